@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-app"
+
+#include "yk-config.h"
+#include "yk-cli.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef int (*YkCommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *summary; /* translated when printed */
+  YkCommandFunc run;
+} YkCommand;
+
+static int run_help (int argc, char **argv);
+static int run_version (int argc, char **argv);
+
+/* The commands of FORMATS.md join this table as they are built. */
+static const YkCommand commands[] = {
+  { "help", N_("Show this help"), run_help },
+  { "version", N_("Show the version"), run_version },
+};
+
+static const YkCommand *
+find_command (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n  yukang [--db FILE]\n  yukang COMMAND [OPTION…]\n\n%s\n",
+           _("Usage:"), _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n",
+           _("With no command, Yukang opens its window. "
+             "Run “yukang COMMAND --help” for a command’s options."));
+}
+
+static int
+run_help (int argc, char **argv)
+{
+  print_usage (stdout);
+  return YK_EXIT_OK;
+}
+
+static int
+run_version (int argc, char **argv)
+{
+  printf ("yukang %s\n", PACKAGE_VERSION);
+  return YK_EXIT_OK;
+}
+
+/* The command line is handled before GTK starts, so that every command
+ * works with no display. --help and --version belong here too; any other
+ * option (--db, GTK's own) is the window's. */
+gboolean
+yk_cli_wants (int argc, char **argv)
+{
+  const char *first;
+
+  if (argc < 2)
+    return FALSE;
+  first = argv[1];
+  if (first[0] != '-')
+    return TRUE;
+  return strcmp (first, "--help") == 0 || strcmp (first, "-h") == 0 ||
+         strcmp (first, "--version") == 0;
+}
+
+int
+yk_cli_run (int argc, char **argv)
+{
+  const char *name;
+  const YkCommand *command;
+
+  g_return_val_if_fail (argc >= 2, YK_EXIT_USAGE);
+
+  name = argv[1];
+  if (strcmp (name, "--help") == 0 || strcmp (name, "-h") == 0)
+    name = "help";
+  else if (strcmp (name, "--version") == 0)
+    name = "version";
+
+  command = find_command (name);
+  if (command == NULL)
+    {
+      /* TRANSLATORS: %1$s is what was typed in place of a command */
+      fprintf (stderr, _("yukang: unknown command “%1$s”\n"), name);
+      print_usage (stderr);
+      return YK_EXIT_USAGE;
+    }
+  return command->run (argc - 1, argv + 1);
+}

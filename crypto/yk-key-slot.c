@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-crypto"
+
+#include "yk-key-slot.h"
+#include "yk-crypto-error.h"
+#include "yk-keys.h"
+#include "yk-secret.h"
+
+#include <glib/gi18n.h>
+#include <sodium.h>
+#include <string.h>
+
+#define AD_SIZE (YK_DATABASE_ID_SIZE + 4 + 1 + 8 + 8 + YK_SLOT_NAME_MAX)
+#define RECOVERY_CONTEXT "yukang recovery slot wrapping key"
+
+G_STATIC_ASSERT (YK_SLOT_WRAPPED_SIZE == crypto_box_SECRETKEYBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES);
+G_STATIC_ASSERT (YK_SLOT_SEALED_SIZE == YK_KEY_SIZE + crypto_box_SEALBYTES);
+G_STATIC_ASSERT (YK_SLOT_SALT_SIZE == crypto_pwhash_SALTBYTES);
+
+/* The slot's position, kind, KDF parameters and name are bound to the
+ * wrapped secret, so none can be changed or moved without the tag failing. */
+static void
+build_associated_data (const YkKeySlot *slot,
+                       guint            index,
+                       const guint8     database_id[YK_DATABASE_ID_SIZE],
+                       guint8           ad[AD_SIZE])
+{
+  guint32 index_le = GUINT32_TO_LE (index);
+  guint64 ops_le = GUINT64_TO_LE (slot->opslimit);
+  guint64 mem_le = GUINT64_TO_LE (slot->memlimit);
+  guint8 *p = ad;
+
+  memset (ad, 0, AD_SIZE);
+  memcpy (p, database_id, YK_DATABASE_ID_SIZE), p += YK_DATABASE_ID_SIZE;
+  memcpy (p, &index_le, 4), p += 4;
+  *p++ = (guint8) slot->kind;
+  memcpy (p, &ops_le, 8), p += 8;
+  memcpy (p, &mem_le, 8), p += 8;
+  memcpy (p, slot->name, strnlen (slot->name, YK_SLOT_NAME_MAX));
+}
+
+static YkSecret *
+derive_password_key (const YkKeySlot *slot,
+                     const char      *password,
+                     GError         **error)
+{
+  YkSecret *key = yk_secret_new (YK_KEY_SIZE);
+
+  if (crypto_pwhash (yk_secret_data (key), YK_KEY_SIZE, password, strlen (password), slot->salt,
+                     slot->opslimit, (size_t) slot->memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    {
+      yk_secret_free (key);
+      g_set_error_literal (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_FAILED,
+                           _("Not enough memory to derive the key from the password"));
+      return NULL;
+    }
+  return key;
+}
+
+/* The recovery key has 160 random bits: a keyed BLAKE2b is enough. */
+static YkSecret *
+derive_recovery_key (const YkKeySlot *slot,
+                     const YkSecret  *recovery_key)
+{
+  YkSecret *key = yk_secret_new (YK_KEY_SIZE);
+  crypto_generichash_state state;
+
+  crypto_generichash_init (&state, yk_secret_peek (recovery_key), yk_secret_len (recovery_key),
+                           YK_KEY_SIZE);
+  crypto_generichash_update (&state, (const guint8 *) RECOVERY_CONTEXT, strlen (RECOVERY_CONTEXT));
+  crypto_generichash_update (&state, slot->salt, YK_SLOT_SALT_SIZE);
+  crypto_generichash_final (&state, yk_secret_data (key), YK_KEY_SIZE);
+  sodium_memzero (&state, sizeof state);
+  return key;
+}
+
+/* Fills everything of the slot but name/kind/KDF parameters. */
+static void
+seal_new_key_pair (YkKeySlot      *slot,
+                   guint           index,
+                   const guint8    database_id[YK_DATABASE_ID_SIZE],
+                   const YkSecret *wrapping_key,
+                   const YkSecret *database_key)
+{
+  g_autoptr (YkSecret) secret_key = yk_secret_new (crypto_box_SECRETKEYBYTES);
+  guint8 ad[AD_SIZE];
+
+  crypto_box_keypair (slot->public_key, yk_secret_data (secret_key));
+  build_associated_data (slot, index, database_id, ad);
+  randombytes_buf (slot->wrap_nonce, sizeof slot->wrap_nonce);
+  crypto_aead_xchacha20poly1305_ietf_encrypt (slot->wrapped_secret, NULL,
+                                              yk_secret_peek (secret_key), crypto_box_SECRETKEYBYTES,
+                                              ad, sizeof ad, NULL, slot->wrap_nonce,
+                                              yk_secret_peek (wrapping_key));
+  crypto_box_seal (slot->sealed_key, yk_secret_peek (database_key), YK_KEY_SIZE, slot->public_key);
+}
+
+static YkSecret *
+open_with_wrapping_key (const YkKeySlot *slot,
+                        guint            index,
+                        const guint8     database_id[YK_DATABASE_ID_SIZE],
+                        const YkSecret  *wrapping_key)
+{
+  g_autoptr (YkSecret) secret_key = yk_secret_new (crypto_box_SECRETKEYBYTES);
+  g_autoptr (YkSecret) database_key = yk_secret_new (YK_KEY_SIZE);
+  guint8 ad[AD_SIZE];
+
+  build_associated_data (slot, index, database_id, ad);
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt (yk_secret_data (secret_key), NULL, NULL,
+                                                  slot->wrapped_secret, YK_SLOT_WRAPPED_SIZE,
+                                                  ad, sizeof ad, slot->wrap_nonce,
+                                                  yk_secret_peek (wrapping_key)) != 0)
+    return NULL;
+  if (crypto_box_seal_open (yk_secret_data (database_key), slot->sealed_key, YK_SLOT_SEALED_SIZE,
+                            slot->public_key, yk_secret_peek (secret_key)) != 0)
+    return NULL;
+  return g_steal_pointer (&database_key);
+}
+
+static void
+set_wrong_password (GError **error)
+{
+  g_set_error_literal (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD,
+                       _("Wrong user name or password"));
+}
+
+gboolean
+yk_password_check_strength (const char *password,
+                            GError    **error)
+{
+  if (password == NULL || g_utf8_strlen (password, -1) < YK_PASSWORD_MIN_CHARS)
+    {
+      g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WEAK_PASSWORD,
+                   _("A password needs at least %1$d characters"), YK_PASSWORD_MIN_CHARS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+yk_key_slot_init_account (YkKeySlot      *slot,
+                          guint           index,
+                          const guint8    database_id[YK_DATABASE_ID_SIZE],
+                          const char     *name,
+                          const char     *password,
+                          YkKdfLevel      level,
+                          const YkSecret *database_key,
+                          GError        **error)
+{
+  g_autoptr (YkSecret) wrapping_key = NULL;
+
+  g_return_val_if_fail (name != NULL && *name != '\0', FALSE);
+  if (strlen (name) > YK_SLOT_NAME_MAX || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_FAILED,
+                   _("A user name can have at most %1$d bytes"), YK_SLOT_NAME_MAX);
+      return FALSE;
+    }
+  if (!yk_password_check_strength (password, error))
+    return FALSE;
+
+  memset (slot, 0, sizeof *slot);
+  slot->kind = YK_SLOT_ACCOUNT;
+  g_strlcpy (slot->name, name, sizeof slot->name);
+  yk_kdf_level_limits (level, &slot->opslimit, &slot->memlimit);
+  randombytes_buf (slot->salt, sizeof slot->salt);
+
+  wrapping_key = derive_password_key (slot, password, error);
+  if (wrapping_key == NULL)
+    return FALSE;
+  seal_new_key_pair (slot, index, database_id, wrapping_key, database_key);
+  return TRUE;
+}
+
+gboolean
+yk_key_slot_init_recovery (YkKeySlot      *slot,
+                           guint           index,
+                           const guint8    database_id[YK_DATABASE_ID_SIZE],
+                           const YkSecret *recovery_key,
+                           const YkSecret *database_key,
+                           GError        **error)
+{
+  g_autoptr (YkSecret) wrapping_key = NULL;
+
+  memset (slot, 0, sizeof *slot);
+  slot->kind = YK_SLOT_RECOVERY;
+  randombytes_buf (slot->salt, sizeof slot->salt);
+  wrapping_key = derive_recovery_key (slot, recovery_key);
+  seal_new_key_pair (slot, index, database_id, wrapping_key, database_key);
+  return TRUE;
+}
+
+YkSecret *
+yk_key_slot_open_with_password (const YkKeySlot *slot,
+                                guint            index,
+                                const guint8     database_id[YK_DATABASE_ID_SIZE],
+                                const char      *password,
+                                GError         **error)
+{
+  g_autoptr (YkSecret) wrapping_key = NULL;
+  YkSecret *database_key;
+
+  g_return_val_if_fail (slot->kind == YK_SLOT_ACCOUNT, NULL);
+
+  if (!yk_kdf_limits_check (slot->opslimit, slot->memlimit, error))
+    return NULL;
+  wrapping_key = derive_password_key (slot, password, error);
+  if (wrapping_key == NULL)
+    return NULL;
+  database_key = open_with_wrapping_key (slot, index, database_id, wrapping_key);
+  if (database_key == NULL)
+    set_wrong_password (error);
+  return database_key;
+}
+
+YkSecret *
+yk_key_slot_open_with_recovery (const YkKeySlot *slot,
+                                guint            index,
+                                const guint8     database_id[YK_DATABASE_ID_SIZE],
+                                const YkSecret  *recovery_key,
+                                GError         **error)
+{
+  g_autoptr (YkSecret) wrapping_key = NULL;
+  YkSecret *database_key;
+
+  g_return_val_if_fail (slot->kind == YK_SLOT_RECOVERY, NULL);
+
+  wrapping_key = derive_recovery_key (slot, recovery_key);
+  database_key = open_with_wrapping_key (slot, index, database_id, wrapping_key);
+  if (database_key == NULL)
+    g_set_error_literal (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD,
+                         _("This recovery key does not unlock this database"));
+  return database_key;
+}
+
+/* Key rotation: the new database key is sealed to the slot's public key,
+ * which needs no password. */
+gboolean
+yk_key_slot_reseal (YkKeySlot      *slot,
+                    const YkSecret *database_key)
+{
+  g_return_val_if_fail (slot->kind != YK_SLOT_EMPTY, FALSE);
+  return crypto_box_seal (slot->sealed_key, yk_secret_peek (database_key), YK_KEY_SIZE,
+                          slot->public_key) == 0;
+}

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-db"
+
+#include "yk-db-error.h"
+#include "yk-vfs.h"
+
+#include <glib/gi18n.h>
+
+G_DEFINE_QUARK (yk-db-error-quark, yk_db_error)
+
+static void
+set_damage_error (GError  **error,
+                  sqlite3  *db)
+{
+  YkDamage damage = { 0 };
+
+  if (db != NULL)
+    sqlite3_file_control (db, "main", YK_FCNTL_LAST_DAMAGE, &damage);
+  if (!damage.damaged)
+    g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
+                         _("The database file is damaged"));
+  else if (damage.missing)
+    g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
+                 _("The database file is damaged: page %1$" G_GUINT64_FORMAT " is missing "
+                   "(the file was truncated)"), damage.page);
+  else if (damage.kind == YK_FILE_KIND_JOURNAL)
+    g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
+                 _("The database’s journal is damaged: the saved copy of page "
+                   "%1$" G_GUINT64_FORMAT " failed authentication"), damage.page);
+  else
+    g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
+                 _("The database file is damaged: page %1$" G_GUINT64_FORMAT " failed "
+                   "authentication (it was changed, moved or copied from another file)"),
+                 damage.page);
+}
+
+/* Turns a SQLite failure into a GError a person can act on. `doing` says
+ * what was attempted; SQLite's own message (never holding row values) is
+ * appended for anything unexpected. */
+void
+yk_db_set_sqlite_error (GError    **error,
+                        sqlite3    *db,
+                        int         rc,
+                        const char *doing)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_IOERR:
+      if (rc == SQLITE_IOERR_DATA)
+        set_damage_error (error, db);
+      else
+        g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO,
+                     _("%1$s: the file could not be read or written (%2$s)"), doing, detail);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
+                   _("%1$s: the database is damaged (%2$s)"), doing, detail);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_BUSY,
+                   _("%1$s: the database is in use by another program; try again"), doing);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO,
+                   _("%1$s: the file could not be opened (%2$s)"), doing, detail);
+      break;
+    default:
+      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_FAILED, "%s: %s", doing, detail);
+      break;
+    }
+}

@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-db"
+
+#include "yk-store-private.h"
+#include "yk-crypto-error.h"
+#include "yk-key-slot.h"
+
+#include "yk-secret.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+/* Account slots. Adding, removing or re-keying one never re-encrypts the
+ * data and never needs another account's password (SECURITY.md promise 3):
+ * the database key this store holds is sealed to the new slot. */
+
+typedef struct
+{
+  const char *account;
+  const char *password;
+  YkKdfLevel level;
+} YkAccountChange;
+
+static gboolean
+read_current_header (YkStore  *store,
+                     YkHeader *header,
+                     GError  **error)
+{
+  g_autofree guint8 *area = g_malloc (YK_HEADER_AREA_SIZE);
+  YkHeaderCopies copies;
+
+  return _yk_store_read_area (store->db, area, error) &&
+         _yk_store_pick_header (area, YK_HEADER_AREA_SIZE, store->database_key, header, &copies,
+                                error);
+}
+
+static void
+set_no_such_account (GError    **error,
+                     const char *account)
+{
+  g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_NO_SUCH_ACCOUNT,
+               _("There is no account named “%1$s”"), account);
+}
+
+char **
+yk_store_list_accounts (YkStore *store,
+                        GError **error)
+{
+  g_autofree YkHeader *header = g_new0 (YkHeader, 1);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (!read_current_header (store, header, error))
+    return NULL;
+  for (guint i = 0; i < YK_HEADER_MAX_SLOTS; i++)
+    if (header->slots[i].kind == YK_SLOT_ACCOUNT)
+      g_ptr_array_add (names, g_strdup (header->slots[i].name));
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+static gboolean
+add_account_edit (YkHeader *header,
+                  YkStore  *store,
+                  gpointer  data,
+                  GError  **error)
+{
+  YkAccountChange *change = data;
+  int index;
+
+  if (yk_header_find_account (header, change->account) >= 0)
+    {
+      g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_ACCOUNT_EXISTS,
+                   _("An account named “%1$s” already exists"), change->account);
+      return FALSE;
+    }
+  index = yk_header_find_free (header);
+  if (index < 0)
+    {
+      g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_SLOTS_FULL,
+                   _("This database already has the most accounts it can hold (%1$d)"),
+                   YK_HEADER_MAX_SLOTS - 1);
+      return FALSE;
+    }
+  return yk_key_slot_init_account (&header->slots[index], index, header->database_id,
+                                   change->account, change->password, change->level,
+                                   store->database_key, error);
+}
+
+gboolean
+yk_store_add_account (YkStore    *store,
+                      const char *account,
+                      const char *password,
+                      YkKdfLevel  level,
+                      GError    **error)
+{
+  YkAccountChange change = { account, password, level };
+
+  g_return_val_if_fail (account != NULL && *account != '\0', FALSE);
+  /* Checked before the lock is taken, so a typo costs no key derivation. */
+  if (!yk_password_check_strength (password, error))
+    return FALSE;
+  return _yk_store_edit_header (store, add_account_edit, &change, error);
+}
+
+static gboolean
+remove_account_edit (YkHeader *header,
+                     YkStore  *store,
+                     gpointer  data,
+                     GError  **error)
+{
+  YkAccountChange *change = data;
+  int index = yk_header_find_account (header, change->account);
+  guint remaining = 0;
+
+  if (index < 0)
+    {
+      set_no_such_account (error, change->account);
+      return FALSE;
+    }
+  for (guint i = 0; i < YK_HEADER_MAX_SLOTS; i++)
+    if (header->slots[i].kind == YK_SLOT_ACCOUNT)
+      remaining++;
+  if (remaining == 1)
+    {
+      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_LAST_ACCOUNT,
+                   _("“%1$s” is the only account; removing it would leave nobody able to "
+                     "unlock the database"), change->account);
+      return FALSE;
+    }
+  memset (&header->slots[index], 0, sizeof header->slots[index]);
+  return TRUE;
+}
+
+/* The removed person's password stops working at once. They may have kept
+ * the database key itself: yk_store_rotate_key() takes care of that. */
+gboolean
+yk_store_remove_account (YkStore    *store,
+                         const char *account,
+                         GError    **error)
+{
+  YkAccountChange change = { .account = account };
+
+  return _yk_store_edit_header (store, remove_account_edit, &change, error);
+}
+
+static gboolean
+set_password_edit (YkHeader *header,
+                   YkStore  *store,
+                   gpointer  data,
+                   GError  **error)
+{
+  YkAccountChange *change = data;
+  int index = yk_header_find_account (header, change->account);
+
+  if (index < 0)
+    {
+      set_no_such_account (error, change->account);
+      return FALSE;
+    }
+  /* A fresh key pair and salt: nothing of the old slot survives. */
+  return yk_key_slot_init_account (&header->slots[index], index, header->database_id,
+                                   change->account, change->password, change->level,
+                                   store->database_key, error);
+}
+
+gboolean
+yk_store_set_password (YkStore    *store,
+                       const char *account,
+                       const char *password,
+                       YkKdfLevel  level,
+                       GError    **error)
+{
+  YkAccountChange change = { account, password, level };
+
+  if (!yk_password_check_strength (password, error))
+    return FALSE;
+  return _yk_store_edit_header (store, set_password_edit, &change, error);
+}
+
+/* For "change my password": proves the old one without unlocking again. */
+gboolean
+yk_store_check_password (YkStore    *store,
+                         const char *account,
+                         const char *password,
+                         GError    **error)
+{
+  g_autofree YkHeader *header = g_new0 (YkHeader, 1);
+  g_autoptr (YkSecret) key = NULL;
+  int index;
+
+  if (!read_current_header (store, header, error))
+    return FALSE;
+  index = yk_header_find_account (header, account);
+  if (index < 0)
+    {
+      g_set_error_literal (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD,
+                           _("Wrong user name or password"));
+      return FALSE;
+    }
+  key = yk_key_slot_open_with_password (&header->slots[index], index, header->database_id,
+                                        password, error);
+  return key != NULL;
+}

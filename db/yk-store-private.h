@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "yk-header.h"
+#include "yk-store.h"
+
+G_BEGIN_DECLS
+
+struct _YkStore
+{
+  char *path;            /* as SQLite sees it (absolute) */
+  char *account;         /* NULL when unlocked with the recovery key */
+  YkSecret *database_key;
+  YkPageCipher *cipher;
+  sqlite3 *db;
+  int extra_connections;
+};
+
+typedef gboolean (*YkHeaderEdit) (YkHeader *header,
+                                  YkStore  *store,
+                                  gpointer  data,
+                                  GError  **error);
+
+YkStore *_yk_store_new (const char   *full_path,
+                        const char   *account,
+                        YkSecret     *database_key,
+                        const guint8  database_id[YK_DATABASE_ID_SIZE]);
+sqlite3 *_yk_store_open_connection (const char *full_path,
+                                    GError    **error);
+gboolean _yk_store_exec (sqlite3    *db,
+                         const char *sql,
+                         const char *doing,
+                         GError    **error);
+gboolean _yk_store_raw_file_io (const char *full_path,
+                                gboolean    create,
+                                guint8     *area,
+                                gsize      *length,
+                                GError    **error);
+gboolean _yk_store_read_area (sqlite3 *db,
+                              guint8  *area,
+                              GError **error);
+gboolean _yk_store_write_header (sqlite3        *db,
+                                 YkHeader       *header,
+                                 const YkSecret *database_key,
+                                 GError        **error);
+gboolean _yk_store_pick_header (const guint8   *area,
+                                gsize           length,
+                                const YkSecret *database_key,
+                                YkHeader       *out,
+                                YkHeaderCopies *copies,
+                                GError        **error);
+gboolean _yk_store_edit_header (YkStore      *store,
+                                YkHeaderEdit  edit,
+                                gpointer      data,
+                                GError      **error);
+void _yk_store_disable_core_dumps (void);
+
+G_END_DECLS

@@ -1,0 +1,539 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-db"
+
+#include "yk-store-private.h"
+#include "yk-crypto-error.h"
+#include "yk-header.h"
+#include "yk-key-slot.h"
+#include "yk-keys.h"
+#include "yk-page-cipher.h"
+#include "yk-recovery-key.h"
+#include "yk-secret.h"
+#include "yk-vfs.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+/* Written into page 1 at creation ("YKDB"), so the page exists with its
+ * reserve bytes before any table does. */
+#define APPLICATION_ID 0x594b4442
+
+void
+_yk_store_disable_core_dumps (void)
+{
+  /* Keys live in this process from now on; a core file would hold them.
+   * Once disabled, dumps stay off for the life of the process. */
+  struct rlimit none = { 0, 0 };
+
+  setrlimit (RLIMIT_CORE, &none);
+  prctl (PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+/* Header I/O before any connection exists goes through the unix VFS's
+ * own file object: it knows that closing a descriptor would drop this
+ * process's POSIX locks on the file and defers the close when needed. */
+gboolean
+_yk_store_raw_file_io (const char *full_path,
+             gboolean    create,
+             guint8     *area,
+             gsize      *length,
+             GError    **error)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
+  int flags = SQLITE_OPEN_MAIN_DB |
+              (create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE
+                      : SQLITE_OPEN_READONLY);
+  sqlite3_int64 size = 0;
+  int rc;
+
+  rc = vfs->xOpen (vfs, full_path, file, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      if (create && g_file_test (full_path, G_FILE_TEST_EXISTS))
+        g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_EXISTS,
+                     _("A file named “%1$s” already exists; Yukang will not overwrite it"),
+                     full_path);
+      else
+        g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO, _("Could not open “%1$s”: %2$s"),
+                     full_path, g_strerror (errno));
+      return FALSE;
+    }
+  if (create)
+    {
+      rc = file->pMethods->xWrite (file, area, YK_HEADER_AREA_SIZE, 0);
+      if (rc == SQLITE_OK)
+        rc = file->pMethods->xSync (file, SQLITE_SYNC_FULL);
+    }
+  else
+    {
+      rc = file->pMethods->xFileSize (file, &size);
+      *length = (gsize) MIN (size, (sqlite3_int64) YK_HEADER_AREA_SIZE);
+      if (rc == SQLITE_OK && *length > 0)
+        rc = file->pMethods->xRead (file, area, (int) *length, 0);
+    }
+  file->pMethods->xClose (file);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO, _("Could not read or write “%1$s”: %2$s"),
+                   full_path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_yk_store_exec (sqlite3     *db,
+      const char  *sql,
+      const char  *doing,
+      GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every connection is set up the same way; the VFS refuses changes to
+ * what matters (yk-vfs.c, check_pragma). */
+sqlite3 *
+_yk_store_open_connection (const char *full_path,
+                 GError    **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_int64 size = 0;
+  int reserve = -1;
+  int rc;
+
+  rc = sqlite3_open_v2 (full_path, &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_PRIVATECACHE |
+                          SQLITE_OPEN_EXRESCODE,
+                        YK_VFS_NAME);
+  if (rc != SQLITE_OK)
+    {
+      yk_db_set_sqlite_error (error, db, rc, _("Opening the database"));
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+
+  if (!_yk_store_exec (db,
+             "PRAGMA temp_store=MEMORY;"
+             "PRAGMA journal_mode=DELETE;"
+             "PRAGMA synchronous=FULL;"
+             "PRAGMA foreign_keys=ON;"
+             "PRAGMA cell_size_check=ON;"
+             "SELECT count(*) FROM sqlite_schema;", /* reads page 1: key and file agree */
+             _("Opening the database"), error))
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  /* A new, empty file gets its reserve bytes before its first page. */
+  if (sqlite3_file_control (db, "main", YK_FCNTL_RAW_SIZE, &size) == SQLITE_OK &&
+      size == YK_HEADER_AREA_SIZE)
+    reserve = YK_PAGE_RESERVE;
+  sqlite3_file_control (db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+  if (reserve != YK_PAGE_RESERVE && size != YK_HEADER_AREA_SIZE)
+    {
+      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
+                   _("The database has %1$d reserved bytes per page instead of %2$d; "
+                     "it was not written by Yukang"), reserve, YK_PAGE_RESERVE);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  return db;
+}
+
+YkStore *
+_yk_store_new (const char *full_path,
+           const char *account,
+           YkSecret   *database_key,
+           const guint8 database_id[YK_DATABASE_ID_SIZE])
+{
+  YkStore *store = g_new0 (YkStore, 1);
+
+  store->path = g_strdup (full_path);
+  store->account = g_strdup (account);
+  store->database_key = database_key;
+  store->cipher = yk_page_cipher_new (database_key, database_id);
+  yk_vfs_attach_cipher (full_path, store->cipher);
+  return store;
+}
+
+gboolean
+_yk_store_read_area (sqlite3 *db,
+                   guint8  *area,
+                   GError **error)
+{
+  YkRawIo io = { .offset = 0, .buffer = area, .length = YK_HEADER_AREA_SIZE };
+  int rc = sqlite3_file_control (db, "main", YK_FCNTL_RAW_READ, &io);
+
+  if (rc != SQLITE_OK)
+    {
+      yk_db_set_sqlite_error (error, NULL, rc, _("Reading the file header"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Copy B first, synced, then copy A: a crash leaves one of them whole. */
+gboolean
+_yk_store_write_header (sqlite3        *db,
+                      YkHeader       *header,
+                      const YkSecret *database_key,
+                      GError        **error)
+{
+  g_autofree guint8 *copy = g_malloc (YK_HEADER_COPY_SIZE);
+  YkRawIo io = { .buffer = copy, .length = YK_HEADER_COPY_SIZE };
+  int rc;
+
+  yk_header_serialize (header, database_key, copy);
+  io.offset = YK_HEADER_COPY_SIZE;
+  rc = sqlite3_file_control (db, "main", YK_FCNTL_RAW_WRITE, &io);
+  if (rc == SQLITE_OK)
+    {
+      io.offset = 0;
+      rc = sqlite3_file_control (db, "main", YK_FCNTL_RAW_WRITE, &io);
+    }
+  if (rc != SQLITE_OK)
+    {
+      yk_db_set_sqlite_error (error, NULL, rc, _("Writing the file header"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The newest header copy whose MAC this database key confirms. */
+gboolean
+_yk_store_pick_header (const guint8   *area,
+                       gsize           length,
+                       const YkSecret *database_key,
+                       YkHeader       *out,
+                       YkHeaderCopies *copies,
+                       GError        **error)
+{
+  g_autofree YkHeader *candidates = g_new0 (YkHeader, 2);
+  guint n = yk_header_read_area (area, length, candidates, copies, error);
+
+  for (guint i = 0; i < n; i++)
+    if (yk_header_verify_mac (&candidates[i], database_key))
+      {
+        *out = candidates[i];
+        return TRUE;
+      }
+  if (n > 0)
+    g_set_error_literal (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_DAMAGED_HEADER,
+                         _("The file header has been altered: its key slots do not match "
+                           "the database key"));
+  return FALSE;
+}
+
+/* Every change to the key slots: under an exclusive lock, from the header
+ * as it is on disk now, so two programs editing accounts cannot lose one
+ * another's change. */
+gboolean
+_yk_store_edit_header (YkStore      *store,
+             YkHeaderEdit  edit,
+             gpointer      data,
+             GError      **error)
+{
+  g_autofree guint8 *area = g_malloc (YK_HEADER_AREA_SIZE);
+  g_autofree YkHeader *header = g_new0 (YkHeader, 1);
+  YkHeaderCopies copies;
+  gboolean ok;
+
+  if (!_yk_store_exec (store->db, "BEGIN EXCLUSIVE", _("Locking the database"), error))
+    return FALSE;
+  ok = _yk_store_read_area (store->db, area, error) &&
+       _yk_store_pick_header (area, YK_HEADER_AREA_SIZE, store->database_key, header, &copies, error) &&
+       edit (header, store, data, error);
+  if (ok)
+    {
+      header->generation++;
+      ok = _yk_store_write_header (store->db, header, store->database_key, error);
+    }
+  sqlite3_exec (store->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  return ok;
+}
+
+YkStore *
+yk_store_create (const char *path,
+                 const char *account,
+                 const char *password,
+                 YkKdfLevel  level,
+                 char      **recovery_key,
+                 GError    **error)
+{
+  g_autofree char *full_path = NULL;
+  g_autofree YkHeader *header = g_new0 (YkHeader, 1);
+  g_autofree guint8 *area = g_malloc0 (YK_HEADER_AREA_SIZE);
+  g_autoptr (YkSecret) recovery = yk_recovery_key_generate ();
+  YkSecret *database_key = yk_keys_new_database_key ();
+  YkStore *store;
+  g_autofree char *pragma = NULL;
+
+  g_return_val_if_fail (recovery_key != NULL, NULL);
+
+  yk_vfs_register (NULL);
+  full_path = yk_vfs_full_path (path, error);
+  if (full_path == NULL)
+    goto fail;
+
+  yk_header_init (header);
+  if (!yk_key_slot_init_account (&header->slots[0], 0, header->database_id, account, password,
+                                 level, database_key, error) ||
+      !yk_key_slot_init_recovery (&header->slots[1], 1, header->database_id, recovery,
+                                  database_key, error))
+    goto fail;
+  yk_header_serialize (header, database_key, area);
+  memcpy (area + YK_HEADER_COPY_SIZE, area, YK_HEADER_COPY_SIZE);
+  if (!_yk_store_raw_file_io (full_path, TRUE, area, NULL, error))
+    goto fail;
+
+  _yk_store_disable_core_dumps ();
+  store = _yk_store_new (full_path, account, database_key, header->database_id);
+  database_key = NULL;
+  store->db = _yk_store_open_connection (full_path, error);
+  if (store->db == NULL)
+    goto fail_created;
+
+  /* Page 1 is written now, with its reserve bytes, before any table. */
+  pragma = g_strdup_printf ("PRAGMA page_size=%d; PRAGMA application_id=%d;", YK_PAGE_SIZE,
+                            APPLICATION_ID);
+  if (!_yk_store_exec (store->db, pragma, _("Creating the database"), error))
+    goto fail_created;
+
+  *recovery_key = yk_recovery_key_format (recovery);
+  return store;
+
+fail_created:
+  yk_store_close (store);
+  g_unlink (full_path);
+  return NULL;
+fail:
+  yk_secret_free (database_key);
+  return NULL;
+}
+
+typedef struct
+{
+  const char *account;
+  const char *password;
+  YkSecret *recovery;
+} YkUnlockRequest;
+
+static YkSecret *
+open_slot (const YkHeader        *header,
+           const YkUnlockRequest *request,
+           GError               **error)
+{
+  int index;
+
+  if (request->recovery != NULL)
+    {
+      index = yk_header_find_recovery (header);
+      if (index < 0)
+        {
+          g_set_error_literal (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD,
+                               _("This database has no recovery key"));
+          return NULL;
+        }
+      return yk_key_slot_open_with_recovery (&header->slots[index], index, header->database_id,
+                                             request->recovery, error);
+    }
+  index = yk_header_find_account (header, request->account);
+  if (index < 0)
+    {
+      g_set_error_literal (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD,
+                           _("Wrong user name or password"));
+      return NULL;
+    }
+  return yk_key_slot_open_with_password (&header->slots[index], index, header->database_id,
+                                         request->password, error);
+}
+
+static gboolean
+repair_header_edit (YkHeader *header,
+                    YkStore  *store,
+                    gpointer  data,
+                    GError  **error)
+{
+  return TRUE; /* rewriting both copies is the repair */
+}
+
+static YkStore *
+unlock (const char            *path,
+        const YkUnlockRequest *request,
+        GError               **error)
+{
+  g_autofree char *full_path = NULL;
+  g_autofree guint8 *area = g_malloc0 (YK_HEADER_AREA_SIZE);
+  g_autofree YkHeader *candidates = g_new0 (YkHeader, 2);
+  g_autoptr (GError) local_error = NULL;
+  YkHeaderCopies copies;
+  YkSecret *database_key = NULL;
+  gsize length = 0;
+  guint n;
+  int chosen = -1;
+  YkStore *store;
+
+  yk_vfs_register (NULL);
+  full_path = yk_vfs_full_path (path, error);
+  if (full_path == NULL)
+    return NULL;
+  if (!g_file_test (full_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO, _("There is no database file “%1$s”"),
+                   full_path);
+      return NULL;
+    }
+  if (!_yk_store_raw_file_io (full_path, FALSE, area, &length, error))
+    return NULL;
+  n = yk_header_read_area (area, length, candidates, &copies, error);
+  if (n == 0)
+    return NULL;
+
+  /* Only the newest copy's slot is tried with the password: an older copy
+   * may still hold a password that was since changed. The older copy is
+   * used only if the newer one turns out not to be authentic. */
+  database_key = open_slot (&candidates[0], request, &local_error);
+  if (database_key == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  for (guint i = 0; i < n && chosen < 0; i++)
+    if (yk_header_verify_mac (&candidates[i], database_key))
+      chosen = (int) i;
+  if (chosen < 0)
+    {
+      yk_secret_free (database_key);
+      g_set_error_literal (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_DAMAGED_HEADER,
+                           _("The file header has been altered: its key slots do not match "
+                             "the database key"));
+      return NULL;
+    }
+
+  _yk_store_disable_core_dumps ();
+  store = _yk_store_new (full_path, request->account, database_key, candidates[chosen].database_id);
+  store->db = _yk_store_open_connection (full_path, error);
+  if (store->db == NULL)
+    {
+      yk_store_close (store);
+      return NULL;
+    }
+
+  /* A copy that failed its checksum or MAC is rewritten from the good one. */
+  if (copies != (YK_HEADER_COPY_A_OK | YK_HEADER_COPY_B_OK) || chosen != 0 ||
+      (n == 2 && candidates[0].generation != candidates[1].generation))
+    {
+      if (!_yk_store_edit_header (store, repair_header_edit, NULL, &local_error))
+        g_warning ("Could not repair the file header: %s", local_error->message);
+    }
+  return store;
+}
+
+YkStore *
+yk_store_unlock (const char *path,
+                 const char *account,
+                 const char *password,
+                 GError    **error)
+{
+  YkUnlockRequest request = { .account = account, .password = password };
+
+  g_return_val_if_fail (account != NULL && password != NULL, NULL);
+  return unlock (path, &request, error);
+}
+
+YkStore *
+yk_store_unlock_with_recovery_key (const char *path,
+                                   const char *recovery_key,
+                                   GError    **error)
+{
+  g_autoptr (YkSecret) recovery = yk_recovery_key_parse (recovery_key, error);
+  YkUnlockRequest request = { .recovery = recovery };
+
+  if (recovery == NULL)
+    return NULL;
+  return unlock (path, &request, error);
+}
+
+void
+yk_store_close (YkStore *store)
+{
+  if (store == NULL)
+    return;
+  if (store->extra_connections > 0)
+    g_critical ("%d connections still open while closing the store", store->extra_connections);
+  g_clear_pointer (&store->db, sqlite3_close_v2);
+  yk_vfs_detach_cipher (store->path);
+  g_clear_pointer (&store->cipher, yk_page_cipher_unref);
+  g_clear_pointer (&store->database_key, yk_secret_free);
+  g_free (store->path);
+  g_free (store->account);
+  g_free (store);
+}
+
+const char *
+yk_store_get_path (YkStore *store)
+{
+  return store->path;
+}
+
+const char *
+yk_store_get_account (YkStore *store)
+{
+  return store->account;
+}
+
+sqlite3 *
+yk_store_get_connection (YkStore *store)
+{
+  return store->db;
+}
+
+/* Another connection to the same database, for a worker thread. Close it
+ * with yk_store_close_connection() before the store closes. */
+sqlite3 *
+yk_store_open_connection (YkStore *store,
+                          GError **error)
+{
+  sqlite3 *db = _yk_store_open_connection (store->path, error);
+
+  if (db != NULL)
+    store->extra_connections++;
+  return db;
+}
+
+void
+yk_store_close_connection (YkStore *store,
+                           sqlite3 *db)
+{
+  if (db == NULL)
+    return;
+  g_return_if_fail (store->extra_connections > 0);
+  sqlite3_close_v2 (db);
+  store->extra_connections--;
+}
+
+YkSecret *
+yk_store_derive_audit_key (YkStore *store)
+{
+  return yk_keys_derive (store->database_key, YK_SUBKEY_AUDIT);
+}

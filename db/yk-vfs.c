@@ -1,0 +1,652 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-db"
+
+#include "yk-vfs.h"
+#include "yk-header.h"
+#include "yk-page-cipher.h"
+
+#include <string.h>
+
+/*
+ * The shim sits between SQLite and the default unix VFS:
+ *  - database files: every page is sealed on write and opened on read
+ *    (yk-page-cipher.c); all offsets are shifted past the plaintext
+ *    header area, so page 1 is encrypted whole like any other;
+ *  - rollback journals: page images (a page-sized access right after the
+ *    4-byte page number) are sealed like pages; headers pass through;
+ *  - everything else (temporary files, sub-journals, WAL, super-journals)
+ *    is refused, so a plaintext file is impossible rather than unlikely.
+ * io_methods version 1 has no xShm* and no xFetch: no WAL, no mmap.
+ */
+
+typedef struct
+{
+  YkPageCipher *cipher;
+  int attachments;
+} YkCipherEntry;
+
+typedef struct
+{
+  sqlite3_file base;
+  sqlite3_file *real;       /* the unix VFS's file, allocated right after us */
+  YkPageCipher *cipher;
+  YkFileKind kind;
+  sqlite3_int64 shift;      /* the header area before page 1, or 0 */
+  guint32 pages_in_header;  /* database size as page 1 last said, 0 if unknown */
+  sqlite3_int64 last_number_offset; /* journal: where the last 4-byte page number went */
+  guint32 last_number;
+  YkDamage damage;
+  guint8 *scratch;          /* one page */
+} YkFile;
+
+static sqlite3_vfs *real_vfs;
+static sqlite3_vfs yk_vfs;
+static GMutex registry_lock;
+static GHashTable *registry; /* full path → YkCipherEntry */
+static YkVfsWriteHook write_hook;
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static void
+cipher_entry_free (gpointer data)
+{
+  YkCipherEntry *entry = data;
+
+  yk_page_cipher_unref (entry->cipher);
+  g_free (entry);
+}
+
+static YkPageCipher *
+lookup_cipher (const char *full_path)
+{
+  YkPageCipher *cipher = NULL;
+  YkCipherEntry *entry;
+
+  g_mutex_lock (&registry_lock);
+  entry = registry ? g_hash_table_lookup (registry, full_path) : NULL;
+  if (entry != NULL)
+    cipher = yk_page_cipher_ref (entry->cipher);
+  g_mutex_unlock (&registry_lock);
+  return cipher;
+}
+
+/* Page 1 says how many pages the database has (when its "version valid
+ * for" matches the change counter): a missing page is then damage, not
+ * the end of the file. */
+static void
+note_page_one (YkFile       *file,
+               const guint8 *page)
+{
+  if (memcmp (page + 92, page + 96, 4) == 0)
+    file->pages_in_header = read_be32 (page + 28);
+}
+
+static void
+note_damage (YkFile    *file,
+             guint64    page,
+             gboolean   missing)
+{
+  file->damage.damaged = TRUE;
+  file->damage.kind = file->kind;
+  file->damage.page = page;
+  file->damage.missing = missing;
+  sqlite3_log (SQLITE_IOERR_DATA, "yukang: page %llu of a %s failed authentication",
+               (unsigned long long) page, file->kind == YK_FILE_KIND_DATABASE ? "database" : "journal");
+}
+
+/* Reads one whole database page and opens it. Returns SQLITE_OK,
+ * SQLITE_IOERR_SHORT_READ (the page is past the end: buffer zeroed) or an
+ * error. */
+static int
+read_database_page (YkFile        *file,
+                    guint8        *page,
+                    sqlite3_int64  page_offset)
+{
+  guint64 number = (guint64) (page_offset / YK_PAGE_SIZE) + 1;
+  int rc = file->real->pMethods->xRead (file->real, page, YK_PAGE_SIZE, page_offset + file->shift);
+
+  if (rc == SQLITE_IOERR_SHORT_READ)
+    {
+      sqlite3_int64 size = 0;
+
+      file->real->pMethods->xFileSize (file->real, &size);
+      if (size > page_offset + file->shift || number <= file->pages_in_header)
+        {
+          /* Part of a page, or a page that page 1 says exists: truncated. */
+          note_damage (file, number, TRUE);
+          memset (page, 0, YK_PAGE_SIZE);
+          return SQLITE_IOERR_DATA;
+        }
+      memset (page, 0, YK_PAGE_SIZE);
+      return SQLITE_IOERR_SHORT_READ;
+    }
+  if (rc != SQLITE_OK)
+    return rc;
+  if (!yk_page_cipher_open (file->cipher, page, page, number, YK_FILE_KIND_DATABASE))
+    {
+      note_damage (file, number, FALSE);
+      memset (page, 0, YK_PAGE_SIZE);
+      return SQLITE_IOERR_DATA;
+    }
+  if (number == 1)
+    note_page_one (file, page);
+  return SQLITE_OK;
+}
+
+static int
+database_read (YkFile        *file,
+               void          *buffer,
+               int            amount,
+               sqlite3_int64  offset)
+{
+  sqlite3_int64 page_offset = offset - offset % YK_PAGE_SIZE;
+  int within = (int) (offset - page_offset);
+  int rc;
+
+  if (within + amount > YK_PAGE_SIZE)
+    return SQLITE_IOERR_READ; /* SQLite never reads across pages at 4096 */
+  if (amount == YK_PAGE_SIZE)
+    return read_database_page (file, buffer, offset);
+
+  /* SQLite reads 100 and 16 bytes of page 1: open the whole page. */
+  rc = read_database_page (file, file->scratch, page_offset);
+  memcpy (buffer, file->scratch + within, amount);
+  return rc;
+}
+
+static guint32
+journal_page_number (YkFile        *file,
+                     sqlite3_int64  image_offset)
+{
+  guint8 bytes[4] = { 0 };
+
+  if (file->last_number_offset == image_offset - 4)
+    return file->last_number;
+  if (image_offset >= 4)
+    file->real->pMethods->xRead (file->real, bytes, 4, image_offset - 4);
+  return read_be32 (bytes);
+}
+
+static int
+journal_read (YkFile        *file,
+              void          *buffer,
+              int            amount,
+              sqlite3_int64  offset)
+{
+  int rc = file->real->pMethods->xRead (file->real, buffer, amount, offset);
+  guint32 number;
+
+  if (rc != SQLITE_OK || amount != YK_PAGE_SIZE)
+    return rc;
+  number = journal_page_number (file, offset);
+  if (!yk_page_cipher_open (file->cipher, buffer, buffer, number, YK_FILE_KIND_JOURNAL))
+    {
+      note_damage (file, number, FALSE);
+      memset (buffer, 0, amount);
+      return SQLITE_IOERR_DATA;
+    }
+  return SQLITE_OK;
+}
+
+static int
+yk_file_read (sqlite3_file  *base,
+              void          *buffer,
+              int            amount,
+              sqlite3_int64  offset)
+{
+  YkFile *file = (YkFile *) base;
+
+  if (file->kind == YK_FILE_KIND_DATABASE)
+    return database_read (file, buffer, amount, offset);
+  return journal_read (file, buffer, amount, offset);
+}
+
+static int
+yk_file_write (sqlite3_file  *base,
+               const void    *buffer,
+               int            amount,
+               sqlite3_int64  offset)
+{
+  YkFile *file = (YkFile *) base;
+
+  if (write_hook != NULL)
+    write_hook (file->kind, offset, amount);
+
+  if (file->kind == YK_FILE_KIND_DATABASE)
+    {
+      guint64 number = (guint64) (offset / YK_PAGE_SIZE) + 1;
+
+      /* Only whole 4096-byte pages: a page-size change never reaches disk. */
+      if (amount != YK_PAGE_SIZE || offset % YK_PAGE_SIZE != 0)
+        {
+          sqlite3_log (SQLITE_IOERR_WRITE, "yukang: refused a %d-byte database write", amount);
+          return SQLITE_IOERR_WRITE;
+        }
+      if (number == 1)
+        note_page_one (file, buffer);
+      yk_page_cipher_seal (file->cipher, buffer, file->scratch, number, YK_FILE_KIND_DATABASE);
+      return file->real->pMethods->xWrite (file->real, file->scratch, amount, offset + file->shift);
+    }
+
+  if (amount == 4)
+    {
+      file->last_number_offset = offset;
+      file->last_number = read_be32 (buffer);
+    }
+  if (amount != YK_PAGE_SIZE)
+    return file->real->pMethods->xWrite (file->real, buffer, amount, offset);
+  yk_page_cipher_seal (file->cipher, buffer, file->scratch, journal_page_number (file, offset),
+                       YK_FILE_KIND_JOURNAL);
+  return file->real->pMethods->xWrite (file->real, file->scratch, amount, offset);
+}
+
+static int
+yk_file_truncate (sqlite3_file  *base,
+                  sqlite3_int64  size)
+{
+  YkFile *file = (YkFile *) base;
+
+  return file->real->pMethods->xTruncate (file->real, size + file->shift);
+}
+
+static int
+yk_file_sync (sqlite3_file *base,
+              int           flags)
+{
+  YkFile *file = (YkFile *) base;
+
+  return file->real->pMethods->xSync (file->real, flags);
+}
+
+static int
+yk_file_size (sqlite3_file  *base,
+              sqlite3_int64 *size)
+{
+  YkFile *file = (YkFile *) base;
+  int rc = file->real->pMethods->xFileSize (file->real, size);
+
+  if (rc == SQLITE_OK)
+    *size = MAX (*size - file->shift, 0);
+  return rc;
+}
+
+static int
+yk_file_lock (sqlite3_file *base,
+              int           level)
+{
+  YkFile *file = (YkFile *) base;
+
+  return file->real->pMethods->xLock (file->real, level);
+}
+
+static int
+yk_file_unlock (sqlite3_file *base,
+                int           level)
+{
+  YkFile *file = (YkFile *) base;
+
+  return file->real->pMethods->xUnlock (file->real, level);
+}
+
+static int
+yk_file_check_reserved_lock (sqlite3_file *base,
+                             int          *out)
+{
+  YkFile *file = (YkFile *) base;
+
+  return file->real->pMethods->xCheckReservedLock (file->real, out);
+}
+
+static gboolean
+value_is_one_of (const char *value,
+                 const char *const *allowed)
+{
+  for (; *allowed; allowed++)
+    if (g_ascii_strcasecmp (value, *allowed) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* PRAGMAs that would break a promise are refused here, with a message,
+ * for every connection that opens a file through this VFS. */
+static int
+check_pragma (char **args)
+{
+  static const char *const journal_modes[] = { "delete", "truncate", NULL };
+  static const char *const temp_stores[] = { "memory", "2", NULL };
+  const char *name = args[1];
+  const char *value = args[2];
+  const char *why = NULL;
+
+  if (value == NULL)
+    return SQLITE_NOTFOUND; /* queries are fine */
+
+  if (g_ascii_strcasecmp (name, "journal_mode") == 0 && !value_is_one_of (value, journal_modes))
+    why = "Yukang keeps a rollback journal (DELETE or TRUNCATE); WAL and other journal modes "
+          "would write unencrypted or unauthenticated data";
+  else if (g_ascii_strcasecmp (name, "page_size") == 0 && g_ascii_strtoll (value, NULL, 10) != YK_PAGE_SIZE)
+    why = "the page size of an encrypted Yukang database is fixed at 4096 bytes";
+  else if (g_ascii_strcasecmp (name, "temp_store") == 0 && !value_is_one_of (value, temp_stores))
+    why = "temporary data stays in memory (temp_store=MEMORY) so that nothing reaches the disk "
+          "unencrypted";
+  else if (g_ascii_strcasecmp (name, "temp_store_directory") == 0 ||
+           g_ascii_strcasecmp (name, "data_store_directory") == 0)
+    why = "temporary files are not allowed with an encrypted Yukang database";
+  else if (g_ascii_strcasecmp (name, "locking_mode") == 0 && g_ascii_strcasecmp (value, "exclusive") == 0)
+    why = "exclusive locking mode is not used with an encrypted Yukang database";
+
+  if (why == NULL)
+    return SQLITE_NOTFOUND;
+  args[0] = sqlite3_mprintf ("PRAGMA %s=%s refused: %s", name, value, why);
+  return SQLITE_ERROR;
+}
+
+static int
+raw_io (YkFile  *file,
+        int      op,
+        YkRawIo *io)
+{
+  int rc;
+
+  if (op == YK_FCNTL_RAW_READ)
+    return file->real->pMethods->xRead (file->real, io->buffer, io->length, io->offset);
+  rc = file->real->pMethods->xWrite (file->real, io->buffer, io->length, io->offset);
+  if (rc == SQLITE_OK)
+    rc = file->real->pMethods->xSync (file->real, SQLITE_SYNC_FULL);
+  return rc;
+}
+
+static int
+yk_file_control (sqlite3_file *base,
+                 int           op,
+                 void         *arg)
+{
+  YkFile *file = (YkFile *) base;
+
+  switch (op)
+    {
+    case SQLITE_FCNTL_PRAGMA:
+      return check_pragma (arg);
+    case SQLITE_FCNTL_MMAP_SIZE:
+      /* Memory-mapped reads would bypass decryption: always zero. */
+      *(sqlite3_int64 *) arg = 0;
+      return SQLITE_OK;
+    case YK_FCNTL_RAW_READ:
+    case YK_FCNTL_RAW_WRITE:
+      return raw_io (file, op, arg);
+    case YK_FCNTL_RAW_SIZE:
+      return file->real->pMethods->xFileSize (file->real, arg);
+    case YK_FCNTL_LAST_DAMAGE:
+      *(YkDamage *) arg = file->damage;
+      return SQLITE_OK;
+    default:
+      return file->real->pMethods->xFileControl (file->real, op, arg);
+    }
+}
+
+/* Journal headers must not be page-sized, or they would look like page
+ * images: a 512-byte sector keeps them at 512 bytes. */
+static int
+yk_file_sector_size (sqlite3_file *base)
+{
+  return 512;
+}
+
+static int
+yk_file_device_characteristics (sqlite3_file *base)
+{
+  YkFile *file = (YkFile *) base;
+  int caps = file->real->pMethods->xDeviceCharacteristics (file->real);
+
+  return caps & (SQLITE_IOCAP_POWERSAFE_OVERWRITE | SQLITE_IOCAP_SAFE_APPEND | SQLITE_IOCAP_SEQUENTIAL);
+}
+
+static int
+yk_file_close (sqlite3_file *base)
+{
+  YkFile *file = (YkFile *) base;
+  int rc = file->real->pMethods ? file->real->pMethods->xClose (file->real) : SQLITE_OK;
+
+  g_clear_pointer (&file->cipher, yk_page_cipher_unref);
+  g_clear_pointer (&file->scratch, g_free);
+  return rc;
+}
+
+static const sqlite3_io_methods yk_io_methods = {
+  .iVersion = 1,
+  .xClose = yk_file_close,
+  .xRead = yk_file_read,
+  .xWrite = yk_file_write,
+  .xTruncate = yk_file_truncate,
+  .xSync = yk_file_sync,
+  .xFileSize = yk_file_size,
+  .xLock = yk_file_lock,
+  .xUnlock = yk_file_unlock,
+  .xCheckReservedLock = yk_file_check_reserved_lock,
+  .xFileControl = yk_file_control,
+  .xSectorSize = yk_file_sector_size,
+  .xDeviceCharacteristics = yk_file_device_characteristics,
+};
+
+static int
+yk_vfs_open (sqlite3_vfs  *vfs,
+             const char   *name,
+             sqlite3_file *base,
+             int           flags,
+             int          *out_flags)
+{
+  YkFile *file = (YkFile *) base;
+  int type = flags & 0x0FFF00;
+  const char *database_name;
+  int rc;
+
+  memset (file, 0, sizeof *file);
+  file->real = (sqlite3_file *) (file + 1);
+  file->last_number_offset = -1;
+
+  if (name == NULL || (type != SQLITE_OPEN_MAIN_DB && type != SQLITE_OPEN_MAIN_JOURNAL))
+    {
+      sqlite3_log (SQLITE_CANTOPEN, "yukang: refused to open a temporary, WAL or other file");
+      return SQLITE_CANTOPEN;
+    }
+
+  database_name = type == SQLITE_OPEN_MAIN_DB ? name : sqlite3_filename_database (name);
+  file->cipher = lookup_cipher (database_name);
+  if (file->cipher == NULL)
+    {
+      sqlite3_log (SQLITE_CANTOPEN, "yukang: refused to open a file that has no key");
+      return SQLITE_CANTOPEN;
+    }
+  file->kind = type == SQLITE_OPEN_MAIN_DB ? YK_FILE_KIND_DATABASE : YK_FILE_KIND_JOURNAL;
+  file->shift = type == SQLITE_OPEN_MAIN_DB ? YK_HEADER_AREA_SIZE : 0;
+  file->scratch = g_malloc (YK_PAGE_SIZE);
+
+  rc = real_vfs->xOpen (real_vfs, name, file->real, flags, out_flags);
+  if (rc != SQLITE_OK)
+    {
+      g_clear_pointer (&file->cipher, yk_page_cipher_unref);
+      g_clear_pointer (&file->scratch, g_free);
+      return rc;
+    }
+  file->base.pMethods = &yk_io_methods;
+  return SQLITE_OK;
+}
+
+static int
+yk_vfs_delete (sqlite3_vfs *vfs, const char *name, int sync_dir)
+{
+  return real_vfs->xDelete (real_vfs, name, sync_dir);
+}
+
+static int
+yk_vfs_access (sqlite3_vfs *vfs, const char *name, int flags, int *out)
+{
+  return real_vfs->xAccess (real_vfs, name, flags, out);
+}
+
+static int
+yk_vfs_full_pathname (sqlite3_vfs *vfs, const char *name, int n, char *out)
+{
+  return real_vfs->xFullPathname (real_vfs, name, n, out);
+}
+
+static void *
+yk_vfs_dl_open (sqlite3_vfs *vfs, const char *name)
+{
+  return NULL; /* no extensions */
+}
+
+static void
+yk_vfs_dl_error (sqlite3_vfs *vfs, int n, char *out)
+{
+  g_strlcpy (out, "extensions are not loaded by Yukang", n);
+}
+
+static void (*yk_vfs_dl_sym (sqlite3_vfs *vfs, void *handle, const char *symbol)) (void)
+{
+  return NULL;
+}
+
+static void
+yk_vfs_dl_close (sqlite3_vfs *vfs, void *handle)
+{
+}
+
+static int
+yk_vfs_randomness (sqlite3_vfs *vfs, int n, char *out)
+{
+  return real_vfs->xRandomness (real_vfs, n, out);
+}
+
+static int
+yk_vfs_sleep (sqlite3_vfs *vfs, int microseconds)
+{
+  return real_vfs->xSleep (real_vfs, microseconds);
+}
+
+static int
+yk_vfs_current_time (sqlite3_vfs *vfs, double *out)
+{
+  return real_vfs->xCurrentTime (real_vfs, out);
+}
+
+static int
+yk_vfs_get_last_error (sqlite3_vfs *vfs, int n, char *out)
+{
+  return real_vfs->xGetLastError ? real_vfs->xGetLastError (real_vfs, n, out) : 0;
+}
+
+static int
+yk_vfs_current_time_int64 (sqlite3_vfs *vfs, sqlite3_int64 *out)
+{
+  return real_vfs->xCurrentTimeInt64 (real_vfs, out);
+}
+
+gboolean
+yk_vfs_register (GError **error)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      real_vfs = sqlite3_vfs_find (NULL);
+      yk_vfs = (sqlite3_vfs) {
+        .iVersion = 2,
+        .szOsFile = (int) sizeof (YkFile) + real_vfs->szOsFile,
+        .mxPathname = real_vfs->mxPathname,
+        .zName = YK_VFS_NAME,
+        .xOpen = yk_vfs_open,
+        .xDelete = yk_vfs_delete,
+        .xAccess = yk_vfs_access,
+        .xFullPathname = yk_vfs_full_pathname,
+        .xDlOpen = yk_vfs_dl_open,
+        .xDlError = yk_vfs_dl_error,
+        .xDlSym = yk_vfs_dl_sym,
+        .xDlClose = yk_vfs_dl_close,
+        .xRandomness = yk_vfs_randomness,
+        .xSleep = yk_vfs_sleep,
+        .xCurrentTime = yk_vfs_current_time,
+        .xGetLastError = yk_vfs_get_last_error,
+        .xCurrentTimeInt64 = yk_vfs_current_time_int64,
+      };
+      /* Never the default: nothing opens an encrypted file by accident. */
+      sqlite3_vfs_register (&yk_vfs, 0);
+      g_once_init_leave (&registered, 1);
+    }
+  return TRUE;
+}
+
+char *
+yk_vfs_full_path (const char *path,
+                  GError    **error)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree char *out = g_malloc0 (vfs->mxPathname + 1);
+  int rc = vfs->xFullPathname (vfs, path, vfs->mxPathname + 1, out);
+
+  if (rc != SQLITE_OK && rc != SQLITE_OK_SYMLINK)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s", sqlite3_errstr (rc));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+void
+yk_vfs_attach_cipher (const char   *full_path,
+                      YkPageCipher *cipher)
+{
+  YkCipherEntry *entry;
+
+  g_mutex_lock (&registry_lock);
+  if (registry == NULL)
+    registry = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cipher_entry_free);
+  entry = g_hash_table_lookup (registry, full_path);
+  if (entry == NULL)
+    {
+      entry = g_new0 (YkCipherEntry, 1);
+      entry->cipher = yk_page_cipher_ref (cipher);
+      g_hash_table_insert (registry, g_strdup (full_path), entry);
+    }
+  entry->attachments++;
+  g_mutex_unlock (&registry_lock);
+}
+
+/* After key rotation: files opened from now on use the new key. */
+void
+yk_vfs_replace_cipher (const char   *full_path,
+                       YkPageCipher *cipher)
+{
+  YkCipherEntry *entry;
+
+  g_mutex_lock (&registry_lock);
+  entry = registry ? g_hash_table_lookup (registry, full_path) : NULL;
+  if (entry != NULL)
+    {
+      yk_page_cipher_unref (entry->cipher);
+      entry->cipher = yk_page_cipher_ref (cipher);
+    }
+  g_mutex_unlock (&registry_lock);
+}
+
+void
+yk_vfs_detach_cipher (const char *full_path)
+{
+  YkCipherEntry *entry;
+
+  g_mutex_lock (&registry_lock);
+  entry = registry ? g_hash_table_lookup (registry, full_path) : NULL;
+  if (entry != NULL && --entry->attachments == 0)
+    g_hash_table_remove (registry, full_path);
+  g_mutex_unlock (&registry_lock);
+}
+
+void
+yk_vfs_set_write_hook (YkVfsWriteHook hook)
+{
+  write_hook = hook;
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "yk-crypto-types.h"
+
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* The encrypting VFS shim, registered under its own name and never as
+ * the default. A file opens only once its cipher is attached to its path. */
+#define YK_VFS_NAME "yukang"
+
+/* Our own file-control opcodes, past SQLite's (which stop below 100). */
+enum
+{
+  YK_FCNTL_RAW_READ = 0x594b01,   /* YkRawIo: bytes of the underlying file, unencrypted */
+  YK_FCNTL_RAW_WRITE = 0x594b02,  /* YkRawIo: written and synced */
+  YK_FCNTL_RAW_SIZE = 0x594b03,   /* sqlite3_int64: size of the underlying file */
+  YK_FCNTL_LAST_DAMAGE = 0x594b04, /* YkDamage: the last page that failed */
+};
+
+typedef struct
+{
+  sqlite3_int64 offset;
+  void *buffer;
+  int length;
+} YkRawIo;
+
+typedef struct
+{
+  gboolean damaged;
+  YkFileKind kind;
+  guint64 page;       /* page number (database) or page image's page (journal) */
+  gboolean missing;   /* the page is absent: the file was truncated */
+} YkDamage;
+
+gboolean yk_vfs_register (GError **error);
+char *yk_vfs_full_path (const char *path,
+                        GError    **error);
+void yk_vfs_attach_cipher (const char   *full_path,
+                           YkPageCipher *cipher);
+void yk_vfs_replace_cipher (const char   *full_path,
+                            YkPageCipher *cipher);
+void yk_vfs_detach_cipher (const char *full_path);
+
+/* Tests only: called before every write with the file kind and offset,
+ * so a crash test can kill itself between the journal and the database. */
+typedef void (*YkVfsWriteHook) (YkFileKind kind, sqlite3_int64 offset, int length);
+void yk_vfs_set_write_hook (YkVfsWriteHook hook);
+
+G_END_DECLS

@@ -35,57 +35,96 @@ _yk_store_disable_core_dumps (void)
   prctl (PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
-/* Header I/O before any connection exists goes through the unix VFS's
- * own file object: it knows that closing a descriptor would drop this
- * process's POSIX locks on the file and defers the close when needed. */
-gboolean
-_yk_store_raw_file_io (const char *full_path,
-             gboolean    create,
-             guint8     *area,
-             gsize      *length,
-             GError    **error)
+/* A new database file is created with O_EXCL, readable by its owner only
+ * (journals inherit the mode), and holds just the header area at first. */
+static gboolean
+create_file (const char   *full_path,
+             const guint8 *area,
+             GError      **error)
 {
-  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
-  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
-  int flags = SQLITE_OPEN_MAIN_DB |
-              (create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE
-                      : SQLITE_OPEN_READONLY);
-  sqlite3_int64 size = 0;
-  int rc;
+  int fd = g_open (full_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  gsize written = 0;
+  int saved;
 
-  rc = vfs->xOpen (vfs, full_path, file, flags, NULL);
-  if (rc != SQLITE_OK)
+  if (fd < 0)
     {
-      if (create && g_file_test (full_path, G_FILE_TEST_EXISTS))
+      saved = errno;
+      if (saved == EEXIST)
         g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_EXISTS,
                      _("A file named “%1$s” already exists; Yukang will not overwrite it"),
                      full_path);
       else
-        g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO, _("Could not open “%1$s”: %2$s"),
-                     full_path, g_strerror (errno));
+        g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO, _("Could not create “%1$s”: %2$s"),
+                     full_path, g_strerror (saved));
       return FALSE;
     }
-  if (create)
+  while (written < YK_HEADER_AREA_SIZE)
     {
-      rc = file->pMethods->xWrite (file, area, YK_HEADER_AREA_SIZE, 0);
-      if (rc == SQLITE_OK)
-        rc = file->pMethods->xSync (file, SQLITE_SYNC_FULL);
+      gssize n = write (fd, area + written, YK_HEADER_AREA_SIZE - written);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      written += (gsize) n;
     }
-  else
+  saved = errno;
+  if (written < YK_HEADER_AREA_SIZE || fsync (fd) != 0)
     {
-      rc = file->pMethods->xFileSize (file, &size);
-      *length = (gsize) MIN (size, (sqlite3_int64) YK_HEADER_AREA_SIZE);
-      if (rc == SQLITE_OK && *length > 0)
-        rc = file->pMethods->xRead (file, area, (int) *length, 0);
+      saved = errno;
+      close (fd);
+      g_unlink (full_path);
+      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO, _("Could not write “%1$s”: %2$s"),
+                   full_path, g_strerror (saved));
+      return FALSE;
     }
+  close (fd);
+  return TRUE;
+}
+
+/* Reading the header of an existing file goes through the unix VFS's own
+ * file object: it knows that closing a descriptor would drop this
+ * process's POSIX locks on the file, and defers the close when needed. */
+static gboolean
+read_header_area (const char *full_path,
+                  guint8     *area,
+                  gsize      *length,
+                  GError    **error)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
+  sqlite3_int64 size = 0;
+  int rc;
+
+  rc = vfs->xOpen (vfs, full_path, file, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO, _("Could not open “%1$s”: %2$s"),
+                   full_path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  rc = file->pMethods->xFileSize (file, &size);
+  *length = (gsize) MIN (MAX (size, 0), (sqlite3_int64) YK_HEADER_AREA_SIZE);
+  if (rc == SQLITE_OK && *length > 0)
+    rc = file->pMethods->xRead (file, area, (int) *length, 0);
   file->pMethods->xClose (file);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO, _("Could not read or write “%1$s”: %2$s"),
+      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO, _("Could not read “%1$s”: %2$s"),
                    full_path, sqlite3_errstr (rc));
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+_yk_store_raw_file_io (const char *full_path,
+                       gboolean    create,
+                       guint8     *area,
+                       gsize      *length,
+                       GError    **error)
+{
+  return create ? create_file (full_path, area, error)
+                : read_header_area (full_path, area, length, error);
 }
 
 gboolean

@@ -13,9 +13,22 @@ set_damage_error (GError  **error,
                   sqlite3  *db)
 {
   YkDamage damage = { 0 };
+  const char *path = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
 
   if (db != NULL)
     sqlite3_file_control (db, "main", YK_FCNTL_LAST_DAMAGE, &damage);
+  /* Page 1 failing while SQLite opens the file leaves no file to ask. */
+  if (!damage.damaged && path != NULL)
+    yk_vfs_get_damage (path, &damage);
+  yk_db_set_damage_error (error, &damage);
+}
+
+void
+yk_db_set_damage_error (GError        **error,
+                        const YkDamage *damage_in)
+{
+  YkDamage damage = *damage_in;
+
   if (!damage.damaged)
     g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
                          _("The database file is damaged"));
@@ -56,6 +69,12 @@ yk_db_set_sqlite_error (GError    **error,
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
+      /* Most often a truncated file: say so when that is what it is. */
+      if (db != NULL && sqlite3_file_control (db, "main", YK_FCNTL_CHECK_SIZE, NULL) == SQLITE_IOERR_DATA)
+        {
+          set_damage_error (error, db);
+          break;
+        }
       g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
                    _("%1$s: the database is damaged (%2$s)"), doing, detail);
       break;

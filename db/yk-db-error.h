@@ -28,4 +28,8 @@ void yk_db_set_sqlite_error (GError    **error,
                              int         rc,
                              const char *doing);
 
+typedef struct _YkDamage YkDamage;
+void yk_db_set_damage_error (GError        **error,
+                             const YkDamage *damage);
+
 G_END_DECLS

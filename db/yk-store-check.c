@@ -58,7 +58,7 @@ check_pages (YkStore      *store,
                        number);
           return FALSE;
         }
-      if (number == 1 && memcmp (page + 92, page + 96, 4) == 0 && read_be32 (page + 28) != pages)
+      if (number == 1 && memcmp (page + 24, page + 92, 4) == 0 && read_be32 (page + 28) != pages)
         {
           g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
                        _("The database file is damaged: it should have %1$u pages but has "

@@ -160,7 +160,12 @@ _yk_store_open_connection (const char *full_path,
                         YK_VFS_NAME);
   if (rc != SQLITE_OK)
     {
-      yk_db_set_sqlite_error (error, db, rc, _("Opening the database"));
+      YkDamage damage;
+
+      if (rc == SQLITE_IOERR_DATA && yk_vfs_get_damage (full_path, &damage))
+        yk_db_set_damage_error (error, &damage);
+      else
+        yk_db_set_sqlite_error (error, db, rc, _("Opening the database"));
       sqlite3_close_v2 (db);
       return NULL;
     }

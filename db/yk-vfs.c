@@ -23,6 +23,7 @@ typedef struct
 {
   YkPageCipher *cipher;
   int attachments;
+  YkDamage damage; /* the last failure of any file of this database */
 } YkCipherEntry;
 
 typedef struct
@@ -36,6 +37,7 @@ typedef struct
   sqlite3_int64 last_number_offset; /* journal: where the last 4-byte page number went */
   guint32 last_number;
   YkDamage damage;
+  char *database_path;      /* registry key, for reporting damage */
   guint8 *scratch;          /* one page */
 } YkFile;
 
@@ -81,19 +83,28 @@ static void
 note_page_one (YkFile       *file,
                const guint8 *page)
 {
-  if (memcmp (page + 92, page + 96, 4) == 0)
+  if (memcmp (page + 24, page + 92, 4) == 0)
     file->pages_in_header = read_be32 (page + 28);
 }
 
+/* Kept on the file and on its database's registry entry: when page 1
+ * fails while SQLite opens the file, there is no connection to ask. */
 static void
 note_damage (YkFile    *file,
              guint64    page,
              gboolean   missing)
 {
+  YkCipherEntry *entry;
+
   file->damage.damaged = TRUE;
   file->damage.kind = file->kind;
   file->damage.page = page;
   file->damage.missing = missing;
+  g_mutex_lock (&registry_lock);
+  entry = registry ? g_hash_table_lookup (registry, file->database_path) : NULL;
+  if (entry != NULL)
+    entry->damage = file->damage;
+  g_mutex_unlock (&registry_lock);
   sqlite3_log (SQLITE_IOERR_DATA, "yukang: page %llu of a %s failed authentication",
                (unsigned long long) page, file->kind == YK_FILE_KIND_DATABASE ? "database" : "journal");
 }
@@ -360,6 +371,33 @@ raw_io (YkFile  *file,
   return rc;
 }
 
+/* Diagnoses SQLite's "malformed": does the file hold as many pages as
+ * page 1 says it should? */
+static int
+check_size (YkFile *file)
+{
+  g_autofree guint8 *page = g_malloc (YK_PAGE_SIZE);
+  sqlite3_int64 size = 0;
+  guint64 present;
+  int rc;
+
+  if (file->kind != YK_FILE_KIND_DATABASE)
+    return SQLITE_OK;
+  rc = read_database_page (file, page, 0);
+  if (rc != SQLITE_OK)
+    return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_OK : rc;
+  rc = yk_file_size (&file->base, &size);
+  if (rc != SQLITE_OK)
+    return rc;
+  present = (guint64) size / YK_PAGE_SIZE;
+  if (size % YK_PAGE_SIZE != 0 || file->pages_in_header > present)
+    {
+      note_damage (file, present + 1, TRUE);
+      return SQLITE_IOERR_DATA;
+    }
+  return SQLITE_OK;
+}
+
 static int
 yk_file_control (sqlite3_file *base,
                  int           op,
@@ -383,6 +421,8 @@ yk_file_control (sqlite3_file *base,
     case YK_FCNTL_LAST_DAMAGE:
       *(YkDamage *) arg = file->damage;
       return SQLITE_OK;
+    case YK_FCNTL_CHECK_SIZE:
+      return check_size (file);
     default:
       return file->real->pMethods->xFileControl (file->real, op, arg);
     }
@@ -413,6 +453,7 @@ yk_file_close (sqlite3_file *base)
 
   g_clear_pointer (&file->cipher, yk_page_cipher_unref);
   g_clear_pointer (&file->scratch, g_free);
+  g_clear_pointer (&file->database_path, g_free);
   return rc;
 }
 
@@ -464,12 +505,14 @@ yk_vfs_open (sqlite3_vfs  *vfs,
   file->kind = type == SQLITE_OPEN_MAIN_DB ? YK_FILE_KIND_DATABASE : YK_FILE_KIND_JOURNAL;
   file->shift = type == SQLITE_OPEN_MAIN_DB ? YK_HEADER_AREA_SIZE : 0;
   file->scratch = g_malloc (YK_PAGE_SIZE);
+  file->database_path = g_strdup (database_name);
 
   rc = real_vfs->xOpen (real_vfs, name, file->real, flags, out_flags);
   if (rc != SQLITE_OK)
     {
       g_clear_pointer (&file->cipher, yk_page_cipher_unref);
       g_clear_pointer (&file->scratch, g_free);
+      g_clear_pointer (&file->database_path, g_free);
       return rc;
     }
   file->base.pMethods = &yk_io_methods;
@@ -643,6 +686,21 @@ yk_vfs_detach_cipher (const char *full_path)
   if (entry != NULL && --entry->attachments == 0)
     g_hash_table_remove (registry, full_path);
   g_mutex_unlock (&registry_lock);
+}
+
+gboolean
+yk_vfs_get_damage (const char *full_path,
+                   YkDamage   *damage)
+{
+  YkCipherEntry *entry;
+
+  memset (damage, 0, sizeof *damage);
+  g_mutex_lock (&registry_lock);
+  entry = registry ? g_hash_table_lookup (registry, full_path) : NULL;
+  if (entry != NULL)
+    *damage = entry->damage;
+  g_mutex_unlock (&registry_lock);
+  return damage->damaged;
 }
 
 void

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "yk-crypto-types.h"
+#include "yk-db-error.h"
 
 #include <sqlite3.h>
 
@@ -18,6 +19,7 @@ enum
   YK_FCNTL_RAW_WRITE = 0x594b02,  /* YkRawIo: written and synced */
   YK_FCNTL_RAW_SIZE = 0x594b03,   /* sqlite3_int64: size of the underlying file */
   YK_FCNTL_LAST_DAMAGE = 0x594b04, /* YkDamage: the last page that failed */
+  YK_FCNTL_CHECK_SIZE = 0x594b05,  /* NULL: SQLITE_IOERR_DATA if pages are missing */
 };
 
 typedef struct
@@ -27,13 +29,13 @@ typedef struct
   int length;
 } YkRawIo;
 
-typedef struct
+struct _YkDamage
 {
   gboolean damaged;
   YkFileKind kind;
   guint64 page;       /* page number (database) or page image's page (journal) */
   gboolean missing;   /* the page is absent: the file was truncated */
-} YkDamage;
+};
 
 gboolean yk_vfs_register (GError **error);
 char *yk_vfs_full_path (const char *path,
@@ -43,6 +45,8 @@ void yk_vfs_attach_cipher (const char   *full_path,
 void yk_vfs_replace_cipher (const char   *full_path,
                             YkPageCipher *cipher);
 void yk_vfs_detach_cipher (const char *full_path);
+gboolean yk_vfs_get_damage (const char *full_path,
+                            YkDamage   *damage);
 
 /* Tests only: called before every write with the file kind and offset,
  * so a crash test can kill itself between the journal and the database. */

@@ -34,17 +34,17 @@ yk_db_set_damage_error (GError        **error,
                          _("The database file is damaged"));
   else if (damage.missing)
     g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
-                 _("The database file is damaged: page %1$" G_GUINT64_FORMAT " is missing "
-                   "(the file was truncated)"), damage.page);
+                 _("The database file is damaged: page %1$llu is missing "
+                   "(the file was truncated)"), (unsigned long long) damage.page);
   else if (damage.kind == YK_FILE_KIND_JOURNAL)
     g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
                  _("The database’s journal is damaged: the saved copy of page "
-                   "%1$" G_GUINT64_FORMAT " failed authentication"), damage.page);
+                   "%1$llu failed authentication"), (unsigned long long) damage.page);
   else
     g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
-                 _("The database file is damaged: page %1$" G_GUINT64_FORMAT " failed "
+                 _("The database file is damaged: page %1$llu failed "
                    "authentication (it was changed, moved or copied from another file)"),
-                 damage.page);
+                 (unsigned long long) damage.page);
 }
 
 /* Turns a SQLite failure into a GError a person can act on. `doing` says

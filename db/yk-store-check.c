@@ -33,8 +33,8 @@ check_pages (YkStore      *store,
   if (size < YK_HEADER_AREA_SIZE || (size - YK_HEADER_AREA_SIZE) % YK_PAGE_SIZE != 0)
     {
       g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
-                   _("The database file is damaged: its size (%1$" G_GINT64_FORMAT " bytes) is "
-                     "not a whole number of pages"), (gint64) size);
+                   _("The database file is damaged: its size (%1$lld bytes) is "
+                     "not a whole number of pages"), (long long) size);
       return FALSE;
     }
   pages = (guint64) (size - YK_HEADER_AREA_SIZE) / YK_PAGE_SIZE;
@@ -53,17 +53,17 @@ check_pages (YkStore      *store,
       if (!yk_page_cipher_open (store->cipher, page, page, number, YK_FILE_KIND_DATABASE))
         {
           g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
-                       _("The database file is damaged: page %1$" G_GUINT64_FORMAT " failed "
+                       _("The database file is damaged: page %1$llu failed "
                          "authentication (it was changed, moved or copied from another file)"),
-                       number);
+                       (unsigned long long) number);
           return FALSE;
         }
       if (number == 1 && memcmp (page + 24, page + 92, 4) == 0 && read_be32 (page + 28) != pages)
         {
           g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
                        _("The database file is damaged: it should have %1$u pages but has "
-                         "%2$" G_GUINT64_FORMAT " (it was truncated or extended)"),
-                       read_be32 (page + 28), pages);
+                         "%2$llu (it was truncated or extended)"),
+                       read_be32 (page + 28), (unsigned long long) pages);
           return FALSE;
         }
       check->pages++;

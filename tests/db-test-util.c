@@ -91,6 +91,16 @@ test_query_text (sqlite3    *db,
   return value;
 }
 
+void
+test_assert_query_text (sqlite3    *db,
+                        const char *sql,
+                        const char *expected)
+{
+  g_autofree char *value = test_query_text (db, sql);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
 GBytes *
 test_read_file (const char *path)
 {

@@ -19,6 +19,9 @@ gint64 test_query_int (sqlite3    *db,
                        const char *sql);
 char *test_query_text (sqlite3    *db,
                        const char *sql);
+void test_assert_query_text (sqlite3    *db,
+                             const char *sql,
+                             const char *expected);
 GBytes *test_read_file (const char *path);
 gboolean test_bytes_contain (GBytes     *haystack,
                              const char *needle);

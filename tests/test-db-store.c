@@ -87,7 +87,7 @@ test_new_database_shape (Fixture *f, gconstpointer data)
   g_assert_cmpint (test_query_int (db, "PRAGMA temp_store"), ==, 2);
   g_assert_cmpint (test_query_int (db, "PRAGMA synchronous"), ==, 2);
   g_assert_cmpint (test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpstr (test_query_text (db, "PRAGMA journal_mode"), ==, "delete");
+  test_assert_query_text (db, "PRAGMA journal_mode", "delete");
 
   /* And the same after closing and unlocking again: an empty database opens. */
   g_clear_pointer (&f->store, yk_store_close);
@@ -141,7 +141,7 @@ test_page_size_change_refused (Fixture *f, gconstpointer data)
   db = yk_store_get_connection (f->store);
   g_assert_cmpint (test_query_int (db, "PRAGMA page_size"), ==, 4096);
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM notes"), ==, 200);
-  g_assert_cmpstr (test_query_text (db, "PRAGMA integrity_check"), ==, "ok");
+  test_assert_query_text (db, "PRAGMA integrity_check", "ok");
   /* A plain VACUUM at the same page size is fine. */
   test_exec (db, "VACUUM");
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM notes"), ==, 200);
@@ -164,7 +164,7 @@ test_wal_and_other_modes_refused (Fixture *f, gconstpointer data)
       g_assert_nonnull (strstr (message, "refused"));
       sqlite3_free (message);
     }
-  g_assert_cmpstr (test_query_text (db, "PRAGMA journal_mode"), ==, "delete");
+  test_assert_query_text (db, "PRAGMA journal_mode", "delete");
   g_assert_cmpint (test_query_int (db, "PRAGMA temp_store"), ==, 2);
   test_exec (db, "PRAGMA journal_mode=TRUNCATE");
   test_exec (db, "PRAGMA journal_mode=DELETE");

@@ -240,7 +240,8 @@ prepare (sqlite3       *db,
   return TRUE;
 }
 
-static gboolean
+/* The steps stay out of line, so that a profile shows each on its own. */
+static G_GNUC_NO_INLINE gboolean
 insert_rows (sqlite3           *db,
              const BenchConfig *config,
              GError           **error)
@@ -279,7 +280,7 @@ insert_rows (sqlite3           *db,
 }
 
 /* The same keys, in the same order, for every engine and every run. */
-static gboolean
+static G_GNUC_NO_INLINE gboolean
 point_reads (sqlite3           *db,
              const BenchConfig *config,
              GError           **error)
@@ -318,7 +319,7 @@ point_reads (sqlite3           *db,
   return ok;
 }
 
-static gboolean
+static G_GNUC_NO_INLINE gboolean
 aggregate (sqlite3           *db,
            const BenchConfig *config,
            GError           **error)

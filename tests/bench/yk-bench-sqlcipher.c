@@ -13,6 +13,7 @@
 
 #include "bench-common.h"
 
+#include <locale.h>
 #include <stdlib.h>
 
 #define PASSPHRASE "correct horse battery staple"
@@ -97,6 +98,7 @@ main (int   argc,
   g_autofree char *version = NULL;
   gboolean ok;
 
+  setlocale (LC_ALL, "");
   version = sqlcipher_version (&error);
   ok = version != NULL &&
        bench_config_init (&config, "Runs the yk-bench-store workload against SQLCipher and "

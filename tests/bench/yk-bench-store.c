@@ -4,6 +4,7 @@
 /* Benchmark of the encrypted store against plain SQLite and SQLCipher.
  *
  *   build/tests/bench/yk-bench-store [--runs N] [--sqlcipher PATH | --no-sqlcipher]
+ *   build/tests/bench/yk-bench-store --only yukang --no-sqlcipher   (to profile one engine)
  *
  * Each run, on a fresh file: (1) insert rows of 200 bytes in
  * transactions, (2) random point reads by key on a new connection with a
@@ -21,6 +22,7 @@
 #include "yk-crypto-error.h"
 #include "yk-store.h"
 
+#include <locale.h>
 #include <stdlib.h>
 
 #define SQLCIPHER_PROGRAM "yk-bench-sqlcipher"
@@ -107,6 +109,28 @@ static const BenchEngine yukang_engine = {
   .get_connection = yukang_get_connection,
   .close = yukang_close,
 };
+
+static const BenchEngine *const all_engines[] = { &plain_engine, &yukang_engine };
+
+/* Both engines, or the one --only names. */
+static gboolean
+select_engines (const char         *only,
+                const BenchEngine **selected,
+                guint              *n_selected,
+                GError            **error)
+{
+  *n_selected = 0;
+  for (guint e = 0; e < G_N_ELEMENTS (all_engines); e++)
+    if (only == NULL || g_str_equal (only, all_engines[e]->name))
+      selected[(*n_selected)++] = all_engines[e];
+  if (*n_selected == 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--only takes “%s” or “%s”",
+                   plain_engine.name, yukang_engine.name);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 /* The sibling program, in the directory this one runs from. */
 static char *
@@ -214,12 +238,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  const BenchEngine *engines[] = { &plain_engine, &yukang_engine };
-  BenchResults results[G_N_ELEMENTS (engines)] = { { NULL } };
+  const BenchEngine *selected[G_N_ELEMENTS (all_engines)] = { NULL };
+  guint n_selected = 0;
+  BenchResults results[G_N_ELEMENTS (all_engines)] = { { NULL } };
   BenchReport sqlcipher = { { 0 } };
   BenchConfig config = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *sqlcipher_program = NULL;
+  g_autofree char *only = NULL;
   gboolean no_sqlcipher = FALSE;
   gboolean have_sqlcipher = FALSE;
   GOptionEntry entries[] = {
@@ -227,28 +253,35 @@ main (int   argc,
       "The " SQLCIPHER_PROGRAM " program (default: the one next to this program, if built)",
       "PATH" },
     { "no-sqlcipher", 0, 0, G_OPTION_ARG_NONE, &no_sqlcipher, "Leave SQLCipher out", NULL },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only,
+      "Run one engine, plain or yukang, and print its samples only (for profiling)", "ENGINE" },
     G_OPTION_ENTRY_NULL
   };
   gboolean ok;
 
+  setlocale (LC_ALL, "");
   ok = yk_crypto_init (&error) &&
        bench_config_init (&config, "Times the encrypted store against plain SQLite and "
                                    "SQLCipher; prints medians and ratios.",
-                          entries, &argc, &argv, &error);
-  if (ok && !no_sqlcipher && sqlcipher_program == NULL)
-    sqlcipher_program = find_sqlcipher_program ();
-  if (ok && no_sqlcipher)
+                          entries, &argc, &argv, &error) &&
+       select_engines (only, selected, &n_selected, &error);
+  if (ok && only == NULL && !no_sqlcipher)
+    {
+      if (sqlcipher_program == NULL)
+        sqlcipher_program = find_sqlcipher_program ();
+      if (sqlcipher_program == NULL)
+        g_printerr ("No %s next to this program (libsqlcipher-dev was not installed when it "
+                    "was built): SQLCipher is left out.\n", SQLCIPHER_PROGRAM);
+    }
+  else
     g_clear_pointer (&sqlcipher_program, g_free);
-  if (ok && sqlcipher_program == NULL && !no_sqlcipher)
-    g_printerr ("No %s next to this program (libsqlcipher-dev not installed when building?): "
-                "SQLCipher is left out.\n", SQLCIPHER_PROGRAM);
 
-  ok = ok && bench_run (engines, G_N_ELEMENTS (engines), &config, results, &error);
+  ok = ok && bench_run (selected, n_selected, &config, results, &error);
   if (ok && sqlcipher_program != NULL)
     ok = have_sqlcipher = run_sqlcipher (sqlcipher_program, &config, &sqlcipher, &error);
-  if (ok)
+  if (ok && only == NULL)
     print_table (&config, &results[0], &results[1], have_sqlcipher ? &sqlcipher : NULL);
-  else
+  if (!ok)
     g_printerr ("yk-bench-store: %s\n", error->message);
 
   for (guint e = 0; e < G_N_ELEMENTS (results); e++)

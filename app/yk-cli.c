@@ -2,7 +2,7 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-config.h"
-#include "yk-cli.h"
+#include "yk-cli-private.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -22,6 +22,10 @@ static int run_version (int argc, char **argv);
 
 /* The commands of FORMATS.md join this table as they are built. */
 static const YkCommand commands[] = {
+  { "init", N_("Create an encrypted database"), yk_cli_init },
+  { "user", N_("List, add or remove accounts, change passwords"), yk_cli_user },
+  { "verify", N_("Check every page, the database and the audit trail"), yk_cli_verify },
+  { "backup", N_("Write an encrypted copy of the database"), yk_cli_backup },
   { "help", N_("Show this help"), run_help },
   { "version", N_("Show the version"), run_version },
 };

@@ -288,21 +288,24 @@ _yk_store_pick_header (const guint8   *area,
   return FALSE;
 }
 
-/* Every change to the key slots: under an exclusive lock, from the header
- * as it is on disk now, so two programs editing accounts cannot lose one
- * another's change. */
+/* Every change to the key slots: under the database's write lock, from
+ * the header as it is on disk now, so two programs editing accounts
+ * cannot lose one another's change. Joins the caller's transaction when
+ * there is one (so a staff row and its key slot are written together);
+ * readers meanwhile see one intact header copy or the other. */
 gboolean
 _yk_store_edit_header (YkStore      *store,
-             YkHeaderEdit  edit,
-             gpointer      data,
-             GError      **error)
+                       YkHeaderEdit  edit,
+                       gpointer      data,
+                       GError      **error)
 {
   g_autofree guint8 *area = g_malloc (YK_HEADER_AREA_SIZE);
   g_autofree YkHeader *header = g_new0 (YkHeader, 1);
+  gboolean own_transaction = sqlite3_get_autocommit (store->db);
   YkHeaderCopies copies;
   gboolean ok;
 
-  if (!_yk_store_exec (store->db, "BEGIN EXCLUSIVE", _("Locking the database"), error))
+  if (own_transaction && !_yk_store_exec (store->db, "BEGIN IMMEDIATE", _("Locking the database"), error))
     return FALSE;
   ok = _yk_store_read_area (store->db, area, error) &&
        _yk_store_pick_header (area, YK_HEADER_AREA_SIZE, store->database_key, header, &copies, error) &&
@@ -312,7 +315,8 @@ _yk_store_edit_header (YkStore      *store,
       header->generation++;
       ok = _yk_store_write_header (store->db, header, store->database_key, error);
     }
-  sqlite3_exec (store->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  if (own_transaction)
+    sqlite3_exec (store->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
   return ok;
 }
 
@@ -327,14 +331,18 @@ yk_store_create (const char *path,
   g_autofree char *full_path = NULL;
   g_autofree YkHeader *header = g_new0 (YkHeader, 1);
   g_autofree guint8 *area = g_malloc0 (YK_HEADER_AREA_SIZE);
-  g_autoptr (YkSecret) recovery = yk_recovery_key_generate ();
-  YkSecret *database_key = yk_keys_new_database_key ();
+  g_autoptr (YkSecret) recovery = NULL;
+  YkSecret *database_key = NULL;
   YkStore *store;
   g_autofree char *pragma = NULL;
 
   g_return_val_if_fail (recovery_key != NULL, NULL);
 
+  if (!yk_crypto_init (error))
+    return NULL;
   yk_vfs_register (NULL);
+  recovery = yk_recovery_key_generate ();
+  database_key = yk_keys_new_database_key ();
   full_path = yk_vfs_full_path (path, error);
   if (full_path == NULL)
     goto fail;
@@ -437,6 +445,8 @@ unlock (const char            *path,
   int chosen = -1;
   YkStore *store;
 
+  if (!yk_crypto_init (error))
+    return NULL;
   yk_vfs_register (NULL);
   full_path = yk_vfs_full_path (path, error);
   if (full_path == NULL)
@@ -510,11 +520,15 @@ yk_store_unlock_with_recovery_key (const char *path,
                                    const char *recovery_key,
                                    GError    **error)
 {
-  g_autoptr (YkSecret) recovery = yk_recovery_key_parse (recovery_key, error);
-  YkUnlockRequest request = { .recovery = recovery };
+  g_autoptr (YkSecret) recovery = NULL;
+  YkUnlockRequest request = { 0 };
 
+  if (!yk_crypto_init (error))
+    return NULL;
+  recovery = yk_recovery_key_parse (recovery_key, error);
   if (recovery == NULL)
     return NULL;
+  request.recovery = recovery;
   return unlock (path, &request, error);
 }
 

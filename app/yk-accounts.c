@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-app"
+
+#include "yk-accounts.h"
+#include "yk-app-error.h"
+#include "yk-key-slot.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+static sqlite3 *
+db_of (YkSession *session)
+{
+  return yk_store_get_connection (yk_session_get_store (session));
+}
+
+static gboolean
+check_account_name (const char *account,
+                    GError    **error)
+{
+  if (account == NULL || *account == '\0' || strlen (account) > 64 ||
+      !g_utf8_validate (account, -1, NULL) || strpbrk (account, " \t\r\n") != NULL)
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("A user name is 1 to 64 bytes with no spaces"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+yk_accounts_add (YkSession  *session,
+                 const char *account,
+                 const char *password,
+                 YkRole      role,
+                 const char *site,
+                 const char *display_name,
+                 YkKdfLevel  level,
+                 GError    **error)
+{
+  sqlite3 *db = db_of (session);
+  g_autoptr (YkStaffRow) existing = NULL;
+  gint64 site_id = 0;
+  gint64 staff_id = 0;
+
+  if (!yk_session_require_coordinator (session, error) || !check_account_name (account, error) ||
+      !yk_password_check_strength (password, error))
+    return FALSE;
+  if (role == YK_ROLE_WORKER && site == NULL)
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("A social worker’s account needs a site"));
+      return FALSE;
+    }
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  if (site != NULL)
+    {
+      GError *local_error = NULL;
+
+      site_id = yk_db_site_find (db, site, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          goto fail;
+        }
+      if (site_id == 0)
+        {
+          g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND,
+                       _("There is no site “%1$s”"), site);
+          goto fail;
+        }
+    }
+  existing = yk_db_staff_find_account (db, account, error);
+  if (existing != NULL)
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                   _("An account named “%1$s” already exists"), account);
+      goto fail;
+    }
+  /* The key slot comes last: if anything before fails, nothing is written. */
+  if (!yk_db_staff_insert (db, display_name ? display_name : account, site_id,
+                           role == YK_ROLE_COORDINATOR ? "coordinator" : "worker", account, &staff_id, error) ||
+      !yk_session_audit (session, "account_add", "staff", staff_id, account, error) ||
+      !yk_store_add_account (yk_session_get_store (session), account, password, level, error))
+    goto fail;
+  return yk_db_commit (db, error);
+
+fail:
+  yk_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+yk_accounts_remove (YkSession  *session,
+                    const char *account,
+                    GError    **error)
+{
+  sqlite3 *db = db_of (session);
+  g_autoptr (YkStaffRow) staff = NULL;
+
+  if (!yk_session_require_coordinator (session, error))
+    return FALSE;
+  if (g_strcmp0 (account, yk_session_get_account (session)) == 0)
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("You cannot remove the account you are signed in with"));
+      return FALSE;
+    }
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  staff = yk_db_staff_find_account (db, account, error);
+  if ((staff != NULL && !yk_db_staff_release_account (db, account, error)) ||
+      !yk_session_audit (session, "account_remove", "staff", staff ? staff->id : 0, account, error) ||
+      !yk_store_remove_account (yk_session_get_store (session), account, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  return yk_db_commit (db, error);
+}
+
+gboolean
+yk_accounts_set_password (YkSession  *session,
+                          const char *account,
+                          const char *password,
+                          YkKdfLevel  level,
+                          GError    **error)
+{
+  sqlite3 *db = db_of (session);
+  g_autoptr (YkStaffRow) staff = NULL;
+  gboolean own = account == NULL || g_strcmp0 (account, yk_session_get_account (session)) == 0;
+
+  if (own)
+    account = yk_session_get_account (session);
+  else if (!yk_session_require_coordinator (session, error))
+    return FALSE;
+  if (!yk_password_check_strength (password, error) || !yk_db_begin (db, error))
+    return FALSE;
+  staff = yk_db_staff_find_account (db, account, error);
+  if (!yk_session_audit (session, own ? "password_change" : "password_reset", "staff",
+                         staff ? staff->id : 0, account, error) ||
+      !yk_store_set_password (yk_session_get_store (session), account, password, level, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  return yk_db_commit (db, error);
+}
+
+GPtrArray *
+yk_accounts_list (YkSession *session,
+                  GError   **error)
+{
+  return yk_db_staff_list_accounts (db_of (session), error);
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "yk-session.h"
+#include "yk-db-staff.h"
+
+G_BEGIN_DECLS
+
+/* Accounts: a staff record with a role and site, and a key slot of the
+ * same name. Only a coordinator adds, removes or resets another account;
+ * anyone changes their own password. */
+gboolean yk_accounts_add (YkSession  *session,
+                          const char *account,
+                          const char *password,
+                          YkRole      role,
+                          const char *site,
+                          const char *display_name,
+                          YkKdfLevel  level,
+                          GError    **error);
+gboolean yk_accounts_remove (YkSession  *session,
+                             const char *account,
+                             GError    **error);
+gboolean yk_accounts_set_password (YkSession  *session,
+                                   const char *account,
+                                   const char *password,
+                                   YkKdfLevel  level,
+                                   GError    **error);
+GPtrArray *yk_accounts_list (YkSession *session,
+                             GError   **error);
+
+G_END_DECLS

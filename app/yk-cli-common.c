@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-app"
+
+#include "yk-config.h"
+#include "yk-cli-private.h"
+#include "yk-app-error.h"
+#include "yk-keys.h"
+#include "yk-password.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+void
+yk_cli_auth_clear (YkCliAuth *auth)
+{
+  g_clear_pointer (&auth->db, g_free);
+  g_clear_pointer (&auth->user, g_free);
+  g_clear_pointer (&auth->password_file, g_free);
+}
+
+/* Parses the options of one command; anything left over is a usage error
+ * unless the command takes parameters. */
+gboolean
+yk_cli_parse (const char   *command,
+              const char   *parameters,
+              GOptionEntry *entries,
+              int          *argc,
+              char       ***argv,
+              GError      **error)
+{
+  g_autofree char *title = g_strdup_printf ("%s %s", command, parameters ? parameters : "");
+  g_autoptr (GOptionContext) context = g_option_context_new (title);
+  g_autoptr (GError) parse_error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &parse_error))
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_USAGE, parse_error->message);
+      return FALSE;
+    }
+  if (parameters == NULL && *argc > 1)
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
+                   _("Unexpected argument “%1$s”"), (*argv)[1]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+yk_cli_require (const char *value,
+                const char *option,
+                GError    **error)
+{
+  if (value != NULL && *value != '\0')
+    return TRUE;
+  g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_USAGE, _("Missing %1$s"), option);
+  return FALSE;
+}
+
+gboolean
+yk_cli_parse_kdf (const char *name,
+                  YkKdfLevel *level,
+                  GError    **error)
+{
+  *level = YK_KDF_MODERATE;
+  if (name == NULL || yk_kdf_level_parse (name, level))
+    return TRUE;
+  g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
+               _("--kdf must be interactive, moderate or sensitive, not “%1$s”"), name);
+  return FALSE;
+}
+
+YkSession *
+yk_cli_open_session (YkCliAuth *auth,
+                     GError   **error)
+{
+  g_autoptr (YkPassword) password = NULL;
+
+  if (!yk_cli_require (auth->db, "--db", error) || !yk_cli_require (auth->user, "--user", error))
+    return NULL;
+  if (!g_file_test (auth->db, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND,
+                   _("There is no database file “%1$s”"), auth->db);
+      return NULL;
+    }
+  password = yk_password_read (auth->password_file, _("Password: "), FALSE, error);
+  if (password == NULL)
+    return NULL;
+  return yk_session_open (auth->db, auth->user, password, error);
+}
+
+/* Prints the error as "yukang: …" and returns the exit status for it. */
+int
+yk_cli_fail (GError *error)
+{
+  gboolean usage = g_error_matches (error, YK_APP_ERROR, YK_APP_ERROR_USAGE);
+
+  fprintf (stderr, "yukang: %s\n", error->message);
+  if (usage)
+    fprintf (stderr, "%s\n", _("Run “yukang COMMAND --help” for the options."));
+  g_error_free (error);
+  return usage ? YK_EXIT_USAGE : YK_EXIT_FAILED;
+}

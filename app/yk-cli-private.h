@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "yk-cli.h"
+#include "yk-session.h"
+
+G_BEGIN_DECLS
+
+/* --db, --user, --password-file: every command that opens a database. */
+typedef struct
+{
+  char *db;
+  char *user;
+  char *password_file;
+} YkCliAuth;
+
+#define YK_CLI_AUTH_ENTRIES(auth)                                                                  \
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &(auth).db, N_("The database file"), N_("FILE") },          \
+  { "user", 0, 0, G_OPTION_ARG_STRING, &(auth).user, N_("Your user name"), N_("NAME") },           \
+  { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &(auth).password_file,                          \
+    N_("Read your password from the first line of FILE (- for standard input)"), N_("FILE") }
+
+void yk_cli_auth_clear (YkCliAuth *auth);
+gboolean yk_cli_parse (const char   *command,
+                       const char   *parameters,
+                       GOptionEntry *entries,
+                       int          *argc,
+                       char       ***argv,
+                       GError      **error);
+gboolean yk_cli_require (const char *value,
+                         const char *option,
+                         GError    **error);
+gboolean yk_cli_parse_kdf (const char *name,
+                           YkKdfLevel *level,
+                           GError    **error);
+YkSession *yk_cli_open_session (YkCliAuth *auth,
+                                GError   **error);
+int yk_cli_fail (GError *error);
+
+int yk_cli_init (int argc, char **argv);
+int yk_cli_verify (int argc, char **argv);
+int yk_cli_backup (int argc, char **argv);
+int yk_cli_user (int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-app"
+
+#include "yk-cli-private.h"
+#include "yk-app-error.h"
+#include "yk-password.h"
+#include "yk-verify.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+/* yukang init: a new database with the pilot's sites and one coordinator. */
+int
+yk_cli_init (int argc, char **argv)
+{
+  g_autofree char *db = NULL, *user = NULL, *display_name = NULL, *password_file = NULL, *kdf = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The database file to create"), N_("FILE") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("The first coordinator’s user name"), N_("NAME") },
+    { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name, N_("The name shown for that person"), N_("TEXT") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("Read the password from the first line of FILE (- for standard input)"), N_("FILE") },
+    { "kdf", 0, 0, G_OPTION_ARG_STRING, &kdf, N_("Key derivation cost: interactive, moderate (default) or sensitive"), N_("COST") },
+    { NULL }
+  };
+  g_autoptr (YkPassword) password = NULL;
+  g_autoptr (YkSession) session = NULL;
+  g_autofree char *recovery_key = NULL;
+  GError *error = NULL;
+  YkKdfLevel level;
+
+  if (!yk_cli_parse ("init", NULL, entries, &argc, &argv, &error) ||
+      !yk_cli_require (db, "--db", &error) || !yk_cli_require (user, "--user", &error) ||
+      !yk_cli_parse_kdf (kdf, &level, &error))
+    return yk_cli_fail (error);
+  if (g_file_test (db, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (&error, YK_APP_ERROR, YK_APP_ERROR_FAILED,
+                   _("“%1$s” already exists; yukang init never overwrites a file"), db);
+      return yk_cli_fail (error);
+    }
+  password = yk_password_read (password_file, _("New password: "), TRUE, &error);
+  if (password == NULL)
+    return yk_cli_fail (error);
+  session = yk_session_create (db, user, display_name, password, level, &recovery_key, &error);
+  if (session == NULL)
+    return yk_cli_fail (error);
+
+  printf (_("Created %1$s with the sites SPQ and JL and the coordinator account “%2$s”.\n"), db, user);
+  printf ("%s\n", _("Recovery key — it unlocks the database if every password is lost. Write it "
+                    "down and keep it somewhere safe: it is shown only this once."));
+  printf ("%s\n", recovery_key);
+  return YK_EXIT_OK;
+}
+
+static void
+print_check (const char *what, const char *result)
+{
+  printf ("  %-20s %s\n", what, result);
+}
+
+/* yukang verify: every page, SQLite's checks, the audit chain. */
+int
+yk_cli_verify (int argc, char **argv)
+{
+  YkCliAuth auth = { 0 };
+  GOptionEntry entries[] = { YK_CLI_AUTH_ENTRIES (auth), { NULL } };
+  g_autoptr (YkSession) session = NULL;
+  YkVerifyReport report = { 0 };
+  g_autofree char *line = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (!yk_cli_parse ("verify", NULL, entries, &argc, &argv, &error) ||
+      (session = yk_cli_open_session (&auth, &error)) == NULL ||
+      !yk_verify (session, &report, &error))
+    {
+      yk_verify_report_clear (&report);
+      yk_cli_auth_clear (&auth);
+      return yk_cli_fail (error);
+    }
+
+  printf (_("Checked %1$s:\n"), auth.db);
+  line = g_strdup_printf (_("copy A %1$s, copy B %2$s (generation %3$llu)"),
+                          report.store.copy_a_ok ? _("intact") : _("damaged"),
+                          report.store.copy_b_ok ? _("intact") : _("damaged"),
+                          (unsigned long long) report.store.header_generation);
+  print_check (_("file header"), line);
+  g_free (line);
+  line = g_strdup_printf (_("%1$llu of %1$llu authenticated"), (unsigned long long) report.store.pages);
+  print_check (_("pages"), line);
+  for (guint i = 0; i < report.integrity->len; i++)
+    print_check (_("integrity_check"), report.integrity->pdata[i]);
+  if (report.integrity->len == 0)
+    print_check (_("integrity_check"), _("ok"));
+  for (guint i = 0; i < report.foreign_keys->len; i++)
+    print_check (_("foreign_key_check"), report.foreign_keys->pdata[i]);
+  if (report.foreign_keys->len == 0)
+    print_check (_("foreign_key_check"), _("ok"));
+  g_free (line);
+  if (report.audit.first_bad_id == 0)
+    line = g_strdup_printf (_("%1$llu entries, chain intact"), (unsigned long long) report.audit.rows);
+  else
+    line = g_strdup_printf (_("chain broken at entry %1$lld (after %2$llu intact entries): "
+                              "the trail was edited, or entries were deleted or inserted"),
+                            (long long) report.audit.first_bad_id, (unsigned long long) report.audit.rows);
+  print_check (_("audit trail"), line);
+
+  ok = yk_verify_report_ok (&report);
+  printf ("%s\n", ok ? _("No problems found.") : _("Problems found."));
+  yk_verify_report_clear (&report);
+  yk_cli_auth_clear (&auth);
+  return ok ? YK_EXIT_OK : YK_EXIT_FAILED;
+}
+
+/* yukang backup: a consistent encrypted copy with the same accounts. */
+int
+yk_cli_backup (int argc, char **argv)
+{
+  YkCliAuth auth = { 0 };
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    YK_CLI_AUTH_ENTRIES (auth),
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the backup"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr (YkSession) session = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = yk_cli_parse ("backup", NULL, entries, &argc, &argv, &error) &&
+       yk_cli_require (output, "--output", &error) &&
+       (session = yk_cli_open_session (&auth, &error)) != NULL &&
+       yk_store_backup (yk_session_get_store (session), output, &error) &&
+       yk_session_audit (session, "backup", NULL, 0, NULL, &error);
+  yk_cli_auth_clear (&auth);
+  if (!ok)
+    return yk_cli_fail (error);
+  printf (_("Backed up to %1$s.\n"), output);
+  return YK_EXIT_OK;
+}

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-app"
+
+#include "yk-cli-private.h"
+#include "yk-accounts.h"
+#include "yk-app-error.h"
+#include "yk-password.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+static int
+user_list (int argc, char **argv)
+{
+  YkCliAuth auth = { 0 };
+  GOptionEntry entries[] = { YK_CLI_AUTH_ENTRIES (auth), { NULL } };
+  g_autoptr (YkSession) session = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  GError *error = NULL;
+
+  if (!yk_cli_parse ("user list", NULL, entries, &argc, &argv, &error) ||
+      (session = yk_cli_open_session (&auth, &error)) == NULL ||
+      (rows = yk_accounts_list (session, &error)) == NULL)
+    {
+      yk_cli_auth_clear (&auth);
+      return yk_cli_fail (error);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      YkStaffRow *row = rows->pdata[i];
+      printf ("%-20s %-12s %-6s %s\n", row->account,
+              g_str_equal (row->role, "coordinator") ? _("coordinator") : _("worker"),
+              row->site_code ? row->site_code : "-", row->display_name);
+    }
+  yk_cli_auth_clear (&auth);
+  return YK_EXIT_OK;
+}
+
+static gboolean
+parse_role (const char *name,
+            YkRole     *role,
+            GError    **error)
+{
+  if (g_strcmp0 (name, "worker") == 0)
+    *role = YK_ROLE_WORKER;
+  else if (g_strcmp0 (name, "coordinator") == 0)
+    *role = YK_ROLE_COORDINATOR;
+  else
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
+                   _("--role must be worker or coordinator"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+user_add (int argc, char **argv)
+{
+  YkCliAuth auth = { 0 };
+  g_autofree char *account = NULL, *role_name = NULL, *site = NULL, *display_name = NULL;
+  g_autofree char *account_password_file = NULL, *kdf = NULL;
+  GOptionEntry entries[] = {
+    YK_CLI_AUTH_ENTRIES (auth),
+    { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("The new account’s user name"), N_("NAME") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role_name, N_("worker or coordinator"), N_("ROLE") },
+    { "site", 0, 0, G_OPTION_ARG_STRING, &site, N_("The site code (needed for a worker)"), N_("CODE") },
+    { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name, N_("The name shown for that person"), N_("TEXT") },
+    { "account-password-file", 0, 0, G_OPTION_ARG_FILENAME, &account_password_file,
+      N_("Read the new account’s password from the first line of FILE"), N_("FILE") },
+    { "kdf", 0, 0, G_OPTION_ARG_STRING, &kdf, N_("Key derivation cost: interactive, moderate (default) or sensitive"), N_("COST") },
+    { NULL }
+  };
+  g_autoptr (YkSession) session = NULL;
+  g_autoptr (YkPassword) password = NULL;
+  GError *error = NULL;
+  YkKdfLevel level;
+  YkRole role;
+  gboolean ok;
+
+  ok = yk_cli_parse ("user add", NULL, entries, &argc, &argv, &error) &&
+       yk_cli_require (account, "--account", &error) &&
+       yk_cli_require (role_name, "--role", &error) && parse_role (role_name, &role, &error) &&
+       yk_cli_parse_kdf (kdf, &level, &error) &&
+       (session = yk_cli_open_session (&auth, &error)) != NULL &&
+       yk_session_require_coordinator (session, &error) &&
+       (password = yk_password_read (account_password_file, _("New account’s password: "), TRUE, &error)) != NULL &&
+       yk_accounts_add (session, account, password, role, site, display_name, level, &error);
+  yk_cli_auth_clear (&auth);
+  if (!ok)
+    return yk_cli_fail (error);
+  printf (_("Added the account “%1$s”.\n"), account);
+  return YK_EXIT_OK;
+}
+
+static int
+user_remove (int argc, char **argv)
+{
+  YkCliAuth auth = { 0 };
+  g_autofree char *account = NULL;
+  GOptionEntry entries[] = {
+    YK_CLI_AUTH_ENTRIES (auth),
+    { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("The account to remove"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr (YkSession) session = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = yk_cli_parse ("user remove", NULL, entries, &argc, &argv, &error) &&
+       yk_cli_require (account, "--account", &error) &&
+       (session = yk_cli_open_session (&auth, &error)) != NULL &&
+       yk_accounts_remove (session, account, &error);
+  yk_cli_auth_clear (&auth);
+  if (!ok)
+    return yk_cli_fail (error);
+  printf (_("Removed the account “%1$s”. Its password no longer unlocks the database.\n"), account);
+  return YK_EXIT_OK;
+}
+
+static int
+user_passwd (int argc, char **argv)
+{
+  YkCliAuth auth = { 0 };
+  g_autofree char *account = NULL, *new_password_file = NULL, *kdf = NULL;
+  GOptionEntry entries[] = {
+    YK_CLI_AUTH_ENTRIES (auth),
+    { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("Whose password (default: yours)"), N_("NAME") },
+    { "new-password-file", 0, 0, G_OPTION_ARG_FILENAME, &new_password_file,
+      N_("Read the new password from the first line of FILE"), N_("FILE") },
+    { "kdf", 0, 0, G_OPTION_ARG_STRING, &kdf, N_("Key derivation cost: interactive, moderate (default) or sensitive"), N_("COST") },
+    { NULL }
+  };
+  g_autoptr (YkSession) session = NULL;
+  g_autoptr (YkPassword) password = NULL;
+  GError *error = NULL;
+  YkKdfLevel level;
+  gboolean ok;
+
+  ok = yk_cli_parse ("user passwd", NULL, entries, &argc, &argv, &error) &&
+       yk_cli_parse_kdf (kdf, &level, &error) &&
+       (session = yk_cli_open_session (&auth, &error)) != NULL &&
+       (account == NULL || g_strcmp0 (account, auth.user) == 0 ||
+        yk_session_require_coordinator (session, &error)) &&
+       (password = yk_password_read (new_password_file, _("New password: "), TRUE, &error)) != NULL &&
+       yk_accounts_set_password (session, account, password, level, &error);
+  if (!ok)
+    {
+      yk_cli_auth_clear (&auth);
+      return yk_cli_fail (error);
+    }
+  printf (_("Changed the password of “%1$s”.\n"), account ? account : auth.user);
+  yk_cli_auth_clear (&auth);
+  return YK_EXIT_OK;
+}
+
+int
+yk_cli_user (int argc, char **argv)
+{
+  static const struct
+  {
+    const char *name;
+    int (*run) (int argc, char **argv);
+  } subcommands[] = {
+    { "list", user_list },
+    { "add", user_add },
+    { "remove", user_remove },
+    { "passwd", user_passwd },
+  };
+
+  if (argc >= 2)
+    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+      if (g_str_equal (argv[1], subcommands[i].name))
+        return subcommands[i].run (argc - 1, argv + 1);
+  fprintf (stderr, "%s\n", _("Usage: yukang user list|add|remove|passwd --db FILE --user NAME [OPTION…]"));
+  return YK_EXIT_USAGE;
+}

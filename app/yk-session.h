@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "yk-crypto-types.h"
+#include "yk-audit.h"
+#include "yk-store.h"
+
+G_BEGIN_DECLS
+
+/* An unlocked database and the person who unlocked it: their staff
+ * record, role and site. Every write is made, and audited, as them. */
+typedef struct _YkSession YkSession;
+
+typedef enum
+{
+  YK_ROLE_WORKER,
+  YK_ROLE_COORDINATOR,
+} YkRole;
+
+YkSession *yk_session_create (const char *path,
+                              const char *account,
+                              const char *display_name,
+                              const char *password,
+                              YkKdfLevel  level,
+                              char      **recovery_key,
+                              GError    **error);
+YkSession *yk_session_open (const char *path,
+                            const char *account,
+                            const char *password,
+                            GError    **error);
+void yk_session_close (YkSession *session);
+
+YkStore *yk_session_get_store (YkSession *session);
+const char *yk_session_get_account (YkSession *session);
+YkRole yk_session_get_role (YkSession *session);
+gint64 yk_session_get_staff_id (YkSession *session);
+gint64 yk_session_get_site_id (YkSession *session);
+gboolean yk_session_require_coordinator (YkSession *session,
+                                         GError   **error);
+gboolean yk_session_audit (YkSession  *session,
+                           const char *action,
+                           const char *record_table,
+                           gint64      record_id,
+                           const char *detail,
+                           GError    **error);
+
+gboolean yk_session_check_audit (YkSession    *session,
+                                 YkAuditCheck *check,
+                                 GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkSession, yk_session_close)
+
+G_END_DECLS

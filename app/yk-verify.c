@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-app"
+
+#include "yk-verify.h"
+#include "yk-db-check.h"
+
+#include <string.h>
+
+/* Fails (with error) only when a check could not run at all, such as a
+ * page that does not authenticate; problems found are in the report. */
+gboolean
+yk_verify (YkSession      *session,
+           YkVerifyReport *report,
+           GError        **error)
+{
+  sqlite3 *db = yk_store_get_connection (yk_session_get_store (session));
+
+  memset (report, 0, sizeof *report);
+  report->integrity = g_ptr_array_new_with_free_func (g_free);
+  report->foreign_keys = g_ptr_array_new_with_free_func (g_free);
+
+  return yk_store_check (yk_session_get_store (session), &report->store, error) &&
+         yk_db_integrity_check (db, report->integrity, error) &&
+         yk_db_foreign_key_check (db, report->foreign_keys, error) &&
+         yk_session_check_audit (session, &report->audit, error);
+}
+
+gboolean
+yk_verify_report_ok (const YkVerifyReport *report)
+{
+  return report->integrity->len == 0 && report->foreign_keys->len == 0 &&
+         report->audit.first_bad_id == 0;
+}
+
+void
+yk_verify_report_clear (YkVerifyReport *report)
+{
+  g_clear_pointer (&report->integrity, g_ptr_array_unref);
+  g_clear_pointer (&report->foreign_keys, g_ptr_array_unref);
+}

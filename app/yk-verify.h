@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "yk-session.h"
+
+G_BEGIN_DECLS
+
+/* Everything `yukang verify` checks, for the command line and the window. */
+typedef struct
+{
+  YkStoreCheck store;       /* pages authenticated, header copies */
+  GPtrArray *integrity;     /* SQLite integrity_check problems */
+  GPtrArray *foreign_keys;  /* foreign_key_check problems */
+  YkAuditCheck audit;
+} YkVerifyReport;
+
+gboolean yk_verify (YkSession      *session,
+                    YkVerifyReport *report,
+                    GError        **error);
+gboolean yk_verify_report_ok (const YkVerifyReport *report);
+void yk_verify_report_clear (YkVerifyReport *report);
+
+G_END_DECLS

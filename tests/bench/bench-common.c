@@ -471,24 +471,6 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-double
-bench_results_median (const BenchResults *results,
-                      BenchStep           step)
-{
-  GArray *samples = results->samples[step];
-  g_autoptr (GArray) sorted = NULL;
-  guint n;
-
-  g_return_val_if_fail (samples != NULL && samples->len > 0, 0.0);
-  n = samples->len;
-  sorted = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
-  g_array_append_vals (sorted, samples->data, n);
-  g_array_sort (sorted, compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (sorted, double, n / 2);
-  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2.0;
-}
-
 void
 bench_results_clear (BenchResults *results)
 {
@@ -496,20 +478,61 @@ bench_results_clear (BenchResults *results)
     g_clear_pointer (&results->samples[s], g_array_unref);
 }
 
-void
-bench_print_machine (const BenchResults *results,
-                     int                 runs,
-                     const char         *version)
+static BenchStat
+compute_stat (GArray *samples)
 {
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autoptr (GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (double), samples->len);
+  guint n = samples->len;
+  BenchStat stat = { 0.0, 0.0, 0.0 };
 
-  g_print ("%s\tversion\t%s\n", BENCH_INFO_TAG, version);
+  if (n == 0)
+    return stat;
+  g_array_append_vals (sorted, samples->data, n);
+  g_array_sort (sorted, compare_doubles);
+  stat.min = g_array_index (sorted, double, 0);
+  stat.max = g_array_index (sorted, double, n - 1);
+  if (n % 2 == 1)
+    stat.median = g_array_index (sorted, double, n / 2);
+  else
+    stat.median = (g_array_index (sorted, double, n / 2 - 1) +
+                   g_array_index (sorted, double, n / 2)) / 2.0;
+  return stat;
+}
+
+void
+bench_report_init (BenchReport        *report,
+                   const BenchResults *results,
+                   const char         *version)
+{
+  *report = (BenchReport) {
+    .engine = g_strdup (results->engine->name),
+    .version = g_strdup (version),
+    .runs = (int) results->samples[0]->len,
+  };
   for (int s = 0; s < BENCH_N_STEPS; s++)
-    {
-      g_ascii_formatd (number, sizeof number, "%.3f", bench_results_median (results, s));
-      g_print ("%s\t%s\t%s\t%s\t%d\n", BENCH_RESULT_TAG, results->engine->name,
-               bench_step_id (s), number, runs);
-    }
+    report->steps[s] = compute_stat (results->samples[s]);
+}
+
+static const char *
+format_ms (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
+           double ms)
+{
+  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.3f", ms);
+}
+
+void
+bench_report_print_machine (const BenchReport *report)
+{
+  char median[G_ASCII_DTOSTR_BUF_SIZE];
+  char min[G_ASCII_DTOSTR_BUF_SIZE];
+  char max[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_print ("%s\t%s\t%d\t%s\n", BENCH_ENGINE_TAG, report->engine, report->runs,
+           report->version);
+  for (int s = 0; s < BENCH_N_STEPS; s++)
+    g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", BENCH_RESULT_TAG, report->engine, step_ids[s],
+             format_ms (median, report->steps[s].median), format_ms (min, report->steps[s].min),
+             format_ms (max, report->steps[s].max));
 }
 
 static int
@@ -521,52 +544,71 @@ step_from_id (const char *id)
   return -1;
 }
 
-/* Reads what bench_print_machine() printed; every step must be there.
- * Other lines are ignored. */
+static gboolean
+parse_ms (const char *text,
+          double     *out)
+{
+  char *end = NULL;
+
+  *out = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && *out >= 0.0;
+}
+
+/* Reads what bench_report_print_machine() printed for engine; every step
+ * must be there. Other lines are ignored. */
 gboolean
-bench_parse_machine (const char  *text,
-                     const char  *engine,
-                     BenchReport *report,
-                     GError     **error)
+bench_report_parse_machine (BenchReport *report,
+                            const char  *text,
+                            const char  *engine,
+                            GError     **error)
 {
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   gboolean seen[BENCH_N_STEPS] = { FALSE };
+  gboolean seen_engine = FALSE;
 
-  *report = (BenchReport) { .runs = 0 };
+  *report = (BenchReport) { .engine = g_strdup (engine) };
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
       guint n = g_strv_length (fields);
+      BenchStat stat;
       int step;
 
-      if (n == 3 && g_str_equal (fields[0], BENCH_INFO_TAG) && g_str_equal (fields[1], "version"))
+      if (n < 2 || !g_str_equal (fields[1], engine))
+        continue;
+      if (n == 4 && g_str_equal (fields[0], BENCH_ENGINE_TAG))
         {
+          report->runs = (int) g_ascii_strtoll (fields[2], NULL, 10);
           g_free (report->version);
-          report->version = g_strdup (fields[2]);
+          report->version = g_strdup (fields[3]);
+          seen_engine = report->runs > 0;
           continue;
         }
-      if (n != 5 || !g_str_equal (fields[0], BENCH_RESULT_TAG) || !g_str_equal (fields[1], engine))
+      if (n != 6 || !g_str_equal (fields[0], BENCH_RESULT_TAG))
         continue;
       step = step_from_id (fields[2]);
-      if (step < 0)
+      if (step < 0 || !parse_ms (fields[3], &stat.median) || !parse_ms (fields[4], &stat.min) ||
+          !parse_ms (fields[5], &stat.max))
         continue;
-      report->median[step] = g_ascii_strtod (fields[3], NULL);
-      report->runs = (int) g_ascii_strtoll (fields[4], NULL, 10);
+      report->steps[step] = stat;
       seen[step] = TRUE;
     }
+
   for (int s = 0; s < BENCH_N_STEPS; s++)
-    if (!seen[s])
-      {
-        g_set_error (error, BENCH_ERROR, SQLITE_ERROR, "No “%s” result for %s in the output",
-                     step_ids[s], engine);
-        bench_report_clear (report);
-        return FALSE;
-      }
+    seen_engine = seen_engine && seen[s];
+  if (!seen_engine)
+    {
+      g_set_error (error, BENCH_ERROR, SQLITE_ERROR,
+                   "The output does not hold every result for %s", engine);
+      bench_report_clear (report);
+      return FALSE;
+    }
   return TRUE;
 }
 
 void
 bench_report_clear (BenchReport *report)
 {
+  g_clear_pointer (&report->engine, g_free);
   g_clear_pointer (&report->version, g_free);
 }

@@ -23,10 +23,11 @@ GQuark bench_error_quark (void);
   "PRAGMA synchronous=FULL;" \
   "PRAGMA temp_store=MEMORY;"
 
-/* The machine-readable lines yk-bench-sqlcipher prints on stdout:
- *   yk-bench-info <TAB> KEY <TAB> VALUE
- *   yk-bench-result <TAB> ENGINE <TAB> STEP-ID <TAB> MEDIAN-MS <TAB> RUNS */
-#define BENCH_INFO_TAG "yk-bench-info"
+/* The machine-readable lines yk-bench-sqlcipher prints on stdout, times
+ * in milliseconds, fields separated by tabs:
+ *   yk-bench-engine  ENGINE  RUNS  VERSION
+ *   yk-bench-result  ENGINE  STEP-ID  MEDIAN  MIN  MAX */
+#define BENCH_ENGINE_TAG "yk-bench-engine"
 #define BENCH_RESULT_TAG "yk-bench-result"
 
 typedef enum
@@ -69,12 +70,21 @@ typedef struct
   GArray *samples[BENCH_N_STEPS]; /* double, milliseconds, one per run */
 } BenchResults;
 
-/* What a machine-readable report holds: medians for one engine. */
 typedef struct
 {
-  double median[BENCH_N_STEPS];
-  int runs;
+  double median;
+  double min;
+  double max;
+} BenchStat;
+
+/* One engine's statistics: measured here, or read from the lines of
+ * another program. */
+typedef struct
+{
+  char *engine;
   char *version;
+  int runs;
+  BenchStat steps[BENCH_N_STEPS];
 } BenchReport;
 
 gboolean bench_config_init (BenchConfig   *config,
@@ -107,17 +117,16 @@ gboolean bench_run (const BenchEngine *const *engines,
                     const BenchConfig        *config,
                     BenchResults             *results,
                     GError                  **error);
-double bench_results_median (const BenchResults *results,
-                             BenchStep           step);
 void bench_results_clear (BenchResults *results);
 
-void bench_print_machine (const BenchResults *results,
-                          int                 runs,
-                          const char         *version);
-gboolean bench_parse_machine (const char  *text,
-                              const char  *engine,
-                              BenchReport *report,
-                              GError     **error);
+void bench_report_init (BenchReport        *report,
+                        const BenchResults *results,
+                        const char         *version);
+void bench_report_print_machine (const BenchReport *report);
+gboolean bench_report_parse_machine (BenchReport *report,
+                                     const char  *text,
+                                     const char  *engine,
+                                     GError     **error);
 void bench_report_clear (BenchReport *report);
 
 G_END_DECLS

@@ -2,7 +2,7 @@
 #define G_LOG_DOMAIN "yukang-bench"
 
 /* The yk-bench-store workload against SQLCipher, in a program of its own:
- * SQLCipher exports the same symbols as SQLite. Prints its medians as
+ * SQLCipher exports the same symbols as SQLite. Prints its statistics as
  * machine-readable lines (bench-common.h) for yk-bench-store, which runs
  * it; progress goes to stderr.
  *
@@ -93,6 +93,7 @@ main (int   argc,
 {
   const BenchEngine *engines[] = { &sqlcipher_engine };
   BenchResults results = { NULL };
+  BenchReport report = { NULL };
   BenchConfig config = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *version = NULL;
@@ -106,10 +107,14 @@ main (int   argc,
                           NULL, &argc, &argv, &error) &&
        bench_run (engines, G_N_ELEMENTS (engines), &config, &results, &error);
   if (ok)
-    bench_print_machine (&results, config.runs, version);
+    {
+      bench_report_init (&report, &results, version);
+      bench_report_print_machine (&report);
+    }
   else
     g_printerr ("yk-bench-sqlcipher: %s\n", error->message);
 
+  bench_report_clear (&report);
   bench_results_clear (&results);
   bench_config_clear (&config);
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;

@@ -187,7 +187,7 @@ run_sqlcipher (const char        *program,
       g_prefix_error (error, "%s: ", program);
       return FALSE;
     }
-  return bench_parse_machine (output, "sqlcipher", report, error);
+  return bench_report_parse_machine (report, output, "sqlcipher", error);
 }
 
 static const char *
@@ -203,34 +203,54 @@ verdict (double   vs_plain,
 }
 
 static void
-print_table (const BenchConfig  *config,
-             const BenchResults *plain,
-             const BenchResults *yukang,
-             const BenchReport  *sqlcipher)
+print_table (const BenchConfig *config,
+             const BenchReport *plain,
+             const BenchReport *yukang,
+             const BenchReport *sqlcipher)
 {
-  g_print ("\nMedians of %d runs, milliseconds. SQLite %s", config->runs, sqlite3_libversion ());
+  const BenchReport *reports[] = { plain, yukang, sqlcipher };
+
+  g_print ("\nMedians of %d runs, in milliseconds. %s", config->runs, plain->version);
   if (sqlcipher != NULL)
     g_print ("; %s, %d runs", sqlcipher->version, sqlcipher->runs);
-  g_print (".\nPage cache for steps 2 and 3: PRAGMA cache_size=%d. Files in %s.\n",
-           config->cache_size, config->dir);
-  g_print ("Bar: yukang/plain <= %.2f on every step; goal: <= %.2f and faster than SQLCipher.\n\n",
-           BAR_VS_PLAIN, GOAL_VS_PLAIN);
+  g_print (".\nPage cache for steps 2 and 3: PRAGMA cache_size=%d. Files under %s.\n"
+           "Bar: yukang/plain <= %.2f on every step; goal: <= %.2f and faster than SQLCipher.\n\n",
+           config->cache_size, g_get_tmp_dir (), BAR_VS_PLAIN, GOAL_VS_PLAIN);
 
-  g_print ("%-28s %10s %10s %10s %8s %8s  %s\n", "step", "plain", "yukang", "sqlcipher",
+  g_print ("%-28s %10s %10s %10s %9s %9s  %s\n", "step", "plain", "yukang", "sqlcipher",
            "yk/plain", "yk/sqlc", "verdict");
   for (int s = 0; s < BENCH_N_STEPS; s++)
     {
       g_autofree char *label = bench_step_label (s, config);
-      double p = bench_results_median (plain, s);
-      double y = bench_results_median (yukang, s);
-      double vs_plain = y / p;
+      double p = plain->steps[s].median;
+      double y = yukang->steps[s].median;
 
       g_print ("%-28s %10.2f %10.2f ", label, p, y);
       if (sqlcipher != NULL)
-        g_print ("%10.2f %8.2f %8.2f  %s\n", sqlcipher->median[s], vs_plain,
-                 y / sqlcipher->median[s], verdict (vs_plain, TRUE, y / sqlcipher->median[s]));
+        g_print ("%10.2f %9.3f %9.3f  %s\n", sqlcipher->steps[s].median, y / p,
+                 y / sqlcipher->steps[s].median,
+                 verdict (y / p, TRUE, y / sqlcipher->steps[s].median));
       else
-        g_print ("%10s %8.2f %8s  %s\n", "-", vs_plain, "-", verdict (vs_plain, FALSE, 0.0));
+        g_print ("%10s %9.3f %9s  %s\n", "-", y / p, "-", verdict (y / p, FALSE, 0.0));
+    }
+
+  g_print ("\nSpread, min-max:\n%-28s", "step");
+  for (guint e = 0; e < G_N_ELEMENTS (reports) && reports[e] != NULL; e++)
+    g_print (" %20s", reports[e]->engine);
+  g_print ("\n");
+  for (int s = 0; s < BENCH_N_STEPS; s++)
+    {
+      g_autofree char *label = bench_step_label (s, config);
+
+      g_print ("%-28s", label);
+      for (guint e = 0; e < G_N_ELEMENTS (reports) && reports[e] != NULL; e++)
+        {
+          g_autofree char *range = g_strdup_printf ("%.2f-%.2f", reports[e]->steps[s].min,
+                                                    reports[e]->steps[s].max);
+
+          g_print (" %20s", range);
+        }
+      g_print ("\n");
     }
 }
 
@@ -241,11 +261,13 @@ main (int   argc,
   const BenchEngine *selected[G_N_ELEMENTS (all_engines)] = { NULL };
   guint n_selected = 0;
   BenchResults results[G_N_ELEMENTS (all_engines)] = { { NULL } };
-  BenchReport sqlcipher = { { 0 } };
+  BenchReport reports[G_N_ELEMENTS (all_engines)] = { { NULL } };
+  BenchReport sqlcipher = { NULL };
   BenchConfig config = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *sqlcipher_program = NULL;
   g_autofree char *only = NULL;
+  g_autofree char *sqlite_version = g_strdup_printf ("SQLite %s", sqlite3_libversion ());
   gboolean no_sqlcipher = FALSE;
   gboolean have_sqlcipher = FALSE;
   GOptionEntry entries[] = {
@@ -280,12 +302,19 @@ main (int   argc,
   if (ok && sqlcipher_program != NULL)
     ok = have_sqlcipher = run_sqlcipher (sqlcipher_program, &config, &sqlcipher, &error);
   if (ok && only == NULL)
-    print_table (&config, &results[0], &results[1], have_sqlcipher ? &sqlcipher : NULL);
+    {
+      for (guint e = 0; e < G_N_ELEMENTS (all_engines); e++)
+        bench_report_init (&reports[e], &results[e], sqlite_version);
+      print_table (&config, &reports[0], &reports[1], have_sqlcipher ? &sqlcipher : NULL);
+    }
   if (!ok)
     g_printerr ("yk-bench-store: %s\n", error->message);
 
-  for (guint e = 0; e < G_N_ELEMENTS (results); e++)
-    bench_results_clear (&results[e]);
+  for (guint e = 0; e < G_N_ELEMENTS (all_engines); e++)
+    {
+      bench_results_clear (&results[e]);
+      bench_report_clear (&reports[e]);
+    }
   bench_report_clear (&sqlcipher);
   bench_config_clear (&config);
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;

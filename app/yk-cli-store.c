@@ -56,7 +56,9 @@ yk_cli_init (int argc, char **argv)
 static void
 print_check (const char *what, const char *result)
 {
-  printf ("  %-20s %s\n", what, result);
+  g_autofree char *padded = yk_cli_pad (what, 20);
+
+  printf ("  %s %s\n", padded, result);
 }
 
 /* yukang verify: every page, SQLite's checks, the audit chain. */

@@ -28,9 +28,11 @@ user_list (int argc, char **argv)
   for (guint i = 0; i < rows->len; i++)
     {
       YkStaffRow *row = rows->pdata[i];
-      printf ("%-20s %-12s %-6s %s\n", row->account,
-              g_str_equal (row->role, "coordinator") ? _("coordinator") : _("worker"),
-              row->site_code ? row->site_code : "-", row->display_name);
+      g_autofree char *account = yk_cli_pad (row->account, 20);
+      g_autofree char *role = yk_cli_pad (g_str_equal (row->role, "coordinator") ? _("coordinator") : _("worker"), 12);
+      g_autofree char *site = yk_cli_pad (row->site_code ? row->site_code : "-", 6);
+
+      printf ("%s %s %s %s\n", account, role, site, row->display_name);
     }
   yk_cli_auth_clear (&auth);
   return YK_EXIT_OK;

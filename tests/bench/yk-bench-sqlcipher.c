@@ -92,8 +92,8 @@ main (int   argc,
       char *argv[])
 {
   const BenchEngine *engines[] = { &sqlcipher_engine };
-  BenchResults results = { NULL };
-  BenchReport report = { NULL };
+  BenchResults results = { 0 };
+  BenchReport report = { 0 };
   BenchConfig config = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *version = NULL;

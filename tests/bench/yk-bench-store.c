@@ -233,6 +233,8 @@ print_table (const BenchConfig *config,
       else
         g_print ("%10s %9.3f %9s  %s\n", "-", y / p, "-", verdict (y / p, FALSE, 0.0));
     }
+  g_print ("(Opening: Yukang derives its key with Argon2id at the INTERACTIVE level, "
+           "SQLCipher with PBKDF2; plain SQLite has no key to derive.)\n");
 
   g_print ("\nSpread, min-max:\n%-28s", "step");
   for (guint e = 0; e < G_N_ELEMENTS (reports) && reports[e] != NULL; e++)
@@ -260,9 +262,9 @@ main (int   argc,
 {
   const BenchEngine *selected[G_N_ELEMENTS (all_engines)] = { NULL };
   guint n_selected = 0;
-  BenchResults results[G_N_ELEMENTS (all_engines)] = { { NULL } };
-  BenchReport reports[G_N_ELEMENTS (all_engines)] = { { NULL } };
-  BenchReport sqlcipher = { NULL };
+  BenchResults results[G_N_ELEMENTS (all_engines)] = { 0 };
+  BenchReport reports[G_N_ELEMENTS (all_engines)] = { 0 };
+  BenchReport sqlcipher = { 0 };
   BenchConfig config = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *sqlcipher_program = NULL;

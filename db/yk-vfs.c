@@ -39,6 +39,9 @@ typedef struct
   YkDamage damage;
   char *database_path;      /* registry key, for reporting damage */
   guint8 *scratch;          /* one page */
+  guint8 *page_one;         /* page 1 as last read or written, opened */
+  guint8 page_one_trailer[YK_PAGE_RESERVE]; /* its nonce and tag on disk */
+  gboolean page_one_valid;
 } YkFile;
 
 static sqlite3_vfs *real_vfs;
@@ -109,6 +112,32 @@ note_damage (YkFile    *file,
                (unsigned long long) page, file->kind == YK_FILE_KIND_DATABASE ? "database" : "journal");
 }
 
+static void
+remember_page_one (YkFile       *file,
+                   const guint8 *plain)
+{
+  note_page_one (file, plain);
+  memcpy (file->page_one, plain, YK_PAGE_SIZE);
+  file->page_one_valid = TRUE;
+}
+
+/* SQLite reads 16 bytes of page 1 (the change counter) at the start of
+ * every read transaction. Opening the whole page each time doubled the
+ * cost of point reads, so page 1 is kept opened, and used again while
+ * its nonce and tag on disk are the ones it was opened with: every write,
+ * by any process, seals it with a fresh random nonce. What is served is
+ * always a page that authenticated. */
+static gboolean
+page_one_unchanged (YkFile *file)
+{
+  guint8 trailer[YK_PAGE_RESERVE];
+
+  return file->page_one_valid &&
+         file->real->pMethods->xRead (file->real, trailer, YK_PAGE_RESERVE,
+                                      file->shift + YK_PAGE_PAYLOAD) == SQLITE_OK &&
+         memcmp (trailer, file->page_one_trailer, YK_PAGE_RESERVE) == 0;
+}
+
 /* Reads one whole database page and opens it. Returns SQLITE_OK,
  * SQLITE_IOERR_SHORT_READ (the page is past the end: buffer zeroed) or an
  * error. */
@@ -137,14 +166,18 @@ read_database_page (YkFile        *file,
     }
   if (rc != SQLITE_OK)
     return rc;
+  if (number == 1)
+    memcpy (file->page_one_trailer, page + YK_PAGE_PAYLOAD, YK_PAGE_RESERVE);
   if (!yk_page_cipher_open (file->cipher, page, page, number, YK_FILE_KIND_DATABASE))
     {
       note_damage (file, number, FALSE);
       memset (page, 0, YK_PAGE_SIZE);
+      if (number == 1)
+        file->page_one_valid = FALSE;
       return SQLITE_IOERR_DATA;
     }
   if (number == 1)
-    note_page_one (file, page);
+    remember_page_one (file, page);
   return SQLITE_OK;
 }
 
@@ -163,6 +196,11 @@ database_read (YkFile        *file,
   if (amount == YK_PAGE_SIZE)
     return read_database_page (file, buffer, offset);
 
+  if (page_offset == 0 && page_one_unchanged (file))
+    {
+      memcpy (buffer, file->page_one + within, amount);
+      return SQLITE_OK;
+    }
   /* SQLite reads 100 and 16 bytes of page 1: open the whole page. */
   rc = read_database_page (file, file->scratch, page_offset);
   memcpy (buffer, file->scratch + within, amount);
@@ -230,6 +268,7 @@ yk_file_write (sqlite3_file  *base,
   if (file->kind == YK_FILE_KIND_DATABASE)
     {
       guint64 number = (guint64) (offset / YK_PAGE_SIZE) + 1;
+      int rc;
 
       /* Only whole 4096-byte pages: a page-size change never reaches disk. */
       if (amount != YK_PAGE_SIZE || offset % YK_PAGE_SIZE != 0)
@@ -237,10 +276,18 @@ yk_file_write (sqlite3_file  *base,
           sqlite3_log (SQLITE_IOERR_WRITE, "yukang: refused a %d-byte database write", amount);
           return SQLITE_IOERR_WRITE;
         }
-      if (number == 1)
-        note_page_one (file, buffer);
       yk_page_cipher_seal (file->cipher, buffer, file->scratch, number, YK_FILE_KIND_DATABASE);
-      return file->real->pMethods->xWrite (file->real, file->scratch, amount, offset + file->shift);
+      rc = file->real->pMethods->xWrite (file->real, file->scratch, amount, offset + file->shift);
+      if (number == 1)
+        {
+          file->page_one_valid = FALSE;
+          if (rc == SQLITE_OK)
+            {
+              memcpy (file->page_one_trailer, file->scratch + YK_PAGE_PAYLOAD, YK_PAGE_RESERVE);
+              remember_page_one (file, buffer);
+            }
+        }
+      return rc;
     }
 
   if (amount == 4)
@@ -261,6 +308,8 @@ yk_file_truncate (sqlite3_file  *base,
 {
   YkFile *file = (YkFile *) base;
 
+  if (size < YK_PAGE_SIZE)
+    file->page_one_valid = FALSE;
   return file->real->pMethods->xTruncate (file->real, size + file->shift);
 }
 
@@ -453,6 +502,7 @@ yk_file_close (sqlite3_file *base)
 
   g_clear_pointer (&file->cipher, yk_page_cipher_unref);
   g_clear_pointer (&file->scratch, g_free);
+  g_clear_pointer (&file->page_one, g_free);
   g_clear_pointer (&file->database_path, g_free);
   return rc;
 }
@@ -505,6 +555,7 @@ yk_vfs_open (sqlite3_vfs  *vfs,
   file->kind = type == SQLITE_OPEN_MAIN_DB ? YK_FILE_KIND_DATABASE : YK_FILE_KIND_JOURNAL;
   file->shift = type == SQLITE_OPEN_MAIN_DB ? YK_HEADER_AREA_SIZE : 0;
   file->scratch = g_malloc (YK_PAGE_SIZE);
+  file->page_one = g_malloc (YK_PAGE_SIZE);
   file->database_path = g_strdup (database_name);
 
   rc = real_vfs->xOpen (real_vfs, name, file->real, flags, out_flags);
@@ -512,6 +563,7 @@ yk_vfs_open (sqlite3_vfs  *vfs,
     {
       g_clear_pointer (&file->cipher, yk_page_cipher_unref);
       g_clear_pointer (&file->scratch, g_free);
+      g_clear_pointer (&file->page_one, g_free);
       g_clear_pointer (&file->database_path, g_free);
       return rc;
     }

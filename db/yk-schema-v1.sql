@@ -8,10 +8,13 @@ CREATE TABLE settings (
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 
+-- Follow-up intervals by the condition recorded at the last reached
+-- contact (PRODUCT.md, from the national management standard), as
+-- "N days" or "N months".
 INSERT INTO settings (key, value) VALUES
-  ('followup_days_stable', '90'),
-  ('followup_days_basically_stable', '14'),
-  ('followup_days_unstable', '14'),
+  ('followup_stable', '3 months'),
+  ('followup_basically_stable', '14 days'),
+  ('followup_unstable', '14 days'),
   ('improvement_threshold', '2');
 
 CREATE TABLE sites (

@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-app"
+
+#include "yk-casework.h"
+#include "yk-app-error.h"
+#include "yk-db-staff.h"
+#include "yk-record-rules.h"
+#include "yk-validate.h"
+
+#include <glib/gi18n.h>
+
+static sqlite3 *
+db_of (YkSession *session)
+{
+  return yk_store_get_connection (yk_session_get_store (session));
+}
+
+/* 0 (every site) for a coordinator; a social worker's own site. */
+gint64
+yk_casework_site_scope (YkSession *session)
+{
+  return yk_session_get_role (session) == YK_ROLE_COORDINATOR ? 0 : yk_session_get_site_id (session);
+}
+
+static gboolean
+invalid (GError **error, GError *reason, const char *field)
+{
+  /* TRANSLATORS: %1$s is a field's label, %2$s what is wrong with it */
+  g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("%1$s: %2$s"), yk_record_field_label (field),
+               reason->message);
+  g_error_free (reason);
+  return FALSE;
+}
+
+static gboolean
+check_site_allowed (YkSession *session, gint64 site_id, GError **error)
+{
+  gint64 scope = yk_casework_site_scope (session);
+
+  if (scope == 0 || scope == site_id)
+    return TRUE;
+  g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN,
+                       _("A social worker records only for their own site"));
+  return FALSE;
+}
+
+/* The service user, if this session may see them and they are not voided.
+ * Another site's person is "not found", never "forbidden": a social
+ * worker learns nothing of other sites, not even who exists there. */
+static YkClientRecord *
+visible_client (YkSession *session, gint64 client_id, GError **error)
+{
+  YkClientRecord *client = yk_db_client_get (db_of (session), client_id, yk_casework_site_scope (session), NULL);
+
+  if (client == NULL || client->voided_at != NULL)
+    {
+      if (client != NULL)
+        {
+          yk_client_record_clear (client);
+          g_free (client);
+        }
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no such service user"));
+      return NULL;
+    }
+  return client;
+}
+
+static void
+client_free (YkClientRecord *client)
+{
+  if (client == NULL)
+    return;
+  yk_client_record_clear (client);
+  g_free (client);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkClientRecord, client_free)
+
+/* Writes one record and its audit row together. */
+typedef gboolean (*InsertFunc) (sqlite3 *db, gconstpointer record, gint64 staff_id, gint64 *id, GError **error);
+
+static gboolean
+write_audited (YkSession     *session,
+               const char    *table,
+               InsertFunc     insert,
+               gconstpointer  record,
+               gint64        *id_out,
+               GError       **error)
+{
+  sqlite3 *db = db_of (session);
+  gint64 id = 0;
+
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  if (!insert (db, record, yk_session_get_staff_id (session), &id, error) ||
+      !yk_session_audit (session, "insert", table, id, NULL, error) ||
+      !yk_db_commit (db, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  if (id_out)
+    *id_out = id;
+  return TRUE;
+}
+
+gboolean
+yk_casework_add_client (YkSession      *session,
+                        YkClientRecord *record,
+                        gint64         *id,
+                        GError        **error)
+{
+  GError *reason = NULL;
+  const char *field = NULL;
+  GDate today;
+
+  yk_date_today (&today);
+  if (record->site_id <= 0 && yk_casework_site_scope (session) > 0)
+    record->site_id = yk_casework_site_scope (session);
+  if (!yk_client_validate (record, &today, &field, &reason))
+    return invalid (error, reason, field);
+  if (!check_site_allowed (session, record->site_id, error))
+    return FALSE;
+  if (yk_db_client_find_case_no (db_of (session), record->case_no, NULL) != 0)
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                   _("%1$s: %2$s is already in use"), yk_record_field_label ("case_no"), record->case_no);
+      return FALSE;
+    }
+  return write_audited (session, "clients", (InsertFunc) yk_db_client_insert, record, id, error);
+}
+
+gboolean
+yk_casework_update_client (YkSession            *session,
+                           const YkClientRecord *record,
+                           GError              **error)
+{
+  g_autoptr (YkClientRecord) current = visible_client (session, record->id, error);
+  g_autofree char *first_contact = NULL;
+  GError *reason = NULL;
+  const char *field = NULL;
+  sqlite3 *db = db_of (session);
+  GDate today;
+
+  if (current == NULL)
+    return FALSE;
+  yk_date_today (&today);
+  if (!yk_client_validate (record, &today, &field, &reason))
+    return invalid (error, reason, field);
+  if (!check_site_allowed (session, record->site_id, error))
+    return FALSE;
+  first_contact = yk_db_client_first_contact_date (db, record->id, NULL);
+  if (first_contact != NULL && g_strcmp0 (record->intake_date, first_contact) > 0)
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                   _("%1$s: there is a contact on %2$s, before this intake date"),
+                   yk_record_field_label ("intake_date"), first_contact);
+      return FALSE;
+    }
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  if (!yk_db_client_update (db, record, error) ||
+      !yk_session_audit (session, "update", "clients", record->id, NULL, error) ||
+      !yk_db_commit (db, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Opening a case file is written to the audit trail. A coordinator also
+ * sees a voided one; a social worker does not. */
+YkClientRecord *
+yk_casework_open_client (YkSession *session,
+                         gint64     id,
+                         GError   **error)
+{
+  YkClientRecord *client = yk_db_client_get (db_of (session), id, yk_casework_site_scope (session), NULL);
+
+  if (client == NULL || (client->voided_at != NULL && yk_session_get_role (session) != YK_ROLE_COORDINATOR))
+    {
+      client_free (client);
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no such service user"));
+      return NULL;
+    }
+  if (!yk_session_audit (session, "open_case", "clients", id, NULL, error))
+    {
+      client_free (client);
+      return NULL;
+    }
+  return client;
+}
+
+gboolean
+yk_casework_add_contact (YkSession       *session,
+                         YkContactRecord *record,
+                         gint64          *id,
+                         GError         **error)
+{
+  g_autoptr (YkClientRecord) client = visible_client (session, record->client_id, error);
+  sqlite3 *db = db_of (session);
+  GError *reason = NULL;
+  const char *field = NULL;
+  gint64 new_id = 0;
+  GDate today;
+
+  if (client == NULL)
+    return FALSE;
+  yk_date_today (&today);
+  if (record->worker_id == 0)
+    record->worker_id = yk_session_get_staff_id (session);
+  if (!yk_contact_validate (record, client->intake_date, &today, &field, &reason))
+    return invalid (error, reason, field);
+
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  if (!yk_db_contact_insert (db, record, yk_session_get_staff_id (session), &new_id, error) ||
+      /* The risk level observed at a reached contact is the person's current one. */
+      (record->reached && record->risk_level >= 0 &&
+       !yk_db_client_set_risk (db, record->client_id, record->risk_level, error)) ||
+      !yk_session_audit (session, "insert", "contacts", new_id, NULL, error) ||
+      !yk_db_commit (db, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  if (id)
+    *id = new_id;
+  return TRUE;
+}
+
+gboolean
+yk_casework_add_family (YkSession      *session,
+                        YkFamilyRecord *record,
+                        gint64         *id,
+                        GError        **error)
+{
+  g_autoptr (YkClientRecord) client = visible_client (session, record->client_id, error);
+  GError *reason = NULL;
+  const char *field = NULL;
+
+  if (client == NULL)
+    return FALSE;
+  if (!yk_family_validate (record, &field, &reason))
+    return invalid (error, reason, field);
+  return write_audited (session, "family_members", (InsertFunc) yk_db_family_insert, record, id, error);
+}
+
+gboolean
+yk_casework_add_assessment (YkSession          *session,
+                            YkAssessmentRecord *record,
+                            gint64             *id,
+                            GError            **error)
+{
+  g_autoptr (YkClientRecord) client = visible_client (session, record->client_id, error);
+  GError *reason = NULL;
+  const char *field = NULL;
+  GDate today;
+
+  if (client == NULL)
+    return FALSE;
+  yk_date_today (&today);
+  if (!yk_assessment_validate (record, client->intake_date, &today, &field, &reason))
+    return invalid (error, reason, field);
+  return write_audited (session, "assessments", (InsertFunc) yk_db_assessment_insert, record, id, error);
+}
+
+gboolean
+yk_casework_add_activity (YkSession        *session,
+                          YkActivityRecord *record,
+                          gint64           *id,
+                          GError          **error)
+{
+  GError *reason = NULL;
+  const char *field = NULL;
+  GDate today;
+
+  yk_date_today (&today);
+  if (record->site_id <= 0 && yk_casework_site_scope (session) > 0)
+    record->site_id = yk_casework_site_scope (session);
+  if (!yk_activity_validate (record, &today, &field, &reason))
+    return invalid (error, reason, field);
+  if (!check_site_allowed (session, record->site_id, error))
+    return FALSE;
+  return write_audited (session, "activities", (InsertFunc) yk_db_activity_insert, record, id, error);
+}
+
+typedef struct
+{
+  gint64 activity_id;
+  gint64 client_id;
+  gint64 family_id;
+} Attendance;
+
+static gboolean
+insert_attendance (sqlite3 *db, const Attendance *a, gint64 staff_id, gint64 *id, GError **error)
+{
+  return yk_db_attendance_insert (db, a->activity_id, a->client_id, a->family_id, staff_id, id, error);
+}
+
+gboolean
+yk_casework_add_attendance (YkSession *session,
+                            gint64     activity_id,
+                            gint64     client_id,
+                            gint64     family_id,
+                            gint64    *id,
+                            GError   **error)
+{
+  Attendance attendance = { activity_id, client_id, family_id };
+  YkRecordOwner activity;
+  YkRecordOwner person;
+
+  if ((client_id > 0) == (family_id > 0))
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("An attendance is of one service user or one family member"));
+      return FALSE;
+    }
+  if (!yk_db_record_owner (db_of (session), "activities", activity_id, &activity, NULL) || activity.voided ||
+      !check_site_allowed (session, activity.site_id, NULL))
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no such activity"));
+      return FALSE;
+    }
+  if (!yk_db_record_owner (db_of (session), client_id > 0 ? "clients" : "family_members",
+                           client_id > 0 ? client_id : family_id, &person, NULL) ||
+      person.voided || !check_site_allowed (session, person.site_id, NULL))
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND,
+                           _("There is no such service user or family member"));
+      return FALSE;
+    }
+  return write_audited (session, "attendances", (InsertFunc) insert_attendance, &attendance, id, error);
+}
+
+gboolean
+yk_casework_add_questionnaire (YkSession             *session,
+                               YkQuestionnaireRecord *record,
+                               gint64                *id,
+                               GError               **error)
+{
+  GError *reason = NULL;
+  const char *field = NULL;
+  GDate today;
+
+  yk_date_today (&today);
+  if (record->site_id <= 0 && yk_casework_site_scope (session) > 0)
+    record->site_id = yk_casework_site_scope (session);
+  if (!yk_questionnaire_validate (record, &today, &field, &reason))
+    return invalid (error, reason, field);
+  if (!check_site_allowed (session, record->site_id, error))
+    return FALSE;
+  if (record->client_id > 0)
+    {
+      g_autoptr (YkClientRecord) client = visible_client (session, record->client_id, error);
+      if (client == NULL)
+        return FALSE;
+    }
+  return write_audited (session, "questionnaires", (InsertFunc) yk_db_questionnaire_insert, record, id, error);
+}
+
+gboolean
+yk_casework_add_plan_goal (YkSession        *session,
+                           YkPlanGoalRecord *record,
+                           gint64           *id,
+                           GError          **error)
+{
+  g_autoptr (YkClientRecord) client = visible_client (session, record->client_id, error);
+  GError *reason = NULL;
+  const char *field = NULL;
+
+  if (client == NULL)
+    return FALSE;
+  if (!yk_plan_goal_validate (record, &field, &reason))
+    return invalid (error, reason, field);
+  return write_audited (session, "plan_goals", (InsertFunc) yk_db_plan_goal_insert, record, id, error);
+}
+
+gboolean
+yk_casework_add_referral (YkSession        *session,
+                          YkReferralRecord *record,
+                          gint64           *id,
+                          GError          **error)
+{
+  g_autoptr (YkClientRecord) client = visible_client (session, record->client_id, error);
+  GError *reason = NULL;
+  const char *field = NULL;
+  GDate today;
+
+  if (client == NULL)
+    return FALSE;
+  yk_date_today (&today);
+  if (!yk_referral_validate (record, client->intake_date, &today, &field, &reason))
+    return invalid (error, reason, field);
+  return write_audited (session, "referrals", (InsertFunc) yk_db_referral_insert, record, id, error);
+}
+
+/* Nothing is deleted: a wrong record is voided, with a reason, by its
+ * author or a coordinator. It stays visible to coordinators and leaves
+ * every figure. */
+gboolean
+yk_casework_void (YkSession  *session,
+                  const char *table,
+                  gint64      id,
+                  const char *reason,
+                  GError    **error)
+{
+  g_autofree char *why = g_strstrip (g_strdup (reason ? reason : ""));
+  gboolean coordinator = yk_session_get_role (session) == YK_ROLE_COORDINATOR;
+  sqlite3 *db = db_of (session);
+  YkRecordOwner owner;
+
+  if (!yk_db_is_record_table (table))
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("“%1$s” records cannot be voided"), table);
+      return FALSE;
+    }
+  if (*why == '\0')
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("Say why the record is wrong"));
+      return FALSE;
+    }
+  if (!yk_db_record_owner (db, table, id, &owner, NULL) || !check_site_allowed (session, owner.site_id, NULL))
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no such record"));
+      return FALSE;
+    }
+  if (owner.voided)
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("This record is already voided"));
+      return FALSE;
+    }
+  if (!coordinator && owner.created_by != yk_session_get_staff_id (session))
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN,
+                           _("Only the person who recorded it, or a coordinator, can void a record"));
+      return FALSE;
+    }
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  if (!yk_db_void (db, table, id, yk_session_get_staff_id (session), why, error) ||
+      !yk_session_audit (session, "void", table, id, why, error) ||
+      !yk_db_commit (db, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-app"
+
+#include "yk-validate.h"
+#include "yk-app-error.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+static gboolean
+parse_number (const char **p,
+              guint        max_digits,
+              guint       *value)
+{
+  guint digits = 0;
+
+  *value = 0;
+  while (g_ascii_isdigit (**p) && digits < max_digits)
+    {
+      *value = *value * 10 + (guint) (**p - '0');
+      (*p)++;
+      digits++;
+    }
+  return digits > 0;
+}
+
+gboolean
+yk_date_parse (const char *text,
+               GDate      *date,
+               GError    **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  const char *p = trimmed;
+  const char *separators[3] = { NULL, NULL, NULL };
+  guint year, month, day;
+
+  g_date_clear (date, 1);
+  /* Which form: the first separator decides what the others must be. */
+  if (parse_number (&p, 4, &year))
+    {
+      if (g_str_has_prefix (p, "-"))
+        separators[0] = "-", separators[1] = "-";
+      else if (g_str_has_prefix (p, "/"))
+        separators[0] = "/", separators[1] = "/";
+      else if (g_str_has_prefix (p, "年"))
+        separators[0] = "年", separators[1] = "月", separators[2] = "日";
+    }
+  if (separators[0] == NULL || p - trimmed != 4)
+    goto not_a_date;
+  p += strlen (separators[0]);
+  if (!parse_number (&p, 2, &month) || !g_str_has_prefix (p, separators[1]))
+    goto not_a_date;
+  p += strlen (separators[1]);
+  if (!parse_number (&p, 2, &day))
+    goto not_a_date;
+  if (separators[2] != NULL)
+    {
+      if (!g_str_has_prefix (p, separators[2]))
+        goto not_a_date;
+      p += strlen (separators[2]);
+    }
+  if (*p != '\0')
+    goto not_a_date;
+
+  if (year < 1900 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                   _("“%1$s” is not a date that exists"), trimmed);
+      return FALSE;
+    }
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+
+not_a_date:
+  g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+               _("“%1$s” is not a date; write it as 2021-03-05, 2021/3/5 or 2021年3月5日"), trimmed);
+  return FALSE;
+}
+
+char *
+yk_date_format_iso (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+void
+yk_date_today (GDate *date)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+}
+
+gboolean
+yk_id_number_check (const char *id_number,
+                    GDate      *birth_date,
+                    GError    **error)
+{
+  static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+  static const char check_digits[] = "10X98765432";
+  int sum = 0;
+  guint year, month, day;
+
+  if (id_number == NULL || strlen (id_number) != 18)
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("A resident ID number has 18 characters"));
+      return FALSE;
+    }
+  for (int i = 0; i < 17; i++)
+    {
+      if (!g_ascii_isdigit (id_number[i]))
+        {
+          g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                               _("The first 17 characters of a resident ID number are digits"));
+          return FALSE;
+        }
+      sum += (id_number[i] - '0') * weights[i];
+    }
+  if (g_ascii_toupper (id_number[17]) != check_digits[sum % 11])
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("The resident ID number’s last character does not match the others "
+                             "(check digit); one of them is mistyped"));
+      return FALSE;
+    }
+  {
+    char part[5] = { 0 };
+
+    memcpy (part, id_number + 6, 4);
+    year = (guint) g_ascii_strtoull (part, NULL, 10);
+    memset (part, 0, sizeof part);
+    memcpy (part, id_number + 10, 2);
+    month = (guint) g_ascii_strtoull (part, NULL, 10);
+    memcpy (part, id_number + 12, 2);
+    day = (guint) g_ascii_strtoull (part, NULL, 10);
+  }
+  if (year < 1900 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("The birth date inside the resident ID number does not exist"));
+      return FALSE;
+    }
+  if (birth_date != NULL)
+    {
+      g_date_clear (birth_date, 1);
+      g_date_set_dmy (birth_date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+    }
+  return TRUE;
+}
+
+gboolean
+yk_boolean_parse (const char *text,
+                  gboolean   *value)
+{
+  static const char *const yes[] = { "是", "yes", "true", "1", NULL };
+  static const char *const no[] = { "否", "no", "false", "0", NULL };
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+
+  for (guint i = 0; yes[i]; i++)
+    if (g_ascii_strcasecmp (trimmed, yes[i]) == 0)
+      return *value = TRUE, TRUE;
+  for (guint i = 0; no[i]; i++)
+    if (g_ascii_strcasecmp (trimmed, no[i]) == 0)
+      return *value = FALSE, TRUE;
+  return FALSE;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Dates as people write them: 2021-03-05, 2021/3/5 or 2021年3月5日. An
+ * impossible date (2021-02-30) is an error, never silently moved. */
+gboolean yk_date_parse (const char *text,
+                        GDate      *date,
+                        GError    **error);
+char *yk_date_format_iso (const GDate *date);
+void yk_date_today (GDate *date);
+
+/* The 18-character resident ID number of GB 11643: 17 digits, then a
+ * check digit (0-9 or X) over them, with the birth date at 7-14. */
+gboolean yk_id_number_check (const char *id_number,
+                             GDate      *birth_date,
+                             GError    **error);
+
+gboolean yk_boolean_parse (const char *text,
+                           gboolean   *value);
+
+G_END_DECLS

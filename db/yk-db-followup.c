@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-db"
+
+#include "yk-db-followup.h"
+#include "yk-db-error.h"
+
+#include <glib/gi18n.h>
+
+void
+yk_followup_row_free (YkFollowupRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->case_no);
+  g_free (row->name);
+  g_free (row->intake_date);
+  g_free (row->last_date);
+  g_free (row->last_condition);
+  g_free (row->last_next_date);
+  g_free (row);
+}
+
+/* The last reached contact comes from contacts_client_date walked
+ * backwards, one seek per person: 5,000 people, not a million contacts. */
+GPtrArray *
+yk_db_followup_rows (sqlite3 *db,
+                     gint64   site_scope,
+                     gint64   worker_id,
+                     GError **error)
+{
+  static const char sql[] =
+    "SELECT c.id, c.case_no, c.name, c.site_id, c.worker_id, c.intake_date, c.risk_level, "
+    "       k.contact_date, k.condition, k.next_date, k.risk_level "
+    "FROM clients c "
+    "LEFT JOIN contacts k ON k.id = ("
+    "  SELECT x.id FROM contacts x WHERE x.client_id = c.id AND x.voided_at IS NULL AND x.reached = 1 "
+    "  ORDER BY x.contact_date DESC, x.id DESC LIMIT 1) "
+    "WHERE c.voided_at IS NULL AND c.status = 'active' "
+    "  AND (?1 = 0 OR c.site_id = ?1) AND (?2 = 0 OR c.worker_id = ?2) "
+    "ORDER BY c.case_no";
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_followup_row_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, site_scope);
+  sqlite3_bind_int64 (stmt, 2, worker_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      YkFollowupRow *row = g_new0 (YkFollowupRow, 1);
+
+      row->client_id = sqlite3_column_int64 (stmt, 0);
+      row->case_no = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      row->site_id = sqlite3_column_int64 (stmt, 3);
+      row->worker_id = sqlite3_column_int64 (stmt, 4);
+      row->intake_date = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      row->client_risk = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 6);
+      row->last_date = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      row->last_condition = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      row->last_next_date = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+      row->last_risk = sqlite3_column_type (stmt, 10) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 10);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return g_steal_pointer (&rows);
+  stmt = NULL;
+fail:
+  sqlite3_finalize (stmt);
+  yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Finding who is due for follow-up"));
+  return NULL;
+}

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "yk-records.h"
+
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* Storing and reading records. Reads take a site scope: 0 for every site
+ * (a coordinator), or the one site a social worker may see. */
+gboolean yk_db_client_insert (sqlite3              *db,
+                              const YkClientRecord *record,
+                              gint64                staff_id,
+                              gint64               *id,
+                              GError              **error);
+gboolean yk_db_client_update (sqlite3              *db,
+                              const YkClientRecord *record,
+                              GError              **error);
+YkClientRecord *yk_db_client_get (sqlite3 *db,
+                                  gint64   id,
+                                  gint64   site_scope,
+                                  GError **error);
+gint64 yk_db_client_find_case_no (sqlite3    *db,
+                                  const char *case_no,
+                                  GError    **error);
+char *yk_db_client_first_contact_date (sqlite3 *db,
+                                      gint64   client_id,
+                                      GError **error);
+gboolean yk_db_client_set_risk (sqlite3 *db,
+                                gint64   client_id,
+                                int      risk_level,
+                                GError **error);
+
+gboolean yk_db_contact_insert (sqlite3               *db,
+                               const YkContactRecord *record,
+                               gint64                 staff_id,
+                               gint64                *id,
+                               GError               **error);
+gboolean yk_db_family_insert (sqlite3              *db,
+                              const YkFamilyRecord *record,
+                              gint64                staff_id,
+                              gint64               *id,
+                              GError              **error);
+gboolean yk_db_activity_insert (sqlite3                *db,
+                                const YkActivityRecord *record,
+                                gint64                  staff_id,
+                                gint64                 *id,
+                                GError                **error);
+gboolean yk_db_attendance_insert (sqlite3 *db,
+                                  gint64   activity_id,
+                                  gint64   client_id,
+                                  gint64   family_id,
+                                  gint64   staff_id,
+                                  gint64  *id,
+                                  GError **error);
+gboolean yk_db_questionnaire_insert (sqlite3                     *db,
+                                     const YkQuestionnaireRecord *record,
+                                     gint64                       staff_id,
+                                     gint64                      *id,
+                                     GError                     **error);
+gboolean yk_db_assessment_insert (sqlite3                  *db,
+                                  const YkAssessmentRecord *record,
+                                  gint64                    staff_id,
+                                  gint64                   *id,
+                                  GError                  **error);
+gboolean yk_db_plan_goal_insert (sqlite3                *db,
+                                 const YkPlanGoalRecord *record,
+                                 gint64                  staff_id,
+                                 gint64                 *id,
+                                 GError                **error);
+gboolean yk_db_referral_insert (sqlite3                *db,
+                                const YkReferralRecord *record,
+                                gint64                  staff_id,
+                                gint64                 *id,
+                                GError                **error);
+
+/* Where a record belongs, for role checks: its site, its author, whether
+ * it is voided. FALSE with YK_DB_ERROR_FAILED if there is no such row. */
+typedef struct
+{
+  gint64 site_id;
+  gint64 created_by;
+  gboolean voided;
+} YkRecordOwner;
+
+gboolean yk_db_record_owner (sqlite3       *db,
+                             const char    *table,
+                             gint64         id,
+                             YkRecordOwner *owner,
+                             GError       **error);
+gboolean yk_db_void (sqlite3    *db,
+                     const char *table,
+                     gint64      id,
+                     gint64      staff_id,
+                     const char *reason,
+                     GError    **error);
+gboolean yk_db_is_record_table (const char *table);
+
+char *yk_db_setting_get (sqlite3    *db,
+                         const char *key,
+                         GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,508 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Records and rules (PRODUCT.md): validation, follow-up due dates, roles,
+ * voids and the audit trail around them. */
+#include "yk-accounts.h"
+#include "yk-app-error.h"
+#include "yk-casework.h"
+#include "yk-followup.h"
+#include "yk-record-rules.h"
+#include "yk-validate.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+/* --- validation --- */
+
+/* GB 11643's check digit, written out here independently of the code under test. */
+static char
+check_digit (const char *first17)
+{
+  const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+  int sum = 0;
+
+  for (int i = 0; i < 17; i++)
+    sum += (first17[i] - '0') * weights[i];
+  return "10X98765432"[sum % 11];
+}
+
+static char *
+make_id (const char *area, const char *birth, const char *sequence)
+{
+  g_autofree char *first17 = g_strconcat (area, birth, sequence, NULL);
+
+  return g_strdup_printf ("%s%c", first17, check_digit (first17));
+}
+
+static void
+test_id_number (void)
+{
+  g_autofree char *valid = make_id ("500107", "19800229", "123");
+  g_autofree char *typo = g_strdup (valid);
+  g_autoptr (GError) error = NULL;
+  GDate birth;
+
+  /* The example printed in GB 11643-1999 itself. */
+  g_assert_true (yk_id_number_check ("11010519491231002X", &birth, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_get_year (&birth), ==, 1949);
+  g_assert_true (yk_id_number_check ("11010519491231002x", NULL, &error));
+
+  g_assert_true (yk_id_number_check (valid, &birth, &error));
+  g_assert_cmpint (g_date_get_day (&birth), ==, 29);
+
+  typo[9] = typo[9] == '0' ? '1' : '0';
+  g_assert_false (yk_id_number_check (typo, NULL, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "check digit"));
+  g_clear_error (&error);
+
+  g_assert_false (yk_id_number_check ("5001071980022912", NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (yk_id_number_check ("50010719800229123Y", NULL, &error));
+  g_clear_error (&error);
+  {
+    /* A check digit that fits, around a birth date that does not exist. */
+    g_autofree char *no_such_day = make_id ("500107", "19810229", "123");
+    g_assert_false (yk_id_number_check (no_such_day, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "birth date"));
+  }
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr (GError) error = NULL;
+  const char *valid[] = { "2021-03-05", "2021/3/5", "2021年3月5日", " 2021-03-05 ", "2020-02-29" };
+  const char *invalid[] = { "2021-02-30", "2021-13-01", "2021-3-5x", "21/3/5", "2021.03.05", "", "2021年3月5" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      GDate date;
+      g_autofree char *iso = NULL;
+
+      g_assert_true (yk_date_parse (valid[i], &date, &error));
+      g_assert_no_error (error);
+      iso = yk_date_format_iso (&date);
+      g_assert_cmpstr (iso, ==, i == 4 ? "2020-02-29" : "2021-03-05");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      GDate date;
+
+      g_assert_false (yk_date_parse (invalid[i], &date, &error));
+      g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+}
+
+static YkClientRecord
+valid_client (void)
+{
+  YkClientRecord r = { 0 };
+
+  r.case_no = (char *) "SPQ-001";
+  r.name = (char *) "测试甲";
+  r.site_id = 1;
+  r.intake_date = (char *) "2021-03-01";
+  r.consent_date = (char *) "2021-02-25";
+  r.stable_at_intake = TRUE;
+  r.risk_level = -1;
+  return r;
+}
+
+static void
+expect_invalid (gboolean ok, const char *field, const char *expected_field, GError *error)
+{
+  g_assert_false (ok);
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_assert_cmpstr (field, ==, expected_field);
+  g_error_free (error);
+}
+
+/* Sequenced: the call sets error before it is checked. */
+#define EXPECT_INVALID(call, name)                  \
+  do                                                \
+    {                                               \
+      gboolean ok_ = (call);                        \
+      expect_invalid (ok_, field, name, error);     \
+      error = NULL;                                 \
+    }                                               \
+  while (0)
+
+static void
+test_client_rules (void)
+{
+  GDate today;
+  YkClientRecord r = valid_client ();
+  g_autofree char *id = make_id ("500107", "19800229", "123");
+  GError *error = NULL;
+  const char *field = NULL;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 6, 2021);
+  g_assert_true (yk_client_validate (&r, &today, &field, &error));
+  g_assert_no_error (error);
+
+  r.id_number = id;
+  r.birth_date = (char *) "1980-02-29";
+  g_assert_true (yk_client_validate (&r, &today, &field, &error));
+  r.birth_date = (char *) "1980-03-01";
+  EXPECT_INVALID (yk_client_validate (&r, &today, &field, &error), "id_number");
+  r = valid_client ();
+
+  r.consent_date = NULL;
+  EXPECT_INVALID (yk_client_validate (&r, &today, &field, &error), "consent_date");
+  r = valid_client ();
+  r.stable_at_intake = FALSE;
+  EXPECT_INVALID (yk_client_validate (&r, &today, &field, &error), "stable_at_intake");
+  r = valid_client ();
+  r.intake_date = (char *) "2021-07-01"; /* after today */
+  EXPECT_INVALID (yk_client_validate (&r, &today, &field, &error), "intake_date");
+  r = valid_client ();
+  r.intake_date = (char *) "2021-02-30";
+  EXPECT_INVALID (yk_client_validate (&r, &today, &field, &error), "intake_date");
+  r = valid_client ();
+  r.risk_level = 6;
+  EXPECT_INVALID (yk_client_validate (&r, &today, &field, &error), "risk_level");
+  r.risk_level = 5;
+  g_assert_true (yk_client_validate (&r, &today, &field, &error));
+  r = valid_client ();
+  r.status = (char *) "closed";
+  EXPECT_INVALID (yk_client_validate (&r, &today, &field, &error), "status_date");
+  r.status_date = (char *) "2021-05-01";
+  g_assert_true (yk_client_validate (&r, &today, &field, &error));
+  r.status_date = (char *) "2021-02-01"; /* before intake */
+  EXPECT_INVALID (yk_client_validate (&r, &today, &field, &error), "status_date");
+  r = valid_client ();
+  r.diagnosis = (char *) "抑郁症";
+  EXPECT_INVALID (yk_client_validate (&r, &today, &field, &error), "diagnosis");
+  r.diagnosis = (char *) "双相情感障碍";
+  g_assert_true (yk_client_validate (&r, &today, &field, &error));
+}
+
+static void
+test_contact_and_sdss_rules (void)
+{
+  GDate today;
+  YkContactRecord c = { .client_id = 1, .type = (char *) "phone", .date = (char *) "2021-04-01",
+                        .reached = TRUE, .duration_min = -1, .risk_level = -1 };
+  YkAssessmentRecord a = { .client_id = 1, .date = (char *) "2021-04-01",
+                           .items = { 0, 9, 9, 1, 2, 1, 0, 0, 1, 2 } };
+  GError *error = NULL;
+  const char *field = NULL;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 6, 2021);
+  g_assert_true (yk_contact_validate (&c, "2021-03-01", &today, &field, &error));
+  c.date = (char *) "2021-02-28"; /* before intake */
+  EXPECT_INVALID (yk_contact_validate (&c, "2021-03-01", &today, &field, &error), "date");
+  c.date = (char *) "2021-04-01";
+  c.duration_min = -5;
+  EXPECT_INVALID (yk_contact_validate (&c, "2021-03-01", &today, &field, &error), "duration_min");
+  c.duration_min = 0;
+  g_assert_true (yk_contact_validate (&c, "2021-03-01", &today, &field, &error));
+  c.condition = (char *) "great";
+  EXPECT_INVALID (yk_contact_validate (&c, "2021-03-01", &today, &field, &error), "condition");
+  c.condition = (char *) "unstable";
+  c.next_date = (char *) "2021-03-20";
+  EXPECT_INVALID (yk_contact_validate (&c, "2021-03-01", &today, &field, &error), "next_date");
+  c.next_date = NULL;
+  c.type = (char *) "email";
+  EXPECT_INVALID (yk_contact_validate (&c, "2021-03-01", &today, &field, &error), "type");
+
+  g_assert_true (yk_assessment_validate (&a, "2021-03-01", &today, &field, &error));
+  g_assert_cmpint (yk_sdss_total (a.items), ==, 7); /* the two 9s are left out */
+  a.items[4] = 3;
+  EXPECT_INVALID (yk_assessment_validate (&a, "2021-03-01", &today, &field, &error), "sdss_5");
+}
+
+/* --- follow-up due dates --- */
+
+static char *
+due (const char *intake, const char *last, const char *condition, const char *next)
+{
+  YkFollowupIntervals intervals = { (char *) "3 months", (char *) "14 days", (char *) "14 days" };
+  g_autoptr (GError) error = NULL;
+  GDate date;
+
+  g_assert_true (yk_followup_due_date (&intervals, intake, last, condition, next, &date, &error));
+  g_assert_no_error (error);
+  return yk_date_format_iso (&date);
+}
+
+static void
+assert_due (const char *expected, char *actual)
+{
+  g_assert_cmpstr (actual, ==, expected);
+  g_free (actual);
+}
+
+static void
+test_followup_rule (void)
+{
+  assert_due ("2021-07-10", due ("2021-01-01", "2021-04-10", "stable", NULL));
+  assert_due ("2021-04-24", due ("2021-01-01", "2021-04-10", "basically_stable", NULL));
+  assert_due ("2021-04-24", due ("2021-01-01", "2021-04-10", "unstable", NULL));
+  /* No condition recorded: the stable interval. */
+  assert_due ("2021-07-10", due ("2021-01-01", "2021-04-10", NULL, NULL));
+  /* Month ends and quarter boundaries. */
+  assert_due ("2021-04-30", due ("2021-01-01", "2021-01-31", "stable", NULL));
+  assert_due ("2021-06-30", due ("2021-01-01", "2021-03-31", "stable", NULL));
+  assert_due ("2022-01-13", due ("2021-01-01", "2021-12-30", "unstable", NULL));
+  /* A next date on the form counts when sooner, never when later. */
+  assert_due ("2021-05-01", due ("2021-01-01", "2021-04-10", "stable", "2021-05-01"));
+  assert_due ("2021-07-10", due ("2021-01-01", "2021-04-10", "stable", "2021-09-01"));
+  /* Never reached: the end of the intake quarter, but not within 14 days of intake. */
+  assert_due ("2021-03-31", due ("2021-02-01", NULL, NULL, NULL));
+  assert_due ("2021-04-13", due ("2021-03-30", NULL, NULL, NULL));
+}
+
+static void
+test_interval_setting (void)
+{
+  int amount;
+  gboolean months;
+
+  g_assert_true (yk_followup_interval_parse ("3 months", &amount, &months));
+  g_assert_true (months);
+  g_assert_cmpint (amount, ==, 3);
+  g_assert_true (yk_followup_interval_parse ("2 weeks", &amount, &months));
+  g_assert_false (months);
+  g_assert_cmpint (amount, ==, 14);
+  g_assert_false (yk_followup_interval_parse ("soon", &amount, &months));
+  g_assert_false (yk_followup_interval_parse ("-3 days", &amount, &months));
+}
+
+/* --- a database: roles, voids, audit --- */
+
+#define COORDINATOR_PW "coordinator pass 1"
+#define WORKER_PW "worker password 1"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  YkSession *coordinator;
+  YkSession *worker; /* of site SPQ */
+  gint64 spq_client;
+  gint64 jl_client;
+} Fixture;
+
+static gint64
+add_client (YkSession *session, const char *case_no, gint64 site_id)
+{
+  g_autoptr (GError) error = NULL;
+  YkClientRecord r = valid_client ();
+  gint64 id = 0;
+
+  r.case_no = (char *) case_no;
+  r.site_id = site_id;
+  g_assert_true (yk_casework_add_client (session, &r, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *recovery = NULL;
+
+  f->dir = g_dir_make_tmp ("yukang-records-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "pilot.ykdb", NULL);
+  f->coordinator = yk_session_create (f->path, "admin", "王协调", COORDINATOR_PW, YK_KDF_INTERACTIVE, &recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_accounts_add (f->coordinator, "li", WORKER_PW, YK_ROLE_WORKER, "SPQ", "李社工",
+                                  YK_KDF_INTERACTIVE, &error));
+  g_assert_no_error (error);
+  f->spq_client = add_client (f->coordinator, "SPQ-001", 1);
+  f->jl_client = add_client (f->coordinator, "JL-001", 2);
+  f->worker = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  yk_session_close (f->worker);
+  yk_session_close (f->coordinator);
+  g_unlink (f->path);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gint64
+add_contact (YkSession *session, gint64 client, const char *date, const char *condition, GError **error)
+{
+  YkContactRecord c = { .client_id = client, .type = (char *) "phone", .date = (char *) date,
+                        .reached = TRUE, .duration_min = -1, .risk_level = -1, .condition = (char *) condition };
+  gint64 id = 0;
+
+  return yk_casework_add_contact (session, &c, &id, error) ? id : 0;
+}
+
+static void
+test_worker_sees_own_site_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  YkClientRecord *client;
+  YkClientRecord other_site = valid_client ();
+  g_autoptr (GPtrArray) due_list = NULL;
+  GDate today, horizon;
+
+  client = yk_casework_open_client (f->worker, f->spq_client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (client->case_no, ==, "SPQ-001");
+  yk_client_record_clear (client);
+  g_free (client);
+
+  /* Asking for the other site's person, in every way there is. */
+  g_assert_null (yk_casework_open_client (f->worker, f->jl_client, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (add_contact (f->worker, f->jl_client, "2021-04-01", NULL, &error), ==, 0);
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (yk_casework_void (f->worker, "clients", f->jl_client, "wrong", &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  other_site.case_no = (char *) "JL-002";
+  other_site.site_id = 2;
+  g_assert_false (yk_casework_add_client (f->worker, &other_site, NULL, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  yk_date_today (&today);
+  horizon = today;
+  g_date_add_years (&horizon, 5);
+  due_list = yk_followup_list (f->worker, 0, &today, &horizon, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due_list->len, ==, 1);
+  g_assert_cmpstr (((YkFollowup *) due_list->pdata[0])->case_no, ==, "SPQ-001");
+  g_clear_pointer (&due_list, g_ptr_array_unref);
+
+  due_list = yk_followup_list (f->coordinator, 0, &today, &horizon, &error);
+  g_assert_cmpuint (due_list->len, ==, 2);
+}
+
+static void
+test_coordinator_only_actions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (yk_accounts_add (f->worker, "zhao", WORKER_PW, YK_ROLE_WORKER, "SPQ", NULL,
+                                   YK_KDF_INTERACTIVE, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (yk_accounts_set_password (f->worker, "admin", "hijacked password", YK_KDF_INTERACTIVE, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (yk_accounts_remove (f->worker, "admin", &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+}
+
+static void
+test_voids (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) due_list = NULL;
+  gint64 by_worker = add_contact (f->worker, f->spq_client, "2021-04-01", "stable", &error);
+  gint64 by_coordinator = add_contact (f->coordinator, f->spq_client, "2021-05-01", "unstable", &error);
+  GDate today, horizon;
+
+  g_assert_no_error (error);
+  /* The coordinator's later contact sets the due date. */
+  yk_date_today (&today);
+  horizon = today;
+  g_date_add_years (&horizon, 10);
+  due_list = yk_followup_list (f->coordinator, 0, &today, &horizon, &error);
+  for (guint i = 0; i < due_list->len; i++)
+    {
+      YkFollowup *item = due_list->pdata[i];
+      if (item->client_id == f->spq_client)
+        {
+          g_assert_cmpstr (item->last_contact, ==, "2021-05-01");
+          g_assert_true (item->at_risk);
+        }
+    }
+  g_clear_pointer (&due_list, g_ptr_array_unref);
+
+  /* A worker voids their own record, not someone else's; a reason is needed. */
+  g_assert_false (yk_casework_void (f->worker, "contacts", by_coordinator, "wrong person", &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (yk_casework_void (f->worker, "contacts", by_worker, "  ", &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (yk_casework_void (f->worker, "contacts", by_worker, "wrong date", &error));
+  g_assert_no_error (error);
+  g_assert_false (yk_casework_void (f->coordinator, "contacts", by_worker, "again", &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (yk_casework_void (f->coordinator, "contacts", by_coordinator, "recorded twice", &error));
+
+  /* Both voided: the person is back to "never reached". */
+  due_list = yk_followup_list (f->coordinator, 0, &today, &horizon, &error);
+  for (guint i = 0; i < due_list->len; i++)
+    {
+      YkFollowup *item = due_list->pdata[i];
+      if (item->client_id == f->spq_client)
+        {
+          g_assert_null (item->last_contact);
+          g_assert_false (item->at_risk);
+        }
+    }
+}
+
+static void
+test_every_write_audited (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  YkAuditCheck before, after;
+  YkClientRecord *client;
+
+  g_assert_true (yk_session_check_audit (f->coordinator, &before, &error));
+  add_contact (f->worker, f->spq_client, "2021-04-01", NULL, &error);
+  client = yk_casework_open_client (f->worker, f->spq_client, &error);
+  yk_client_record_clear (client);
+  g_free (client);
+  /* A refused write leaves no audit row either. */
+  g_assert_cmpint (add_contact (f->worker, f->spq_client, "2021-02-01", NULL, &error), ==, 0);
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (yk_session_check_audit (f->coordinator, &after, &error));
+  g_assert_cmpint (after.first_bad_id, ==, 0);
+  g_assert_cmpuint (after.rows, ==, before.rows + 2);
+}
+
+static void
+test_duplicate_case_number (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  YkClientRecord r = valid_client ();
+
+  g_assert_false (yk_casework_add_client (f->coordinator, &r, NULL, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/app/rules/id-number", test_id_number);
+  g_test_add_func ("/app/rules/dates", test_dates);
+  g_test_add_func ("/app/rules/client", test_client_rules);
+  g_test_add_func ("/app/rules/contact-and-sdss", test_contact_and_sdss_rules);
+  g_test_add_func ("/app/followup/rule", test_followup_rule);
+  g_test_add_func ("/app/followup/interval-setting", test_interval_setting);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/app/roles/own-site-only", test_worker_sees_own_site_only);
+  ADD ("/app/roles/coordinator-only", test_coordinator_only_actions);
+  ADD ("/app/records/voids", test_voids);
+  ADD ("/app/records/audited", test_every_write_audited);
+  ADD ("/app/records/duplicate-case-number", test_duplicate_case_number);
+#undef ADD
+  return g_test_run ();
+}

@@ -167,6 +167,7 @@ compare_due (gconstpointer a,
 
 GPtrArray *
 yk_followup_list (YkSession   *session,
+                  gint64       site_id,
                   gint64       worker_id,
                   const GDate *today,
                   const GDate *horizon,
@@ -178,7 +179,8 @@ yk_followup_list (YkSession   *session,
     yk_db_setting_get (db, "followup_basically_stable", NULL),
     yk_db_setting_get (db, "followup_unstable", NULL),
   };
-  g_autoptr (GPtrArray) rows = yk_db_followup_rows (db, yk_casework_site_scope (session), worker_id, error);
+  gint64 scope = yk_casework_site_scope (session);
+  g_autoptr (GPtrArray) rows = yk_db_followup_rows (db, scope != 0 ? scope : site_id, worker_id, error);
   g_autoptr (GPtrArray) list = NULL;
 
   if (rows == NULL)

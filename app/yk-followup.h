@@ -44,8 +44,10 @@ gboolean yk_followup_interval_parse (const char *text,
                                      gboolean   *months);
 
 /* Active service users the session may see, due on or before `horizon`
- * (or at risk), soonest first. worker_id 0: everyone's. */
+ * (or at risk), soonest first. site_id and worker_id narrow it down (0:
+ * no filter); a social worker sees their own site whatever site_id says. */
 GPtrArray *yk_followup_list (YkSession   *session,
+                             gint64       site_id,
                              gint64       worker_id,
                              const GDate *today,
                              const GDate *horizon,

@@ -11,6 +11,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
 
 struct _YkSession
 {
@@ -95,6 +98,61 @@ fail:
   return NULL;
 }
 
+/* A failed unlock cannot be written to the encrypted audit trail: there
+ * is no key. It goes to a small plaintext file beside the database
+ * (time and the user name typed, nothing else) and is moved into the
+ * audit trail at the next successful unlock. */
+static char *
+failed_unlocks_path (const char *path)
+{
+  return g_strconcat (path, ".failed-unlocks", NULL);
+}
+
+static void
+note_failed_unlock (const char *path,
+                    const char *account)
+{
+  g_autofree char *log_path = failed_unlocks_path (path);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *when = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *who = g_strescape (account ? account : "", NULL);
+  g_autofree char *line = g_strdup_printf ("%s\t%s\n", when, who);
+  int fd = g_open (log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return;
+  if (write (fd, line, strlen (line)) < 0)
+    g_debug ("could not note a failed unlock");
+  close (fd);
+}
+
+static gboolean
+audit_failed_unlocks (YkSession  *session,
+                      const char *path,
+                      GError    **error)
+{
+  g_autofree char *log_path = failed_unlocks_path (path);
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  sqlite3 *db = yk_store_get_connection (session->store);
+
+  if (!g_file_get_contents (log_path, &contents, NULL, NULL))
+    return TRUE;
+  lines = g_strsplit (contents, "\n", -1);
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0' && !yk_session_audit (session, "unlock_failed", NULL, 0, lines[i], error))
+      {
+        yk_db_rollback (db);
+        return FALSE;
+      }
+  if (!yk_db_commit (db, error))
+    return FALSE;
+  g_unlink (log_path);
+  return TRUE;
+}
+
 YkSession *
 yk_session_open (const char *path,
                  const char *account,
@@ -106,9 +164,14 @@ yk_session_open (const char *path,
   YkStore *store;
   sqlite3 *db;
 
-  store = yk_store_unlock (path, account, password, error);
+  store = yk_store_unlock (path, account, password, &local_error);
   if (store == NULL)
-    return NULL;
+    {
+      if (g_error_matches (local_error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD))
+        note_failed_unlock (path, account);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   session = session_new (store);
   db = yk_store_get_connection (store);
   if (!yk_schema_migrate (db, error))
@@ -127,7 +190,8 @@ yk_session_open (const char *path,
                      "list; ask a coordinator to set it up again"), account);
       return NULL;
     }
-  if (!yk_session_audit (session, "unlock", NULL, 0, NULL, error))
+  if (!audit_failed_unlocks (session, path, error) ||
+      !yk_session_audit (session, "unlock", NULL, 0, NULL, error))
     return NULL;
   return g_steal_pointer (&session);
 }

@@ -4,6 +4,7 @@
 #include "yk-accounts.h"
 #include "yk-app-error.h"
 #include "yk-casework.h"
+#include "yk-crypto-error.h"
 #include "yk-followup.h"
 #include "yk-record-rules.h"
 #include "yk-validate.h"
@@ -357,7 +358,8 @@ test_worker_sees_own_site_only (Fixture *f, gconstpointer data)
   yk_client_record_clear (client);
   g_free (client);
 
-  /* Asking for the other site's person, in every way there is. */
+  /* Asking for the other site's person, in every way there is (the due
+   * list is asked for site 2, JL, below). */
   g_assert_null (yk_casework_open_client (f->worker, f->jl_client, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -376,14 +378,18 @@ test_worker_sees_own_site_only (Fixture *f, gconstpointer data)
   yk_date_today (&today);
   horizon = today;
   g_date_add_years (&horizon, 5);
-  due_list = yk_followup_list (f->worker, 0, &today, &horizon, &error);
+  due_list = yk_followup_list (f->worker, 2, 0, &today, &horizon, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (due_list->len, ==, 1);
   g_assert_cmpstr (((YkFollowup *) due_list->pdata[0])->case_no, ==, "SPQ-001");
   g_clear_pointer (&due_list, g_ptr_array_unref);
 
-  due_list = yk_followup_list (f->coordinator, 0, &today, &horizon, &error);
+  due_list = yk_followup_list (f->coordinator, 0, 0, &today, &horizon, &error);
   g_assert_cmpuint (due_list->len, ==, 2);
+  g_clear_pointer (&due_list, g_ptr_array_unref);
+  due_list = yk_followup_list (f->coordinator, 2, 0, &today, &horizon, &error);
+  g_assert_cmpuint (due_list->len, ==, 1);
+  g_assert_cmpstr (((YkFollowup *) due_list->pdata[0])->case_no, ==, "JL-001");
 }
 
 static void
@@ -416,7 +422,7 @@ test_voids (Fixture *f, gconstpointer data)
   yk_date_today (&today);
   horizon = today;
   g_date_add_years (&horizon, 10);
-  due_list = yk_followup_list (f->coordinator, 0, &today, &horizon, &error);
+  due_list = yk_followup_list (f->coordinator, 0, 0, &today, &horizon, &error);
   for (guint i = 0; i < due_list->len; i++)
     {
       YkFollowup *item = due_list->pdata[i];
@@ -443,7 +449,7 @@ test_voids (Fixture *f, gconstpointer data)
   g_assert_true (yk_casework_void (f->coordinator, "contacts", by_coordinator, "recorded twice", &error));
 
   /* Both voided: the person is back to "never reached". */
-  due_list = yk_followup_list (f->coordinator, 0, &today, &horizon, &error);
+  due_list = yk_followup_list (f->coordinator, 0, 0, &today, &horizon, &error);
   for (guint i = 0; i < due_list->len; i++)
     {
       YkFollowup *item = due_list->pdata[i];
@@ -477,6 +483,33 @@ test_every_write_audited (Fixture *f, gconstpointer data)
 }
 
 static void
+test_failed_unlocks_reach_the_audit_trail (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sidecar = g_strconcat (f->path, ".failed-unlocks", NULL);
+  YkAuditCheck before, after;
+  YkSession *again;
+
+  g_assert_true (yk_session_check_audit (f->coordinator, &before, &error));
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_null (yk_session_open (f->path, "li", "not the password", &error));
+      g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD);
+      g_clear_error (&error);
+    }
+  g_assert_true (g_file_test (sidecar, G_FILE_TEST_EXISTS));
+
+  again = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+  yk_session_close (again);
+  g_assert_false (g_file_test (sidecar, G_FILE_TEST_EXISTS));
+  g_assert_true (yk_session_check_audit (f->coordinator, &after, &error));
+  /* Two failed attempts and the unlock itself. */
+  g_assert_cmpuint (after.rows, ==, before.rows + 3);
+  g_assert_cmpint (after.first_bad_id, ==, 0);
+}
+
+static void
 test_duplicate_case_number (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -503,6 +536,7 @@ main (int argc, char *argv[])
   ADD ("/app/records/voids", test_voids);
   ADD ("/app/records/audited", test_every_write_audited);
   ADD ("/app/records/duplicate-case-number", test_duplicate_case_number);
+  ADD ("/app/audit/failed-unlocks", test_failed_unlocks_reach_the_audit_trail);
 #undef ADD
   return g_test_run ();
 }

@@ -73,7 +73,7 @@ compare_doubles (gconstpointer a, gconstpointer b)
 
 /* Median milliseconds of `runs` calls; *count gets the list's length. */
 static double
-time_list (YkSession *session, gint64 worker_id, guint *count)
+time_list (YkSession *session, gint64 site_id, gint64 worker_id, guint *count)
 {
   g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   GDate today, horizon;
@@ -86,7 +86,7 @@ time_list (YkSession *session, gint64 worker_id, guint *count)
     {
       g_autoptr (GError) error = NULL;
       gint64 start = g_get_monotonic_time ();
-      g_autoptr (GPtrArray) list = yk_followup_list (session, worker_id, &today, &horizon, &error);
+      g_autoptr (GPtrArray) list = yk_followup_list (session, site_id, worker_id, &today, &horizon, &error);
       double ms = (g_get_monotonic_time () - start) / 1000.0;
 
       if (list == NULL)
@@ -144,11 +144,13 @@ main (int argc, char *argv[])
     g_error ("%s", error->message);
 
   printf ("Due within a week or overdue, or at risk, as of 2024-01-01 (median of %d runs):\n", runs);
-  ms = time_list (coordinator, 0, &count);
+  ms = time_list (coordinator, 0, 0, &count);
   printf ("  %-36s %8.1f ms  %6u people\n", "coordinator, all sites", ms, count);
-  ms = time_list (worker, 0, &count);
-  printf ("  %-36s %8.1f ms  %6u people\n", "social worker's session, one site", ms, count);
-  ms = time_list (coordinator, 3, &count);
+  ms = time_list (coordinator, 2, 0, &count);
+  printf ("  %-36s %8.1f ms  %6u people\n", "coordinator, one site", ms, count);
+  ms = time_list (worker, 0, 0, &count);
+  printf ("  %-36s %8.1f ms  %6u people\n", "social worker's session, own site", ms, count);
+  ms = time_list (coordinator, 0, 3, &count);
   printf ("  %-36s %8.1f ms  %6u people\n", "one worker's caseload", ms, count);
 
   yk_session_close (worker);

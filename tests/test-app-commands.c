@@ -281,6 +281,26 @@ test_verify_and_backup (Fixture *f, gconstpointer data)
     g_assert_cmpint (run.status, ==, 2);
     assert_contains (run.err, "--output");
   }
+  {
+    g_autofree char *other = g_build_filename (f->dir, "other.ykdb", NULL);
+    g_auto (Run) run = yukang (f, NULL, "backup", "--db", f->db, "--user", "admin", "--password-file",
+                               f->worker_password_file, "--output", other, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "Wrong user name or password");
+    g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "remove", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--account", "nobody", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "nobody");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "remove", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--account", "admin", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "signed in with");
+  }
 }
 
 static void

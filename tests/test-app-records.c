@@ -217,6 +217,63 @@ test_contact_and_sdss_rules (void)
   EXPECT_INVALID (yk_assessment_validate (&a, "2021-03-01", &today, &field, &error), "sdss_5");
 }
 
+static void
+test_other_record_rules (void)
+{
+  GDate today;
+  GError *error = NULL;
+  const char *field = NULL;
+  YkClientRecord client = valid_client ();
+  YkFamilyRecord family = { .client_id = 1, .name = (char *) "测试家属" };
+  YkActivityRecord activity = { .site_id = 1, .date = (char *) "2021-04-01", .title = (char *) "手工小组",
+                                .category = (char *) "生活技能" };
+  YkQuestionnaireRecord questionnaire = { .site_id = 1, .date = (char *) "2021-04-01", .kind = (char *) "满意度",
+                                          .respondent = (char *) "居民" };
+  YkReferralRecord referral = { .client_id = 1, .date = (char *) "2021-04-01", .to_kind = (char *) "hospital" };
+  YkPlanGoalRecord goal = { .client_id = 1, .goal = (char *) "每周参加一次小组活动", .target_date = (char *) "2021-12-31" };
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 6, 2021);
+
+  client.gender = (char *) "M";
+  EXPECT_INVALID (yk_client_validate (&client, &today, &field, &error), "gender");
+  client.gender = (char *) "女";
+  g_assert_true (yk_client_validate (&client, &today, &field, &error));
+
+  g_assert_true (yk_family_validate (&family, &field, &error));
+  family.name = (char *) "";
+  EXPECT_INVALID (yk_family_validate (&family, &field, &error), "name");
+
+  g_assert_true (yk_activity_validate (&activity, &today, &field, &error));
+  activity.resident_count = -1;
+  EXPECT_INVALID (yk_activity_validate (&activity, &today, &field, &error), "resident_count");
+  activity.resident_count = 12;
+  activity.category = (char *) "聚餐";
+  EXPECT_INVALID (yk_activity_validate (&activity, &today, &field, &error), "category");
+  activity.category = NULL; /* optional */
+  activity.title = NULL;
+  EXPECT_INVALID (yk_activity_validate (&activity, &today, &field, &error), "title");
+
+  g_assert_true (yk_questionnaire_validate (&questionnaire, &today, &field, &error));
+  questionnaire.client_id = 1;
+  questionnaire.family_id = 2;
+  EXPECT_INVALID (yk_questionnaire_validate (&questionnaire, &today, &field, &error), "family_id");
+  questionnaire.family_id = 0;
+  questionnaire.kind = (char *) "调查";
+  EXPECT_INVALID (yk_questionnaire_validate (&questionnaire, &today, &field, &error), "kind");
+  questionnaire.kind = NULL;
+  questionnaire.date = (char *) "2021-06-02";
+  EXPECT_INVALID (yk_questionnaire_validate (&questionnaire, &today, &field, &error), "date");
+
+  g_assert_true (yk_referral_validate (&referral, "2021-03-01", &today, &field, &error));
+  referral.to_kind = (char *) "friend";
+  EXPECT_INVALID (yk_referral_validate (&referral, "2021-03-01", &today, &field, &error), "to_kind");
+
+  g_assert_true (yk_plan_goal_validate (&goal, &field, &error));
+  goal.target_date = (char *) "2021-12-32";
+  EXPECT_INVALID (yk_plan_goal_validate (&goal, &field, &error), "target_date");
+}
+
 /* --- follow-up due dates --- */
 
 static char *
@@ -528,6 +585,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/rules/dates", test_dates);
   g_test_add_func ("/app/rules/client", test_client_rules);
   g_test_add_func ("/app/rules/contact-and-sdss", test_contact_and_sdss_rules);
+  g_test_add_func ("/app/rules/other-records", test_other_record_rules);
   g_test_add_func ("/app/followup/rule", test_followup_rule);
   g_test_add_func ("/app/followup/interval-setting", test_interval_setting);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)

@@ -24,6 +24,7 @@ static int run_version (int argc, char **argv);
 static const YkCommand commands[] = {
   { "init", N_("Create an encrypted database"), yk_cli_init },
   { "user", N_("List, add or remove accounts, change passwords"), yk_cli_user },
+  { "report", N_("The pilot’s figures for a period, as text, CSV or JSON"), yk_cli_report },
   { "verify", N_("Check every page, the database and the audit trail"), yk_cli_verify },
   { "backup", N_("Write an encrypted copy of the database"), yk_cli_backup },
   { "help", N_("Show this help"), run_help },

@@ -324,6 +324,38 @@ test_verify_damaged_file (Fixture *f, gconstpointer data)
 }
 
 static void
+test_report (Fixture *f, gconstpointer data)
+{
+  init_database (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "report", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--period", "2021Q4", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "上门服务（人次）");
+    assert_contains (run.out, "2021年10月1日至2021年12月31日");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "report", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--period", "2021-07", "--format", "json", "--site", "JL", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "\"code\": \"JL\"");
+    g_assert_null (strstr (run.out, "\"SPQ\""));
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "report", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--period", "2021Q5", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "not a period");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "report", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--period", "2021", "--site", "XX", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "no site");
+  }
+}
+
+static void
 test_missing_file_and_bad_options (Fixture *f, gconstpointer data)
 {
   {
@@ -362,6 +394,7 @@ main (int argc, char *argv[])
   ADD ("/app/commands/users", test_users);
   ADD ("/app/commands/verify-and-backup", test_verify_and_backup);
   ADD ("/app/commands/verify-damaged", test_verify_damaged_file);
+  ADD ("/app/commands/report", test_report);
   ADD ("/app/commands/missing-and-bad", test_missing_file_and_bad_options);
 #undef ADD
   return g_test_run ();

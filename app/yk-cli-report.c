@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-app"
+
+#include "yk-cli-private.h"
+#include "yk-app-error.h"
+#include "yk-report-format.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+static gboolean
+write_output (const char *output, const char *text, GError **error)
+{
+  if (output == NULL)
+    {
+      fputs (text, stdout);
+      return TRUE;
+    }
+  /* g_file_set_contents writes a temporary file and renames it. */
+  return g_file_set_contents (output, text, -1, error);
+}
+
+/* yukang report: the figures of a period in text, CSV, JSON, XLSX or PDF. */
+int
+yk_cli_report (int argc, char **argv)
+{
+  YkCliAuth auth = { 0 };
+  g_autofree char *period = NULL, *site = NULL, *format = NULL, *output = NULL;
+  GOptionEntry entries[] = {
+    YK_CLI_AUTH_ENTRIES (auth),
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period,
+      N_("2021Q3, 2021, 2021-07, 2021-07-01..2021-09-30 or cumulative:2021Q3"), N_("PERIOD") },
+    { "site", 0, 0, G_OPTION_ARG_STRING, &site, N_("One site only (its code)"), N_("CODE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default), csv, json, xlsx or pdf"), N_("FORMAT") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr (YkSession) session = NULL;
+  g_autoptr (YkReport) report = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *from = NULL, *to = NULL;
+  GError *error = NULL;
+  gboolean cumulative;
+
+  if (!yk_cli_parse ("report", NULL, entries, &argc, &argv, &error) ||
+      !yk_cli_require (period, "--period", &error))
+    goto fail;
+  if (format == NULL)
+    format = g_strdup ("text");
+  if (!g_strv_contains ((const char *const[]){ "text", "csv", "json", NULL }, format))
+    {
+      g_set_error (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
+                   _("--format must be text, csv or json, not “%1$s”"), format);
+      goto fail;
+    }
+  /* A malformed period is a usage error even before the password. */
+  if (!yk_period_parse (period, NULL, &from, &to, &cumulative, &error))
+    goto fail;
+  session = yk_cli_open_session (&auth, &error);
+  if (session == NULL)
+    goto fail;
+  report = yk_report_for_session (session, period, site, &error);
+  if (report == NULL)
+    goto fail;
+  if (g_str_equal (format, "csv"))
+    text = yk_report_to_csv (report);
+  else if (g_str_equal (format, "json"))
+    text = yk_report_to_json (report);
+  else
+    text = yk_report_to_text (report);
+  if (!write_output (output, text, &error))
+    goto fail;
+  yk_cli_auth_clear (&auth);
+  return YK_EXIT_OK;
+
+fail:
+  yk_cli_auth_clear (&auth);
+  return yk_cli_fail (error);
+}

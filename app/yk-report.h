@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "yk-db-indicators.h"
+#include "yk-session.h"
+
+G_BEGIN_DECLS
+
+/* The pilot's figures for a period (INDICATORS.md), per site, in total,
+ * and cumulative from the pilot's start to the period's end. The one
+ * engine behind the command line, the window and every export. */
+typedef struct
+{
+  gint64 site_id;
+  char *code;
+  char *name;
+  gint64 values[YK_N_INDICATORS];
+} YkReportSite;
+
+typedef struct
+{
+  char *from;            /* ISO dates, both inclusive */
+  char *to;
+  char *pilot_start;     /* earliest site opening date, NULL if none is recorded */
+  gboolean from_pilot_start;
+  int improvement_threshold;
+  GPtrArray *sites;      /* YkReportSite, one per site reported */
+  gint64 total[YK_N_INDICATORS];
+  gint64 cumulative[YK_N_INDICATORS];
+} YkReport;
+
+/* "2021Q3", "2021", "2021-07", "2021-07-01..2021-09-30", "cumulative:2021Q3". */
+gboolean yk_period_parse (const char *text,
+                          const char *pilot_start,
+                          char      **from,
+                          char      **to,
+                          gboolean   *cumulative,
+                          GError    **error);
+
+YkReport *yk_report_compute (sqlite3    *db,
+                             const char *from,
+                             const char *to,
+                             gint64      only_site,
+                             GError    **error);
+YkReport *yk_report_for_session (YkSession  *session,
+                                 const char *period,
+                                 const char *site_code,
+                                 GError    **error);
+void yk_report_free (YkReport *report);
+
+const char *yk_indicator_label (YkIndicator indicator);
+char *yk_date_chinese (const char *iso);
+char *yk_report_summary (const YkReport *report);
+char *yk_report_notes (const YkReport *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkReport, yk_report_free)
+
+G_END_DECLS

@@ -205,14 +205,44 @@ yk_db_staff_list_accounts (sqlite3 *db,
 }
 
 /* Write transactions take the write lock up front (IMMEDIATE), so a
- * busy database is reported at the start, not halfway through. */
+ * busy database is reported at the start, not halfway through. They
+ * nest: inside another (an import, the demo), a change is a savepoint,
+ * so one bad record rolls back alone and the whole still commits once. */
+static GMutex depth_lock;
+static GHashTable *depths; /* sqlite3 * → nesting depth */
+
+static int
+change_depth (sqlite3 *db,
+              int      delta)
+{
+  int depth;
+
+  g_mutex_lock (&depth_lock);
+  if (depths == NULL)
+    depths = g_hash_table_new (NULL, NULL);
+  depth = GPOINTER_TO_INT (g_hash_table_lookup (depths, db));
+  if (delta < 0 && depth == 0)
+    delta = 0;
+  depth += delta;
+  if (depth == 0)
+    g_hash_table_remove (depths, db);
+  else
+    g_hash_table_insert (depths, db, GINT_TO_POINTER (depth));
+  g_mutex_unlock (&depth_lock);
+  return depth;
+}
+
 gboolean
 yk_db_begin (sqlite3 *db,
              GError **error)
 {
-  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+  int depth = change_depth (db, +1);
+  g_autofree char *sql = depth == 1 ? g_strdup ("BEGIN IMMEDIATE") : g_strdup_printf ("SAVEPOINT yk_%d", depth);
+
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
       yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Starting a change"));
+      change_depth (db, -1);
       return FALSE;
     }
   return TRUE;
@@ -222,10 +252,14 @@ gboolean
 yk_db_commit (sqlite3 *db,
               GError **error)
 {
-  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+  int depth = change_depth (db, -1);
+  g_autofree char *sql = depth == 0 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE yk_%d", depth + 1);
+
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
       yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Saving"));
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      if (depth == 0)
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
   return TRUE;
@@ -234,6 +268,20 @@ yk_db_commit (sqlite3 *db,
 void
 yk_db_rollback (sqlite3 *db)
 {
+  int depth = change_depth (db, -1);
+  g_autofree char *sql = depth == 0 ? g_strdup ("ROLLBACK")
+                                    : g_strdup_printf ("ROLLBACK TO yk_%d; RELEASE yk_%d", depth + 1, depth + 1);
+
   if (!sqlite3_get_autocommit (db))
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
+/* A closed connection's address may be reused by the next one. */
+void
+yk_db_forget (sqlite3 *db)
+{
+  g_mutex_lock (&depth_lock);
+  if (depths != NULL)
+    g_hash_table_remove (depths, db);
+  g_mutex_unlock (&depth_lock);
 }

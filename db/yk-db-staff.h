@@ -53,5 +53,6 @@ gboolean yk_db_begin (sqlite3 *db,
 gboolean yk_db_commit (sqlite3 *db,
                        GError **error);
 void yk_db_rollback (sqlite3 *db);
+void yk_db_forget (sqlite3 *db);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "yk-page-cipher.h"
 #include "yk-secret.h"
 #include "yk-vfs.h"
+#include "yk-db-staff.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -235,6 +236,7 @@ yk_store_rotate_key (YkStore *store,
       return FALSE;
     }
   sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+  yk_db_forget (store->db);
   g_clear_pointer (&store->db, sqlite3_close_v2);
   yk_vfs_replace_cipher (store->path, new_cipher);
   yk_page_cipher_unref (store->cipher);

@@ -10,6 +10,7 @@
 #include "yk-recovery-key.h"
 #include "yk-secret.h"
 #include "yk-vfs.h"
+#include "yk-db-staff.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -542,6 +543,7 @@ yk_store_close (YkStore *store)
     return;
   if (store->extra_connections > 0)
     g_critical ("%d connections still open while closing the store", store->extra_connections);
+  yk_db_forget (store->db);
   g_clear_pointer (&store->db, sqlite3_close_v2);
   yk_vfs_detach_cipher (store->path);
   g_clear_pointer (&store->cipher, yk_page_cipher_unref);
@@ -589,6 +591,7 @@ yk_store_close_connection (YkStore *store,
   if (db == NULL)
     return;
   g_return_if_fail (store->extra_connections > 0);
+  yk_db_forget (db);
   sqlite3_close_v2 (db);
   store->extra_connections--;
 }

@@ -3,6 +3,7 @@
 
 #include "yk-cli-private.h"
 #include "yk-app-error.h"
+#include "yk-demo.h"
 #include "yk-report-format.h"
 
 #include <glib/gi18n.h>
@@ -70,6 +71,46 @@ yk_cli_report (int argc, char **argv)
     text = yk_report_to_text (report);
   if (!write_output (output, text, &error))
     goto fail;
+  yk_cli_auth_clear (&auth);
+  return YK_EXIT_OK;
+
+fail:
+  yk_cli_auth_clear (&auth);
+  return yk_cli_fail (error);
+}
+
+/* yukang demo: invented, pilot-sized data, the same for the same seed. */
+int
+yk_cli_demo (int argc, char **argv)
+{
+  YkCliAuth auth = { 0 };
+  g_autofree char *size_name = NULL;
+  int seed = 1;
+  GOptionEntry entries[] = {
+    YK_CLI_AUTH_ENTRIES (auth),
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("The same seed gives the same data (default 1)"), N_("N") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size_name,
+      N_("pilot (default: about 140 people) or district (5,000 people, 1,000,000 contacts)"), N_("SIZE") },
+    { NULL }
+  };
+  g_autoptr (YkSession) session = NULL;
+  GError *error = NULL;
+  YkDemoSize size = YK_DEMO_PILOT;
+
+  if (!yk_cli_parse ("demo", NULL, entries, &argc, &argv, &error))
+    goto fail;
+  if (size_name != NULL && g_str_equal (size_name, "district"))
+    size = YK_DEMO_DISTRICT;
+  else if (size_name != NULL && !g_str_equal (size_name, "pilot"))
+    {
+      g_set_error (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE, _("--size must be pilot or district"));
+      goto fail;
+    }
+  session = yk_cli_open_session (&auth, &error);
+  if (session == NULL || !yk_demo_fill (session, (guint32) seed, size, &error))
+    goto fail;
+  printf (_("Filled %1$s with invented %2$s data (seed %3$d).\n"), auth.db,
+          size == YK_DEMO_DISTRICT ? "district" : "pilot", seed);
   yk_cli_auth_clear (&auth);
   return YK_EXIT_OK;
 

@@ -27,6 +27,7 @@ static const YkCommand commands[] = {
   { "report", N_("The pilot’s figures for a period, as text, CSV or JSON"), yk_cli_report },
   { "verify", N_("Check every page, the database and the audit trail"), yk_cli_verify },
   { "backup", N_("Write an encrypted copy of the database"), yk_cli_backup },
+  { "demo", N_("Fill a database with invented data to try Yukang with"), yk_cli_demo },
   { "help", N_("Show this help"), run_help },
   { "version", N_("Show the version"), run_version },
 };

@@ -118,6 +118,24 @@ yk_db_site_find (sqlite3    *db,
 }
 
 gboolean
+yk_db_site_set_details (sqlite3    *db,
+                        gint64      id,
+                        const char *opening_date,
+                        int         equipment_count,
+                        GError    **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "UPDATE sites SET opening_date = ?, equipment_count = ? WHERE id = ?",
+                                _("Changing a site"), error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, opening_date, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, equipment_count);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return step_done (db, stmt, _("Changing a site"), error);
+}
+
+gboolean
 yk_db_staff_insert (sqlite3    *db,
                     const char *display_name,
                     gint64      site_id,

@@ -32,6 +32,12 @@ gint64 yk_db_site_find (sqlite3    *db,
                         const char *code_or_name,
                         GError    **error);
 
+gboolean yk_db_site_set_details (sqlite3    *db,
+                                 gint64      id,
+                                 const char *opening_date,
+                                 int         equipment_count,
+                                 GError    **error);
+
 gboolean yk_db_staff_insert (sqlite3    *db,
                              const char *display_name,
                              gint64      site_id,

@@ -39,6 +39,7 @@
  */
 #include "yk-accounts.h"
 #include "yk-casework.h"
+#include "yk-demo.h"
 #include "yk-report-format.h"
 
 #include <glib/gstdio.h>
@@ -382,6 +383,51 @@ test_formats_agree (void)
                    "通过康复服务生活状态得到改善的2人，总受益人数12人（含患者家属和其他居民）。");
 }
 
+static YkReport *
+demo_report (guint32 seed)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *demo_path = g_build_filename (dir, "demo.ykdb", NULL);
+  g_autofree char *recovery = NULL;
+  YkSession *demo = yk_session_create (demo_path, "demo", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
+  YkReport *r;
+
+  g_assert_no_error (error);
+  g_assert_true (yk_demo_fill (demo, seed, YK_DEMO_PILOT, &error));
+  g_assert_no_error (error);
+  r = yk_report_for_session (demo, "cumulative:2021Q4", NULL, &error);
+  g_assert_no_error (error);
+  yk_session_close (demo);
+  g_unlink (demo_path);
+  return r;
+}
+
+static void
+test_demo_is_pilot_sized_and_deterministic (void)
+{
+  g_autoptr (YkReport) first = demo_report (7);
+  g_autoptr (YkReport) again = demo_report (7);
+  g_autoptr (YkReport) other = demo_report (8);
+  gboolean differs = FALSE;
+
+  for (int k = 0; k < YK_N_INDICATORS; k++)
+    {
+      g_assert_cmpint (first->total[k], ==, again->total[k]);
+      differs |= first->total[k] != other->total[k];
+    }
+  g_assert_true (differs);
+  /* About PRODUCT.md's table. */
+  g_assert_cmpint (first->total[YK_INDICATOR_QUESTIONNAIRES], >=, 1800);
+  g_assert_cmpint (first->total[YK_INDICATOR_CASE_FILES_TOTAL], >=, 140);
+  g_assert_cmpint (first->total[YK_INDICATOR_ACTIVITIES], >=, 100);
+  g_assert_cmpint (first->total[YK_INDICATOR_HOME_VISITS], >=, 280);
+  g_assert_cmpint (first->total[YK_INDICATOR_PHONE_FOLLOWUPS], >=, 950);
+  g_assert_cmpint (first->total[YK_INDICATOR_IMPROVED], >=, 10);
+  g_assert_cmpint (first->total[YK_INDICATOR_BENEFICIARIES], >=, 2000);
+  g_assert_cmpstr (first->pilot_start, ==, "2020-10-01");
+  g_assert_true (first->from_pilot_start);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -394,6 +440,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/report/drill-down", test_drill_down_matches_figures);
   g_test_add_func ("/app/report/periods", test_periods);
   g_test_add_func ("/app/report/formats", test_formats_agree);
+  g_test_add_func ("/app/report/demo", test_demo_is_pilot_sized_and_deterministic);
   status = g_test_run ();
   yk_session_close (session);
   g_unlink (path);

@@ -54,27 +54,12 @@ visible_client (YkSession *session, gint64 client_id, GError **error)
 
   if (client == NULL || client->voided_at != NULL)
     {
-      if (client != NULL)
-        {
-          yk_client_record_clear (client);
-          g_free (client);
-        }
+      yk_client_record_free (client);
       g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no such service user"));
       return NULL;
     }
   return client;
 }
-
-static void
-client_free (YkClientRecord *client)
-{
-  if (client == NULL)
-    return;
-  yk_client_record_clear (client);
-  g_free (client);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkClientRecord, client_free)
 
 /* Writes one record and its audit row together. */
 typedef gboolean (*InsertFunc) (sqlite3 *db, gconstpointer record, gint64 staff_id, gint64 *id, GError **error);
@@ -180,13 +165,13 @@ yk_casework_open_client (YkSession *session,
 
   if (client == NULL || (client->voided_at != NULL && yk_session_get_role (session) != YK_ROLE_COORDINATOR))
     {
-      client_free (client);
+      yk_client_record_free (client);
       g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no such service user"));
       return NULL;
     }
   if (!yk_session_audit (session, "open_case", "clients", id, NULL, error))
     {
-      client_free (client);
+      yk_client_record_free (client);
       return NULL;
     }
   return client;

@@ -106,6 +106,15 @@ yk_client_record_clear (YkClientRecord *r)
 }
 
 void
+yk_client_record_free (YkClientRecord *record)
+{
+  if (record == NULL)
+    return;
+  yk_client_record_clear (record);
+  g_free (record);
+}
+
+void
 yk_contact_record_clear (YkContactRecord *r)
 {
   char **fields[] = { &r->type, &r->date, &r->unreached_reason, &r->seen, &r->insight, &r->sleep,
@@ -586,4 +595,39 @@ yk_db_setting_get (sqlite3    *db,
     value = column_text (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
+}
+
+/* Ledger references: the numbers people write (activity_no, family_no)
+ * and staff by display name. 0 when there is none. */
+static gint64
+find_id (sqlite3 *db, const char *sql, const char *value)
+{
+  sqlite3_stmt *stmt = prepare (db, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+gint64
+yk_db_activity_find_no (sqlite3 *db, const char *activity_no)
+{
+  return find_id (db, "SELECT id FROM activities WHERE activity_no = ? AND voided_at IS NULL", activity_no);
+}
+
+gint64
+yk_db_family_find_no (sqlite3 *db, const char *family_no)
+{
+  return find_id (db, "SELECT id FROM family_members WHERE family_no = ? AND voided_at IS NULL", family_no);
+}
+
+gint64
+yk_db_staff_find_name (sqlite3 *db, const char *display_name)
+{
+  return find_id (db, "SELECT id FROM staff WHERE display_name = ? ORDER BY active DESC, id LIMIT 1", display_name);
 }

@@ -97,6 +97,13 @@ gboolean yk_db_void (sqlite3    *db,
                      GError    **error);
 gboolean yk_db_is_record_table (const char *table);
 
+gint64 yk_db_activity_find_no (sqlite3    *db,
+                               const char *activity_no);
+gint64 yk_db_family_find_no (sqlite3    *db,
+                             const char *family_no);
+gint64 yk_db_staff_find_name (sqlite3    *db,
+                              const char *display_name);
+
 char *yk_db_setting_get (sqlite3    *db,
                          const char *key,
                          GError    **error);

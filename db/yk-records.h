@@ -129,6 +129,8 @@ typedef struct
 } YkReferralRecord;
 
 void yk_client_record_clear (YkClientRecord *record);
+void yk_client_record_free (YkClientRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkClientRecord, yk_client_record_free)
 void yk_contact_record_clear (YkContactRecord *record);
 
 G_END_DECLS

@@ -1,0 +1,731 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-app"
+
+#include "yk-ledger.h"
+#include "yk-app-error.h"
+#include "yk-casework.h"
+#include "yk-csv.h"
+#include "yk-db-records.h"
+#include "yk-db-staff.h"
+#include "yk-record-rules.h"
+#include "yk-validate.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The columns of each ledger file (FORMATS.md): key, Chinese label, required. */
+typedef struct
+{
+  const char *key;
+  const char *label;
+  gboolean required;
+} Column;
+
+static const Column client_columns[] = {
+  { "case_no", "个案编号", TRUE }, { "name", "姓名", TRUE }, { "gender", "性别", FALSE },
+  { "birth_date", "出生日期", FALSE }, { "id_number", "身份证号", FALSE }, { "phone", "联系电话", FALSE },
+  { "address", "住址", FALSE }, { "site", "站点", TRUE }, { "worker", "责任社工", FALSE },
+  { "diagnosis", "诊断", FALSE }, { "intake_date", "建档日期", TRUE }, { "consent_date", "知情同意日期", TRUE },
+  { "stable_at_intake", "入组时病情稳定", TRUE }, { "risk_level", "危险性评估", FALSE },
+  { "status", "状态", FALSE }, { "status_date", "状态日期", FALSE }, { "status_reason", "状态原因", FALSE },
+  { NULL }
+};
+static const Column family_columns[] = {
+  { "family_id", "家属编号", TRUE }, { "case_no", "个案编号", TRUE }, { "name", "姓名", TRUE },
+  { "relation", "关系", FALSE }, { "phone", "联系电话", FALSE }, { NULL }
+};
+static const Column contact_columns[] = {
+  { "case_no", "个案编号", TRUE }, { "type", "类型", TRUE }, { "date", "日期", TRUE }, { "worker", "社工", FALSE },
+  { "reached", "是否联系上", FALSE }, { "duration_min", "时长（分钟）", FALSE }, { "condition", "病情", FALSE },
+  { "medication", "服药", FALSE }, { "risk_level", "危险性评估", FALSE }, { "notes", "记录", FALSE },
+  { "next_date", "下次随访日期", FALSE }, { NULL }
+};
+static const Column activity_columns[] = {
+  { "activity_id", "活动编号", TRUE }, { "site", "站点", TRUE }, { "date", "日期", TRUE }, { "title", "活动名称", TRUE },
+  { "category", "类别", FALSE }, { "facilitator", "负责人", FALSE }, { "resident_count", "其他居民人数", FALSE },
+  { NULL }
+};
+static const Column attendance_columns[] = {
+  { "activity_id", "活动编号", TRUE }, { "case_no", "个案编号", FALSE }, { "family_id", "家属编号", FALSE }, { NULL }
+};
+static const Column questionnaire_columns[] = {
+  { "date", "日期", TRUE }, { "site", "站点", TRUE }, { "kind", "类型", FALSE }, { "respondent", "填写人类型", FALSE },
+  { "case_no", "个案编号", FALSE }, { "family_id", "家属编号", FALSE }, { NULL }
+};
+static const Column assessment_columns[] = {
+  { "case_no", "个案编号", TRUE }, { "date", "日期", TRUE },
+  { "sdss_1", "职业和工作", TRUE }, { "sdss_2", "婚姻职能", TRUE }, { "sdss_3", "父母职能", TRUE },
+  { "sdss_4", "社会性退缩", TRUE }, { "sdss_5", "家庭外的社会活动", TRUE }, { "sdss_6", "家庭内活动过少", TRUE },
+  { "sdss_7", "家庭职能", TRUE }, { "sdss_8", "个人生活自理", TRUE }, { "sdss_9", "对外界的兴趣和关心", TRUE },
+  { "sdss_10", "责任心和计划性", TRUE }, { NULL }
+};
+
+typedef struct _Import Import;
+typedef void (*RowFunc) (Import *import, const char *const *values);
+
+static void import_client (Import *import, const char *const *values);
+static void import_family (Import *import, const char *const *values);
+static void import_contact (Import *import, const char *const *values);
+static void import_activity (Import *import, const char *const *values);
+static void import_attendance (Import *import, const char *const *values);
+static void import_questionnaire (Import *import, const char *const *values);
+static void import_assessment (Import *import, const char *const *values);
+
+static const struct
+{
+  const char *file;
+  const Column *columns;
+  RowFunc import_row;
+} ledger_files[YK_LEDGER_FILES] = {
+  { "clients.csv", client_columns, import_client },
+  { "family.csv", family_columns, import_family },
+  { "contacts.csv", contact_columns, import_contact },
+  { "activities.csv", activity_columns, import_activity },
+  { "attendance.csv", attendance_columns, import_attendance },
+  { "questionnaires.csv", questionnaire_columns, import_questionnaire },
+  { "assessments.csv", assessment_columns, import_assessment },
+};
+
+struct _Import
+{
+  YkSession *session;
+  sqlite3 *db;
+  YkLedgerResult *result;
+  guint file;                /* index into ledger_files */
+  guint line;
+  const char **headers;      /* per column: the header as written in the file, or NULL */
+  GHashTable *attendances;   /* "activity|person" seen in this ledger */
+  gboolean row_failed;
+};
+
+static void
+problem_free (YkLedgerProblem *problem)
+{
+  g_free (problem->file);
+  g_free (problem->column);
+  g_free (problem->reason);
+  g_free (problem);
+}
+
+void
+yk_ledger_result_clear (YkLedgerResult *result)
+{
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+}
+
+static int
+column_index (Import *import, const char *key)
+{
+  const Column *columns = ledger_files[import->file].columns;
+
+  for (int i = 0; columns[i].key; i++)
+    if (g_str_equal (columns[i].key, key))
+      return i;
+  g_return_val_if_reached (-1);
+}
+
+/* The column's name as the file writes it (key or label), for messages. */
+static const char *
+column_name (Import *import, const char *key)
+{
+  int i = column_index (import, key);
+  const Column *columns = ledger_files[import->file].columns;
+
+  if (i < 0)
+    return key;
+  return import->headers[i] ? import->headers[i] : columns[i].key;
+}
+
+static void
+add_problem (Import *import, guint line, const char *column, const char *format, ...) G_GNUC_PRINTF (4, 5);
+
+static void
+add_problem (Import *import, guint line, const char *column, const char *format, ...)
+{
+  YkLedgerProblem *problem = g_new0 (YkLedgerProblem, 1);
+  va_list args;
+
+  problem->file = g_strdup (ledger_files[import->file].file);
+  problem->line = line;
+  problem->column = g_strdup (column);
+  va_start (args, format);
+  problem->reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (import->result->problems, problem);
+  import->row_failed = TRUE;
+}
+
+static const char *
+value (Import *import, const char *const *values, const char *key)
+{
+  const char *v = values[column_index (import, key)];
+
+  return v != NULL && *v != '\0' ? v : NULL;
+}
+
+/* Each converter adds a problem and returns FALSE for a value it cannot
+ * read; an empty cell is "not recorded" and always fine. */
+static gboolean
+read_date (Import *import, const char *const *values, const char *key, char **out)
+{
+  const char *text = value (import, values, key);
+  g_autoptr (GError) error = NULL;
+  GDate date;
+
+  *out = NULL;
+  if (text == NULL)
+    return TRUE;
+  if (!yk_date_parse (text, &date, &error))
+    {
+      add_problem (import, import->line, column_name (import, key), "%s", error->message);
+      return FALSE;
+    }
+  *out = yk_date_format_iso (&date);
+  return TRUE;
+}
+
+static gboolean
+read_int (Import *import, const char *const *values, const char *key, int missing, int *out)
+{
+  const char *text = value (import, values, key);
+  char *end = NULL;
+  gint64 n;
+
+  *out = missing;
+  if (text == NULL)
+    return TRUE;
+  n = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || n < G_MININT || n > G_MAXINT)
+    {
+      add_problem (import, import->line, column_name (import, key), _("“%1$s” is not a whole number"), text);
+      return FALSE;
+    }
+  *out = (int) n;
+  return TRUE;
+}
+
+static gboolean
+read_bool (Import *import, const char *const *values, const char *key, gboolean missing, gboolean *out)
+{
+  const char *text = value (import, values, key);
+
+  *out = missing;
+  if (text == NULL || yk_boolean_parse (text, out))
+    return TRUE;
+  add_problem (import, import->line, column_name (import, key),
+               _("“%1$s” is not yes or no (是/否, yes/no, true/false, 1/0)"), text);
+  return FALSE;
+}
+
+/* Chinese words of the ledger to the values stored. */
+static gboolean
+read_choice (Import *import, const char *const *values, const char *key, const char *const *pairs, const char **out)
+{
+  const char *text = value (import, values, key);
+
+  *out = NULL;
+  if (text == NULL)
+    return TRUE;
+  for (guint i = 0; pairs[i]; i += 2)
+    if (g_str_equal (text, pairs[i]) || g_str_equal (text, pairs[i + 1]))
+      {
+        *out = pairs[i + 1];
+        return TRUE;
+      }
+  {
+    g_autoptr (GString) allowed = g_string_new (NULL);
+
+    for (guint i = 0; pairs[i]; i += 2)
+      g_string_append_printf (allowed, "%s%s", i ? "、" : "", pairs[i]);
+    add_problem (import, import->line, column_name (import, key), _("“%1$s” is not one of: %2$s"), text, allowed->str);
+  }
+  return FALSE;
+}
+
+static gint64
+read_site (Import *import, const char *const *values)
+{
+  const char *text = value (import, values, "site");
+  gint64 id;
+
+  if (text == NULL)
+    return 0;
+  id = yk_db_site_find (import->db, text, NULL);
+  if (id == 0)
+    add_problem (import, import->line, column_name (import, "site"), _("there is no site “%1$s”"), text);
+  return id;
+}
+
+static gint64
+read_client (Import *import, const char *const *values, const char *key)
+{
+  const char *text = value (import, values, key);
+  gint64 id;
+
+  if (text == NULL)
+    return 0;
+  id = yk_db_client_find_case_no (import->db, text, NULL);
+  if (id == 0)
+    add_problem (import, import->line, column_name (import, key),
+                 _("no service user has the case number “%1$s”, in the ledger or the database"), text);
+  return id;
+}
+
+static gint64
+read_family (Import *import, const char *const *values)
+{
+  const char *text = value (import, values, "family_id");
+  gint64 id;
+
+  if (text == NULL)
+    return 0;
+  id = yk_db_family_find_no (import->db, text);
+  if (id == 0)
+    add_problem (import, import->line, column_name (import, "family_id"),
+                 _("no family member has the number “%1$s”, in the ledger or the database"), text);
+  return id;
+}
+
+/* Unknown names create staff without a login (FORMATS.md). */
+static gint64
+read_worker (Import *import, const char *const *values, const char *key, gint64 site_id)
+{
+  const char *text = value (import, values, key);
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  if (text == NULL)
+    return 0;
+  id = yk_db_staff_find_name (import->db, text);
+  if (id == 0 && !yk_db_staff_insert (import->db, text, site_id, "worker", NULL, &id, &error))
+    add_problem (import, import->line, column_name (import, key), "%s", error->message);
+  return id;
+}
+
+/* A record the rules refuse: the field at fault names the column. */
+static void
+refused (Import *import, const char *field, GError *error)
+{
+  const char *column = field != NULL ? field : "-";
+  int i = -1;
+  const Column *columns = ledger_files[import->file].columns;
+
+  for (int k = 0; field && columns[k].key; k++)
+    if (g_str_equal (columns[k].key, field))
+      i = k;
+  if (i >= 0)
+    column = import->headers[i] ? import->headers[i] : columns[i].key;
+  add_problem (import, import->line, column, "%s", error->message);
+}
+
+/* The rules once with the field at fault named, then the write (which
+ * checks them again, and what only the database knows). */
+#define CHECK_AND_ADD(validate_call, add_call)                                              \
+  G_STMT_START                                                                              \
+  {                                                                                         \
+    g_autoptr (GError) error = NULL;                                                        \
+    const char *field = NULL;                                                               \
+    if (!(validate_call))                                                                   \
+      refused (import, field, error);                                                       \
+    else if (!(add_call))                                                                   \
+      add_problem (import, import->line, "-", "%s", error->message);                        \
+  }                                                                                         \
+  G_STMT_END
+
+static void
+import_client (Import *import, const char *const *values)
+{
+  static const char *const statuses[] = { "在册", "active", "转介", "referred", "结案", "closed", NULL };
+  g_autofree char *birth = NULL, *intake = NULL, *consent = NULL, *status_date = NULL;
+  const char *status = NULL;
+  YkClientRecord r = { 0 };
+  GDate today;
+  gboolean ok;
+
+  yk_date_today (&today);
+  r.site_id = read_site (import, values);
+  ok = r.site_id > 0 || value (import, values, "site") == NULL;
+  ok &= read_date (import, values, "birth_date", &birth);
+  ok &= read_date (import, values, "intake_date", &intake);
+  ok &= read_date (import, values, "consent_date", &consent);
+  ok &= read_date (import, values, "status_date", &status_date);
+  ok &= read_bool (import, values, "stable_at_intake", FALSE, &r.stable_at_intake);
+  ok &= read_int (import, values, "risk_level", -1, &r.risk_level);
+  ok &= read_choice (import, values, "status", statuses, &status);
+  if (!ok)
+    return;
+  r.case_no = (char *) value (import, values, "case_no");
+  r.name = (char *) value (import, values, "name");
+  r.gender = (char *) value (import, values, "gender");
+  r.birth_date = birth;
+  r.id_number = (char *) value (import, values, "id_number");
+  r.phone = (char *) value (import, values, "phone");
+  r.address = (char *) value (import, values, "address");
+  r.diagnosis = (char *) value (import, values, "diagnosis");
+  r.intake_date = intake;
+  r.consent_date = consent;
+  r.status = (char *) status;
+  r.status_date = status_date;
+  r.status_reason = (char *) value (import, values, "status_reason");
+  r.worker_id = read_worker (import, values, "worker", r.site_id);
+  if (import->row_failed)
+    return;
+  CHECK_AND_ADD (yk_client_validate (&r, &today, &field, &error),
+                 yk_casework_add_client (import->session, &r, NULL, &error));
+}
+
+static void
+import_family (Import *import, const char *const *values)
+{
+  YkFamilyRecord r = { 0 };
+  const char *number = value (import, values, "family_id");
+
+  r.client_id = read_client (import, values, "case_no");
+  if (import->row_failed)
+    return;
+  if (number != NULL && yk_db_family_find_no (import->db, number) != 0)
+    {
+      add_problem (import, import->line, column_name (import, "family_id"), _("“%1$s” is already in use"), number);
+      return;
+    }
+  r.family_no = (char *) number;
+  r.name = (char *) value (import, values, "name");
+  r.relation = (char *) value (import, values, "relation");
+  r.phone = (char *) value (import, values, "phone");
+  CHECK_AND_ADD (yk_family_validate (&r, &field, &error),
+                 yk_casework_add_family (import->session, &r, NULL, &error));
+}
+
+static void
+import_contact (Import *import, const char *const *values)
+{
+  static const char *const types[] = { "上门服务", "home_visit", "电话随访", "phone", NULL };
+  static const char *const conditions[] = { "稳定", "stable", "基本稳定", "basically_stable", "不稳定", "unstable", NULL };
+  static const char *const medications[] = { "规律", "regular", "间断", "intermittent", "不服药", "none",
+                                             "医嘱无需服药", "not_required", NULL };
+  g_autofree char *date = NULL, *next = NULL;
+  const char *type = NULL, *condition = NULL, *medication = NULL;
+  YkContactRecord r = { 0 };
+  g_autoptr (YkClientRecord) client = NULL;
+  GDate today;
+  gboolean ok;
+
+  yk_date_today (&today);
+  r.client_id = read_client (import, values, "case_no");
+  ok = read_choice (import, values, "type", types, &type);
+  ok &= read_date (import, values, "date", &date);
+  ok &= read_date (import, values, "next_date", &next);
+  ok &= read_bool (import, values, "reached", TRUE, &r.reached);
+  ok &= read_int (import, values, "duration_min", -1, &r.duration_min);
+  ok &= read_int (import, values, "risk_level", -1, &r.risk_level);
+  ok &= read_choice (import, values, "condition", conditions, &condition);
+  ok &= read_choice (import, values, "medication", medications, &medication);
+  if (!ok || import->row_failed)
+    return;
+  r.type = (char *) type;
+  r.date = date;
+  r.next_date = next;
+  r.condition = (char *) condition;
+  r.medication = (char *) medication;
+  r.notes = (char *) value (import, values, "notes");
+  r.worker_id = read_worker (import, values, "worker", 0);
+  client = yk_db_client_get (import->db, r.client_id, 0, NULL);
+  if (import->row_failed || client == NULL)
+    return;
+  CHECK_AND_ADD (yk_contact_validate (&r, client->intake_date, &today, &field, &error),
+                 yk_casework_add_contact (import->session, &r, NULL, &error));
+}
+
+static void
+import_activity (Import *import, const char *const *values)
+{
+  g_autofree char *date = NULL;
+  const char *number = value (import, values, "activity_id");
+  YkActivityRecord r = { 0 };
+  GDate today;
+  gboolean ok;
+
+  yk_date_today (&today);
+  r.site_id = read_site (import, values);
+  ok = read_date (import, values, "date", &date);
+  ok &= read_int (import, values, "resident_count", 0, &r.resident_count);
+  if (!ok || import->row_failed)
+    return;
+  if (number != NULL && yk_db_activity_find_no (import->db, number) != 0)
+    {
+      add_problem (import, import->line, column_name (import, "activity_id"), _("“%1$s” is already in use"), number);
+      return;
+    }
+  r.activity_no = (char *) number;
+  r.date = date;
+  r.title = (char *) value (import, values, "title");
+  r.category = (char *) value (import, values, "category");
+  r.facilitator = (char *) value (import, values, "facilitator");
+  CHECK_AND_ADD (yk_activity_validate (&r, &today, &field, &error),
+                 yk_casework_add_activity (import->session, &r, NULL, &error));
+}
+
+static void
+import_attendance (Import *import, const char *const *values)
+{
+  gint64 activity = 0, client, family;
+  const char *number = value (import, values, "activity_id");
+  g_autofree char *key = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (number != NULL && (activity = yk_db_activity_find_no (import->db, number)) == 0)
+    add_problem (import, import->line, column_name (import, "activity_id"),
+                 _("no activity has the number “%1$s”, in the ledger or the database"), number);
+  if ((value (import, values, "case_no") != NULL) == (value (import, values, "family_id") != NULL))
+    {
+      add_problem (import, import->line, column_name (import, "case_no"),
+                   _("give exactly one of a case number or a family member number"));
+      return;
+    }
+  client = read_client (import, values, "case_no");
+  family = read_family (import, values);
+  if (import->row_failed)
+    return;
+  key = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, activity, client, family);
+  if (g_hash_table_contains (import->attendances, key))
+    {
+      add_problem (import, import->line, column_name (import, client ? "case_no" : "family_id"),
+                   _("this person’s attendance at this activity is already listed"));
+      return;
+    }
+  g_hash_table_add (import->attendances, g_steal_pointer (&key));
+  if (!yk_casework_add_attendance (import->session, activity, client, family, NULL, &error))
+    add_problem (import, import->line, "-", "%s", error->message);
+}
+
+static void
+import_questionnaire (Import *import, const char *const *values)
+{
+  static const char *const kinds[] = { "需求评估", "需求评估", "满意度", "满意度", "筛查", "筛查", "其他", "其他", NULL };
+  static const char *const respondents[] = { "服务对象", "服务对象", "家属", "家属", "居民", "居民", NULL };
+  g_autofree char *date = NULL;
+  const char *kind = NULL, *respondent = NULL;
+  YkQuestionnaireRecord r = { 0 };
+  GDate today;
+  gboolean ok;
+
+  yk_date_today (&today);
+  r.site_id = read_site (import, values);
+  ok = read_date (import, values, "date", &date);
+  ok &= read_choice (import, values, "kind", kinds, &kind);
+  ok &= read_choice (import, values, "respondent", respondents, &respondent);
+  r.client_id = read_client (import, values, "case_no");
+  r.family_id = read_family (import, values);
+  if (!ok || import->row_failed)
+    return;
+  r.date = date;
+  r.kind = (char *) kind;
+  r.respondent = (char *) respondent;
+  CHECK_AND_ADD (yk_questionnaire_validate (&r, &today, &field, &error),
+                 yk_casework_add_questionnaire (import->session, &r, NULL, &error));
+}
+
+static void
+import_assessment (Import *import, const char *const *values)
+{
+  static const char *const items[YK_SDSS_ITEMS] = { "sdss_1", "sdss_2", "sdss_3", "sdss_4", "sdss_5",
+                                                      "sdss_6", "sdss_7", "sdss_8", "sdss_9", "sdss_10" };
+  g_autofree char *date = NULL;
+  YkAssessmentRecord r = { 0 };
+  g_autoptr (YkClientRecord) client = NULL;
+  GDate today;
+  gboolean ok;
+
+  yk_date_today (&today);
+  r.client_id = read_client (import, values, "case_no");
+  ok = read_date (import, values, "date", &date);
+  for (int i = 0; i < YK_SDSS_ITEMS; i++)
+    ok &= read_int (import, values, items[i], -1, &r.items[i]);
+  if (!ok || import->row_failed)
+    return;
+  r.date = date;
+  client = yk_db_client_get (import->db, r.client_id, 0, NULL);
+  if (client == NULL)
+    return;
+  CHECK_AND_ADD (yk_assessment_validate (&r, client->intake_date, &today, &field, &error),
+                 yk_casework_add_assessment (import->session, &r, NULL, &error));
+}
+
+/* Maps the header row to the file's columns; every header must be known
+ * (a typo must not silently drop data) and every required one present. */
+static gboolean
+read_header (Import *import, YkCsvRecord *header)
+{
+  const Column *columns = ledger_files[import->file].columns;
+  gboolean ok = TRUE;
+  guint n_columns = 0;
+
+  while (columns[n_columns].key)
+    n_columns++;
+  for (guint i = 0; header->fields[i]; i++)
+    {
+      const char *name = header->fields[i];
+      int found = -1;
+
+      for (guint k = 0; k < n_columns; k++)
+        if (g_ascii_strcasecmp (name, columns[k].key) == 0 || g_str_equal (name, columns[k].label))
+          found = (int) k;
+      if (found < 0)
+        {
+          add_problem (import, header->line, name, "%s", _("unknown column"));
+          ok = FALSE;
+        }
+      else if (import->headers[found] != NULL)
+        {
+          add_problem (import, header->line, name, "%s", _("this column appears twice"));
+          ok = FALSE;
+        }
+      else
+        import->headers[found] = name;
+    }
+  for (guint k = 0; k < n_columns; k++)
+    if (columns[k].required && import->headers[k] == NULL &&
+        !(g_str_equal (ledger_files[import->file].file, "attendance.csv") && !g_str_equal (columns[k].key, "activity_id")))
+      {
+        add_problem (import, header->line, columns[k].key, _("this column is required (%1$s or %2$s)"),
+                     columns[k].key, columns[k].label);
+        ok = FALSE;
+      }
+  return ok;
+}
+
+static void
+import_file (Import *import, const char *path, YkLedgerProgress progress, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkCsv) csv = yk_csv_read_file (path, &error);
+  const Column *columns = ledger_files[import->file].columns;
+  guint n_columns = 0;
+
+  while (columns[n_columns].key)
+    n_columns++;
+  if (csv == NULL)
+    {
+      add_problem (import, 1, "-", "%s", error->message);
+      return;
+    }
+  if (csv->records->len == 0)
+    return;
+  import->headers = g_new0 (const char *, n_columns);
+  if (read_header (import, csv->records->pdata[0]))
+    for (guint r = 1; r < csv->records->len; r++)
+      {
+        YkCsvRecord *record = csv->records->pdata[r];
+        g_autofree const char **values = g_new0 (const char *, n_columns + 1);
+        YkCsvRecord *header = csv->records->pdata[0];
+        guint cells = g_strv_length (record->fields);
+        guint header_cells = g_strv_length (header->fields);
+
+        import->line = record->line;
+        import->row_failed = FALSE;
+        if (cells > header_cells)
+          {
+            add_problem (import, record->line, "-", _("%1$u fields, but the header names %2$u columns"), cells, header_cells);
+            continue;
+          }
+        for (guint c = 0; c < cells; c++)
+          for (guint k = 0; k < n_columns; k++)
+            if (import->headers[k] == header->fields[c])
+              values[k] = record->fields[c];
+        /* Required columns must have a value in every row. */
+        for (guint k = 0; k < n_columns; k++)
+          if (columns[k].required && import->headers[k] != NULL && (values[k] == NULL || *values[k] == '\0'))
+            add_problem (import, record->line, import->headers[k], "%s", _("This is required"));
+        if (!import->row_failed)
+          ledger_files[import->file].import_row (import, values);
+        if (!import->row_failed)
+          import->result->added[import->file]++;
+        if (progress != NULL && (r % 1000 == 0 || r + 1 == csv->records->len))
+          progress (ledger_files[import->file].file, r, csv->records->len - 1, user_data);
+      }
+  g_clear_pointer (&import->headers, g_free);
+}
+
+static int
+compare_problems (gconstpointer a, gconstpointer b)
+{
+  const YkLedgerProblem *x = *(YkLedgerProblem *const *) a, *y = *(YkLedgerProblem *const *) b;
+  int fx = 0, fy = 0;
+
+  for (int i = 0; i < YK_LEDGER_FILES; i++)
+    {
+      if (g_str_equal (ledger_files[i].file, x->file))
+        fx = i;
+      if (g_str_equal (ledger_files[i].file, y->file))
+        fy = i;
+    }
+  return fx != fy ? fx - fy : (int) x->line - (int) y->line;
+}
+
+gboolean
+yk_ledger_import (YkSession        *session,
+                  const char       *directory,
+                  gboolean          dry_run,
+                  YkLedgerProgress  progress,
+                  gpointer          user_data,
+                  YkLedgerResult   *result,
+                  GError          **error)
+{
+  Import import = { .session = session, .db = yk_store_get_connection (yk_session_get_store (session)),
+                    .result = result };
+  gboolean any = FALSE;
+
+  memset (result, 0, sizeof *result);
+  result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  for (int i = 0; i < YK_LEDGER_FILES; i++)
+    result->files[i] = ledger_files[i].file;
+  if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("“%1$s” is not a folder"), directory);
+      return FALSE;
+    }
+  import.attendances = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* One transaction: every row is tried, and only a clean ledger commits. */
+  if (!yk_db_begin (import.db, error))
+    {
+      g_hash_table_unref (import.attendances);
+      return FALSE;
+    }
+  for (int i = 0; i < YK_LEDGER_FILES; i++)
+    {
+      g_autofree char *path = g_build_filename (directory, ledger_files[i].file, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      any = result->present[i] = TRUE;
+      import.file = (guint) i;
+      import_file (&import, path, progress, user_data);
+    }
+  g_hash_table_unref (import.attendances);
+  g_ptr_array_sort (result->problems, compare_problems);
+
+  if (!any)
+    {
+      yk_db_rollback (import.db);
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                   _("“%1$s” holds none of the ledger files (clients.csv, family.csv, contacts.csv, "
+                     "activities.csv, attendance.csv, questionnaires.csv, assessments.csv)"), directory);
+      return FALSE;
+    }
+  if (result->problems->len > 0 || dry_run)
+    {
+      yk_db_rollback (import.db);
+      if (result->problems->len > 0)
+        {
+          g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                       g_dngettext (NULL, "The ledger has %1$u problem; nothing was imported",
+                                    "The ledger has %1$u problems; nothing was imported", result->problems->len),
+                       result->problems->len);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  return yk_session_audit (session, "import", NULL, 0, directory, error) && yk_db_commit (import.db, error);
+}

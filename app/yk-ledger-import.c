@@ -368,6 +368,11 @@ import_client (Import *import, const char *const *values)
   r.status = (char *) status;
   r.status_date = status_date;
   r.status_reason = (char *) value (import, values, "status_reason");
+  if (r.case_no != NULL && yk_db_client_find_case_no (import->db, r.case_no, NULL) != 0)
+    {
+      add_problem (import, import->line, column_name (import, "case_no"), _("“%1$s” is already in use"), r.case_no);
+      return;
+    }
   r.worker_id = read_worker (import, values, "worker", r.site_id);
   if (import->row_failed)
     return;

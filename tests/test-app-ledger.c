@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Ledger import and export (FORMATS.md). */
+#include "yk-accounts.h"
+#include "yk-app-error.h"
+#include "yk-csv.h"
+#include "yk-demo.h"
+#include "yk-ledger.h"
+#include "yk-report-format.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#define PW "coordinator pass 1"
+
+typedef struct
+{
+  char *dir;
+  char *ledger;
+  char *path;
+  YkSession *session;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *recovery = NULL;
+
+  f->dir = g_dir_make_tmp ("yukang-ledger-XXXXXX", NULL);
+  f->ledger = g_build_filename (f->dir, "ledger", NULL);
+  f->path = g_build_filename (f->dir, "pilot.ykdb", NULL);
+  g_mkdir (f->ledger, 0700);
+  f->session = yk_session_create (f->path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  yk_session_close (f->session);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->ledger);
+  g_free (f->path);
+}
+
+static void
+write_file (Fixture *f, const char *name, const char *contents, gssize length)
+{
+  g_autofree char *path = g_build_filename (f->ledger, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static char *
+report_csv (YkSession *session)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkReport) report = yk_report_for_session (session, "cumulative:2025Q4", NULL, &error);
+
+  g_assert_no_error (error);
+  return yk_report_to_csv (report);
+}
+
+/* Imports and returns the problems as "FILE:LINE: column: reason" lines. */
+static char *
+import (Fixture *f, gboolean expect_ok, YkLedgerResult *result_out)
+{
+  g_autoptr (GError) error = NULL;
+  YkLedgerResult result;
+  GString *lines = g_string_new (NULL);
+  gboolean ok = yk_ledger_import (f->session, f->ledger, FALSE, NULL, NULL, &result, &error);
+
+  for (guint i = 0; i < result.problems->len; i++)
+    {
+      YkLedgerProblem *p = result.problems->pdata[i];
+      g_string_append_printf (lines, "%s:%u: %s: %s\n", p->file, p->line, p->column, p->reason);
+    }
+  if (ok != expect_ok)
+    g_error ("import %s: %s\n%s", ok ? "succeeded" : "failed", error ? error->message : "", lines->str);
+  if (result_out)
+    *result_out = result;
+  else
+    yk_ledger_result_clear (&result);
+  return g_string_free (lines, FALSE);
+}
+
+static void
+assert_contains (const char *text, const char *fragment)
+{
+  if (strstr (text, fragment) == NULL)
+    g_error ("expected “%s” in:\n%s", fragment, text);
+}
+
+#define CLIENTS_EN \
+  "case_no,name,gender,birth_date,site,intake_date,consent_date,stable_at_intake,worker\n" \
+  "SPQ-1,测试甲,男,1980-02-29,SPQ,2021-01-05,2021-01-05,是,张社工\n" \
+  "JL-1,测试乙,女,,九龙街道渝康家园,2021/3/5,2021年3月5日,yes,\n"
+
+static void
+test_english_and_chinese_headers (Fixture *f, gconstpointer data)
+{
+  YkLedgerResult result;
+  g_autofree char *problems = NULL;
+  g_autofree char *csv = NULL;
+
+  write_file (f, "clients.csv", CLIENTS_EN, -1);
+  write_file (f, "contacts.csv",
+              "个案编号,类型,日期,是否联系上,病情\n"
+              "SPQ-1,上门服务,2021-04-01,是,稳定\n"
+              "SPQ-1,phone,2021-04-02,0,\n"
+              "JL-1,电话随访,2021/4/3,1,不稳定\n", -1);
+  problems = import (f, TRUE, &result);
+  g_assert_cmpuint (result.added[0], ==, 2);
+  g_assert_cmpuint (result.added[2], ==, 3);
+  g_assert_false (result.present[1]);
+  yk_ledger_result_clear (&result);
+
+  csv = report_csv (f->session);
+  assert_contains (csv, "上门服务（人次）,1,0,1,1");
+  assert_contains (csv, "电话随访（人次）,0,1,1,1"); /* the unreached call does not count */
+}
+
+static void
+test_quoted_fields_bom_and_gb18030 (Fixture *f, gconstpointer data)
+{
+  g_autofree char *gb = NULL;
+  g_autofree char *problems = NULL;
+  gsize gb_length = 0;
+  const char *activities = "活动编号,站点,日期,活动名称,其他居民人数\r\n"
+                           "A1,SPQ,2021-05-01,\"手工, 编织\",3\r\n"
+                           "A2,SPQ,2021-05-02,\"第一行\r\n第二行 \"\"引号\"\"\",0\r\n";
+
+  write_file (f, "clients.csv", "\xef\xbb\xbf" CLIENTS_EN, -1);
+  gb = g_convert (activities, -1, "GB18030", "UTF-8", NULL, &gb_length, NULL);
+  g_assert_nonnull (gb);
+  write_file (f, "activities.csv", gb, (gssize) gb_length);
+  problems = import (f, TRUE, NULL);
+  {
+    g_autofree char *csv = report_csv (f->session);
+    assert_contains (csv, "开展服务活动（次）,2,0,2,2");
+  }
+  {
+    /* The reader itself: a line break and doubled quotes inside a field,
+     * and the record's line is where it starts. */
+    g_autoptr (YkCsv) parsed = yk_csv_parse (activities, strlen (activities), NULL);
+    YkCsvRecord *second = parsed->records->pdata[2];
+
+    g_assert_cmpstr (((YkCsvRecord *) parsed->records->pdata[1])->fields[3], ==, "手工, 编织");
+    g_assert_cmpstr (second->fields[3], ==, "第一行\n第二行 \"引号\"");
+    g_assert_cmpuint (second->line, ==, 3);
+  }
+}
+
+static void
+test_every_problem_listed_nothing_written (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *problems = NULL;
+
+  /* A good ledger first, so there is something to leave unchanged. */
+  write_file (f, "clients.csv", CLIENTS_EN, -1);
+  g_free (import (f, TRUE, NULL));
+  before = report_csv (f->session);
+
+  write_file (f, "clients.csv",
+              "case_no,name,site,intake_date,consent_date,stable_at_intake,id_number,risk_level\n"
+              "SPQ-2,测试丙,SPQ,2021-02-30,2021-01-01,是,,\n"     /* line 2: impossible date */
+              "SPQ-3,测试丁,SPQ,2021-01-01,2021-01-01,否,,\n"     /* line 3: not stable */
+              "SPQ-4,测试戊,XX,2021-01-01,2021-01-01,是,,\n"      /* line 4: no such site */
+              "SPQ-5,测试己,SPQ,2021-01-01,2021-01-01,是,11010519491231002Y,\n" /* line 5: check digit */
+              "SPQ-6,测试庚,SPQ,2021-01-01,2021-01-01,是,,七\n"    /* line 6: not a number */
+              "SPQ-1,测试辛,SPQ,2021-01-01,2021-01-01,是,,\n"     /* line 7: case number taken */
+              "SPQ-8,,SPQ,2021-01-01,2021-01-01,是,,\n",          /* line 8: name required */
+              -1);
+  write_file (f, "contacts.csv",
+              "case_no,type,date,duration_min,condition\n"
+              "SPQ-99,phone,2021-04-01,,\n"                       /* line 2: unknown person */
+              "SPQ-1,email,2021-04-01,,\n"                        /* line 3: bad type */
+              "SPQ-1,phone,2020-12-31,,\n"                        /* line 4: before intake */
+              "SPQ-1,phone,2021-04-01,-5,\n"                      /* line 5: negative duration */
+              "SPQ-1,phone,2021-04-01,,很好\n",                   /* line 6: bad condition */
+              -1);
+  write_file (f, "attendance.csv", "activity_id,case_no,family_id\nA9,SPQ-1,\nA9,,\n", -1);
+  write_file (f, "questionnaires.csv", "date,site,colour\n2021-04-01,SPQ,red\n", -1);
+  problems = import (f, FALSE, NULL);
+
+  assert_contains (problems, "clients.csv:2: intake_date: ");
+  assert_contains (problems, "clients.csv:3: stable_at_intake: ");
+  assert_contains (problems, "clients.csv:4: site: ");
+  assert_contains (problems, "clients.csv:5: id_number: ");
+  assert_contains (problems, "clients.csv:6: risk_level: ");
+  assert_contains (problems, "clients.csv:7: case_no: ");
+  assert_contains (problems, "clients.csv:8: name: ");
+  assert_contains (problems, "contacts.csv:2: case_no: ");
+  assert_contains (problems, "contacts.csv:3: type: ");
+  assert_contains (problems, "contacts.csv:4: date: ");
+  assert_contains (problems, "contacts.csv:5: duration_min: ");
+  assert_contains (problems, "contacts.csv:6: condition: ");
+  assert_contains (problems, "attendance.csv:2: activity_id: ");
+  assert_contains (problems, "attendance.csv:3: case_no: ");
+  assert_contains (problems, "questionnaires.csv:1: colour: unknown column");
+
+  after = report_csv (f->session);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_missing_required_column_and_repeated_attendance (Fixture *f, gconstpointer data)
+{
+  g_autofree char *problems = NULL;
+
+  write_file (f, "clients.csv", "case_no,name,site,intake_date,stable_at_intake\nX,测试,SPQ,2021-01-01,是\n", -1);
+  write_file (f, "activities.csv", "activity_id,site,date,title\nA1,SPQ,2021-05-01,小组\n", -1);
+  write_file (f, "attendance.csv", "activity_id,case_no\nA1,SPQ-1\nA1,SPQ-1\n", -1);
+  problems = import (f, FALSE, NULL);
+  assert_contains (problems, "clients.csv:1: consent_date: this column is required");
+}
+
+static void
+test_dry_run_writes_nothing (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = report_csv (f->session);
+  g_autofree char *after = NULL;
+  YkLedgerResult result;
+
+  write_file (f, "clients.csv", CLIENTS_EN, -1);
+  g_assert_true (yk_ledger_import (f->session, f->ledger, TRUE, NULL, NULL, &result, &error));
+  g_assert_cmpuint (result.added[0], ==, 2);
+  yk_ledger_result_clear (&result);
+  after = report_csv (f->session);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *second_path = g_build_filename (f->dir, "second.ykdb", NULL);
+  g_autofree char *recovery = NULL;
+  g_autofree char *original = NULL, *copied = NULL;
+  YkSession *second;
+  YkLedgerResult result;
+
+  g_assert_true (yk_demo_fill (f->session, 3, YK_DEMO_PILOT, &error));
+  g_assert_true (yk_ledger_export (f->session, f->ledger, &error));
+  g_assert_no_error (error);
+  original = report_csv (f->session);
+
+  second = yk_session_create (second_path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
+  g_assert_true (yk_ledger_import (second, f->ledger, FALSE, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.problems->len, ==, 0);
+  yk_ledger_result_clear (&result);
+  copied = report_csv (second);
+  g_assert_cmpstr (copied, ==, original);
+  yk_session_close (second);
+}
+
+static void
+test_bad_folder (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "nope", NULL);
+  YkLedgerResult result;
+
+  g_assert_false (yk_ledger_import (f->session, missing, FALSE, NULL, NULL, &result, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  yk_ledger_result_clear (&result);
+  g_clear_error (&error);
+  g_assert_false (yk_ledger_import (f->session, f->ledger, FALSE, NULL, NULL, &result, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID); /* an empty folder */
+  yk_ledger_result_clear (&result);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/app/ledger/headers", test_english_and_chinese_headers);
+  ADD ("/app/ledger/encodings-and-quotes", test_quoted_fields_bom_and_gb18030);
+  ADD ("/app/ledger/problems", test_every_problem_listed_nothing_written);
+  ADD ("/app/ledger/required-column", test_missing_required_column_and_repeated_attendance);
+  ADD ("/app/ledger/dry-run", test_dry_run_writes_nothing);
+  ADD ("/app/ledger/round-trip", test_round_trip);
+  ADD ("/app/ledger/bad-folder", test_bad_folder);
+#undef ADD
+  return g_test_run ();
+}

@@ -150,7 +150,7 @@ test_schema_migrates_once (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (yk_schema_get_version (f->db), ==, YK_SCHEMA_VERSION);
   g_assert_cmpint (test_query_int (f->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'contacts'"), ==, 1);
-  g_assert_cmpint (test_query_int (f->db, "SELECT value FROM settings WHERE key = 'followup_days_stable'"), ==, 90);
+  test_assert_query_text (f->db, "SELECT value FROM settings WHERE key = 'followup_stable'", "3 months");
   /* Running it again changes nothing. */
   g_assert_true (yk_schema_migrate (f->db, &error));
   g_assert_no_error (error);

@@ -4,6 +4,7 @@
 #include "yk-cli-private.h"
 #include "yk-app-error.h"
 #include "yk-demo.h"
+#include "yk-report-export.h"
 #include "yk-report-format.h"
 
 #include <glib/gi18n.h>
@@ -48,10 +49,15 @@ yk_cli_report (int argc, char **argv)
     goto fail;
   if (format == NULL)
     format = g_strdup ("text");
-  if (!g_strv_contains ((const char *const[]){ "text", "csv", "json", NULL }, format))
+  if (!g_strv_contains ((const char *const[]){ "text", "csv", "json", "xlsx", "pdf", NULL }, format))
     {
       g_set_error (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
-                   _("--format must be text, csv or json, not “%1$s”"), format);
+                   _("--format must be text, csv, json, xlsx or pdf, not “%1$s”"), format);
+      goto fail;
+    }
+  if ((g_str_equal (format, "xlsx") || g_str_equal (format, "pdf")) && output == NULL)
+    {
+      g_set_error (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE, _("--format %1$s needs --output FILE"), format);
       goto fail;
     }
   /* A malformed period is a usage error even before the password. */
@@ -63,6 +69,18 @@ yk_cli_report (int argc, char **argv)
   report = yk_report_for_session (session, period, site, &error);
   if (report == NULL)
     goto fail;
+  if (g_str_equal (format, "xlsx") || g_str_equal (format, "pdf"))
+    {
+      g_autoptr (GPtrArray) months = yk_report_monthly (yk_store_get_connection (yk_session_get_store (session)),
+                                                        report, &error);
+      gboolean written = months != NULL &&
+                         (g_str_equal (format, "xlsx") ? yk_report_write_xlsx (report, months, output, &error)
+                                                       : yk_report_write_pdf (report, months, output, &error));
+      if (!written)
+        goto fail;
+      yk_cli_auth_clear (&auth);
+      return YK_EXIT_OK;
+    }
   if (g_str_equal (format, "csv"))
     text = yk_report_to_csv (report);
   else if (g_str_equal (format, "json"))

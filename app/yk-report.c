@@ -160,6 +160,9 @@ count_all (sqlite3 *db, const char *from, const char *to, int threshold, GHashTa
   return TRUE;
 }
 
+static YkReport *compute (sqlite3 *db, const char *from, const char *to, gint64 only_site,
+                          gboolean with_cumulative, GError **error);
+
 /* Runs on whatever connection it is given, so the window can call it
  * from a worker thread on a connection of its own. */
 YkReport *
@@ -168,6 +171,55 @@ yk_report_compute (sqlite3    *db,
                    const char *to,
                    gint64      only_site,
                    GError    **error)
+{
+  return compute (db, from, to, only_site, TRUE, error);
+}
+
+/* One report per calendar month of the period (the first and last may be
+ * partial), without the cumulative column: the series for charts. */
+GPtrArray *
+yk_report_monthly (sqlite3        *db,
+                   const YkReport *report,
+                   GError        **error)
+{
+  g_autoptr (GPtrArray) months = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_report_free);
+  gint64 only_site = report->sites->len == 1 ? ((YkReportSite *) report->sites->pdata[0])->site_id : 0;
+  GDate from, to, month_start, month_end;
+
+  if (!yk_date_parse (report->from, &from, error) || !yk_date_parse (report->to, &to, error))
+    return NULL;
+  /* A cumulative period from the year 1 starts at the pilot instead. */
+  if (g_date_get_year (&from) < 2000 && report->pilot_start != NULL && !yk_date_parse (report->pilot_start, &from, error))
+    return NULL;
+  month_start = from;
+  while (g_date_compare (&month_start, &to) <= 0)
+    {
+      g_autofree char *first = NULL, *last = NULL;
+      YkReport *month;
+
+      month_end = month_start;
+      g_date_set_day (&month_end, g_date_get_days_in_month (g_date_get_month (&month_start), g_date_get_year (&month_start)));
+      if (g_date_compare (&month_end, &to) > 0)
+        month_end = to;
+      first = yk_date_format_iso (&month_start);
+      last = yk_date_format_iso (&month_end);
+      month = compute (db, first, last, only_site, FALSE, error);
+      if (month == NULL)
+        return NULL;
+      g_ptr_array_add (months, month);
+      month_start = month_end;
+      g_date_add_days (&month_start, 1);
+    }
+  return g_steal_pointer (&months);
+}
+
+static YkReport *
+compute (sqlite3    *db,
+         const char *from,
+         const char *to,
+         gint64      only_site,
+         gboolean    with_cumulative,
+         GError    **error)
 {
   g_autoptr (YkReport) report = g_new0 (YkReport, 1);
   g_autoptr (GPtrArray) site_rows = yk_db_sites_list (db, error);
@@ -208,7 +260,7 @@ yk_report_compute (sqlite3    *db,
   pilot_from = report->pilot_start ? report->pilot_start : "0001-01-01";
   report->from_pilot_start = strcmp (from, pilot_from) <= 0;
   if (!count_all (db, from, to, report->improvement_threshold, values, error) ||
-      !count_all (db, pilot_from, to, report->improvement_threshold, cumulative, error))
+      (with_cumulative && !count_all (db, pilot_from, to, report->improvement_threshold, cumulative, error)))
     return NULL;
 
   /* "All sites" is the sum of the sites (INDICATORS.md). */

@@ -42,6 +42,9 @@ YkReport *yk_report_compute (sqlite3    *db,
                              const char *to,
                              gint64      only_site,
                              GError    **error);
+GPtrArray *yk_report_monthly (sqlite3        *db,
+                              const YkReport *report,
+                              GError        **error);
 YkReport *yk_report_for_session (YkSession  *session,
                                  const char *period,
                                  const char *site_code,

@@ -40,6 +40,7 @@
 #include "yk-accounts.h"
 #include "yk-casework.h"
 #include "yk-demo.h"
+#include "yk-report-export.h"
 #include "yk-report-format.h"
 
 #include <glib/gstdio.h>
@@ -383,6 +384,65 @@ test_formats_agree (void)
                    "通过康复服务生活状态得到改善的2人，总受益人数12人（含患者家属和其他居民）。");
 }
 
+static char *
+run_tool (const char *const *argv)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The saved reports hold the engine's figures: the XLSX's first sheet,
+ * unzipped, has every total and cumulative figure in its cells; the
+ * PDF's text has every label and total. */
+static void
+test_xlsx_and_pdf (void)
+{
+  g_autoptr (YkReport) r = report ("2021-04-01", "2021-06-30");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) months = yk_report_monthly (yk_store_get_connection (yk_session_get_store (session)), r, &error);
+  g_autofree char *xlsx = g_build_filename (dir, "report.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *sheet = NULL, *months_sheet = NULL, *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (months->len, ==, 3);
+  g_assert_true (yk_report_write_xlsx (r, months, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_true (yk_report_write_pdf (r, months, pdf, &error));
+  g_assert_no_error (error);
+
+  sheet = run_tool ((const char *const[]){ "unzip", "-p", xlsx, "xl/worksheets/sheet1.xml", NULL });
+  months_sheet = run_tool ((const char *const[]){ "unzip", "-p", xlsx, "xl/worksheets/sheet2.xml", NULL });
+  text = run_tool ((const char *const[]){ "pdftotext", "-layout", pdf, "-", NULL });
+  for (int k = 0; k < YK_N_INDICATORS; k++)
+    {
+      /* Row 4 onwards; columns B, C the sites, D 合计, E 累计. */
+      g_autofree char *total_cell = g_strdup_printf ("<c r=\"D%d\" s=\"[0-9]+\"><v>%" G_GINT64_FORMAT "</v>", 4 + k, r->total[k]);
+      g_autofree char *cumulative_cell = g_strdup_printf ("<c r=\"E%d\" s=\"[0-9]+\"><v>%" G_GINT64_FORMAT "</v>", 4 + k,
+                                                          r->cumulative[k]);
+      g_autofree char *pdf_row = g_strdup_printf ("%s\\s+%" G_GINT64_FORMAT "\\s+%" G_GINT64_FORMAT "\\s+%" G_GINT64_FORMAT
+                                                  "\\s+%" G_GINT64_FORMAT, yk_indicator_label ((YkIndicator) k),
+                                                  spq (r, (YkIndicator) k), jl (r, (YkIndicator) k), r->total[k],
+                                                  r->cumulative[k]);
+
+      g_assert_true (g_regex_match_simple (total_cell, sheet, 0, 0));
+      g_assert_true (g_regex_match_simple (cumulative_cell, sheet, 0, 0));
+      if (!g_regex_match_simple (pdf_row, text, 0, 0))
+        g_error ("no “%s” in the PDF:\n%s", pdf_row, text);
+    }
+  /* Three months, a row each after the header. */
+  g_assert_true (g_regex_match_simple ("<row r=\"4\"", months_sheet, 0, 0));
+  g_assert_false (g_regex_match_simple ("<row r=\"5\"", months_sheet, 0, 0));
+  g_assert_nonnull (strstr (text, "第 2 页，共 2 页"));
+}
+
 static YkReport *
 demo_report (guint32 seed)
 {
@@ -441,6 +501,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/report/periods", test_periods);
   g_test_add_func ("/app/report/formats", test_formats_agree);
   g_test_add_func ("/app/report/demo", test_demo_is_pilot_sized_and_deterministic);
+  g_test_add_func ("/app/report/xlsx-and-pdf", test_xlsx_and_pdf);
   status = g_test_run ();
   yk_session_close (session);
   g_unlink (path);

@@ -49,7 +49,7 @@ to_utf8 (const char *data,
       if (text == NULL)
         {
           g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
-                       _("the file says it is %1$s but byte %2$" G_GSIZE_FORMAT " is not"), from, read + 2);
+                       _("the file says it is %1$s but byte %2$lu is not"), from, (unsigned long) (read + 2));
           return NULL;
         }
       return text;
@@ -65,7 +65,7 @@ to_utf8 (const char *data,
   if (text == NULL)
     {
       g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
-                   _("the file is neither UTF-8 nor GB18030 (byte %1$" G_GSIZE_FORMAT " cannot be read)"), read);
+                   _("the file is neither UTF-8 nor GB18030 (byte %1$lu cannot be read)"), (unsigned long) read);
       return NULL;
     }
   return text;

@@ -447,7 +447,7 @@ yk_demo_fill (YkSession  *session,
   d.clients = g_array_new (FALSE, TRUE, sizeof (DemoClient));
   d.families = g_array_new (FALSE, TRUE, sizeof (gint64));
   d.family_site = g_array_new (FALSE, TRUE, sizeof (int));
-  d.scale_contacts = district ? 200 : 10;
+  d.scale_contacts = district ? 200 : 11;
 
   ok = d.sites[0] > 0 && d.sites[1] > 0;
   if (!ok)

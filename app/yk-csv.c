@@ -85,8 +85,15 @@ end_record (YkCsv *csv, GPtrArray *fields, guint line)
 
   g_ptr_array_add (fields, NULL);
   record->line = line;
-  record->fields = (GStrv) g_ptr_array_free (fields, FALSE);
+  record->fields = (GStrv) g_ptr_array_steal (fields, NULL);
+  g_ptr_array_unref (fields);
   g_ptr_array_add (csv->records, record);
+}
+
+static GPtrArray *
+new_fields (void)
+{
+  return g_ptr_array_new_with_free_func (g_free);
 }
 
 static gboolean
@@ -112,7 +119,7 @@ yk_csv_parse (const char *data,
   g_autoptr (YkCsv) csv = g_new0 (YkCsv, 1);
   g_autoptr (GString) field = g_string_new (NULL);
   g_autofree char *text = NULL;
-  GPtrArray *fields = g_ptr_array_new ();
+  GPtrArray *fields = new_fields ();
   gboolean quoted = FALSE, was_quoted = FALSE;
   guint line = 1, record_line = 1;
   const char *p;
@@ -121,7 +128,7 @@ yk_csv_parse (const char *data,
   text = to_utf8 (data, length, &csv->encoding, error);
   if (text == NULL)
     {
-      g_ptr_array_free (fields, TRUE);
+      g_ptr_array_unref (fields);
       return NULL;
     }
 
@@ -155,7 +162,7 @@ yk_csv_parse (const char *data,
           g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
                        _("line %1$u: a double quote in the middle of a field; quote the whole field and "
                          "double the quotes inside it"), line);
-          g_ptr_array_free (fields, TRUE);
+          g_ptr_array_unref (fields);
           return NULL;
         }
       else if (c == ',')
@@ -168,10 +175,10 @@ yk_csv_parse (const char *data,
           end_field (fields, field);
           was_quoted = FALSE;
           if (blank_record (fields))
-            g_ptr_array_free (fields, TRUE);
+            g_ptr_array_unref (fields);
           else
             end_record (csv, fields, record_line);
-          fields = g_ptr_array_new ();
+          fields = new_fields ();
           if (c == '\r' && p[1] == '\n')
             p++;
           line++;
@@ -184,12 +191,12 @@ yk_csv_parse (const char *data,
     {
       g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
                    _("line %1$u: a quoted field is never closed"), record_line);
-      g_ptr_array_free (fields, TRUE);
+      g_ptr_array_unref (fields);
       return NULL;
     }
   end_field (fields, field);
   if (blank_record (fields))
-    g_ptr_array_free (fields, TRUE);
+    g_ptr_array_unref (fields);
   else
     end_record (csv, fields, record_line);
   return g_steal_pointer (&csv);

@@ -38,10 +38,20 @@ to_utf8 (const char *data,
 
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
-      data += 3, length -= 3;
+      const char *end = NULL;
+
+      /* A BOM says UTF-8: a byte that is not is an error, not GB18030. */
+      if (!g_utf8_validate_len (data + 3, length - 3, &end))
+        {
+          g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                       _("the file says it is %1$s but byte %2$lu is not"), "UTF-8",
+                       (unsigned long) (end - data));
+          return NULL;
+        }
       *encoding = g_strdup ("UTF-8 (BOM)");
+      return g_strndup (data + 3, length - 3);
     }
-  else if (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
+  if (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
     {
       const char *from = data[0] == '\xff' ? "UTF-16LE" : "UTF-16BE";
       *encoding = g_strdup (from);
@@ -56,8 +66,7 @@ to_utf8 (const char *data,
     }
   if (g_utf8_validate_len (data, length, NULL))
     {
-      if (*encoding == NULL)
-        *encoding = g_strdup ("UTF-8");
+      *encoding = g_strdup ("UTF-8");
       return g_strndup (data, length);
     }
   *encoding = g_strdup ("GB18030");
@@ -142,14 +151,16 @@ yk_csv_parse (const char *data,
             g_string_append_c (field, '"'), p++;
           else if (c == '"')
             quoted = FALSE;
-          else
+          else if (c == '\r' || c == '\n')
             {
-              if (c == '\n')
-                line++;
-              /* Excel writes CRLF inside quoted fields too. */
-              if (!(c == '\r' && p[1] == '\n'))
-                g_string_append_c (field, c);
+              /* Line breaks inside a field, CRLF (Excel), CR or LF, become LF. */
+              if (c == '\r' && p[1] == '\n')
+                p++;
+              g_string_append_c (field, '\n');
+              line++;
             }
+          else
+            g_string_append_c (field, c);
           continue;
         }
       if (c == '"' && only_spaces (field) && !was_quoted)

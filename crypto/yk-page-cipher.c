@@ -82,8 +82,10 @@ yk_page_cipher_seal (YkPageCipher *cipher,
                                                        yk_secret_peek (cipher->page_key));
 }
 
-/* Authenticates before it decrypts: on failure nothing of the page is
- * written to plain, and the caller reports the page as damaged. */
+/* Authenticates before it decrypts: on failure libsodium zeroes the
+ * payload of plain (no forged byte is ever handed back; opened in place,
+ * the ciphertext is gone too), and the caller reports the page as
+ * damaged. */
 gboolean
 yk_page_cipher_open (YkPageCipher *cipher,
                      const guint8 *sealed,

@@ -22,7 +22,12 @@ static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 static int
 decode_char (gunichar c)
 {
-  c = g_unichar_toupper (c);
+  /* ASCII only: Unicode case mapping turns ı (U+0131) into I and ſ
+   * (U+017F) into S, which would let a look-alike through (found by
+   * tests/fuzz/fuzz-recovery-key). */
+  if (c >= 0x80)
+    return -1;
+  c = (gunichar) g_ascii_toupper ((char) c);
   if (c == 'O')
     c = '0';
   else if (c == 'I' || c == 'L')
@@ -34,8 +39,10 @@ decode_char (gunichar c)
 }
 
 /* 20 check bits: a weighted sum modulo the prime 251 (8 bits) catches
- * every single wrong character and every swap of two neighbours for
- * certain; 12 bits of BLAKE2b catch nearly everything else. */
+ * for certain every single wrong character and every swap of two
+ * neighbours within the key; 12 bits of BLAKE2b catch nearly everything
+ * else (a swap across the key's last and the checksum's first symbol
+ * slips through about once in 2^20). */
 static guint32
 checksum20 (const guint8 *bytes,
             const guint8  symbols[KEY_CHARS])

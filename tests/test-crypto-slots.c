@@ -227,6 +227,29 @@ test_recovery_key_typo_is_a_typo (void)
 }
 
 static void
+test_recovery_key_look_alikes (void)
+{
+  g_autoptr (YkSecret) key = yk_secret_new (YK_RECOVERY_KEY_BYTES);
+  g_autofree char *text = NULL;
+  const char *look_alikes[] = { "ı", "ſ", "Ｉ", "０" };
+
+  for (guint i = 0; i < YK_RECOVERY_KEY_BYTES; i++)
+    yk_secret_data (key)[i] = (guint8) (i * 11 + 5);
+  text = yk_recovery_key_format (key);
+
+  /* Put each look-alike where a 1, S, I or 0 of the key could be read. */
+  for (guint i = 0; i < G_N_ELEMENTS (look_alikes); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *typed = g_strdup_printf ("%.5s%s%s", text, look_alikes[i], text + 6);
+      g_autoptr (YkSecret) parsed = yk_recovery_key_parse (typed, &error);
+
+      g_assert_null (parsed);
+      g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_RECOVERY_KEY_TYPO);
+    }
+}
+
+static void
 test_recovery_key_bad_shapes (void)
 {
   const char *bad[] = { "", "ABCD", "ABCD-EFGH-!!!!", "UUUU-UUUU-UUUU-UUUU-UUUU-UUUU-UUUU-UUUU-UUUU",
@@ -260,5 +283,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/crypto/recovery-key/text", test_recovery_key_text);
   g_test_add_func ("/crypto/recovery-key/typo", test_recovery_key_typo_is_a_typo);
   g_test_add_func ("/crypto/recovery-key/bad-shapes", test_recovery_key_bad_shapes);
+  g_test_add_func ("/crypto/recovery-key/look-alikes", test_recovery_key_look_alikes);
   return g_test_run ();
 }

@@ -132,7 +132,7 @@ CREATE TABLE contacts (
 CREATE INDEX contacts_client_date ON contacts (client_id, contact_date, id) WHERE voided_at IS NULL;
 CREATE INDEX contacts_last_reached ON contacts (client_id, contact_date, id, condition, next_date, risk_level)
   WHERE voided_at IS NULL AND reached = 1;
-CREATE INDEX contacts_date ON contacts (contact_date, type) WHERE voided_at IS NULL;
+CREATE INDEX contacts_date ON contacts (contact_date, type, reached, client_id) WHERE voided_at IS NULL;
 
 CREATE TABLE activities (
   id             INTEGER PRIMARY KEY,
@@ -213,6 +213,8 @@ CREATE TABLE assessments (
   CHECK (voided_at IS NULL OR void_reason IS NOT NULL)
 );
 CREATE INDEX assessments_client_date ON assessments (client_id, a_date, id) WHERE voided_at IS NULL;
+CREATE INDEX assessments_date ON assessments (a_date, client_id) WHERE voided_at IS NULL;
+CREATE INDEX questionnaires_date ON questionnaires (q_date) WHERE voided_at IS NULL;
 
 CREATE TABLE plan_goals (
   id          INTEGER PRIMARY KEY,

@@ -38,6 +38,7 @@ typedef struct
   GArray *families;  /* gint64 family ids, parallel: family_client */
   GArray *family_site;
   int scale_contacts;  /* contacts per person */
+  int later_assessments; /* after the baseline, per person: 0-1 (pilot) or 9 (district) */
 } Demo;
 
 typedef struct
@@ -361,7 +362,7 @@ add_assessments_and_plans (Demo *d, GError **error)
       random_items (d, baseline, a.items);
       if (!yk_casework_add_assessment (d->session, &a, NULL, error))
         return FALSE;
-      if (g_rand_int_range (d->rand, 0, 100) < 60)
+      for (int n = d->later_assessments > 0 ? d->later_assessments : g_rand_int_range (d->rand, 0, 100) < 60; n > 0; n--)
         {
           g_autofree char *later_date = NULL;
           /* One in eight improves by two points or more. */
@@ -448,6 +449,7 @@ yk_demo_fill (YkSession  *session,
   d.families = g_array_new (FALSE, TRUE, sizeof (gint64));
   d.family_site = g_array_new (FALSE, TRUE, sizeof (int));
   d.scale_contacts = district ? 200 : 11;
+  d.later_assessments = district ? 9 : 0;
 
   ok = d.sites[0] > 0 && d.sites[1] > 0;
   if (!ok)

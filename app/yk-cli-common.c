@@ -104,19 +104,3 @@ yk_cli_fail (GError *error)
   g_error_free (error);
   return usage ? YK_EXIT_USAGE : YK_EXIT_FAILED;
 }
-
-/* printf's %-20s pads bytes; a terminal shows a Chinese character two
- * columns wide. Pads to `columns` as displayed. */
-char *
-yk_cli_pad (const char *text,
-            int         columns)
-{
-  GString *padded = g_string_new (text);
-  int width = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  for (; width < columns; width++)
-    g_string_append_c (padded, ' ');
-  return g_string_free (padded, FALSE);
-}

@@ -36,8 +36,6 @@ gboolean yk_cli_parse_kdf (const char *name,
 YkSession *yk_cli_open_session (YkCliAuth *auth,
                                 GError   **error);
 int yk_cli_fail (GError *error);
-char *yk_cli_pad (const char *text,
-                  int         columns);
 
 int yk_cli_init (int argc, char **argv);
 int yk_cli_verify (int argc, char **argv);

@@ -4,6 +4,7 @@
 #include "yk-cli-private.h"
 #include "yk-app-error.h"
 #include "yk-password.h"
+#include "yk-text.h"
 #include "yk-verify.h"
 
 #include <glib/gi18n.h>
@@ -56,9 +57,10 @@ yk_cli_init (int argc, char **argv)
 static void
 print_check (const char *what, const char *result)
 {
-  g_autofree char *padded = yk_cli_pad (what, 20);
+  g_autoptr (GString) line = g_string_new ("  ");
 
-  printf ("  %s %s\n", padded, result);
+  yk_text_append_padded (line, what, 20, FALSE);
+  printf ("%s %s\n", line->str, result);
 }
 
 /* yukang verify: every page, SQLite's checks, the audit chain. */

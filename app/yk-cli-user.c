@@ -5,6 +5,7 @@
 #include "yk-accounts.h"
 #include "yk-app-error.h"
 #include "yk-password.h"
+#include "yk-text.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -28,11 +29,12 @@ user_list (int argc, char **argv)
   for (guint i = 0; i < rows->len; i++)
     {
       YkStaffRow *row = rows->pdata[i];
-      g_autofree char *account = yk_cli_pad (row->account, 20);
-      g_autofree char *role = yk_cli_pad (g_str_equal (row->role, "coordinator") ? _("coordinator") : _("worker"), 12);
-      g_autofree char *site = yk_cli_pad (row->site_code ? row->site_code : "-", 6);
+      g_autoptr (GString) line = g_string_new (NULL);
 
-      printf ("%s %s %s %s\n", account, role, site, row->display_name);
+      yk_text_append_padded (line, row->account, 21, FALSE);
+      yk_text_append_padded (line, g_str_equal (row->role, "coordinator") ? _("coordinator") : _("worker"), 13, FALSE);
+      yk_text_append_padded (line, row->site_code ? row->site_code : "-", 7, FALSE);
+      printf ("%s%s\n", line->str, row->display_name);
     }
   yk_cli_auth_clear (&auth);
   return YK_EXIT_OK;

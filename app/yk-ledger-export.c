@@ -4,6 +4,7 @@
 #include "yk-ledger.h"
 #include "yk-app-error.h"
 #include "yk-db-export.h"
+#include "yk-text.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
@@ -27,24 +28,6 @@ static const struct
   { "assessments.csv", "个案编号,日期,职业和工作,婚姻职能,父母职能,社会性退缩,家庭外的社会活动,家庭内活动过少,"
                        "家庭职能,个人生活自理,对外界的兴趣和关心,责任心和计划性" },
 };
-
-static void
-append_field (GString *out, const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
 
 gboolean
 yk_ledger_export (YkSession  *session,
@@ -81,7 +64,7 @@ yk_ledger_export (YkSession  *session,
             {
               if (c > 0)
                 g_string_append_c (out, ',');
-              append_field (out, row[c]);
+              yk_text_append_csv_field (out, row[c]);
             }
           g_string_append (out, "\r\n");
         }

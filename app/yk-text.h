@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Text for terminals and CSV files: a Chinese character is two columns
+ * wide, and RFC 4180 quoting. */
+int yk_text_width (const char *text);
+void yk_text_append_padded (GString    *out,
+                            const char *text,
+                            int         columns,
+                            gboolean    right);
+void yk_text_append_csv_field (GString    *out,
+                               const char *text);
+
+G_END_DECLS

@@ -151,11 +151,21 @@ bad:
   return FALSE;
 }
 
+/* Stock figures are the state at `to` whatever the period's start. */
 static gboolean
-count_all (sqlite3 *db, const char *from, const char *to, int threshold, GHashTable *values, GError **error)
+is_stock (YkIndicator indicator)
+{
+  return indicator == YK_INDICATOR_CASE_FILES_TOTAL || indicator == YK_INDICATOR_CASELOAD_ACTIVE ||
+         indicator == YK_INDICATOR_IMPROVED;
+}
+
+static gboolean
+count_all (sqlite3 *db, const char *from, const char *to, int threshold, gboolean flow_only,
+           GHashTable *values, GError **error)
 {
   for (int i = 0; i < YK_N_INDICATORS; i++)
-    if (!yk_db_indicator_count (db, (YkIndicator) i, from, to, threshold, values, error))
+    if (!(flow_only && is_stock ((YkIndicator) i)) &&
+        !yk_db_indicator_count (db, (YkIndicator) i, from, to, threshold, values, error))
       return FALSE;
   return TRUE;
 }
@@ -259,8 +269,9 @@ compute (sqlite3    *db,
 
   pilot_from = report->pilot_start ? report->pilot_start : "0001-01-01";
   report->from_pilot_start = strcmp (from, pilot_from) <= 0;
-  if (!count_all (db, from, to, report->improvement_threshold, values, error) ||
-      (with_cumulative && !count_all (db, pilot_from, to, report->improvement_threshold, cumulative, error)))
+  /* The cumulative column needs only the flow figures counted again. */
+  if (!count_all (db, from, to, report->improvement_threshold, FALSE, values, error) ||
+      (with_cumulative && !count_all (db, pilot_from, to, report->improvement_threshold, TRUE, cumulative, error)))
     return NULL;
 
   /* "All sites" is the sum of the sites (INDICATORS.md). */
@@ -272,7 +283,7 @@ compute (sqlite3    *db,
       for (int k = 0; k < YK_N_INDICATORS; k++)
         {
           report->total[k] += site->values[k];
-          report->cumulative[k] += site_cumulative[k];
+          report->cumulative[k] += is_stock ((YkIndicator) k) ? site->values[k] : site_cumulative[k];
         }
     }
   return g_steal_pointer (&report);

@@ -281,6 +281,9 @@ test_quarter (void)
   g_assert_cmpint (r->cumulative[YK_INDICATOR_QUESTIONNAIRES], ==, 4);
   g_assert_cmpint (r->cumulative[YK_INDICATOR_CASE_FILES_NEW], ==, 4);
   g_assert_cmpint (r->cumulative[YK_INDICATOR_IMPROVED], ==, 2);
+  /* Stock figures are the same whatever the start. */
+  g_assert_cmpint (r->cumulative[YK_INDICATOR_CASE_FILES_TOTAL], ==, 4);
+  g_assert_cmpint (r->cumulative[YK_INDICATOR_CASELOAD_ACTIVE], ==, 3);
 }
 
 static void

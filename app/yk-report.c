@@ -269,7 +269,10 @@ compute (sqlite3    *db,
 
   pilot_from = report->pilot_start ? report->pilot_start : "0001-01-01";
   report->from_pilot_start = strcmp (from, pilot_from) <= 0;
-  /* The cumulative column needs only the flow figures counted again. */
+  /* The cumulative column needs only the flow figures counted again, and
+   * nothing at all when the period itself starts with the pilot. */
+  if (report->from_pilot_start)
+    with_cumulative = FALSE;
   if (!count_all (db, from, to, report->improvement_threshold, FALSE, values, error) ||
       (with_cumulative && !count_all (db, pilot_from, to, report->improvement_threshold, TRUE, cumulative, error)))
     return NULL;
@@ -283,7 +286,8 @@ compute (sqlite3    *db,
       for (int k = 0; k < YK_N_INDICATORS; k++)
         {
           report->total[k] += site->values[k];
-          report->cumulative[k] += is_stock ((YkIndicator) k) ? site->values[k] : site_cumulative[k];
+          report->cumulative[k] += is_stock ((YkIndicator) k) || report->from_pilot_start ? site->values[k]
+                                                                                          : site_cumulative[k];
         }
     }
   return g_steal_pointer (&report);

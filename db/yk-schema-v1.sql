@@ -152,6 +152,7 @@ CREATE TABLE activities (
   CHECK (voided_at IS NULL OR void_reason IS NOT NULL)
 );
 CREATE INDEX activities_site_date ON activities (site_id, activity_date) WHERE voided_at IS NULL;
+CREATE INDEX activities_date ON activities (activity_date) WHERE voided_at IS NULL;
 
 CREATE TABLE attendances (
   id          INTEGER PRIMARY KEY,
@@ -170,6 +171,7 @@ CREATE UNIQUE INDEX attendances_client ON attendances (activity_id, client_id)
   WHERE client_id IS NOT NULL AND voided_at IS NULL;
 CREATE UNIQUE INDEX attendances_family ON attendances (activity_id, family_id)
   WHERE family_id IS NOT NULL AND voided_at IS NULL;
+CREATE INDEX attendances_activity ON attendances (activity_id, client_id, family_id) WHERE voided_at IS NULL;
 CREATE INDEX attendances_client_of ON attendances (client_id) WHERE client_id IS NOT NULL;
 CREATE INDEX attendances_family_of ON attendances (family_id) WHERE family_id IS NOT NULL;
 

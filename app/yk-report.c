@@ -159,6 +159,22 @@ is_stock (YkIndicator indicator)
          indicator == YK_INDICATOR_IMPROVED;
 }
 
+/* The pilot began with the earliest site opening; NULL if none is recorded. */
+static char *
+earliest_opening (GPtrArray *sites)
+{
+  const char *earliest = NULL;
+
+  for (guint i = 0; i < sites->len; i++)
+    {
+      const char *opening = ((YkSiteRow *) sites->pdata[i])->opening_date;
+
+      if (opening != NULL && (earliest == NULL || strcmp (opening, earliest) < 0))
+        earliest = opening;
+    }
+  return g_strdup (earliest);
+}
+
 static gboolean
 count_all (sqlite3 *db, const char *from, const char *to, int threshold, gboolean flow_only,
            GHashTable *values, GError **error)
@@ -245,17 +261,13 @@ compute (sqlite3    *db,
   report->from = g_strdup (from);
   report->to = g_strdup (to);
   report->sites = g_ptr_array_new_with_free_func ((GDestroyNotify) report_site_free);
+  report->pilot_start = earliest_opening (site_rows);
 
   for (guint i = 0; i < site_rows->len; i++)
     {
       YkSiteRow *row = site_rows->pdata[i];
       YkReportSite *site;
 
-      if (row->opening_date != NULL && (report->pilot_start == NULL || strcmp (row->opening_date, report->pilot_start) < 0))
-        {
-          g_free (report->pilot_start);
-          report->pilot_start = g_strdup (row->opening_date);
-        }
       if (only_site != 0 && row->id != only_site)
         continue;
       site = g_new0 (YkReportSite, 1);
@@ -311,15 +323,11 @@ yk_report_for_session (YkSession  *session,
 
   if (sites == NULL)
     return NULL;
+  pilot_start = earliest_opening (sites);
   for (guint i = 0; i < sites->len; i++)
     {
       YkSiteRow *row = sites->pdata[i];
 
-      if (row->opening_date != NULL && (pilot_start == NULL || strcmp (row->opening_date, pilot_start) < 0))
-        {
-          g_free (pilot_start);
-          pilot_start = g_strdup (row->opening_date);
-        }
       if (site_code != NULL && (g_ascii_strcasecmp (row->code, site_code) == 0 || g_strcmp0 (row->name, site_code) == 0))
         only_site = row->id;
     }

@@ -101,6 +101,10 @@ yk_cli_verify (int argc, char **argv)
     print_check (_("foreign_key_check"), report.foreign_keys->pdata[i]);
   if (report.foreign_keys->len == 0)
     print_check (_("foreign_key_check"), _("ok"));
+  for (guint i = 0; i < report.running_totals->len; i++)
+    print_check (_("running totals"), report.running_totals->pdata[i]);
+  if (report.running_totals->len == 0)
+    print_check (_("running totals"), _("agree with the records"));
   g_free (line);
   if (report.audit.first_bad_id == 0)
     line = g_strdup_printf (_("%1$llu entries, chain intact"), (unsigned long long) report.audit.rows);

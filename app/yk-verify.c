@@ -18,10 +18,12 @@ yk_verify (YkSession      *session,
   memset (report, 0, sizeof *report);
   report->integrity = g_ptr_array_new_with_free_func (g_free);
   report->foreign_keys = g_ptr_array_new_with_free_func (g_free);
+  report->running_totals = g_ptr_array_new_with_free_func (g_free);
 
   return yk_store_check (yk_session_get_store (session), &report->store, error) &&
          yk_db_integrity_check (db, report->integrity, error) &&
          yk_db_foreign_key_check (db, report->foreign_keys, error) &&
+         yk_db_running_totals_check (db, report->running_totals, error) &&
          yk_session_check_audit (session, &report->audit, error);
 }
 
@@ -29,6 +31,7 @@ gboolean
 yk_verify_report_ok (const YkVerifyReport *report)
 {
   return report->integrity->len == 0 && report->foreign_keys->len == 0 &&
+         report->running_totals->len == 0 &&
          report->audit.first_bad_id == 0;
 }
 
@@ -37,4 +40,5 @@ yk_verify_report_clear (YkVerifyReport *report)
 {
   g_clear_pointer (&report->integrity, g_ptr_array_unref);
   g_clear_pointer (&report->foreign_keys, g_ptr_array_unref);
+  g_clear_pointer (&report->running_totals, g_ptr_array_unref);
 }

@@ -11,6 +11,7 @@ typedef struct
   YkStoreCheck store;       /* pages authenticated, header copies */
   GPtrArray *integrity;     /* SQLite integrity_check problems */
   GPtrArray *foreign_keys;  /* foreign_key_check problems */
+  GPtrArray *running_totals; /* the figures' totals that disagree with the records */
   YkAuditCheck audit;
 } YkVerifyReport;
 

@@ -13,5 +13,9 @@ gboolean yk_db_integrity_check (sqlite3   *db,
 gboolean yk_db_foreign_key_check (sqlite3   *db,
                                   GPtrArray *problems,
                                   GError   **error);
+/* The figures' running totals against a recount of the records. */
+gboolean yk_db_running_totals_check (sqlite3   *db,
+                                     GPtrArray *problems,
+                                     GError   **error);
 
 G_END_DECLS

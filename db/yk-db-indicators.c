@@ -15,11 +15,13 @@
  */
 
 #define LIVE_CLIENT(alias) alias ".voided_at IS NULL"
-#define SDSS_TOTAL                                                                            \
-  "(iif(sdss_1 = 9, 0, sdss_1) + iif(sdss_2 = 9, 0, sdss_2) + iif(sdss_3 = 9, 0, sdss_3) + "   \
-  "iif(sdss_4 = 9, 0, sdss_4) + iif(sdss_5 = 9, 0, sdss_5) + iif(sdss_6 = 9, 0, sdss_6) + "    \
-  "iif(sdss_7 = 9, 0, sdss_7) + iif(sdss_8 = 9, 0, sdss_8) + iif(sdss_9 = 9, 0, sdss_9) + "    \
-  "iif(sdss_10 = 9, 0, sdss_10))"
+
+#define SDSS_ITEM(alias, n) "iif(" alias ".sdss_" n " = 9, 0, " alias ".sdss_" n ")"
+#define SDSS_TOTAL_OF(alias)                                                                  \
+  "(" SDSS_ITEM (alias, "1") " + " SDSS_ITEM (alias, "2") " + " SDSS_ITEM (alias, "3") " + "  \
+  SDSS_ITEM (alias, "4") " + " SDSS_ITEM (alias, "5") " + " SDSS_ITEM (alias, "6") " + "      \
+  SDSS_ITEM (alias, "7") " + " SDSS_ITEM (alias, "8") " + " SDSS_ITEM (alias, "9") " + "      \
+  SDSS_ITEM (alias, "10") ")"
 
 /* Activities of the period and their residents' head counts. */
 #define RESIDENTS_SQL                                                                         \
@@ -48,15 +50,30 @@
   "WHERE k.voided_at IS NULL AND " LIVE_CLIENT ("c") " AND k.type = '" type "' AND k.reached = 1 " \
   "  AND k.contact_date BETWEEN ?1 AND ?2"
 
+/* The additive figures from the running totals of schema v2
+ * (yk-schema-v2.sql): (site_id, value) per site. */
+#define BY_DAY_SQL(expression)                                                                \
+  "SELECT site_id, sum(" expression ") FROM figures_by_day WHERE day BETWEEN ?1 AND ?2 GROUP BY site_id"
+
+/* People served on some day of [?1, ?2]: the months of the range, each
+ * month's bit mask cut to the days of the range (bit d is day d). */
+#define SERVED_SQL(kind)                                                                      \
+  "SELECT DISTINCT person_id FROM served_months "                                             \
+  "WHERE month BETWEEN substr(?1, 1, 7) AND substr(?2, 1, 7) AND person_kind = '" kind "' "   \
+  "  AND days & ((1 << (iif(month = substr(?2, 1, 7), CAST(substr(?2, 9, 2) AS INTEGER), 31) + 1)) " \
+  "            - (1 << iif(month = substr(?1, 1, 7), CAST(substr(?1, 9, 2) AS INTEGER), 1))) <> 0"
+
 static const struct
 {
   const char *key;
-  const char *sql;
+  const char *sql;       /* the counted records: (site_id, table, id, weight) */
+  const char *count_sql; /* the same figure from the running totals, or NULL */
 } indicators[YK_N_INDICATORS] = {
   [YK_INDICATOR_QUESTIONNAIRES] = {
     "questionnaires",
     "SELECT q.site_id, 'questionnaires', q.id, 1 FROM questionnaires q "
-    "WHERE q.voided_at IS NULL AND q.q_date BETWEEN ?1 AND ?2" },
+    "WHERE q.voided_at IS NULL AND q.q_date BETWEEN ?1 AND ?2",
+    BY_DAY_SQL ("questionnaires") },
   [YK_INDICATOR_CASE_FILES_NEW] = {
     "case_files_new",
     "SELECT c.site_id, 'clients', c.id, 1 FROM clients c "
@@ -73,18 +90,20 @@ static const struct
   [YK_INDICATOR_ACTIVITIES] = {
     "activities",
     "SELECT a.site_id, 'activities', a.id, 1 FROM activities a "
-    "WHERE a.voided_at IS NULL AND a.activity_date BETWEEN ?1 AND ?2" },
+    "WHERE a.voided_at IS NULL AND a.activity_date BETWEEN ?1 AND ?2",
+    BY_DAY_SQL ("activities") },
   [YK_INDICATOR_ACTIVITY_ATTENDANCES] = {
     "activity_attendances",
-    ATTENDANCE_ROWS_SQL " UNION ALL " RESIDENTS_SQL },
-  [YK_INDICATOR_HOME_VISITS] = { "home_visits", CONTACTS_SQL ("home_visit") },
-  [YK_INDICATOR_PHONE_FOLLOWUPS] = { "phone_followups", CONTACTS_SQL ("phone") },
+    ATTENDANCE_ROWS_SQL " UNION ALL " RESIDENTS_SQL,
+    BY_DAY_SQL ("attendances + residents") },
+  [YK_INDICATOR_HOME_VISITS] = { "home_visits", CONTACTS_SQL ("home_visit"), BY_DAY_SQL ("home_visits") },
+  [YK_INDICATOR_PHONE_FOLLOWUPS] = { "phone_followups", CONTACTS_SQL ("phone"), BY_DAY_SQL ("phone_followups") },
   /* Baseline: the earliest assessment; latest: the last on or before `to`;
    * same date: the one recorded later (higher id) is the later. */
   [YK_INDICATOR_IMPROVED] = {
     "improved",
     "WITH ranked AS ("
-    "  SELECT r.client_id, " SDSS_TOTAL " AS total, "
+    "  SELECT r.client_id, " SDSS_TOTAL_OF ("r") " AS total, "
     "    row_number () OVER (PARTITION BY r.client_id ORDER BY r.a_date, r.id) AS from_first, "
     "    row_number () OVER (PARTITION BY r.client_id ORDER BY r.a_date DESC, r.id DESC) AS from_last "
     "  FROM assessments r WHERE r.voided_at IS NULL AND r.a_date <= ?2), "
@@ -92,7 +111,20 @@ static const struct
     "  SELECT client_id, count (*) AS n, max (iif (from_first = 1, total, NULL)) AS baseline, "
     "    max (iif (from_last = 1, total, NULL)) AS latest FROM ranked GROUP BY client_id) "
     "SELECT c.site_id, 'clients', c.id, 1 FROM person p CROSS JOIN clients c ON c.id = p.client_id "
-    "WHERE " LIVE_CLIENT ("c") " AND p.n >= 2 AND p.latest <= p.baseline - ?3" },
+    "WHERE " LIVE_CLIENT ("c") " AND p.n >= 2 AND p.latest <= p.baseline - ?3",
+    /* The same, two seeks per person in assessments_client_date instead
+     * of ranking every assessment. */
+    "WITH person AS ("
+    "  SELECT c.site_id, "
+    "    (SELECT r.id FROM assessments r WHERE r.client_id = c.id AND r.voided_at IS NULL AND r.a_date <= ?2 "
+    "     ORDER BY r.a_date, r.id LIMIT 1) AS first_id, "
+    "    (SELECT r.id FROM assessments r WHERE r.client_id = c.id AND r.voided_at IS NULL AND r.a_date <= ?2 "
+    "     ORDER BY r.a_date DESC, r.id DESC LIMIT 1) AS last_id "
+    "  FROM clients c WHERE " LIVE_CLIENT ("c") ") "
+    "SELECT p.site_id, count(*) FROM person p "
+    "  CROSS JOIN assessments b ON b.id = p.first_id CROSS JOIN assessments l ON l.id = p.last_id "
+    "WHERE p.first_id <> p.last_id AND " SDSS_TOTAL_OF ("l") " <= " SDSS_TOTAL_OF ("b") " - ?3 "
+    "GROUP BY p.site_id" },
   /* S + F + R + Q of INDICATORS.md. */
   [YK_INDICATOR_BENEFICIARIES] = {
     "beneficiaries",
@@ -120,7 +152,14 @@ static const struct
     "UNION ALL " RESIDENTS_SQL " "
     "UNION ALL "
     "SELECT q.site_id, 'questionnaires', q.id, 1 FROM questionnaires q WHERE q.voided_at IS NULL "
-    "  AND q.client_id IS NULL AND q.family_id IS NULL AND q.q_date BETWEEN ?1 AND ?2" },
+    "  AND q.client_id IS NULL AND q.family_id IS NULL AND q.q_date BETWEEN ?1 AND ?2",
+    "SELECT c.site_id, count(*) FROM (" SERVED_SQL ("client") ") s "
+    "  CROSS JOIN clients c ON c.id = s.person_id WHERE " LIVE_CLIENT ("c") " GROUP BY c.site_id "
+    "UNION ALL "
+    "SELECT c.site_id, count(*) FROM (" SERVED_SQL ("family") ") s "
+    "  CROSS JOIN family_members fm ON fm.id = s.person_id CROSS JOIN clients c ON c.id = fm.client_id "
+    "  WHERE fm.voided_at IS NULL AND " LIVE_CLIENT ("c") " GROUP BY c.site_id "
+    "UNION ALL " BY_DAY_SQL ("residents + anonymous_questionnaires") },
 };
 
 const char *
@@ -164,9 +203,16 @@ yk_db_indicator_count (sqlite3     *db,
                        GHashTable  *values,
                        GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("WITH counted (site_id, record_table, record_id, weight) AS (%s) "
-                                          "SELECT site_id, sum(weight) FROM counted GROUP BY site_id",
-                                          indicators[indicator].sql);
+  /* The running totals when the figure has them; the records otherwise
+   * (the people of the caseload figures are a few thousand rows). */
+  g_autofree char *sql =
+    indicators[indicator].count_sql != NULL
+      ? g_strdup_printf ("WITH counted (site_id, value) AS (%s) "
+                         "SELECT site_id, sum(value) FROM counted GROUP BY site_id",
+                         indicators[indicator].count_sql)
+      : g_strdup_printf ("WITH counted (site_id, record_table, record_id, weight) AS (%s) "
+                         "SELECT site_id, sum(weight) FROM counted GROUP BY site_id",
+                         indicators[indicator].sql);
   sqlite3_stmt *stmt = prepare (db, sql, from, to, improvement_threshold, error);
   int rc;
 

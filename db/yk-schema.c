@@ -9,9 +9,11 @@
 /* Each migration takes the schema from version N to N + 1 in one
  * transaction; a database is never left between two versions. */
 extern const char yk_schema_v1[];
+extern const char yk_schema_v2[];
 
 static const char *const migrations[] = {
   yk_schema_v1, /* 0 → 1 */
+  yk_schema_v2, /* 1 → 2: running totals of the figures */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YK_SCHEMA_VERSION);

@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The running totals of schema v2 (db/yk-schema-v2.sql) against a count
+ * of the records. The figures come from the totals; the drill-down lists
+ * the records with the queries of INDICATORS.md, written independently.
+ * Both must agree for every figure, site and period — on the demo data,
+ * and again after each kind of change a record can undergo. */
+#include "yk-demo.h"
+#include "yk-report.h"
+#include "yk-verify.h"
+
+#include <glib/gstdio.h>
+
+#define PW "coordinator pass 1"
+
+static char *dir;
+static YkSession *session;
+
+static sqlite3 *
+db (void)
+{
+  return yk_store_get_connection (yk_session_get_store (session));
+}
+
+static void
+exec (const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db (), sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_changes (db ()), >, 0);
+}
+
+/* Periods of every shape: whole quarters and months, ranges that start
+ * and end inside a month, one day, the pilot so far, and a period with
+ * no records at all. */
+static const char *const periods[][2] = {
+  { "2021-10-01", "2021-12-31" }, { "2020-10-01", "2021-12-31" }, { "2021-02-01", "2021-02-28" },
+  { "2021-01-15", "2021-03-02" }, { "2021-05-31", "2021-06-01" }, { "2021-07-07", "2021-07-07" },
+  { "2020-12-31", "2022-01-01" }, { "2021-03-01", "2021-03-31" }, { "2030-01-01", "2030-12-31" },
+};
+
+static void
+assert_totals_match_records (const char *after)
+{
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (YkReport) report = yk_report_compute (db (), periods[p][0], periods[p][1], 0, &error);
+
+      g_assert_no_error (error);
+      for (int k = 0; k < YK_N_INDICATORS; k++)
+        for (guint s = 0; s < report->sites->len; s++)
+          {
+            YkReportSite *site = report->sites->pdata[s];
+            g_autoptr (GArray) rows = yk_db_indicator_records (db (), (YkIndicator) k, site->site_id, report->from,
+                                                               report->to, report->improvement_threshold, &error);
+            gint64 sum = 0;
+
+            g_assert_no_error (error);
+            for (guint i = 0; i < rows->len; i++)
+              sum += g_array_index (rows, YkCountedRecord, i).weight;
+            if (sum != site->values[k])
+              g_error ("after %s: %s of site %s, %s..%s: running totals say %lld, the records %lld", after,
+                       yk_indicator_key ((YkIndicator) k), site->code, periods[p][0], periods[p][1],
+                       (long long) site->values[k], (long long) sum);
+          }
+    }
+}
+
+static void
+test_demo_data (void)
+{
+  assert_totals_match_records ("the demo");
+}
+
+/* Each change touches records the figures count; the statements pick
+ * rows that exist in any demo database (the first live one of a kind). */
+static void
+test_every_kind_of_change (void)
+{
+  static const struct
+  {
+    const char *what;
+    const char *sql;
+  } changes[] = {
+    { "voiding a reached contact",
+      "UPDATE contacts SET voided_at = 't', void_reason = 'x' WHERE id = "
+      "(SELECT min(id) FROM contacts WHERE reached = 1 AND voided_at IS NULL)" },
+    { "moving a contact to another month",
+      "UPDATE contacts SET contact_date = '2021-03-09' WHERE id = "
+      "(SELECT max(id) FROM contacts WHERE reached = 1 AND voided_at IS NULL AND contact_date > '2021-06-01')" },
+    { "a phone call recorded as a home visit",
+      "UPDATE contacts SET type = 'home_visit' WHERE id = "
+      "(SELECT min(id) FROM contacts WHERE type = 'phone' AND reached = 1 AND voided_at IS NULL)" },
+    { "marking a contact unreached",
+      "UPDATE contacts SET reached = 0 WHERE id = "
+      "(SELECT max(id) FROM contacts WHERE reached = 1 AND voided_at IS NULL)" },
+    { "a new contact",
+      "INSERT INTO contacts (client_id, type, contact_date, reached, created_at) "
+      "SELECT min(id), 'phone', '2021-07-07', 1, 't' FROM clients WHERE voided_at IS NULL" },
+    { "voiding an attendance",
+      "UPDATE attendances SET voided_at = 't', void_reason = 'x' WHERE id = "
+      "(SELECT min(id) FROM attendances WHERE voided_at IS NULL)" },
+    { "an attendance given to another person",
+      "UPDATE attendances SET client_id = (SELECT max(id) FROM clients WHERE voided_at IS NULL) WHERE id = "
+      "(SELECT max(t.id) FROM attendances t WHERE t.client_id IS NOT NULL AND t.voided_at IS NULL "
+      "  AND NOT EXISTS (SELECT 1 FROM attendances u WHERE u.activity_id = t.activity_id "
+      "    AND u.client_id = (SELECT max(id) FROM clients WHERE voided_at IS NULL)))" },
+    { "moving an activity to another day and site",
+      "UPDATE activities SET activity_date = '2021-05-31', site_id = 3 - site_id, resident_count = resident_count + 4 "
+      "WHERE id = (SELECT min(a.id) FROM activities a JOIN attendances t ON t.activity_id = a.id "
+      "  WHERE a.voided_at IS NULL AND t.voided_at IS NULL)" },
+    { "voiding an activity with attendances",
+      "UPDATE activities SET voided_at = 't', void_reason = 'x' WHERE id = "
+      "(SELECT max(a.id) FROM activities a JOIN attendances t ON t.activity_id = a.id "
+      "  WHERE a.voided_at IS NULL AND t.voided_at IS NULL)" },
+    { "voiding a family member who attended",
+      "UPDATE family_members SET voided_at = 't', void_reason = 'x' WHERE id = "
+      "(SELECT min(family_id) FROM attendances WHERE family_id IS NOT NULL AND voided_at IS NULL)" },
+    { "voiding a person with records",
+      "UPDATE clients SET voided_at = 't', void_reason = 'x' WHERE id = "
+      "(SELECT min(k.client_id) FROM contacts k JOIN family_members f ON f.client_id = k.client_id "
+      "  JOIN attendances t ON t.family_id = f.id WHERE k.voided_at IS NULL AND t.voided_at IS NULL)" },
+    { "moving a person to the other site",
+      "UPDATE clients SET site_id = 3 - site_id WHERE id = "
+      "(SELECT max(client_id) FROM contacts WHERE reached = 1 AND voided_at IS NULL)" },
+    { "a questionnaire made anonymous",
+      "UPDATE questionnaires SET client_id = NULL, family_id = NULL WHERE id = "
+      "(SELECT min(id) FROM questionnaires WHERE client_id IS NOT NULL AND voided_at IS NULL)" },
+    { "voiding a questionnaire",
+      "UPDATE questionnaires SET voided_at = 't', void_reason = 'x' WHERE id = "
+      "(SELECT max(id) FROM questionnaires WHERE voided_at IS NULL)" },
+    { "moving an assessment to another month",
+      "UPDATE assessments SET a_date = '2021-02-14' WHERE id = "
+      "(SELECT max(id) FROM assessments WHERE voided_at IS NULL AND a_date > '2021-06-01')" },
+    { "voiding an assessment",
+      "UPDATE assessments SET voided_at = 't', void_reason = 'x' WHERE id = "
+      "(SELECT min(id) FROM assessments WHERE voided_at IS NULL)" },
+    { "deleting a contact (a rolled-back import's undo)",
+      "DELETE FROM contacts WHERE id = (SELECT max(id) FROM contacts WHERE reached = 1 AND voided_at IS NULL)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      exec (changes[i].sql);
+      assert_totals_match_records (changes[i].what);
+      /* The recount requests are consumed inside the trigger. */
+      g_assert_cmpint (sqlite3_prepare_v2 (db (), "SELECT count(*) FROM served_months_recount", -1, &stmt, NULL), ==,
+                       SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+      sqlite3_finalize (stmt);
+    }
+}
+
+static gsize
+verify_running_total_problems (void)
+{
+  g_autoptr (GError) error = NULL;
+  YkVerifyReport report;
+  gsize problems;
+
+  g_assert_true (yk_verify (session, &report, &error));
+  g_assert_no_error (error);
+  problems = report.running_totals->len;
+  yk_verify_report_clear (&report);
+  return problems;
+}
+
+/* `yukang verify` recounts the totals: it finds nothing after the
+ * changes above, and finds a total changed behind the triggers' back. */
+static void
+test_verify_recounts (void)
+{
+  g_assert_cmpuint (verify_running_total_problems (), ==, 0);
+  exec ("UPDATE figures_by_day SET home_visits = home_visits + 1 WHERE day = (SELECT max(day) FROM figures_by_day)");
+  g_assert_cmpuint (verify_running_total_problems (), ==, 1);
+  exec ("UPDATE figures_by_day SET home_visits = home_visits - 1 WHERE day = (SELECT max(day) FROM figures_by_day)");
+  exec ("UPDATE served_months SET days = days | 2 WHERE month = (SELECT min(month) FROM served_months)");
+  g_assert_cmpuint (verify_running_total_problems (), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *recovery = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = g_dir_make_tmp ("yukang-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "totals.ykdb", NULL);
+  session = yk_session_create (path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_demo_fill (session, 7, YK_DEMO_PILOT, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/app/running-totals/demo", test_demo_data);
+  g_test_add_func ("/app/running-totals/changes", test_every_kind_of_change);
+  g_test_add_func ("/app/running-totals/verify", test_verify_recounts);
+  status = g_test_run ();
+
+  yk_session_close (session);
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (dir);
+  return status;
+}

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-db"
 
 #include "yk-audit.h"
+#include "yk-db-statements.h"
 #include "yk-db-error.h"
 #include "yk-secret.h"
 
@@ -105,7 +106,8 @@ yk_audit_append (sqlite3        *db,
   if (sqlite3_exec (db, "SAVEPOINT audit_append", NULL, NULL, NULL) != SQLITE_OK)
     return fail (error, db, _("Writing the audit trail"));
 
-  if (sqlite3_prepare_v2 (db, "SELECT id, mac FROM audit ORDER BY id DESC LIMIT 1", -1, &stmt, NULL) != SQLITE_OK)
+  stmt = yk_db_statement (db, "SELECT id, mac FROM audit ORDER BY id DESC LIMIT 1", NULL, NULL);
+  if (stmt == NULL)
     goto out;
   row.id = 1;
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -114,11 +116,12 @@ yk_audit_append (sqlite3        *db,
       if (sqlite3_column_bytes (stmt, 1) == MAC_SIZE)
         memcpy (previous, sqlite3_column_blob (stmt, 1), MAC_SIZE);
     }
-  sqlite3_finalize (stmt);
+  yk_db_statement_release (stmt);
   compute_mac (audit_key, previous, &row, mac);
 
-  if (sqlite3_prepare_v2 (db, "INSERT INTO audit (id, at, account, action, record_table, record_id, detail, mac) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
+  stmt = yk_db_statement (db, "INSERT INTO audit (id, at, account, action, record_table, record_id, detail, mac) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", NULL, NULL);
+  if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, row.id);
   sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
@@ -132,7 +135,7 @@ yk_audit_append (sqlite3        *db,
   ok = sqlite3_step (stmt) == SQLITE_DONE;
 
 out:
-  sqlite3_finalize (stmt);
+  yk_db_statement_release (stmt);
   if (!ok)
     {
       fail (error, db, _("Writing the audit trail"));

@@ -3,6 +3,7 @@
 
 #include "yk-db-records.h"
 #include "yk-db-error.h"
+#include "yk-db-statements.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -67,14 +68,7 @@ column_text (sqlite3_stmt *stmt, int column)
 static sqlite3_stmt *
 prepare (sqlite3 *db, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Preparing a query"));
-      return NULL;
-    }
-  return stmt;
+  return yk_db_statement (db, sql, _("Preparing a query"), error);
 }
 
 static gboolean
@@ -82,7 +76,7 @@ finish_insert (sqlite3 *db, sqlite3_stmt *stmt, gint64 *id, GError **error)
 {
   int rc = sqlite3_step (stmt);
 
-  sqlite3_finalize (stmt);
+  yk_db_statement_release (stmt);
   if (rc != SQLITE_DONE)
     {
       yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Saving a record"));
@@ -216,7 +210,7 @@ yk_db_client_get (sqlite3 *db,
         g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_FAILED, _("There is no such service user"));
       else
         yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Reading a case file"));
-      sqlite3_finalize (stmt);
+      yk_db_statement_release (stmt);
       return NULL;
     }
   r = g_new0 (YkClientRecord, 1);
@@ -243,7 +237,7 @@ yk_db_client_get (sqlite3 *db,
   r->status_reason = column_text (stmt, 20);
   r->id = sqlite3_column_int64 (stmt, 21);
   r->voided_at = column_text (stmt, 22);
-  sqlite3_finalize (stmt);
+  yk_db_statement_release (stmt);
   return r;
 }
 
@@ -260,7 +254,7 @@ yk_db_client_find_case_no (sqlite3    *db,
   sqlite3_bind_text (stmt, 1, case_no, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  yk_db_statement_release (stmt);
   return id;
 }
 
@@ -279,7 +273,7 @@ yk_db_client_first_contact_date (sqlite3 *db,
   sqlite3_bind_int64 (stmt, 1, client_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     date = column_text (stmt, 0);
-  sqlite3_finalize (stmt);
+  yk_db_statement_release (stmt);
   return date;
 }
 
@@ -551,7 +545,7 @@ yk_db_record_owner (sqlite3       *db,
     g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_FAILED, _("There is no such record"));
   else
     yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Reading a record"));
-  sqlite3_finalize (stmt);
+  yk_db_statement_release (stmt);
   return rc == SQLITE_ROW;
 }
 
@@ -593,7 +587,7 @@ yk_db_setting_get (sqlite3    *db,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = column_text (stmt, 0);
-  sqlite3_finalize (stmt);
+  yk_db_statement_release (stmt);
   return value;
 }
 
@@ -610,7 +604,7 @@ find_id (sqlite3 *db, const char *sql, const char *value)
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  yk_db_statement_release (stmt);
   return id;
 }
 

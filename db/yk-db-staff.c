@@ -3,6 +3,7 @@
 
 #include "yk-db-staff.h"
 #include "yk-db-error.h"
+#include "yk-db-statements.h"
 
 #include <glib/gi18n.h>
 
@@ -44,7 +45,7 @@ step_done (sqlite3      *db,
 {
   int rc = sqlite3_step (stmt);
 
-  sqlite3_finalize (stmt);
+  yk_db_statement_release (stmt);
   if (rc != SQLITE_DONE)
     {
       yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), doing);
@@ -59,14 +60,7 @@ prepare (sqlite3    *db,
          const char *doing,
          GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), doing);
-      return NULL;
-    }
-  return stmt;
+  return yk_db_statement (db, sql, doing, error);
 }
 
 gboolean
@@ -113,7 +107,7 @@ yk_db_site_find (sqlite3    *db,
     id = sqlite3_column_int64 (stmt, 0);
   else if (rc != SQLITE_DONE)
     yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Looking up a site"));
-  sqlite3_finalize (stmt);
+  yk_db_statement_release (stmt);
   return id;
 }
 
@@ -180,7 +174,7 @@ yk_db_staff_find_account (sqlite3    *db,
     row = staff_row_from (stmt);
   else if (rc != SQLITE_DONE)
     yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Looking up an account"));
-  sqlite3_finalize (stmt);
+  yk_db_statement_release (stmt);
   return row;
 }
 
@@ -213,7 +207,7 @@ yk_db_staff_list_accounts (sqlite3 *db,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, staff_row_from (stmt));
-  sqlite3_finalize (stmt);
+  yk_db_statement_release (stmt);
   if (rc != SQLITE_DONE)
     {
       yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Listing accounts"));
@@ -302,4 +296,5 @@ yk_db_forget (sqlite3 *db)
   if (depths != NULL)
     g_hash_table_remove (depths, db);
   g_mutex_unlock (&depth_lock);
+  yk_db_statements_forget (db);
 }

@@ -11,7 +11,7 @@ struct _YkApplication
 {
   GtkApplication parent_instance;
 
-  char *database_path; /* from --db, opened by the window */
+  char *database_path; /* from --db, preselected on the unlock page */
 };
 
 G_DEFINE_FINAL_TYPE (YkApplication, yk_application, GTK_TYPE_APPLICATION)
@@ -57,8 +57,9 @@ yk_application_handle_local_options (GApplication *app,
   YkApplication *self = YK_APPLICATION (app);
   const char *path = NULL;
 
+  /* Absolute, so the recent-databases list never holds a relative path. */
   if (g_variant_dict_lookup (options, "db", "^&ay", &path))
-    self->database_path = g_strdup (path);
+    self->database_path = g_canonicalize_filename (path, NULL);
   return -1; /* go on and activate */
 }
 
@@ -67,6 +68,7 @@ yk_application_startup (GApplication *app)
 {
   YkApplication *self = YK_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  g_autoptr (GtkCssProvider) css = NULL;
 
   G_APPLICATION_CLASS (yk_application_parent_class)->startup (app);
 
@@ -74,15 +76,26 @@ yk_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  /* GtkApplication (unlike libadwaita's) does not load style.css itself. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 static void
 yk_application_activate (GApplication *app)
 {
+  YkApplication *self = YK_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (yk_window_new (YK_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (yk_window_new (self));
+      if (self->database_path != NULL)
+        yk_window_set_database (YK_WINDOW (window), self->database_path);
+    }
   gtk_window_present (window);
 }
 

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "yk-config.h"
+#include "ui-test-util.h"
+#include "yk-main-view.h"
+#include "yk-recent-databases.h"
+#include "yk-unlock-page.h"
+
+static UiTestDatabase db;
+
+static YkUnlockPage *
+unlock_page (YkWindow *window)
+{
+  return YK_UNLOCK_PAGE (ui_test_child (window, YK_TYPE_WINDOW, "unlock_page"));
+}
+
+static GtkWidget *
+password_entry (YkWindow *window)
+{
+  return ui_test_child (unlock_page (window), YK_TYPE_UNLOCK_PAGE, "password_entry");
+}
+
+static YkMainView *
+main_view (YkWindow *window)
+{
+  GtkStack *shell = GTK_STACK (gtk_window_get_child (GTK_WINDOW (window)));
+
+  return YK_MAIN_VIEW (gtk_stack_get_child_by_name (shell, "main"));
+}
+
+static void
+test_wrong_password_shows_error_inline (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_window (app);
+  YkUnlockPage *page = unlock_page (window);
+  GtkWidget *error_revealer = ui_test_child (page, YK_TYPE_UNLOCK_PAGE, "error_revealer");
+  GtkWidget *error_label = ui_test_child (page, YK_TYPE_UNLOCK_PAGE, "error_label");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint windows_before = g_list_model_get_n_items (toplevels);
+
+  g_assert_cmpstr (ui_test_visible_page (window), ==, "unlock");
+  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, "not the password");
+  ui_test_spin_until (!yk_unlock_page_get_busy (page));
+
+  /* app/'s own message, under the fields, not in a dialog. */
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, "Wrong user name or password");
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, windows_before);
+
+  g_assert_cmpstr (yk_unlock_page_get_user_name (page), ==, UI_TEST_COORDINATOR);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password_entry (window))), ==, "");
+  g_assert_true (ui_test_has_focus_within (password_entry (window)));
+  g_assert_null (yk_window_get_session (window));
+  g_assert_cmpstr (ui_test_visible_page (window), ==, "unlock");
+  g_assert_null (main_view (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_right_password_shows_main_page (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_window (app);
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto (GStrv) recent = NULL;
+  YkUnlockedSession *session;
+  GtkWidget *account_label;
+
+  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  ui_test_spin_until (yk_window_get_session (window) != NULL);
+
+  session = yk_window_get_session (window);
+  g_assert_true (yk_unlocked_session_is_unlocked (session));
+  g_assert_cmpstr (yk_unlocked_session_get_account (session), ==, UI_TEST_COORDINATOR);
+  g_assert_cmpstr (ui_test_visible_page (window), ==, "main");
+  g_assert_nonnull (main_view (window));
+  g_assert_true (yk_main_view_get_session (main_view (window)) == session);
+  g_assert_true (yk_main_view_has_page (main_view (window), "today"));
+  g_assert_true (yk_main_view_has_page (main_view (window), "administration"));
+
+  account_label = ui_test_child (window, YK_TYPE_WINDOW, "account_label");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (account_label)), ==, UI_TEST_COORDINATOR);
+  g_assert_true (gtk_widget_get_visible (ui_test_child (window, YK_TYPE_WINDOW, "lock_button")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password_entry (window))), ==, "");
+
+  /* Remembered first in recent-databases, once. */
+  recent = g_settings_get_strv (settings, "recent-databases");
+  g_assert_cmpstr (recent[0], ==, db.path);
+  for (guint i = 1; recent[i] != NULL; i++)
+    g_assert_cmpstr (recent[i], !=, db.path);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_worker_has_no_administration (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_window (app);
+
+  ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  ui_test_spin_until (yk_window_get_session (window) != NULL);
+
+  g_assert_false (yk_unlocked_session_is_coordinator (yk_window_get_session (window)));
+  g_assert_true (yk_main_view_has_page (main_view (window), "today"));
+  g_assert_true (yk_main_view_has_page (main_view (window), "statistics"));
+  g_assert_false (yk_main_view_has_page (main_view (window), "administration"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  guint *ticks = user_data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Argon2id runs in a worker thread: a 5 ms timeout keeps firing while
+ * the unlock is under way. Run in the main thread it would fire at most
+ * once, after the key derivation. */
+static void
+test_main_loop_runs_during_unlock (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_window (app);
+  YkUnlockPage *page = unlock_page (window);
+  guint ticks = 0;
+  guint tick_source;
+
+  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, "not the password either");
+  tick_source = g_timeout_add (5, tick_cb, &ticks);
+  ui_test_spin_until (!yk_unlock_page_get_busy (page));
+  g_source_remove (tick_source);
+
+  g_test_message ("%u ticks during the unlock", ticks);
+  g_assert_cmpuint (ticks, >=, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_database_preselected (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_window (app);
+  g_autofree char *elsewhere = g_build_filename (db.dir, "not-yet-opened.ykdb", NULL);
+
+  yk_window_set_database (window, elsewhere);
+  g_assert_cmpstr (yk_unlock_page_get_database (unlock_page (window)), ==, elsewhere);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_recent_databases_list (void)
+{
+  const char *list[] = { "/a", "/b", "/c", "/d", "/e", "/f", "/g", "/h", NULL };
+  g_auto (GStrv) moved = yk_recent_databases_prepend (list, "/c");
+  g_auto (GStrv) added = yk_recent_databases_prepend (list, "/new");
+  g_auto (GStrv) first = yk_recent_databases_prepend (NULL, "/only");
+
+  g_assert_cmpuint (g_strv_length (moved), ==, 8);
+  g_assert_cmpstr (moved[0], ==, "/c");
+  g_assert_cmpstr (moved[1], ==, "/a");
+  g_assert_cmpstr (moved[3], ==, "/d");
+  g_assert_cmpuint (g_strv_length (added), ==, YK_RECENT_DATABASES_MAX);
+  g_assert_cmpstr (added[0], ==, "/new");
+  g_assert_cmpstr (added[7], ==, "/g");
+  g_assert_cmpuint (g_strv_length (first), ==, 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  ui_test_init (&argc, &argv);
+  ui_test_database_make (&db);
+
+  g_test_add_func ("/ui/unlock/wrong-password", test_wrong_password_shows_error_inline);
+  g_test_add_func ("/ui/unlock/right-password", test_right_password_shows_main_page);
+  g_test_add_func ("/ui/unlock/worker-no-administration", test_worker_has_no_administration);
+  g_test_add_func ("/ui/unlock/main-loop-runs", test_main_loop_runs_during_unlock);
+  g_test_add_func ("/ui/unlock/database-preselected", test_database_preselected);
+  g_test_add_func ("/ui/unlock/recent-databases", test_recent_databases_list);
+  status = g_test_run ();
+
+  ui_test_database_remove (&db);
+  return status;
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shows a state of the window for screenshots, on a throwaway database
+ * of invented accounts:
+ *   yk-ui-preview unlock          the unlock page with a wrong password tried
+ *   yk-ui-preview main            unlocked as the coordinator
+ *   yk-ui-preview worker          unlocked as a social worker
+ *   yk-ui-preview create          the first-run form, half filled in
+ *   yk-ui-preview recovery-key    a new database's recovery key
+ * Not installed, not a test. */
+#include "yk-config.h"
+#include "ui-test-util.h"
+#include "yk-create-page.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+static UiTestDatabase db;
+static const char *mode = "main";
+
+static void
+fill_create_page (YkWindow *window,
+                  gboolean  create)
+{
+  YkCreatePage *page = YK_CREATE_PAGE (ui_test_child (window, YK_TYPE_WINDOW, "create_page"));
+  g_autofree char *path = g_build_filename (db.dir, "new.ykdb", NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-database", NULL);
+  yk_create_page_set_path (page, path);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_CREATE_PAGE, "account_entry")), "zhang");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_CREATE_PAGE, "display_name_entry")), "张协调");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_CREATE_PAGE, "password_entry")), "short pw");
+  if (!create)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_CREATE_PAGE, "password_entry")), "长江 flows east 1998");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_CREATE_PAGE, "confirm_entry")), "长江 flows east 1998");
+  gtk_widget_activate_action (GTK_WIDGET (page), "create.create", NULL);
+}
+
+static void
+activate_cb (GApplication *app)
+{
+  YkWindow *window = YK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  if (g_str_equal (mode, "unlock"))
+    ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, "wrong password");
+  else if (g_str_equal (mode, "main"))
+    ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  else if (g_str_equal (mode, "worker"))
+    ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  else
+    fill_create_page (window, g_str_equal (mode, "recovery-key"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (YkApplication) app = NULL;
+  char *no_args[] = { argv[0], NULL };
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, YK_BUILD_ROOT "/po");
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", YK_BUILD_ROOT "/data", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (argc > 1)
+    mode = argv[1];
+
+  ui_test_database_make (&db);
+  app = yk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
+  status = g_application_run (G_APPLICATION (app), 1, no_args);
+  ui_test_database_remove (&db);
+  return status;
+}

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "yk-config.h"
+#include "ui-test-util.h"
+#include "yk-accounts.h"
+#include "yk-session.h"
+#include "yk-unlock-page.h"
+#include "yk-wipe.h"
+
+#include <glib/gstdio.h>
+
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+void
+ui_test_database_make (UiTestDatabase *db)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSession) session = NULL;
+  char *recovery_key = NULL;
+
+  db->dir = g_dir_make_tmp ("yukang-ui-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  db->path = g_build_filename (db->dir, "test.ykdb", NULL);
+
+  session = yk_session_create (db->path, UI_TEST_COORDINATOR, "王协调", UI_TEST_COORDINATOR_PASSWORD,
+                               YK_KDF_INTERACTIVE, &recovery_key, &error);
+  g_assert_no_error (error);
+  yk_wipe_and_free (recovery_key);
+  yk_accounts_add (session, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD, YK_ROLE_WORKER, "SPQ", "李社工",
+                   YK_KDF_INTERACTIVE, &error);
+  g_assert_no_error (error);
+}
+
+void
+ui_test_database_remove (UiTestDatabase *db)
+{
+  g_autoptr (GDir) handle = g_dir_open (db->dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (db->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (db->dir);
+  g_clear_pointer (&db->dir, g_free);
+  g_clear_pointer (&db->path, g_free);
+}
+
+YkApplication *
+ui_test_application (void)
+{
+  YkApplication *app = yk_application_new ();
+  g_autoptr (GError) error = NULL;
+
+  /* Non-unique so the test never talks to a running Yukang over D-Bus. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
+YkWindow *
+ui_test_window (YkApplication *app)
+{
+  YkWindow *window = yk_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+GtkWidget *
+ui_test_child (gpointer    widget,
+               GType       template_type,
+               const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), template_type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+void
+ui_test_unlock (YkWindow   *window,
+                const char *path,
+                const char *user,
+                const char *password)
+{
+  YkUnlockPage *page = YK_UNLOCK_PAGE (ui_test_child (window, YK_TYPE_WINDOW, "unlock_page"));
+
+  yk_window_set_database (window, path);
+  yk_unlock_page_set_user_name (page, user);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_UNLOCK_PAGE, "password_entry")), password);
+  gtk_widget_activate_action (GTK_WIDGET (page), "unlock.unlock", NULL);
+  g_assert_true (yk_unlock_page_get_busy (page));
+}
+
+const char *
+ui_test_visible_page (YkWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))));
+}
+
+gboolean
+ui_test_has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+gint64
+ui_test_deadline (void)
+{
+  return g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+}
+
+/* One blocking iteration, woken at least every 50 ms so the deadline
+ * is checked even when nothing else happens. */
+void
+ui_test_iterate (gint64      deadline,
+                 const char *what)
+{
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+
+  if (g_get_monotonic_time () > deadline)
+    g_error ("timed out waiting until %s", what);
+  g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "yk-application.h"
+#include "yk-window.h"
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define UI_TEST_COORDINATOR "wang"
+#define UI_TEST_COORDINATOR_PASSWORD "correct horse battery"
+#define UI_TEST_WORKER "li"
+#define UI_TEST_WORKER_PASSWORD "li's own passphrase"
+
+/* A temporary directory with test.ykdb: the coordinator and a social
+ * worker at SPQ, keyed at Argon2id "interactive" so unlocking is quick. */
+typedef struct
+{
+  char *dir;
+  char *path;
+} UiTestDatabase;
+
+void ui_test_init (int    *argc,
+                   char ***argv);
+void ui_test_database_make (UiTestDatabase *db);
+void ui_test_database_remove (UiTestDatabase *db);
+
+YkApplication *ui_test_application (void);
+YkWindow *ui_test_window (YkApplication *app);
+GtkWidget *ui_test_child (gpointer    widget,
+                          GType       template_type,
+                          const char *name);
+void ui_test_unlock (YkWindow   *window,
+                     const char *path,
+                     const char *user,
+                     const char *password);
+const char *ui_test_visible_page (YkWindow *window);
+gboolean ui_test_has_focus_within (GtkWidget *widget);
+
+/* Runs the main loop until `cond` holds; fails the test after 30 s. */
+#define ui_test_spin_until(cond)                       \
+  G_STMT_START                                         \
+  {                                                    \
+    gint64 ui_deadline_ = ui_test_deadline ();         \
+    while (!(cond))                                    \
+      ui_test_iterate (ui_deadline_, #cond);           \
+  }                                                    \
+  G_STMT_END
+
+gint64 ui_test_deadline (void);
+void ui_test_iterate (gint64      deadline,
+                      const char *what);
+
+G_END_DECLS

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-ui"
+
+#include "yk-config.h"
+#include "yk-file-chooser.h"
+
+#include <glib/gi18n.h>
+
+static void
+response_cb (GtkNativeDialog *native,
+             int              response,
+             gpointer         user_data)
+{
+  g_autoptr (GTask) task = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    g_task_return_pointer (task, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native)), g_object_unref);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("No file was chosen"));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+run (GtkWindow           *parent,
+     GtkFileChooserAction action,
+     const char          *title,
+     const char          *accept_label,
+     GAsyncReadyCallback  callback,
+     gpointer             user_data)
+{
+  GtkFileChooserNative *native;
+  g_autoptr (GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) everything = gtk_file_filter_new ();
+  GTask *task = g_task_new (NULL, NULL, callback, user_data);
+
+  g_task_set_source_tag (task, run);
+  native = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  gtk_file_filter_set_name (databases, _("Yukang databases"));
+  gtk_file_filter_add_pattern (databases, "*.ykdb");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), databases);
+  gtk_file_filter_set_name (everything, _("All files"));
+  gtk_file_filter_add_pattern (everything, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), everything);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    /* TRANSLATORS: the suggested name of a new database file; keep the .ykdb ending */
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("cases.ykdb"));
+
+  g_signal_connect (native, "response", G_CALLBACK (response_cb), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+yk_file_chooser_open_database (GtkWindow          *parent,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  run (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Database"), _("_Open"), callback, user_data);
+}
+
+void
+yk_file_chooser_save_database (GtkWindow          *parent,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  run (parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("New Database"), _("_Create"), callback, user_data);
+}
+
+GFile *
+yk_file_chooser_finish (GAsyncResult *result,
+                        GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Choosing a database file. GTK 4.8 has only GtkFileChooserNative; this
+ * wrapper has the shape of GTK 4.10's GtkFileDialog (open/save with an
+ * async result), so moving to it changes this file alone. Cancelling
+ * the dialog finishes with G_IO_ERROR_CANCELLED. */
+void yk_file_chooser_open_database (GtkWindow          *parent,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+void yk_file_chooser_save_database (GtkWindow          *parent,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+GFile *yk_file_chooser_finish (GAsyncResult *result,
+                               GError      **error);
+
+G_END_DECLS

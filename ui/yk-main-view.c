@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-ui"
+
+#include "yk-config.h"
+#include "yk-main-view.h"
+#include "yk-activities-page.h"
+#include "yk-admin-page.h"
+#include "yk-caseload-page.h"
+#include "yk-questionnaires-page.h"
+#include "yk-statistics-page.h"
+#include "yk-today-page.h"
+
+struct _YkMainView
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  GtkStackPage *admin_page;
+
+  YkUnlockedSession *session;
+};
+
+G_DEFINE_FINAL_TYPE (YkMainView, yk_main_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+yk_main_view_constructed (GObject *object)
+{
+  YkMainView *self = YK_MAIN_VIEW (object);
+
+  G_OBJECT_CLASS (yk_main_view_parent_class)->constructed (object);
+
+  /* Absent rather than insensitive: a social worker never sees it. */
+  if (self->session == NULL || !yk_unlocked_session_is_coordinator (self->session))
+    gtk_stack_remove (self->stack, gtk_stack_page_get_child (self->admin_page));
+  self->admin_page = NULL;
+}
+
+static void
+yk_main_view_dispose (GObject *object)
+{
+  YkMainView *self = YK_MAIN_VIEW (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_MAIN_VIEW);
+  /* The template's unnamed top-level children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (yk_main_view_parent_class)->dispose (object);
+}
+
+static void
+yk_main_view_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  YkMainView *self = YK_MAIN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yk_main_view_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  YkMainView *self = YK_MAIN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yk_main_view_class_init (YkMainViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = yk_main_view_constructed;
+  object_class->dispose = yk_main_view_dispose;
+  object_class->get_property = yk_main_view_get_property;
+  object_class->set_property = yk_main_view_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, YK_TYPE_UNLOCKED_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-main-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, YkMainView, stack);
+  gtk_widget_class_bind_template_child (widget_class, YkMainView, admin_page);
+
+  /* The screens' types, so the template can name them. */
+  g_type_ensure (YK_TYPE_TODAY_PAGE);
+  g_type_ensure (YK_TYPE_CASELOAD_PAGE);
+  g_type_ensure (YK_TYPE_ACTIVITIES_PAGE);
+  g_type_ensure (YK_TYPE_QUESTIONNAIRES_PAGE);
+  g_type_ensure (YK_TYPE_STATISTICS_PAGE);
+  g_type_ensure (YK_TYPE_ADMIN_PAGE);
+}
+
+static void
+yk_main_view_init (YkMainView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+yk_main_view_new (YkUnlockedSession *session)
+{
+  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (session), NULL);
+  return g_object_new (YK_TYPE_MAIN_VIEW, "session", session, NULL);
+}
+
+YkUnlockedSession *
+yk_main_view_get_session (YkMainView *self)
+{
+  g_return_val_if_fail (YK_IS_MAIN_VIEW (self), NULL);
+  return self->session;
+}
+
+gboolean
+yk_main_view_has_page (YkMainView *self,
+                       const char *name)
+{
+  g_return_val_if_fail (YK_IS_MAIN_VIEW (self), FALSE);
+  return gtk_stack_get_child_by_name (self->stack, name) != NULL;
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The Statistics screen of the main view. Its `session` property holds
+ * the YkUnlockedSession it shows; it is destroyed when the app locks. */
+#define YK_TYPE_STATISTICS_PAGE (yk_statistics_page_get_type ())
+G_DECLARE_FINAL_TYPE (YkStatisticsPage, yk_statistics_page, YK, STATISTICS_PAGE, GtkWidget)
+
+G_END_DECLS

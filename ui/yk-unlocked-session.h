@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "yk-session.h"
+
+G_BEGIN_DECLS
+
+/* The UI's handle on an unlocked database: a reference-counted GObject
+ * around app/'s plain YkSession, so pages can hold it in a `session`
+ * property and bind to it. Locking calls yk_unlocked_session_close(),
+ * which wipes the keys at once even while pages still hold references;
+ * afterwards yk_unlocked_session_get_session() returns NULL and
+ * `unlocked` is FALSE. The path, account and role stay readable, so the
+ * unlock page can be filled in again. */
+#define YK_TYPE_UNLOCKED_SESSION (yk_unlocked_session_get_type ())
+G_DECLARE_FINAL_TYPE (YkUnlockedSession, yk_unlocked_session, YK, UNLOCKED_SESSION, GObject)
+
+YkUnlockedSession *yk_unlocked_session_new (YkSession  *session,
+                                            const char *path);
+YkSession *yk_unlocked_session_get_session (YkUnlockedSession *self);
+const char *yk_unlocked_session_get_path (YkUnlockedSession *self);
+const char *yk_unlocked_session_get_account (YkUnlockedSession *self);
+gboolean yk_unlocked_session_is_coordinator (YkUnlockedSession *self);
+gboolean yk_unlocked_session_is_unlocked (YkUnlockedSession *self);
+void yk_unlocked_session_close (YkUnlockedSession *self);
+
+G_END_DECLS

@@ -28,6 +28,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  RECORDS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 yk_unlocked_session_finalize (GObject *object)
 {
@@ -73,6 +81,19 @@ yk_unlocked_session_class_init (YkUnlockedSessionClass *klass)
 
   object_class->finalize = yk_unlocked_session_finalize;
   object_class->get_property = yk_unlocked_session_get_property;
+
+  /**
+   * YkUnlockedSession::records-changed:
+   * @client_id: the service user whose records changed, or 0 when the
+   *   change is not about one person (an activity, a questionnaire)
+   *
+   * Emitted on the main thread after a record was saved or voided, so
+   * every screen showing it (Today, the caseload, a case file, the
+   * figures) can refresh.
+   */
+  signals[RECORDS_CHANGED] =
+    g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
   properties[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
@@ -157,4 +178,12 @@ yk_unlocked_session_close (YkUnlockedSession *self)
     return;
   g_clear_pointer (&self->session, yk_session_close);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNLOCKED]);
+}
+
+void
+yk_unlocked_session_records_changed (YkUnlockedSession *self,
+                                     gint64             client_id)
+{
+  g_return_if_fail (YK_IS_UNLOCKED_SESSION (self));
+  g_signal_emit (self, signals[RECORDS_CHANGED], 0, client_id);
 }

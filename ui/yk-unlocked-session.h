@@ -25,5 +25,8 @@ const char *yk_unlocked_session_get_account (YkUnlockedSession *self);
 gboolean yk_unlocked_session_is_coordinator (YkUnlockedSession *self);
 gboolean yk_unlocked_session_is_unlocked (YkUnlockedSession *self);
 void yk_unlocked_session_close (YkUnlockedSession *self);
+/* Emits ::records-changed; whoever saves or voids a record calls it. */
+void yk_unlocked_session_records_changed (YkUnlockedSession *self,
+                                          gint64             client_id);
 
 G_END_DECLS

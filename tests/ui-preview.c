@@ -6,10 +6,18 @@
  *   yk-ui-preview worker          unlocked as a social worker
  *   yk-ui-preview create          the first-run form, half filled in
  *   yk-ui-preview recovery-key    a new database's recovery key
+ *   yk-ui-preview today           Today on the demo data, 2021-11-15, as the coordinator
+ *   yk-ui-preview today-worker    the same as the social worker li
  * Not installed, not a test. */
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-create-page.h"
+#include "yk-casework.h"
+#include "yk-demo.h"
+#include "yk-followup.h"
+#include "yk-main-view.h"
+#include "yk-today-page.h"
+#include "yk-validate.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -36,10 +44,86 @@ fill_create_page (YkWindow *window,
   gtk_widget_activate_action (GTK_WIDGET (page), "create.create", NULL);
 }
 
+/* Today: the demo data seen on 2021-11-15, with some of SPQ's people
+ * given to the social worker li so their own list is not empty. */
+#define TODAY_PREVIEW_DATE "2021-11-15"
+
+static void
+today_fill_database (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSession) session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
+  g_autoptr (YkSession) worker = NULL;
+  g_autoptr (GPtrArray) due = NULL;
+  gint64 worker_id, site_id;
+  GDate today, horizon;
+  guint given = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (yk_demo_fill (session, 1, YK_DEMO_PILOT, &error));
+  yk_session_close (g_steal_pointer (&session));
+  worker = yk_session_open (db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD, &error);
+  g_assert_no_error (error);
+  worker_id = yk_session_get_staff_id (worker);
+  site_id = yk_session_get_site_id (worker);
+  yk_session_close (g_steal_pointer (&worker));
+
+  session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_date_parse (TODAY_PREVIEW_DATE, &today, NULL));
+  horizon = today;
+  g_date_add_days (&horizon, 7);
+  due = yk_followup_list (session, site_id, 0, &today, &horizon, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < due->len && given < 8; i += 2, given++)
+    {
+      g_autoptr (YkClientRecord) client = yk_casework_open_client (session, ((YkFollowup *) due->pdata[i])->client_id, &error);
+
+      g_assert_no_error (error);
+      client->worker_id = worker_id;
+      g_assert_true (yk_casework_update_client (session, client, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+today_session_cb (YkWindow *window)
+{
+  GtkWidget *main_view;
+  GtkWidget *page;
+
+  if (yk_window_get_session (window) == NULL)
+    return;
+  main_view = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "main");
+  page = gtk_stack_get_child_by_name (GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack")), "today");
+  yk_today_page_set_today (YK_TODAY_PAGE (page), TODAY_PREVIEW_DATE);
+}
+
+static gboolean
+today_preview (YkWindow *window)
+{
+  gboolean worker = g_str_equal (mode, "today-worker");
+
+  if (!worker && !g_str_equal (mode, "today"))
+    return FALSE;
+  /* Tall enough for all three sections (screenshot --size 1280x1200). */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1150);
+  g_signal_connect (window, "notify::session", G_CALLBACK (today_session_cb), NULL);
+  if (worker)
+    ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  else
+    ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  return TRUE;
+}
+/* End of Today. */
+
 static void
 activate_cb (GApplication *app)
 {
   YkWindow *window = YK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  if (today_preview (window))
+    return;
 
   if (g_str_equal (mode, "unlock"))
     ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, "wrong password");
@@ -68,6 +152,8 @@ main (int argc, char *argv[])
     mode = argv[1];
 
   ui_test_database_make (&db);
+  if (g_str_has_prefix (mode, "today"))
+    today_fill_database ();
   app = yk_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);

@@ -3,13 +3,99 @@
 
 #include "yk-config.h"
 #include "yk-today-page.h"
+#include "yk-casework.h"
+#include "yk-db-indicators.h"
+#include "yk-db-staff.h"
+#include "yk-today.h"
+#include "yk-today-item.h"
 #include "yk-unlocked-session.h"
+#include "yk-validate.h"
+
+#include <glib/gi18n.h>
+
+/* "Due soon" means within this many days; the page says so. */
+#define HORIZON_DAYS 7
+/* Shown again after this long, the page counts again: others may have
+ * recorded something, and the day may have changed. */
+#define REFRESH_AFTER_USEC (5 * 60 * G_USEC_PER_SEC)
+/* A load quicker than this never shows a spinner. */
+#define SPINNER_DELAY_MS 200
+
+typedef enum
+{
+  LOAD_FOLLOWUPS,
+  LOAD_FIGURES,
+  N_LOADS
+} LoadKind;
+
+/* The figures shown, in the order the bureau lists the work done. */
+static const YkIndicator shown_figures[] = {
+  YK_INDICATOR_HOME_VISITS,   YK_INDICATOR_PHONE_FOLLOWUPS, YK_INDICATOR_ACTIVITIES,
+  YK_INDICATOR_QUESTIONNAIRES, YK_INDICATOR_CASE_FILES_NEW, YK_INDICATOR_BENEFICIARIES,
+};
+#define N_SHOWN_FIGURES G_N_ELEMENTS (shown_figures)
+
+/* One read in a worker thread, on a connection of its own. The
+ * connection is opened and closed on the main thread (the store counts
+ * its connections without a lock), and always before the session can
+ * close: a cancelled load is waited for, which is quick because its
+ * queries check the cancellable as they run (yk_today_*). */
+typedef struct
+{
+  gatomicrefcount refs;
+  LoadKind kind;
+  YkStore *store; /* not owned */
+  sqlite3 *db;
+  GCancellable *cancellable;
+  GMutex mutex;
+  GCond cond;
+  gboolean worker_done;
+  /* What to read. */
+  GDate today;
+  GDate horizon;
+  gint64 site_id;
+  gint64 worker_id;
+} Load;
 
 struct _YkTodayPage
 {
   GtkWidget parent_instance;
 
+  GtkLabel *due_subtitle;
+  GtkWidget *filter_box;
+  GtkDropDown *site_dropdown;
+  GtkDropDown *worker_dropdown;
+  GtkStringList *site_names;
+  GtkStringList *worker_names;
+  GtkStack *due_stack;
+  GtkListView *due_view;
+  GListStore *due_store;
+  GtkLabel *due_error;
+  GtkLabel *risk_subtitle;
+  GtkStack *risk_stack;
+  GtkListView *risk_view;
+  GListStore *risk_store;
+  GtkLabel *risk_error;
+  GtkLabel *figures_subtitle;
+  GtkStack *figures_stack;
+  GtkGrid *figures_grid;
+  GtkLabel *figures_error;
+  GtkLabel *figure_labels[N_SHOWN_FIGURES][3]; /* this quarter, last quarter, change */
+
   YkUnlockedSession *session;
+  gulong records_changed_id;
+  char *today; /* pinned ISO date, or NULL for the real date */
+
+  GArray *site_ids;         /* gint64 per site_dropdown position; 0: all */
+  GArray *worker_ids;       /* gint64 per worker_dropdown position; 0: all */
+  GHashTable *worker_names_by_id; /* coordinator only: gint64 id → display name */
+  gboolean filling_filters;
+
+  Load *loads[N_LOADS];
+  guint spinner_ids[N_LOADS];
+  gint64 loaded_at; /* monotonic time the last full load started */
+  GDate loaded_day;
+  gboolean stale;
 };
 
 G_DEFINE_FINAL_TYPE (YkTodayPage, yk_today_page, GTK_TYPE_WIDGET)
@@ -18,10 +104,552 @@ enum
 {
   PROP_0,
   PROP_SESSION,
+  PROP_TODAY,
+  PROP_BUSY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static Load *
+load_new (LoadKind  kind,
+          YkStore  *store,
+          sqlite3  *db)
+{
+  Load *load = g_new0 (Load, 1);
+
+  g_atomic_ref_count_init (&load->refs);
+  load->kind = kind;
+  load->store = store;
+  load->db = db;
+  load->cancellable = g_cancellable_new ();
+  g_mutex_init (&load->mutex);
+  g_cond_init (&load->cond);
+  return load;
+}
+
+static Load *
+load_ref (Load *load)
+{
+  g_atomic_ref_count_inc (&load->refs);
+  return load;
+}
+
+static void
+load_unref (Load *load)
+{
+  if (!g_atomic_ref_count_dec (&load->refs))
+    return;
+  g_assert (load->db == NULL);
+  g_clear_object (&load->cancellable);
+  g_mutex_clear (&load->mutex);
+  g_cond_clear (&load->cond);
+  g_free (load);
+}
+
+/* On the main thread: waits for the worker to be done with the
+ * connection, then closes it. Idempotent. */
+static void
+load_finish (Load *load)
+{
+  g_mutex_lock (&load->mutex);
+  while (!load->worker_done)
+    g_cond_wait (&load->cond, &load->mutex);
+  g_mutex_unlock (&load->mutex);
+  if (load->db != NULL)
+    yk_store_close_connection (load->store, g_steal_pointer (&load->db));
+}
+
+static void
+free_result (LoadKind kind,
+             gpointer result)
+{
+  if (result == NULL)
+    return;
+  if (kind == LOAD_FOLLOWUPS)
+    g_ptr_array_unref (result);
+  else
+    yk_today_figures_free (result);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  GError *error = NULL;
+  gpointer result;
+
+  if (load->kind == LOAD_FOLLOWUPS)
+    result = yk_today_followups (load->db, load->site_id, load->worker_id, &load->today, &load->horizon,
+                                 cancellable, &error);
+  else
+    result = yk_today_figures (load->db, &load->today, load->site_id, cancellable, &error);
+
+  g_mutex_lock (&load->mutex);
+  load->worker_done = TRUE;
+  g_cond_signal (&load->cond);
+  g_mutex_unlock (&load->mutex);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else if (load->kind == LOAD_FOLLOWUPS)
+    g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) yk_today_figures_free);
+}
+
+static YkSession *
+open_session (YkTodayPage *self)
+{
+  return self->session != NULL ? yk_unlocked_session_get_session (self->session) : NULL;
+}
+
+static gboolean
+is_coordinator (YkTodayPage *self)
+{
+  return self->session != NULL && yk_unlocked_session_is_coordinator (self->session);
+}
+
+static void
+current_day (YkTodayPage *self,
+             GDate       *day)
+{
+  if (self->today == NULL || !yk_date_parse (self->today, day, NULL))
+    yk_date_today (day);
+}
+
+static gboolean
+get_busy (YkTodayPage *self)
+{
+  return self->loads[LOAD_FOLLOWUPS] != NULL || self->loads[LOAD_FIGURES] != NULL;
+}
+
+static void
+set_stacks (YkTodayPage *self,
+            LoadKind     kind,
+            const char  *name)
+{
+  if (kind == LOAD_FOLLOWUPS)
+    {
+      gtk_stack_set_visible_child_name (self->due_stack, name);
+      gtk_stack_set_visible_child_name (self->risk_stack, name);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->figures_stack, name);
+}
+
+static void
+show_error (YkTodayPage *self,
+            LoadKind     kind,
+            const char  *message)
+{
+  if (kind == LOAD_FOLLOWUPS)
+    {
+      gtk_label_set_text (self->due_error, message);
+      gtk_label_set_text (self->risk_error, message);
+    }
+  else
+    gtk_label_set_text (self->figures_error, message);
+  set_stacks (self, kind, "error");
+}
+
+/* Stops a load under way and closes its connection; its callback, when
+ * it comes, finds it is no longer the page's and drops the result. */
+static void
+cancel_load (YkTodayPage *self,
+             LoadKind     kind)
+{
+  Load *load = g_steal_pointer (&self->loads[kind]);
+
+  g_clear_handle_id (&self->spinner_ids[kind], g_source_remove);
+  if (load == NULL)
+    return;
+  g_cancellable_cancel (load->cancellable);
+  load_finish (load);
+  load_unref (load);
+}
+
+static void
+apply_followups (YkTodayPage *self,
+                 GPtrArray   *list,
+                 const Load  *load)
+{
+  g_autoptr (GPtrArray) due = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) at_risk = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *due_heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due within %d day, and overdue",
+                                                               "Due within %d days, and overdue", HORIZON_DAYS),
+                                                  HORIZON_DAYS);
+  const char *risk_heading = _("Risk level 3 or above, or unstable, at the last contact");
+  gboolean coordinator = is_coordinator (self);
+  guint overdue = 0;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const YkFollowup *followup = list->pdata[i];
+      const char *worker = coordinator && self->worker_names_by_id != NULL
+                             ? g_hash_table_lookup (self->worker_names_by_id, &followup->worker_id)
+                             : NULL;
+      g_autoptr (YkTodayItem) item = yk_today_item_new (followup, &load->today, worker);
+
+      /* yk_followup_list() also gives the people at risk whose
+       * follow-up is not due yet: they belong to the second list only. */
+      if (g_date_compare (&followup->due, &load->horizon) <= 0)
+        {
+          g_ptr_array_add (due, g_object_ref (item));
+          overdue += followup->overdue;
+        }
+      if (followup->at_risk)
+        g_ptr_array_add (at_risk, g_object_ref (item));
+    }
+  g_list_store_splice (self->due_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->due_store)),
+                       due->pdata, due->len);
+  g_list_store_splice (self->risk_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->risk_store)),
+                       at_risk->pdata, at_risk->len);
+
+  if (due->len == 0)
+    gtk_label_set_text (self->due_subtitle, due_heading);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s: %2$u person, %3$u overdue",
+                                                            "%1$s: %2$u people, %3$u overdue", due->len),
+                                               due_heading, due->len, overdue);
+      gtk_label_set_text (self->due_subtitle, text);
+    }
+  if (at_risk->len == 0)
+    gtk_label_set_text (self->risk_subtitle, risk_heading);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s: %2$u person",
+                                                            "%1$s: %2$u people", at_risk->len),
+                                               risk_heading, at_risk->len);
+      gtk_label_set_text (self->risk_subtitle, text);
+    }
+  gtk_stack_set_visible_child_name (self->due_stack, due->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->risk_stack, at_risk->len > 0 ? "list" : "empty");
+}
+
+/* "2021Q4" → "2021年第4季度" in Chinese. */
+static char *
+quarter_label (const char *period)
+{
+  int year = 0, quarter = 0;
+
+  if (sscanf (period, "%dQ%d", &year, &quarter) != 2)
+    return g_strdup (period);
+  return g_strdup_printf (_("Q%2$d %1$d"), year, quarter);
+}
+
+static char *
+change_text (gint64 now,
+             gint64 before)
+{
+  if (now > before)
+    return g_strdup_printf ("↑ %lld", (long long) (now - before));
+  if (now < before)
+    return g_strdup_printf ("↓ %lld", (long long) (before - now));
+  return g_strdup (_("No change"));
+}
+
+static void
+apply_figures (YkTodayPage          *self,
+               const YkTodayFigures *figures,
+               const Load           *load)
+{
+  g_autofree char *this_quarter = quarter_label (figures->period[0]);
+  g_autofree char *last_quarter = quarter_label (figures->period[1]);
+  const YkReport *now = figures->report[0], *before = figures->report[1];
+  const char *scope = load->site_id != 0 && now->sites->len == 1 ? ((YkReportSite *) now->sites->pdata[0])->name
+                                                                  : _("All sites");
+  g_autofree char *subtitle = g_strdup_printf (_("%1$s so far, beside %2$s · %3$s"), this_quarter, last_quarter,
+                                               scope);
+
+  for (guint i = 0; i < N_SHOWN_FIGURES; i++)
+    {
+      YkIndicator k = shown_figures[i];
+      g_autofree char *value_now = g_strdup_printf ("%lld", (long long) now->total[k]);
+      g_autofree char *value_before = g_strdup_printf ("%lld", (long long) before->total[k]);
+      g_autofree char *change = change_text (now->total[k], before->total[k]);
+
+      gtk_label_set_text (self->figure_labels[i][0], value_now);
+      gtk_label_set_text (self->figure_labels[i][1], value_before);
+      gtk_label_set_text (self->figure_labels[i][2], change);
+    }
+  gtk_label_set_text (self->figures_subtitle, subtitle);
+  gtk_stack_set_visible_child_name (self->figures_stack, "figures");
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  YkTodayPage *self = YK_TODAY_PAGE (source);
+  Load *load = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
+  LoadKind kind = load->kind;
+
+  load_finish (load);
+  /* Superseded, cancelled, or the page is gone. */
+  if (self->loads[kind] != load)
+    {
+      free_result (kind, value);
+      return;
+    }
+  self->loads[kind] = NULL;
+  g_clear_handle_id (&self->spinner_ids[kind], g_source_remove);
+
+  if (value == NULL)
+    show_error (self, kind, error->message);
+  else if (kind == LOAD_FOLLOWUPS)
+    apply_followups (self, value, load);
+  else
+    apply_figures (self, value, load);
+  free_result (kind, value);
+  load_unref (load);
+  if (!get_busy (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* The lists or the figures take long enough to say so. */
+static void
+show_spinner (YkTodayPage *self,
+              LoadKind     kind)
+{
+  self->spinner_ids[kind] = 0;
+  set_stacks (self, kind, "loading");
+}
+
+static gboolean
+followups_spinner_cb (gpointer user_data)
+{
+  show_spinner (user_data, LOAD_FOLLOWUPS);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+figures_spinner_cb (gpointer user_data)
+{
+  show_spinner (user_data, LOAD_FIGURES);
+  return G_SOURCE_REMOVE;
+}
+
+static gint64
+selected_id (GArray      *ids,
+             GtkDropDown *dropdown)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  return ids != NULL && position < ids->len ? g_array_index (ids, gint64, position) : 0;
+}
+
+static void
+start_load (YkTodayPage *self,
+            LoadKind     kind)
+{
+  YkSession *session = open_session (self);
+  gboolean was_busy = get_busy (self);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTask) task = NULL;
+  YkStore *store;
+  sqlite3 *db;
+  Load *load;
+
+  cancel_load (self, kind);
+  if (session == NULL)
+    return;
+  store = yk_session_get_store (session);
+  db = yk_store_open_connection (store, &error);
+  if (db == NULL)
+    {
+      show_error (self, kind, error->message);
+      if (was_busy && !get_busy (self))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+      return;
+    }
+
+  load = load_new (kind, store, db);
+  current_day (self, &load->today);
+  load->horizon = load->today;
+  g_date_add_days (&load->horizon, HORIZON_DAYS);
+  if (kind == LOAD_FOLLOWUPS && is_coordinator (self))
+    {
+      load->site_id = selected_id (self->site_ids, self->site_dropdown);
+      load->worker_id = selected_id (self->worker_ids, self->worker_dropdown);
+    }
+  else
+    {
+      /* A social worker's own people; their own site's figures. */
+      load->site_id = yk_casework_site_scope (session);
+      load->worker_id = kind == LOAD_FOLLOWUPS ? yk_session_get_staff_id (session) : 0;
+    }
+
+  task = g_task_new (self, load->cancellable, load_done_cb, NULL);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_name (task, kind == LOAD_FOLLOWUPS ? "[yukang] today: follow-ups" : "[yukang] today: figures");
+  g_task_set_task_data (task, load_ref (load), (GDestroyNotify) load_unref);
+  self->loads[kind] = load;
+  self->spinner_ids[kind] = g_timeout_add (SPINNER_DELAY_MS,
+                                           kind == LOAD_FOLLOWUPS ? followups_spinner_cb : figures_spinner_cb, self);
+  g_task_run_in_thread (task, load_thread);
+  if (!was_busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+reload (YkTodayPage *self)
+{
+  self->stale = FALSE;
+  self->loaded_at = g_get_monotonic_time ();
+  current_day (self, &self->loaded_day);
+  start_load (self, LOAD_FOLLOWUPS);
+  start_load (self, LOAD_FIGURES);
+}
+
+static void
+fill_workers (YkTodayPage *self,
+              gint64       site_id)
+{
+  YkSession *session = open_session (self);
+  g_autoptr (GPtrArray) workers = session != NULL ? yk_today_workers (session, site_id, NULL) : NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+
+  g_array_set_size (self->worker_ids, 0);
+  g_array_append_val (self->worker_ids, (gint64) { 0 });
+  g_ptr_array_add (names, (gpointer) _("All social workers"));
+  for (guint i = 0; workers != NULL && i < workers->len; i++)
+    {
+      YkStaffRow *worker = workers->pdata[i];
+
+      g_array_append_val (self->worker_ids, worker->id);
+      g_ptr_array_add (names, worker->display_name);
+    }
+  g_ptr_array_add (names, NULL);
+  self->filling_filters = TRUE;
+  gtk_string_list_splice (self->worker_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->worker_names)),
+                          (const char *const *) names->pdata);
+  gtk_drop_down_set_selected (self->worker_dropdown, 0);
+  self->filling_filters = FALSE;
+}
+
+/* Sites and social workers to narrow a coordinator's list by; a social
+ * worker's list is their own people, with nothing to choose. */
+static void
+fill_filters (YkTodayPage *self)
+{
+  YkSession *session = open_session (self);
+  g_autoptr (GPtrArray) sites = NULL;
+  g_autoptr (GPtrArray) workers = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+
+  gtk_widget_set_visible (self->filter_box, session != NULL && is_coordinator (self));
+  g_hash_table_remove_all (self->worker_names_by_id);
+  if (session == NULL || !is_coordinator (self))
+    return;
+
+  sites = yk_today_sites (session, NULL);
+  g_array_set_size (self->site_ids, 0);
+  g_array_append_val (self->site_ids, (gint64) { 0 });
+  g_ptr_array_add (names, (gpointer) _("All sites"));
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    {
+      YkSiteRow *site = sites->pdata[i];
+
+      g_array_append_val (self->site_ids, site->id);
+      g_ptr_array_add (names, site->name);
+    }
+  g_ptr_array_add (names, NULL);
+  self->filling_filters = TRUE;
+  gtk_string_list_splice (self->site_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->site_names)),
+                          (const char *const *) names->pdata);
+  gtk_drop_down_set_selected (self->site_dropdown, 0);
+  self->filling_filters = FALSE;
+  fill_workers (self, 0);
+
+  workers = yk_today_workers (session, 0, NULL);
+  for (guint i = 0; workers != NULL && i < workers->len; i++)
+    {
+      YkStaffRow *worker = workers->pdata[i];
+
+      g_hash_table_insert (self->worker_names_by_id, g_memdup2 (&worker->id, sizeof worker->id),
+                           g_strdup (worker->display_name));
+    }
+}
+
+static void
+site_selected_cb (YkTodayPage *self)
+{
+  if (self->filling_filters)
+    return;
+  fill_workers (self, selected_id (self->site_ids, self->site_dropdown));
+  start_load (self, LOAD_FOLLOWUPS);
+}
+
+static void
+worker_selected_cb (YkTodayPage *self)
+{
+  if (self->filling_filters)
+    return;
+  start_load (self, LOAD_FOLLOWUPS);
+}
+
+static void
+row_activated_cb (GtkListView *view,
+                  guint        position,
+                  YkTodayPage *self)
+{
+  g_autoptr (YkTodayItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "case.open", "x", yk_today_item_get_client_id (item));
+}
+
+static void
+records_changed_cb (YkTodayPage *self,
+                    gint64       client_id)
+{
+  /* Counted when next seen, not behind another screen's back. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+yk_today_page_map (GtkWidget *widget)
+{
+  YkTodayPage *self = YK_TODAY_PAGE (widget);
+  GDate day;
+
+  GTK_WIDGET_CLASS (yk_today_page_parent_class)->map (widget);
+
+  current_day (self, &day);
+  if (self->stale || g_get_monotonic_time () - self->loaded_at > REFRESH_AFTER_USEC ||
+      !g_date_valid (&self->loaded_day) || g_date_compare (&day, &self->loaded_day) != 0)
+    reload (self);
+}
+
+/* Taken out of the window (the app locks, the window closes): a read
+ * under way holds the page, so dispose may come too late; stop it now,
+ * before the session closes. */
+static void
+yk_today_page_unroot (GtkWidget *widget)
+{
+  YkTodayPage *self = YK_TODAY_PAGE (widget);
+  gboolean was_busy = get_busy (self);
+
+  for (int kind = 0; kind < N_LOADS; kind++)
+    cancel_load (self, (LoadKind) kind);
+  if (was_busy)
+    {
+      self->stale = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+  GTK_WIDGET_CLASS (yk_today_page_parent_class)->unroot (widget);
+}
 
 static void
 yk_today_page_dispose (GObject *object)
@@ -29,12 +657,30 @@ yk_today_page_dispose (GObject *object)
   YkTodayPage *self = YK_TODAY_PAGE (object);
   GtkWidget *child;
 
+  /* Before the session can close: no connection of ours may outlive it. */
+  for (int kind = 0; kind < N_LOADS; kind++)
+    cancel_load (self, (LoadKind) kind);
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->records_changed_id, self->session);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_TODAY_PAGE);
   /* The template's unnamed top-level children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (yk_today_page_parent_class)->dispose (object);
+}
+
+static void
+yk_today_page_finalize (GObject *object)
+{
+  YkTodayPage *self = YK_TODAY_PAGE (object);
+
+  g_free (self->today);
+  g_clear_pointer (&self->site_ids, g_array_unref);
+  g_clear_pointer (&self->worker_ids, g_array_unref);
+  g_clear_pointer (&self->worker_names_by_id, g_hash_table_unref);
+  G_OBJECT_CLASS (yk_today_page_parent_class)->finalize (object);
 }
 
 static void
@@ -50,9 +696,34 @@ yk_today_page_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_TODAY:
+      g_value_set_string (value, self->today);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, get_busy (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+set_session (YkTodayPage       *self,
+             YkUnlockedSession *session)
+{
+  if (self->session == session)
+    return;
+  for (int kind = 0; kind < N_LOADS; kind++)
+    cancel_load (self, (LoadKind) kind);
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->records_changed_id, self->session);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    self->records_changed_id = g_signal_connect_object (session, "records-changed", G_CALLBACK (records_changed_cb),
+                                                        self, G_CONNECT_SWAPPED);
+  fill_filters (self);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 static void
@@ -66,8 +737,10 @@ yk_today_page_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SESSION:
-      if (g_set_object (&self->session, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+      set_session (self, g_value_get_object (value));
+      break;
+    case PROP_TODAY:
+      yk_today_page_set_today (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -81,20 +754,123 @@ yk_today_page_class_init (YkTodayPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = yk_today_page_dispose;
+  object_class->finalize = yk_today_page_finalize;
   object_class->get_property = yk_today_page_get_property;
   object_class->set_property = yk_today_page_set_property;
+  widget_class->map = yk_today_page_map;
+  widget_class->unroot = yk_today_page_unroot;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, YK_TYPE_UNLOCKED_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * YkTodayPage:today:
+   *
+   * The day the page is about, as an ISO date ("2021-11-15"), or %NULL
+   * (the default) for the real date. Previews and tests pin it.
+   */
+  properties[PROP_TODAY] =
+    g_param_spec_string ("today", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * YkTodayPage:busy:
+   *
+   * Whether a list or the figures are being read.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (YK_TYPE_TODAY_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, due_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, site_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, worker_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, site_names);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, worker_names);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, due_stack);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, due_view);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, due_store);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, due_error);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, risk_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, risk_stack);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, risk_view);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, risk_store);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, risk_error);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, figures_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, figures_stack);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, figures_grid);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, figures_error);
+  gtk_widget_class_bind_template_callback (widget_class, site_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, worker_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+/* The figures' rows come from shown_figures[]: one per indicator, its
+ * label the bureau's own (yk_indicator_label), then the two quarters
+ * and the change, right-aligned in tabular figures. */
+static void
+add_figure_rows (YkTodayPage *self)
+{
+  for (guint i = 0; i < N_SHOWN_FIGURES; i++)
+    {
+      GtkWidget *label = gtk_label_new (yk_indicator_label (shown_figures[i]));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_grid_attach (self->figures_grid, label, 0, (int) i + 1, 1, 1);
+      for (int column = 0; column < 3; column++)
+        {
+          GtkWidget *value = gtk_label_new ("");
+
+          gtk_label_set_xalign (GTK_LABEL (value), 1);
+          gtk_widget_add_css_class (value, "yk-numeric");
+          if (column == 2)
+            gtk_widget_add_css_class (value, "dim-label");
+          gtk_grid_attach (self->figures_grid, value, column + 1, (int) i + 1, 1, 1);
+          self->figure_labels[i][column] = GTK_LABEL (value);
+        }
+    }
 }
 
 static void
 yk_today_page_init (YkTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_figure_rows (self);
+  self->site_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->worker_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->worker_names_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+/* NULL: the real date. Counts again for the new day. */
+void
+yk_today_page_set_today (YkTodayPage *self,
+                         const char  *today)
+{
+  g_return_if_fail (YK_IS_TODAY_PAGE (self));
+
+  if (g_strcmp0 (self->today, today) == 0)
+    return;
+  g_free (self->today);
+  self->today = g_strdup (today);
+  if (self->session != NULL)
+    reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+}
+
+const char *
+yk_today_page_get_today (YkTodayPage *self)
+{
+  g_return_val_if_fail (YK_IS_TODAY_PAGE (self), NULL);
+  return self->today;
+}
+
+gboolean
+yk_today_page_get_busy (YkTodayPage *self)
+{
+  g_return_val_if_fail (YK_IS_TODAY_PAGE (self), FALSE);
+  return get_busy (self);
 }

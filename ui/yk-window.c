@@ -172,11 +172,15 @@ yk_window_dispose (GObject *object)
 {
   YkWindow *self = YK_WINDOW (object);
 
+  /* The screens first, as yk_window_lock() does: one still reading in a
+   * worker thread gives its connection back before the store closes. */
+  if (self->main_view != NULL && self->shell != NULL)
+    gtk_stack_remove (self->shell, self->main_view);
+  self->main_view = NULL;
   if (self->session != NULL)
     yk_unlocked_session_close (self->session);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (object), YK_TYPE_WINDOW);
-  self->main_view = NULL;
   g_clear_object (&self->idle_monitor);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (yk_window_parent_class)->dispose (object);

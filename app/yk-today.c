@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-app"
+
+#include "yk-today.h"
+#include "yk-casework.h"
+#include "yk-db-followup.h"
+#include "yk-db-indicators.h"
+#include "yk-db-records.h"
+#include "yk-db-staff.h"
+#include "yk-db-today.h"
+
+#include <glib/gi18n.h>
+
+char *
+yk_today_quarter (const GDate *date,
+                  int          offset)
+{
+  int index = (int) g_date_get_year (date) * 4 + ((int) g_date_get_month (date) - 1) / 3 + offset;
+
+  return g_strdup_printf ("%dQ%d", index / 4, index % 4 + 1);
+}
+
+char *
+yk_today_mask_name (const char *name)
+{
+  GString *masked;
+  glong rest;
+
+  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
+    return g_strdup ("");
+  masked = g_string_new (NULL);
+  g_string_append_unichar (masked, g_utf8_get_char (name));
+  rest = g_utf8_strlen (name, -1) - 1;
+  for (glong i = 0; i < rest; i++)
+    g_string_append_c (masked, '*');
+  return g_string_free (masked, FALSE);
+}
+
+static int
+cancelled_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+static void
+watch_cancellable (sqlite3      *db,
+                   GCancellable *cancellable)
+{
+  if (cancellable != NULL)
+    yk_db_today_interrupt_when (db, cancelled_cb, cancellable);
+}
+
+/* Stops watching; a query stopped by the cancellable reports that, not
+ * SQLite's "interrupted". */
+static gboolean
+unwatch_cancellable (sqlite3      *db,
+                     GCancellable *cancellable,
+                     gboolean      ok,
+                     GError      **error)
+{
+  if (cancellable == NULL)
+    return ok;
+  yk_db_today_interrupt_when (db, NULL, NULL);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      if (error != NULL)
+        g_clear_error (error);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return FALSE;
+    }
+  return ok;
+}
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b)
+{
+  const YkFollowup *x = *(YkFollowup *const *) a;
+  const YkFollowup *y = *(YkFollowup *const *) b;
+  int by_date = g_date_compare (&x->due, &y->due);
+
+  return by_date != 0 ? by_date : g_strcmp0 (x->case_no, y->case_no);
+}
+
+/* Mirrors yk_followup_list(), which works on the session's own
+ * connection; tests/test-app-today.c holds the two to the same answer. */
+static GPtrArray *
+followups (sqlite3     *db,
+           gint64       site_id,
+           gint64       worker_id,
+           const GDate *today,
+           const GDate *horizon,
+           GError     **error)
+{
+  g_autofree char *stable = yk_db_setting_get (db, "followup_stable", NULL);
+  g_autofree char *basically_stable = yk_db_setting_get (db, "followup_basically_stable", NULL);
+  g_autofree char *unstable = yk_db_setting_get (db, "followup_unstable", NULL);
+  YkFollowupIntervals intervals = { stable, basically_stable, unstable };
+  g_autoptr (GPtrArray) rows = yk_db_followup_rows (db, site_id, worker_id, error);
+  g_autoptr (GPtrArray) list = NULL;
+
+  if (rows == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_followup_free);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      YkFollowupRow *row = rows->pdata[i];
+      YkFollowup *item = g_new0 (YkFollowup, 1);
+
+      if (!yk_followup_due_date (&intervals, row->intake_date, row->last_date, row->last_condition,
+                                 row->last_next_date, &item->due, error))
+        {
+          yk_followup_free (item);
+          return NULL;
+        }
+      item->risk_level = row->last_risk >= 0 ? row->last_risk : row->client_risk;
+      item->at_risk = item->risk_level >= 3 || g_strcmp0 (row->last_condition, "unstable") == 0;
+      item->overdue = g_date_compare (&item->due, today) < 0;
+      if (g_date_compare (&item->due, horizon) > 0 && !item->at_risk)
+        {
+          yk_followup_free (item);
+          continue;
+        }
+      item->client_id = row->client_id;
+      item->case_no = g_steal_pointer (&row->case_no);
+      item->name = g_steal_pointer (&row->name);
+      item->site_id = row->site_id;
+      item->worker_id = row->worker_id;
+      item->last_contact = g_steal_pointer (&row->last_date);
+      item->condition = g_steal_pointer (&row->last_condition);
+      g_ptr_array_add (list, item);
+    }
+  g_ptr_array_sort (list, compare_due);
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+yk_today_followups (sqlite3      *db,
+                    gint64        site_id,
+                    gint64        worker_id,
+                    const GDate  *today,
+                    const GDate  *horizon,
+                    GCancellable *cancellable,
+                    GError      **error)
+{
+  g_autoptr (GPtrArray) list = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  watch_cancellable (db, cancellable);
+  list = followups (db, site_id, worker_id, today, horizon, error);
+  if (!unwatch_cancellable (db, cancellable, list != NULL, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+void
+yk_today_figures_free (YkTodayFigures *figures)
+{
+  if (figures == NULL)
+    return;
+  for (int i = 0; i < 2; i++)
+    {
+      g_free (figures->period[i]);
+      yk_report_free (figures->report[i]);
+    }
+  g_free (figures);
+}
+
+YkTodayFigures *
+yk_today_figures (sqlite3      *db,
+                  const GDate  *today,
+                  gint64        only_site,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  g_autoptr (YkTodayFigures) figures = g_new0 (YkTodayFigures, 1);
+  gboolean ok = TRUE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  watch_cancellable (db, cancellable);
+  for (int i = 0; i < 2 && ok; i++)
+    {
+      g_autofree char *from = NULL, *to = NULL;
+      gboolean cumulative;
+
+      figures->period[i] = yk_today_quarter (today, -i);
+      ok = yk_period_parse (figures->period[i], NULL, &from, &to, &cumulative, error);
+      if (ok)
+        {
+          figures->report[i] = yk_report_compute (db, from, to, only_site, error);
+          ok = figures->report[i] != NULL;
+        }
+    }
+  if (!unwatch_cancellable (db, cancellable, ok, error))
+    return NULL;
+  return g_steal_pointer (&figures);
+}
+
+GPtrArray *
+yk_today_sites (YkSession *session,
+                GError   **error)
+{
+  g_autoptr (GPtrArray) sites = yk_db_sites_list (yk_store_get_connection (yk_session_get_store (session)), error);
+  gint64 scope = yk_casework_site_scope (session);
+
+  if (sites == NULL)
+    return NULL;
+  for (guint i = sites->len; i > 0; i--)
+    if (scope != 0 && ((YkSiteRow *) sites->pdata[i - 1])->id != scope)
+      g_ptr_array_remove_index (sites, i - 1);
+  return g_steal_pointer (&sites);
+}
+
+GPtrArray *
+yk_today_workers (YkSession *session,
+                  gint64     site_id,
+                  GError   **error)
+{
+  gint64 scope = yk_casework_site_scope (session);
+
+  return yk_db_today_workers (yk_store_get_connection (yk_session_get_store (session)),
+                              scope != 0 ? scope : site_id, error);
+}

@@ -1002,6 +1002,9 @@ yk_case_file_view_class_init (YkCaseFileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, referral_store);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, assessment_store);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, sdss_chart);
+  gtk_widget_class_bind_template_child_full (widget_class, "phone_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "visit_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "more_button", FALSE, 0);
   /* The form's fields by name, for the table above and for tests. */
   for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
     {

@@ -17,6 +17,7 @@ static void
 event_free (YkCaseEvent *event)
 {
   g_free (event->date);
+  g_free (event->recorded_at);
   g_free (event->title);
   g_free (event->summary);
   g_free (event->void_reason);
@@ -148,6 +149,7 @@ event_new (const YkCaseScope *scope,
   event->table = table;
   event->id = id;
   event->date = g_strdup (date);
+  event->recorded_at = v != NULL ? g_strdup (v->created_at) : NULL;
   if (v != NULL && v->voided_at != NULL)
     {
       event->voided = TRUE;
@@ -367,16 +369,20 @@ add_case_events (YkCaseFile *file, const YkCaseScope *scope)
     }
 }
 
-/* Newest first; on the same day, the later record first. */
+/* Newest first; on the same day, the one written down last first (the
+ * intake, written before anything, last). */
 static int
 compare_events (gconstpointer a, gconstpointer b)
 {
   const YkCaseEvent *x = *(YkCaseEvent *const *) a;
   const YkCaseEvent *y = *(YkCaseEvent *const *) b;
   int by_date = g_strcmp0 (y->date, x->date);
+  int by_recording = g_strcmp0 (y->recorded_at, x->recorded_at);
 
   if (by_date != 0)
     return by_date;
+  if (by_recording != 0)
+    return by_recording;
   if (x->kind != y->kind)
     return (int) y->kind - (int) x->kind;
   return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;

@@ -34,6 +34,7 @@ typedef struct
   const char *table;         /* the record's table, for yk_casework_void(); NULL for intake and status */
   gint64 id;                 /* the record's id in `table` */
   char *date;                /* ISO 8601; NULL for a family member */
+  char *recorded_at;         /* when it was written down: orders a day's events */
   char *title;
   char *summary;
   gboolean voided;

@@ -10,7 +10,7 @@
  * reader may see. Written twice, live then voided, so the live half can
  * use the partial per-person indexes. */
 #define VISIBLE_VOIDED "(?2 = -1 OR r.created_by = ?2)"
-#define VOID_COLUMNS "r.created_by, r.voided_at, r.void_reason"
+#define VOID_COLUMNS "r.created_by, r.created_at, r.voided_at, r.void_reason"
 
 typedef void (*RowFunc) (sqlite3_stmt *stmt, GPtrArray *rows);
 
@@ -30,13 +30,15 @@ static void
 read_void (sqlite3_stmt *stmt, int column, YkDbVoid *v)
 {
   v->created_by = sqlite3_column_int64 (stmt, column);
-  v->voided_at = text (stmt, column + 1);
-  v->void_reason = text (stmt, column + 2);
+  v->created_at = text (stmt, column + 1);
+  v->voided_at = text (stmt, column + 2);
+  v->void_reason = text (stmt, column + 3);
 }
 
 void
 yk_db_void_clear (YkDbVoid *v)
 {
+  g_clear_pointer (&v->created_at, g_free);
   g_clear_pointer (&v->voided_at, g_free);
   g_clear_pointer (&v->void_reason, g_free);
 }
@@ -171,7 +173,7 @@ yk_db_case_attendances (sqlite3 *db,
   /* attendances_client_of holds voided rows too: one seek either way. */
   static const char sql[] =
     "SELECT r.id, a.id, a.activity_no, a.site_id, a.activity_date, a.title, a.category, a.facilitator, "
-    "  a.resident_count, r.created_by, coalesce (r.voided_at, a.voided_at), coalesce (r.void_reason, a.void_reason) "
+    "  a.resident_count, r.created_by, r.created_at, coalesce (r.voided_at, a.voided_at), coalesce (r.void_reason, a.void_reason) "
     "FROM attendances r JOIN activities a ON a.id = r.activity_id "
     "WHERE r.client_id = ?1 AND ((r.voided_at IS NULL AND a.voided_at IS NULL) OR " VISIBLE_VOIDED ")";
 

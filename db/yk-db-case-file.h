@@ -18,10 +18,11 @@ G_BEGIN_DECLS
  * a scan of the table: in a worker thread, on a connection of its own. */
 #define YK_DB_VOIDED_ALL (-1)
 
-/* Who wrote a record, and whether and why it was voided. */
+/* Who wrote a record and when, and whether and why it was voided. */
 typedef struct
 {
   gint64 created_by;
+  char *created_at;  /* UTC, ISO 8601 */
   char *voided_at;   /* NULL: live */
   char *void_reason;
 } YkDbVoid;

@@ -385,6 +385,31 @@ test_refresh_on_records_changed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A lock while the case file is still loading: the load is stopped and
+ * its connection closed before the keys go (or the store would complain,
+ * fatally here). */
+static void
+test_lock_while_loading (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  YkCaseFileView *view = case_file_view (window);
+
+  g_assert_true (gtk_widget_activate_action (main_view (window), "case.open", "x", spq_people[0]));
+  g_assert_true (yk_case_file_view_get_loading (view));
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  yk_window_lock (window);
+  g_assert_null (view);
+  g_assert_cmpstr (ui_test_visible_page (window), ==, "unlock");
+
+  /* And the next unlock opens it normally. */
+  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  view = open_case (window, spq_people[0]);
+  g_assert_cmpstr (state_of (view), ==, "file");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The demo database, made once: filling it takes a while. */
 static void
 make_demo_database (void)
@@ -431,6 +456,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/case-file/worker-other-site", test_worker_other_site);
   g_test_add_func ("/ui/case-file/drafts-survive-lock", test_drafts_survive_lock);
   g_test_add_func ("/ui/case-file/refresh-on-records-changed", test_refresh_on_records_changed);
+  g_test_add_func ("/ui/case-file/lock-while-loading", test_lock_while_loading);
   status = g_test_run ();
   ui_test_database_remove (&db);
   return status;

@@ -178,7 +178,7 @@ load_job_abandon (LoadJob *job)
   job->view = NULL;
   if (job->db == NULL)
     return;
-  sqlite3_interrupt (job->db);
+  yk_case_file_interrupt (job->db);
   g_mutex_lock (&job->mutex);
   while (!job->finished)
     g_cond_wait (&job->cond, &job->mutex);

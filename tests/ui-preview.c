@@ -8,10 +8,14 @@
  *   yk-ui-preview recovery-key    a new database's recovery key
  *   yk-ui-preview today           Today on the demo data, 2021-11-15, as the coordinator
  *   yk-ui-preview today-worker    the same as the social worker li
+ *   yk-ui-preview case-file [TAB] a demo person's case file (TAB: profile,
+ *                                 timeline, family, plan, referrals, sdss)
  * Not installed, not a test. */
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-create-page.h"
+#include "yk-case-file.h"
+#include "yk-case-file-view.h"
 #include "yk-casework.h"
 #include "yk-demo.h"
 #include "yk-followup.h"
@@ -24,6 +28,7 @@
 
 static UiTestDatabase db;
 static const char *mode = "main";
+static const char *tab = NULL;
 
 static void
 fill_create_page (YkWindow *window,
@@ -117,6 +122,69 @@ today_preview (YkWindow *window)
 }
 /* End of Today. */
 
+/* --- case-file: the demo person with the longest history, given a few
+ * more assessments so the SDSS chart has a trend to show. --- */
+static gint64 case_file_person;
+
+static void
+fill_case_file_demo (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSession) session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
+  sqlite3 *conn;
+  YkCaseScope scope;
+  guint longest = 0;
+  static const char *const later[] = { "2021-04-12", "2021-07-20", "2021-10-18" };
+  static const int later_items[][10] = { { 1, 9, 1, 1, 1, 1, 1, 0, 1, 1 },
+                                         { 1, 9, 0, 1, 1, 0, 1, 0, 1, 0 },
+                                         { 0, 9, 0, 1, 0, 0, 1, 0, 0, 0 } };
+
+  g_assert_no_error (error);
+  g_assert_true (yk_demo_fill (session, 1, YK_DEMO_PILOT, &error));
+  g_assert_no_error (error);
+  conn = yk_store_get_connection (yk_session_get_store (session));
+  yk_case_scope_init (&scope, session);
+  for (gint64 id = 1; id <= 142; id++)
+    {
+      g_autoptr (YkCaseFile) file = yk_case_file_load (conn, &scope, id, NULL);
+      if (file != NULL && file->referrals->len > 0 && file->timeline->len > longest)
+        {
+          longest = file->timeline->len;
+          case_file_person = id;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    {
+      YkAssessmentRecord a = { .client_id = case_file_person, .date = (char *) later[i] };
+      memcpy (a.items, later_items[i], sizeof a.items);
+      yk_casework_add_assessment (session, &a, NULL, NULL);
+    }
+}
+
+static void
+show_case_file_cb (YkWindow *window)
+{
+  GtkWidget *main_view = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "main");
+
+  if (main_view == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (window, show_case_file_cb, NULL);
+  gtk_widget_activate_action (main_view, "case.open", "x", case_file_person);
+  if (tab != NULL)
+    {
+      GtkWidget *view = ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "case_file_view");
+      gtk_stack_set_visible_child_name (GTK_STACK (ui_test_child (view, YK_TYPE_CASE_FILE_VIEW, "sections")), tab);
+    }
+}
+
+static void
+open_case_file (YkWindow *window)
+{
+  g_signal_connect (window, "notify::session", G_CALLBACK (show_case_file_cb), NULL);
+  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+}
+/* --- end of case-file --- */
+
 static void
 activate_cb (GApplication *app)
 {
@@ -131,6 +199,8 @@ activate_cb (GApplication *app)
     ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   else if (g_str_equal (mode, "worker"))
     ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  else if (g_str_equal (mode, "case-file"))
+    open_case_file (window);
   else
     fill_create_page (window, g_str_equal (mode, "recovery-key"));
 }
@@ -150,10 +220,14 @@ main (int argc, char *argv[])
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   if (argc > 1)
     mode = argv[1];
+  if (argc > 2)
+    tab = argv[2];
 
   ui_test_database_make (&db);
   if (g_str_has_prefix (mode, "today"))
     today_fill_database ();
+  if (g_str_equal (mode, "case-file"))
+    fill_case_file_demo ();
   app = yk_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);

@@ -5,6 +5,7 @@
 #include "yk-main-view.h"
 #include "yk-activities-page.h"
 #include "yk-admin-page.h"
+#include "yk-case-file-view.h"
 #include "yk-caseload-page.h"
 #include "yk-questionnaires-page.h"
 #include "yk-statistics-page.h"
@@ -14,8 +15,10 @@ struct _YkMainView
 {
   GtkWidget parent_instance;
 
+  GtkStack *outer_stack; /* the screens, or a case file in their place */
   GtkStack *stack;
   GtkStackPage *admin_page;
+  YkCaseFileView *case_file_view;
 
   YkUnlockedSession *session;
 };
@@ -30,6 +33,34 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* case.open (x): a service user's case file, in place of the screens. */
+static void
+case_open_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  YkMainView *self = YK_MAIN_VIEW (widget);
+
+  gtk_stack_set_visible_child_name (self->outer_stack, "case-file");
+  gtk_widget_action_set_enabled (widget, "case.back", TRUE);
+  yk_case_file_view_open (self->case_file_view, g_variant_get_int64 (parameter));
+  gtk_widget_child_focus (GTK_WIDGET (self->case_file_view), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+case_back_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  YkMainView *self = YK_MAIN_VIEW (widget);
+  GtkWidget *screen = gtk_stack_get_visible_child (self->stack);
+
+  gtk_stack_set_visible_child_name (self->outer_stack, "screens");
+  gtk_widget_action_set_enabled (widget, "case.back", FALSE);
+  if (screen != NULL)
+    gtk_widget_child_focus (screen, GTK_DIR_TAB_FORWARD);
+}
 
 static void
 yk_main_view_constructed (GObject *object)
@@ -111,7 +142,9 @@ yk_main_view_class_init (YkMainViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-main-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, YkMainView, outer_stack);
   gtk_widget_class_bind_template_child (widget_class, YkMainView, stack);
+  gtk_widget_class_bind_template_child (widget_class, YkMainView, case_file_view);
   gtk_widget_class_bind_template_child (widget_class, YkMainView, admin_page);
 
   /* The screens' types, so the template can name them. */
@@ -121,12 +154,19 @@ yk_main_view_class_init (YkMainViewClass *klass)
   g_type_ensure (YK_TYPE_QUESTIONNAIRES_PAGE);
   g_type_ensure (YK_TYPE_STATISTICS_PAGE);
   g_type_ensure (YK_TYPE_ADMIN_PAGE);
+  g_type_ensure (YK_TYPE_CASE_FILE_VIEW);
+
+  gtk_widget_class_install_action (widget_class, "case.open", "x", case_open_action);
+  gtk_widget_class_install_action (widget_class, "case.back", NULL, case_back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "case.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "case.back", NULL);
 }
 
 static void
 yk_main_view_init (YkMainView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.back", FALSE);
 }
 
 GtkWidget *

@@ -4,6 +4,7 @@
 #include "yk-config.h"
 #include "yk-window.h"
 #include "yk-create-page.h"
+#include "yk-drafts.h"
 #include "yk-idle-monitor.h"
 #include "yk-main-view.h"
 #include "yk-unlock-page.h"
@@ -26,6 +27,7 @@ struct _YkWindow
   YkIdleMonitor *idle_monitor;
   YkUnlockedSession *session; /* NULL while locked */
   GtkWidget *main_view;       /* exists only while unlocked */
+  YkDrafts *drafts;           /* unsaved forms, kept across a lock */
 };
 
 G_DEFINE_FINAL_TYPE (YkWindow, yk_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -183,6 +185,7 @@ yk_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), YK_TYPE_WINDOW);
   g_clear_object (&self->idle_monitor);
   g_clear_object (&self->settings);
+  g_clear_object (&self->drafts);
   G_OBJECT_CLASS (yk_window_parent_class)->dispose (object);
 }
 
@@ -269,6 +272,7 @@ static void
 yk_window_init (YkWindow *self)
 {
   self->idle_monitor = yk_idle_monitor_new (GTK_WIDGET (self));
+  self->drafts = yk_drafts_new ();
   g_signal_connect_object (self->idle_monitor, "idle", G_CALLBACK (idle_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -309,6 +313,13 @@ yk_window_get_session (YkWindow *self)
 {
   g_return_val_if_fail (YK_IS_WINDOW (self), NULL);
   return self->session;
+}
+
+YkDrafts *
+yk_window_get_drafts (YkWindow *self)
+{
+  g_return_val_if_fail (YK_IS_WINDOW (self), NULL);
+  return self->drafts;
 }
 
 /* Wipes the keys, destroys every screen that showed personal data, and

@@ -1,0 +1,1102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-ui"
+
+#include "yk-config.h"
+#include "yk-case-file-view.h"
+#include "yk-app-error.h"
+#include "yk-case-file.h"
+#include "yk-casework.h"
+#include "yk-drafts.h"
+#include "yk-sdss-chart.h"
+#include "yk-timeline-item.h"
+#include "yk-validate.h"
+#include "yk-window.h"
+
+#include <glib/gi18n.h>
+
+#define PROFILE_FORM "profile"
+#define SPINNER_DELAY_MS 200
+
+/* A load in a worker thread, on a connection of its own. The view waits
+ * for it (after interrupting it) before the connection is closed, so the
+ * connection never outlives the store it belongs to. */
+typedef struct
+{
+  YkCaseFileView *view;       /* NULL once the view stopped waiting for it */
+  YkUnlockedSession *session;
+  YkStore *store;
+  sqlite3 *db;                /* closed on the main thread */
+  YkCaseScope scope;
+  gint64 client_id;
+  gboolean opening;           /* a new opening, not a refresh */
+  GMutex mutex;
+  GCond cond;
+  gboolean finished;          /* the worker is done with db */
+} LoadJob;
+
+struct _YkCaseFileView
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *back_button;
+  GtkLabel *full_name_label;
+  GtkLabel *details_label;
+  GtkLabel *status_tag;
+  GtkLabel *risk_tag;
+  GtkLabel *condition_tag;
+  GtkWidget *warning_banner;
+  GtkLabel *warning_label;
+  GtkWidget *draft_bar;
+  GtkStack *state_stack;
+  GtkWidget *spinner;
+  GtkLabel *problem_title;
+  GtkLabel *problem_label;
+  GtkStack *sections;
+  GtkWidget *profile_grid;
+  GtkLabel *form_message;
+  GListStore *timeline_store;
+  GListStore *family_store;
+  GListStore *plan_store;
+  GListStore *referral_store;
+  GListStore *assessment_store;
+  YkSdssChart *sdss_chart;
+
+  YkUnlockedSession *session;
+  YkDrafts *drafts;           /* the window's; NULL outside a YkWindow */
+  gint64 client_id;
+  YkCaseFile *file;           /* as last loaded */
+  GHashTable *baseline;       /* the form's values as loaded: field → text */
+  GArray *site_ids;           /* site dropdown position → id */
+  GArray *worker_ids;         /* worker dropdown position → id (0: none) */
+  gint64 worker_site;         /* whose workers the worker dropdown lists */
+  gboolean filling;
+  LoadJob *job;
+  guint spinner_timeout;
+};
+
+G_DEFINE_FINAL_TYPE (YkCaseFileView, yk_case_file_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  PROP_CLIENT_ID,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  FIELD_TEXT,
+  FIELD_DATE,
+  FIELD_CHOICE,
+  FIELD_CHECK,
+} FieldKind;
+
+/* The profile's fields, named by yk_client_validate()'s keys; the
+ * template has <key>_field and <key>_error for each. */
+static const struct
+{
+  const char *key;
+  FieldKind kind;
+} fields[] = {
+  { "case_no", FIELD_TEXT }, { "name", FIELD_TEXT }, { "gender", FIELD_CHOICE },
+  { "birth_date", FIELD_DATE }, { "id_number", FIELD_TEXT }, { "phone", FIELD_TEXT },
+  { "address", FIELD_TEXT }, { "community", FIELD_TEXT }, { "diagnosis", FIELD_CHOICE },
+  { "guardian_name", FIELD_TEXT }, { "guardian_relation", FIELD_TEXT }, { "guardian_phone", FIELD_TEXT },
+  { "site", FIELD_CHOICE }, { "worker", FIELD_CHOICE }, { "intake_date", FIELD_DATE },
+  { "consent_date", FIELD_DATE }, { "stable_at_intake", FIELD_CHECK }, { "risk_level", FIELD_CHOICE },
+  { "status", FIELD_CHOICE }, { "status_date", FIELD_DATE }, { "status_reason", FIELD_TEXT },
+};
+
+/* The stored values behind the dropdowns of the template, in its order
+ * (position 0 of gender and diagnosis is "not recorded"). */
+static const char *const genders[] = { "", "男", "女" };
+static const char *const diagnoses[] = { "", "精神分裂症", "分裂情感性障碍", "偏执性精神病", "双相情感障碍",
+                                         "癫痫所致精神障碍", "精神发育迟滞伴发精神障碍", "其他" };
+static const char *const statuses[] = { "active", "referred", "closed" };
+
+static const char *const record_actions[] = { "record.phone", "record.visit", "record.assessment", "record.family",
+                                              "record.plan-goal", "record.referral", "record.status", NULL };
+
+static GtkWidget *
+field_widget (YkCaseFileView *self, const char *key, const char *suffix)
+{
+  g_autofree char *name = g_strconcat (key, suffix, NULL);
+
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), YK_TYPE_CASE_FILE_VIEW, name));
+}
+
+static YkSession *
+session_of (YkCaseFileView *self)
+{
+  return self->session != NULL ? yk_unlocked_session_get_session (self->session) : NULL;
+}
+
+/* --- loading --- */
+
+static LoadJob *
+load_job_ref (LoadJob *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+load_job_clear (LoadJob *job)
+{
+  g_clear_object (&job->session);
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
+}
+
+static void
+load_job_unref (LoadJob *job)
+{
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) load_job_clear);
+}
+
+/* Main thread. A store already closed (the window went away first) has
+ * taken its bookkeeping with it; then the connection is left alone. */
+static void
+load_job_close_connection (LoadJob *job)
+{
+  if (job->db == NULL)
+    return;
+  if (yk_unlocked_session_get_session (job->session) != NULL)
+    yk_store_close_connection (job->store, job->db);
+  job->db = NULL;
+}
+
+/* Stops waiting for a load: interrupts its query, waits until the worker
+ * lets go of the connection (an interrupted read returns at once), and
+ * closes it. */
+static void
+load_job_abandon (LoadJob *job)
+{
+  job->view = NULL;
+  if (job->db == NULL)
+    return;
+  yk_case_file_interrupt (job->db);
+  g_mutex_lock (&job->mutex);
+  while (!job->finished)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
+  load_job_close_connection (job);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  GError *error = NULL;
+  YkCaseFile *file = yk_case_file_load (job->db, &job->scope, job->client_id, &error);
+
+  g_mutex_lock (&job->mutex);
+  job->finished = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->mutex);
+
+  if (file != NULL)
+    g_task_return_pointer (task, file, (GDestroyNotify) yk_case_file_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+set_loading (YkCaseFileView *self, LoadJob *job)
+{
+  gboolean was_loading = self->job != NULL;
+
+  if (self->job != NULL)
+    {
+      load_job_abandon (self->job);
+      load_job_unref (self->job);
+    }
+  self->job = job;
+  if (job == NULL)
+    {
+      g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+      gtk_spinner_stop (GTK_SPINNER (self->spinner));
+      gtk_widget_set_visible (self->spinner, FALSE);
+    }
+  if (was_loading != (job != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+show_problem (YkCaseFileView *self, const char *title, const char *text)
+{
+  gtk_label_set_text (self->problem_title, title);
+  gtk_label_set_text (self->problem_label, text);
+  gtk_stack_set_visible_child_name (self->state_stack, "not-found");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.record", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.save", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.discard", FALSE);
+}
+
+static void apply_file (YkCaseFileView *self, YkCaseFile *file, gboolean opening);
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LoadJob *job = user_data;
+  YkCaseFileView *self = job->view;
+  g_autoptr (GError) error = NULL;
+  YkCaseFile *file = g_task_propagate_pointer (G_TASK (result), &error);
+
+  load_job_close_connection (job);
+  if (self != NULL && self->job == job)
+    {
+      gboolean opening = job->opening;
+
+      set_loading (self, NULL);
+      if (file != NULL)
+        apply_file (self, g_steal_pointer (&file), opening);
+      else if (g_error_matches (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND))
+        show_problem (self, _("No Such Service User"),
+                      _("There is no such service user, or they are not at your site."));
+      else
+        show_problem (self, _("The Case File Could Not Be Read"), error->message);
+    }
+  yk_case_file_free (file);
+  load_job_unref (job);
+}
+
+static gboolean
+show_spinner_cb (gpointer user_data)
+{
+  YkCaseFileView *self = user_data;
+
+  self->spinner_timeout = 0;
+  gtk_widget_set_visible (self->spinner, TRUE);
+  gtk_spinner_start (GTK_SPINNER (self->spinner));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_load (YkCaseFileView *self, gboolean opening)
+{
+  YkSession *session = session_of (self);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTask) task = NULL;
+  LoadJob *job;
+  sqlite3 *db;
+
+  set_loading (self, NULL);
+  if (session == NULL)
+    return;
+  db = yk_store_open_connection (yk_session_get_store (session), &error);
+  if (db == NULL)
+    {
+      show_problem (self, _("The Case File Could Not Be Read"), error->message);
+      return;
+    }
+  job = g_atomic_rc_box_new0 (LoadJob);
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
+  job->view = self;
+  job->session = g_object_ref (self->session);
+  job->store = yk_session_get_store (session);
+  job->db = db;
+  job->client_id = self->client_id;
+  job->opening = opening;
+  yk_case_scope_init (&job->scope, session);
+  set_loading (self, job);
+  if (opening)
+    self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, show_spinner_cb, self);
+
+  task = g_task_new (NULL, NULL, load_done_cb, load_job_ref (job));
+  g_task_set_task_data (task, load_job_ref (job), (GDestroyNotify) load_job_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* --- the profile form --- */
+
+static guint
+index_of (const char *const *values, guint n, const char *value)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (values[i], value ? value : "") == 0)
+      return i;
+  return 0;
+}
+
+static guint
+index_of_id (GArray *ids, gint64 id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return 0;
+}
+
+static gint64
+selected_id (GtkWidget *dropdown, GArray *ids)
+{
+  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+
+  return i < ids->len ? g_array_index (ids, gint64, i) : 0;
+}
+
+/* The worker dropdown lists the chosen site's social workers (and the
+ * current one, even if no longer active). */
+static void
+fill_workers (YkCaseFileView *self, gint64 site_id, gint64 keep)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *dropdown = field_widget (self, "worker", "_field");
+  gint64 none = 0;
+
+  g_array_set_size (self->worker_ids, 0);
+  gtk_string_list_append (names, _("Not assigned"));
+  g_array_append_val (self->worker_ids, none);
+  for (guint i = 0; self->file != NULL && i < self->file->workers->len; i++)
+    {
+      YkCaseChoice *worker = self->file->workers->pdata[i];
+      if (worker->site_id != site_id || (!worker->active && worker->id != keep))
+        continue;
+      gtk_string_list_append (names, worker->name);
+      g_array_append_val (self->worker_ids, worker->id);
+    }
+  self->worker_site = site_id;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (dropdown), G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), index_of_id (self->worker_ids, keep));
+}
+
+static void
+fill_sites (YkCaseFileView *self)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_array_set_size (self->site_ids, 0);
+  for (guint i = 0; i < self->file->sites->len; i++)
+    {
+      YkCaseChoice *site = self->file->sites->pdata[i];
+      gtk_string_list_append (names, site->name);
+      g_array_append_val (self->site_ids, site->id);
+    }
+  gtk_drop_down_set_model (GTK_DROP_DOWN (field_widget (self, "site", "_field")), G_LIST_MODEL (names));
+}
+
+static char *
+field_value (YkCaseFileView *self, guint f)
+{
+  const char *key = fields[f].key;
+  GtkWidget *widget = field_widget (self, key, "_field");
+  guint selected;
+
+  switch (fields[f].kind)
+    {
+    case FIELD_TEXT:
+    case FIELD_DATE:
+      return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+    case FIELD_CHECK:
+      return g_strdup (gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)) ? "1" : "0");
+    case FIELD_CHOICE:
+    default:
+      selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (widget));
+      if (g_str_equal (key, "gender"))
+        return g_strdup (genders[MIN (selected, G_N_ELEMENTS (genders) - 1)]);
+      if (g_str_equal (key, "diagnosis"))
+        return g_strdup (diagnoses[MIN (selected, G_N_ELEMENTS (diagnoses) - 1)]);
+      if (g_str_equal (key, "status"))
+        return g_strdup (statuses[MIN (selected, G_N_ELEMENTS (statuses) - 1)]);
+      if (g_str_equal (key, "risk_level"))
+        return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? g_strdup ("") : g_strdup_printf ("%u", selected - 1);
+      if (g_str_equal (key, "site"))
+        return g_strdup_printf ("%lld", (long long) selected_id (widget, self->site_ids));
+      return g_strdup_printf ("%lld", (long long) selected_id (widget, self->worker_ids));
+    }
+}
+
+static void
+set_field_value (YkCaseFileView *self, guint f, const char *value)
+{
+  const char *key = fields[f].key;
+  GtkWidget *widget = field_widget (self, key, "_field");
+  GtkDropDown *dropdown = GTK_IS_DROP_DOWN (widget) ? GTK_DROP_DOWN (widget) : NULL;
+
+  switch (fields[f].kind)
+    {
+    case FIELD_TEXT:
+    case FIELD_DATE:
+      gtk_editable_set_text (GTK_EDITABLE (widget), value ? value : "");
+      break;
+    case FIELD_CHECK:
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), g_strcmp0 (value, "1") == 0);
+      break;
+    case FIELD_CHOICE:
+    default:
+      if (g_str_equal (key, "gender"))
+        gtk_drop_down_set_selected (dropdown, index_of (genders, G_N_ELEMENTS (genders), value));
+      else if (g_str_equal (key, "diagnosis"))
+        gtk_drop_down_set_selected (dropdown, index_of (diagnoses, G_N_ELEMENTS (diagnoses), value));
+      else if (g_str_equal (key, "status"))
+        gtk_drop_down_set_selected (dropdown, index_of (statuses, G_N_ELEMENTS (statuses), value));
+      else if (g_str_equal (key, "risk_level"))
+        gtk_drop_down_set_selected (dropdown, value == NULL || *value == '\0' ? 0 : (guint) g_ascii_strtoull (value, NULL, 10) + 1);
+      else if (g_str_equal (key, "site"))
+        {
+          gint64 site = g_ascii_strtoll (value ? value : "0", NULL, 10);
+          gtk_drop_down_set_selected (dropdown, index_of_id (self->site_ids, site));
+          fill_workers (self, site, selected_id (field_widget (self, "worker", "_field"), self->worker_ids));
+        }
+      else
+        gtk_drop_down_set_selected (dropdown, index_of_id (self->worker_ids, g_ascii_strtoll (value ? value : "0", NULL, 10)));
+    }
+}
+
+static GHashTable *
+form_values (YkCaseFileView *self)
+{
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    g_hash_table_insert (values, (gpointer) fields[f].key, field_value (self, f));
+  return values;
+}
+
+/* The fields that differ from what was loaded. */
+static GHashTable *
+form_changes (YkCaseFileView *self)
+{
+  g_autoptr (GHashTable) values = form_values (self);
+  GHashTable *changes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields) && self->baseline != NULL; f++)
+    {
+      const char *now = g_hash_table_lookup (values, fields[f].key);
+      if (g_strcmp0 (now, g_hash_table_lookup (self->baseline, fields[f].key)) != 0)
+        g_hash_table_insert (changes, (gpointer) fields[f].key, g_strdup (now));
+    }
+  return changes;
+}
+
+static char *
+client_value (const YkClientRecord *c, const char *key)
+{
+  static const struct
+  {
+    const char *key;
+    gsize offset;
+  } texts[] = {
+    { "case_no", G_STRUCT_OFFSET (YkClientRecord, case_no) }, { "name", G_STRUCT_OFFSET (YkClientRecord, name) },
+    { "gender", G_STRUCT_OFFSET (YkClientRecord, gender) }, { "birth_date", G_STRUCT_OFFSET (YkClientRecord, birth_date) },
+    { "id_number", G_STRUCT_OFFSET (YkClientRecord, id_number) }, { "phone", G_STRUCT_OFFSET (YkClientRecord, phone) },
+    { "address", G_STRUCT_OFFSET (YkClientRecord, address) }, { "community", G_STRUCT_OFFSET (YkClientRecord, community) },
+    { "diagnosis", G_STRUCT_OFFSET (YkClientRecord, diagnosis) },
+    { "guardian_name", G_STRUCT_OFFSET (YkClientRecord, guardian_name) },
+    { "guardian_relation", G_STRUCT_OFFSET (YkClientRecord, guardian_relation) },
+    { "guardian_phone", G_STRUCT_OFFSET (YkClientRecord, guardian_phone) },
+    { "intake_date", G_STRUCT_OFFSET (YkClientRecord, intake_date) },
+    { "consent_date", G_STRUCT_OFFSET (YkClientRecord, consent_date) },
+    { "status", G_STRUCT_OFFSET (YkClientRecord, status) }, { "status_date", G_STRUCT_OFFSET (YkClientRecord, status_date) },
+    { "status_reason", G_STRUCT_OFFSET (YkClientRecord, status_reason) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (g_str_equal (texts[i].key, key))
+      return g_strdup (G_STRUCT_MEMBER (char *, c, texts[i].offset));
+  if (g_str_equal (key, "site"))
+    return g_strdup_printf ("%lld", (long long) c->site_id);
+  if (g_str_equal (key, "worker"))
+    return g_strdup_printf ("%lld", (long long) c->worker_id);
+  if (g_str_equal (key, "stable_at_intake"))
+    return g_strdup (c->stable_at_intake ? "1" : "0");
+  if (g_str_equal (key, "risk_level"))
+    return c->risk_level >= 0 ? g_strdup_printf ("%d", c->risk_level) : g_strdup ("");
+  return NULL;
+}
+
+static void
+clear_errors (YkCaseFileView *self)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    gtk_widget_set_visible (field_widget (self, fields[f].key, "_error"), FALSE);
+  gtk_label_set_text (self->form_message, "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->form_message), "error");
+}
+
+static void
+update_form_actions (YkCaseFileView *self, GHashTable *changes)
+{
+  gboolean changed = g_hash_table_size (changes) > 0;
+  gboolean editable = self->file != NULL && self->file->client->voided_at == NULL && session_of (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.save", changed && editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.discard", changed);
+  if (!changed)
+    gtk_widget_set_visible (self->draft_bar, FALSE);
+}
+
+static void
+keep_draft (YkCaseFileView *self, GHashTable *changes)
+{
+  if (self->drafts == NULL || self->session == NULL)
+    return;
+  yk_drafts_save (self->drafts, yk_unlocked_session_get_account (self->session),
+                  yk_unlocked_session_get_path (self->session), self->client_id, PROFILE_FORM, changes);
+}
+
+/* Every edit is kept as a draft at once: a lock can come at any time. */
+static void
+field_changed_cb (YkCaseFileView *self)
+{
+  g_autoptr (GHashTable) changes = NULL;
+  GtkWidget *site = field_widget (self, "site", "_field");
+
+  if (self->filling || self->baseline == NULL)
+    return;
+  if (selected_id (site, self->site_ids) != self->worker_site)
+    {
+      self->filling = TRUE;
+      fill_workers (self, selected_id (site, self->site_ids),
+                    selected_id (field_widget (self, "worker", "_field"), self->worker_ids));
+      self->filling = FALSE;
+    }
+  changes = form_changes (self);
+  keep_draft (self, changes);
+  update_form_actions (self, changes);
+}
+
+static void
+fill_form (YkCaseFileView *self, gboolean opening)
+{
+  const YkClientRecord *client = self->file->client;
+  g_autoptr (GHashTable) draft = NULL;
+  g_autoptr (GHashTable) changes = NULL;
+  gboolean coordinator = yk_unlocked_session_is_coordinator (self->session);
+
+  self->filling = TRUE;
+  fill_sites (self);
+  fill_workers (self, client->site_id, client->worker_id);
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      g_autofree char *value = client_value (client, fields[f].key);
+      set_field_value (self, f, value);
+    }
+  g_clear_pointer (&self->baseline, g_hash_table_unref);
+  self->baseline = form_values (self);
+
+  /* What was typed and not saved goes back on top, field by field. */
+  if (self->drafts != NULL)
+    draft = yk_drafts_lookup (self->drafts, yk_unlocked_session_get_account (self->session),
+                              yk_unlocked_session_get_path (self->session), self->client_id, PROFILE_FORM);
+  for (guint f = 0; draft != NULL && f < G_N_ELEMENTS (fields); f++)
+    if (g_hash_table_contains (draft, fields[f].key))
+      set_field_value (self, f, g_hash_table_lookup (draft, fields[f].key));
+  self->filling = FALSE;
+
+  /* Moving a person to another site is a coordinator's. */
+  gtk_widget_set_visible (field_widget (self, "site", "_label"), coordinator);
+  gtk_widget_set_visible (field_widget (self, "site", "_field"), coordinator);
+  gtk_widget_set_sensitive (self->profile_grid, client->voided_at == NULL);
+
+  changes = form_changes (self);
+  update_form_actions (self, changes);
+  if (opening)
+    {
+      clear_errors (self);
+      gtk_widget_set_visible (self->draft_bar, g_hash_table_size (changes) > 0);
+    }
+}
+
+/* Dates as typed (2021/3/5, 2021年3月5日) are stored as ISO 8601; one that
+ * cannot be read is passed on as typed, for the rules to name. */
+static char *
+record_text (const char *text, gboolean date)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  GDate parsed;
+
+  if (*stripped == '\0')
+    return NULL;
+  if (date && yk_date_parse (stripped, &parsed, NULL))
+    return yk_date_format_iso (&parsed);
+  return g_steal_pointer (&stripped);
+}
+
+static YkClientRecord *
+record_from_form (YkCaseFileView *self)
+{
+  g_autoptr (GHashTable) values = form_values (self);
+  YkClientRecord *r = g_new0 (YkClientRecord, 1);
+  const char *risk;
+
+#define TEXT(member, key, date) r->member = record_text (g_hash_table_lookup (values, key), date)
+  r->id = self->client_id;
+  TEXT (case_no, "case_no", FALSE);
+  TEXT (name, "name", FALSE);
+  TEXT (gender, "gender", FALSE);
+  TEXT (birth_date, "birth_date", TRUE);
+  TEXT (id_number, "id_number", FALSE);
+  TEXT (phone, "phone", FALSE);
+  TEXT (address, "address", FALSE);
+  TEXT (community, "community", FALSE);
+  TEXT (diagnosis, "diagnosis", FALSE);
+  TEXT (guardian_name, "guardian_name", FALSE);
+  TEXT (guardian_relation, "guardian_relation", FALSE);
+  TEXT (guardian_phone, "guardian_phone", FALSE);
+  TEXT (intake_date, "intake_date", TRUE);
+  TEXT (consent_date, "consent_date", TRUE);
+  TEXT (status, "status", FALSE);
+  TEXT (status_date, "status_date", TRUE);
+  TEXT (status_reason, "status_reason", FALSE);
+#undef TEXT
+  r->site_id = g_ascii_strtoll (g_hash_table_lookup (values, "site"), NULL, 10);
+  r->worker_id = g_ascii_strtoll (g_hash_table_lookup (values, "worker"), NULL, 10);
+  r->stable_at_intake = g_strcmp0 (g_hash_table_lookup (values, "stable_at_intake"), "1") == 0;
+  risk = g_hash_table_lookup (values, "risk_level");
+  r->risk_level = risk == NULL || *risk == '\0' ? -1 : (int) g_ascii_strtoll (risk, NULL, 10);
+  return r;
+}
+
+static void
+show_field_error (YkCaseFileView *self, const char *field, const char *message)
+{
+  GtkWidget *label = NULL;
+
+  for (guint f = 0; field != NULL && f < G_N_ELEMENTS (fields); f++)
+    if (g_str_equal (fields[f].key, field))
+      label = field_widget (self, field, "_error");
+  if (label == NULL || !gtk_widget_get_visible (field_widget (self, field, "_field")))
+    {
+      gtk_label_set_text (self->form_message, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->form_message), "error");
+      return;
+    }
+  gtk_label_set_text (GTK_LABEL (label), message);
+  gtk_widget_set_visible (label, TRUE);
+  gtk_widget_grab_focus (field_widget (self, field, "_field"));
+}
+
+/* --- the header and lists --- */
+
+static void
+fill_store (GListStore *store, GPtrArray *events, YkCaseEventKind only, gboolean filter)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const YkCaseEvent *event = events->pdata[i];
+      if (!filter || event->kind == only)
+        g_ptr_array_add (items, yk_timeline_item_new (event));
+    }
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata, items->len);
+}
+
+static void
+fill_header (YkCaseFileView *self)
+{
+  const YkCaseFile *file = self->file;
+  const YkClientRecord *c = file->client;
+  const char *condition = yk_case_condition_label (file->condition);
+  g_autofree char *worker = NULL, *details = NULL, *risk = NULL;
+
+  /* The full name: inside a case file it is not masked. */
+  gtk_label_set_text (self->full_name_label, c->name);
+  /* TRANSLATORS: the case file's responsible social worker */
+  worker = g_strdup_printf (_("Social worker: %s"), file->worker_name ? file->worker_name : _("not assigned"));
+  details = g_strjoin ("  ·  ", c->case_no, file->site_name ? file->site_name : "", worker, NULL);
+  gtk_label_set_text (self->details_label, details);
+
+  gtk_label_set_text (self->status_tag, c->voided_at != NULL ? _("Voided") : yk_case_status_label (c->status));
+  if (c->risk_level >= 0)
+    risk = g_strdup_printf (_("Risk level %d"), c->risk_level);
+  gtk_label_set_text (self->risk_tag, risk != NULL ? risk : _("Risk level not assessed"));
+  if (c->risk_level >= 3)
+    gtk_widget_add_css_class (GTK_WIDGET (self->risk_tag), "yk-tag-warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->risk_tag), "yk-tag-warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->condition_tag), condition != NULL);
+  gtk_label_set_text (self->condition_tag, condition ? condition : "");
+  if (g_strcmp0 (file->condition, "unstable") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->condition_tag), "yk-tag-warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->condition_tag), "yk-tag-warning");
+
+  /* PRODUCT.md: the person carries a warning wherever they appear. */
+  gtk_widget_set_visible (self->warning_banner, file->warning);
+  if (file->warning)
+    gtk_label_set_text (self->warning_label,
+                        c->risk_level >= 3
+                          ? _("Risk level 3 or higher: consider a referral to hospital, and tell the community psychiatric doctor and the guardian.")
+                          : _("Unstable at the last contact: follow up within two weeks and consider a referral; tell the community psychiatric doctor and the guardian."));
+}
+
+static void
+apply_file (YkCaseFileView *self, YkCaseFile *file, gboolean opening)
+{
+  gboolean live;
+
+  g_clear_pointer (&self->file, yk_case_file_free);
+  self->file = file;
+  live = file->client->voided_at == NULL;
+
+  fill_header (self);
+  fill_store (self->timeline_store, file->timeline, 0, FALSE);
+  fill_store (self->family_store, file->family, 0, FALSE);
+  fill_store (self->plan_store, file->plan_goals, 0, FALSE);
+  fill_store (self->referral_store, file->referrals, 0, FALSE);
+  fill_store (self->assessment_store, file->timeline, YK_CASE_EVENT_ASSESSMENT, TRUE);
+  yk_sdss_chart_clear (self->sdss_chart);
+  for (guint i = 0; i < file->assessments->len; i++)
+    {
+      const YkCaseAssessment *a = file->assessments->pdata[i];
+      if (!a->voided)
+        yk_sdss_chart_add_point (self->sdss_chart, a->date, a->total, a->baseline);
+    }
+  fill_form (self, opening);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.record", live);
+  gtk_stack_set_visible_child_name (self->state_stack, "file");
+}
+
+static void
+clear_view (YkCaseFileView *self)
+{
+  g_clear_pointer (&self->file, yk_case_file_free);
+  g_clear_pointer (&self->baseline, g_hash_table_unref);
+  gtk_label_set_text (self->full_name_label, "");
+  gtk_label_set_text (self->details_label, "");
+  gtk_label_set_text (self->status_tag, "");
+  gtk_label_set_text (self->risk_tag, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->condition_tag), FALSE);
+  gtk_widget_set_visible (self->warning_banner, FALSE);
+  gtk_widget_set_visible (self->draft_bar, FALSE);
+  g_list_store_remove_all (self->timeline_store);
+  g_list_store_remove_all (self->family_store);
+  g_list_store_remove_all (self->plan_store);
+  g_list_store_remove_all (self->referral_store);
+  g_list_store_remove_all (self->assessment_store);
+  yk_sdss_chart_clear (self->sdss_chart);
+  gtk_stack_set_visible_child_name (self->state_stack, "loading");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.record", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.save", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.discard", FALSE);
+}
+
+/* --- callbacks and actions --- */
+
+static void
+records_changed_cb (YkCaseFileView    *self,
+                    gint64             client_id,
+                    YkUnlockedSession *session)
+{
+  gboolean opening = self->job != NULL && self->job->opening;
+
+  /* 0: an activity or a questionnaire, which may show here too. A load
+   * already running may have read before the change: it starts again. */
+  if ((self->file != NULL || self->job != NULL) && (client_id == self->client_id || client_id == 0))
+    start_load (self, opening);
+}
+
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  YkCaseFileView *self = YK_CASE_FILE_VIEW (widget);
+  const char *action = g_variant_get_string (parameter, NULL);
+
+  if (self->file == NULL || !g_strv_contains (record_actions, action))
+    return;
+  gtk_widget_activate_action (widget, action, "x", self->client_id);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  YkCaseFileView *self = YK_CASE_FILE_VIEW (widget);
+  YkSession *session = session_of (self);
+  g_autoptr (YkClientRecord) record = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *field = NULL;
+
+  if (session == NULL || self->file == NULL)
+    return;
+  clear_errors (self);
+  record = record_from_form (self);
+  if (!yk_case_file_save_profile (session, record, &field, &error))
+    {
+      /* What was typed stays, and stays a draft. */
+      show_field_error (self, field, error->message);
+      return;
+    }
+  if (self->drafts != NULL)
+    yk_drafts_discard (self->drafts, yk_unlocked_session_get_account (self->session),
+                       yk_unlocked_session_get_path (self->session), self->client_id, PROFILE_FORM);
+  gtk_label_set_text (self->form_message, _("Saved."));
+  gtk_widget_set_visible (self->draft_bar, FALSE);
+  yk_unlocked_session_records_changed (self->session, self->client_id);
+}
+
+static void
+discard_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  YkCaseFileView *self = YK_CASE_FILE_VIEW (widget);
+  g_autoptr (GHashTable) changes = NULL;
+
+  if (self->file == NULL || self->baseline == NULL)
+    return;
+  self->filling = TRUE;
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    set_field_value (self, f, g_hash_table_lookup (self->baseline, fields[f].key));
+  self->filling = FALSE;
+  if (self->drafts != NULL)
+    yk_drafts_discard (self->drafts, yk_unlocked_session_get_account (self->session),
+                       yk_unlocked_session_get_path (self->session), self->client_id, PROFILE_FORM);
+  clear_errors (self);
+  changes = form_changes (self);
+  update_form_actions (self, changes);
+}
+
+/* --- GObject --- */
+
+static void
+yk_case_file_view_root (GtkWidget *widget)
+{
+  YkCaseFileView *self = YK_CASE_FILE_VIEW (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (yk_case_file_view_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (YK_IS_WINDOW (root))
+    g_set_object (&self->drafts, yk_window_get_drafts (YK_WINDOW (root)));
+}
+
+static void
+yk_case_file_view_dispose (GObject *object)
+{
+  YkCaseFileView *self = YK_CASE_FILE_VIEW (object);
+  GtkWidget *child;
+
+  set_loading (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_CASE_FILE_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->session);
+  g_clear_object (&self->drafts);
+  g_clear_pointer (&self->file, yk_case_file_free);
+  g_clear_pointer (&self->baseline, g_hash_table_unref);
+  G_OBJECT_CLASS (yk_case_file_view_parent_class)->dispose (object);
+}
+
+static void
+yk_case_file_view_finalize (GObject *object)
+{
+  YkCaseFileView *self = YK_CASE_FILE_VIEW (object);
+
+  g_array_unref (self->site_ids);
+  g_array_unref (self->worker_ids);
+  G_OBJECT_CLASS (yk_case_file_view_parent_class)->finalize (object);
+}
+
+static void
+yk_case_file_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  YkCaseFileView *self = YK_CASE_FILE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_CLIENT_ID:
+      g_value_set_int64 (value, self->client_id);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->job != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yk_case_file_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  YkCaseFileView *self = YK_CASE_FILE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      if (self->session != NULL)
+        g_signal_handlers_disconnect_by_data (self->session, self);
+      if (g_set_object (&self->session, g_value_get_object (value)))
+        {
+          if (self->session != NULL)
+            g_signal_connect_object (self->session, "records-changed", G_CALLBACK (records_changed_cb), self,
+                                     G_CONNECT_SWAPPED);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yk_case_file_view_class_init (YkCaseFileViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = yk_case_file_view_dispose;
+  object_class->finalize = yk_case_file_view_finalize;
+  object_class->get_property = yk_case_file_view_get_property;
+  object_class->set_property = yk_case_file_view_set_property;
+  widget_class->root = yk_case_file_view_root;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, YK_TYPE_UNLOCKED_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_int64 ("client-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (YK_TYPE_TIMELINE_ITEM);
+  g_type_ensure (YK_TYPE_SDSS_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-case-file-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, full_name_label);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, details_label);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, status_tag);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, risk_tag);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, condition_tag);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, warning_banner);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, draft_bar);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, problem_title);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, sections);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, profile_grid);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, form_message);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, timeline_store);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, family_store);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, plan_store);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, referral_store);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, assessment_store);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, sdss_chart);
+  gtk_widget_class_bind_template_child_full (widget_class, "phone_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "visit_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "more_button", FALSE, 0);
+  /* The form's fields by name, for the table above and for tests. */
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      const char *suffixes[] = { "_label", "_field", "_error" };
+      for (guint s = 0; s < G_N_ELEMENTS (suffixes); s++)
+        {
+          g_autofree char *name = g_strconcat (fields[f].key, suffixes[s], NULL);
+          gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (name), FALSE, 0);
+        }
+    }
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "case-file.record", "s", record_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "case-file.record", "s", "record.phone");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "case-file.record", "s", "record.visit");
+  gtk_widget_class_install_action (widget_class, "case-file.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "case-file.save", NULL);
+  gtk_widget_class_install_action (widget_class, "case-file.discard", NULL, discard_action);
+}
+
+static void
+yk_case_file_view_init (YkCaseFileView *self)
+{
+  self->site_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->worker_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  clear_view (self);
+  gtk_stack_set_visible_child_name (self->sections, "profile");
+}
+
+GtkWidget *
+yk_case_file_view_new (YkUnlockedSession *session)
+{
+  return g_object_new (YK_TYPE_CASE_FILE_VIEW, "session", session, NULL);
+}
+
+/* Opens a person's case file: the role decides whether they exist, and
+ * the opening is written to the audit trail before anything is shown. */
+void
+yk_case_file_view_open (YkCaseFileView *self,
+                        gint64          client_id)
+{
+  YkSession *session;
+  g_autoptr (YkClientRecord) client = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (YK_IS_CASE_FILE_VIEW (self));
+
+  set_loading (self, NULL);
+  clear_view (self);
+  if (self->client_id != client_id)
+    {
+      self->client_id = client_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+      gtk_stack_set_visible_child_name (self->sections, "profile");
+    }
+  session = session_of (self);
+  if (session == NULL)
+    return;
+  client = yk_casework_open_client (session, client_id, &error);
+  if (client == NULL)
+    {
+      if (g_error_matches (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND))
+        show_problem (self, _("No Such Service User"),
+                      _("There is no such service user, or they are not at your site."));
+      else
+        show_problem (self, _("The Case File Could Not Be Read"), error->message);
+      return;
+    }
+  start_load (self, TRUE);
+}
+
+gint64
+yk_case_file_view_get_client_id (YkCaseFileView *self)
+{
+  g_return_val_if_fail (YK_IS_CASE_FILE_VIEW (self), 0);
+  return self->client_id;
+}
+
+gboolean
+yk_case_file_view_get_loading (YkCaseFileView *self)
+{
+  g_return_val_if_fail (YK_IS_CASE_FILE_VIEW (self), FALSE);
+  return self->job != NULL;
+}
+
+/* The timeline as shown: YkTimelineItem, newest first. */
+GListModel *
+yk_case_file_view_get_timeline (YkCaseFileView *self)
+{
+  g_return_val_if_fail (YK_IS_CASE_FILE_VIEW (self), NULL);
+  return G_LIST_MODEL (self->timeline_store);
+}

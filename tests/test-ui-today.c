@@ -5,6 +5,7 @@
  * record is saved. */
 #include "yk-config.h"
 #include "ui-test-util.h"
+#include "yk-case-file-view.h"
 #include "yk-casework.h"
 #include "yk-demo.h"
 #include "yk-followup.h"
@@ -341,31 +342,26 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
-/* Each row opens the case file; the due list's buttons record a call or
- * a visit for that person. The other sides of case.open and record.*
- * are other screens: stand-ins on the window catch what is asked. */
+/* Each row opens the person's case file; the due list's buttons record a
+ * call or a visit for that person (stand-ins on the window catch what
+ * record.* is asked). */
 static void
 test_rows_activate_actions (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
   YkWindow *window = ui_test_window (app);
-  g_autoptr (GSimpleActionGroup) case_group = g_simple_action_group_new ();
   g_autoptr (GSimpleActionGroup) record_group = g_simple_action_group_new ();
-  g_autoptr (GSimpleAction) open = g_simple_action_new ("open", G_VARIANT_TYPE_INT64);
   g_autoptr (GSimpleAction) phone = g_simple_action_new ("phone", G_VARIANT_TYPE_INT64);
   g_autoptr (GSimpleAction) visit = g_simple_action_new ("visit", G_VARIANT_TYPE_INT64);
-  gint64 opened = 0, phoned = 0, visited = 0;
+  gint64 phoned = 0, visited = 0;
   YkTodayPage *page;
   const char *views[] = { "due_view", "risk_view" };
   GtkWidget *button;
 
-  g_signal_connect (open, "activate", G_CALLBACK (open_activated_cb), &opened);
   g_signal_connect (phone, "activate", G_CALLBACK (open_activated_cb), &phoned);
   g_signal_connect (visit, "activate", G_CALLBACK (open_activated_cb), &visited);
-  g_action_map_add_action (G_ACTION_MAP (case_group), G_ACTION (open));
   g_action_map_add_action (G_ACTION_MAP (record_group), G_ACTION (phone));
   g_action_map_add_action (G_ACTION_MAP (record_group), G_ACTION (visit));
-  gtk_widget_insert_action_group (GTK_WIDGET (window), "case", G_ACTION_GROUP (case_group));
   gtk_widget_insert_action_group (GTK_WIDGET (window), "record", G_ACTION_GROUP (record_group));
   page = open_today (window, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
 
@@ -376,9 +372,13 @@ test_rows_activate_actions (void)
       guint last = g_list_model_get_n_items (model) - 1;
       g_autoptr (YkTodayItem) item = g_list_model_get_item (model, last);
 
-      opened = 0;
+      GtkWidget *case_file = ui_test_child (gtk_widget_get_ancestor (GTK_WIDGET (page), YK_TYPE_MAIN_VIEW),
+                                            YK_TYPE_MAIN_VIEW, "case_file_view");
+
       g_assert_true (gtk_widget_activate_action (view, "list.activate-item", "u", last));
-      g_assert_cmpint (opened, ==, yk_today_item_get_client_id (item));
+      g_assert_cmpint (yk_case_file_view_get_client_id (YK_CASE_FILE_VIEW (case_file)), ==,
+                       yk_today_item_get_client_id (item));
+      gtk_widget_activate_action (case_file, "case.back", NULL);
     }
 
   /* The first row of the due list is drawn, with its two buttons. */

@@ -309,6 +309,17 @@ reached_toggled_cb (YkContactDialog *self)
     gtk_widget_grab_focus (self->unreached_entry);
 }
 
+/* A window keeps its size when its content grows: opening the form's
+ * details asks for room to read them, not a slot to scroll through. */
+static void
+expanded_cb (YkContactDialog *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (self->details_expander, GTK_TYPE_SCROLLED_WINDOW);
+  gboolean expanded = gtk_expander_get_expanded (GTK_EXPANDER (self->details_expander));
+
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), expanded ? 560 : -1);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -547,6 +558,9 @@ yk_contact_dialog_new (YkUnlockedSession *session,
   self->restoring = FALSE;
   update_reached (self);
   update_checklist (self);
+  expanded_cb (self);
+  g_signal_connect_object (self->details_expander, "notify::expanded", G_CALLBACK (expanded_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_widget_grab_focus (self->reached_check);
   return self;

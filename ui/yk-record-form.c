@@ -23,14 +23,31 @@ struct _YkRecordForm
   char *draft_key;
   GtkWidget *error_label;      /* errors that belong to no one field */
   GtkWidget *expander;         /* the part of the form that may be folded away */
-  GArray *fields;
+  GPtrArray *fields;           /* Field */
   gboolean done;               /* saved or cancelled: no draft to keep */
 };
 
 static void
-field_clear (Field *field)
+field_free (Field *field)
 {
   g_free (field->field);
+  g_free (field);
+}
+
+static void
+field_hide_error (Field *f)
+{
+  gtk_widget_set_visible (f->error, FALSE);
+  gtk_widget_remove_css_class (f->input, "error");
+}
+
+/* Once the person changes the field, the message about it has done its job. */
+static void
+field_edited_cb (GObject    *input,
+                 GParamSpec *pspec,
+                 Field      *f)
+{
+  field_hide_error (f);
 }
 
 static gboolean
@@ -82,8 +99,7 @@ yk_record_form_new (GtkWindow         *dialog,
   form->drafts = g_object_ref (drafts);
   form->draft_key = yk_form_drafts_key (yk_unlocked_session_get_path (session),
                                         yk_unlocked_session_get_account (session), form_name, id);
-  form->fields = g_array_new (FALSE, TRUE, sizeof (Field));
-  g_array_set_clear_func (form->fields, (GDestroyNotify) field_clear);
+  form->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
   g_signal_connect (dialog, "close-request", G_CALLBACK (close_request_cb), form);
   enter_saves (GTK_WIDGET (dialog));
   return form;
@@ -95,10 +111,18 @@ yk_record_form_free (YkRecordForm *form)
   if (form == NULL)
     return;
   g_signal_handlers_disconnect_by_data (form->dialog, form);
+  for (guint i = 0; i < form->fields->len; i++)
+    {
+      Field *f = form->fields->pdata[i];
+      g_signal_handlers_disconnect_by_data (GTK_IS_TEXT_VIEW (f->input)
+                                              ? (gpointer) gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->input))
+                                              : (gpointer) f->input,
+                                            f);
+    }
   g_clear_object (&form->session);
   g_clear_object (&form->drafts);
   g_free (form->draft_key);
-  g_array_unref (form->fields);
+  g_ptr_array_unref (form->fields);
   g_free (form);
 }
 
@@ -122,9 +146,24 @@ yk_record_form_add_field (YkRecordForm *form,
                           GtkWidget    *input,
                           GtkWidget    *error_label)
 {
-  Field f = { g_strdup (field), input, error_label };
+  Field *f = g_new0 (Field, 1);
+  const char *property = GTK_IS_EDITABLE (input)       ? "text"
+                         : GTK_IS_DROP_DOWN (input)    ? "selected"
+                         : GTK_IS_CHECK_BUTTON (input) ? "active"
+                                                       : NULL;
 
-  g_array_append_val (form->fields, f);
+  f->field = g_strdup (field);
+  f->input = input;
+  f->error = error_label;
+  g_ptr_array_add (form->fields, f);
+  if (property != NULL)
+    {
+      g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+      g_signal_connect (input, signal, G_CALLBACK (field_edited_cb), f);
+    }
+  else if (GTK_IS_TEXT_VIEW (input))
+    g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), "changed",
+                              G_CALLBACK (field_hide_error), f);
 }
 
 YkUnlockedSession *
@@ -185,24 +224,52 @@ find_field (YkRecordForm *form,
 {
   for (guint i = 0; field != NULL && i < form->fields->len; i++)
     {
-      Field *f = &g_array_index (form->fields, Field, i);
+      Field *f = form->fields->pdata[i];
       if (g_str_equal (f->field, field))
         return f;
     }
   return NULL;
 }
 
+/* Brings a field and the message under it into view, once laid out
+ * with the message shown. The viewport does this itself when the focus
+ * moves, but only in the active window. */
+static gboolean
+scroll_to_cb (GtkWidget     *input,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (input, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  GtkWidget *content = viewport ? gtk_widget_get_first_child (viewport) : NULL;
+  GtkWidget *message = data;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds, below;
+  double top, bottom, value, page;
+
+  if (content == NULL)
+    return G_SOURCE_REMOVE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* Not laid out yet, with the message: the next frame. */
+  if (page <= 0 || !gtk_widget_compute_bounds (input, content, &bounds) ||
+      !gtk_widget_compute_bounds (message, content, &below) || below.size.height <= 0)
+    return gtk_widget_get_visible (message) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  top = bounds.origin.y - 12;
+  bottom = below.origin.y + below.size.height + 12;
+  if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, bottom - page);
+  return G_SOURCE_REMOVE;
+}
+
 void
 yk_record_form_clear_errors (YkRecordForm *form)
 {
   for (guint i = 0; i < form->fields->len; i++)
-    {
-      Field *f = &g_array_index (form->fields, Field, i);
-
-      gtk_widget_set_visible (f->error, FALSE);
-      gtk_label_set_text (GTK_LABEL (f->error), "");
-      gtk_widget_remove_css_class (f->input, "error");
-    }
+    field_hide_error (form->fields->pdata[i]);
   if (form->error_label != NULL)
     {
       gtk_widget_set_visible (form->error_label, FALSE);
@@ -236,6 +303,7 @@ yk_record_form_fail (YkRecordForm *form,
   gtk_widget_set_visible (f->error, TRUE);
   gtk_widget_add_css_class (f->input, "error");
   gtk_widget_grab_focus (f->input);
+  gtk_widget_add_tick_callback (f->input, scroll_to_cb, f->error, NULL);
   return FALSE;
 }
 

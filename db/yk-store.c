@@ -596,6 +596,15 @@ yk_store_close_connection (YkStore *store,
   store->extra_connections--;
 }
 
+/* Any thread: makes the connection's running query return
+ * SQLITE_INTERRUPT at its next step. */
+void
+yk_store_interrupt_connection (sqlite3 *db)
+{
+  if (db != NULL)
+    sqlite3_interrupt (db);
+}
+
 YkSecret *
 yk_store_derive_audit_key (YkStore *store)
 {

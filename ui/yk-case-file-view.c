@@ -23,9 +23,8 @@
 typedef struct
 {
   YkCaseFileView *view;       /* NULL once the view stopped waiting for it */
-  YkUnlockedSession *session;
-  YkStore *store;
-  sqlite3 *db;                /* closed on the main thread */
+  YkUnlockedSession *session; /* lends `db` */
+  sqlite3 *db;                /* given back on the main thread */
   YkCaseScope scope;
   gint64 client_id;
   gboolean opening;           /* a new opening, not a refresh */
@@ -157,16 +156,11 @@ load_job_unref (LoadJob *job)
   g_atomic_rc_box_release_full (job, (GDestroyNotify) load_job_clear);
 }
 
-/* Main thread. A store already closed (the window went away first) has
- * taken its bookkeeping with it; then the connection is left alone. */
+/* Main thread; also after a lock, which waits for it. */
 static void
 load_job_close_connection (LoadJob *job)
 {
-  if (job->db == NULL)
-    return;
-  if (yk_unlocked_session_get_session (job->session) != NULL)
-    yk_store_close_connection (job->store, job->db);
-  job->db = NULL;
+  yk_unlocked_session_close_reader (job->session, g_steal_pointer (&job->db));
 }
 
 /* Stops waiting for a load: interrupts its query, waits until the worker
@@ -292,7 +286,7 @@ start_load (YkCaseFileView *self, gboolean opening)
   set_loading (self, NULL);
   if (session == NULL)
     return;
-  db = yk_store_open_connection (yk_session_get_store (session), &error);
+  db = yk_unlocked_session_open_reader (self->session, &error);
   if (db == NULL)
     {
       show_problem (self, _("The Case File Could Not Be Read"), error->message);
@@ -303,7 +297,6 @@ start_load (YkCaseFileView *self, gboolean opening)
   g_cond_init (&job->cond);
   job->view = self;
   job->session = g_object_ref (self->session);
-  job->store = yk_session_get_store (session);
   job->db = db;
   job->client_id = self->client_id;
   job->opening = opening;

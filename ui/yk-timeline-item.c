@@ -37,6 +37,7 @@ enum
   PROP_VOID_NOTE,
   PROP_CAN_VOID,
   PROP_VOID_TARGET,
+  PROP_VOID_ACTION,
   N_PROPS
 };
 
@@ -131,6 +132,9 @@ yk_timeline_item_get_property (GObject    *object,
     case PROP_CAN_VOID:
       g_value_set_boolean (value, self->can_void);
       break;
+    case PROP_VOID_ACTION:
+      g_value_set_static_string (value, self->table != NULL ? "record.void" : NULL);
+      break;
     case PROP_VOID_TARGET:
       g_value_set_variant (value, self->table != NULL ? g_variant_new ("(sx)", self->table, self->record_id) : NULL);
       break;
@@ -159,6 +163,10 @@ yk_timeline_item_class_init (YkTimelineItemClass *klass)
   properties[PROP_VOID_NOTE] = g_param_spec_string ("void-note", NULL, NULL, NULL, READABLE);
   properties[PROP_CAN_VOID] = g_param_spec_boolean ("can-void", NULL, NULL, FALSE, READABLE);
   properties[PROP_VOID_TARGET] = g_param_spec_variant ("void-target", NULL, NULL, G_VARIANT_TYPE ("(sx)"), NULL, READABLE);
+  /* "record.void" for records that can be voided, NULL otherwise (an
+   * intake event): a row's button never carries the action's name without
+   * its (sx) target, which GtkActionHelper warns about. */
+  properties[PROP_VOID_ACTION] = g_param_spec_string ("void-action", NULL, NULL, NULL, READABLE);
 #undef READABLE
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -44,7 +44,7 @@ typedef struct
 {
   gatomicrefcount refs;
   LoadKind kind;
-  YkStore *store; /* not owned */
+  YkUnlockedSession *session; /* lends `db` */
   sqlite3 *db;
   GCancellable *cancellable;
   GMutex mutex;
@@ -112,15 +112,15 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static Load *
-load_new (LoadKind  kind,
-          YkStore  *store,
-          sqlite3  *db)
+load_new (LoadKind           kind,
+          YkUnlockedSession *session,
+          sqlite3           *db)
 {
   Load *load = g_new0 (Load, 1);
 
   g_atomic_ref_count_init (&load->refs);
   load->kind = kind;
-  load->store = store;
+  load->session = g_object_ref (session);
   load->db = db;
   load->cancellable = g_cancellable_new ();
   g_mutex_init (&load->mutex);
@@ -142,6 +142,7 @@ load_unref (Load *load)
     return;
   g_assert (load->db == NULL);
   g_clear_object (&load->cancellable);
+  g_clear_object (&load->session);
   g_mutex_clear (&load->mutex);
   g_cond_clear (&load->cond);
   g_free (load);
@@ -157,7 +158,7 @@ load_finish (Load *load)
     g_cond_wait (&load->cond, &load->mutex);
   g_mutex_unlock (&load->mutex);
   if (load->db != NULL)
-    yk_store_close_connection (load->store, g_steal_pointer (&load->db));
+    yk_unlocked_session_close_reader (load->session, g_steal_pointer (&load->db));
 }
 
 static void
@@ -454,15 +455,13 @@ start_load (YkTodayPage *self,
   gboolean was_busy = get_busy (self);
   g_autoptr (GError) error = NULL;
   g_autoptr (GTask) task = NULL;
-  YkStore *store;
   sqlite3 *db;
   Load *load;
 
   cancel_load (self, kind);
   if (session == NULL)
     return;
-  store = yk_session_get_store (session);
-  db = yk_store_open_connection (store, &error);
+  db = yk_unlocked_session_open_reader (self->session, &error);
   if (db == NULL)
     {
       show_error (self, kind, error->message);
@@ -471,7 +470,7 @@ start_load (YkTodayPage *self,
       return;
     }
 
-  load = load_new (kind, store, db);
+  load = load_new (kind, self->session, db);
   current_day (self, &load->today);
   load->horizon = load->today;
   g_date_add_days (&load->horizon, HORIZON_DAYS);

@@ -4,11 +4,19 @@
 #include "yk-config.h"
 #include "yk-unlocked-session.h"
 
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
 struct _YkUnlockedSession
 {
   GObject parent_instance;
 
   YkSession *session; /* owned; NULL once closed */
+  /* Connections lent to worker threads (yk_unlocked_session_open_reader).
+   * Closing waits for the last one to come back before the store goes:
+   * `closing` holds the session until then. */
+  GPtrArray *readers;
+  YkSession *closing;
   char *path;
   char *account;
   gboolean coordinator;
@@ -41,7 +49,11 @@ yk_unlocked_session_finalize (GObject *object)
 {
   YkUnlockedSession *self = YK_UNLOCKED_SESSION (object);
 
+  if (self->readers->len > 0)
+    g_critical ("%u database connections were never given back", self->readers->len);
   g_clear_pointer (&self->session, yk_session_close);
+  g_clear_pointer (&self->closing, yk_session_close);
+  g_clear_pointer (&self->readers, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->account, g_free);
   G_OBJECT_CLASS (yk_unlocked_session_parent_class)->finalize (object);
@@ -113,6 +125,7 @@ yk_unlocked_session_class_init (YkUnlockedSessionClass *klass)
 static void
 yk_unlocked_session_init (YkUnlockedSession *self)
 {
+  self->readers = g_ptr_array_new ();
 }
 
 /* Takes ownership of `session`. */
@@ -168,7 +181,10 @@ yk_unlocked_session_is_unlocked (YkUnlockedSession *self)
   return self->session != NULL;
 }
 
-/* Wipes the keys now; idempotent. */
+/* Wipes the keys now, or as soon as the worker threads' queries, which
+ * are interrupted here, have given their connections back (a few
+ * milliseconds). Either way the session reads as locked from here on.
+ * Idempotent. */
 void
 yk_unlocked_session_close (YkUnlockedSession *self)
 {
@@ -176,8 +192,55 @@ yk_unlocked_session_close (YkUnlockedSession *self)
 
   if (self->session == NULL)
     return;
-  g_clear_pointer (&self->session, yk_session_close);
+  for (guint i = 0; i < self->readers->len; i++)
+    yk_store_interrupt_connection (self->readers->pdata[i]);
+  if (self->readers->len == 0)
+    g_clear_pointer (&self->session, yk_session_close);
+  else
+    self->closing = g_steal_pointer (&self->session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNLOCKED]);
+}
+
+/* Main thread. A connection of its own for a read in a worker thread;
+ * NULL (with error) once locked. Give it back with
+ * yk_unlocked_session_close_reader(), on the main thread, also after a
+ * lock. */
+sqlite3 *
+yk_unlocked_session_open_reader (YkUnlockedSession *self,
+                                 GError           **error)
+{
+  sqlite3 *db;
+
+  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (self), NULL);
+  if (self->session == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The database is locked"));
+      return NULL;
+    }
+  db = yk_store_open_connection (yk_session_get_store (self->session), error);
+  if (db != NULL)
+    g_ptr_array_add (self->readers, db);
+  return db;
+}
+
+void
+yk_unlocked_session_close_reader (YkUnlockedSession *self,
+                                  sqlite3           *db)
+{
+  YkSession *owner;
+
+  g_return_if_fail (YK_IS_UNLOCKED_SESSION (self));
+  if (db == NULL)
+    return;
+  if (!g_ptr_array_remove_fast (self->readers, db))
+    {
+      g_critical ("A database connection was given back twice or to the wrong session");
+      return;
+    }
+  owner = self->session != NULL ? self->session : self->closing;
+  yk_store_close_connection (yk_session_get_store (owner), db);
+  if (self->closing != NULL && self->readers->len == 0)
+    g_clear_pointer (&self->closing, yk_session_close);
 }
 
 void

@@ -25,6 +25,11 @@ const char *yk_unlocked_session_get_account (YkUnlockedSession *self);
 gboolean yk_unlocked_session_is_coordinator (YkUnlockedSession *self);
 gboolean yk_unlocked_session_is_unlocked (YkUnlockedSession *self);
 void yk_unlocked_session_close (YkUnlockedSession *self);
+/* Connections for reads in worker threads; see the .c. */
+sqlite3 *yk_unlocked_session_open_reader (YkUnlockedSession *self,
+                                          GError           **error);
+void yk_unlocked_session_close_reader (YkUnlockedSession *self,
+                                      sqlite3           *db);
 /* Emits ::records-changed; whoever saves or voids a record calls it. */
 void yk_unlocked_session_records_changed (YkUnlockedSession *self,
                                           gint64             client_id);

@@ -2,7 +2,7 @@
 #define G_LOG_DOMAIN "yukang-ui"
 
 #include "yk-config.h"
-#include "yk-window.h"
+#include "yk-window-private.h"
 #include "yk-create-page.h"
 #include "yk-drafts.h"
 #include "yk-idle-monitor.h"
@@ -266,6 +266,7 @@ yk_window_class_init (YkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.show-unlock", NULL, show_unlock_action);
+  _yk_window_class_add_record_actions (widget_class);
 }
 
 static void
@@ -290,6 +291,7 @@ yk_window_init (YkWindow *self)
 
   update_header (self);
   update_actions (self);
+  _yk_window_init_record_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->unlock_page));
 }
 

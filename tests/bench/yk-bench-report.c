@@ -18,7 +18,7 @@
 static char *db_path;
 static char *account;
 static char *password_file;
-static char *period = "2021Q4";
+static char *period = NULL;
 static int runs = 9;
 
 static int
@@ -146,6 +146,8 @@ main (int   argc,
       return EXIT_FAILURE;
     }
   db = yk_store_get_connection (yk_session_get_store (session));
+  if (period == NULL)
+    period = g_strdup ("2021Q4");
 
   {
     g_autoptr (YkReport) probe = yk_report_compute (db, "2000-01-01", "2000-01-01", 0, &error);

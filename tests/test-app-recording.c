@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the recording dialogs ask of app/ beside yk-casework.h: the
+ * person, the proposed next date, staff and sites, status changes. */
+#include "yk-accounts.h"
+#include "yk-app-error.h"
+#include "yk-casework.h"
+#include "yk-db-records.h"
+#include "yk-db-staff.h"
+#include "yk-recording.h"
+
+#include <glib/gstdio.h>
+
+#define COORDINATOR_PW "correct horse battery"
+#define WORKER_PW "li's own passphrase"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  YkSession *coordinator;
+  YkSession *worker;
+  gint64 spq_client;
+  gint64 jl_client;
+} Fixture;
+
+static gint64
+add_client (YkSession *session, const char *case_no, const char *site)
+{
+  g_autoptr (GError) error = NULL;
+  YkClientRecord r = {
+    .case_no = (char *) case_no, .name = (char *) "欧阳小明",
+    .site_id = yk_db_site_find (yk_store_get_connection (yk_session_get_store (session)), site, NULL),
+    .intake_date = (char *) "2021-01-10", .consent_date = (char *) "2021-01-10", .stable_at_intake = TRUE,
+    .risk_level = -1, .status = (char *) "active",
+  };
+  gint64 id = 0;
+
+  g_assert_true (yk_casework_add_client (session, &r, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *recovery = NULL;
+
+  f->dir = g_dir_make_tmp ("yukang-recording-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "pilot.ykdb", NULL);
+  f->coordinator = yk_session_create (f->path, "admin", "王协调", COORDINATOR_PW, YK_KDF_INTERACTIVE, &recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_accounts_add (f->coordinator, "li", WORKER_PW, YK_ROLE_WORKER, "SPQ", "李社工",
+                                  YK_KDF_INTERACTIVE, &error));
+  g_assert_true (yk_accounts_add (f->coordinator, "zhao", WORKER_PW, YK_ROLE_WORKER, "JL", "赵社工",
+                                  YK_KDF_INTERACTIVE, &error));
+  g_assert_no_error (error);
+  f->spq_client = add_client (f->coordinator, "SPQ-001", "SPQ");
+  f->jl_client = add_client (f->coordinator, "JL-001", "JL");
+  f->worker = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  yk_session_close (f->worker);
+  yk_session_close (f->coordinator);
+  g_unlink (f->path);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+test_mask_name (void)
+{
+  const char *cases[][2] = {
+    { "王小明", "王**" }, { "欧阳小明", "欧***" }, { "李", "李" }, { "", "" }, { "Anna", "A***" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *masked = yk_recording_mask_name (cases[i][0]);
+      g_assert_cmpstr (masked, ==, cases[i][1]);
+    }
+}
+
+/* The rules of PRODUCT.md through the database's settings: 稳定 three
+ * months, 基本稳定 and 不稳定 two weeks, and a changed setting counts. */
+static void
+test_propose_next (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const struct
+  {
+    const char *date;
+    const char *condition;
+    const char *next;
+  } cases[] = {
+    { "2021-03-05", "stable", "2021-06-05" },
+    { "2021-03-05", NULL, "2021-06-05" },
+    { "2021-03-05", "basically_stable", "2021-03-19" },
+    { "2021-03-05", "unstable", "2021-03-19" },
+    { "2021-01-31", "stable", "2021-04-30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *next = NULL;
+
+      g_assert_true (yk_recording_propose_next (f->worker, cases[i].date, cases[i].condition, &next, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (next, ==, cases[i].next);
+    }
+  g_assert_false (yk_recording_propose_next (f->worker, "2021-02-30", "stable", NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  {
+    sqlite3 *db = yk_store_get_connection (yk_session_get_store (f->coordinator));
+    g_autofree char *next = NULL;
+
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE settings SET value = '7 days' WHERE key = 'followup_unstable'",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_true (yk_recording_propose_next (f->coordinator, "2021-03-05", "unstable", &next, &error));
+    g_assert_cmpstr (next, ==, "2021-03-12");
+  }
+}
+
+/* A social worker finds their own site's people and staff only. */
+static void
+test_scope (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkClientRecord) mine = yk_recording_client (f->worker, f->spq_client, &error);
+  g_autoptr (YkClientRecord) theirs = NULL;
+  g_autoptr (GPtrArray) sites = NULL;
+  g_autoptr (GPtrArray) all_sites = NULL;
+  g_autoptr (GPtrArray) staff = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (mine->case_no, ==, "SPQ-001");
+  theirs = yk_recording_client (f->worker, f->jl_client, &error);
+  g_assert_null (theirs);
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  sites = yk_recording_sites (f->worker, &error);
+  g_assert_cmpuint (sites->len, ==, 1);
+  g_assert_cmpstr (((YkSiteRow *) sites->pdata[0])->code, ==, "SPQ");
+  all_sites = yk_recording_sites (f->coordinator, &error);
+  g_assert_cmpuint (all_sites->len, ==, 2);
+
+  /* At SPQ: 李社工, and the coordinator when they record. */
+  staff = yk_recording_workers (f->coordinator, mine->site_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (staff->len, ==, 2);
+  g_assert_cmpstr (((YkStaffRow *) staff->pdata[0])->display_name, ==, "王协调");
+  g_assert_cmpstr (((YkStaffRow *) staff->pdata[1])->display_name, ==, "李社工");
+}
+
+static void
+test_set_status (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkClientRecord) client = NULL;
+  const char *field = NULL;
+
+  /* Closing needs its date, not before intake. */
+  g_assert_false (yk_recording_set_status (f->worker, f->spq_client, "closed", NULL, "搬走", &field, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_assert_cmpstr (field, ==, "status_date");
+  g_clear_error (&error);
+  g_assert_false (yk_recording_set_status (f->worker, f->spq_client, "closed", "2020-12-31", "搬走", &field, &error));
+  g_assert_cmpstr (field, ==, "status_date");
+  g_clear_error (&error);
+
+  g_assert_true (yk_recording_set_status (f->worker, f->spq_client, "closed", "2021-05-01", "搬走", &field, &error));
+  g_assert_no_error (error);
+  client = yk_recording_client (f->worker, f->spq_client, &error);
+  g_assert_cmpstr (client->status, ==, "closed");
+  g_assert_cmpstr (client->status_date, ==, "2021-05-01");
+  g_assert_cmpstr (client->status_reason, ==, "搬走");
+
+  /* Not for another site's person. */
+  field = NULL;
+  g_assert_false (yk_recording_set_status (f->worker, f->jl_client, "closed", "2021-05-01", "搬走", &field, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_assert_null (field);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/app/recording/mask-name", test_mask_name);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/app/recording/propose-next", test_propose_next);
+  ADD ("/app/recording/scope", test_scope);
+  ADD ("/app/recording/set-status", test_set_status);
+  return g_test_run ();
+}

@@ -1,0 +1,719 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "yk-config.h"
+#include "ui-test-util.h"
+#include "yk-assessment-dialog.h"
+#include "yk-casework.h"
+#include "yk-client-dialog.h"
+#include "yk-contact-dialog.h"
+#include "yk-db-staff.h"
+#include "yk-followup.h"
+#include "yk-recording.h"
+#include "yk-report.h"
+#include "yk-validate.h"
+#include "yk-void-dialog.h"
+
+#include <string.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkFollowup, yk_followup_free)
+
+static UiTestDatabase db;
+static gint64 spq_client;   /* 张小明, at the social worker's site */
+static gint64 spq_other;    /* 陈建国, same site */
+static gint64 jl_client;    /* 刘芳, at the other site */
+
+/* Three service users, added as the coordinator through app/. */
+static void
+add_clients (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSession) session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
+  sqlite3 *conn;
+  const struct
+  {
+    const char *case_no;
+    const char *name;
+    const char *site;
+    gint64 *id;
+  } people[] = {
+    { "SPQ-0001", "张小明", "SPQ", &spq_client },
+    { "SPQ-0002", "陈建国", "SPQ", &spq_other },
+    { "JL-0001", "刘芳", "JL", &jl_client },
+  };
+
+  g_assert_no_error (error);
+  conn = yk_store_get_connection (yk_session_get_store (session));
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      YkClientRecord record = {
+        .case_no = (char *) people[i].case_no,
+        .name = (char *) people[i].name,
+        .site_id = yk_db_site_find (conn, people[i].site, NULL),
+        .intake_date = (char *) "2021-01-10",
+        .consent_date = (char *) "2021-01-10",
+        .stable_at_intake = TRUE,
+        .risk_level = -1,
+        .status = (char *) "active",
+      };
+
+      g_assert_cmpint (record.site_id, >, 0);
+      g_assert_true (yk_casework_add_client (session, &record, people[i].id, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static char *
+today_plus (int days)
+{
+  GDate date;
+
+  yk_date_today (&date);
+  g_date_add_days (&date, days);
+  return yk_date_format_iso (&date);
+}
+
+static YkSession *
+session_of (YkWindow *window)
+{
+  YkSession *session = yk_unlocked_session_get_session (yk_window_get_session (window));
+
+  g_assert_nonnull (session);
+  return session;
+}
+
+/* 电话随访 this year so far, as the statistics screen counts them. */
+static gint64
+phone_followups (YkWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *today = today_plus (0);
+  g_autofree char *period = g_strdup_printf ("2021-01-01..%s", today);
+  g_autoptr (YkReport) report = yk_report_for_session (session_of (window), period, NULL, &error);
+
+  g_assert_no_error (error);
+  return report->total[YK_INDICATOR_PHONE_FOLLOWUPS];
+}
+
+/* The follow-up list's entry for a person (everyone, due any time). */
+static YkFollowup *
+followup_of (YkWindow *window,
+             gint64    client_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  GDate today, horizon;
+
+  yk_date_today (&today);
+  g_date_set_dmy (&horizon, 31, 12, 2999);
+  list = yk_followup_list (session_of (window), 0, 0, &today, &horizon, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      YkFollowup *item = list->pdata[i];
+      if (item->client_id == client_id)
+        return g_ptr_array_steal_index (list, i);
+    }
+  return NULL;
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window; /* the toplevels list keeps it */
+    }
+  return NULL;
+}
+
+static YkWindow *
+unlocked_window (YkApplication *app,
+                 const char    *user,
+                 const char    *password)
+{
+  YkWindow *window = ui_test_window (app);
+
+  ui_test_unlock (window, db.path, user, password);
+  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  return window;
+}
+
+static void
+unlock_again (YkWindow *window)
+{
+  ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  ui_test_spin_until (yk_window_get_session (window) != NULL);
+}
+
+/* Opens a dialog through the window's action and returns it, with a
+ * weak pointer that tells when it is gone. */
+static gpointer
+open_dialog (YkWindow   *window,
+             const char *action,
+             GVariant   *parameter,
+             GType       type,
+             gpointer   *weak)
+{
+  gpointer dialog;
+
+  g_assert_null (find_toplevel (type));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  dialog = find_toplevel (type);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  *weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), weak);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+static GtkWidget *
+contact_child (gpointer    dialog,
+               const char *name)
+{
+  return ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, name);
+}
+
+static const char *
+entry_text (gpointer    dialog,
+            GType       type,
+            const char *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (ui_test_child (dialog, type, name)));
+}
+
+static void
+set_entry (gpointer    dialog,
+           GType       type,
+           const char *name,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, type, name)), text);
+}
+
+static void
+select_item (gpointer    dialog,
+             GType       type,
+             const char *name,
+             guint       position)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (dialog, type, name)), position);
+}
+
+static const char *
+selected_string (gpointer    dialog,
+                 GType       type,
+                 const char *name)
+{
+  GObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (ui_test_child (dialog, type, name)));
+
+  g_assert_true (GTK_IS_STRING_OBJECT (item));
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
+static char *
+view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* What Enter does on `widget`: the first shortcut for Return among its
+ * controllers, capture phase first, as GTK runs them. */
+static void
+press_enter (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_BUBBLE };
+
+  for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+            gtk_event_controller_get_propagation_phase (controller) != phases[p])
+          continue;
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+          {
+            g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+            g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+            if (g_strcmp0 (trigger, "Return") == 0)
+              {
+                g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL));
+                return;
+              }
+          }
+      }
+  g_assert_not_reached ();
+}
+
+typedef struct
+{
+  guint count;
+  gint64 client_id;
+} Changes;
+
+static void
+records_changed_cb (YkUnlockedSession *session,
+                    gint64             client_id,
+                    Changes           *changes)
+{
+  changes->count++;
+  changes->client_id = client_id;
+}
+
+static void
+watch_changes (YkWindow *window,
+               Changes  *changes)
+{
+  *changes = (Changes){ 0 };
+  g_signal_connect (yk_window_get_session (window), "records-changed", G_CALLBACK (records_changed_cb), changes);
+}
+
+static void
+unwatch_changes (YkWindow *window,
+                 Changes  *changes)
+{
+  if (yk_window_get_session (window) != NULL)
+    g_signal_handlers_disconnect_by_data (yk_window_get_session (window), changes);
+}
+
+/* Locked, the record.* actions are off: a button bound to one is
+ * insensitive and nothing opens; unlocked, they are on. */
+static void
+test_actions_need_unlock (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_window (app);
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "record.phone");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", spq_client);
+  gtk_widget_set_visible (button, FALSE);
+  gtk_widget_set_parent (button, GTK_WIDGET (window));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "record.phone", "x", spq_client);
+  gtk_widget_activate_action (GTK_WIDGET (window), "record.new-client", NULL);
+  g_assert_null (find_toplevel (YK_TYPE_CONTACT_DIALOG));
+  g_assert_null (find_toplevel (YK_TYPE_CLIENT_DIALOG));
+
+  unlock_again (window);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  gtk_widget_unparent (button);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The quick path: the dialog opens with today, me and "reached", the
+ * focus where Enter saves; saving the defaults writes one call that
+ * the due list and the figures count. */
+static void
+test_phone_defaults (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  g_autofree char *today = today_plus (0);
+  g_autofree char *proposed = NULL;
+  g_autoptr (YkFollowup) before = followup_of (window, spq_client);
+  g_autoptr (YkFollowup) after = NULL;
+  gint64 phone_before = phone_followups (window);
+  GtkWidget *dialog = NULL;
+  Changes changes;
+
+  g_assert_nonnull (before);
+  g_assert_null (before->last_contact);
+  dialog = open_dialog (window, "record.phone", g_variant_new_int64 (spq_client), YK_TYPE_CONTACT_DIALOG,
+                        (gpointer *) &dialog);
+  g_assert_cmpstr (yk_contact_dialog_get_contact_type (YK_CONTACT_DIALOG (dialog)), ==, "phone");
+  g_assert_cmpstr (entry_text (dialog, YK_TYPE_CONTACT_DIALOG, "date_entry"), ==, today);
+  g_assert_cmpstr (selected_string (dialog, YK_TYPE_CONTACT_DIALOG, "worker_dropdown"), ==, "李社工");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (contact_child (dialog, "reached_check"))));
+  g_assert_false (gtk_widget_get_visible (contact_child (dialog, "unreached_entry")));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == contact_child (dialog, "reached_check"));
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == contact_child (dialog, "save_button"));
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (contact_child (dialog, "details_expander"))));
+  g_assert_false (yk_contact_dialog_get_checklist_shown (YK_CONTACT_DIALOG (dialog)));
+  /* The masked name, never the full one, in the title bar. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (contact_child (dialog, "subtitle_label"))), ==, "张** · SPQ-0001");
+  proposed = g_strdup (entry_text (dialog, YK_TYPE_CONTACT_DIALOG, "next_date_entry"));
+  g_assert_cmpstr (proposed, >, today);
+
+  /* Not reached: the reason field appears, and goes again. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (contact_child (dialog, "reached_check")), FALSE);
+  g_assert_true (gtk_widget_get_visible (contact_child (dialog, "unreached_entry")));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (contact_child (dialog, "reached_check")), TRUE);
+  g_assert_false (gtk_widget_get_visible (contact_child (dialog, "unreached_entry")));
+
+  watch_changes (window, &changes);
+  press_enter (contact_child (dialog, "reached_check"));
+  g_assert_null (dialog);
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_cmpint (changes.client_id, ==, spq_client);
+  unwatch_changes (window, &changes);
+
+  g_assert_cmpint (phone_followups (window), ==, phone_before + 1);
+  after = followup_of (window, spq_client);
+  g_assert_cmpstr (after->last_contact, ==, today);
+  {
+    g_autofree char *due = yk_date_format_iso (&after->due);
+    g_assert_cmpstr (due, ==, proposed);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* 不稳定 or risk 3+: the checklist appears and the next date comes
+ * forward to the rules' two weeks; what is saved is at risk. */
+static void
+test_unstable_checklist (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  g_autofree char *in_two_weeks = today_plus (14);
+  g_autofree char *stable_date = NULL;
+  g_autoptr (YkFollowup) after = NULL;
+  GtkWidget *dialog = NULL;
+  GType type = YK_TYPE_CONTACT_DIALOG;
+
+  dialog = open_dialog (window, "record.visit", g_variant_new_int64 (spq_other), type, (gpointer *) &dialog);
+  g_assert_cmpstr (yk_contact_dialog_get_contact_type (YK_CONTACT_DIALOG (dialog)), ==, "home_visit");
+  gtk_expander_set_expanded (GTK_EXPANDER (contact_child (dialog, "details_expander")), TRUE);
+
+  select_item (dialog, type, "condition_dropdown", 1); /* 稳定 */
+  stable_date = g_strdup (entry_text (dialog, type, "next_date_entry"));
+  g_assert_false (yk_contact_dialog_get_checklist_shown (YK_CONTACT_DIALOG (dialog)));
+  g_assert_cmpstr (stable_date, >, in_two_weeks);
+
+  select_item (dialog, type, "condition_dropdown", 3); /* 不稳定 */
+  g_assert_true (yk_contact_dialog_get_checklist_shown (YK_CONTACT_DIALOG (dialog)));
+  g_assert_cmpstr (entry_text (dialog, type, "next_date_entry"), ==, in_two_weeks);
+
+  /* Back to 稳定, then risk level 3 alone shows it too. */
+  select_item (dialog, type, "condition_dropdown", 1);
+  g_assert_false (yk_contact_dialog_get_checklist_shown (YK_CONTACT_DIALOG (dialog)));
+  g_assert_cmpstr (entry_text (dialog, type, "next_date_entry"), ==, stable_date);
+  select_item (dialog, type, "risk_dropdown", 4); /* level 3 */
+  g_assert_true (yk_contact_dialog_get_checklist_shown (YK_CONTACT_DIALOG (dialog)));
+  select_item (dialog, type, "risk_dropdown", 3); /* level 2 */
+  g_assert_false (yk_contact_dialog_get_checklist_shown (YK_CONTACT_DIALOG (dialog)));
+
+  /* A date the person wrote is theirs: the condition no longer moves it. */
+  set_entry (dialog, type, "next_date_entry", "2099/1/2");
+  select_item (dialog, type, "condition_dropdown", 3);
+  g_assert_cmpstr (entry_text (dialog, type, "next_date_entry"), ==, "2099/1/2");
+  set_entry (dialog, type, "next_date_entry", "");
+  select_item (dialog, type, "condition_dropdown", 2);
+  select_item (dialog, type, "condition_dropdown", 3);
+  g_assert_cmpstr (entry_text (dialog, type, "next_date_entry"), ==, in_two_weeks);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (contact_child (dialog, "doctor_check")), TRUE);
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_null (dialog);
+
+  after = followup_of (window, spq_other);
+  g_assert_true (after->at_risk);
+  g_assert_cmpstr (after->condition, ==, "unstable");
+  {
+    g_autofree char *due = yk_date_format_iso (&after->due);
+    g_assert_cmpstr (due, ==, in_two_weeks);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An impossible date: the message under the date, the cursor there,
+ * everything typed still there, nothing written. */
+static void
+test_invalid_date_keeps_values (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  gint64 phone_before = phone_followups (window);
+  GtkWidget *dialog = NULL;
+  GType type = YK_TYPE_CONTACT_DIALOG;
+  g_autofree char *notes = NULL;
+  Changes changes;
+
+  dialog = open_dialog (window, "record.phone", g_variant_new_int64 (spq_client), type, (gpointer *) &dialog);
+  set_entry (dialog, type, "seen_entry", "本人和母亲");
+  select_item (dialog, type, "sleep_dropdown", 3);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (contact_child (dialog, "notes_view"))),
+                            "最近睡得不好", -1);
+  set_entry (dialog, type, "date_entry", "2021-02-30");
+
+  watch_changes (window, &changes);
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (changes.count, ==, 0);
+  unwatch_changes (window, &changes);
+
+  g_assert_nonnull (yk_contact_dialog_get_error (YK_CONTACT_DIALOG (dialog), "date"));
+  g_assert_true (gtk_widget_get_visible (contact_child (dialog, "date_error")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (contact_child (dialog, "date_error"))), ==,
+                   yk_contact_dialog_get_error (YK_CONTACT_DIALOG (dialog), "date"));
+  g_assert_null (yk_contact_dialog_get_error (YK_CONTACT_DIALOG (dialog), NULL));
+  g_assert_true (ui_test_has_focus_within (contact_child (dialog, "date_entry")));
+  g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, "2021-02-30");
+  g_assert_cmpstr (entry_text (dialog, type, "seen_entry"), ==, "本人和母亲");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (contact_child (dialog, "sleep_dropdown"))), ==, 3);
+  notes = view_text (contact_child (dialog, "notes_view"));
+  g_assert_cmpstr (notes, ==, "最近睡得不好");
+  g_assert_cmpint (phone_followups (window), ==, phone_before);
+
+  /* Correcting the date takes its message away; written the Chinese
+   * way, it saves. */
+  set_entry (dialog, type, "date_entry", "2021年3月5日");
+  g_assert_false (gtk_widget_get_visible (contact_child (dialog, "date_error")));
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_null (dialog);
+  g_assert_cmpint (phone_followups (window), ==, phone_before + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The lock closes the dialog; the same person reopening it for the same
+ * service user finds what they typed; Cancel forgets it. */
+static void
+test_draft_survives_lock (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  gint64 phone_before = phone_followups (window);
+  GtkWidget *dialog = NULL;
+  GType type = YK_TYPE_CONTACT_DIALOG;
+  g_autofree char *notes = NULL;
+
+  dialog = open_dialog (window, "record.phone", g_variant_new_int64 (spq_client), type, (gpointer *) &dialog);
+  set_entry (dialog, type, "date_entry", "2021/3/6");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (contact_child (dialog, "reached_check")), FALSE);
+  set_entry (dialog, type, "unreached_entry", "无人接听");
+  gtk_expander_set_expanded (GTK_EXPANDER (contact_child (dialog, "details_expander")), TRUE);
+  select_item (dialog, type, "condition_dropdown", 3);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (contact_child (dialog, "notes_view"))),
+                            "母亲说他这几天不出门", -1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  g_assert_null (dialog);
+  g_assert_null (find_toplevel (type));
+  unlock_again (window);
+
+  /* Another service user: a clean form. */
+  dialog = open_dialog (window, "record.phone", g_variant_new_int64 (spq_other), type, (gpointer *) &dialog);
+  g_assert_cmpstr (entry_text (dialog, type, "unreached_entry"), ==, "");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (contact_child (dialog, "reached_check"))));
+  gtk_widget_activate_action (dialog, "form.cancel", NULL);
+  g_assert_null (dialog);
+
+  dialog = open_dialog (window, "record.phone", g_variant_new_int64 (spq_client), type, (gpointer *) &dialog);
+  g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, "2021/3/6");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (contact_child (dialog, "reached_check"))));
+  g_assert_true (gtk_widget_get_visible (contact_child (dialog, "unreached_entry")));
+  g_assert_cmpstr (entry_text (dialog, type, "unreached_entry"), ==, "无人接听");
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (contact_child (dialog, "details_expander"))));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (contact_child (dialog, "condition_dropdown"))), ==, 3);
+  g_assert_true (yk_contact_dialog_get_checklist_shown (YK_CONTACT_DIALOG (dialog)));
+  notes = view_text (contact_child (dialog, "notes_view"));
+  g_assert_cmpstr (notes, ==, "母亲说他这几天不出门");
+
+  /* Cancel forgets it: next time, today's defaults. */
+  gtk_widget_activate_action (dialog, "form.cancel", NULL);
+  g_assert_null (dialog);
+  dialog = open_dialog (window, "record.phone", g_variant_new_int64 (spq_client), type, (gpointer *) &dialog);
+  g_assert_cmpstr (entry_text (dialog, type, "unreached_entry"), ==, "");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (contact_child (dialog, "reached_check"))));
+  gtk_widget_activate_action (dialog, "form.cancel", NULL);
+  g_assert_cmpint (phone_followups (window), ==, phone_before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Another site's person does not exist for a social worker. */
+static void
+test_other_site_not_found (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  gint64 phone_before = phone_followups (window);
+  GtkWidget *dialog = NULL;
+  const char *error;
+  Changes changes;
+
+  dialog = open_dialog (window, "record.phone", g_variant_new_int64 (jl_client), YK_TYPE_CONTACT_DIALOG,
+                        (gpointer *) &dialog);
+  error = yk_contact_dialog_get_error (YK_CONTACT_DIALOG (dialog), NULL);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, "no such service user"));
+  /* Nothing about them shows: not even the masked name. */
+  g_assert_false (gtk_widget_get_visible (contact_child (dialog, "subtitle_label")));
+
+  watch_changes (window, &changes);
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (changes.count, ==, 0);
+  unwatch_changes (window, &changes);
+  g_assert_cmpint (phone_followups (window), ==, phone_before);
+  gtk_widget_activate_action (dialog, "form.cancel", NULL);
+  g_assert_null (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The eligibility rule: no consent date, no case file; the message is
+ * under the consent date. */
+static void
+test_new_client_needs_consent (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  g_autoptr (YkClientRecord) client = NULL;
+  GtkWidget *dialog = NULL;
+  GType type = YK_TYPE_CLIENT_DIALOG;
+  Changes changes;
+
+  dialog = open_dialog (window, "record.new-client", NULL, type, (gpointer *) &dialog);
+  /* A social worker has one site: nothing to choose. */
+  g_assert_false (gtk_widget_get_visible (ui_test_child (dialog, type, "site_dropdown")));
+  set_entry (dialog, type, "case_no_entry", "SPQ-0100");
+  set_entry (dialog, type, "name_entry", "赵晓燕");
+  select_item (dialog, type, "diagnosis_dropdown", 1);
+  set_entry (dialog, type, "intake_date_entry", "2021-04-01");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_child (dialog, type, "stable_check")), TRUE);
+
+  watch_changes (window, &changes);
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (changes.count, ==, 0);
+  g_assert_nonnull (yk_client_dialog_get_error (YK_CLIENT_DIALOG (dialog), "consent_date"));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (dialog, type, "consent_date_error")));
+  g_assert_true (ui_test_has_focus_within (ui_test_child (dialog, type, "consent_date_entry")));
+  g_assert_cmpstr (entry_text (dialog, type, "name_entry"), ==, "赵晓燕");
+
+  /* Not stable at intake: refused too, at that field. */
+  set_entry (dialog, type, "consent_date_entry", "2021/4/1");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_child (dialog, type, "stable_check")), FALSE);
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_nonnull (dialog);
+  g_assert_null (yk_client_dialog_get_error (YK_CLIENT_DIALOG (dialog), "consent_date"));
+  g_assert_nonnull (yk_client_dialog_get_error (YK_CLIENT_DIALOG (dialog), "stable_at_intake"));
+  g_assert_cmpuint (changes.count, ==, 0);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_child (dialog, type, "stable_check")), TRUE);
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_null (dialog);
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_cmpint (changes.client_id, >, 0);
+  unwatch_changes (window, &changes);
+
+  client = yk_recording_client (session_of (window), changes.client_id, NULL);
+  g_assert_nonnull (client);
+  g_assert_cmpstr (client->name, ==, "赵晓燕");
+  g_assert_cmpstr (client->consent_date, ==, "2021-04-01");
+  g_assert_cmpstr (client->diagnosis, ==, "精神分裂症");
+  g_assert_cmpint (client->site_id, ==, yk_session_get_site_id (session_of (window)));
+  g_assert_cmpint (client->worker_id, ==, yk_session_get_staff_id (session_of (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The SDSS items carry the scale's Chinese names, and the live total
+ * leaves out items marked 9. */
+static void
+test_sdss_total (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  GtkWidget *dialog = NULL;
+  GType type = YK_TYPE_ASSESSMENT_DIALOG;
+  Changes changes;
+
+  dialog = open_dialog (window, "record.assessment", g_variant_new_int64 (spq_client), type, (gpointer *) &dialog);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_child (dialog, type, "sdss_2_label"))), ==, "婚姻职能");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_child (dialog, type, "sdss_10_label"))), ==,
+                   "责任心和计划性");
+  g_assert_cmpint (yk_assessment_dialog_get_total (YK_ASSESSMENT_DIALOG (dialog)), ==, 0);
+
+  select_item (dialog, type, "sdss_1_dropdown", 2); /* 2 */
+  select_item (dialog, type, "sdss_2_dropdown", 3); /* 9: does not apply */
+  select_item (dialog, type, "sdss_3_dropdown", 3); /* 9 */
+  select_item (dialog, type, "sdss_4_dropdown", 1); /* 1 */
+  g_assert_cmpint (yk_assessment_dialog_get_total (YK_ASSESSMENT_DIALOG (dialog)), ==, 3);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ui_test_child (dialog, type, "total_label"))), "3"));
+  select_item (dialog, type, "sdss_2_dropdown", 2); /* now 2 */
+  g_assert_cmpint (yk_assessment_dialog_get_total (YK_ASSESSMENT_DIALOG (dialog)), ==, 5);
+
+  watch_changes (window, &changes);
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_null (dialog);
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_cmpint (changes.client_id, ==, spq_client);
+  unwatch_changes (window, &changes);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Voiding needs a reason; the voided call leaves the figures. */
+static void
+test_void_needs_reason (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  g_autoptr (GError) error = NULL;
+  YkContactRecord call = { .client_id = spq_other, .type = (char *) "phone", .date = (char *) "2021-03-01",
+                           .reached = TRUE, .duration_min = -1, .risk_level = -1 };
+  gint64 call_id = 0;
+  gint64 phone_before;
+  GtkWidget *dialog = NULL;
+  GType type = YK_TYPE_VOID_DIALOG;
+  Changes changes;
+
+  g_assert_true (yk_casework_add_contact (session_of (window), &call, &call_id, &error));
+  g_assert_no_error (error);
+  phone_before = phone_followups (window);
+
+  dialog = open_dialog (window, "record.void", g_variant_new ("(sx)", "contacts", call_id), type,
+                        (gpointer *) &dialog);
+  watch_changes (window, &changes);
+  set_entry (dialog, type, "reason_entry", "   ");
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (yk_void_dialog_get_error (YK_VOID_DIALOG (dialog), "void_reason"));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (dialog, type, "reason_error")));
+  g_assert_cmpint (phone_followups (window), ==, phone_before);
+  g_assert_cmpuint (changes.count, ==, 0);
+
+  set_entry (dialog, type, "reason_entry", "记错了人");
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_null (dialog);
+  g_assert_cmpuint (changes.count, ==, 1);
+  unwatch_changes (window, &changes);
+  g_assert_cmpint (phone_followups (window), ==, phone_before - 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  ui_test_init (&argc, &argv);
+  ui_test_database_make (&db);
+  add_clients ();
+
+  g_test_add_func ("/ui/recording/actions-need-unlock", test_actions_need_unlock);
+  g_test_add_func ("/ui/recording/phone-defaults", test_phone_defaults);
+  g_test_add_func ("/ui/recording/unstable-checklist", test_unstable_checklist);
+  g_test_add_func ("/ui/recording/invalid-date", test_invalid_date_keeps_values);
+  g_test_add_func ("/ui/recording/draft-survives-lock", test_draft_survives_lock);
+  g_test_add_func ("/ui/recording/other-site", test_other_site_not_found);
+  g_test_add_func ("/ui/recording/new-client-consent", test_new_client_needs_consent);
+  g_test_add_func ("/ui/recording/sdss-total", test_sdss_total);
+  g_test_add_func ("/ui/recording/void-reason", test_void_needs_reason);
+  status = g_test_run ();
+
+  ui_test_database_remove (&db);
+  return status;
+}

@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-ui"
+
+#include "yk-config.h"
+#include "yk-client-dialog.h"
+#include "yk-app-error.h"
+#include "yk-casework.h"
+#include "yk-record-form.h"
+#include "yk-record-rules.h"
+#include "yk-recording.h"
+#include "yk-validate.h"
+
+#include <glib/gi18n.h>
+
+struct _YkClientDialog
+{
+  GtkWindow parent_instance;
+
+  GtkWidget *error_label;
+  GtkWidget *case_no_entry;
+  GtkWidget *case_no_error;
+  GtkWidget *name_entry;
+  GtkWidget *name_error;
+  GtkWidget *gender_dropdown;
+  GtkWidget *gender_error;
+  GtkWidget *birth_date_entry;
+  GtkWidget *birth_date_error;
+  GtkWidget *id_number_entry;
+  GtkWidget *id_number_error;
+  GtkWidget *phone_entry;
+  GtkWidget *phone_error;
+  GtkWidget *address_entry;
+  GtkWidget *address_error;
+  GtkWidget *community_entry;
+  GtkWidget *community_error;
+  GtkWidget *diagnosis_dropdown;
+  GtkWidget *diagnosis_error;
+  GtkWidget *guardian_name_entry;
+  GtkWidget *guardian_name_error;
+  GtkWidget *guardian_relation_entry;
+  GtkWidget *guardian_relation_error;
+  GtkWidget *guardian_phone_entry;
+  GtkWidget *guardian_phone_error;
+  GtkWidget *site_label;
+  GtkWidget *site_dropdown;
+  GtkWidget *site_error;
+  GtkWidget *worker_dropdown;
+  GtkWidget *worker_error;
+  GtkWidget *risk_dropdown;
+  GtkWidget *risk_error;
+  GtkWidget *intake_date_entry;
+  GtkWidget *intake_date_error;
+  GtkWidget *consent_date_entry;
+  GtkWidget *consent_date_error;
+  GtkWidget *stable_check;
+  GtkWidget *stable_error;
+
+  YkRecordForm *form;
+  GArray *site_ids;
+};
+
+G_DEFINE_FINAL_TYPE (YkClientDialog, yk_client_dialog, GTK_TYPE_WINDOW)
+
+static const char *const gender_codes[] = { NULL, "男", "女" };
+/* The six severe mental disorders of the national programme, or 其他. */
+static const char *const diagnosis_codes[] = { NULL, "精神分裂症", "分裂情感性障碍", "偏执性精神病", "双相情感障碍",
+                                               "癫痫所致精神障碍", "精神发育迟滞伴发精神障碍", "其他" };
+static const char *const risk_codes[] = { NULL, "0", "1", "2", "3", "4", "5" };
+
+static gint64
+site_id (YkClientDialog *self)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->site_dropdown));
+
+  if (self->site_ids == NULL || selected >= self->site_ids->len)
+    return 0;
+  return g_array_index (self->site_ids, gint64, selected);
+}
+
+static void
+site_changed_cb (YkClientDialog *self)
+{
+  YkSession *session;
+  g_autoptr (GPtrArray) staff = NULL;
+
+  if (self->form == NULL || (session = yk_record_form_get_session (self->form)) == NULL)
+    return;
+  staff = yk_recording_workers (session, site_id (self), NULL);
+  yk_record_form_fill_staff (self->worker_dropdown, staff, yk_session_get_staff_id (session));
+}
+
+static gboolean
+read_record (YkClientDialog *self,
+             YkClientRecord *r)
+{
+  const char *risk = yk_record_form_choice (self->risk_dropdown, risk_codes);
+
+  r->case_no = yk_record_form_text (self->case_no_entry);
+  r->name = yk_record_form_text (self->name_entry);
+  r->gender = g_strdup (yk_record_form_choice (self->gender_dropdown, gender_codes));
+  r->id_number = yk_record_form_text (self->id_number_entry);
+  r->phone = yk_record_form_text (self->phone_entry);
+  r->address = yk_record_form_text (self->address_entry);
+  r->community = yk_record_form_text (self->community_entry);
+  r->diagnosis = g_strdup (yk_record_form_choice (self->diagnosis_dropdown, diagnosis_codes));
+  r->guardian_name = yk_record_form_text (self->guardian_name_entry);
+  r->guardian_relation = yk_record_form_text (self->guardian_relation_entry);
+  r->guardian_phone = yk_record_form_text (self->guardian_phone_entry);
+  r->site_id = site_id (self);
+  r->worker_id = yk_record_form_staff_id (self->worker_dropdown);
+  r->risk_level = risk != NULL ? (int) g_ascii_strtoll (risk, NULL, 10) : -1;
+  r->stable_at_intake = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->stable_check));
+  r->status = g_strdup ("active");
+  return yk_record_form_date (self->form, "birth_date", self->birth_date_entry, FALSE, &r->birth_date) &&
+         yk_record_form_date (self->form, "intake_date", self->intake_date_entry, TRUE, &r->intake_date) &&
+         yk_record_form_date (self->form, "consent_date", self->consent_date_entry, FALSE, &r->consent_date);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  YkClientDialog *self = YK_CLIENT_DIALOG (widget);
+  YkSession *session = yk_record_form_get_session (self->form);
+  YkClientRecord record = { 0 };
+  g_autoptr (GError) error = NULL;
+  const char *field = NULL;
+  gint64 id = 0;
+  GDate today;
+
+  if (session == NULL)
+    return;
+  yk_record_form_clear_errors (self->form);
+  yk_date_today (&today);
+  if (!read_record (self, &record))
+    ;
+  else if (!yk_client_validate (&record, &today, &field, &error))
+    yk_record_form_fail_error (self->form, field, error);
+  else if (!yk_casework_add_client (session, &record, &id, &error))
+    /* Past the rules, the one invalid thing left is a case number in use. */
+    yk_record_form_fail_error (self->form, g_error_matches (error, YK_APP_ERROR, YK_APP_ERROR_INVALID) ? "case_no" : NULL,
+                               error);
+  else
+    yk_record_form_saved (self->form, id);
+  yk_client_record_clear (&record);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  yk_record_form_close (YK_CLIENT_DIALOG (widget)->form);
+}
+
+static void
+yk_client_dialog_dispose (GObject *object)
+{
+  YkClientDialog *self = YK_CLIENT_DIALOG (object);
+
+  yk_record_form_keep_draft (self->form);
+  g_clear_pointer (&self->form, yk_record_form_free);
+  gtk_widget_dispose_template (GTK_WIDGET (object), YK_TYPE_CLIENT_DIALOG);
+  G_OBJECT_CLASS (yk_client_dialog_parent_class)->dispose (object);
+}
+
+static void
+yk_client_dialog_finalize (GObject *object)
+{
+  g_clear_pointer (&YK_CLIENT_DIALOG (object)->site_ids, g_array_unref);
+  G_OBJECT_CLASS (yk_client_dialog_parent_class)->finalize (object);
+}
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, YkClientDialog, name)
+
+static void
+yk_client_dialog_class_init (YkClientDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = yk_client_dialog_dispose;
+  G_OBJECT_CLASS (klass)->finalize = yk_client_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-client-dialog.ui");
+  BIND (error_label);
+  BIND (case_no_entry);
+  BIND (case_no_error);
+  BIND (name_entry);
+  BIND (name_error);
+  BIND (gender_dropdown);
+  BIND (gender_error);
+  BIND (birth_date_entry);
+  BIND (birth_date_error);
+  BIND (id_number_entry);
+  BIND (id_number_error);
+  BIND (phone_entry);
+  BIND (phone_error);
+  BIND (address_entry);
+  BIND (address_error);
+  BIND (community_entry);
+  BIND (community_error);
+  BIND (diagnosis_dropdown);
+  BIND (diagnosis_error);
+  BIND (guardian_name_entry);
+  BIND (guardian_name_error);
+  BIND (guardian_relation_entry);
+  BIND (guardian_relation_error);
+  BIND (guardian_phone_entry);
+  BIND (guardian_phone_error);
+  BIND (site_label);
+  BIND (site_dropdown);
+  BIND (site_error);
+  BIND (worker_dropdown);
+  BIND (worker_error);
+  BIND (risk_dropdown);
+  BIND (risk_error);
+  BIND (intake_date_entry);
+  BIND (intake_date_error);
+  BIND (consent_date_entry);
+  BIND (consent_date_error);
+  BIND (stable_check);
+  BIND (stable_error);
+  gtk_widget_class_bind_template_callback (widget_class, site_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "form.cancel", NULL, cancel_action);
+  yk_record_form_class_add_shortcuts (widget_class);
+}
+
+static void
+yk_client_dialog_init (YkClientDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+add_fields (YkClientDialog *self)
+{
+  const struct
+  {
+    const char *field;
+    GtkWidget *input;
+    GtkWidget *error;
+  } fields[] = {
+    { "case_no", self->case_no_entry, self->case_no_error },
+    { "name", self->name_entry, self->name_error },
+    { "gender", self->gender_dropdown, self->gender_error },
+    { "birth_date", self->birth_date_entry, self->birth_date_error },
+    { "id_number", self->id_number_entry, self->id_number_error },
+    { "phone", self->phone_entry, self->phone_error },
+    { "address", self->address_entry, self->address_error },
+    { "community", self->community_entry, self->community_error },
+    { "diagnosis", self->diagnosis_dropdown, self->diagnosis_error },
+    { "guardian_name", self->guardian_name_entry, self->guardian_name_error },
+    { "guardian_relation", self->guardian_relation_entry, self->guardian_relation_error },
+    { "guardian_phone", self->guardian_phone_entry, self->guardian_phone_error },
+    { "site", self->site_dropdown, self->site_error },
+    { "worker", self->worker_dropdown, self->worker_error },
+    { "risk_level", self->risk_dropdown, self->risk_error },
+    { "intake_date", self->intake_date_entry, self->intake_date_error },
+    { "consent_date", self->consent_date_entry, self->consent_date_error },
+    { "stable_at_intake", self->stable_check, self->stable_error },
+  };
+
+  yk_record_form_set_error_label (self->form, self->error_label);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    yk_record_form_add_field (self->form, fields[i].field, fields[i].input, fields[i].error);
+}
+
+static void
+fill_sites (YkClientDialog *self,
+            YkSession      *session)
+{
+  g_autoptr (GPtrArray) sites = yk_recording_sites (session, NULL);
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    {
+      YkSiteRow *site = sites->pdata[i];
+
+      gtk_string_list_append (names, site->name);
+      g_array_append_val (self->site_ids, site->id);
+      if (site->id == yk_session_get_site_id (session))
+        selected = i;
+    }
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->site_dropdown), G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->site_dropdown), selected);
+  /* A social worker records at their own site: nothing to choose. */
+  gtk_widget_set_visible (self->site_label, self->site_ids->len > 1);
+  gtk_widget_set_visible (self->site_dropdown, self->site_ids->len > 1);
+}
+
+YkClientDialog *
+yk_client_dialog_new (YkUnlockedSession *session,
+                      YkFormDrafts      *drafts)
+{
+  YkClientDialog *self = g_object_new (YK_TYPE_CLIENT_DIALOG, NULL);
+  YkSession *unlocked;
+
+  self->form = yk_record_form_new (GTK_WINDOW (self), session, drafts, "client", 0);
+  add_fields (self);
+  unlocked = yk_record_form_get_session (self->form);
+  if (unlocked != NULL)
+    {
+      fill_sites (self, unlocked);
+      site_changed_cb (self);
+    }
+  yk_record_form_set_today (self->intake_date_entry);
+  yk_record_form_restore_draft (self->form);
+  gtk_widget_grab_focus (self->case_no_entry);
+  return self;
+}
+
+const char *
+yk_client_dialog_get_error (YkClientDialog *self,
+                            const char     *field)
+{
+  g_return_val_if_fail (YK_IS_CLIENT_DIALOG (self), NULL);
+  return yk_record_form_get_error (self->form, field);
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "yk-window.h"
+#include "yk-form-drafts.h"
+
+G_BEGIN_DECLS
+
+/* yk-window-actions.c: the record.* actions every screen activates to
+ * record something for a person, enabled only while unlocked. */
+void _yk_window_class_add_record_actions (GtkWidgetClass *widget_class);
+void _yk_window_init_record_actions (YkWindow *self);
+YkFormDrafts *_yk_window_get_form_drafts (YkWindow *self);
+
+G_END_DECLS

@@ -172,11 +172,14 @@ yk_window_dispose (GObject *object)
 {
   YkWindow *self = YK_WINDOW (object);
 
+  /* The screens first, as when locking: one may still be reading on a
+   * connection of its own, which it closes before the store goes. */
+  if (self->main_view != NULL)
+    gtk_stack_remove (self->shell, g_steal_pointer (&self->main_view));
   if (self->session != NULL)
     yk_unlocked_session_close (self->session);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (object), YK_TYPE_WINDOW);
-  self->main_view = NULL;
   g_clear_object (&self->idle_monitor);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (yk_window_parent_class)->dispose (object);

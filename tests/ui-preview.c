@@ -6,10 +6,16 @@
  *   yk-ui-preview worker          unlocked as a social worker
  *   yk-ui-preview create          the first-run form, half filled in
  *   yk-ui-preview recovery-key    a new database's recovery key
+ *   yk-ui-preview caseload        the caseload of the pilot demo, as the coordinator
+ *   yk-ui-preview caseload-worker the same as the social worker at SPQ
+ *   yk-ui-preview caseload-search the coordinator's caseload, searched and filtered
  * Not installed, not a test. */
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-create-page.h"
+#include "yk-caseload-page.h"
+#include "yk-demo.h"
+#include "yk-main-view.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -36,6 +42,46 @@ fill_create_page (YkWindow *window,
   gtk_widget_activate_action (GTK_WIDGET (page), "create.create", NULL);
 }
 
+/* --- caseload --- */
+
+static void
+caseload_unlocked_cb (YkWindow *window)
+{
+  GtkStack *shell = GTK_STACK (gtk_window_get_child (GTK_WINDOW (window)));
+  GtkWidget *main_view = gtk_stack_get_child_by_name (shell, "main");
+  GtkStack *stack;
+  GtkWidget *page;
+
+  if (main_view == NULL)
+    return;
+  stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
+  gtk_stack_set_visible_child_name (stack, "caseload");
+  page = gtk_stack_get_visible_child (stack);
+  if (g_str_equal (mode, "caseload-search"))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_CASELOAD_PAGE, "search_entry")), "spq");
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (page, YK_TYPE_CASELOAD_PAGE, "risk_drop_down")), 1);
+    }
+}
+
+static void
+preview_caseload (YkWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+  YkSession *session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
+
+  if (session == NULL || !yk_demo_fill (session, 1, YK_DEMO_PILOT, &error))
+    g_error ("%s", error->message);
+  yk_session_close (session);
+  g_signal_connect (window, "notify::session", G_CALLBACK (caseload_unlocked_cb), NULL);
+  if (g_str_equal (mode, "caseload-worker"))
+    ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  else
+    ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+}
+
+/* --- end of caseload --- */
+
 static void
 activate_cb (GApplication *app)
 {
@@ -47,6 +93,8 @@ activate_cb (GApplication *app)
     ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   else if (g_str_equal (mode, "worker"))
     ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  else if (g_str_has_prefix (mode, "caseload"))
+    preview_caseload (window);
   else
     fill_create_page (window, g_str_equal (mode, "recovery-key"));
 }

@@ -43,6 +43,14 @@ struct _YkCaseloadPage
   GtkSingleSelection *selection;
   GtkColumnView *column_view;
   GtkColumnViewColumn *case_no_column;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *site_column;
+  GtkColumnViewColumn *worker_column;
+  GtkColumnViewColumn *risk_column;
+  GtkColumnViewColumn *condition_column;
+  GtkColumnViewColumn *last_contact_column;
+  GtkColumnViewColumn *due_column;
+  GtkColumnViewColumn *status_column;
   GtkSearchEntry *search_entry;
   GtkDropDown *site_drop_down;
   GtkDropDown *worker_drop_down;
@@ -413,6 +421,36 @@ select_client (YkCaseloadPage *self,
     }
 }
 
+/* After a record is saved, usually one person's row changes. Replacing
+ * only that row keeps the list where it was, and costs the view one
+ * row instead of remaking every row on screen. FALSE when the people
+ * themselves changed (someone added or voided). */
+static gboolean
+replace_changed_rows (YkCaseloadPage *self,
+                      GPtrArray      *rows)
+{
+  GListModel *store = G_LIST_MODEL (self->store);
+  guint n = g_list_model_get_n_items (store);
+
+  if (n != rows->len || n == 0)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (YkCaseloadRow) old = g_list_model_get_item (store, i);
+
+      if (yk_caseload_row_get_client_id (old) != yk_caseload_row_get_client_id (rows->pdata[i]))
+        return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (YkCaseloadRow) old = g_list_model_get_item (store, i);
+
+      if (!yk_caseload_row_equal (old, rows->pdata[i]))
+        g_list_store_splice (self->store, i, 1, &rows->pdata[i], 1);
+    }
+  return TRUE;
+}
+
 static void
 show_entries (YkCaseloadPage *self,
               GPtrArray      *entries)
@@ -424,11 +462,155 @@ show_entries (YkCaseloadPage *self,
   for (guint i = 0; i < entries->len; i++)
     g_ptr_array_add (rows, yk_caseload_row_new (entries->pdata[i]));
   update_choices (self, entries);
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), rows->pdata,
-                       rows->len);
+  if (!replace_changed_rows (self, rows))
+    g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), rows->pdata,
+                         rows->len);
   select_client (self, selected_id);
   update_count (self);
 }
+
+
+/* --- cells ---
+ *
+ * Made in C by signal factories rather than by GtkBuilderListItemFactory
+ * templates: a filter that changes the rows on screen remakes every
+ * visible cell, and parsing a template for each of 9 × 30 cells took
+ * 80 ms a keystroke in yk-bench-caseload; plain widgets take a few. */
+
+typedef struct
+{
+  const char *property;
+  guint width; /* in average characters; a Chinese one counts two */
+} TextCell;
+
+/* GtkInscription, made for list cells: its size comes from `width`,
+ * not from measuring its text, which GTK 4.8 would otherwise do for
+ * each of the 200 rows it keeps ready. */
+static void
+setup_text_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               const TextCell           *cell)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), cell->width);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), cell->width);
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+bind_text_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              const TextCell           *cell)
+{
+  g_autofree char *text = NULL;
+
+  g_object_get (gtk_list_item_get_item (item), cell->property, &text, NULL);
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+/* An icon and a word (or a tooltip), with a style class: never colour alone. */
+static GtkWidget *
+warning_new (const char *icon_name,
+             const char *css_class,
+             const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text != NULL ? text : _("At risk"), -1);
+  gtk_box_append (GTK_BOX (box), icon);
+  if (text != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+  gtk_widget_add_css_class (box, css_class);
+  return box;
+}
+
+static void
+setup_with_warning_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  overdue)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  if (overdue != NULL)
+    gtk_box_append (GTK_BOX (box), warning_new ("alarm-symbolic", "yk-overdue", _("Overdue")));
+  else
+    {
+      GtkWidget *warning = warning_new ("dialog-warning-symbolic", "yk-at-risk", NULL);
+
+      gtk_widget_set_tooltip_text (warning, _("At risk: risk level 3 or more, or unstable at the last contact"));
+      gtk_box_append (GTK_BOX (box), warning);
+    }
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_with_warning_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  overdue)
+{
+  YkCaseloadRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *warning = gtk_widget_get_next_sibling (label);
+  g_autofree char *text = NULL;
+
+  if (overdue != NULL)
+    {
+      g_object_get (row, "due-text", &text, NULL);
+      gtk_widget_set_visible (warning, yk_caseload_row_get_overdue (row));
+    }
+  else
+    {
+      g_object_get (row, "masked-name", &text, NULL);
+      gtk_widget_set_visible (warning, yk_caseload_row_get_at_risk (row));
+    }
+  gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+set_factory (GtkColumnViewColumn *column,
+             GCallback            setup,
+             GCallback            bind,
+             gpointer             data)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, data);
+  g_signal_connect (factory, "bind", bind, data);
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+static void
+set_factories (YkCaseloadPage *self)
+{
+  static const TextCell cells[] = {
+    { "case-no", 9 },
+    { "site-name", 18 },
+    { "worker-name", 8 },
+    { "risk-text", 5 },
+    { "condition-text", 8 },
+    { "last-contact-text", 10 },
+    { "status-text", 4 },
+  };
+  GtkColumnViewColumn *columns[] = {
+    self->case_no_column, self->site_column, self->worker_column, self->risk_column,
+    self->condition_column, self->last_contact_column, self->status_column,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (cells) == G_N_ELEMENTS (columns));
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    set_factory (columns[i], G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), (gpointer) &cells[i]);
+  set_factory (self->name_column, G_CALLBACK (setup_with_warning_cb), G_CALLBACK (bind_with_warning_cb), NULL);
+  set_factory (self->due_column, G_CALLBACK (setup_with_warning_cb), G_CALLBACK (bind_with_warning_cb),
+               GINT_TO_POINTER (TRUE));
+}
+
+/* --- loading --- */
 
 static void
 clear_list (YkCaseloadPage *self)
@@ -837,6 +1019,14 @@ yk_caseload_page_class_init (YkCaseloadPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, selection);
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, case_no_column);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, site_column);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, worker_column);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, risk_column);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, condition_column);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, last_contact_column);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, due_column);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, status_column);
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, site_drop_down);
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, worker_drop_down);
@@ -879,6 +1069,7 @@ yk_caseload_page_init (YkCaseloadPage *self)
 
   gtk_custom_filter_set_filter_func (self->choice_filter, choice_filter_func, self, NULL);
   gtk_custom_filter_set_filter_func (self->search_filter, search_filter_func, self, NULL);
+  set_factories (self);
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
   gtk_column_view_sort_by_column (self->column_view, self->case_no_column, GTK_SORT_ASCENDING);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

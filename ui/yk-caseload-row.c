@@ -54,9 +54,7 @@ enum
   PROP_DUE,
   PROP_DUE_TEXT,
   PROP_OVERDUE,
-  PROP_OVERDUE_TEXT,
   PROP_AT_RISK,
-  PROP_RISK_WARNING,
   PROP_STATUS,
   PROP_STATUS_TEXT,
   N_PROPS
@@ -210,15 +208,8 @@ yk_caseload_row_get_property (GObject    *object,
     case PROP_OVERDUE:
       g_value_set_boolean (value, self->overdue);
       break;
-    case PROP_OVERDUE_TEXT:
-      g_value_set_string (value, self->overdue ? _("Overdue") : NULL);
-      break;
     case PROP_AT_RISK:
       g_value_set_boolean (value, self->at_risk);
-      break;
-    case PROP_RISK_WARNING:
-      g_value_set_string (value, self->at_risk ? _("At risk: risk level 3 or more, or unstable at the last contact")
-                                               : NULL);
       break;
     case PROP_STATUS:
       g_value_set_int (value, self->status);
@@ -258,9 +249,7 @@ yk_caseload_row_class_init (YkCaseloadRowClass *klass)
   properties[PROP_DUE] = g_param_spec_int ("due", NULL, NULL, 0, G_MAXINT, YK_CASELOAD_ROW_NEVER_DUE, flags);
   properties[PROP_DUE_TEXT] = g_param_spec_string ("due-text", NULL, NULL, NULL, flags);
   properties[PROP_OVERDUE] = g_param_spec_boolean ("overdue", NULL, NULL, FALSE, flags);
-  properties[PROP_OVERDUE_TEXT] = g_param_spec_string ("overdue-text", NULL, NULL, NULL, flags);
   properties[PROP_AT_RISK] = g_param_spec_boolean ("at-risk", NULL, NULL, FALSE, flags);
-  properties[PROP_RISK_WARNING] = g_param_spec_string ("risk-warning", NULL, NULL, NULL, flags);
   properties[PROP_STATUS] = g_param_spec_int ("status", NULL, NULL, YK_CASELOAD_STATUS_ACTIVE,
                                               YK_CASELOAD_STATUS_CLOSED, YK_CASELOAD_STATUS_ACTIVE, flags);
   properties[PROP_STATUS_TEXT] = g_param_spec_string ("status-text", NULL, NULL, NULL, flags);
@@ -398,6 +387,21 @@ yk_caseload_row_get_at_risk (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), FALSE);
   return self->at_risk;
+}
+
+gboolean
+yk_caseload_row_equal (YkCaseloadRow *a,
+                       YkCaseloadRow *b)
+{
+  g_return_val_if_fail (YK_IS_CASELOAD_ROW (a) && YK_IS_CASELOAD_ROW (b), FALSE);
+
+  return a->client_id == b->client_id && g_strcmp0 (a->case_no, b->case_no) == 0 &&
+         g_strcmp0 (a->masked_name, b->masked_name) == 0 && a->site_id == b->site_id &&
+         g_strcmp0 (a->site_code, b->site_code) == 0 && g_strcmp0 (a->site_name, b->site_name) == 0 &&
+         a->worker_id == b->worker_id && g_strcmp0 (a->worker_name, b->worker_name) == 0 &&
+         a->risk_level == b->risk_level && a->condition == b->condition && a->last_contact == b->last_contact &&
+         a->due == b->due && a->overdue == b->overdue && a->at_risk == b->at_risk && a->status == b->status &&
+         g_strcmp0 (a->search_key, b->search_key) == 0;
 }
 
 gboolean

@@ -48,6 +48,10 @@ int yk_caseload_row_get_due (YkCaseloadRow *self);
 gboolean yk_caseload_row_get_overdue (YkCaseloadRow *self);
 gboolean yk_caseload_row_get_at_risk (YkCaseloadRow *self);
 
+/* Whether two rows show the same thing (and match the same searches). */
+gboolean yk_caseload_row_equal (YkCaseloadRow *a,
+                                YkCaseloadRow *b);
+
 /* `needle` folded with yk_caseload_search_fold(); "" matches everyone.
  * Matches inside the case number, the full name or the phone number. */
 gboolean yk_caseload_row_matches (YkCaseloadRow *self,

@@ -15,10 +15,14 @@
  *   yk-ui-preview record-error    a phone follow-up with an impossible date
  *   yk-ui-preview record-assessment  an SDSS assessment, some items not applying
  *   yk-ui-preview record-client   a new service user refused without a consent date
+ *   yk-ui-preview caseload        the caseload of the pilot demo, as the coordinator
+ *   yk-ui-preview caseload-worker the same as the social worker at SPQ
+ *   yk-ui-preview caseload-search the coordinator's caseload, searched and filtered
  * Not installed, not a test. */
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-create-page.h"
+#include "yk-caseload-page.h"
 #include "yk-assessment-dialog.h"
 #include "yk-client-dialog.h"
 #include "yk-contact-dialog.h"
@@ -334,6 +338,46 @@ record_mode (YkWindow *window)
 
 /* --- end of recording --- */
 
+/* --- caseload --- */
+
+static void
+caseload_unlocked_cb (YkWindow *window)
+{
+  GtkStack *shell = GTK_STACK (gtk_window_get_child (GTK_WINDOW (window)));
+  GtkWidget *main_view = gtk_stack_get_child_by_name (shell, "main");
+  GtkStack *stack;
+  GtkWidget *page;
+
+  if (main_view == NULL)
+    return;
+  stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
+  gtk_stack_set_visible_child_name (stack, "caseload");
+  page = gtk_stack_get_visible_child (stack);
+  if (g_str_equal (mode, "caseload-search"))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_CASELOAD_PAGE, "search_entry")), "spq");
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (page, YK_TYPE_CASELOAD_PAGE, "risk_drop_down")), 1);
+    }
+}
+
+static void
+preview_caseload (YkWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+  YkSession *session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
+
+  if (session == NULL || !yk_demo_fill (session, 1, YK_DEMO_PILOT, &error))
+    g_error ("%s", error->message);
+  yk_session_close (session);
+  g_signal_connect (window, "notify::session", G_CALLBACK (caseload_unlocked_cb), NULL);
+  if (g_str_equal (mode, "caseload-worker"))
+    ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  else
+    ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+}
+
+/* --- end of caseload --- */
+
 static void
 activate_cb (GApplication *app)
 {
@@ -352,6 +396,8 @@ activate_cb (GApplication *app)
     ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   else if (g_str_equal (mode, "case-file"))
     open_case_file (window);
+  else if (g_str_has_prefix (mode, "caseload"))
+    preview_caseload (window);
   else
     fill_create_page (window, g_str_equal (mode, "recovery-key"));
 }

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "yk-caseload.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  YK_CASELOAD_STATUS_ACTIVE,
+  YK_CASELOAD_STATUS_REFERRED,
+  YK_CASELOAD_STATUS_CLOSED,
+} YkCaseloadStatus;
+
+/* In order of concern, so sorting by condition puts 不稳定 last. */
+typedef enum
+{
+  YK_CASELOAD_CONDITION_NONE,
+  YK_CASELOAD_CONDITION_STABLE,
+  YK_CASELOAD_CONDITION_BASICALLY_STABLE,
+  YK_CASELOAD_CONDITION_UNSTABLE,
+} YkCaseloadCondition;
+
+/* Never due (referred or closed): after every date. */
+#define YK_CASELOAD_ROW_NEVER_DUE G_MAXINT
+
+/* One service user of the caseload list, immutable: a property for each
+ * column, shown masked. The full name is kept only folded inside the
+ * search key, for yk_caseload_row_matches(). Dates are Julian day
+ * numbers, so they sort as dates. */
+#define YK_TYPE_CASELOAD_ROW (yk_caseload_row_get_type ())
+G_DECLARE_FINAL_TYPE (YkCaseloadRow, yk_caseload_row, YK, CASELOAD_ROW, GObject)
+
+YkCaseloadRow *yk_caseload_row_new (const YkCaseloadEntry *entry);
+
+gint64 yk_caseload_row_get_client_id (YkCaseloadRow *self);
+const char *yk_caseload_row_get_case_no (YkCaseloadRow *self);
+const char *yk_caseload_row_get_masked_name (YkCaseloadRow *self);
+gint64 yk_caseload_row_get_site_id (YkCaseloadRow *self);
+gint64 yk_caseload_row_get_worker_id (YkCaseloadRow *self);
+const char *yk_caseload_row_get_worker_name (YkCaseloadRow *self);
+int yk_caseload_row_get_risk_level (YkCaseloadRow *self);
+YkCaseloadCondition yk_caseload_row_get_condition (YkCaseloadRow *self);
+YkCaseloadStatus yk_caseload_row_get_status (YkCaseloadRow *self);
+int yk_caseload_row_get_due (YkCaseloadRow *self);
+gboolean yk_caseload_row_get_overdue (YkCaseloadRow *self);
+gboolean yk_caseload_row_get_at_risk (YkCaseloadRow *self);
+
+/* Whether two rows show the same thing (and match the same searches). */
+gboolean yk_caseload_row_equal (YkCaseloadRow *a,
+                                YkCaseloadRow *b);
+
+/* `needle` folded with yk_caseload_search_fold(); "" matches everyone.
+ * Matches inside the case number, the full name or the phone number. */
+gboolean yk_caseload_row_matches (YkCaseloadRow *self,
+                                  const char    *needle);
+
+G_END_DECLS

@@ -8,15 +8,25 @@
 
 #include <string.h>
 
-void
-yk_statistics_free (YkStatistics *statistics)
+static void
+statistics_clear (YkStatistics *statistics)
 {
-  if (statistics == NULL)
-    return;
   g_free (statistics->period);
   g_clear_pointer (&statistics->report, yk_report_free);
   g_clear_pointer (&statistics->months, g_ptr_array_unref);
-  g_free (statistics);
+}
+
+YkStatistics *
+yk_statistics_ref (YkStatistics *statistics)
+{
+  return g_atomic_rc_box_acquire (statistics);
+}
+
+void
+yk_statistics_unref (YkStatistics *statistics)
+{
+  if (statistics != NULL)
+    g_atomic_rc_box_release_full (statistics, (GDestroyNotify) statistics_clear);
 }
 
 GPtrArray *
@@ -168,7 +178,7 @@ yk_statistics_compute (sqlite3      *db,
                        GCancellable *cancellable,
                        GError      **error)
 {
-  g_autoptr (YkStatistics) statistics = g_new0 (YkStatistics, 1);
+  g_autoptr (YkStatistics) statistics = g_atomic_rc_box_new0 (YkStatistics);
   g_autoptr (GPtrArray) sites = NULL;
   g_autofree char *pilot_start = NULL, *from = NULL, *to = NULL;
   gboolean cumulative, ok;

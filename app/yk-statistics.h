@@ -19,7 +19,10 @@ typedef struct
   GPtrArray *months; /* yk_report_monthly() */
 } YkStatistics;
 
-void yk_statistics_free (YkStatistics *statistics);
+/* Reference counted: a print job keeps what it prints while the page
+ * moves on to another period. */
+YkStatistics *yk_statistics_ref (YkStatistics *statistics);
+void yk_statistics_unref (YkStatistics *statistics);
 
 /* The sites the session may see (YkSiteRow): a social worker's own, or
  * every site for a coordinator. A small table, quick on any thread. */
@@ -74,6 +77,6 @@ gboolean yk_statistics_unwatch (sqlite3      *db,
 char *yk_statistics_file_name (const YkStatistics *statistics,
                                const char         *extension);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkStatistics, yk_statistics_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkStatistics, yk_statistics_unref)
 
 G_END_DECLS

@@ -6,10 +6,16 @@
  *   yk-ui-preview worker          unlocked as a social worker
  *   yk-ui-preview create          the first-run form, half filled in
  *   yk-ui-preview recovery-key    a new database's recovery key
+ *   yk-ui-preview statistics      the statistics of 2021Q4 on the demo data
+ *   yk-ui-preview statistics-records   and the records behind 生活状态改善
  * Not installed, not a test. */
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-create-page.h"
+#include "yk-demo.h"
+#include "yk-figure-records-dialog.h"
+#include "yk-main-view.h"
+#include "yk-statistics-page.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -36,6 +42,39 @@ fill_create_page (YkWindow *window,
   gtk_widget_activate_action (GTK_WIDGET (page), "create.create", NULL);
 }
 
+/* Statistics (统计报表): the demo data, 2021Q4, as the coordinator. */
+static gboolean
+statistics_ready_cb (gpointer user_data)
+{
+  YkWindow *window = user_data;
+  GtkWidget *main_view = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "main");
+  GtkStack *stack;
+  YkStatisticsPage *page;
+
+  if (main_view == NULL)
+    return G_SOURCE_CONTINUE;
+  stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
+  gtk_stack_set_visible_child_name (stack, "statistics");
+  page = YK_STATISTICS_PAGE (gtk_stack_get_visible_child (stack));
+  if (yk_statistics_page_get_statistics (page) == NULL || yk_statistics_page_get_loading (page))
+    return G_SOURCE_CONTINUE;
+  if (g_str_equal (mode, "statistics-records"))
+    gtk_widget_activate_action (GTK_WIDGET (page), "statistics.show-records", "(ixb)", (int) YK_INDICATOR_IMPROVED,
+                                (gint64) 0, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fill_demo (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSession) session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
+
+  g_assert_no_error (error);
+  yk_demo_fill (session, 1, YK_DEMO_PILOT, &error);
+  g_assert_no_error (error);
+}
+
 static void
 activate_cb (GApplication *app)
 {
@@ -47,6 +86,13 @@ activate_cb (GApplication *app)
     ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   else if (g_str_equal (mode, "worker"))
     ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  else if (g_str_has_prefix (mode, "statistics"))
+    {
+      fill_demo ();
+      gtk_window_set_default_size (GTK_WINDOW (window), 1260, 1040);
+      ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+      g_timeout_add (50, statistics_ready_cb, window);
+    }
   else
     fill_create_page (window, g_str_equal (mode, "recovery-key"));
 }

@@ -58,6 +58,26 @@ statistics_ready_cb (gpointer user_data)
   page = YK_STATISTICS_PAGE (gtk_stack_get_visible_child (stack));
   if (yk_statistics_page_get_statistics (page) == NULL || yk_statistics_page_get_loading (page))
     return G_SOURCE_CONTINUE;
+  /* YK_PREVIEW_EXPORT_DIR: also save what the export buttons and Print
+   * would, for a look with pdftotext and unzip. */
+  if (g_getenv ("YK_PREVIEW_EXPORT_DIR") != NULL)
+    {
+      const char *formats[] = { "xlsx", "pdf", "csv" };
+      g_autoptr (GError) error = NULL;
+      g_autofree char *printed = g_build_filename (g_getenv ("YK_PREVIEW_EXPORT_DIR"), "printed.pdf", NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          g_autofree char *name = yk_statistics_page_suggest_file_name (page, formats[i]);
+          g_autofree char *path = g_build_filename (g_getenv ("YK_PREVIEW_EXPORT_DIR"), name, NULL);
+          g_autoptr (GFile) file = g_file_new_for_path (path);
+
+          if (!yk_statistics_page_save (page, formats[i], file, &error))
+            g_error ("%s", error->message);
+        }
+      if (!yk_statistics_page_print_to_file (page, printed, &error))
+        g_error ("%s", error->message);
+    }
   if (g_str_equal (mode, "statistics-records"))
     gtk_widget_activate_action (GTK_WIDGET (page), "statistics.show-records", "(ixb)", (int) YK_INDICATOR_IMPROVED,
                                 (gint64) 0, FALSE);

@@ -18,10 +18,14 @@
  *   yk-ui-preview caseload        the caseload of the pilot demo, as the coordinator
  *   yk-ui-preview caseload-worker the same as the social worker at SPQ
  *   yk-ui-preview caseload-search the coordinator's caseload, searched and filtered
+ *   yk-ui-preview statistics      the statistics of 2021Q4 on the demo data
+ *   yk-ui-preview statistics-records   and the records behind 生活状态改善
  * Not installed, not a test. */
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-create-page.h"
+#include "yk-figure-records-dialog.h"
+#include "yk-statistics-page.h"
 #include "yk-caseload-page.h"
 #include "yk-assessment-dialog.h"
 #include "yk-client-dialog.h"
@@ -378,6 +382,49 @@ preview_caseload (YkWindow *window)
 
 /* --- end of caseload --- */
 
+/* Statistics (统计报表): the demo data, 2021Q4, as the coordinator. */
+static gboolean
+statistics_ready_cb (gpointer user_data)
+{
+  YkWindow *window = user_data;
+  GtkWidget *main_view = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "main");
+  GtkStack *stack;
+  YkStatisticsPage *page;
+
+  if (main_view == NULL)
+    return G_SOURCE_CONTINUE;
+  stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
+  gtk_stack_set_visible_child_name (stack, "statistics");
+  page = YK_STATISTICS_PAGE (gtk_stack_get_visible_child (stack));
+  if (yk_statistics_page_get_statistics (page) == NULL || yk_statistics_page_get_loading (page))
+    return G_SOURCE_CONTINUE;
+  /* YK_PREVIEW_EXPORT_DIR: also save what the export buttons and Print
+   * would, for a look with pdftotext and unzip. */
+  if (g_getenv ("YK_PREVIEW_EXPORT_DIR") != NULL)
+    {
+      const char *formats[] = { "xlsx", "pdf", "csv" };
+      g_autoptr (GError) error = NULL;
+      g_autofree char *printed = g_build_filename (g_getenv ("YK_PREVIEW_EXPORT_DIR"), "printed.pdf", NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          g_autofree char *name = yk_statistics_page_suggest_file_name (page, formats[i]);
+          g_autofree char *path = g_build_filename (g_getenv ("YK_PREVIEW_EXPORT_DIR"), name, NULL);
+          g_autoptr (GFile) file = g_file_new_for_path (path);
+
+          if (!yk_statistics_page_save (page, formats[i], file, &error))
+            g_error ("%s", error->message);
+        }
+      if (!yk_statistics_page_print_to_file (page, printed, &error))
+        g_error ("%s", error->message);
+    }
+  if (g_str_equal (mode, "statistics-records"))
+    gtk_widget_activate_action (GTK_WIDGET (page), "statistics.show-records", "(ixb)", (int) YK_INDICATOR_IMPROVED,
+                                (gint64) 0, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+
 static void
 activate_cb (GApplication *app)
 {
@@ -398,6 +445,13 @@ activate_cb (GApplication *app)
     open_case_file (window);
   else if (g_str_has_prefix (mode, "caseload"))
     preview_caseload (window);
+  else if (g_str_has_prefix (mode, "statistics"))
+    {
+      fill_demo ();
+      gtk_window_set_default_size (GTK_WINDOW (window), 1260, 1040);
+      ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+      g_timeout_add (50, statistics_ready_cb, window);
+    }
   else
     fill_create_page (window, g_str_equal (mode, "recovery-key"));
 }

@@ -26,11 +26,14 @@ run (GtkWindow           *parent,
      GtkFileChooserAction action,
      const char          *title,
      const char          *accept_label,
+     const char          *filter_name,
+     const char          *pattern,
+     const char          *suggested_name,
      GAsyncReadyCallback  callback,
      gpointer             user_data)
 {
   GtkFileChooserNative *native;
-  g_autoptr (GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) kind = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) everything = gtk_file_filter_new ();
   GTask *task = g_task_new (NULL, NULL, callback, user_data);
 
@@ -38,15 +41,14 @@ run (GtkWindow           *parent,
   native = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
-  gtk_file_filter_set_name (databases, _("Yukang databases"));
-  gtk_file_filter_add_pattern (databases, "*.ykdb");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), databases);
+  gtk_file_filter_set_name (kind, filter_name);
+  gtk_file_filter_add_pattern (kind, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), kind);
   gtk_file_filter_set_name (everything, _("All files"));
   gtk_file_filter_add_pattern (everything, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), everything);
-  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
-    /* TRANSLATORS: the suggested name of a new database file; keep the .ykdb ending */
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("cases.ykdb"));
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
 
   g_signal_connect (native, "response", G_CALLBACK (response_cb), task);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -57,7 +59,8 @@ yk_file_chooser_open_database (GtkWindow          *parent,
                                GAsyncReadyCallback callback,
                                gpointer            user_data)
 {
-  run (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Database"), _("_Open"), callback, user_data);
+  run (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Database"), _("_Open"), _("Yukang databases"), "*.ykdb", NULL,
+       callback, user_data);
 }
 
 void
@@ -65,7 +68,22 @@ yk_file_chooser_save_database (GtkWindow          *parent,
                                GAsyncReadyCallback callback,
                                gpointer            user_data)
 {
-  run (parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("New Database"), _("_Create"), callback, user_data);
+  /* TRANSLATORS: the suggested name of a new database file; keep the .ykdb ending */
+  run (parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("New Database"), _("_Create"), _("Yukang databases"), "*.ykdb",
+       _("cases.ykdb"), callback, user_data);
+}
+
+void
+yk_file_chooser_save_file (GtkWindow          *parent,
+                           const char         *title,
+                           const char         *suggested_name,
+                           const char         *filter_name,
+                           const char         *pattern,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
+{
+  run (parent, GTK_FILE_CHOOSER_ACTION_SAVE, title, _("_Save"), filter_name, pattern, suggested_name, callback,
+       user_data);
 }
 
 GFile *

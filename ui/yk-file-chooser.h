@@ -15,6 +15,15 @@ void yk_file_chooser_open_database (GtkWindow          *parent,
 void yk_file_chooser_save_database (GtkWindow          *parent,
                                     GAsyncReadyCallback callback,
                                     gpointer            user_data);
+/* Saving any other file (an exported report): `suggested_name` filled
+ * in, files matching `pattern` ("*.xlsx") offered under `filter_name`. */
+void yk_file_chooser_save_file (GtkWindow          *parent,
+                                const char         *title,
+                                const char         *suggested_name,
+                                const char         *filter_name,
+                                const char         *pattern,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data);
 GFile *yk_file_chooser_finish (GAsyncResult *result,
                                GError      **error);
 

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "yk-report.h"
+
+G_BEGIN_DECLS
+
+/* What the statistics page asks of the report engine (yk-report.h):
+ * which periods to offer, which sites a session may see, and one
+ * period's report with its monthly series, computed on a connection of
+ * the caller's own so the window can do it in a worker thread. */
+
+typedef struct
+{
+  char *period;     /* as asked: "2021Q4", "2021-07", "2021-07-01..2021-09-30" */
+  YkReport *report;
+  GPtrArray *months; /* yk_report_monthly() */
+} YkStatistics;
+
+/* Reference counted: a print job keeps what it prints while the page
+ * moves on to another period. */
+YkStatistics *yk_statistics_ref (YkStatistics *statistics);
+void yk_statistics_unref (YkStatistics *statistics);
+
+/* The sites the session may see (YkSiteRow): a social worker's own, or
+ * every site for a coordinator. A small table, quick on any thread. */
+GPtrArray *yk_statistics_sites (YkSession *session,
+                                GError   **error);
+/* The earliest opening date of `sites`, NULL if none is recorded. */
+char *yk_statistics_pilot_start (GPtrArray *sites);
+
+/* The site a report is for: a social worker's own whatever is asked
+ * (as yk_report_for_session() applies the role), else `requested`
+ * (0: every site). */
+gint64 yk_statistics_site_for (YkSession *session,
+                               gint64     requested);
+
+/* "2021Q4" for the quarter holding `date`; "2021-07" for its month. */
+char *yk_statistics_quarter_of (const GDate *date);
+char *yk_statistics_month_of (const GDate *date);
+/* The quarters (or months) from the pilot's start (NULL: the quarter of
+ * `today`) to the one holding `today`, newest first. */
+GStrv yk_statistics_quarters (const char  *pilot_start,
+                              const GDate *today);
+GStrv yk_statistics_months (const char  *pilot_start,
+                            const GDate *today);
+/* The latest quarter with a live record in it, or the quarter of `today`
+ * if there is none or it lies ahead. */
+char *yk_statistics_default_quarter (YkSession   *session,
+                                     const GDate *today,
+                                     GError     **error);
+
+/* The report of `period` for `only_site` (0: every site), with its
+ * monthly series. `cancellable` stops it at once. */
+YkStatistics *yk_statistics_compute (sqlite3      *db,
+                                     const char   *period,
+                                     gint64        only_site,
+                                     GCancellable *cancellable,
+                                     GError      **error);
+
+/* Until yk_statistics_unwatch(), a cancelled `cancellable` (may be
+ * NULL) stops every statement on `db`, a worker's own connection.
+ * unwatch returns `ok`, or FALSE with G_IO_ERROR_CANCELLED in place of
+ * SQLite's "interrupted" when that is what stopped the work. */
+void yk_statistics_watch (sqlite3      *db,
+                          GCancellable *cancellable);
+gboolean yk_statistics_unwatch (sqlite3      *db,
+                                GCancellable *cancellable,
+                                gboolean      ok,
+                                GError      **error);
+
+/* 渝康家园统计_2021Q4.xlsx; with the site's code when the report covers
+ * one site (渝康家园统计_2021Q4_SPQ.pdf); a range reads
+ * 渝康家园统计_2021-07-01至2021-09-30.csv. */
+char *yk_statistics_file_name (const YkStatistics *statistics,
+                               const char         *extension);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkStatistics, yk_statistics_unref)
+
+G_END_DECLS

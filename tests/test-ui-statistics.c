@@ -1,0 +1,591 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Statistics page (统计报表) on the demo data (seed 1): the figures it
+ * shows are the engine's to the digit, its exports are the engine's
+ * formats, every figure opens the records it counts, the window keeps
+ * running while it computes, a social worker sees their own site, and
+ * a new record moves the figures. */
+#include "yk-config.h"
+#include "ui-test-util.h"
+#include "yk-case-file-view.h"
+#include "yk-casework.h"
+#include "yk-demo.h"
+#include "yk-figure-record-item.h"
+#include "yk-figure-records-dialog.h"
+#include "yk-main-view.h"
+#include "yk-monthly-chart.h"
+#include "yk-report-format.h"
+#include "yk-statistics-page.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static UiTestDatabase db;
+
+typedef struct
+{
+  YkApplication *app;
+  YkWindow *window;
+  YkStatisticsPage *page;
+  YkUnlockedSession *session;
+} Fixture;
+
+static YkStatistics *
+shown (Fixture *f)
+{
+  return yk_statistics_page_get_statistics (f->page);
+}
+
+static void
+wait_loaded (Fixture *f)
+{
+  ui_test_spin_until (shown (f) != NULL && !yk_statistics_page_get_loading (f->page));
+}
+
+/* Unlocks as `user`, shows the Statistics page and waits for its figures. */
+static void
+fixture_open (Fixture *f, const char *user, const char *password)
+{
+  GtkStack *shell;
+  GtkWidget *main_view;
+  GtkStack *stack;
+
+  f->app = ui_test_application ();
+  f->window = ui_test_window (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
+  shell = GTK_STACK (gtk_window_get_child (GTK_WINDOW (f->window)));
+  ui_test_unlock (f->window, db.path, user, password);
+  ui_test_spin_until (yk_window_get_session (f->window) != NULL);
+  f->session = yk_window_get_session (f->window);
+  main_view = gtk_stack_get_child_by_name (shell, "main");
+  stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
+  f->page = YK_STATISTICS_PAGE (gtk_stack_get_child_by_name (stack, "statistics"));
+  /* Nothing is computed for a page nobody looks at. */
+  g_assert_null (shown (f));
+  g_assert_false (yk_statistics_page_get_loading (f->page));
+  gtk_stack_set_visible_child_name (stack, "statistics");
+  wait_loaded (f);
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* Any drill-down dialog first, as a lock would. */
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (YK_IS_FIGURE_RECORDS_DIALOG (window))
+        gtk_window_destroy (window);
+    }
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+}
+
+static sqlite3 *
+connection (Fixture *f)
+{
+  return yk_store_get_connection (yk_session_get_store (yk_unlocked_session_get_session (f->session)));
+}
+
+static GtkGrid *
+table (Fixture *f)
+{
+  return GTK_GRID (ui_test_child (f->page, YK_TYPE_STATISTICS_PAGE, "table_grid"));
+}
+
+/* The figure shown for indicator k in column c (sites, 合计, 累计). */
+static GtkWidget *
+cell (Fixture *f, int k, int c)
+{
+  GtkWidget *widget = gtk_grid_get_child_at (table (f), c + 2, k + 1);
+
+  g_assert_true (GTK_IS_BUTTON (widget));
+  return widget;
+}
+
+static gint64
+shown_value (Fixture *f, int k, int c)
+{
+  const char *text = gtk_button_get_label (GTK_BUTTON (cell (f, k, c)));
+  char *end = NULL;
+  gint64 value = g_ascii_strtoll (text, &end, 10);
+
+  g_assert_true (end != text && *end == '\0');
+  return value;
+}
+
+static const char *
+header (Fixture *f, int c)
+{
+  GtkWidget *label = gtk_grid_get_child_at (table (f), c + 2, 0);
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static void
+choose_quarter (Fixture *f, const char *code)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (ui_test_child (f->page, YK_TYPE_STATISTICS_PAGE, "quarter_dropdown"));
+  GListModel *quarters = gtk_drop_down_get_model (dropdown);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < g_list_model_get_n_items (quarters); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (quarters), i), code) == 0)
+      position = i;
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+/* Every cell equals the engine's figure for its site, total or cumulative. */
+static void
+assert_table_is (Fixture *f, const YkReport *expected)
+{
+  guint n = expected->sites->len;
+
+  for (guint c = 0; c < n; c++)
+    g_assert_cmpstr (header (f, (int) c), ==, ((YkReportSite *) expected->sites->pdata[c])->name);
+  g_assert_nonnull (header (f, (int) n));
+  g_assert_nonnull (header (f, (int) n + 1));
+  g_assert_null (header (f, (int) n + 2)); /* no other column */
+  for (int k = 0; k < YK_N_INDICATORS; k++)
+    {
+      GtkWidget *label = gtk_grid_get_child_at (table (f), 0, k + 1);
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, yk_indicator_label ((YkIndicator) k));
+      for (guint c = 0; c < n; c++)
+        g_assert_cmpint (shown_value (f, k, (int) c), ==, ((YkReportSite *) expected->sites->pdata[c])->values[k]);
+      g_assert_cmpint (shown_value (f, k, (int) n), ==, expected->total[k]);
+      g_assert_cmpint (shown_value (f, k, (int) n + 1), ==, expected->cumulative[k]);
+    }
+}
+
+static void
+test_quarter_matches_engine (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkReport) expected = NULL;
+  g_autoptr (YkReport) cli = NULL;
+  g_autofree char *summary = NULL, *notes = NULL;
+
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  /* The latest quarter with records comes first. */
+  g_assert_cmpstr (shown (&f)->period, ==, "2021Q4");
+  choose_quarter (&f, "2021Q3");
+  ui_test_spin_until (!yk_statistics_page_get_loading (f.page) && g_str_equal (shown (&f)->period, "2021Q3"));
+  choose_quarter (&f, "2021Q4");
+  ui_test_spin_until (!yk_statistics_page_get_loading (f.page) && g_str_equal (shown (&f)->period, "2021Q4"));
+
+  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
+  g_assert_no_error (error);
+  /* What `yukang report --period 2021Q4` prints. */
+  cli = yk_report_for_session (yk_unlocked_session_get_session (f.session), "2021Q4", NULL, &error);
+  g_assert_no_error (error);
+  for (int k = 0; k < YK_N_INDICATORS; k++)
+    g_assert_cmpint (cli->total[k], ==, expected->total[k]);
+  g_assert_cmpuint (expected->sites->len, ==, 2);
+  assert_table_is (&f, expected);
+  g_assert_cmpint (shown_value (&f, YK_INDICATOR_HOME_VISITS, 2), >, 0);
+
+  summary = yk_report_summary (expected);
+  notes = yk_report_notes (expected);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE, "summary_label"))),
+                   ==, summary);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE, "notes_label"))),
+                   ==, notes);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE, "summary_label"))));
+  /* Three months, two sites, two series each. */
+  g_assert_cmpuint (yk_monthly_chart_get_n_bars (YK_MONTHLY_CHART (ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE,
+                                                                                  "contacts_chart"))), ==, 12);
+  g_assert_cmpuint (yk_monthly_chart_get_n_bars (YK_MONTHLY_CHART (ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE,
+                                                                                  "activities_chart"))), ==, 12);
+
+  /* One site chosen: its column alone, and 合计 is that site's. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE, "site_dropdown")), 2);
+  ui_test_spin_until (!yk_statistics_page_get_loading (f.page) && shown (&f)->report->sites->len == 1);
+  g_clear_pointer (&expected, yk_report_free);
+  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31",
+                                ((YkReportSite *) shown (&f)->report->sites->pdata[0])->site_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((YkReportSite *) expected->sites->pdata[0])->code, ==, "JL");
+  assert_table_is (&f, expected);
+  fixture_close (&f);
+}
+
+static char *
+run_tool (const char *const *argv)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_exports (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("yukang-statistics-export-XXXXXX", &error);
+  g_autofree char *csv_path = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *xlsx_path = g_build_filename (dir, "out.xlsx", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *print_path = g_build_filename (dir, "print.pdf", NULL);
+  g_autoptr (GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr (GFile) xlsx_file = g_file_new_for_path (xlsx_path);
+  g_autoptr (GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr (YkReport) expected = NULL;
+  g_autofree char *csv = NULL, *expected_csv = NULL, *name = NULL, *bytes = NULL;
+  char number[32];
+  gsize length;
+
+  g_assert_no_error (error);
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
+  g_assert_no_error (error);
+
+  name = yk_statistics_page_suggest_file_name (f.page, "xlsx");
+  g_assert_cmpstr (name, ==, "渝康家园统计_2021Q4.xlsx");
+  g_free (name);
+  name = yk_statistics_page_suggest_file_name (f.page, "csv");
+  g_assert_cmpstr (name, ==, "渝康家园统计_2021Q4.csv");
+
+  g_assert_true (yk_statistics_page_save (f.page, "csv", csv_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  expected_csv = yk_report_to_csv (expected);
+  g_assert_cmpstr (csv, ==, expected_csv);
+
+  g_assert_true (yk_statistics_page_save (f.page, "xlsx", xlsx_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (xlsx_path, &bytes, &length, &error));
+  g_assert_true (length > 4 && memcmp (bytes, "PK", 2) == 0);
+  g_clear_pointer (&bytes, g_free);
+  g_assert_true (yk_statistics_page_save (f.page, "pdf", pdf_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (yk_statistics_page_print_to_file (f.page, print_path, &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_true (g_file_get_contents (i ? print_path : pdf_path, &bytes, &length, &error));
+      g_assert_true (length > 5 && memcmp (bytes, "%PDF-", 5) == 0);
+      g_clear_pointer (&bytes, g_free);
+    }
+
+  /* What a person opening the files reads, where the tools are at hand. */
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, expected->total[YK_INDICATOR_HOME_VISITS]);
+  if (g_find_program_in_path ("pdftotext") != NULL)
+    for (int i = 0; i < 2; i++)
+      {
+        const char *argv[] = { "pdftotext", i ? print_path : pdf_path, "-", NULL };
+        g_autofree char *text = run_tool (argv);
+
+        g_assert_nonnull (strstr (text, "上门服务（人次）"));
+        g_assert_nonnull (strstr (text, "生活状态改善（人）"));
+        g_assert_nonnull (strstr (text, "石坪桥街道渝康家园"));
+        g_assert_nonnull (strstr (text, number));
+        /* The summary paragraph, whole. */
+        g_assert_nonnull (strstr (text, "2021年10月1日至2021年12月31日"));
+      }
+  else
+    g_test_message ("pdftotext not found: the PDFs' text is not checked");
+  if (g_find_program_in_path ("unzip") != NULL)
+    {
+      const char *strings_argv[] = { "unzip", "-p", xlsx_path, "xl/sharedStrings.xml", NULL };
+      const char *sheet_argv[] = { "unzip", "-p", xlsx_path, "xl/worksheets/sheet1.xml", NULL };
+      g_autofree char *strings = run_tool (strings_argv);
+      g_autofree char *sheet = run_tool (sheet_argv);
+      g_autofree char *cell_value = g_strdup_printf ("<v>%s</v>", number);
+
+      g_assert_nonnull (strstr (strings, "上门服务（人次）"));
+      g_assert_nonnull (strstr (sheet, cell_value));
+    }
+  else
+    g_test_message ("unzip not found: the workbook's sheet is not checked");
+
+  g_unlink (csv_path);
+  g_unlink (xlsx_path);
+  g_unlink (pdf_path);
+  g_unlink (print_path);
+  g_rmdir (dir);
+  fixture_close (&f);
+}
+
+static YkFigureRecordsDialog *
+open_records (Fixture *f, int k, int c)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  YkFigureRecordsDialog *dialog = NULL;
+
+  /* A click (gtk_widget_activate() would press it only after a delay). */
+  g_signal_emit_by_name (cell (f, k, c), "clicked");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (YK_IS_FIGURE_RECORDS_DIALOG (window) &&
+          yk_figure_records_dialog_get_indicator (YK_FIGURE_RECORDS_DIALOG (window)) == (YkIndicator) k)
+        dialog = YK_FIGURE_RECORDS_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  ui_test_spin_until (!yk_figure_records_dialog_get_loading (dialog));
+  return dialog;
+}
+
+static void
+test_drill_down (void)
+{
+  Fixture f = { 0 };
+  YkFigureRecordsDialog *dialog;
+  GListModel *records;
+  gint64 figure, threshold;
+  GtkWidget *case_file;
+  g_autoptr (YkFigureRecordItem) first = NULL;
+
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+
+  /* 上门服务 at SPQ: one row per visit, as many as the figure. */
+  figure = shown_value (&f, YK_INDICATOR_HOME_VISITS, 0);
+  dialog = open_records (&f, YK_INDICATOR_HOME_VISITS, 0);
+  records = yk_figure_records_dialog_get_records (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, figure);
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr (YkFigureRecordItem) item = g_list_model_get_item (records, i);
+      g_autofree char *date = NULL, *name = NULL, *case_no = NULL;
+
+      g_object_get (item, "date", &date, "name", &name, "case-no", &case_no, NULL);
+      g_assert_cmpstr (date, >=, "2021-10-01");
+      g_assert_cmpstr (date, <=, "2021-12-31");
+      g_assert_true (g_str_has_prefix (case_no, "SPQ"));
+      g_assert_nonnull (strchr (name, '*')); /* masked */
+    }
+  /* Activating a row opens that person's case file. */
+  first = g_list_model_get_item (records, 0);
+  g_signal_emit_by_name (ui_test_child (dialog, YK_TYPE_FIGURE_RECORDS_DIALOG, "column_view"), "activate", 0u);
+  case_file = ui_test_child (gtk_widget_get_ancestor (GTK_WIDGET (f.page), YK_TYPE_MAIN_VIEW), YK_TYPE_MAIN_VIEW,
+                             "case_file_view");
+  g_assert_cmpint (yk_figure_record_item_get_record (first)->client_id, >, 0);
+  g_assert_cmpint (yk_case_file_view_get_client_id (YK_CASE_FILE_VIEW (case_file)), ==,
+                   yk_figure_record_item_get_record (first)->client_id);
+  gtk_widget_activate_action (case_file, "case.back", NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* 生活状态改善 in total: each person with the baseline and latest SDSS
+   * that qualified them. */
+  threshold = shown (&f)->report->improvement_threshold;
+  figure = shown_value (&f, YK_INDICATOR_IMPROVED, 2);
+  g_assert_cmpint (figure, >, 0);
+  dialog = open_records (&f, YK_INDICATOR_IMPROVED, 2);
+  records = yk_figure_records_dialog_get_records (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, figure);
+  g_assert_true (gtk_column_view_column_get_visible (GTK_COLUMN_VIEW_COLUMN (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), YK_TYPE_FIGURE_RECORDS_DIALOG, "baseline_column"))));
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr (YkFigureRecordItem) item = g_list_model_get_item (records, i);
+      const YkFigureRecord *record = yk_figure_record_item_get_record (item);
+      g_autofree char *baseline = NULL, *latest = NULL;
+
+      g_object_get (item, "baseline", &baseline, "latest", &latest, NULL);
+      g_assert_true (record->has_sdss);
+      g_assert_cmpint (record->latest_total, <=, record->baseline_total - threshold);
+      g_assert_nonnull (strstr (baseline, record->baseline_date));
+      g_assert_nonnull (strstr (latest, record->latest_date));
+      g_assert_cmpint (atoi (baseline), ==, record->baseline_total);
+      g_assert_cmpint (atoi (latest), ==, record->latest_total);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* 活动参与: rows and residents' head counts add up to the figure. */
+  figure = shown_value (&f, YK_INDICATOR_ACTIVITY_ATTENDANCES, 3);
+  dialog = open_records (&f, YK_INDICATOR_ACTIVITY_ATTENDANCES, 3);
+  records = yk_figure_records_dialog_get_records (dialog);
+  {
+    gint64 sum = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+      {
+        g_autoptr (YkFigureRecordItem) item = g_list_model_get_item (records, i);
+
+        sum += yk_figure_record_item_get_record (item)->weight;
+      }
+    g_assert_cmpint (sum, ==, figure);
+  }
+  fixture_close (&f);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  YkStatisticsPage *page = ((gpointer *) user_data)[0];
+  guint *ticks = ((gpointer *) user_data)[1];
+
+  if (yk_statistics_page_get_loading (page))
+    (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The figures are computed in a worker: the window answers meanwhile. */
+static void
+test_main_loop_runs (void)
+{
+  Fixture f = { 0 };
+  guint ticks = 0;
+  gpointer data[2];
+  guint source;
+
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  data[0] = f.page;
+  data[1] = &ticks;
+  /* Ahead of the result's own dispatch, so a tick can see the load. */
+  source = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, data, NULL);
+  choose_quarter (&f, "2021Q2");
+  /* Asking returned before the answer. */
+  g_assert_true (yk_statistics_page_get_loading (f.page));
+  g_assert_cmpstr (shown (&f)->period, ==, "2021Q4");
+  ui_test_spin_until (!yk_statistics_page_get_loading (f.page));
+  g_source_remove (source);
+  g_assert_cmpuint (ticks, >, 0);
+  g_assert_cmpstr (shown (&f)->period, ==, "2021Q2");
+
+  /* A new request replaces one under way: the last asked is shown. */
+  choose_quarter (&f, "2021Q1");
+  choose_quarter (&f, "2021Q3");
+  ui_test_spin_until (!yk_statistics_page_get_loading (f.page));
+  g_assert_cmpstr (shown (&f)->period, ==, "2021Q3");
+  fixture_close (&f);
+}
+
+/* Locking while the figures are computed: the worker lets go of its
+ * connection before the keys are wiped (a fatal critical otherwise). */
+static void
+test_lock_while_loading (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *page;
+
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  page = GTK_WIDGET (f.page);
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  g_signal_emit_by_name (cell (&f, YK_INDICATOR_PHONE_FOLLOWUPS, 2), "clicked");
+  choose_quarter (&f, "2021Q1");
+  g_assert_true (yk_statistics_page_get_loading (f.page));
+  yk_window_lock (f.window);
+  g_assert_null (page);
+  g_assert_null (yk_window_get_session (f.window));
+  fixture_close (&f);
+}
+
+static void
+test_worker_sees_own_site (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkReport) expected = NULL;
+  YkSession *session;
+
+  fixture_open (&f, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  session = yk_unlocked_session_get_session (f.session);
+  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31", yk_casework_site_scope (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->sites->len, ==, 1);
+  g_assert_cmpstr (((YkReportSite *) expected->sites->pdata[0])->code, ==, "SPQ");
+  assert_table_is (&f, expected);
+  /* No site to choose: their own is named instead. */
+  g_assert_false (gtk_widget_get_visible (ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE, "site_dropdown")));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE, "site_label")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE, "site_label"))), ==,
+                   ((YkReportSite *) expected->sites->pdata[0])->name);
+  fixture_close (&f);
+}
+
+/* A new activity with attendance, recorded elsewhere in the window. */
+static void
+test_refresh_on_records_changed (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+  YkSession *session;
+  YkStatistics *before;
+  YkActivityRecord activity = { 0 };
+  gint64 activity_id = 0, attendance_id = 0, spq;
+  gint64 activities[3], attendances[3];
+
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  session = yk_unlocked_session_get_session (f.session);
+  spq = ((YkReportSite *) shown (&f)->report->sites->pdata[0])->site_id;
+  for (int c = 0; c < 3; c++)
+    {
+      activities[c] = shown_value (&f, YK_INDICATOR_ACTIVITIES, c == 0 ? 0 : c + 1);
+      attendances[c] = shown_value (&f, YK_INDICATOR_ACTIVITY_ATTENDANCES, c == 0 ? 0 : c + 1);
+    }
+  people = yk_figure_records_list (connection (&f), shown (&f)->report, YK_INDICATOR_CASELOAD_ACTIVE, spq, FALSE, NULL,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, >=, 2);
+
+  activity.site_id = spq;
+  activity.date = (char *) "2021-11-20";
+  activity.title = (char *) "园艺小组";
+  activity.category = (char *) "文体娱乐";
+  activity.resident_count = 3;
+  g_assert_true (yk_casework_add_activity (session, &activity, &activity_id, &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_true (yk_casework_add_attendance (session, activity_id, ((YkFigureRecord *) people->pdata[i])->client_id,
+                                                 0, &attendance_id, &error));
+      g_assert_no_error (error);
+    }
+  before = shown (&f);
+  yk_unlocked_session_records_changed (f.session, 0);
+  ui_test_spin_until (shown (&f) != before && !yk_statistics_page_get_loading (f.page));
+
+  /* SPQ, 合计 and 累计 each gain the activity and its 2 + 3 person-times. */
+  for (int c = 0; c < 3; c++)
+    {
+      g_assert_cmpint (shown_value (&f, YK_INDICATOR_ACTIVITIES, c == 0 ? 0 : c + 1), ==, activities[c] + 1);
+      g_assert_cmpint (shown_value (&f, YK_INDICATOR_ACTIVITY_ATTENDANCES, c == 0 ? 0 : c + 1), ==, attendances[c] + 5);
+    }
+  fixture_close (&f);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  YkSession *session;
+  int status;
+
+  ui_test_init (&argc, &argv);
+  ui_test_database_make (&db);
+  session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_demo_fill (session, 1, YK_DEMO_PILOT, &error));
+  g_assert_no_error (error);
+  yk_session_close (session);
+
+  g_test_add_func ("/ui/statistics/quarter", test_quarter_matches_engine);
+  g_test_add_func ("/ui/statistics/exports", test_exports);
+  g_test_add_func ("/ui/statistics/drill-down", test_drill_down);
+  g_test_add_func ("/ui/statistics/main-loop", test_main_loop_runs);
+  g_test_add_func ("/ui/statistics/lock-while-loading", test_lock_while_loading);
+  g_test_add_func ("/ui/statistics/worker", test_worker_sees_own_site);
+  /* Last: it adds records. */
+  g_test_add_func ("/ui/statistics/records-changed", test_refresh_on_records_changed);
+  status = g_test_run ();
+
+  ui_test_database_remove (&db);
+  return status;
+}

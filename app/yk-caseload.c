@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-caseload.h"
+#include "yk-text.h"
 #include "yk-casework.h"
 #include "yk-db-caseload.h"
 #include "yk-db-records.h"
@@ -25,21 +26,6 @@ yk_caseload_entry_free (YkCaseloadEntry *entry)
   g_free (entry->last_contact);
   g_free (entry->status);
   g_free (entry);
-}
-
-char *
-yk_caseload_mask_name (const char *name)
-{
-  GString *masked;
-  glong length;
-
-  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
-    return g_strdup ("");
-  length = g_utf8_strlen (name, -1);
-  masked = g_string_new_len (name, g_utf8_next_char (name) - name);
-  for (glong i = 1; i < length; i++)
-    g_string_append_c (masked, '*');
-  return g_string_free (masked, FALSE);
 }
 
 char *
@@ -93,7 +79,7 @@ entry_from_row (YkCaseloadEntry           *entry,
         return FALSE;
       entry->overdue = g_date_compare (&entry->due, today) < 0;
     }
-  entry->masked_name = yk_caseload_mask_name (row->name);
+  entry->masked_name = yk_text_mask_name (row->name);
   entry->case_no = g_steal_pointer (&row->case_no);
   entry->name = g_steal_pointer (&row->name);
   entry->phone = g_steal_pointer (&row->phone);

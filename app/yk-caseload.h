@@ -49,9 +49,6 @@ GPtrArray *yk_caseload_load (sqlite3      *db,
                              GCancellable *cancellable,
                              GError      **error);
 
-/* Lists show names masked: the first character, then one * for each
- * character after it (王** for a three-character name). */
-char *yk_caseload_mask_name (const char *name);
 
 /* Text folded for searching: case and width (full-width Ｃ０１ is C01)
  * ignored. The same folding for what is searched and what is typed. */

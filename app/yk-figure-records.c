@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-figure-records.h"
+#include "yk-text.h"
 #include "yk-db-figure-records.h"
 #include "yk-statistics.h"
 
@@ -23,19 +24,6 @@ yk_figure_record_free (YkFigureRecord *record)
   g_free (record);
 }
 
-char *
-yk_figure_records_mask_name (const char *name)
-{
-  GString *masked;
-
-  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
-    return g_strdup ("");
-  masked = g_string_new_len (name, g_utf8_next_char (name) - name);
-  for (const char *p = g_utf8_next_char (name); *p != '\0'; p = g_utf8_next_char (p))
-    g_string_append_c (masked, '*');
-  return g_string_free (masked, FALSE);
-}
-
 static char *
 joined (const char *kind, const char *subtype)
 {
@@ -47,7 +35,7 @@ joined (const char *kind, const char *subtype)
 static char *
 masked_person (const YkDbFigureDetail *detail)
 {
-  return yk_figure_records_mask_name (detail->family_name != NULL ? detail->family_name : detail->client_name);
+  return yk_text_mask_name (detail->family_name != NULL ? detail->family_name : detail->client_name);
 }
 
 /* Turns one counted row into what the list shows. The same table means

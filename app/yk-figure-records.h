@@ -32,8 +32,6 @@ typedef struct
 
 void yk_figure_record_free (YkFigureRecord *record);
 
-/* 王** — the first character, then one * per remaining character. */
-char *yk_figure_records_mask_name (const char *name);
 
 /* The records counted by `indicator` for one site (0: every site) in
  * the report's period, or in its cumulative column (from the pilot's

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-recording.h"
+#include "yk-text.h"
 #include "yk-app-error.h"
 #include "yk-casework.h"
 #include "yk-db-indicators.h"
@@ -35,22 +36,6 @@ yk_recording_client (YkSession *session,
       return NULL;
     }
   return client;
-}
-
-/* 王小明 → 王**: the first character, then one * per character left. */
-char *
-yk_recording_mask_name (const char *name)
-{
-  GString *masked = g_string_new (NULL);
-  glong length;
-
-  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
-    return g_string_free (masked, FALSE);
-  length = g_utf8_strlen (name, -1);
-  g_string_append_len (masked, name, g_utf8_next_char (name) - name);
-  for (glong i = 1; i < length; i++)
-    g_string_append_c (masked, '*');
-  return g_string_free (masked, FALSE);
 }
 
 /* The date a contact on `date` with `condition` (NULL: not recorded)

@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 YkClientRecord *yk_recording_client (YkSession *session,
                                      gint64     client_id,
                                      GError   **error);
-char *yk_recording_mask_name (const char *name);
 
 gboolean yk_recording_propose_next (YkSession  *session,
                                     const char *date,

@@ -51,3 +51,16 @@ yk_text_append_csv_field (GString    *out,
     }
   g_string_append_c (out, '"');
 }
+
+char *
+yk_text_mask_name (const char *name)
+{
+  GString *masked;
+
+  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
+    return g_strdup ("");
+  masked = g_string_new_len (name, g_utf8_next_char (name) - name);
+  for (const char *p = g_utf8_next_char (name); *p != '\0'; p = g_utf8_next_char (p))
+    g_string_append_c (masked, '*');
+  return g_string_free (masked, FALSE);
+}

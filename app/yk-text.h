@@ -15,4 +15,9 @@ void yk_text_append_padded (GString    *out,
 void yk_text_append_csv_field (GString    *out,
                                const char *text);
 
+/* A name as lists show it (PRODUCT.md): the first character, then one *
+ * per remaining character (王** for 王小明). Empty for NULL or invalid
+ * UTF-8. */
+char *yk_text_mask_name (const char *name);
+
 G_END_DECLS

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-today.h"
+#include "yk-text.h"
 #include "yk-casework.h"
 #include "yk-db-followup.h"
 #include "yk-db-indicators.h"
@@ -18,22 +19,6 @@ yk_today_quarter (const GDate *date,
   int index = (int) g_date_get_year (date) * 4 + ((int) g_date_get_month (date) - 1) / 3 + offset;
 
   return g_strdup_printf ("%dQ%d", index / 4, index % 4 + 1);
-}
-
-char *
-yk_today_mask_name (const char *name)
-{
-  GString *masked;
-  glong rest;
-
-  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
-    return g_strdup ("");
-  masked = g_string_new (NULL);
-  g_string_append_unichar (masked, g_utf8_get_char (name));
-  rest = g_utf8_strlen (name, -1) - 1;
-  for (glong i = 0; i < rest; i++)
-    g_string_append_c (masked, '*');
-  return g_string_free (masked, FALSE);
 }
 
 static int

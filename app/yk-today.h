@@ -18,9 +18,6 @@ G_BEGIN_DECLS
 char *yk_today_quarter (const GDate *date,
                         int          offset);
 
-/* 王** — the first character, then one * per remaining character: how
- * lists show a name until the case file is opened. */
-char *yk_today_mask_name (const char *name);
 
 /* The same list as yk_followup_list(), on `db`. `site_id` must already
  * be the session's scope for a social worker (yk_casework_site_scope()):

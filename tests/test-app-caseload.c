@@ -2,6 +2,7 @@
 /* The caseload list (app/yk-caseload.c): who each role sees, names
  * masked, and due dates that agree with the follow-up list. */
 #include "yk-accounts.h"
+#include "yk-text.h"
 #include "yk-caseload.h"
 #include "yk-casework.h"
 #include "yk-db-staff.h"
@@ -101,11 +102,11 @@ test_mask_name (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *masked = yk_caseload_mask_name (cases[i].name);
+      g_autofree char *masked = yk_text_mask_name (cases[i].name);
       g_assert_cmpstr (masked, ==, cases[i].masked);
     }
   {
-    g_autofree char *masked = yk_caseload_mask_name (NULL);
+    g_autofree char *masked = yk_text_mask_name (NULL);
     g_assert_cmpstr (masked, ==, "");
   }
 }

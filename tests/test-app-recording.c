@@ -2,6 +2,7 @@
 /* What the recording dialogs ask of app/ beside yk-casework.h: the
  * person, the proposed next date, staff and sites, status changes. */
 #include "yk-accounts.h"
+#include "yk-text.h"
 #include "yk-app-error.h"
 #include "yk-casework.h"
 #include "yk-db-records.h"
@@ -81,7 +82,7 @@ test_mask_name (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *masked = yk_recording_mask_name (cases[i][0]);
+      g_autofree char *masked = yk_text_mask_name (cases[i][0]);
       g_assert_cmpstr (masked, ==, cases[i][1]);
     }
 }

@@ -4,6 +4,7 @@
  * its own, and the records behind every figure (yk-figure-records.h),
  * which must add up to the figure. On the demo data (seed 1). */
 #include "yk-accounts.h"
+#include "yk-text.h"
 #include "yk-demo.h"
 #include "yk-figure-records.h"
 #include "yk-statistics.h"
@@ -223,10 +224,10 @@ test_records_add_up (void)
 static void
 test_mask (void)
 {
-  g_autofree char *three = yk_figure_records_mask_name ("王小明");
-  g_autofree char *two = yk_figure_records_mask_name ("李四");
-  g_autofree char *one = yk_figure_records_mask_name ("张");
-  g_autofree char *none = yk_figure_records_mask_name (NULL);
+  g_autofree char *three = yk_text_mask_name ("王小明");
+  g_autofree char *two = yk_text_mask_name ("李四");
+  g_autofree char *one = yk_text_mask_name ("张");
+  g_autofree char *none = yk_text_mask_name (NULL);
 
   g_assert_cmpstr (three, ==, "王**");
   g_assert_cmpstr (two, ==, "李*");

@@ -4,6 +4,7 @@
  * list and figures built on a connection of their own agreeing with
  * yk_followup_list() and yk_report_compute() on the session's. */
 #include "yk-accounts.h"
+#include "yk-text.h"
 #include "yk-casework.h"
 #include "yk-db-indicators.h"
 #include "yk-db-staff.h"
@@ -59,11 +60,11 @@ test_mask_name (void)
   static const char *const cases[][2] = {
     { "王小明", "王**" }, { "欧阳娜娜", "欧***" }, { "李", "李" }, { "", "" }, { "Anna", "A***" },
   };
-  g_autofree char *none = yk_today_mask_name (NULL);
+  g_autofree char *none = yk_text_mask_name (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *masked = yk_today_mask_name (cases[i][0]);
+      g_autofree char *masked = yk_text_mask_name (cases[i][0]);
       g_assert_cmpstr (masked, ==, cases[i][1]);
     }
   g_assert_cmpstr (none, ==, "");

@@ -4,6 +4,7 @@
  * read without holding up the main loop, and counted again when a
  * record is saved. */
 #include "yk-config.h"
+#include "yk-text.h"
 #include "ui-test-util.h"
 #include "yk-case-file-view.h"
 #include "yk-casework.h"
@@ -89,7 +90,7 @@ assert_rows (GListModel *model,
     {
       YkFollowup *followup = expected->pdata[i];
       g_autoptr (YkTodayItem) item = g_list_model_get_item (model, i);
-      g_autofree char *masked = yk_today_mask_name (followup->name);
+      g_autofree char *masked = yk_text_mask_name (followup->name);
 
       g_assert_cmpint (yk_today_item_get_client_id (item), ==, followup->client_id);
       g_assert_cmpstr (yk_today_item_get_case_no (item), ==, followup->case_no);

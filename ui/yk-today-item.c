@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-ui"
 
 #include "yk-config.h"
+#include "yk-text.h"
 #include "yk-today-item.h"
 #include "yk-today.h"
 #include "yk-validate.h"
@@ -194,7 +195,7 @@ yk_today_item_new (const YkFollowup *followup,
 
   self->client_id = followup->client_id;
   self->case_no = g_strdup (followup->case_no);
-  self->name = yk_today_mask_name (followup->name);
+  self->name = yk_text_mask_name (followup->name);
   self->due = due_text (&followup->due, today);
   self->details = details_text (followup, worker_name);
   self->risk = risk_text (followup);

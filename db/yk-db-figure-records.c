@@ -3,6 +3,7 @@
 
 #include "yk-db-figure-records.h"
 #include "yk-db-error.h"
+#include "yk-db-sdss.h"
 #include "yk-db-statements.h"
 
 #include <glib/gi18n.h>
@@ -45,14 +46,6 @@ static const struct
     "JOIN clients c ON c.id = r.client_id WHERE r.id = ?1" },
 };
 
-/* The SDSS total as yk-db-indicators.c counts it: items marked 9 (does
- * not apply) left out. The two must agree. */
-#define SDSS_ITEM(alias, n) "iif(" alias ".sdss_" n " = 9, 0, " alias ".sdss_" n ")"
-#define SDSS_TOTAL_OF(alias)                                                                  \
-  "(" SDSS_ITEM (alias, "1") " + " SDSS_ITEM (alias, "2") " + " SDSS_ITEM (alias, "3") " + "  \
-  SDSS_ITEM (alias, "4") " + " SDSS_ITEM (alias, "5") " + " SDSS_ITEM (alias, "6") " + "      \
-  SDSS_ITEM (alias, "7") " + " SDSS_ITEM (alias, "8") " + " SDSS_ITEM (alias, "9") " + "      \
-  SDSS_ITEM (alias, "10") ")"
 
 /* Baseline: the earliest; latest: the last on or before ?2; of two on
  * one date the one recorded later (higher id) is the later. */
@@ -63,7 +56,7 @@ static const struct
   "  (SELECT r.id FROM assessments r WHERE r.client_id = ?1 AND r.voided_at IS NULL AND r.a_date <= ?2 " \
   "   ORDER BY r.a_date DESC, r.id DESC LIMIT 1) AS last_id, "                                \
   "  (SELECT count(*) FROM assessments r WHERE r.client_id = ?1 AND r.voided_at IS NULL AND r.a_date <= ?2) AS n) " \
-  "SELECT b.a_date, " SDSS_TOTAL_OF ("b") ", l.a_date, " SDSS_TOTAL_OF ("l") ", ids.n FROM ids "  \
+  "SELECT b.a_date, " YK_SDSS_TOTAL_OF ("b") ", l.a_date, " YK_SDSS_TOTAL_OF ("l") ", ids.n FROM ids "  \
   "CROSS JOIN assessments b ON b.id = ids.first_id CROSS JOIN assessments l ON l.id = ids.last_id"
 
 static char *

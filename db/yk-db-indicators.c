@@ -3,6 +3,7 @@
 
 #include "yk-db-indicators.h"
 #include "yk-db-error.h"
+#include "yk-db-sdss.h"
 
 #include <glib/gi18n.h>
 
@@ -16,12 +17,6 @@
 
 #define LIVE_CLIENT(alias) alias ".voided_at IS NULL"
 
-#define SDSS_ITEM(alias, n) "iif(" alias ".sdss_" n " = 9, 0, " alias ".sdss_" n ")"
-#define SDSS_TOTAL_OF(alias)                                                                  \
-  "(" SDSS_ITEM (alias, "1") " + " SDSS_ITEM (alias, "2") " + " SDSS_ITEM (alias, "3") " + "  \
-  SDSS_ITEM (alias, "4") " + " SDSS_ITEM (alias, "5") " + " SDSS_ITEM (alias, "6") " + "      \
-  SDSS_ITEM (alias, "7") " + " SDSS_ITEM (alias, "8") " + " SDSS_ITEM (alias, "9") " + "      \
-  SDSS_ITEM (alias, "10") ")"
 
 /* Activities of the period and their residents' head counts. */
 #define RESIDENTS_SQL                                                                         \
@@ -103,7 +98,7 @@ static const struct
   [YK_INDICATOR_IMPROVED] = {
     "improved",
     "WITH ranked AS ("
-    "  SELECT r.client_id, " SDSS_TOTAL_OF ("r") " AS total, "
+    "  SELECT r.client_id, " YK_SDSS_TOTAL_OF ("r") " AS total, "
     "    row_number () OVER (PARTITION BY r.client_id ORDER BY r.a_date, r.id) AS from_first, "
     "    row_number () OVER (PARTITION BY r.client_id ORDER BY r.a_date DESC, r.id DESC) AS from_last "
     "  FROM assessments r WHERE r.voided_at IS NULL AND r.a_date <= ?2), "
@@ -123,7 +118,7 @@ static const struct
     "  FROM clients c WHERE " LIVE_CLIENT ("c") ") "
     "SELECT p.site_id, count(*) FROM person p "
     "  CROSS JOIN assessments b ON b.id = p.first_id CROSS JOIN assessments l ON l.id = p.last_id "
-    "WHERE p.first_id <> p.last_id AND " SDSS_TOTAL_OF ("l") " <= " SDSS_TOTAL_OF ("b") " - ?3 "
+    "WHERE p.first_id <> p.last_id AND " YK_SDSS_TOTAL_OF ("l") " <= " YK_SDSS_TOTAL_OF ("b") " - ?3 "
     "GROUP BY p.site_id" },
   /* S + F + R + Q of INDICATORS.md. */
   [YK_INDICATOR_BENEFICIARIES] = {

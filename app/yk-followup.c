@@ -173,14 +173,26 @@ yk_followup_list (YkSession   *session,
                   const GDate *horizon,
                   GError     **error)
 {
-  sqlite3 *db = yk_store_get_connection (yk_session_get_store (session));
+  gint64 scope = yk_casework_site_scope (session);
+
+  return yk_followup_list_on (yk_store_get_connection (yk_session_get_store (session)), scope != 0 ? scope : site_id,
+                              worker_id, today, horizon, error);
+}
+
+GPtrArray *
+yk_followup_list_on (sqlite3     *db,
+                     gint64       site_id,
+                     gint64       worker_id,
+                     const GDate *today,
+                     const GDate *horizon,
+                     GError     **error)
+{
   YkFollowupIntervals intervals = {
     yk_db_setting_get (db, "followup_stable", NULL),
     yk_db_setting_get (db, "followup_basically_stable", NULL),
     yk_db_setting_get (db, "followup_unstable", NULL),
   };
-  gint64 scope = yk_casework_site_scope (session);
-  g_autoptr (GPtrArray) rows = yk_db_followup_rows (db, scope != 0 ? scope : site_id, worker_id, error);
+  g_autoptr (GPtrArray) rows = yk_db_followup_rows (db, site_id, worker_id, error);
   g_autoptr (GPtrArray) list = NULL;
 
   if (rows == NULL)

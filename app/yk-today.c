@@ -4,7 +4,6 @@
 #include "yk-today.h"
 #include "yk-text.h"
 #include "yk-casework.h"
-#include "yk-db-followup.h"
 #include "yk-db-indicators.h"
 #include "yk-db-records.h"
 #include "yk-db-staff.h"
@@ -56,69 +55,6 @@ unwatch_cancellable (sqlite3      *db,
   return ok;
 }
 
-static int
-compare_due (gconstpointer a,
-             gconstpointer b)
-{
-  const YkFollowup *x = *(YkFollowup *const *) a;
-  const YkFollowup *y = *(YkFollowup *const *) b;
-  int by_date = g_date_compare (&x->due, &y->due);
-
-  return by_date != 0 ? by_date : g_strcmp0 (x->case_no, y->case_no);
-}
-
-/* Mirrors yk_followup_list(), which works on the session's own
- * connection; tests/test-app-today.c holds the two to the same answer. */
-static GPtrArray *
-followups (sqlite3     *db,
-           gint64       site_id,
-           gint64       worker_id,
-           const GDate *today,
-           const GDate *horizon,
-           GError     **error)
-{
-  g_autofree char *stable = yk_db_setting_get (db, "followup_stable", NULL);
-  g_autofree char *basically_stable = yk_db_setting_get (db, "followup_basically_stable", NULL);
-  g_autofree char *unstable = yk_db_setting_get (db, "followup_unstable", NULL);
-  YkFollowupIntervals intervals = { stable, basically_stable, unstable };
-  g_autoptr (GPtrArray) rows = yk_db_followup_rows (db, site_id, worker_id, error);
-  g_autoptr (GPtrArray) list = NULL;
-
-  if (rows == NULL)
-    return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_followup_free);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      YkFollowupRow *row = rows->pdata[i];
-      YkFollowup *item = g_new0 (YkFollowup, 1);
-
-      if (!yk_followup_due_date (&intervals, row->intake_date, row->last_date, row->last_condition,
-                                 row->last_next_date, &item->due, error))
-        {
-          yk_followup_free (item);
-          return NULL;
-        }
-      item->risk_level = row->last_risk >= 0 ? row->last_risk : row->client_risk;
-      item->at_risk = item->risk_level >= 3 || g_strcmp0 (row->last_condition, "unstable") == 0;
-      item->overdue = g_date_compare (&item->due, today) < 0;
-      if (g_date_compare (&item->due, horizon) > 0 && !item->at_risk)
-        {
-          yk_followup_free (item);
-          continue;
-        }
-      item->client_id = row->client_id;
-      item->case_no = g_steal_pointer (&row->case_no);
-      item->name = g_steal_pointer (&row->name);
-      item->site_id = row->site_id;
-      item->worker_id = row->worker_id;
-      item->last_contact = g_steal_pointer (&row->last_date);
-      item->condition = g_steal_pointer (&row->last_condition);
-      g_ptr_array_add (list, item);
-    }
-  g_ptr_array_sort (list, compare_due);
-  return g_steal_pointer (&list);
-}
-
 GPtrArray *
 yk_today_followups (sqlite3      *db,
                     gint64        site_id,
@@ -133,7 +69,7 @@ yk_today_followups (sqlite3      *db,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   watch_cancellable (db, cancellable);
-  list = followups (db, site_id, worker_id, today, horizon, error);
+  list = yk_followup_list_on (db, site_id, worker_id, today, horizon, error);
   if (!unwatch_cancellable (db, cancellable, list != NULL, error))
     return NULL;
   return g_steal_pointer (&list);

@@ -192,15 +192,16 @@ test_open (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The record.* actions live on YkWindow (another screen's work): a
- * stand-in on the shell, between the view and the window, records what
- * the case file asks for. */
+/* The record.* actions live on YkWindow: a stand-in on the shell,
+ * between the view and the window, records what the case file asks for
+ * (the dialogs are tests/test-ui-recording.c's). */
 static void
 record_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GString *log = user_data;
+  g_autofree char *printed = g_variant_print (parameter, FALSE);
 
-  g_string_append_printf (log, "%s:%s;", g_action_get_name (G_ACTION (action)), g_variant_print (parameter, FALSE));
+  g_string_append_printf (log, "%s:%s;", g_action_get_name (G_ACTION (action)), printed);
 }
 
 static void

@@ -157,10 +157,12 @@ open_dialog (YkWindow   *window,
              GType       type,
              gpointer   *weak)
 {
+  /* GTK 4.8 does not sink a floating parameter of a widget class action. */
+  g_autoptr (GVariant) owned = parameter != NULL ? g_variant_ref_sink (parameter) : NULL;
   gpointer dialog;
 
   g_assert_null (find_toplevel (type));
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, owned));
   dialog = find_toplevel (type);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));

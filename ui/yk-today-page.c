@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-today-page.h"
+#include "yk-connection-task.h"
 #include "yk-casework.h"
 #include "yk-db-indicators.h"
 #include "yk-db-staff.h"
@@ -12,6 +13,7 @@
 #include "yk-validate.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* "Due soon" means within this many days; the page says so. */
 #define HORIZON_DAYS 7
@@ -35,27 +37,17 @@ static const YkIndicator shown_figures[] = {
 };
 #define N_SHOWN_FIGURES G_N_ELEMENTS (shown_figures)
 
-/* One read in a worker thread, on a connection of its own. The
- * connection is opened and closed on the main thread (the store counts
- * its connections without a lock), and always before the session can
- * close: a cancelled load is waited for, which is quick because its
- * queries check the cancellable as they run (yk_today_*). */
+/* What one read in a worker thread asks for (ui/yk-connection-task.h:
+ * a connection the session lends, waited for before the session can
+ * close). Its queries check the cancellable as they run (yk_today_*). */
 typedef struct
 {
-  gatomicrefcount refs;
   LoadKind kind;
-  YkUnlockedSession *session; /* lends `db` */
-  sqlite3 *db;
-  GCancellable *cancellable;
-  GMutex mutex;
-  GCond cond;
-  gboolean worker_done;
-  /* What to read. */
   GDate today;
   GDate horizon;
   gint64 site_id;
   gint64 worker_id;
-} Load;
+} Request;
 
 struct _YkTodayPage
 {
@@ -91,7 +83,9 @@ struct _YkTodayPage
   GHashTable *worker_names_by_id; /* coordinator only: gint64 id → display name */
   gboolean filling_filters;
 
-  Load *loads[N_LOADS];
+  GTask *tasks[N_LOADS];            /* the running reads */
+  GCancellable *cancellables[N_LOADS];
+  Request requests[N_LOADS];        /* what they asked, for applying the results */
   guint spinner_ids[N_LOADS];
   gint64 loaded_at; /* monotonic time the last full load started */
   GDate loaded_day;
@@ -111,56 +105,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static Load *
-load_new (LoadKind           kind,
-          YkUnlockedSession *session,
-          sqlite3           *db)
-{
-  Load *load = g_new0 (Load, 1);
-
-  g_atomic_ref_count_init (&load->refs);
-  load->kind = kind;
-  load->session = g_object_ref (session);
-  load->db = db;
-  load->cancellable = g_cancellable_new ();
-  g_mutex_init (&load->mutex);
-  g_cond_init (&load->cond);
-  return load;
-}
-
-static Load *
-load_ref (Load *load)
-{
-  g_atomic_ref_count_inc (&load->refs);
-  return load;
-}
-
-static void
-load_unref (Load *load)
-{
-  if (!g_atomic_ref_count_dec (&load->refs))
-    return;
-  g_assert (load->db == NULL);
-  g_clear_object (&load->cancellable);
-  g_clear_object (&load->session);
-  g_mutex_clear (&load->mutex);
-  g_cond_clear (&load->cond);
-  g_free (load);
-}
-
-/* On the main thread: waits for the worker to be done with the
- * connection, then closes it. Idempotent. */
-static void
-load_finish (Load *load)
-{
-  g_mutex_lock (&load->mutex);
-  while (!load->worker_done)
-    g_cond_wait (&load->cond, &load->mutex);
-  g_mutex_unlock (&load->mutex);
-  if (load->db != NULL)
-    yk_unlocked_session_close_reader (load->session, g_steal_pointer (&load->db));
-}
-
 static void
 free_result (LoadKind kind,
              gpointer result)
@@ -173,33 +117,19 @@ free_result (LoadKind kind,
     yk_today_figures_free (result);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* Worker thread. */
+static gpointer
+read_cb (sqlite3      *db,
+         gpointer      data,
+         GCancellable *cancellable,
+         GError      **error)
 {
-  Load *load = task_data;
-  GError *error = NULL;
-  gpointer result;
+  const Request *request = data;
 
-  if (load->kind == LOAD_FOLLOWUPS)
-    result = yk_today_followups (load->db, load->site_id, load->worker_id, &load->today, &load->horizon,
-                                 cancellable, &error);
-  else
-    result = yk_today_figures (load->db, &load->today, load->site_id, cancellable, &error);
-
-  g_mutex_lock (&load->mutex);
-  load->worker_done = TRUE;
-  g_cond_signal (&load->cond);
-  g_mutex_unlock (&load->mutex);
-
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else if (load->kind == LOAD_FOLLOWUPS)
-    g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) yk_today_figures_free);
+  if (request->kind == LOAD_FOLLOWUPS)
+    return yk_today_followups (db, request->site_id, request->worker_id, &request->today, &request->horizon,
+                               cancellable, error);
+  return yk_today_figures (db, &request->today, request->site_id, cancellable, error);
 }
 
 static YkSession *
@@ -225,7 +155,7 @@ current_day (YkTodayPage *self,
 static gboolean
 get_busy (YkTodayPage *self)
 {
-  return self->loads[LOAD_FOLLOWUPS] != NULL || self->loads[LOAD_FIGURES] != NULL;
+  return self->tasks[LOAD_FOLLOWUPS] != NULL || self->tasks[LOAD_FIGURES] != NULL;
 }
 
 static void
@@ -263,20 +193,20 @@ static void
 cancel_load (YkTodayPage *self,
              LoadKind     kind)
 {
-  Load *load = g_steal_pointer (&self->loads[kind]);
+  g_autoptr (GTask) task = g_steal_pointer (&self->tasks[kind]);
+  g_autoptr (GCancellable) cancellable = g_steal_pointer (&self->cancellables[kind]);
 
   g_clear_handle_id (&self->spinner_ids[kind], g_source_remove);
-  if (load == NULL)
+  if (task == NULL)
     return;
-  g_cancellable_cancel (load->cancellable);
-  load_finish (load);
-  load_unref (load);
+  g_cancellable_cancel (cancellable);
+  yk_connection_task_wait (task);
 }
 
 static void
-apply_followups (YkTodayPage *self,
-                 GPtrArray   *list,
-                 const Load  *load)
+apply_followups (YkTodayPage   *self,
+                 GPtrArray     *list,
+                 const Request *load)
 {
   g_autoptr (GPtrArray) due = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) at_risk = g_ptr_array_new_with_free_func (g_object_unref);
@@ -357,7 +287,7 @@ change_text (gint64 now,
 static void
 apply_figures (YkTodayPage          *self,
                const YkTodayFigures *figures,
-               const Load           *load)
+               const Request        *load)
 {
   g_autofree char *this_quarter = quarter_label (figures->period[0]);
   g_autofree char *last_quarter = quarter_label (figures->period[1]);
@@ -382,37 +312,56 @@ apply_figures (YkTodayPage          *self,
   gtk_stack_set_visible_child_name (self->figures_stack, "figures");
 }
 
+/* Main thread. A cancelled read may belong to a page already gone. */
 static void
-load_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+load_done (GAsyncResult *result,
+           gpointer      user_data,
+           LoadKind      kind)
 {
-  YkTodayPage *self = YK_TODAY_PAGE (source);
-  Load *load = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
-  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
-  LoadKind kind = load->kind;
+  gpointer value = yk_connection_task_finish (result, &error);
+  YkTodayPage *self;
 
-  load_finish (load);
-  /* Superseded, cancelled, or the page is gone. */
-  if (self->loads[kind] != load)
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
       free_result (kind, value);
       return;
     }
-  self->loads[kind] = NULL;
+  self = YK_TODAY_PAGE (user_data);
+  if (self->tasks[kind] != G_TASK (result))
+    {
+      free_result (kind, value);
+      return;
+    }
+  g_clear_object (&self->tasks[kind]);
+  g_clear_object (&self->cancellables[kind]);
   g_clear_handle_id (&self->spinner_ids[kind], g_source_remove);
 
   if (value == NULL)
     show_error (self, kind, error->message);
   else if (kind == LOAD_FOLLOWUPS)
-    apply_followups (self, value, load);
+    apply_followups (self, value, &self->requests[kind]);
   else
-    apply_figures (self, value, load);
+    apply_figures (self, value, &self->requests[kind]);
   free_result (kind, value);
-  load_unref (load);
   if (!get_busy (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+followups_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  load_done (result, user_data, LOAD_FOLLOWUPS);
+}
+
+static void
+figures_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  load_done (result, user_data, LOAD_FIGURES);
 }
 
 /* The lists or the figures take long enough to say so. */
@@ -453,47 +402,38 @@ start_load (YkTodayPage *self,
 {
   YkSession *session = open_session (self);
   gboolean was_busy = get_busy (self);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GTask) task = NULL;
-  sqlite3 *db;
-  Load *load;
+  Request *request;
 
   cancel_load (self, kind);
   if (session == NULL)
     return;
-  db = yk_unlocked_session_open_reader (self->session, &error);
-  if (db == NULL)
-    {
-      show_error (self, kind, error->message);
-      if (was_busy && !get_busy (self))
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-      return;
-    }
 
-  load = load_new (kind, self->session, db);
-  current_day (self, &load->today);
-  load->horizon = load->today;
-  g_date_add_days (&load->horizon, HORIZON_DAYS);
+  request = &self->requests[kind];
+  memset (request, 0, sizeof *request);
+  request->kind = kind;
+  current_day (self, &request->today);
+  request->horizon = request->today;
+  g_date_add_days (&request->horizon, HORIZON_DAYS);
   if (kind == LOAD_FOLLOWUPS && is_coordinator (self))
     {
-      load->site_id = selected_id (self->site_ids, self->site_dropdown);
-      load->worker_id = selected_id (self->worker_ids, self->worker_dropdown);
+      request->site_id = selected_id (self->site_ids, self->site_dropdown);
+      request->worker_id = selected_id (self->worker_ids, self->worker_dropdown);
     }
   else
     {
       /* A social worker's own people; their own site's figures. */
-      load->site_id = yk_casework_site_scope (session);
-      load->worker_id = kind == LOAD_FOLLOWUPS ? yk_session_get_staff_id (session) : 0;
+      request->site_id = yk_casework_site_scope (session);
+      request->worker_id = kind == LOAD_FOLLOWUPS ? yk_session_get_staff_id (session) : 0;
     }
 
-  task = g_task_new (self, load->cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, start_load);
-  g_task_set_name (task, kind == LOAD_FOLLOWUPS ? "[yukang] today: follow-ups" : "[yukang] today: figures");
-  g_task_set_task_data (task, load_ref (load), (GDestroyNotify) load_unref);
-  self->loads[kind] = load;
+  self->cancellables[kind] = g_cancellable_new ();
+  self->tasks[kind] = yk_connection_task_run (self->session, read_cb, g_memdup2 (request, sizeof *request), g_free,
+                                              kind == LOAD_FOLLOWUPS ? (GDestroyNotify) g_ptr_array_unref
+                                                                     : (GDestroyNotify) yk_today_figures_free,
+                                              self->cancellables[kind],
+                                              kind == LOAD_FOLLOWUPS ? followups_done_cb : figures_done_cb, self);
   self->spinner_ids[kind] = g_timeout_add (SPINNER_DELAY_MS,
                                            kind == LOAD_FOLLOWUPS ? followups_spinner_cb : figures_spinner_cb, self);
-  g_task_run_in_thread (task, load_thread);
   if (!was_busy)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }

@@ -504,13 +504,6 @@ yk_case_file_load (sqlite3           *db,
   return g_steal_pointer (&file);
 }
 
-void
-yk_case_file_interrupt (sqlite3 *db)
-{
-  if (db != NULL)
-    sqlite3_interrupt (db);
-}
-
 YkCaseFile *
 yk_case_file_open (YkSession *session,
                    gint64     client_id,

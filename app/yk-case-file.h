@@ -101,10 +101,6 @@ YkCaseFile *yk_case_file_load (sqlite3           *db,
                                gint64             client_id,
                                GError           **error);
 
-/* Stops a yk_case_file_load() running on `db` in another thread: it
- * returns an error at once. Safe from any thread while `db` is open. */
-void yk_case_file_interrupt (sqlite3 *db);
-
 /* Opens a case file as a person does: checked against the session's role
  * and written to the audit trail (yk_casework_open_client()), then read.
  * On the session's own connection; the window reads in a worker. */

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-case-file-view.h"
+#include "yk-connection-task.h"
 #include "yk-app-error.h"
 #include "yk-case-file.h"
 #include "yk-casework.h"
@@ -17,21 +18,13 @@
 #define PROFILE_FORM "profile"
 #define SPINNER_DELAY_MS 200
 
-/* A load in a worker thread, on a connection of its own. The view waits
- * for it (after interrupting it) before the connection is closed, so the
- * connection never outlives the store it belongs to. */
+/* What a load in a worker thread reads (ui/yk-connection-task.h: a
+ * connection the session lends, waited for before the session closes). */
 typedef struct
 {
-  YkCaseFileView *view;       /* NULL once the view stopped waiting for it */
-  YkUnlockedSession *session; /* lends `db` */
-  sqlite3 *db;                /* given back on the main thread */
   YkCaseScope scope;
   gint64 client_id;
-  gboolean opening;           /* a new opening, not a refresh */
-  GMutex mutex;
-  GCond cond;
-  gboolean finished;          /* the worker is done with db */
-} LoadJob;
+} LoadRequest;
 
 struct _YkCaseFileView
 {
@@ -69,7 +62,9 @@ struct _YkCaseFileView
   GArray *worker_ids;         /* worker dropdown position → id (0: none) */
   gint64 worker_site;         /* whose workers the worker dropdown lists */
   gboolean filling;
-  LoadJob *job;
+  GTask *load;               /* the running load */
+  GCancellable *load_cancellable;
+  gboolean load_opening;     /* a new opening, not a refresh */
   guint spinner_timeout;
 };
 
@@ -136,90 +131,34 @@ session_of (YkCaseFileView *self)
 
 /* --- loading --- */
 
-static LoadJob *
-load_job_ref (LoadJob *job)
+/* Worker thread. */
+static gpointer
+load_cb (sqlite3      *db,
+         gpointer      data,
+         GCancellable *cancellable,
+         GError      **error)
 {
-  return g_atomic_rc_box_acquire (job);
+  const LoadRequest *request = data;
+
+  return yk_case_file_load (db, &request->scope, request->client_id, error);
 }
 
+/* Stops the running load, if any: a case file is read in milliseconds,
+ * so it is waited for rather than interrupted. */
 static void
-load_job_clear (LoadJob *job)
+stop_load (YkCaseFileView *self)
 {
-  g_clear_object (&job->session);
-  g_mutex_clear (&job->mutex);
-  g_cond_clear (&job->cond);
-}
+  g_autoptr (GTask) load = g_steal_pointer (&self->load);
+  g_autoptr (GCancellable) cancellable = g_steal_pointer (&self->load_cancellable);
 
-static void
-load_job_unref (LoadJob *job)
-{
-  g_atomic_rc_box_release_full (job, (GDestroyNotify) load_job_clear);
-}
-
-/* Main thread; also after a lock, which waits for it. */
-static void
-load_job_close_connection (LoadJob *job)
-{
-  yk_unlocked_session_close_reader (job->session, g_steal_pointer (&job->db));
-}
-
-/* Stops waiting for a load: interrupts its query, waits until the worker
- * lets go of the connection (an interrupted read returns at once), and
- * closes it. */
-static void
-load_job_abandon (LoadJob *job)
-{
-  job->view = NULL;
-  if (job->db == NULL)
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  gtk_spinner_stop (GTK_SPINNER (self->spinner));
+  gtk_widget_set_visible (self->spinner, FALSE);
+  if (load == NULL)
     return;
-  yk_case_file_interrupt (job->db);
-  g_mutex_lock (&job->mutex);
-  while (!job->finished)
-    g_cond_wait (&job->cond, &job->mutex);
-  g_mutex_unlock (&job->mutex);
-  load_job_close_connection (job);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  GError *error = NULL;
-  YkCaseFile *file = yk_case_file_load (job->db, &job->scope, job->client_id, &error);
-
-  g_mutex_lock (&job->mutex);
-  job->finished = TRUE;
-  g_cond_signal (&job->cond);
-  g_mutex_unlock (&job->mutex);
-
-  if (file != NULL)
-    g_task_return_pointer (task, file, (GDestroyNotify) yk_case_file_free);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-set_loading (YkCaseFileView *self, LoadJob *job)
-{
-  gboolean was_loading = self->job != NULL;
-
-  if (self->job != NULL)
-    {
-      load_job_abandon (self->job);
-      load_job_unref (self->job);
-    }
-  self->job = job;
-  if (job == NULL)
-    {
-      g_clear_handle_id (&self->spinner_timeout, g_source_remove);
-      gtk_spinner_stop (GTK_SPINNER (self->spinner));
-      gtk_widget_set_visible (self->spinner, FALSE);
-    }
-  if (was_loading != (job != NULL))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  g_cancellable_cancel (cancellable);
+  yk_connection_task_wait (load);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
@@ -235,32 +174,34 @@ show_problem (YkCaseFileView *self, const char *title, const char *text)
 
 static void apply_file (YkCaseFileView *self, YkCaseFile *file, gboolean opening);
 
+/* Main thread. A cancelled load may belong to a view already gone. */
 static void
 load_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  LoadJob *job = user_data;
-  YkCaseFileView *self = job->view;
   g_autoptr (GError) error = NULL;
-  YkCaseFile *file = g_task_propagate_pointer (G_TASK (result), &error);
+  YkCaseFile *file = yk_connection_task_finish (result, &error);
+  YkCaseFileView *self = user_data;
+  gboolean opening;
 
-  load_job_close_connection (job);
-  if (self != NULL && self->job == job)
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) || self->load != G_TASK (result))
     {
-      gboolean opening = job->opening;
-
-      set_loading (self, NULL);
-      if (file != NULL)
-        apply_file (self, g_steal_pointer (&file), opening);
-      else if (g_error_matches (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND))
-        show_problem (self, _("No Such Service User"),
-                      _("There is no such service user, or they are not at your site."));
-      else
-        show_problem (self, _("The Case File Could Not Be Read"), error->message);
+      yk_case_file_free (file);
+      return;
     }
-  yk_case_file_free (file);
-  load_job_unref (job);
+  opening = self->load_opening;
+  g_clear_object (&self->load);
+  g_clear_object (&self->load_cancellable);
+  stop_load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  if (file != NULL)
+    apply_file (self, file, opening);
+  else if (g_error_matches (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND))
+    show_problem (self, _("No Such Service User"),
+                  _("There is no such service user, or they are not at your site."));
+  else
+    show_problem (self, _("The Case File Could Not Be Read"), error->message);
 }
 
 static gboolean
@@ -278,36 +219,21 @@ static void
 start_load (YkCaseFileView *self, gboolean opening)
 {
   YkSession *session = session_of (self);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GTask) task = NULL;
-  LoadJob *job;
-  sqlite3 *db;
+  LoadRequest *request;
 
-  set_loading (self, NULL);
+  stop_load (self);
   if (session == NULL)
     return;
-  db = yk_unlocked_session_open_reader (self->session, &error);
-  if (db == NULL)
-    {
-      show_problem (self, _("The Case File Could Not Be Read"), error->message);
-      return;
-    }
-  job = g_atomic_rc_box_new0 (LoadJob);
-  g_mutex_init (&job->mutex);
-  g_cond_init (&job->cond);
-  job->view = self;
-  job->session = g_object_ref (self->session);
-  job->db = db;
-  job->client_id = self->client_id;
-  job->opening = opening;
-  yk_case_scope_init (&job->scope, session);
-  set_loading (self, job);
+  request = g_new0 (LoadRequest, 1);
+  request->client_id = self->client_id;
+  yk_case_scope_init (&request->scope, session);
+  self->load_opening = opening;
+  self->load_cancellable = g_cancellable_new ();
+  self->load = yk_connection_task_run (self->session, load_cb, request, g_free, (GDestroyNotify) yk_case_file_free,
+                                       self->load_cancellable, load_done_cb, self);
   if (opening)
     self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, show_spinner_cb, self);
-
-  task = g_task_new (NULL, NULL, load_done_cb, load_job_ref (job));
-  g_task_set_task_data (task, load_job_ref (job), (GDestroyNotify) load_job_unref);
-  g_task_run_in_thread (task, load_thread);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 /* --- the profile form --- */
@@ -784,11 +710,11 @@ records_changed_cb (YkCaseFileView    *self,
                     gint64             client_id,
                     YkUnlockedSession *session)
 {
-  gboolean opening = self->job != NULL && self->job->opening;
+  gboolean opening = self->load != NULL && self->load_opening;
 
   /* 0: an activity or a questionnaire, which may show here too. A load
    * already running may have read before the change: it starts again. */
-  if ((self->file != NULL || self->job != NULL) && (client_id == self->client_id || client_id == 0))
+  if ((self->file != NULL || self->load != NULL) && (client_id == self->client_id || client_id == 0))
     start_load (self, opening);
 }
 
@@ -876,7 +802,7 @@ yk_case_file_view_dispose (GObject *object)
   YkCaseFileView *self = YK_CASE_FILE_VIEW (object);
   GtkWidget *child;
 
-  set_loading (self, NULL);
+  stop_load (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_CASE_FILE_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -914,7 +840,7 @@ yk_case_file_view_get_property (GObject    *object,
       g_value_set_int64 (value, self->client_id);
       break;
     case PROP_LOADING:
-      g_value_set_boolean (value, self->job != NULL);
+      g_value_set_boolean (value, self->load != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1048,7 +974,7 @@ yk_case_file_view_open (YkCaseFileView *self,
 
   g_return_if_fail (YK_IS_CASE_FILE_VIEW (self));
 
-  set_loading (self, NULL);
+  stop_load (self);
   clear_view (self);
   if (self->client_id != client_id)
     {
@@ -1083,7 +1009,7 @@ gboolean
 yk_case_file_view_get_loading (YkCaseFileView *self)
 {
   g_return_val_if_fail (YK_IS_CASE_FILE_VIEW (self), FALSE);
-  return self->job != NULL;
+  return self->load != NULL;
 }
 
 /* The timeline as shown: YkTimelineItem, newest first. */

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-figure-records.h"
+#include "yk-cancel.h"
 #include "yk-text.h"
 #include "yk-db-figure-records.h"
 #include "yk-statistics.h"
@@ -191,9 +192,9 @@ yk_figure_records_list (sqlite3        *db,
   g_return_val_if_fail (indicator < YK_N_INDICATORS, NULL);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  yk_statistics_watch (db, cancellable);
+  yk_cancel_watch (db, cancellable);
   records = list (db, report, indicator, site_id, cumulative, cancellable, error);
-  if (!yk_statistics_unwatch (db, cancellable, records != NULL, error))
+  if (!yk_cancel_unwatch (db, cancellable, records != NULL, error))
     g_clear_pointer (&records, g_ptr_array_unref);
   return records;
 }

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-statistics.h"
+#include "yk-cancel.h"
 #include "yk-casework.h"
 #include "yk-db-figure-records.h"
 #include "yk-validate.h"
@@ -138,39 +139,6 @@ yk_statistics_default_quarter (YkSession   *session,
   return yk_statistics_quarter_of (&date);
 }
 
-static int
-cancelled_cb (void *data)
-{
-  return g_cancellable_is_cancelled (data);
-}
-
-void
-yk_statistics_watch (sqlite3      *db,
-                     GCancellable *cancellable)
-{
-  if (cancellable != NULL)
-    yk_db_figure_interrupt_when (db, cancelled_cb, cancellable);
-}
-
-gboolean
-yk_statistics_unwatch (sqlite3      *db,
-                       GCancellable *cancellable,
-                       gboolean      ok,
-                       GError      **error)
-{
-  if (cancellable == NULL)
-    return ok;
-  yk_db_figure_interrupt_when (db, NULL, NULL);
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      if (!ok && error != NULL)
-        g_clear_error (error);
-      g_cancellable_set_error_if_cancelled (cancellable, error);
-      return FALSE;
-    }
-  return ok;
-}
-
 YkStatistics *
 yk_statistics_compute (sqlite3      *db,
                        const char   *period,
@@ -192,10 +160,10 @@ yk_statistics_compute (sqlite3      *db,
   if (!yk_period_parse (period, pilot_start, &from, &to, &cumulative, error))
     return NULL;
   statistics->period = g_strdup (period);
-  yk_statistics_watch (db, cancellable);
+  yk_cancel_watch (db, cancellable);
   statistics->report = yk_report_compute (db, from, to, only_site, error);
   ok = statistics->report != NULL && (statistics->months = yk_report_monthly (db, statistics->report, error)) != NULL;
-  if (!yk_statistics_unwatch (db, cancellable, ok, error))
+  if (!yk_cancel_unwatch (db, cancellable, ok, error))
     return NULL;
   return g_steal_pointer (&statistics);
 }

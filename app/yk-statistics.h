@@ -60,17 +60,6 @@ YkStatistics *yk_statistics_compute (sqlite3      *db,
                                      GCancellable *cancellable,
                                      GError      **error);
 
-/* Until yk_statistics_unwatch(), a cancelled `cancellable` (may be
- * NULL) stops every statement on `db`, a worker's own connection.
- * unwatch returns `ok`, or FALSE with G_IO_ERROR_CANCELLED in place of
- * SQLite's "interrupted" when that is what stopped the work. */
-void yk_statistics_watch (sqlite3      *db,
-                          GCancellable *cancellable);
-gboolean yk_statistics_unwatch (sqlite3      *db,
-                                GCancellable *cancellable,
-                                gboolean      ok,
-                                GError      **error);
-
 /* 渝康家园统计_2021Q4.xlsx; with the site's code when the report covers
  * one site (渝康家园统计_2021Q4_SPQ.pdf); a range reads
  * 渝康家园统计_2021-07-01至2021-09-30.csv. */

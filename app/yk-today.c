@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-today.h"
+#include "yk-cancel.h"
 #include "yk-text.h"
 #include "yk-casework.h"
 #include "yk-db-indicators.h"
@@ -20,41 +21,6 @@ yk_today_quarter (const GDate *date,
   return g_strdup_printf ("%dQ%d", index / 4, index % 4 + 1);
 }
 
-static int
-cancelled_cb (void *data)
-{
-  return g_cancellable_is_cancelled (data);
-}
-
-static void
-watch_cancellable (sqlite3      *db,
-                   GCancellable *cancellable)
-{
-  if (cancellable != NULL)
-    yk_db_today_interrupt_when (db, cancelled_cb, cancellable);
-}
-
-/* Stops watching; a query stopped by the cancellable reports that, not
- * SQLite's "interrupted". */
-static gboolean
-unwatch_cancellable (sqlite3      *db,
-                     GCancellable *cancellable,
-                     gboolean      ok,
-                     GError      **error)
-{
-  if (cancellable == NULL)
-    return ok;
-  yk_db_today_interrupt_when (db, NULL, NULL);
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      if (error != NULL)
-        g_clear_error (error);
-      g_cancellable_set_error_if_cancelled (cancellable, error);
-      return FALSE;
-    }
-  return ok;
-}
-
 GPtrArray *
 yk_today_followups (sqlite3      *db,
                     gint64        site_id,
@@ -68,9 +34,9 @@ yk_today_followups (sqlite3      *db,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  watch_cancellable (db, cancellable);
+  yk_cancel_watch (db, cancellable);
   list = yk_followup_list_on (db, site_id, worker_id, today, horizon, error);
-  if (!unwatch_cancellable (db, cancellable, list != NULL, error))
+  if (!yk_cancel_unwatch (db, cancellable, list != NULL, error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -100,7 +66,7 @@ yk_today_figures (sqlite3      *db,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  watch_cancellable (db, cancellable);
+  yk_cancel_watch (db, cancellable);
   for (int i = 0; i < 2 && ok; i++)
     {
       g_autofree char *from = NULL, *to = NULL;
@@ -114,7 +80,7 @@ yk_today_figures (sqlite3      *db,
           ok = figures->report[i] != NULL;
         }
     }
-  if (!unwatch_cancellable (db, cancellable, ok, error))
+  if (!yk_cancel_unwatch (db, cancellable, ok, error))
     return NULL;
   return g_steal_pointer (&figures);
 }

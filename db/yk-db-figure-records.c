@@ -185,10 +185,3 @@ yk_db_figure_latest_date (sqlite3 *db,
   return latest;
 }
 
-void
-yk_db_figure_interrupt_when (sqlite3 *db,
-                             int    (*check) (void *data),
-                             void    *data)
-{
-  sqlite3_progress_handler (db, check != NULL ? 1000 : 0, check, data);
-}

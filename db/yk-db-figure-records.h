@@ -57,12 +57,4 @@ gboolean yk_db_figure_sdss_pair (sqlite3      *db,
 char *yk_db_figure_latest_date (sqlite3 *db,
                                     GError **error);
 
-/* Until cleared (check NULL), every statement on `db` calls `check`
- * every thousand or so steps and stops with SQLITE_INTERRUPT once it
- * returns non-zero, so a worker's long read can be abandoned at once.
- * Only on a connection of the calling thread's own. */
-void yk_db_figure_interrupt_when (sqlite3 *db,
-                                      int    (*check) (void *data),
-                                      void    *data);
-
 G_END_DECLS

@@ -7,10 +7,6 @@
 
 #include <glib/gi18n.h>
 
-/* A million-contact count runs many millions of steps; checking every
- * few thousand costs nothing measurable and answers within a millisecond. */
-#define CHECK_EVERY_STEPS 4000
-
 GPtrArray *
 yk_db_today_workers (sqlite3 *db,
                      gint64   site_scope,
@@ -51,10 +47,3 @@ fail:
   return NULL;
 }
 
-void
-yk_db_today_interrupt_when (sqlite3 *db,
-                            int    (*check) (void *data),
-                            void    *data)
-{
-  sqlite3_progress_handler (db, check != NULL ? CHECK_EVERY_STEPS : 0, check, data);
-}

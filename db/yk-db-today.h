@@ -14,13 +14,4 @@ GPtrArray *yk_db_today_workers (sqlite3 *db,
                                 gint64   site_scope,
                                 GError **error);
 
-/* Until cleared (check NULL), every statement on `db` checks `check`
- * every few thousand steps and stops with SQLITE_INTERRUPT once it
- * returns non-zero: a worker thread's long read can be abandoned at once
- * rather than after its current query. Only for a connection of the
- * calling thread's own. */
-void yk_db_today_interrupt_when (sqlite3 *db,
-                                 int    (*check) (void *data),
-                                 void    *data);
-
 G_END_DECLS

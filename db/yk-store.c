@@ -605,6 +605,17 @@ yk_store_interrupt_connection (sqlite3 *db)
     sqlite3_interrupt (db);
 }
 
+/* The connection's thread only: SQLite calls `check` every few thousand
+ * steps of a query (a millisecond) and abandons the query when it returns
+ * non-zero. NULL stops checking. */
+void
+yk_store_interrupt_when (sqlite3 *db,
+                         int    (*check) (void *data),
+                         void    *data)
+{
+  sqlite3_progress_handler (db, check != NULL ? 4000 : 0, check, data);
+}
+
 YkSecret *
 yk_store_derive_audit_key (YkStore *store)
 {

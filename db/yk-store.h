@@ -45,6 +45,9 @@ sqlite3 *yk_store_open_connection (YkStore *store,
 void yk_store_close_connection (YkStore *store,
                                 sqlite3 *db);
 void yk_store_interrupt_connection (sqlite3 *db);
+void yk_store_interrupt_when (sqlite3 *db,
+                              int    (*check) (void *data),
+                              void    *data);
 YkSecret *yk_store_derive_audit_key (YkStore *store);
 
 char **yk_store_list_accounts (YkStore *store,

@@ -196,12 +196,12 @@ test_cancel (void)
 
   /* The mechanism: the second check stops the query under way. */
   calls_before_stop = 2;
-  yk_db_today_interrupt_when (db, stop_after_cb, NULL);
+  yk_store_interrupt_when (db, stop_after_cb, NULL);
   g_assert_null (yk_report_compute (db, "2020-10-01", "2021-12-31", 0, &error));
   g_assert_nonnull (error);
   g_assert_cmpint (calls_before_stop, ==, 0);
   g_clear_error (&error);
-  yk_db_today_interrupt_when (db, NULL, NULL);
+  yk_store_interrupt_when (db, NULL, NULL);
 
   g_cancellable_cancel (cancellable);
   figures = yk_today_figures (db, &today, 0, cancellable, &error);

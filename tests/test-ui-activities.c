@@ -15,6 +15,7 @@
 #include "yk-db-indicators.h"
 #include "yk-demo.h"
 #include "yk-main-view.h"
+#include "yk-questionnaires-page.h"
 #include "yk-report.h"
 
 #include <string.h>
@@ -523,6 +524,124 @@ test_change_attendance (void)
   fixture_close (&f);
 }
 
+static gboolean
+questionnaires_loading (YkQuestionnairesPage *page)
+{
+  gboolean loading;
+
+  g_object_get (page, "loading", &loading, NULL);
+  return loading;
+}
+
+/* Three questionnaires in a row: site, date and kind stay, who answered
+ * is cleared after each, the day's count and the engine's figure move. */
+static void
+test_questionnaires_batch (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) chosen = NULL;
+  g_autoptr (YkReport) before = NULL;
+  g_autoptr (YkReport) after = NULL;
+  g_autoptr (GPtrArray) day = NULL;
+  GtkStack *stack;
+  YkQuestionnairesPage *page;
+  GtkWidget *site, *date, *kind, *respondent, *person;
+  const YkActivityPerson *client, *family;
+  gint64 spq;
+  guint site_position;
+  g_autofree char *empty_day = NULL;
+
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (f.page), GTK_TYPE_STACK));
+  page = YK_QUESTIONNAIRES_PAGE (gtk_stack_get_child_by_name (stack, "questionnaires"));
+  gtk_stack_set_visible_child_name (stack, "questionnaires");
+  site = ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "site_dropdown");
+  date = ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "date_entry");
+  kind = ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "kind_dropdown");
+  respondent = ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "respondent_dropdown");
+  person = ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "person_dropdown");
+  spq = site_id (&f, "SPQ");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT name FROM sites WHERE code = 'SPQ'");
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (connection (&f), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    choose (site, (const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+  }
+  site_position = gtk_drop_down_get_selected (GTK_DROP_DOWN (site));
+  ui_test_spin_until (!questionnaires_loading (page));
+  /* A day of 2021Q4 with no questionnaire at SPQ yet. */
+  for (int d = 31; d > 0 && empty_day == NULL; d--)
+    {
+      g_autofree char *iso = g_strdup_printf ("2021-12-%02d", d);
+      g_autoptr (GPtrArray) rows = yk_activities_questionnaires_of_day (session_of (&f), spq, iso, &error);
+
+      g_assert_no_error (error);
+      if (rows->len == 0)
+        empty_day = g_steal_pointer (&iso);
+    }
+  g_assert_nonnull (empty_day);
+  gtk_editable_set_text (GTK_EDITABLE (date), empty_day);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), 1);
+  g_assert_cmpuint (yk_questionnaires_page_get_day_count (page), ==, 0);
+  list = people (&f, spq);
+  chosen = pick (list, 1, 1);
+  client = chosen->pdata[0];
+  family = chosen->pdata[1];
+  before = report (&f, spq);
+
+  /* A resident, anonymous. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (respondent), 2);
+  gtk_widget_activate_action (GTK_WIDGET (page), "questionnaires.save", NULL);
+  g_assert_cmpuint (yk_questionnaires_page_get_day_count (page), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (respondent)), ==, 0);
+  /* A service user, found in the drop-down: the respondent follows. */
+  g_assert_true (yk_questionnaires_page_choose_person (page, client->client_id, 0));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (respondent)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "questionnaires.save", NULL);
+  g_assert_cmpuint (yk_questionnaires_page_get_day_count (page), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (person)), ==, 0);
+  /* A family member. */
+  g_assert_true (yk_questionnaires_page_choose_person (page, family->client_id, family->family_id));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (respondent)), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "questionnaires.save", NULL);
+  g_assert_cmpuint (yk_questionnaires_page_get_day_count (page), ==, 3);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "count_label"))), "3"));
+
+  /* What stays filled in. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (site)), ==, site_position);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, empty_day);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, 1);
+
+  after = report (&f, spq);
+  g_assert_cmpint (figure (after, YK_INDICATOR_QUESTIONNAIRES), ==, figure (before, YK_INDICATOR_QUESTIONNAIRES) + 3);
+  day = yk_activities_questionnaires_of_day (session_of (&f), spq, empty_day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (day->len, ==, 3);
+  g_assert_cmpstr (((YkQuestionnaireRow *) day->pdata[0])->respondent, ==, "居民");
+  g_assert_cmpint (((YkQuestionnaireRow *) day->pdata[0])->client_id, ==, 0);
+  g_assert_cmpint (((YkQuestionnaireRow *) day->pdata[1])->client_id, ==, client->client_id);
+  g_assert_cmpstr (((YkQuestionnaireRow *) day->pdata[1])->respondent, ==, "服务对象");
+  g_assert_cmpint (((YkQuestionnaireRow *) day->pdata[2])->family_id, ==, family->family_id);
+  g_assert_cmpstr (((YkQuestionnaireRow *) day->pdata[2])->respondent, ==, "家属");
+  for (guint i = 0; i < day->len; i++)
+    g_assert_cmpstr (((YkQuestionnaireRow *) day->pdata[i])->kind, ==, "满意度");
+
+  /* An impossible date saves nothing and says why. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "2021-02-30");
+  gtk_widget_activate_action (GTK_WIDGET (page), "questionnaires.save", NULL);
+  g_assert_true (gtk_widget_get_visible (ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "error_label")));
+  {
+    g_autoptr (YkReport) again = report (&f, spq);
+    g_assert_cmpint (figure (again, YK_INDICATOR_QUESTIONNAIRES), ==, figure (after, YK_INDICATOR_QUESTIONNAIRES));
+  }
+  fixture_close (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -543,6 +662,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/activities/error-keeps-everything", test_error_keeps_everything);
   g_test_add_func ("/ui/activities/worker", test_worker_sees_own_site);
   g_test_add_func ("/ui/activities/change-attendance", test_change_attendance);
+  g_test_add_func ("/ui/activities/questionnaires", test_questionnaires_batch);
   status = g_test_run ();
 
   ui_test_database_remove (&db);

@@ -432,6 +432,7 @@ statistics_ready_cb (gpointer user_data)
 
 #include "yk-activities-page.h"
 #include "yk-activity-dialog.h"
+#include "yk-questionnaires-page.h"
 
 static gboolean
 activities_ready_cb (gpointer user_data)
@@ -447,6 +448,14 @@ activities_ready_cb (gpointer user_data)
   stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
   gtk_stack_set_visible_child_name (stack, g_str_equal (mode, "questionnaires") ? "questionnaires" : "activities");
   page = gtk_stack_get_visible_child (stack);
+  if (g_str_equal (mode, "questionnaires"))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "date_entry")), "2021-11-23");
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "kind_dropdown")), 1);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "respondent_dropdown")), 2);
+      gtk_widget_activate_action (page, "questionnaires.save", NULL);
+      gtk_widget_activate_action (page, "questionnaires.save", NULL);
+    }
   if (!g_str_equal (mode, "activity-dialog"))
     return G_SOURCE_REMOVE;
   if (dialog == NULL && g_list_model_get_n_items (yk_activities_page_get_model (YK_ACTIVITIES_PAGE (page))) == 0)

@@ -524,6 +524,56 @@ test_change_attendance (void)
   fixture_close (&f);
 }
 
+/* The lock closes the dialog; reopening it finds the fields and the ticks. */
+static void
+test_draft_survives_lock (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) chosen = NULL;
+  YkActivityDialog *dialog;
+  GtkStack *stack;
+
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  choose_site (&f, "SPQ");
+  list = people (&f, site_id (&f, "SPQ"));
+  chosen = pick (list, 2, 1);
+  dialog = open_dialog (&f, 0);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  type (dialog, "title_entry", "书法小组");
+  type (dialog, "residents_entry", "6");
+  for (guint i = 0; i < chosen->len; i++)
+    tick (dialog, chosen->pdata[i]);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.lock", NULL));
+  g_assert_null (dialog);
+  ui_test_unlock (f.window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  ui_test_spin_until (yk_window_get_session (f.window) != NULL);
+  f.session = yk_window_get_session (f.window);
+  stack = GTK_STACK (ui_test_child (gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (f.window))), "main"),
+                                    YK_TYPE_MAIN_VIEW, "stack"));
+  f.page = YK_ACTIVITIES_PAGE (gtk_stack_get_child_by_name (stack, "activities"));
+  gtk_stack_set_visible_child_name (stack, "activities");
+  ui_test_spin_until (!page_loading (&f));
+  choose_site (&f, "SPQ");
+
+  dialog = open_dialog (&f, 0);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "title_entry"))), ==, "书法小组");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "residents_entry"))), ==, "6");
+  for (guint i = 0; i < chosen->len; i++)
+    g_assert_true (ticked (dialog, chosen->pdata[i]));
+  g_assert_cmpuint (yk_activity_dialog_get_n_ticked (dialog), ==, 3);
+
+  /* Cancel forgets it. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "form.cancel", NULL);
+  g_assert_null (dialog);
+  dialog = open_dialog (&f, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "title_entry"))), ==, "");
+  g_assert_cmpuint (yk_activity_dialog_get_n_ticked (dialog), ==, 0);
+  fixture_close (&f);
+}
+
 static gboolean
 questionnaires_loading (YkQuestionnairesPage *page)
 {
@@ -662,6 +712,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/activities/error-keeps-everything", test_error_keeps_everything);
   g_test_add_func ("/ui/activities/worker", test_worker_sees_own_site);
   g_test_add_func ("/ui/activities/change-attendance", test_change_attendance);
+  g_test_add_func ("/ui/activities/draft-survives-lock", test_draft_survives_lock);
   g_test_add_func ("/ui/activities/questionnaires", test_questionnaires_batch);
   status = g_test_run ();
 

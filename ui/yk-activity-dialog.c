@@ -33,6 +33,7 @@ struct _YkActivityDialog
   GtkWidget *residents_entry;
   GtkWidget *residents_error;
   GtkWidget *search_entry;
+  GtkWidget *ticked_entry;
   GtkWidget *count_label;
   GtkWidget *people_stack;
   GtkWidget *people_list;
@@ -254,6 +255,17 @@ people_cb (GObject      *source,
       if (row != NULL)
         gtk_check_button_set_active (row_check (row), TRUE);
     }
+  /* And those ticked before a lock closed the dialog. */
+  {
+    g_auto (GStrv) drafted = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->ticked_entry)), ",", -1);
+
+    for (guint i = 0; drafted[i] != NULL; i++)
+      {
+        GtkListBoxRow *row = g_hash_table_lookup (self->rows, drafted[i]);
+        if (row != NULL)
+          gtk_check_button_set_active (row_check (row), TRUE);
+      }
+  }
   set_loading (self, FALSE);
 }
 
@@ -410,11 +422,29 @@ void_action (GtkWidget  *widget,
   g_object_unref (parent);
 }
 
+/* Who is ticked, as the draft keeps it. */
+static void
+keep_ticks (YkActivityDialog *self)
+{
+  g_autoptr (GString) keys = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key, row;
+
+  if (self->loading || self->ticked_entry == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &row))
+    if (gtk_check_button_get_active (row_check (row)))
+      g_string_append_printf (keys, "%s%s", keys->len > 0 ? "," : "", (const char *) key);
+  gtk_editable_set_text (GTK_EDITABLE (self->ticked_entry), keys->str);
+}
+
 static void
 yk_activity_dialog_dispose (GObject *object)
 {
   YkActivityDialog *self = YK_ACTIVITY_DIALOG (object);
 
+  keep_ticks (self);
   g_cancellable_cancel (self->cancellable);
   if (self->task != NULL)
     yk_connection_task_wait (self->task);
@@ -482,6 +512,7 @@ yk_activity_dialog_class_init (YkActivityDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, residents_entry);
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, residents_error);
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, ticked_entry);
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, count_label);
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, people_stack);
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, people_list);
@@ -532,7 +563,11 @@ yk_activity_dialog_new (YkUnlockedSession *session,
   YkSession *s = yk_unlocked_session_get_session (session);
 
   self->activity_id = activity_id;
-  self->form = yk_record_form_new (GTK_WINDOW (self), session, drafts, "activity", activity_id);
+  self->site_id = s != NULL ? yk_activities_site_for (s, site_id) : site_id;
+  /* A draft of a new activity is the site's; of a change, the activity's. */
+  self->form = activity_id > 0
+                 ? yk_record_form_new (GTK_WINDOW (self), session, drafts, "activity-attendance", activity_id)
+                 : yk_record_form_new (GTK_WINDOW (self), session, drafts, "activity", self->site_id);
   yk_record_form_set_error_label (self->form, self->error_label);
   yk_record_form_add_field (self->form, "date", self->date_entry, self->date_error);
   yk_record_form_add_field (self->form, "title", self->title_entry, self->title_error);
@@ -546,7 +581,6 @@ yk_activity_dialog_new (YkUnlockedSession *session,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", FALSE);
       return self;
     }
-  self->site_id = yk_activities_site_for (s, site_id);
   if (activity_id > 0)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Activity Attendance"));

@@ -156,6 +156,26 @@ search_key_cb (GtkEventControllerKey *controller,
   return row != NULL;
 }
 
+/* Space ticks the person whose row has the focus. */
+static gboolean
+list_key_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             YkActivityDialog      *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  GtkCheckButton *check;
+
+  if ((keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space) || (state & GDK_MODIFIER_MASK) != 0 || row == NULL ||
+      gtk_widget_get_parent (row) != self->people_list)
+    return FALSE;
+  check = row_check (GTK_LIST_BOX_ROW (row));
+  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+  return TRUE;
+}
+
 static void
 row_activated_cb (GtkListBox       *box,
                   GtkListBoxRow    *row,
@@ -541,7 +561,12 @@ yk_activity_dialog_init (YkActivityDialog *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_cb), self);
   gtk_widget_add_controller (self->search_entry, keys);
 
-  /* Space ticks the focused person; Enter saves, as everywhere in a form. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_cb), self);
+  gtk_widget_add_controller (self->people_list, keys);
+
+  /* Enter saves, as everywhere in a form. */
   enter = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (enter, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (enter),

@@ -17,6 +17,7 @@
 #include "yk-main-view.h"
 #include "yk-questionnaires-page.h"
 #include "yk-report.h"
+#include "yk-void-dialog.h"
 
 #include <string.h>
 
@@ -543,6 +544,25 @@ test_change_attendance (void)
                                 " AND voided_at IS NOT NULL AND void_reason = '" YK_ACTIVITIES_UNTICK_REASON "'",
                                 id);
   g_assert_cmpint (count (&f, voided_sql), ==, 1);
+
+  /* Voiding the activity is the window's record.void, with its reason. */
+  dialog = open_dialog (&f, id);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "activity.void", NULL);
+  g_assert_null (dialog);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *void_dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+        if (YK_IS_VOID_DIALOG (w))
+          void_dialog = w;
+      }
+    g_assert_nonnull (void_dialog);
+    gtk_window_destroy (void_dialog);
+  }
   fixture_close (&f);
 }
 

@@ -20,6 +20,9 @@
  *   yk-ui-preview caseload-search the coordinator's caseload, searched and filtered
  *   yk-ui-preview statistics      the statistics of 2021Q4 on the demo data
  *   yk-ui-preview statistics-records   and the records behind 生活状态改善
+ *   yk-ui-preview activities      the activities of the demo data, as the coordinator
+ *   yk-ui-preview activity-dialog an activity being recorded, searched, some ticked
+ *   yk-ui-preview questionnaires  questionnaires being entered at SPQ
  * Not installed, not a test. */
 #include "yk-config.h"
 #include "ui-test-util.h"
@@ -425,6 +428,77 @@ statistics_ready_cb (gpointer user_data)
 }
 
 
+/* --- activities and questionnaires --- */
+
+#include "yk-activities-page.h"
+#include "yk-activity-dialog.h"
+#include "yk-questionnaires-page.h"
+
+static gboolean
+activities_ready_cb (gpointer user_data)
+{
+  YkWindow *window = user_data;
+  GtkWidget *main_view = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "main");
+  static YkActivityDialog *dialog = NULL;
+  GtkStack *stack;
+  GtkWidget *page;
+
+  if (main_view == NULL)
+    return G_SOURCE_CONTINUE;
+  stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
+  gtk_stack_set_visible_child_name (stack, g_str_equal (mode, "questionnaires") ? "questionnaires" : "activities");
+  page = gtk_stack_get_visible_child (stack);
+  if (g_str_equal (mode, "questionnaires"))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "date_entry")), "2021-11-23");
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "kind_dropdown")), 1);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "respondent_dropdown")), 2);
+      gtk_widget_activate_action (page, "questionnaires.save", NULL);
+      gtk_widget_activate_action (page, "questionnaires.save", NULL);
+    }
+  if (!g_str_equal (mode, "activity-dialog"))
+    return G_SOURCE_REMOVE;
+  if (dialog == NULL && g_list_model_get_n_items (yk_activities_page_get_model (YK_ACTIVITIES_PAGE (page))) == 0)
+    return G_SOURCE_CONTINUE;
+  if (dialog == NULL)
+    {
+      gtk_widget_activate_action (page, "activities.record", NULL);
+      dialog = YK_ACTIVITY_DIALOG (yk_activities_page_get_dialog (YK_ACTIVITIES_PAGE (page)));
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_ACTIVITY_DIALOG, "title_entry")), "厨艺小组：包饺子");
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_ACTIVITY_DIALOG, "facilitator_entry")), "李社工");
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (dialog, YK_TYPE_ACTIVITY_DIALOG, "category_dropdown")), 1);
+      return G_SOURCE_CONTINUE;
+    }
+  if (yk_activity_dialog_get_loading (dialog))
+    return G_SOURCE_CONTINUE;
+  {
+    GtkListBox *list = GTK_LIST_BOX (ui_test_child (dialog, YK_TYPE_ACTIVITY_DIALOG, "people_list"));
+
+    for (int i = 0; i < 9; i += 2)
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+        if (row != NULL)
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (row)), TRUE);
+      }
+    gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_ACTIVITY_DIALOG, "search_entry")), "SPQ");
+  }
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+activities_preview (YkWindow *window)
+{
+  if (!g_str_has_prefix (mode, "activit") && !g_str_equal (mode, "questionnaires"))
+    return FALSE;
+  fill_demo ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  g_timeout_add (50, activities_ready_cb, window);
+  return TRUE;
+}
+
+/* --- end of activities and questionnaires --- */
+
 static void
 activate_cb (GApplication *app)
 {
@@ -433,6 +507,8 @@ activate_cb (GApplication *app)
   if (today_preview (window))
     return;
   if (record_mode (window))
+    return;
+  if (activities_preview (window))
     return;
 
   if (g_str_equal (mode, "unlock"))

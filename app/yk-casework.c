@@ -342,6 +342,18 @@ yk_casework_add_questionnaire (YkSession             *session,
       if (client == NULL)
         return FALSE;
     }
+  if (record->family_id > 0)
+    {
+      /* A family member belongs to their service user's site. */
+      YkRecordOwner person;
+
+      if (!yk_db_record_owner (db_of (session), "family_members", record->family_id, &person, NULL) ||
+          person.voided || !check_site_allowed (session, person.site_id, NULL))
+        {
+          g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no such family member"));
+          return FALSE;
+        }
+    }
   return write_audited (session, "questionnaires", (InsertFunc) yk_db_questionnaire_insert, record, id, error);
 }
 

@@ -426,6 +426,21 @@ test_worker_sees_own_site_only (Fixture *f, gconstpointer data)
   g_assert_false (yk_casework_void (f->worker, "clients", f->jl_client, "wrong", &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  {
+    /* A questionnaire of the worker's own site linked to the other
+     * site's family member. */
+    YkFamilyRecord relative = { .client_id = f->jl_client, .name = (char *) "家属", .relation = (char *) "母亲" };
+    YkQuestionnaireRecord questionnaire = { .site_id = 1, .date = (char *) "2021-04-01", .kind = (char *) "满意度",
+                                            .respondent = (char *) "家属" };
+    gint64 relative_id = 0;
+
+    g_assert_true (yk_casework_add_family (f->coordinator, &relative, &relative_id, &error));
+    g_assert_no_error (error);
+    questionnaire.family_id = relative_id;
+    g_assert_false (yk_casework_add_questionnaire (f->worker, &questionnaire, NULL, &error));
+    g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
   other_site.case_no = (char *) "JL-002";
   other_site.site_id = 2;
   g_assert_false (yk_casework_add_client (f->worker, &other_site, NULL, &error));

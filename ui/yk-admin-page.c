@@ -3,13 +3,51 @@
 
 #include "yk-config.h"
 #include "yk-admin-page.h"
+#include "yk-accounts.h"
+#include "yk-admin.h"
+#include "yk-connection-task.h"
+#include "yk-db-indicators.h"
+#include "yk-file-chooser.h"
+#include "yk-password-strength.h"
+#include "yk-statistics.h"
 #include "yk-unlocked-session.h"
+
+#include <glib/gi18n.h>
+
+#define SPINNER_DELAY_MS 200
 
 struct _YkAdminPage
 {
   GtkWidget parent_instance;
 
   YkUnlockedSession *session;
+
+  GtkListBox *accounts_list;
+  GtkLabel *accounts_error;
+  GtkEditable *add_account_entry;
+  GtkEditable *add_name_entry;
+  GtkDropDown *add_role_drop_down;
+  GtkWidget *add_site_label;
+  GtkDropDown *add_site_drop_down;
+  GtkEditable *add_password_entry;
+  GtkEditable *add_confirm_entry;
+  GtkLabel *add_strength_label;
+  GtkLabel *add_error;
+
+  GtkSpinner *verify_spinner;
+  GtkLabel *verify_summary;
+  GtkListBox *checks_list;
+  GtkLabel *database_status;
+
+  GPtrArray *site_codes;      /* char *, parallel to add_site_drop_down */
+  GtkWindow *confirm_dialog;
+  char *confirm_account;      /* the account a remove dialog asks about */
+  GtkWindow *password_dialog;
+
+  YkAdminVerifyState verify_state;
+  GCancellable *verify_cancellable;
+  GTask *verify_task;
+  guint spinner_source;
 };
 
 G_DEFINE_FINAL_TYPE (YkAdminPage, yk_admin_page, GTK_TYPE_WIDGET)
@@ -23,18 +61,616 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+static YkSession *
+get_session (YkAdminPage *self)
+{
+  return self->session != NULL ? yk_unlocked_session_get_session (self->session) : NULL;
+}
+
+static void
+show_error (GtkLabel *label, const char *message)
+{
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+static GtkWidget *
+make_label (const char *text, gboolean dim)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* --- accounts --- */
+
+static void
+refresh_accounts (YkAdminPage *self)
+{
+  YkSession *session = get_session (self);
+  g_autoptr (GPtrArray) accounts = NULL;
+  g_autoptr (GPtrArray) sites = NULL;
+  g_autoptr (GtkStringList) site_names = gtk_string_list_new (NULL);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list))) != NULL)
+    gtk_list_box_remove (self->accounts_list, child);
+  if (session == NULL)
+    return;
+
+  accounts = yk_accounts_list (session, &error);
+  if (accounts == NULL)
+    {
+      show_error (self->accounts_error, error->message);
+      return;
+    }
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      YkStaffRow *staff = accounts->pdata[i];
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *button;
+      gboolean coordinator = g_strcmp0 (staff->role, "coordinator") == 0;
+      g_autofree char *detail = NULL;
+
+      gtk_widget_set_margin_start (row, 12);
+      gtk_widget_set_margin_end (row, 12);
+      gtk_widget_set_margin_top (row, 6);
+      gtk_widget_set_margin_bottom (row, 6);
+      gtk_widget_set_hexpand (names, TRUE);
+      gtk_box_append (GTK_BOX (names), make_label (staff->display_name, FALSE));
+      detail = g_strdup_printf ("%s · %s%s%s", staff->account,
+                                coordinator ? _("Coordinator") : _("Social worker"),
+                                staff->site_code != NULL ? " · " : "",
+                                staff->site_code != NULL ? staff->site_code : "");
+      gtk_box_append (GTK_BOX (names), make_label (detail, TRUE));
+      gtk_widget_add_css_class (gtk_widget_get_last_child (names), "caption");
+      gtk_box_append (GTK_BOX (row), names);
+
+      button = gtk_button_new_with_label (_("Reset Password…"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.reset-password");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", staff->account);
+      gtk_box_append (GTK_BOX (row), button);
+      if (g_strcmp0 (staff->account, yk_session_get_account (session)) != 0)
+        {
+          button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          gtk_widget_set_tooltip_text (button, _("Remove this account"));
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.remove-account");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", staff->account);
+          gtk_box_append (GTK_BOX (row), button);
+        }
+      g_object_set_data_full (G_OBJECT (row), "account", g_strdup (staff->account), g_free);
+      gtk_list_box_append (self->accounts_list, row);
+    }
+
+  g_ptr_array_set_size (self->site_codes, 0);
+  sites = yk_statistics_sites (session, NULL);
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    {
+      YkSiteRow *site = sites->pdata[i];
+      g_autofree char *name = g_strdup_printf ("%s %s", site->code, site->name);
+
+      gtk_string_list_append (site_names, name);
+      g_ptr_array_add (self->site_codes, g_strdup (site->code));
+    }
+  gtk_drop_down_set_model (self->add_site_drop_down, G_LIST_MODEL (site_names));
+}
+
+static gboolean
+is_worker_role (YkAdminPage *self)
+{
+  return gtk_drop_down_get_selected (self->add_role_drop_down) == 0;
+}
+
+static void
+role_changed_cb (YkAdminPage *self)
+{
+  gboolean worker = is_worker_role (self);
+
+  gtk_widget_set_visible (self->add_site_label, worker);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_site_drop_down), worker);
+}
+
+static char *
+strength_hint (const char *password)
+{
+  YkPasswordStrength strength;
+
+  yk_password_strength_measure (password, &strength);
+  if (strength.length == 0)
+    return g_strdup_printf (_("At least %1$u characters."), strength.min_length);
+  if (!strength.acceptable)
+    return g_strdup_printf (_("Too short: %1$u of at least %2$u characters."), strength.length, strength.min_length);
+  if (strength.classes < 3)
+    return g_strdup (_("Long enough. Mixing upper and lower case, digits and other characters makes it stronger."));
+  return g_strdup (_("Long enough, and well mixed."));
+}
+
+static void
+password_changed_cb (YkAdminPage *self)
+{
+  g_autofree char *hint = strength_hint (gtk_editable_get_text (self->add_password_entry));
+
+  gtk_label_set_text (self->add_strength_label, hint);
+}
+
+static void
+add_account_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  YkSession *session = get_session (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *account = g_strstrip (g_strdup (gtk_editable_get_text (self->add_account_entry)));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (self->add_name_entry)));
+  const char *password = gtk_editable_get_text (self->add_password_entry);
+  gboolean worker = is_worker_role (self);
+  const char *site = NULL;
+  guint selected = gtk_drop_down_get_selected (self->add_site_drop_down);
+
+  if (session == NULL)
+    return;
+  if (worker && selected < self->site_codes->len)
+    site = self->site_codes->pdata[selected];
+  if (*name == '\0')
+    {
+      show_error (self->add_error, _("Enter the name shown for this person."));
+      return;
+    }
+  if (g_strcmp0 (password, gtk_editable_get_text (self->add_confirm_entry)) != 0)
+    {
+      show_error (self->add_error, _("The two passwords differ."));
+      return;
+    }
+  if (!yk_accounts_add (session, account, password, worker ? YK_ROLE_WORKER : YK_ROLE_COORDINATOR,
+                        site, name, YK_KDF_MODERATE, &error))
+    {
+      show_error (self->add_error, error->message);
+      return;
+    }
+  show_error (self->add_error, NULL);
+  gtk_editable_set_text (self->add_account_entry, "");
+  gtk_editable_set_text (self->add_name_entry, "");
+  gtk_editable_set_text (self->add_password_entry, "");
+  gtk_editable_set_text (self->add_confirm_entry, "");
+  refresh_accounts (self);
+  yk_unlocked_session_records_changed (self->session, 0);
+}
+
+static void
+close_confirm (YkAdminPage *self)
+{
+  if (self->confirm_dialog != NULL)
+    gtk_window_destroy (self->confirm_dialog);
+  g_clear_pointer (&self->confirm_account, g_free);
+}
+
+static void
+remove_response_cb (GtkDialog *dialog, int response, YkAdminPage *self)
+{
+  YkSession *session = get_session (self);
+  g_autofree char *account = g_steal_pointer (&self->confirm_account);
+  g_autoptr (GError) error = NULL;
+
+  close_confirm (self);
+  if (response != GTK_RESPONSE_ACCEPT || session == NULL || account == NULL)
+    return;
+  if (!yk_accounts_remove (session, account, &error))
+    show_error (self->accounts_error, error->message);
+  else
+    show_error (self->accounts_error, NULL);
+  refresh_accounts (self);
+  yk_unlocked_session_records_changed (self->session, 0);
+}
+
+static GtkWindow *
+confirm (YkAdminPage *self, const char *title, const char *body, const char *accept, GCallback callback)
+{
+  GtkWidget *dialog;
+
+  close_confirm (self);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s", title);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", body);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_widget_add_css_class (gtk_dialog_add_button (GTK_DIALOG (dialog), accept, GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", callback, self);
+  self->confirm_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->confirm_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+remove_account_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  const char *account = g_variant_get_string (parameter, NULL);
+  g_autofree char *title = g_strdup_printf (_("Remove the account “%1$s”?"), account);
+
+  if (get_session (self) == NULL)
+    return;
+  confirm (self, title,
+           _("Its password will no longer unlock the database. The records this person made stay, "
+             "and the audit trail keeps their name."),
+           _("_Remove"), G_CALLBACK (remove_response_cb));
+  self->confirm_account = g_strdup (account);
+}
+
+static void
+password_response_cb (GtkDialog *dialog, int response, YkAdminPage *self)
+{
+  YkSession *session = get_session (self);
+  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
+  GtkEditable *second = g_object_get_data (G_OBJECT (dialog), "second");
+  GtkLabel *error_label = g_object_get_data (G_OBJECT (dialog), "error");
+  const char *account = g_object_get_data (G_OBJECT (dialog), "account");
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && session != NULL)
+    {
+      if (g_strcmp0 (gtk_editable_get_text (first), gtk_editable_get_text (second)) != 0)
+        {
+          show_error (error_label, _("The two passwords differ."));
+          return;
+        }
+      if (!yk_accounts_set_password (session, account, gtk_editable_get_text (first), YK_KDF_MODERATE, &error))
+        {
+          show_error (error_label, error->message);
+          return;
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+dialog_strength_cb (GtkEditable *entry, GtkLabel *hint)
+{
+  g_autofree char *text = strength_hint (gtk_editable_get_text (entry));
+
+  gtk_label_set_text (hint, text);
+}
+
+static void
+reset_password_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  const char *account = g_variant_get_string (parameter, NULL);
+  g_autofree char *title = g_strdup_printf (_("New password for “%1$s”"), account);
+  GtkWidget *dialog, *box, *first, *second, *hint, *error;
+
+  if (get_session (self) == NULL)
+    return;
+  if (self->password_dialog != NULL)
+    gtk_window_destroy (self->password_dialog);
+  dialog = gtk_dialog_new_with_buttons (title, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT | GTK_DIALOG_USE_HEADER_BAR,
+                                        _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Set Password"), GTK_RESPONSE_ACCEPT, NULL);
+  box = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
+  gtk_box_set_spacing (GTK_BOX (box), 8);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  first = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (first), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New password"), -1);
+  second = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (second), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (second), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The same password again"), -1);
+  hint = make_label (NULL, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  error = make_label (NULL, FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (error), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_widget_add_css_class (error, "error");
+  gtk_widget_set_visible (error, FALSE);
+  gtk_box_append (GTK_BOX (box), make_label (_("New password"), FALSE));
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), hint);
+  gtk_box_append (GTK_BOX (box), make_label (_("The same password again"), FALSE));
+  gtk_box_append (GTK_BOX (box), second);
+  gtk_box_append (GTK_BOX (box), error);
+  g_signal_connect (first, "changed", G_CALLBACK (dialog_strength_cb), hint);
+  dialog_strength_cb (GTK_EDITABLE (first), GTK_LABEL (hint));
+  g_object_set_data (G_OBJECT (dialog), "first", first);
+  g_object_set_data (G_OBJECT (dialog), "second", second);
+  g_object_set_data (G_OBJECT (dialog), "error", error);
+  g_object_set_data_full (G_OBJECT (dialog), "account", g_strdup (account), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (password_response_cb), self);
+  self->password_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->password_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- database --- */
+
+static void
+add_check (YkAdminPage *self, const char *what, const char *result, gboolean ok)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (ok ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  GtkWidget *name = make_label (what, FALSE);
+  GtkWidget *value = make_label (result, !ok ? FALSE : TRUE);
+
+  gtk_widget_add_css_class (icon, ok ? "success" : "error");
+  gtk_widget_set_size_request (name, 140, -1);
+  gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+  gtk_widget_set_hexpand (value, TRUE);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), name);
+  gtk_box_append (GTK_BOX (row), value);
+  g_object_set_data (G_OBJECT (row), "ok", GINT_TO_POINTER (ok));
+  gtk_list_box_append (self->checks_list, row);
+}
+
+static void
+add_checks (YkAdminPage *self, const char *what, GPtrArray *problems, const char *ok_text)
+{
+  for (guint i = 0; i < problems->len; i++)
+    add_check (self, what, problems->pdata[i], FALSE);
+  if (problems->len == 0)
+    add_check (self, what, ok_text, TRUE);
+}
+
+static void
+stop_spinner (YkAdminPage *self)
+{
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+  gtk_spinner_stop (self->verify_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_spinner), FALSE);
+}
+
+static gboolean
+spinner_cb (gpointer user_data)
+{
+  YkAdminPage *self = user_data;
+
+  self->spinner_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_spinner), TRUE);
+  gtk_spinner_start (self->verify_spinner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_free (gpointer data)
+{
+  YkVerifyReport *report = data;
+
+  yk_verify_report_clear (report);
+  g_free (report);
+}
+
+typedef struct
+{
+  YkStore *store;
+  YkVerifyReport *report;
+} VerifyJob;
+
+static void
+verify_job_free (gpointer data)
+{
+  VerifyJob *job = data;
+
+  if (job->report != NULL)
+    report_free (job->report);
+  g_free (job);
+}
+
+static gpointer
+verify_in_thread (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  VerifyJob *job = data;
+
+  if (!yk_admin_verify_connection (job->store, db, job->report, error))
+    return NULL;
+  return g_steal_pointer (&job->report);
+}
+
+static void
+show_report (YkAdminPage *self, const YkVerifyReport *report)
+{
+  g_autofree char *line = NULL;
+  GtkWidget *child;
+  gboolean ok = yk_verify_report_ok (report);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_list))) != NULL)
+    gtk_list_box_remove (self->checks_list, child);
+  line = g_strdup_printf (_("copy A %1$s, copy B %2$s (generation %3$llu)"),
+                          report->store.copy_a_ok ? _("intact") : _("damaged"),
+                          report->store.copy_b_ok ? _("intact") : _("damaged"),
+                          (unsigned long long) report->store.header_generation);
+  add_check (self, _("File header"), line, report->store.copy_a_ok && report->store.copy_b_ok);
+  g_free (line);
+  line = g_strdup_printf (_("%1$llu of %1$llu authenticated"), (unsigned long long) report->store.pages);
+  add_check (self, _("Pages"), line, TRUE);
+  add_checks (self, _("Integrity"), report->integrity, _("ok"));
+  add_checks (self, _("Foreign keys"), report->foreign_keys, _("ok"));
+  add_checks (self, _("Running totals"), report->running_totals, _("agree with the records"));
+  g_free (line);
+  if (report->audit.first_bad_id == 0)
+    line = g_strdup_printf (_("%1$llu entries, chain intact"), (unsigned long long) report->audit.rows);
+  else
+    line = g_strdup_printf (_("chain broken at entry %1$lld (after %2$llu intact entries): "
+                              "the trail was edited, or entries were deleted or inserted"),
+                            (long long) report->audit.first_bad_id, (unsigned long long) report->audit.rows);
+  add_check (self, _("Audit trail"), line, report->audit.first_bad_id == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->checks_list), TRUE);
+  gtk_label_set_text (self->verify_summary, ok ? _("No problems found.") : _("Problems found."));
+  self->verify_state = ok ? YK_ADMIN_VERIFY_OK : YK_ADMIN_VERIFY_PROBLEMS;
+}
+
+static void
+verify_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  YkAdminPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  YkVerifyReport *report = yk_connection_task_finish (result, &error);
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      if (report != NULL)
+        report_free (report);
+      return;
+    }
+  g_clear_object (&self->verify_task);
+  stop_spinner (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "admin.verify", TRUE);
+  if (report == NULL)
+    {
+      gtk_label_set_text (self->verify_summary, error->message);
+      self->verify_state = YK_ADMIN_VERIFY_FAILED;
+      return;
+    }
+  show_report (self, report);
+  report_free (report);
+}
+
+static void
+verify_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  YkSession *session = get_session (self);
+  g_autoptr (GError) error = NULL;
+  VerifyJob *job;
+
+  if (session == NULL || self->verify_task != NULL)
+    return;
+  job = g_new0 (VerifyJob, 1);
+  job->store = yk_session_get_store (session);
+  job->report = g_new0 (YkVerifyReport, 1);
+  /* The header and pages are read through the main connection. */
+  if (!yk_admin_verify_store (session, job->report, &error))
+    {
+      verify_job_free (job);
+      gtk_label_set_text (self->verify_summary, error->message);
+      self->verify_state = YK_ADMIN_VERIFY_FAILED;
+      return;
+    }
+  self->verify_state = YK_ADMIN_VERIFY_RUNNING;
+  gtk_label_set_text (self->verify_summary, _("Checking…"));
+  gtk_widget_action_set_enabled (widget, "admin.verify", FALSE);
+  self->verify_cancellable = g_cancellable_new ();
+  self->verify_task = yk_connection_task_run (self->session, verify_in_thread, job, verify_job_free,
+                                              report_free, self->verify_cancellable, verify_cb, self);
+  self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_cb, self);
+}
+
+static void
+backup_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  YkAdminPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = yk_file_chooser_finish (result, &error);
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  YkSession *session;
+
+  if (file == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self->database_status, error->message);
+      g_object_unref (self);
+      return;
+    }
+  session = get_session (self);
+  path = g_file_get_path (file);
+  if (session == NULL)
+    ;
+  else if (path == NULL)
+    show_error (self->database_status, _("Backups are saved to a local file."));
+  else if (!yk_admin_backup (session, path, &error))
+    show_error (self->database_status, error->message);
+  else
+    {
+      message = g_strdup_printf (_("Backed up to %1$s."), path);
+      show_error (self->database_status, message);
+    }
+  g_object_unref (self);
+}
+
+static void
+backup_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the file name a backup is offered under. */
+  g_autofree char *name = g_strdup_printf (_("Yukang backup %1$s.ykdb"), date);
+
+  if (get_session (self) == NULL)
+    return;
+  yk_file_chooser_save_file (GTK_WINDOW (gtk_widget_get_root (widget)), _("Back Up the Database"), name,
+                             _("Yukang databases"), "*.ykdb", backup_cb, g_object_ref (self));
+}
+
+/* --- the widget --- */
+
+YkAdminVerifyState
+yk_admin_page_get_verify_state (YkAdminPage *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_PAGE (self), YK_ADMIN_VERIFY_NOT_RUN);
+  return self->verify_state;
+}
+
+GtkWindow *
+yk_admin_page_get_confirm_dialog (YkAdminPage *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_PAGE (self), NULL);
+  return self->confirm_dialog;
+}
+
+static void
+cancel_verify (YkAdminPage *self)
+{
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  if (self->verify_task != NULL)
+    yk_connection_task_wait (self->verify_task);
+  g_clear_object (&self->verify_task);
+  stop_spinner (self);
+}
+
 static void
 yk_admin_page_dispose (GObject *object)
 {
   YkAdminPage *self = YK_ADMIN_PAGE (object);
   GtkWidget *child;
 
+  cancel_verify (self);
+  close_confirm (self);
+  if (self->password_dialog != NULL)
+    gtk_window_destroy (self->password_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_ADMIN_PAGE);
-  /* The template's unnamed top-level children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (yk_admin_page_parent_class)->dispose (object);
+}
+
+static void
+yk_admin_page_finalize (GObject *object)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (object);
+
+  g_ptr_array_unref (self->site_codes);
+  G_OBJECT_CLASS (yk_admin_page_parent_class)->finalize (object);
 }
 
 static void
@@ -67,7 +703,12 @@ yk_admin_page_set_property (GObject      *object,
     {
     case PROP_SESSION:
       if (g_set_object (&self->session, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+        {
+          cancel_verify (self);
+          self->verify_state = YK_ADMIN_VERIFY_NOT_RUN;
+          refresh_accounts (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -81,6 +722,7 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = yk_admin_page_dispose;
+  object_class->finalize = yk_admin_page_finalize;
   object_class->get_property = yk_admin_page_get_property;
   object_class->set_property = yk_admin_page_set_property;
 
@@ -91,10 +733,35 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-admin-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, accounts_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_account_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_role_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_site_label);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_site_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_password_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_confirm_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_strength_label);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, verify_spinner);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, verify_summary);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, checks_list);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, database_status);
+  gtk_widget_class_bind_template_callback (widget_class, role_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, password_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "admin.add-account", NULL, add_account_activated);
+  gtk_widget_class_install_action (widget_class, "admin.remove-account", "s", remove_account_activated);
+  gtk_widget_class_install_action (widget_class, "admin.reset-password", "s", reset_password_activated);
+  gtk_widget_class_install_action (widget_class, "admin.verify", NULL, verify_activated);
+  gtk_widget_class_install_action (widget_class, "admin.backup", NULL, backup_activated);
 }
 
 static void
 yk_admin_page_init (YkAdminPage *self)
 {
+  self->site_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  password_changed_cb (self);
 }

@@ -5,9 +5,24 @@
 
 G_BEGIN_DECLS
 
-/* The Administration screen of the main view. Its `session` property holds
- * the YkUnlockedSession it shows; it is destroyed when the app locks. */
+/* The Administration screen of the main view (coordinator only): accounts
+ * and the database (verify, backup). Its `session`
+ * property holds the YkUnlockedSession it shows. */
 #define YK_TYPE_ADMIN_PAGE (yk_admin_page_get_type ())
 G_DECLARE_FINAL_TYPE (YkAdminPage, yk_admin_page, YK, ADMIN_PAGE, GtkWidget)
+
+typedef enum
+{
+  YK_ADMIN_VERIFY_NOT_RUN,
+  YK_ADMIN_VERIFY_RUNNING,
+  YK_ADMIN_VERIFY_OK,
+  YK_ADMIN_VERIFY_PROBLEMS,
+  YK_ADMIN_VERIFY_FAILED,
+} YkAdminVerifyState;
+
+YkAdminVerifyState yk_admin_page_get_verify_state (YkAdminPage *self);
+/* The confirmation dialog shown by admin.remove-account, NULL when
+ * none is open. */
+GtkWindow *yk_admin_page_get_confirm_dialog (YkAdminPage *self);
 
 G_END_DECLS

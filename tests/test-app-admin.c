@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the Administration screen adds to app/: a backup (coordinator
+ * only, audited) and yk_verify() split so that its SQLite checks run on
+ * a connection of their own. */
+#include "yk-accounts.h"
+#include "yk-admin.h"
+#include "yk-app-error.h"
+
+#include <glib/gstdio.h>
+
+#define PW "coordinator pass 1"
+#define WORKER_PW "worker pass 12345"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  YkSession *session;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *recovery = NULL;
+
+  f->dir = g_dir_make_tmp ("yukang-admin-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "pilot.ykdb", NULL);
+  f->session = yk_session_create (f->path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_accounts_add (f->session, "li", WORKER_PW, YK_ROLE_WORKER, "SPQ", "李四",
+                                  YK_KDF_INTERACTIVE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  g_clear_pointer (&f->session, yk_session_close);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (f->dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static guint64
+audit_rows (YkSession *session)
+{
+  YkAuditCheck check;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (yk_session_check_audit (session, &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check.first_bad_id, ==, 0);
+  return check.rows;
+}
+
+static void
+test_backup (Fixture *f, gconstpointer data)
+{
+  g_autofree char *backup = g_build_filename (f->dir, "backup.ykdb", NULL);
+  g_autoptr (GError) error = NULL;
+  guint64 before = audit_rows (f->session);
+  YkSession *copy, *worker;
+
+  g_assert_true (yk_admin_backup (f->session, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit_rows (f->session), ==, before + 1);
+  /* The copy opens with the same accounts. */
+  copy = yk_session_open (backup, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  yk_session_close (copy);
+
+  /* A social worker may not. */
+  worker = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+  g_unlink (backup);
+  g_assert_false (yk_admin_backup (worker, backup, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  yk_session_close (worker);
+}
+
+static void
+test_verify_split (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  YkStore *store = yk_session_get_store (f->session);
+  YkVerifyReport whole = { 0 }, split = { 0 };
+  sqlite3 *db;
+
+  g_assert_true (yk_verify (f->session, &whole, &error));
+  g_assert_true (yk_admin_verify_store (f->session, &split, &error));
+  g_assert_no_error (error);
+  db = yk_store_open_connection (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_admin_verify_connection (store, db, &split, &error));
+  g_assert_no_error (error);
+  yk_store_close_connection (store, db);
+
+  g_assert_true (yk_verify_report_ok (&split));
+  g_assert_cmpuint (split.store.pages, ==, whole.store.pages);
+  g_assert_cmpuint (split.store.pages, >, 0);
+  g_assert_true (split.store.copy_a_ok && split.store.copy_b_ok);
+  g_assert_cmpuint (split.audit.rows, ==, whole.audit.rows);
+  g_assert_cmpuint (split.audit.rows, >, 0);
+  yk_verify_report_clear (&whole);
+  yk_verify_report_clear (&split);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/app/admin/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
+  g_test_add ("/app/admin/verify-split", Fixture, NULL, fixture_set_up, test_verify_split, fixture_tear_down);
+  return g_test_run ();
+}

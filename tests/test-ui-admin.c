@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Administration page (管理): an account added through its form
+ * unlocks the database, and once removed (after the confirmation) no
+ * longer does; the database check runs off the main thread and shows
+ * every check passing on a fresh database. */
+#include "yk-config.h"
+#include "ui-test-util.h"
+#include "yk-admin-page.h"
+#include "yk-main-view.h"
+#include "yk-session.h"
+
+static UiTestDatabase db;
+
+#define NEW_ACCOUNT "zhao"
+#define NEW_PASSWORD "a long enough passphrase"
+
+typedef struct
+{
+  YkApplication *app;
+  YkWindow *window;
+  YkAdminPage *page;
+} Fixture;
+
+static void
+fixture_open (Fixture *f)
+{
+  GtkStack *shell;
+  GtkWidget *main_view;
+  GtkStack *stack;
+
+  f->app = ui_test_application ();
+  f->window = ui_test_window (f->app);
+  shell = GTK_STACK (gtk_window_get_child (GTK_WINDOW (f->window)));
+  ui_test_unlock (f->window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  ui_test_spin_until (yk_window_get_session (f->window) != NULL);
+  main_view = gtk_stack_get_child_by_name (shell, "main");
+  stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
+  f->page = YK_ADMIN_PAGE (gtk_stack_get_child_by_name (stack, "administration"));
+  g_assert_nonnull (f->page);
+  gtk_stack_set_visible_child_name (stack, "administration");
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+}
+
+static GtkWidget *
+child (Fixture *f, const char *name)
+{
+  return ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, name);
+}
+
+static gboolean
+listed (Fixture *f, const char *account)
+{
+  GtkWidget *list = child (f, "accounts_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (box), "account"), account) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+can_unlock (const char *account, const char *password)
+{
+  g_autoptr (GError) error = NULL;
+  YkSession *session = yk_session_open (db.path, account, password, &error);
+
+  if (session == NULL)
+    return FALSE;
+  yk_session_close (session);
+  return TRUE;
+}
+
+static void
+set_text (Fixture *f, const char *name, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (f, name)), text);
+}
+
+static void
+test_add_then_remove (void)
+{
+  Fixture f = { 0 };
+  GtkWindow *dialog;
+
+  fixture_open (&f);
+  g_assert_true (listed (&f, UI_TEST_COORDINATOR));
+  g_assert_true (listed (&f, UI_TEST_WORKER));
+  g_assert_false (listed (&f, NEW_ACCOUNT));
+
+  /* Mistyped confirmation: refused inline, nothing added. */
+  set_text (&f, "add_account_entry", NEW_ACCOUNT);
+  set_text (&f, "add_name_entry", "赵六");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (&f, "add_role_drop_down")), 0);
+  set_text (&f, "add_password_entry", NEW_PASSWORD);
+  set_text (&f, "add_confirm_entry", NEW_PASSWORD "x");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.add-account", NULL));
+  g_assert_true (gtk_widget_get_visible (child (&f, "add_error")));
+  g_assert_false (listed (&f, NEW_ACCOUNT));
+  g_assert_false (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
+
+  set_text (&f, "add_confirm_entry", NEW_PASSWORD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.add-account", NULL));
+  g_assert_false (gtk_widget_get_visible (child (&f, "add_error")));
+  g_assert_true (listed (&f, NEW_ACCOUNT));
+  g_assert_true (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
+
+  /* Removing asks first; cancelling keeps the account. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.remove-account", "s", NEW_ACCOUNT));
+  dialog = yk_admin_page_get_confirm_dialog (f.page);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_null (yk_admin_page_get_confirm_dialog (f.page));
+  g_assert_true (listed (&f, NEW_ACCOUNT));
+  g_assert_true (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.remove-account", "s", NEW_ACCOUNT));
+  gtk_dialog_response (GTK_DIALOG (yk_admin_page_get_confirm_dialog (f.page)), GTK_RESPONSE_ACCEPT);
+  g_assert_false (listed (&f, NEW_ACCOUNT));
+  g_assert_false (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
+  /* The others are untouched. */
+  g_assert_true (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
+
+  /* One's own account is not offered for removal, and refused if asked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.remove-account", "s", UI_TEST_COORDINATOR));
+  gtk_dialog_response (GTK_DIALOG (yk_admin_page_get_confirm_dialog (f.page)), GTK_RESPONSE_ACCEPT);
+  g_assert_true (gtk_widget_get_visible (child (&f, "accounts_error")));
+  g_assert_true (listed (&f, UI_TEST_COORDINATOR));
+  fixture_close (&f);
+}
+
+static void
+test_verify_fresh (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *list;
+  guint rows = 0;
+
+  fixture_open (&f);
+  g_assert_cmpint (yk_admin_page_get_verify_state (f.page), ==, YK_ADMIN_VERIFY_NOT_RUN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.verify", NULL));
+  ui_test_spin_until (yk_admin_page_get_verify_state (f.page) != YK_ADMIN_VERIFY_RUNNING);
+  g_assert_cmpint (yk_admin_page_get_verify_state (f.page), ==, YK_ADMIN_VERIFY_OK);
+  list = child (&f, "checks_list");
+  g_assert_true (gtk_widget_get_visible (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (box), "ok")));
+      rows++;
+    }
+  /* Header, pages, integrity, foreign keys, running totals, audit trail. */
+  g_assert_cmpuint (rows, ==, 6);
+  fixture_close (&f);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  ui_test_init (&argc, &argv);
+  ui_test_database_make (&db);
+  g_test_add_func ("/ui/admin/verify-fresh", test_verify_fresh);
+  g_test_add_func ("/ui/admin/add-then-remove", test_add_then_remove);
+  status = g_test_run ();
+  ui_test_database_remove (&db);
+  return status;
+}

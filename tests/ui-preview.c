@@ -425,6 +425,53 @@ statistics_ready_cb (gpointer user_data)
 }
 
 
+/* --- administration --- */
+/*   yk-ui-preview admin           Administration: the accounts, the demo data
+ *   yk-ui-preview admin-database  Administration: the database checked */
+#include "yk-admin-page.h"
+
+static gboolean
+admin_ready_cb (gpointer user_data)
+{
+  YkWindow *window = user_data;
+  GtkWidget *main_view = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "main");
+  GtkStack *stack, *sections;
+  GtkWidget *page;
+
+  if (main_view == NULL)
+    return G_SOURCE_CONTINUE;
+  stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
+  gtk_stack_set_visible_child_name (stack, "administration");
+  page = gtk_stack_get_visible_child (stack);
+  sections = GTK_STACK (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "sections"));
+  if (g_str_equal (mode, "admin-database"))
+    {
+      gtk_stack_set_visible_child_name (sections, "database");
+      gtk_widget_activate_action (page, "admin.verify", NULL);
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "add_account_entry")), "zhao");
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "add_name_entry")), "赵六");
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "add_password_entry")), "short");
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+admin_preview (YkWindow *window)
+{
+  if (!g_str_has_prefix (mode, "admin"))
+    return FALSE;
+  fill_demo ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 860);
+  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  g_timeout_add (50, admin_ready_cb, window);
+  return TRUE;
+}
+
+/* --- end of administration --- */
+
 static void
 activate_cb (GApplication *app)
 {
@@ -433,6 +480,8 @@ activate_cb (GApplication *app)
   if (today_preview (window))
     return;
   if (record_mode (window))
+    return;
+  if (admin_preview (window))
     return;
 
   if (g_str_equal (mode, "unlock"))

@@ -22,6 +22,7 @@ struct _YkAdminPage
 
   YkUnlockedSession *session;
 
+  GtkStack *sections;
   GtkListBox *accounts_list;
   GtkLabel *accounts_error;
   GtkEditable *add_account_entry;
@@ -733,6 +734,7 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-admin-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, sections);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, accounts_list);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, accounts_error);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_account_entry);

@@ -2,10 +2,17 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-admin.h"
+#include "yk-app-error.h"
 #include "yk-audit.h"
+#include "yk-db-admin.h"
 #include "yk-db-check.h"
+#include "yk-db-records.h"
+#include "yk-db-staff.h"
+#include "yk-followup.h"
 #include "yk-secret.h"
 
+#include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 gboolean
@@ -43,4 +50,109 @@ yk_admin_verify_connection (YkStore        *store,
          yk_db_foreign_key_check (db, report->foreign_keys, error) &&
          yk_db_running_totals_check (db, report->running_totals, error) &&
          yk_audit_verify (db, audit_key, &report->audit, error);
+}
+
+static const char *const interval_keys[] = {
+  "followup_stable", "followup_basically_stable", "followup_unstable",
+};
+
+static gboolean
+is_interval_key (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (interval_keys); i++)
+    if (g_strcmp0 (key, interval_keys[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+yk_admin_setting_get (YkSession  *session,
+                      const char *key,
+                      GError    **error)
+{
+  return yk_db_setting_get (yk_store_get_connection (yk_session_get_store (session)), key, error);
+}
+
+/* "14 days", "3 months", "14 天", "3 个月": the number and the unit. */
+static char *
+normalize_interval (const char *value)
+{
+  g_autofree char *text = g_strstrip (g_strdup (value));
+  char *end = NULL;
+  gint64 n = g_ascii_strtoll (text, &end, 10);
+  gboolean months;
+  int amount;
+  g_autofree char *normal = NULL;
+
+  if (end == text || !g_ascii_isdigit (*text))
+    return NULL;
+  while (*end == ' ')
+    end++;
+  if (g_str_equal (end, "day") || g_str_equal (end, "days") || g_str_equal (end, "天"))
+    normal = g_strdup_printf ("%lld days", (long long) n);
+  else if (g_str_equal (end, "month") || g_str_equal (end, "months") ||
+           g_str_equal (end, "个月") || g_str_equal (end, "月"))
+    normal = g_strdup_printf ("%lld months", (long long) n);
+  else
+    return NULL;
+  /* The follow-up rules read it back with their own parser. */
+  if (!yk_followup_interval_parse (normal, &amount, &months))
+    return NULL;
+  return g_steal_pointer (&normal);
+}
+
+char *
+yk_admin_setting_normalize (const char *key,
+                            const char *value,
+                            GError    **error)
+{
+  if (is_interval_key (key))
+    {
+      char *normal = value != NULL ? normalize_interval (value) : NULL;
+
+      if (normal == NULL)
+        g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                             _("Write an interval as a number of days or months, such as “14 days” or “3 months”"));
+      return normal;
+    }
+  if (g_strcmp0 (key, YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD) == 0)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (value != NULL ? value : ""));
+      char *end = NULL;
+      gint64 n = g_ascii_strtoll (text, &end, 10);
+
+      if (*text == '\0' || !g_ascii_isdigit (*text) || *end != '\0' || n <= 0 || n > 1000)
+        {
+          g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                               _("The improvement threshold is a whole number of points, 1 or more"));
+          return NULL;
+        }
+      return g_strdup_printf ("%lld", (long long) n);
+    }
+  g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("There is no such setting"));
+  return NULL;
+}
+
+gboolean
+yk_admin_setting_set (YkSession  *session,
+                      const char *key,
+                      const char *value,
+                      GError    **error)
+{
+  sqlite3 *db = yk_store_get_connection (yk_session_get_store (session));
+  g_autofree char *normal = NULL;
+  g_autofree char *detail = NULL;
+
+  if (!yk_session_require_coordinator (session, error) ||
+      (normal = yk_admin_setting_normalize (key, value, error)) == NULL ||
+      !yk_db_begin (db, error))
+    return FALSE;
+  detail = g_strdup_printf ("%s=%s", key, normal);
+  if (!yk_db_setting_set (db, key, normal, error) ||
+      !yk_session_audit (session, "setting_change", "settings", 0, detail, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  return yk_db_commit (db, error);
 }

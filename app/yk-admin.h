@@ -26,4 +26,23 @@ gboolean yk_admin_verify_connection (YkStore        *store,
                                      YkVerifyReport *report,
                                      GError        **error);
 
+/* Settings (the keys of the settings table): the follow-up intervals
+ * "followup_stable", "followup_basically_stable", "followup_unstable",
+ * as "N days" or "N months" (1 to 1000; "N 天" and "N 个月" are read too
+ * and stored as the former), and "improvement_threshold", a positive
+ * whole number. Set: coordinator only, validated, audited. */
+#define YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD "improvement_threshold"
+
+char *yk_admin_setting_get (YkSession  *session,
+                            const char *key,
+                            GError    **error);
+/* The value as it would be stored, or NULL with YK_APP_ERROR_INVALID. */
+char *yk_admin_setting_normalize (const char *key,
+                                  const char *value,
+                                  GError    **error);
+gboolean yk_admin_setting_set (YkSession  *session,
+                               const char *key,
+                               const char *value,
+                               GError    **error);
+
 G_END_DECLS

@@ -117,11 +117,64 @@ test_verify_split (Fixture *f, gconstpointer data)
   yk_verify_report_clear (&split);
 }
 
+static void
+test_settings (Fixture *f, gconstpointer data)
+{
+  const char *refused[] = { "3 weeks", "", "days", "0 days", "-2 months", "14 dayz", "1001 days", "2.5 months" };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = NULL;
+  guint64 before = audit_rows (f->session);
+  YkSession *worker;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (yk_admin_setting_set (f->session, "followup_stable", refused[i], &error));
+      g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  value = yk_admin_setting_get (f->session, "followup_stable", &error);
+  g_assert_cmpstr (value, ==, "3 months");
+  g_assert_cmpuint (audit_rows (f->session), ==, before);
+
+  g_assert_true (yk_admin_setting_set (f->session, "followup_stable", " 2 个月 ", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&value, g_free);
+  value = yk_admin_setting_get (f->session, "followup_stable", &error);
+  g_assert_cmpstr (value, ==, "2 months");
+  g_assert_true (yk_admin_setting_set (f->session, "followup_unstable", "7 days", &error));
+  g_clear_pointer (&value, g_free);
+  value = yk_admin_setting_get (f->session, "followup_unstable", &error);
+  g_assert_cmpstr (value, ==, "7 days");
+  g_assert_cmpuint (audit_rows (f->session), ==, before + 2);
+
+  g_assert_false (yk_admin_setting_set (f->session, "improvement_threshold", "0", &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (yk_admin_setting_set (f->session, "improvement_threshold", "2x", &error));
+  g_clear_error (&error);
+  g_assert_true (yk_admin_setting_set (f->session, "improvement_threshold", "3", &error));
+  g_clear_pointer (&value, g_free);
+  value = yk_admin_setting_get (f->session, "improvement_threshold", &error);
+  g_assert_cmpstr (value, ==, "3");
+  g_assert_false (yk_admin_setting_set (f->session, "no_such_key", "3", &error));
+  g_clear_error (&error);
+
+  worker = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+  g_assert_false (yk_admin_setting_set (worker, "improvement_threshold", "4", &error));
+  g_assert_nonnull (error);
+  yk_session_close (worker);
+  g_clear_pointer (&value, g_free);
+  value = yk_admin_setting_get (f->session, "improvement_threshold", NULL);
+  g_assert_cmpstr (value, ==, "3");
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/app/admin/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
   g_test_add ("/app/admin/verify-split", Fixture, NULL, fixture_set_up, test_verify_split, fixture_tear_down);
+  g_test_add ("/app/admin/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   return g_test_run ();
 }

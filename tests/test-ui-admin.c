@@ -2,9 +2,11 @@
 /* The Administration page (管理): an account added through its form
  * unlocks the database, and once removed (after the confirmation) no
  * longer does; the database check runs off the main thread and shows
- * every check passing on a fresh database. */
+ * every check passing on a fresh database; a follow-up interval in weeks
+ * is refused under its field, the typed text kept and nothing stored. */
 #include "yk-config.h"
 #include "ui-test-util.h"
+#include "yk-admin.h"
 #include "yk-admin-page.h"
 #include "yk-main-view.h"
 #include "yk-session.h"
@@ -164,6 +166,54 @@ test_verify_fresh (void)
   fixture_close (&f);
 }
 
+static char *
+stored (Fixture *f, const char *key)
+{
+  YkSession *session = yk_unlocked_session_get_session (yk_window_get_session (f->window));
+
+  return yk_admin_setting_get (session, key, NULL);
+}
+
+static void
+test_settings_inline (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *threshold = NULL;
+
+  fixture_open (&f);
+  before = stored (&f, "followup_stable");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (&f, "stable_entry"))), ==, before);
+  g_assert_false (gtk_widget_get_visible (child (&f, "stable_error")));
+
+  /* Weeks are not a unit of the rules: refused under the field, the
+   * typed text kept, nothing stored (not even the valid threshold). */
+  set_text (&f, "stable_entry", "3 weeks");
+  set_text (&f, "threshold_entry", "5");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-settings", NULL));
+  g_assert_true (gtk_widget_get_visible (child (&f, "stable_error")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (&f, "stable_error"))), !=, "");
+  g_assert_false (gtk_widget_get_visible (child (&f, "threshold_error")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (&f, "stable_entry"))), ==, "3 weeks");
+  after = stored (&f, "followup_stable");
+  g_assert_cmpstr (after, ==, before);
+  threshold = stored (&f, "improvement_threshold");
+  g_assert_cmpstr (threshold, ==, "2");
+
+  /* Corrected, it is stored, and the error goes. */
+  set_text (&f, "stable_entry", "2 months");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-settings", NULL));
+  g_assert_false (gtk_widget_get_visible (child (&f, "stable_error")));
+  g_clear_pointer (&after, g_free);
+  after = stored (&f, "followup_stable");
+  g_assert_cmpstr (after, ==, "2 months");
+  g_clear_pointer (&threshold, g_free);
+  threshold = stored (&f, "improvement_threshold");
+  g_assert_cmpstr (threshold, ==, "5");
+  fixture_close (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -173,6 +223,7 @@ main (int argc, char *argv[])
   ui_test_database_make (&db);
   g_test_add_func ("/ui/admin/verify-fresh", test_verify_fresh);
   g_test_add_func ("/ui/admin/add-then-remove", test_add_then_remove);
+  g_test_add_func ("/ui/admin/settings-inline", test_settings_inline);
   status = g_test_run ();
   ui_test_database_remove (&db);
   return status;

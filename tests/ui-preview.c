@@ -427,7 +427,8 @@ statistics_ready_cb (gpointer user_data)
 
 /* --- administration --- */
 /*   yk-ui-preview admin           Administration: the accounts, the demo data
- *   yk-ui-preview admin-database  Administration: the database checked */
+ *   yk-ui-preview admin-database  Administration: the database checked
+ *   yk-ui-preview admin-settings  Administration: settings, "3 weeks" refused */
 #include "yk-admin-page.h"
 
 static gboolean
@@ -448,6 +449,12 @@ admin_ready_cb (gpointer user_data)
     {
       gtk_stack_set_visible_child_name (sections, "database");
       gtk_widget_activate_action (page, "admin.verify", NULL);
+    }
+  else if (g_str_equal (mode, "admin-settings"))
+    {
+      gtk_stack_set_visible_child_name (sections, "settings");
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "stable_entry")), "3 weeks");
+      gtk_widget_activate_action (page, "admin.save-settings", NULL);
     }
   else
     {

@@ -13,6 +13,7 @@
 #include "yk-unlocked-session.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #define SPINNER_DELAY_MS 200
 
@@ -39,6 +40,10 @@ struct _YkAdminPage
   GtkLabel *verify_summary;
   GtkListBox *checks_list;
   GtkLabel *database_status;
+
+  GtkEditable *stable_entry, *basically_stable_entry, *unstable_entry, *threshold_entry;
+  GtkLabel *stable_error, *basically_stable_error, *unstable_error, *threshold_error;
+  GtkLabel *settings_status;
 
   GPtrArray *site_codes;      /* char *, parallel to add_site_drop_down */
   GtkWindow *confirm_dialog;
@@ -621,6 +626,106 @@ backup_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
                              _("Yukang databases"), "*.ykdb", backup_cb, g_object_ref (self));
 }
 
+/* --- settings --- */
+
+typedef struct
+{
+  const char *key;
+  GtkEditable *entry;
+  GtkLabel *error;
+} SettingField;
+
+static void
+setting_fields (YkAdminPage *self, SettingField fields[4])
+{
+  fields[0] = (SettingField) { "followup_stable", self->stable_entry, self->stable_error };
+  fields[1] = (SettingField) { "followup_basically_stable", self->basically_stable_entry, self->basically_stable_error };
+  fields[2] = (SettingField) { "followup_unstable", self->unstable_entry, self->unstable_error };
+  fields[3] = (SettingField) { YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD, self->threshold_entry, self->threshold_error };
+}
+
+/* A stored interval ("14 days") as people write it in their language
+ * ("14 天"); yk_admin_setting_normalize() reads both back. */
+static char *
+display_setting (const char *key, const char *value)
+{
+  g_autofree char *normal = yk_admin_setting_normalize (key, value, NULL);
+  int n;
+
+  if (normal == NULL || g_strcmp0 (key, YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD) == 0)
+    return g_strdup (value != NULL ? value : "");
+  n = atoi (normal);
+  if (g_str_has_suffix (normal, "months"))
+    return g_strdup_printf (ngettext ("%1$d month", "%1$d months", n), n);
+  return g_strdup_printf (ngettext ("%1$d day", "%1$d days", n), n);
+}
+
+static void
+refresh_settings (YkAdminPage *self)
+{
+  YkSession *session = get_session (self);
+  SettingField fields[4];
+
+  if (session == NULL)
+    return;
+  setting_fields (self, fields);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *value = yk_admin_setting_get (session, fields[i].key, NULL);
+      g_autofree char *shown = display_setting (fields[i].key, value);
+
+      gtk_editable_set_text (fields[i].entry, shown);
+      show_error (fields[i].error, NULL);
+    }
+}
+
+static void
+save_settings_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  YkSession *session = get_session (self);
+  SettingField fields[4];
+  gboolean valid = TRUE, changed = FALSE;
+
+  if (session == NULL)
+    return;
+  setting_fields (self, fields);
+  gtk_label_set_text (self->settings_status, "");
+  /* Every field checked first: nothing is saved while one is wrong, and
+   * what was typed stays for correcting. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *normal = yk_admin_setting_normalize (fields[i].key, gtk_editable_get_text (fields[i].entry), &error);
+
+      show_error (fields[i].error, normal == NULL ? error->message : NULL);
+      valid = valid && normal != NULL;
+    }
+  if (!valid)
+    return;
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *old = yk_admin_setting_get (session, fields[i].key, NULL);
+      g_autofree char *normal = yk_admin_setting_normalize (fields[i].key, gtk_editable_get_text (fields[i].entry), NULL);
+
+      if (g_strcmp0 (old, normal) == 0)
+        continue;
+      if (!yk_admin_setting_set (session, fields[i].key, normal, &error))
+        {
+          show_error (fields[i].error, error->message);
+          break;
+        }
+      changed = TRUE;
+    }
+  refresh_settings (self);
+  if (changed)
+    {
+      gtk_label_set_text (self->settings_status, _("Saved."));
+      yk_unlocked_session_records_changed (self->session, 0);
+    }
+}
+
 /* --- the widget --- */
 
 YkAdminVerifyState
@@ -708,6 +813,7 @@ yk_admin_page_set_property (GObject      *object,
           cancel_verify (self);
           self->verify_state = YK_ADMIN_VERIFY_NOT_RUN;
           refresh_accounts (self);
+          refresh_settings (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -750,6 +856,15 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, verify_summary);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, checks_list);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, database_status);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, stable_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, basically_stable_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, unstable_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, threshold_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, stable_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, basically_stable_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, unstable_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, threshold_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, settings_status);
   gtk_widget_class_bind_template_callback (widget_class, role_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, password_changed_cb);
 
@@ -758,6 +873,7 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_install_action (widget_class, "admin.reset-password", "s", reset_password_activated);
   gtk_widget_class_install_action (widget_class, "admin.verify", NULL, verify_activated);
   gtk_widget_class_install_action (widget_class, "admin.backup", NULL, backup_activated);
+  gtk_widget_class_install_action (widget_class, "admin.save-settings", NULL, save_settings_activated);
 }
 
 static void

@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* The Administration screen of the main view (coordinator only): accounts
- * and the database (verify, backup). Its `session`
+ * the database (verify, backup) and settings (follow-up intervals, the
+ * improvement threshold). Its `session`
  * property holds the YkUnlockedSession it shows. */
 #define YK_TYPE_ADMIN_PAGE (yk_admin_page_get_type ())
 G_DECLARE_FINAL_TYPE (YkAdminPage, yk_admin_page, YK, ADMIN_PAGE, GtkWidget)

@@ -156,3 +156,73 @@ yk_admin_setting_set (YkSession  *session,
     }
   return yk_db_commit (db, error);
 }
+
+void
+yk_admin_audit_filter_free (YkAdminAuditFilter *filter)
+{
+  if (filter == NULL)
+    return;
+  g_free (filter->account);
+  g_free (filter->record_table);
+  g_free (filter->from);
+  g_free (filter->to);
+  g_free (filter);
+}
+
+void
+yk_admin_audit_free (YkAdminAudit *audit)
+{
+  if (audit == NULL)
+    return;
+  g_clear_pointer (&audit->rows, g_ptr_array_unref);
+  g_free (audit);
+}
+
+static gboolean
+valid_date (const char *text)
+{
+  GDate date;
+
+  if (text == NULL)
+    return TRUE;
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, text);
+  return g_date_valid (&date);
+}
+
+gboolean
+yk_admin_audit_filter_check (const YkAdminAuditFilter *filter,
+                             GError                  **error)
+{
+  if (!valid_date (filter->from) || !valid_date (filter->to))
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("Write dates as YYYY-MM-DD, such as 2021-10-01"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+YkAdminAudit *
+yk_admin_audit_read (YkStore                  *store,
+                     sqlite3                  *db,
+                     const YkAdminAuditFilter *filter,
+                     GError                  **error)
+{
+  g_autoptr (YkSecret) audit_key = yk_store_derive_audit_key (store);
+  YkAdminAudit *audit;
+
+  if (!yk_admin_audit_filter_check (filter, error))
+    return NULL;
+  audit = g_new0 (YkAdminAudit, 1);
+  audit->rows = yk_db_audit_list (db, filter->account, filter->record_table, filter->record_id,
+                                  filter->from, filter->to, filter->limit, error);
+  if (audit->rows == NULL || !yk_audit_verify (db, audit_key, &audit->check, error))
+    {
+      yk_admin_audit_free (audit);
+      return NULL;
+    }
+  return audit;
+}

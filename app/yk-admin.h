@@ -3,6 +3,7 @@
 
 #include "yk-session.h"
 #include "yk-verify.h"
+#include "yk-db-admin.h"
 
 G_BEGIN_DECLS
 
@@ -44,5 +45,34 @@ gboolean yk_admin_setting_set (YkSession  *session,
                                const char *key,
                                const char *value,
                                GError    **error);
+
+/* The audit trail as the viewer shows it: the entries matching a filter
+ * (see yk_db_audit_list), newest first, and the whole chain verified.
+ * On `db`, a connection of its own, so a worker thread may run it. */
+typedef struct
+{
+  char *account;
+  char *record_table;
+  gint64 record_id;
+  char *from;
+  char *to;
+  guint limit;
+} YkAdminAuditFilter;
+
+typedef struct
+{
+  GPtrArray *rows;    /* YkAuditRow */
+  YkAuditCheck check;
+} YkAdminAudit;
+
+void yk_admin_audit_filter_free (YkAdminAuditFilter *filter);
+void yk_admin_audit_free (YkAdminAudit *audit);
+/* Dates are checked here (YYYY-MM-DD); FALSE with YK_APP_ERROR_INVALID. */
+gboolean yk_admin_audit_filter_check (const YkAdminAuditFilter *filter,
+                                      GError                  **error);
+YkAdminAudit *yk_admin_audit_read (YkStore                  *store,
+                                   sqlite3                  *db,
+                                   const YkAdminAuditFilter *filter,
+                                   GError                  **error);
 
 G_END_DECLS

@@ -13,4 +13,30 @@ gboolean yk_db_setting_set (sqlite3    *db,
                             const char *value,
                             GError    **error);
 
+/* One entry of the audit trail, for reading. */
+typedef struct
+{
+  gint64 id;
+  char *at;           /* UTC, ISO 8601 */
+  char *account;
+  char *action;
+  char *record_table; /* NULL if the entry is about no record */
+  gint64 record_id;
+  char *detail;
+} YkAuditRow;
+
+void yk_audit_row_free (YkAuditRow *row);
+
+/* Entries newest first, at most `limit`. Each filter is optional (NULL,
+ * or 0 for record_id); `from` and `to` are dates (YYYY-MM-DD), both
+ * days included. */
+GPtrArray *yk_db_audit_list (sqlite3    *db,
+                             const char *account,
+                             const char *record_table,
+                             gint64      record_id,
+                             const char *from,
+                             const char *to,
+                             guint       limit,
+                             GError    **error);
+
 G_END_DECLS

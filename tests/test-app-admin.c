@@ -169,6 +169,66 @@ test_settings (Fixture *f, gconstpointer data)
   g_assert_cmpstr (value, ==, "3");
 }
 
+static YkAdminAudit *
+read_audit (Fixture *f, const char *account, const char *table, const char *from, const char *to)
+{
+  YkStore *store = yk_session_get_store (f->session);
+  YkAdminAuditFilter filter = { (char *) account, (char *) table, 0, (char *) from, (char *) to, 100 };
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = yk_store_open_connection (store, &error);
+  YkAdminAudit *audit;
+
+  g_assert_no_error (error);
+  audit = yk_admin_audit_read (store, db, &filter, &error);
+  g_assert_no_error (error);
+  yk_store_close_connection (store, db);
+  g_assert_nonnull (audit);
+  g_assert_cmpint (audit->check.first_bad_id, ==, 0);
+  return audit;
+}
+
+static void
+test_audit_read (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *next_day = g_date_time_format (tomorrow, "%Y-%m-%d");
+  YkAdminAuditFilter bad = { NULL, NULL, 0, (char *) "2021-13-01", NULL, 10 };
+  YkAdminAudit *audit;
+  guint64 total = audit_rows (f->session);
+
+  g_assert_true (yk_admin_setting_set (f->session, "improvement_threshold", "4", &error));
+  g_assert_true (yk_admin_setting_set (f->session, "followup_unstable", "10 days", &error));
+
+  audit = read_audit (f, NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (audit->rows->len, ==, total + 2);
+  g_assert_cmpuint (audit->check.rows, ==, total + 2);
+  /* Newest first. */
+  g_assert_cmpstr (((YkAuditRow *) audit->rows->pdata[0])->detail, ==, "followup_unstable=10 days");
+  yk_admin_audit_free (audit);
+
+  audit = read_audit (f, NULL, "settings", NULL, NULL);
+  g_assert_cmpuint (audit->rows->len, ==, 2);
+  for (guint i = 0; i < audit->rows->len; i++)
+    g_assert_cmpstr (((YkAuditRow *) audit->rows->pdata[i])->action, ==, "setting_change");
+  yk_admin_audit_free (audit);
+
+  audit = read_audit (f, "li", NULL, NULL, NULL);
+  g_assert_cmpuint (audit->rows->len, ==, 0);
+  yk_admin_audit_free (audit);
+  audit = read_audit (f, "admin", NULL, today, today);
+  g_assert_cmpuint (audit->rows->len, ==, total + 2);
+  yk_admin_audit_free (audit);
+  audit = read_audit (f, NULL, NULL, next_day, NULL);
+  g_assert_cmpuint (audit->rows->len, ==, 0);
+  yk_admin_audit_free (audit);
+
+  g_assert_false (yk_admin_audit_filter_check (&bad, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -176,5 +236,6 @@ main (int argc, char *argv[])
   g_test_add ("/app/admin/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
   g_test_add ("/app/admin/verify-split", Fixture, NULL, fixture_set_up, test_verify_split, fixture_tear_down);
   g_test_add ("/app/admin/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
+  g_test_add ("/app/admin/audit-read", Fixture, NULL, fixture_set_up, test_audit_read, fixture_tear_down);
   return g_test_run ();
 }

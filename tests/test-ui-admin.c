@@ -3,7 +3,9 @@
  * unlocks the database, and once removed (after the confirmation) no
  * longer does; the database check runs off the main thread and shows
  * every check passing on a fresh database; a follow-up interval in weeks
- * is refused under its field, the typed text kept and nothing stored. */
+ * is refused under its field, the typed text kept and nothing stored;
+ * the audit trail is read off the main thread, filtered by account and
+ * date, and its chain shown intact. */
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-admin.h"
@@ -214,6 +216,64 @@ test_settings_inline (void)
   fixture_close (&f);
 }
 
+static guint
+audit_rows_shown (Fixture *f, const char *account)
+{
+  GtkWidget *list = child (f, "audit_list");
+  guint rows = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (account != NULL)
+        g_assert_cmpstr (g_object_get_data (G_OBJECT (box), "account"), ==, account);
+      rows++;
+    }
+  return rows;
+}
+
+static void
+test_audit_trail (void)
+{
+  Fixture f = { 0 };
+  const char *chain;
+  guint all, shown;
+
+  fixture_open (&f);
+  g_assert_false (yk_admin_page_get_audit_loading (f.page));
+  gtk_stack_set_visible_child_name (GTK_STACK (child (&f, "sections")), "audit");
+  ui_test_spin_until (gtk_widget_get_first_child (child (&f, "audit_list")) != NULL &&
+                      !yk_admin_page_get_audit_loading (f.page));
+  chain = gtk_label_get_text (GTK_LABEL (child (&f, "chain_label")));
+  g_assert_true (g_str_has_suffix (chain, "chain intact"));
+  all = audit_rows_shown (&f, NULL);
+  g_assert_cmpuint (all, >, 0);
+
+  /* One account's entries only. */
+  set_text (&f, "audit_account_entry", UI_TEST_WORKER);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
+  ui_test_spin_until (!yk_admin_page_get_audit_loading (f.page));
+  shown = audit_rows_shown (&f, UI_TEST_WORKER);
+  g_assert_cmpuint (shown, <, all);
+  set_text (&f, "audit_account_entry", UI_TEST_COORDINATOR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
+  ui_test_spin_until (!yk_admin_page_get_audit_loading (f.page));
+  shown = audit_rows_shown (&f, UI_TEST_COORDINATOR);
+  g_assert_cmpuint (shown, >, 0);
+
+  /* A date range after today: none. A date that is not one: refused inline. */
+  set_text (&f, "audit_from_entry", "2999-01-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
+  ui_test_spin_until (!yk_admin_page_get_audit_loading (f.page));
+  g_assert_cmpuint (audit_rows_shown (&f, NULL), ==, 0);
+  set_text (&f, "audit_from_entry", "2021-13-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
+  g_assert_true (gtk_widget_get_visible (child (&f, "audit_error")));
+  g_assert_false (yk_admin_page_get_audit_loading (f.page));
+  fixture_close (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -224,6 +284,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/admin/verify-fresh", test_verify_fresh);
   g_test_add_func ("/ui/admin/add-then-remove", test_add_then_remove);
   g_test_add_func ("/ui/admin/settings-inline", test_settings_inline);
+  g_test_add_func ("/ui/admin/audit-trail", test_audit_trail);
   status = g_test_run ();
   ui_test_database_remove (&db);
   return status;

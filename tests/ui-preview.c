@@ -428,7 +428,8 @@ statistics_ready_cb (gpointer user_data)
 /* --- administration --- */
 /*   yk-ui-preview admin           Administration: the accounts, the demo data
  *   yk-ui-preview admin-database  Administration: the database checked
- *   yk-ui-preview admin-settings  Administration: settings, "3 weeks" refused */
+ *   yk-ui-preview admin-settings  Administration: settings, "3 weeks" refused
+ *   yk-ui-preview admin-audit     Administration: the audit trail */
 #include "yk-admin-page.h"
 
 static gboolean
@@ -450,6 +451,8 @@ admin_ready_cb (gpointer user_data)
       gtk_stack_set_visible_child_name (sections, "database");
       gtk_widget_activate_action (page, "admin.verify", NULL);
     }
+  else if (g_str_equal (mode, "admin-audit"))
+    gtk_stack_set_visible_child_name (sections, "audit");
   else if (g_str_equal (mode, "admin-settings"))
     {
       gtk_stack_set_visible_child_name (sections, "settings");

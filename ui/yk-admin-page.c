@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define SPINNER_DELAY_MS 200
 
@@ -44,6 +45,18 @@ struct _YkAdminPage
   GtkEditable *stable_entry, *basically_stable_entry, *unstable_entry, *threshold_entry;
   GtkLabel *stable_error, *basically_stable_error, *unstable_error, *threshold_error;
   GtkLabel *settings_status;
+
+  GtkImage *chain_icon;
+  GtkLabel *chain_label;
+  GtkSpinner *audit_spinner;
+  GtkEditable *audit_account_entry, *audit_record_entry, *audit_from_entry, *audit_to_entry;
+  GtkLabel *audit_error;
+  GtkLabel *audit_count;
+  GtkListBox *audit_list;
+  GCancellable *audit_cancellable;
+  GTask *audit_task;
+  guint audit_spinner_source;
+  gboolean audit_loaded;
 
   GPtrArray *site_codes;      /* char *, parallel to add_site_drop_down */
   GtkWindow *confirm_dialog;
@@ -726,6 +739,224 @@ save_settings_activated (GtkWidget *widget, const char *action_name, GVariant *p
     }
 }
 
+/* --- audit trail --- */
+
+#define AUDIT_LIMIT 500
+
+static void
+stop_audit_spinner (YkAdminPage *self)
+{
+  g_clear_handle_id (&self->audit_spinner_source, g_source_remove);
+  gtk_spinner_stop (self->audit_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_spinner), FALSE);
+}
+
+static gboolean
+audit_spinner_cb (gpointer user_data)
+{
+  YkAdminPage *self = user_data;
+
+  self->audit_spinner_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_spinner), TRUE);
+  gtk_spinner_start (self->audit_spinner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_audit (YkAdminPage *self)
+{
+  g_cancellable_cancel (self->audit_cancellable);
+  g_clear_object (&self->audit_cancellable);
+  if (self->audit_task != NULL)
+    yk_connection_task_wait (self->audit_task);
+  g_clear_object (&self->audit_task);
+  stop_audit_spinner (self);
+}
+
+typedef struct
+{
+  YkStore *store;
+  YkAdminAuditFilter *filter;
+} AuditJob;
+
+static void
+audit_job_free (gpointer data)
+{
+  AuditJob *job = data;
+
+  yk_admin_audit_filter_free (job->filter);
+  g_free (job);
+}
+
+static gpointer
+audit_in_thread (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  AuditJob *job = data;
+
+  return yk_admin_audit_read (job->store, db, job->filter, error);
+}
+
+static GtkWidget *
+audit_row (const YkAuditRow *entry)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *when = make_label (entry->at, TRUE);
+  GtkWidget *who = make_label (entry->account != NULL ? entry->account : "", FALSE);
+  GtkWidget *what = make_label (entry->action, FALSE);
+  g_autofree char *record = entry->record_table == NULL ? g_strdup ("")
+                            : entry->record_id != 0 ? g_strdup_printf ("%s#%lld", entry->record_table, (long long) entry->record_id)
+                                                    : g_strdup (entry->record_table);
+  GtkWidget *on = make_label (record, FALSE);
+  GtkWidget *detail = make_label (entry->detail != NULL ? entry->detail : "", TRUE);
+
+  gtk_widget_set_size_request (when, 170, -1);
+  gtk_widget_set_size_request (who, 70, -1);
+  gtk_widget_set_size_request (what, 130, -1);
+  gtk_widget_set_size_request (on, 120, -1);
+  gtk_widget_set_hexpand (detail, TRUE);
+  gtk_widget_add_css_class (when, "numeric");
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_margin_top (row, 4);
+  gtk_widget_set_margin_bottom (row, 4);
+  gtk_box_append (GTK_BOX (row), when);
+  gtk_box_append (GTK_BOX (row), who);
+  gtk_box_append (GTK_BOX (row), what);
+  gtk_box_append (GTK_BOX (row), on);
+  gtk_box_append (GTK_BOX (row), detail);
+  g_object_set_data_full (G_OBJECT (row), "account", g_strdup (entry->account), g_free);
+  g_object_set_data_full (G_OBJECT (row), "action", g_strdup (entry->action), g_free);
+  return row;
+}
+
+static void
+audit_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  YkAdminPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  YkAdminAudit *audit = yk_connection_task_finish (result, &error);
+  g_autofree char *chain = NULL;
+  g_autofree char *count = NULL;
+  GtkWidget *child;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      yk_admin_audit_free (audit);
+      return;
+    }
+  g_clear_object (&self->audit_task);
+  stop_audit_spinner (self);
+  if (audit == NULL)
+    {
+      show_error (self->audit_error, error->message);
+      return;
+    }
+  self->audit_loaded = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->audit_list))) != NULL)
+    gtk_list_box_remove (self->audit_list, child);
+  for (guint i = 0; i < audit->rows->len; i++)
+    gtk_list_box_append (self->audit_list, audit_row (audit->rows->pdata[i]));
+  if (audit->check.first_bad_id == 0)
+    chain = g_strdup_printf (_("%1$llu entries, chain intact"), (unsigned long long) audit->check.rows);
+  else
+    chain = g_strdup_printf (_("chain broken at entry %1$lld (after %2$llu intact entries): "
+                               "the trail was edited, or entries were deleted or inserted"),
+                             (long long) audit->check.first_bad_id, (unsigned long long) audit->check.rows);
+  gtk_label_set_text (self->chain_label, chain);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->chain_label), chain);
+  gtk_image_set_from_icon_name (self->chain_icon, audit->check.first_bad_id == 0 ? "emblem-ok-symbolic"
+                                                                                 : "dialog-warning-symbolic");
+  if (audit->rows->len >= AUDIT_LIMIT)
+    count = g_strdup_printf (_("The latest %1$u matching entries are shown."), (guint) AUDIT_LIMIT);
+  else
+    count = g_strdup_printf (ngettext ("%1$u matching entry.", "%1$u matching entries.", audit->rows->len),
+                             audit->rows->len);
+  gtk_label_set_text (self->audit_count, count);
+  yk_admin_audit_free (audit);
+}
+
+static char *
+entry_text (GtkEditable *entry)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static void
+audit_filter_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  YkSession *session = get_session (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *record = NULL;
+  YkAdminAuditFilter *filter;
+  AuditJob *job;
+
+  if (session == NULL || !yk_session_require_coordinator (session, NULL))
+    return;
+  cancel_audit (self);
+  filter = g_new0 (YkAdminAuditFilter, 1);
+  filter->limit = AUDIT_LIMIT;
+  filter->account = entry_text (self->audit_account_entry);
+  filter->from = entry_text (self->audit_from_entry);
+  filter->to = entry_text (self->audit_to_entry);
+  /* "clients", or "clients#12" for one record. */
+  record = entry_text (self->audit_record_entry);
+  if (record != NULL)
+    {
+      char *hash = strchr (record, '#');
+
+      if (hash != NULL)
+        {
+          filter->record_id = g_ascii_strtoll (hash + 1, NULL, 10);
+          *hash = '\0';
+        }
+      filter->record_table = *record != '\0' ? g_strdup (record) : NULL;
+    }
+  if (!yk_admin_audit_filter_check (filter, &error))
+    {
+      yk_admin_audit_filter_free (filter);
+      show_error (self->audit_error, error->message);
+      return;
+    }
+  show_error (self->audit_error, NULL);
+  job = g_new0 (AuditJob, 1);
+  job->store = yk_session_get_store (session);
+  job->filter = filter;
+  self->audit_cancellable = g_cancellable_new ();
+  self->audit_task = yk_connection_task_run (self->session, audit_in_thread, job, audit_job_free,
+                                             (GDestroyNotify) yk_admin_audit_free, self->audit_cancellable,
+                                             audit_cb, self);
+  self->audit_spinner_source = g_timeout_add (SPINNER_DELAY_MS, audit_spinner_cb, self);
+}
+
+static void
+audit_entry_activate_cb (YkAdminPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "admin.audit-filter", NULL);
+}
+
+static void
+section_changed_cb (YkAdminPage *self)
+{
+  /* Nothing is read for a section nobody looks at. */
+  if (self->sections == NULL)
+    return;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sections), "audit") == 0 && !self->audit_loaded &&
+      self->audit_task == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "admin.audit-filter", NULL);
+}
+
+gboolean
+yk_admin_page_get_audit_loading (YkAdminPage *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_PAGE (self), FALSE);
+  return self->audit_task != NULL;
+}
+
 /* --- the widget --- */
 
 YkAdminVerifyState
@@ -760,6 +991,7 @@ yk_admin_page_dispose (GObject *object)
   GtkWidget *child;
 
   cancel_verify (self);
+  cancel_audit (self);
   close_confirm (self);
   if (self->password_dialog != NULL)
     gtk_window_destroy (self->password_dialog);
@@ -811,6 +1043,8 @@ yk_admin_page_set_property (GObject      *object,
       if (g_set_object (&self->session, g_value_get_object (value)))
         {
           cancel_verify (self);
+          cancel_audit (self);
+          self->audit_loaded = FALSE;
           self->verify_state = YK_ADMIN_VERIFY_NOT_RUN;
           refresh_accounts (self);
           refresh_settings (self);
@@ -865,7 +1099,19 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, unstable_error);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, threshold_error);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, settings_status);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, chain_icon);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, chain_label);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_spinner);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_account_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_record_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_from_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_to_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_count);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_list);
   gtk_widget_class_bind_template_callback (widget_class, role_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, audit_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, password_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "admin.add-account", NULL, add_account_activated);
@@ -874,6 +1120,7 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_install_action (widget_class, "admin.verify", NULL, verify_activated);
   gtk_widget_class_install_action (widget_class, "admin.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "admin.save-settings", NULL, save_settings_activated);
+  gtk_widget_class_install_action (widget_class, "admin.audit-filter", NULL, audit_filter_activated);
 }
 
 static void

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* The Administration screen of the main view (coordinator only): accounts
  * the database (verify, backup) and settings (follow-up intervals, the
- * improvement threshold). Its `session`
+ * improvement threshold) and the audit trail, filtered, its chain verified. Its `session`
  * property holds the YkUnlockedSession it shows. */
 #define YK_TYPE_ADMIN_PAGE (yk_admin_page_get_type ())
 G_DECLARE_FINAL_TYPE (YkAdminPage, yk_admin_page, YK, ADMIN_PAGE, GtkWidget)
@@ -25,5 +25,8 @@ YkAdminVerifyState yk_admin_page_get_verify_state (YkAdminPage *self);
 /* The confirmation dialog shown by admin.remove-account, NULL when
  * none is open. */
 GtkWindow *yk_admin_page_get_confirm_dialog (YkAdminPage *self);
+
+/* TRUE while the audit trail section reads the trail. */
+gboolean yk_admin_page_get_audit_loading (YkAdminPage *self);
 
 G_END_DECLS

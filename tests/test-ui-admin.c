@@ -5,13 +5,19 @@
  * every check passing on a fresh database; a follow-up interval in weeks
  * is refused under its field, the typed text kept and nothing stored;
  * the audit trail is read off the main thread, filtered by account and
- * date, and its chain shown intact. */
+ * date, and its chain shown intact; a ledger with a bad row lists it as
+ * FILE:LINE and writes nothing, and once corrected imports. */
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-admin.h"
 #include "yk-admin-page.h"
 #include "yk-main-view.h"
+#include "yk-report.h"
+#include "yk-report-format.h"
 #include "yk-session.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
 
 static UiTestDatabase db;
 
@@ -274,6 +280,91 @@ test_audit_trail (void)
   fixture_close (&f);
 }
 
+static char *
+report_csv (Fixture *f)
+{
+  YkSession *session = yk_unlocked_session_get_session (yk_window_get_session (f->window));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkReport) report = yk_report_for_session (session, "cumulative:2025Q4", NULL, &error);
+
+  g_assert_no_error (error);
+  return yk_report_to_csv (report);
+}
+
+static void
+write_ledger (const char *dir, const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, "clients.csv", NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+static gboolean
+problem_listed (Fixture *f, const char *prefix)
+{
+  GtkWidget *list = child (f, "import_problems");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), prefix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_import_all_or_nothing (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("yukang-ui-ledger-XXXXXX", NULL);
+  g_autofree char *clients = g_build_filename (dir, "clients.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  fixture_open (&f);
+  before = report_csv (&f);
+  write_ledger (dir,
+                "case_no,name,site,intake_date,consent_date,stable_at_intake\n"
+                "SPQ-1,测试甲,SPQ,2021-01-05,2021-01-05,是\n"
+                "SPQ-2,测试乙,SPQ,2021-02-30,2021-01-05,是\n");
+  yk_admin_page_set_import_folder (f.page, dir);
+  set_text (&f, "import_password_entry", UI_TEST_COORDINATOR_PASSWORD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-check", NULL));
+  g_assert_true (yk_admin_page_get_import_running (f.page));
+  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
+  /* The bad row, as FILE:LINE, and the import refused. */
+  g_assert_true (problem_listed (&f, "clients.csv:3: "));
+  g_assert_false (problem_listed (&f, "clients.csv:2: "));
+  g_assert_true (gtk_widget_get_visible (child (&f, "import_problems_window")));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-run", NULL) &&
+                  yk_admin_page_get_import_running (f.page));
+  after = report_csv (&f);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Corrected: the check passes, then the import adds both. */
+  write_ledger (dir,
+                "case_no,name,site,intake_date,consent_date,stable_at_intake\n"
+                "SPQ-1,测试甲,SPQ,2021-01-05,2021-01-05,是\n"
+                "SPQ-2,测试乙,SPQ,2021-02-03,2021-01-05,是\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-check", NULL));
+  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
+  g_assert_false (gtk_widget_get_visible (child (&f, "import_problems_window")));
+  g_clear_pointer (&after, g_free);
+  after = report_csv (&f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-run", NULL));
+  g_assert_true (yk_admin_page_get_import_running (f.page));
+  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
+  g_clear_pointer (&after, g_free);
+  after = report_csv (&f);
+  g_assert_cmpstr (after, !=, before);
+  fixture_close (&f);
+  g_unlink (clients);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -285,6 +376,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/admin/add-then-remove", test_add_then_remove);
   g_test_add_func ("/ui/admin/settings-inline", test_settings_inline);
   g_test_add_func ("/ui/admin/audit-trail", test_audit_trail);
+  g_test_add_func ("/ui/admin/import-all-or-nothing", test_import_all_or_nothing);
   status = g_test_run ();
   ui_test_database_remove (&db);
   return status;

@@ -429,7 +429,8 @@ statistics_ready_cb (gpointer user_data)
 /*   yk-ui-preview admin           Administration: the accounts, the demo data
  *   yk-ui-preview admin-database  Administration: the database checked
  *   yk-ui-preview admin-settings  Administration: settings, "3 weeks" refused
- *   yk-ui-preview admin-audit     Administration: the audit trail */
+ *   yk-ui-preview admin-audit     Administration: the audit trail
+ *   yk-ui-preview admin-import    Administration: a ledger with bad rows checked */
 #include "yk-admin-page.h"
 
 static gboolean
@@ -450,6 +451,23 @@ admin_ready_cb (gpointer user_data)
     {
       gtk_stack_set_visible_child_name (sections, "database");
       gtk_widget_activate_action (page, "admin.verify", NULL);
+    }
+  else if (g_str_equal (mode, "admin-import"))
+    {
+      g_autofree char *folder = g_build_filename (db.dir, "台账", NULL);
+      g_autofree char *clients = g_build_filename (folder, "clients.csv", NULL);
+
+      g_mkdir_with_parents (folder, 0700);
+      g_file_set_contents (clients,
+                           "个案编号,姓名,站点,建档日期,知情同意日期,入组时病情稳定\n"
+                           "SPQ-901,测试甲,SPQ,2021-01-05,2021-01-05,是\n"
+                           "SPQ-902,测试乙,SPQ,2021-02-30,2021-01-05,是\n"
+                           "SPQ-903,测试丙,XX,2021-01-05,2021-01-05,否\n", -1, NULL);
+      gtk_stack_set_visible_child_name (sections, "import");
+      yk_admin_page_set_import_folder (YK_ADMIN_PAGE (page), folder);
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "import_password_entry")),
+                             UI_TEST_COORDINATOR_PASSWORD);
+      gtk_widget_activate_action (page, "admin.import-check", NULL);
     }
   else if (g_str_equal (mode, "admin-audit"))
     gtk_stack_set_visible_child_name (sections, "audit");

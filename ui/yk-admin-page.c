@@ -8,6 +8,7 @@
 #include "yk-connection-task.h"
 #include "yk-db-indicators.h"
 #include "yk-file-chooser.h"
+#include "yk-ledger.h"
 #include "yk-password-strength.h"
 #include "yk-statistics.h"
 #include "yk-unlocked-session.h"
@@ -45,6 +46,17 @@ struct _YkAdminPage
   GtkEditable *stable_entry, *basically_stable_entry, *unstable_entry, *threshold_entry;
   GtkLabel *stable_error, *basically_stable_error, *unstable_error, *threshold_error;
   GtkLabel *settings_status;
+
+  GtkLabel *import_folder_label;
+  GtkEditable *import_password_entry;
+  GtkProgressBar *import_progress;
+  GtkLabel *import_status;
+  GtkWidget *import_problems_window;
+  GtkListBox *import_problems;
+  char *import_folder;
+  char *import_checked;      /* the folder a clean check was made of */
+  GCancellable *import_cancellable;
+  gboolean import_running;
 
   GtkImage *chain_icon;
   GtkLabel *chain_label;
@@ -639,6 +651,275 @@ backup_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
                              _("Yukang databases"), "*.ykdb", backup_cb, g_object_ref (self));
 }
 
+/* --- import --- */
+
+/* The import runs on a session of its own, opened with the password the
+ * coordinator types, so it never touches the window's connection. */
+typedef struct
+{
+  char *path;
+  char *account;
+  char *password;
+  char *folder;
+  gboolean dry_run;
+  GWeakRef page;
+  GCancellable *cancellable;
+  GTask *task;          /* not a reference: the task owns the job */
+  /* out */
+  gboolean ok;
+  YkLedgerResult result;
+  GError *error;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->path);
+  g_free (job->account);
+  if (job->password != NULL)
+    memset (job->password, 0, strlen (job->password));
+  g_free (job->password);
+  g_free (job->folder);
+  g_weak_ref_clear (&job->page);
+  g_clear_object (&job->cancellable);
+  if (job->result.problems != NULL)
+    yk_ledger_result_clear (&job->result);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+typedef struct
+{
+  GTask *task; /* a reference: the job (its task data) outlives this */
+  char *file;
+  guint row, rows;
+} ImportProgress;
+
+static gboolean
+import_progress_cb (gpointer data)
+{
+  ImportProgress *progress = data;
+  ImportJob *job = g_task_get_task_data (progress->task);
+  g_autoptr (YkAdminPage) self = g_weak_ref_get (&job->page);
+
+  if (self != NULL && !g_cancellable_is_cancelled (job->cancellable) && self->import_running)
+    {
+      g_autofree char *text = g_strdup_printf ("%s  %u / %u", progress->file, progress->row, progress->rows);
+
+      gtk_progress_bar_set_fraction (self->import_progress,
+                                     progress->rows > 0 ? (double) progress->row / progress->rows : 0.0);
+      gtk_progress_bar_set_text (self->import_progress, text);
+    }
+  g_object_unref (progress->task);
+  g_free (progress->file);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+import_progress (const char *file, guint row, guint rows, gpointer user_data)
+{
+  ImportJob *job = user_data;
+  ImportProgress *progress;
+
+  /* A few updates per file are enough. */
+  if (rows > 100 && row % (rows / 50) != 0 && row != rows)
+    return;
+  progress = g_new0 (ImportProgress, 1);
+  progress->task = g_object_ref (job->task);
+  progress->file = g_strdup (file);
+  progress->row = row;
+  progress->rows = rows;
+  g_main_context_invoke (NULL, import_progress_cb, progress);
+}
+
+static void
+import_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ImportJob *job = data;
+  YkSession *session = yk_session_open (job->path, job->account, job->password, &job->error);
+
+  if (session == NULL)
+    return;
+  job->ok = yk_ledger_import (session, job->folder, job->dry_run, import_progress, job, &job->result, &job->error);
+  yk_session_close (session);
+}
+
+static void
+show_problems (YkAdminPage *self, GPtrArray *problems)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->import_problems))) != NULL)
+    gtk_list_box_remove (self->import_problems, child);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      YkLedgerProblem *problem = problems->pdata[i];
+      g_autofree char *text = g_strdup_printf ("%s:%u: %s: %s", problem->file, problem->line,
+                                               problem->column != NULL ? problem->column : "", problem->reason);
+      GtkWidget *label = make_label (text, FALSE);
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 4);
+      gtk_widget_set_margin_bottom (label, 4);
+      gtk_list_box_append (self->import_problems, label);
+    }
+  gtk_widget_set_visible (self->import_problems_window, problems != NULL && problems->len > 0);
+}
+
+static void
+update_import_actions (YkAdminPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "admin.import-check",
+                                 !self->import_running && self->import_folder != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "admin.import-run",
+                                 !self->import_running && self->import_checked != NULL &&
+                                 g_strcmp0 (self->import_checked, self->import_folder) == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "admin.import-choose", !self->import_running);
+}
+
+static void
+import_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (YkAdminPage) self = g_weak_ref_get (&job->page);
+  GString *added;
+  guint total = 0;
+
+  if (self == NULL || g_cancellable_is_cancelled (job->cancellable))
+    return;
+  self->import_running = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->import_progress), FALSE);
+  show_problems (self, job->result.problems);
+  if (!job->ok)
+    {
+      g_clear_pointer (&self->import_checked, g_free);
+      gtk_label_set_text (self->import_status,
+                          job->error != NULL ? job->error->message : _("The ledger could not be imported."));
+      update_import_actions (self);
+      return;
+    }
+  added = g_string_new (NULL);
+  for (guint i = 0; i < YK_LEDGER_FILES; i++)
+    if (job->result.present[i])
+      {
+        g_string_append_printf (added, "%s%s %u", added->len > 0 ? ", " : "", job->result.files[i],
+                                job->result.added[i]);
+        total += job->result.added[i];
+      }
+  if (job->dry_run)
+    {
+      g_autofree char *text = g_strdup_printf (_("No problems found; importing would add %1$u rows (%2$s)."),
+                                               total, added->str);
+
+      g_free (self->import_checked);
+      self->import_checked = g_strdup (job->folder);
+      gtk_label_set_text (self->import_status, text);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Imported %1$u rows (%2$s)."), total, added->str);
+
+      g_clear_pointer (&self->import_checked, g_free);
+      gtk_label_set_text (self->import_status, text);
+      if (self->session != NULL)
+        yk_unlocked_session_records_changed (self->session, 0);
+    }
+  g_string_free (added, TRUE);
+  update_import_actions (self);
+}
+
+static void
+start_import (YkAdminPage *self, gboolean dry_run)
+{
+  YkSession *session = get_session (self);
+  g_autoptr (GTask) task = NULL;
+  ImportJob *job;
+
+  if (session == NULL || self->import_running || self->import_folder == NULL)
+    return;
+  if (!dry_run && g_strcmp0 (self->import_checked, self->import_folder) != 0)
+    return;
+  job = g_new0 (ImportJob, 1);
+  job->path = g_strdup (yk_unlocked_session_get_path (self->session));
+  job->account = g_strdup (yk_session_get_account (session));
+  job->password = g_strdup (gtk_editable_get_text (self->import_password_entry));
+  job->folder = g_strdup (self->import_folder);
+  job->dry_run = dry_run;
+  g_weak_ref_init (&job->page, self);
+  if (self->import_cancellable == NULL)
+    self->import_cancellable = g_cancellable_new ();
+  job->cancellable = g_object_ref (self->import_cancellable);
+  self->import_running = TRUE;
+  show_problems (self, NULL);
+  gtk_label_set_text (self->import_status, dry_run ? _("Checking every row…") : _("Importing…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  gtk_progress_bar_set_text (self->import_progress, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_progress), TRUE);
+  update_import_actions (self);
+  /* Not cancellable once started: the import is one transaction, and
+   * the task keeps its own session until it ends. */
+  task = g_task_new (NULL, NULL, import_done_cb, NULL);
+  job->task = task;
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+import_check_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  start_import (YK_ADMIN_PAGE (widget), TRUE);
+}
+
+static void
+import_run_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  start_import (YK_ADMIN_PAGE (widget), FALSE);
+}
+
+void
+yk_admin_page_set_import_folder (YkAdminPage *self,
+                                 const char  *folder)
+{
+  g_return_if_fail (YK_IS_ADMIN_PAGE (self));
+  g_free (self->import_folder);
+  self->import_folder = g_strdup (folder);
+  gtk_label_set_text (self->import_folder_label, folder != NULL ? folder : _("No folder chosen"));
+  gtk_label_set_text (self->import_status, "");
+  show_problems (self, NULL);
+  update_import_actions (self);
+}
+
+gboolean
+yk_admin_page_get_import_running (YkAdminPage *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_PAGE (self), FALSE);
+  return self->import_running;
+}
+
+static void
+import_folder_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  YkAdminPage *self = user_data;
+  g_autoptr (GFile) file = yk_file_chooser_finish (result, NULL);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    yk_admin_page_set_import_folder (self, path);
+  g_object_unref (self);
+}
+
+static void
+import_choose_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  yk_file_chooser_select_folder (GTK_WINDOW (gtk_widget_get_root (widget)), _("Choose the Ledger Folder"),
+                                 import_folder_cb, g_object_ref (widget));
+}
+
 /* --- settings --- */
 
 typedef struct
@@ -992,6 +1273,8 @@ yk_admin_page_dispose (GObject *object)
 
   cancel_verify (self);
   cancel_audit (self);
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
   close_confirm (self);
   if (self->password_dialog != NULL)
     gtk_window_destroy (self->password_dialog);
@@ -1008,6 +1291,8 @@ yk_admin_page_finalize (GObject *object)
   YkAdminPage *self = YK_ADMIN_PAGE (object);
 
   g_ptr_array_unref (self->site_codes);
+  g_free (self->import_folder);
+  g_free (self->import_checked);
   G_OBJECT_CLASS (yk_admin_page_parent_class)->finalize (object);
 }
 
@@ -1109,6 +1394,12 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_error);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_count);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_list);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_folder_label);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_password_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_status);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_problems_window);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_problems);
   gtk_widget_class_bind_template_callback (widget_class, role_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, audit_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
@@ -1119,6 +1410,9 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_install_action (widget_class, "admin.reset-password", "s", reset_password_activated);
   gtk_widget_class_install_action (widget_class, "admin.verify", NULL, verify_activated);
   gtk_widget_class_install_action (widget_class, "admin.backup", NULL, backup_activated);
+  gtk_widget_class_install_action (widget_class, "admin.import-choose", NULL, import_choose_activated);
+  gtk_widget_class_install_action (widget_class, "admin.import-check", NULL, import_check_activated);
+  gtk_widget_class_install_action (widget_class, "admin.import-run", NULL, import_run_activated);
   gtk_widget_class_install_action (widget_class, "admin.save-settings", NULL, save_settings_activated);
   gtk_widget_class_install_action (widget_class, "admin.audit-filter", NULL, audit_filter_activated);
 }
@@ -1129,4 +1423,5 @@ yk_admin_page_init (YkAdminPage *self)
   self->site_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   password_changed_cb (self);
+  update_import_actions (self);
 }

@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The Administration screen of the main view (coordinator only): accounts
- * the database (verify, backup) and settings (follow-up intervals, the
+ * the database (verify, backup), ledger import and settings (follow-up intervals, the
  * improvement threshold) and the audit trail, filtered, its chain verified. Its `session`
  * property holds the YkUnlockedSession it shows. */
 #define YK_TYPE_ADMIN_PAGE (yk_admin_page_get_type ())
@@ -26,6 +26,11 @@ YkAdminVerifyState yk_admin_page_get_verify_state (YkAdminPage *self);
  * none is open. */
 GtkWindow *yk_admin_page_get_confirm_dialog (YkAdminPage *self);
 
+/* The ledger folder to import (what the folder chooser sets). */
+void yk_admin_page_set_import_folder (YkAdminPage *self,
+                                      const char  *folder);
+/* TRUE while a check or an import of a ledger runs. */
+gboolean yk_admin_page_get_import_running (YkAdminPage *self);
 /* TRUE while the audit trail section reads the trail. */
 gboolean yk_admin_page_get_audit_loading (YkAdminPage *self);
 

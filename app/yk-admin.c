@@ -226,3 +226,71 @@ yk_admin_audit_read (YkStore                  *store,
     }
   return audit;
 }
+
+GPtrArray *
+yk_admin_sites_list (YkSession *session,
+                     GError   **error)
+{
+  return yk_db_site_details_list (yk_store_get_connection (yk_session_get_store (session)), error);
+}
+
+static char *
+stripped_or_null (const char *text)
+{
+  char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*copy == '\0')
+    g_clear_pointer (&copy, g_free);
+  return copy;
+}
+
+static gboolean
+invalid (const char **field, const char *name, GError **error, const char *message)
+{
+  if (field != NULL)
+    *field = name;
+  g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, message);
+  return FALSE;
+}
+
+gboolean
+yk_admin_site_update (YkSession   *session,
+                      gint64       site_id,
+                      const char  *name,
+                      const char  *host_facility,
+                      const char  *opening_date,
+                      const char  *equipment_count,
+                      const char **field,
+                      GError     **error)
+{
+  sqlite3 *db = yk_store_get_connection (yk_session_get_store (session));
+  g_autofree char *new_name = stripped_or_null (name);
+  g_autofree char *host = stripped_or_null (host_facility);
+  g_autofree char *opened = stripped_or_null (opening_date);
+  g_autofree char *count_text = stripped_or_null (equipment_count);
+  gint64 count = 0;
+  char *end = NULL;
+
+  if (field != NULL)
+    *field = NULL;
+  if (!yk_session_require_coordinator (session, error))
+    return FALSE;
+  if (new_name == NULL)
+    return invalid (field, "name", error, _("A site needs a name"));
+  if (!valid_date (opened))
+    return invalid (field, "opening_date", error, _("Write dates as YYYY-MM-DD, such as 2021-10-01"));
+  if (count_text != NULL)
+    count = g_ascii_strtoll (count_text, &end, 10);
+  if (count_text != NULL && (!g_ascii_isdigit (*count_text) || *end != '\0' || count > 100000))
+    return invalid (field, "equipment_count", error, _("The equipment count is a whole number, 0 or more"));
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  if (!yk_db_site_set_names (db, site_id, new_name, host, error) ||
+      !yk_db_site_set_details (db, site_id, opened, (int) count, error) ||
+      !yk_session_audit (session, "site_update", "sites", site_id, NULL, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  return yk_db_commit (db, error);
+}

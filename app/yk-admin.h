@@ -46,6 +46,22 @@ gboolean yk_admin_setting_set (YkSession  *session,
                                const char *value,
                                GError    **error);
 
+/* Sites (YkSiteDetails), and a change to one: the name is required,
+ * the opening date is YYYY-MM-DD or empty, the equipment count a whole
+ * number, 0 or more (as typed: "3"). Coordinator only, audited; FALSE
+ * with YK_APP_ERROR_INVALID and `field` ("name", "opening_date",
+ * "equipment_count") set to the one at fault. */
+GPtrArray *yk_admin_sites_list (YkSession *session,
+                                GError   **error);
+gboolean yk_admin_site_update (YkSession   *session,
+                               gint64       site_id,
+                               const char  *name,
+                               const char  *host_facility,
+                               const char  *opening_date,
+                               const char  *equipment_count,
+                               const char **field,
+                               GError     **error);
+
 /* The audit trail as the viewer shows it: the entries matching a filter
  * (see yk_db_audit_list), newest first, and the whole chain verified.
  * On `db`, a connection of its own, so a worker thread may run it. */

@@ -7,6 +7,12 @@
 
 #include <glib/gi18n.h>
 
+static char *
+text_at (sqlite3_stmt *stmt, int column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
 gboolean
 yk_db_setting_set (sqlite3    *db,
                    const char *key,
@@ -47,12 +53,6 @@ yk_audit_row_free (YkAuditRow *row)
   g_free (row->record_table);
   g_free (row->detail);
   g_free (row);
-}
-
-static char *
-text_at (sqlite3_stmt *stmt, int column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 GPtrArray *
@@ -103,4 +103,76 @@ yk_db_audit_list (sqlite3    *db,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+void
+yk_site_details_free (YkSiteDetails *site)
+{
+  if (site == NULL)
+    return;
+  g_free (site->code);
+  g_free (site->name);
+  g_free (site->host_facility);
+  g_free (site->opening_date);
+  g_free (site);
+}
+
+GPtrArray *
+yk_db_site_details_list (sqlite3 *db,
+                         GError **error)
+{
+  const char *doing = _("Reading the sites");
+  sqlite3_stmt *stmt = yk_db_statement (db,
+    "SELECT id, code, name, host_facility, opening_date, equipment_count FROM sites ORDER BY code",
+    doing, error);
+  g_autoptr (GPtrArray) sites = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_site_details_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      YkSiteDetails *site = g_new0 (YkSiteDetails, 1);
+
+      site->id = sqlite3_column_int64 (stmt, 0);
+      site->code = text_at (stmt, 1);
+      site->name = text_at (stmt, 2);
+      site->host_facility = text_at (stmt, 3);
+      site->opening_date = text_at (stmt, 4);
+      site->equipment_count = sqlite3_column_int (stmt, 5);
+      g_ptr_array_add (sites, site);
+    }
+  yk_db_statement_release (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      yk_db_set_sqlite_error (error, db, rc, doing);
+      return NULL;
+    }
+  return g_steal_pointer (&sites);
+}
+
+gboolean
+yk_db_site_set_names (sqlite3    *db,
+                      gint64      id,
+                      const char *name,
+                      const char *host_facility,
+                      GError    **error)
+{
+  const char *doing = _("Changing a site");
+  sqlite3_stmt *stmt = yk_db_statement (db, "UPDATE sites SET name = ?, host_facility = ? WHERE id = ?", doing, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, host_facility, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, id);
+  rc = sqlite3_step (stmt);
+  yk_db_statement_release (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), doing);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -13,6 +13,27 @@ gboolean yk_db_setting_set (sqlite3    *db,
                             const char *value,
                             GError    **error);
 
+/* A site with everything the Settings section edits. */
+typedef struct
+{
+  gint64 id;
+  char *code;
+  char *name;
+  char *host_facility; /* NULL if not recorded */
+  char *opening_date;  /* NULL if not recorded */
+  int equipment_count;
+} YkSiteDetails;
+
+void yk_site_details_free (YkSiteDetails *site);
+GPtrArray *yk_db_site_details_list (sqlite3 *db,
+                                    GError **error);
+/* The name and host facility (yk_db_site_set_details sets the rest). */
+gboolean yk_db_site_set_names (sqlite3    *db,
+                               gint64      id,
+                               const char *name,
+                               const char *host_facility,
+                               GError    **error);
+
 /* One entry of the audit trail, for reading. */
 typedef struct
 {

@@ -229,6 +229,50 @@ test_audit_read (Fixture *f, gconstpointer data)
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
 }
 
+static YkSiteDetails *
+find_site (GPtrArray *sites, const char *code)
+{
+  for (guint i = 0; i < sites->len; i++)
+    if (g_str_equal (((YkSiteDetails *) sites->pdata[i])->code, code))
+      return sites->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_site_update (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sites = yk_admin_sites_list (f->session, &error);
+  YkSiteDetails *spq = find_site (sites, "SPQ");
+  gint64 id = spq->id;
+  guint64 before = audit_rows (f->session);
+  const char *field = NULL;
+
+  g_assert_false (yk_admin_site_update (f->session, id, "  ", NULL, NULL, "3", &field, &error));
+  g_assert_cmpstr (field, ==, "name");
+  g_clear_error (&error);
+  g_assert_false (yk_admin_site_update (f->session, id, "新名", NULL, "2021-02-30", "3", &field, &error));
+  g_assert_cmpstr (field, ==, "opening_date");
+  g_clear_error (&error);
+  g_assert_false (yk_admin_site_update (f->session, id, "新名", NULL, "2021-02-01", "-1", &field, &error));
+  g_assert_cmpstr (field, ==, "equipment_count");
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (audit_rows (f->session), ==, before);
+
+  g_assert_true (yk_admin_site_update (f->session, id, " 石坪桥康复站 ", "石坪桥社区卫生服务中心", "2021-02-01", "7",
+                                       &field, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit_rows (f->session), ==, before + 1);
+  g_ptr_array_unref (sites);
+  sites = yk_admin_sites_list (f->session, &error);
+  spq = find_site (sites, "SPQ");
+  g_assert_cmpstr (spq->name, ==, "石坪桥康复站");
+  g_assert_cmpstr (spq->host_facility, ==, "石坪桥社区卫生服务中心");
+  g_assert_cmpstr (spq->opening_date, ==, "2021-02-01");
+  g_assert_cmpint (spq->equipment_count, ==, 7);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -237,5 +281,6 @@ main (int argc, char *argv[])
   g_test_add ("/app/admin/verify-split", Fixture, NULL, fixture_set_up, test_verify_split, fixture_tear_down);
   g_test_add ("/app/admin/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/app/admin/audit-read", Fixture, NULL, fixture_set_up, test_audit_read, fixture_tear_down);
+  g_test_add ("/app/admin/site-update", Fixture, NULL, fixture_set_up, test_site_update, fixture_tear_down);
   return g_test_run ();
 }

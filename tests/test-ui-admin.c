@@ -365,6 +365,60 @@ test_import_all_or_nothing (void)
   g_rmdir (dir);
 }
 
+static YkSiteDetails *
+stored_site (Fixture *f, GPtrArray **sites)
+{
+  YkSession *session = yk_unlocked_session_get_session (yk_window_get_session (f->window));
+
+  *sites = yk_admin_sites_list (session, NULL);
+  for (guint i = 0; i < (*sites)->len; i++)
+    if (g_str_equal (((YkSiteDetails *) (*sites)->pdata[i])->code, "SPQ"))
+      return (*sites)->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_site_inline (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GPtrArray) sites = NULL;
+  YkSiteDetails *site;
+  GtkWidget *editor;
+  GtkEditable *count;
+  gint64 id;
+  int before;
+
+  fixture_open (&f);
+  site = stored_site (&f, &sites);
+  id = site->id;
+  before = site->equipment_count;
+  editor = yk_admin_page_get_site_editor (f.page, id);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (editor), "name")), ==, site->name);
+  count = g_object_get_data (G_OBJECT (editor), "equipment_count");
+
+  gtk_editable_set_text (count, "-1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-site", "x", id));
+  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (editor), "error")));
+  g_assert_cmpstr (gtk_editable_get_text (count), ==, "-1");
+  g_ptr_array_unref (sites);
+  site = stored_site (&f, &sites);
+  g_assert_cmpint (site->equipment_count, ==, before);
+
+  gtk_editable_set_text (count, "5");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (editor), "opening_date"), "2021-03-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-site", "x", id));
+  g_ptr_array_unref (sites);
+  site = stored_site (&f, &sites);
+  g_assert_cmpint (site->equipment_count, ==, 5);
+  g_assert_cmpstr (site->opening_date, ==, "2021-03-01");
+  /* Rebuilt from what was stored. */
+  editor = yk_admin_page_get_site_editor (f.page, id);
+  g_assert_false (gtk_widget_get_visible (g_object_get_data (G_OBJECT (editor), "error")));
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (editor), "equipment_count")), ==, "5");
+  fixture_close (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -375,6 +429,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/admin/verify-fresh", test_verify_fresh);
   g_test_add_func ("/ui/admin/add-then-remove", test_add_then_remove);
   g_test_add_func ("/ui/admin/settings-inline", test_settings_inline);
+  g_test_add_func ("/ui/admin/site-inline", test_site_inline);
   g_test_add_func ("/ui/admin/audit-trail", test_audit_trail);
   g_test_add_func ("/ui/admin/import-all-or-nothing", test_import_all_or_nothing);
   status = g_test_run ();

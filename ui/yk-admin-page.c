@@ -46,6 +46,7 @@ struct _YkAdminPage
   GtkEditable *stable_entry, *basically_stable_entry, *unstable_entry, *threshold_entry;
   GtkLabel *stable_error, *basically_stable_error, *unstable_error, *threshold_error;
   GtkLabel *settings_status;
+  GtkBox *sites_box;
 
   GtkLabel *import_folder_label;
   GtkEditable *import_password_entry;
@@ -1020,6 +1021,116 @@ save_settings_activated (GtkWidget *widget, const char *action_name, GVariant *p
     }
 }
 
+/* --- sites --- */
+
+static GtkWidget *
+site_entry (GtkGrid *grid, int row, const char *label_text, const char *value, const char *name)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), value != NULL ? value : "");
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_widget_set_name (entry, name);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, entry, 1, row, 1, 1);
+  return entry;
+}
+
+static void
+refresh_sites (YkAdminPage *self)
+{
+  YkSession *session = get_session (self);
+  g_autoptr (GPtrArray) sites = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sites_box))) != NULL)
+    gtk_box_remove (self->sites_box, child);
+  if (session == NULL || (sites = yk_admin_sites_list (session, NULL)) == NULL)
+    return;
+  for (guint i = 0; i < sites->len; i++)
+    {
+      YkSiteDetails *site = sites->pdata[i];
+      GtkWidget *frame = gtk_frame_new (site->code);
+      GtkWidget *grid = gtk_grid_new ();
+      GtkWidget *error = make_label (NULL, FALSE);
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Save _Site"));
+      g_autofree char *count = g_strdup_printf ("%d", site->equipment_count);
+
+      gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+      gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+      gtk_widget_set_margin_start (grid, 12);
+      gtk_widget_set_margin_end (grid, 12);
+      gtk_widget_set_margin_top (grid, 8);
+      gtk_widget_set_margin_bottom (grid, 8);
+      g_object_set_data (G_OBJECT (frame), "name", site_entry (GTK_GRID (grid), 0, _("Site name"), site->name, "name"));
+      g_object_set_data (G_OBJECT (frame), "host", site_entry (GTK_GRID (grid), 1, _("Host facility"), site->host_facility, "host"));
+      g_object_set_data (G_OBJECT (frame), "opening_date",
+                         site_entry (GTK_GRID (grid), 2, _("Opening date"), site->opening_date, "opening_date"));
+      g_object_set_data (G_OBJECT (frame), "equipment_count",
+                         site_entry (GTK_GRID (grid), 3, _("Equipment count"), count, "equipment_count"));
+      gtk_label_set_ellipsize (GTK_LABEL (error), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+      gtk_widget_add_css_class (error, "error");
+      gtk_widget_set_visible (error, FALSE);
+      gtk_grid_attach (GTK_GRID (grid), error, 1, 4, 1, 1);
+      g_object_set_data (G_OBJECT (frame), "error", error);
+      g_object_set_data_full (G_OBJECT (frame), "id", g_memdup2 (&site->id, sizeof site->id), g_free);
+      gtk_widget_set_halign (button, GTK_ALIGN_END);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.save-site");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", site->id);
+      gtk_grid_attach (GTK_GRID (grid), button, 1, 5, 1, 1);
+      gtk_frame_set_child (GTK_FRAME (frame), grid);
+      gtk_box_append (self->sites_box, frame);
+    }
+}
+
+GtkWidget *
+yk_admin_page_get_site_editor (YkAdminPage *self,
+                               gint64       site_id)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_PAGE (self), NULL);
+  for (GtkWidget *frame = gtk_widget_get_first_child (GTK_WIDGET (self->sites_box)); frame != NULL;
+       frame = gtk_widget_get_next_sibling (frame))
+    if (*(gint64 *) g_object_get_data (G_OBJECT (frame), "id") == site_id)
+      return frame;
+  return NULL;
+}
+
+static void
+save_site_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  YkSession *session = get_session (self);
+  gint64 site_id = g_variant_get_int64 (parameter);
+  GtkWidget *frame = yk_admin_page_get_site_editor (self, site_id);
+  g_autoptr (GError) error = NULL;
+  const char *field = NULL;
+  GObject *editor;
+
+  if (session == NULL || frame == NULL)
+    return;
+  editor = G_OBJECT (frame);
+  if (!yk_admin_site_update (session, site_id,
+                             gtk_editable_get_text (g_object_get_data (editor, "name")),
+                             gtk_editable_get_text (g_object_get_data (editor, "host")),
+                             gtk_editable_get_text (g_object_get_data (editor, "opening_date")),
+                             gtk_editable_get_text (g_object_get_data (editor, "equipment_count")),
+                             &field, &error))
+    {
+      show_error (g_object_get_data (editor, "error"), error->message);
+      if (field != NULL)
+        gtk_widget_grab_focus (g_object_get_data (editor, field));
+      return;
+    }
+  refresh_sites (self);
+  refresh_accounts (self);
+  gtk_label_set_text (self->settings_status, _("Saved."));
+  yk_unlocked_session_records_changed (self->session, 0);
+}
+
 /* --- audit trail --- */
 
 #define AUDIT_LIMIT 500
@@ -1333,6 +1444,7 @@ yk_admin_page_set_property (GObject      *object,
           self->verify_state = YK_ADMIN_VERIFY_NOT_RUN;
           refresh_accounts (self);
           refresh_settings (self);
+          refresh_sites (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -1400,6 +1512,7 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_status);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_problems_window);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_problems);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, sites_box);
   gtk_widget_class_bind_template_callback (widget_class, role_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, audit_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
@@ -1414,6 +1527,7 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_install_action (widget_class, "admin.import-check", NULL, import_check_activated);
   gtk_widget_class_install_action (widget_class, "admin.import-run", NULL, import_run_activated);
   gtk_widget_class_install_action (widget_class, "admin.save-settings", NULL, save_settings_activated);
+  gtk_widget_class_install_action (widget_class, "admin.save-site", "x", save_site_activated);
   gtk_widget_class_install_action (widget_class, "admin.audit-filter", NULL, audit_filter_activated);
 }
 

@@ -31,6 +31,11 @@ void yk_admin_page_set_import_folder (YkAdminPage *self,
                                       const char  *folder);
 /* TRUE while a check or an import of a ledger runs. */
 gboolean yk_admin_page_get_import_running (YkAdminPage *self);
+/* The editor of one site in the Settings section (a GtkFrame whose
+ * object data "name", "host", "opening_date", "equipment_count" are its
+ * entries and "error" its error label), NULL if there is none. */
+GtkWidget *yk_admin_page_get_site_editor (YkAdminPage *self,
+                                          gint64       site_id);
 /* TRUE while the audit trail section reads the trail. */
 gboolean yk_admin_page_get_audit_loading (YkAdminPage *self);
 

@@ -499,6 +499,81 @@ activities_preview (YkWindow *window)
 
 /* --- end of activities and questionnaires --- */
 
+/* --- administration --- */
+/*   yk-ui-preview admin           Administration: the accounts, the demo data
+ *   yk-ui-preview admin-database  Administration: the database checked
+ *   yk-ui-preview admin-settings  Administration: settings, "3 weeks" refused
+ *   yk-ui-preview admin-audit     Administration: the audit trail
+ *   yk-ui-preview admin-import    Administration: a ledger with bad rows checked */
+#include "yk-admin-page.h"
+
+static gboolean
+admin_ready_cb (gpointer user_data)
+{
+  YkWindow *window = user_data;
+  GtkWidget *main_view = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "main");
+  GtkStack *stack, *sections;
+  GtkWidget *page;
+
+  if (main_view == NULL)
+    return G_SOURCE_CONTINUE;
+  stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
+  gtk_stack_set_visible_child_name (stack, "administration");
+  page = gtk_stack_get_visible_child (stack);
+  sections = GTK_STACK (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "sections"));
+  if (g_str_equal (mode, "admin-database"))
+    {
+      gtk_stack_set_visible_child_name (sections, "database");
+      gtk_widget_activate_action (page, "admin.verify", NULL);
+    }
+  else if (g_str_equal (mode, "admin-import"))
+    {
+      g_autofree char *folder = g_build_filename (db.dir, "台账", NULL);
+      g_autofree char *clients = g_build_filename (folder, "clients.csv", NULL);
+
+      g_mkdir_with_parents (folder, 0700);
+      g_file_set_contents (clients,
+                           "个案编号,姓名,站点,建档日期,知情同意日期,入组时病情稳定\n"
+                           "SPQ-901,测试甲,SPQ,2021-01-05,2021-01-05,是\n"
+                           "SPQ-902,测试乙,SPQ,2021-02-30,2021-01-05,是\n"
+                           "SPQ-903,测试丙,XX,2021-01-05,2021-01-05,否\n", -1, NULL);
+      gtk_stack_set_visible_child_name (sections, "import");
+      yk_admin_page_set_import_folder (YK_ADMIN_PAGE (page), folder);
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "import_password_entry")),
+                             UI_TEST_COORDINATOR_PASSWORD);
+      gtk_widget_activate_action (page, "admin.import-check", NULL);
+    }
+  else if (g_str_equal (mode, "admin-audit"))
+    gtk_stack_set_visible_child_name (sections, "audit");
+  else if (g_str_equal (mode, "admin-settings"))
+    {
+      gtk_stack_set_visible_child_name (sections, "settings");
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "stable_entry")), "3 weeks");
+      gtk_widget_activate_action (page, "admin.save-settings", NULL);
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "add_account_entry")), "zhao");
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "add_name_entry")), "赵六");
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "add_password_entry")), "short");
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+admin_preview (YkWindow *window)
+{
+  if (!g_str_has_prefix (mode, "admin"))
+    return FALSE;
+  fill_demo ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 860);
+  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  g_timeout_add (50, admin_ready_cb, window);
+  return TRUE;
+}
+
+/* --- end of administration --- */
+
 static void
 activate_cb (GApplication *app)
 {
@@ -507,6 +582,8 @@ activate_cb (GApplication *app)
   if (today_preview (window))
     return;
   if (record_mode (window))
+    return;
+  if (admin_preview (window))
     return;
   if (activities_preview (window))
     return;

@@ -3,13 +3,83 @@
 
 #include "yk-config.h"
 #include "yk-admin-page.h"
+#include "yk-accounts.h"
+#include "yk-admin.h"
+#include "yk-connection-task.h"
+#include "yk-db-indicators.h"
+#include "yk-file-chooser.h"
+#include "yk-ledger.h"
+#include "yk-password-strength.h"
+#include "yk-statistics.h"
 #include "yk-unlocked-session.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SPINNER_DELAY_MS 200
 
 struct _YkAdminPage
 {
   GtkWidget parent_instance;
 
   YkUnlockedSession *session;
+
+  GtkStack *sections;
+  GtkListBox *accounts_list;
+  GtkLabel *accounts_error;
+  GtkEditable *add_account_entry;
+  GtkEditable *add_name_entry;
+  GtkDropDown *add_role_drop_down;
+  GtkWidget *add_site_label;
+  GtkDropDown *add_site_drop_down;
+  GtkEditable *add_password_entry;
+  GtkEditable *add_confirm_entry;
+  GtkLabel *add_strength_label;
+  GtkLabel *add_error;
+
+  GtkSpinner *verify_spinner;
+  GtkLabel *verify_summary;
+  GtkListBox *checks_list;
+  GtkLabel *database_status;
+
+  GtkEditable *stable_entry, *basically_stable_entry, *unstable_entry, *threshold_entry;
+  GtkLabel *stable_error, *basically_stable_error, *unstable_error, *threshold_error;
+  GtkLabel *settings_status;
+  GtkBox *sites_box;
+
+  GtkLabel *import_folder_label;
+  GtkEditable *import_password_entry;
+  GtkProgressBar *import_progress;
+  GtkLabel *import_status;
+  GtkWidget *import_problems_window;
+  GtkListBox *import_problems;
+  char *import_folder;
+  char *import_checked;      /* the folder a clean check was made of */
+  GCancellable *import_cancellable;
+  gboolean import_running;
+
+  GtkImage *chain_icon;
+  GtkLabel *chain_label;
+  GtkSpinner *audit_spinner;
+  GtkEditable *audit_account_entry, *audit_record_entry, *audit_from_entry, *audit_to_entry;
+  GtkLabel *audit_error;
+  GtkLabel *audit_count;
+  GtkListBox *audit_list;
+  GCancellable *audit_cancellable;
+  GTask *audit_task;
+  guint audit_spinner_source;
+  gboolean audit_loaded;
+
+  GPtrArray *site_codes;      /* char *, parallel to add_site_drop_down */
+  GtkWindow *confirm_dialog;
+  char *confirm_account;      /* the account a remove dialog asks about */
+  GtkWindow *password_dialog;
+
+  YkAdminVerifyState verify_state;
+  GCancellable *verify_cancellable;
+  GTask *verify_task;
+  guint spinner_source;
 };
 
 G_DEFINE_FINAL_TYPE (YkAdminPage, yk_admin_page, GTK_TYPE_WIDGET)
@@ -23,18 +93,1318 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+static YkSession *
+get_session (YkAdminPage *self)
+{
+  return self->session != NULL ? yk_unlocked_session_get_session (self->session) : NULL;
+}
+
+static void
+show_error (GtkLabel *label, const char *message)
+{
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+static GtkWidget *
+make_label (const char *text, gboolean dim)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* --- accounts --- */
+
+static void
+refresh_accounts (YkAdminPage *self)
+{
+  YkSession *session = get_session (self);
+  g_autoptr (GPtrArray) accounts = NULL;
+  g_autoptr (GPtrArray) sites = NULL;
+  g_autoptr (GtkStringList) site_names = gtk_string_list_new (NULL);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list))) != NULL)
+    gtk_list_box_remove (self->accounts_list, child);
+  if (session == NULL)
+    return;
+
+  accounts = yk_accounts_list (session, &error);
+  if (accounts == NULL)
+    {
+      show_error (self->accounts_error, error->message);
+      return;
+    }
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      YkStaffRow *staff = accounts->pdata[i];
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *button;
+      gboolean coordinator = g_strcmp0 (staff->role, "coordinator") == 0;
+      g_autofree char *detail = NULL;
+
+      gtk_widget_set_margin_start (row, 12);
+      gtk_widget_set_margin_end (row, 12);
+      gtk_widget_set_margin_top (row, 6);
+      gtk_widget_set_margin_bottom (row, 6);
+      gtk_widget_set_hexpand (names, TRUE);
+      gtk_box_append (GTK_BOX (names), make_label (staff->display_name, FALSE));
+      detail = g_strdup_printf ("%s · %s%s%s", staff->account,
+                                coordinator ? _("Coordinator") : _("Social worker"),
+                                staff->site_code != NULL ? " · " : "",
+                                staff->site_code != NULL ? staff->site_code : "");
+      gtk_box_append (GTK_BOX (names), make_label (detail, TRUE));
+      gtk_widget_add_css_class (gtk_widget_get_last_child (names), "caption");
+      gtk_box_append (GTK_BOX (row), names);
+
+      button = gtk_button_new_with_label (_("Reset Password…"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.reset-password");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", staff->account);
+      gtk_box_append (GTK_BOX (row), button);
+      if (g_strcmp0 (staff->account, yk_session_get_account (session)) != 0)
+        {
+          button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          gtk_widget_set_tooltip_text (button, _("Remove this account"));
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.remove-account");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", staff->account);
+          gtk_box_append (GTK_BOX (row), button);
+        }
+      g_object_set_data_full (G_OBJECT (row), "account", g_strdup (staff->account), g_free);
+      gtk_list_box_append (self->accounts_list, row);
+    }
+
+  g_ptr_array_set_size (self->site_codes, 0);
+  sites = yk_statistics_sites (session, NULL);
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    {
+      YkSiteRow *site = sites->pdata[i];
+      g_autofree char *name = g_strdup_printf ("%s %s", site->code, site->name);
+
+      gtk_string_list_append (site_names, name);
+      g_ptr_array_add (self->site_codes, g_strdup (site->code));
+    }
+  gtk_drop_down_set_model (self->add_site_drop_down, G_LIST_MODEL (site_names));
+}
+
+static gboolean
+is_worker_role (YkAdminPage *self)
+{
+  return gtk_drop_down_get_selected (self->add_role_drop_down) == 0;
+}
+
+static void
+role_changed_cb (YkAdminPage *self)
+{
+  gboolean worker = is_worker_role (self);
+
+  gtk_widget_set_visible (self->add_site_label, worker);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_site_drop_down), worker);
+}
+
+static char *
+strength_hint (const char *password)
+{
+  YkPasswordStrength strength;
+
+  yk_password_strength_measure (password, &strength);
+  if (strength.length == 0)
+    return g_strdup_printf (_("At least %1$u characters."), strength.min_length);
+  if (!strength.acceptable)
+    return g_strdup_printf (_("Too short: %1$u of at least %2$u characters."), strength.length, strength.min_length);
+  if (strength.classes < 3)
+    return g_strdup (_("Long enough. Mixing upper and lower case, digits and other characters makes it stronger."));
+  return g_strdup (_("Long enough, and well mixed."));
+}
+
+static void
+password_changed_cb (YkAdminPage *self)
+{
+  g_autofree char *hint = strength_hint (gtk_editable_get_text (self->add_password_entry));
+
+  gtk_label_set_text (self->add_strength_label, hint);
+}
+
+static void
+add_account_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  YkSession *session = get_session (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *account = g_strstrip (g_strdup (gtk_editable_get_text (self->add_account_entry)));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (self->add_name_entry)));
+  const char *password = gtk_editable_get_text (self->add_password_entry);
+  gboolean worker = is_worker_role (self);
+  const char *site = NULL;
+  guint selected = gtk_drop_down_get_selected (self->add_site_drop_down);
+
+  if (session == NULL)
+    return;
+  if (worker && selected < self->site_codes->len)
+    site = self->site_codes->pdata[selected];
+  if (*name == '\0')
+    {
+      show_error (self->add_error, _("Enter the name shown for this person."));
+      return;
+    }
+  if (g_strcmp0 (password, gtk_editable_get_text (self->add_confirm_entry)) != 0)
+    {
+      show_error (self->add_error, _("The two passwords differ."));
+      return;
+    }
+  if (!yk_accounts_add (session, account, password, worker ? YK_ROLE_WORKER : YK_ROLE_COORDINATOR,
+                        site, name, YK_KDF_MODERATE, &error))
+    {
+      show_error (self->add_error, error->message);
+      return;
+    }
+  show_error (self->add_error, NULL);
+  gtk_editable_set_text (self->add_account_entry, "");
+  gtk_editable_set_text (self->add_name_entry, "");
+  gtk_editable_set_text (self->add_password_entry, "");
+  gtk_editable_set_text (self->add_confirm_entry, "");
+  refresh_accounts (self);
+  yk_unlocked_session_records_changed (self->session, 0);
+}
+
+static void
+close_confirm (YkAdminPage *self)
+{
+  if (self->confirm_dialog != NULL)
+    gtk_window_destroy (self->confirm_dialog);
+  g_clear_pointer (&self->confirm_account, g_free);
+}
+
+static void
+remove_response_cb (GtkDialog *dialog, int response, YkAdminPage *self)
+{
+  YkSession *session = get_session (self);
+  g_autofree char *account = g_steal_pointer (&self->confirm_account);
+  g_autoptr (GError) error = NULL;
+
+  close_confirm (self);
+  if (response != GTK_RESPONSE_ACCEPT || session == NULL || account == NULL)
+    return;
+  if (!yk_accounts_remove (session, account, &error))
+    show_error (self->accounts_error, error->message);
+  else
+    show_error (self->accounts_error, NULL);
+  refresh_accounts (self);
+  yk_unlocked_session_records_changed (self->session, 0);
+}
+
+static GtkWindow *
+confirm (YkAdminPage *self, const char *title, const char *body, const char *accept, GCallback callback)
+{
+  GtkWidget *dialog;
+
+  close_confirm (self);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s", title);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", body);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_widget_add_css_class (gtk_dialog_add_button (GTK_DIALOG (dialog), accept, GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", callback, self);
+  self->confirm_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->confirm_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+remove_account_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  const char *account = g_variant_get_string (parameter, NULL);
+  g_autofree char *title = g_strdup_printf (_("Remove the account “%1$s”?"), account);
+
+  if (get_session (self) == NULL)
+    return;
+  confirm (self, title,
+           _("Its password will no longer unlock the database. The records this person made stay, "
+             "and the audit trail keeps their name."),
+           _("_Remove"), G_CALLBACK (remove_response_cb));
+  self->confirm_account = g_strdup (account);
+}
+
+static void
+password_response_cb (GtkDialog *dialog, int response, YkAdminPage *self)
+{
+  YkSession *session = get_session (self);
+  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
+  GtkEditable *second = g_object_get_data (G_OBJECT (dialog), "second");
+  GtkLabel *error_label = g_object_get_data (G_OBJECT (dialog), "error");
+  const char *account = g_object_get_data (G_OBJECT (dialog), "account");
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && session != NULL)
+    {
+      if (g_strcmp0 (gtk_editable_get_text (first), gtk_editable_get_text (second)) != 0)
+        {
+          show_error (error_label, _("The two passwords differ."));
+          return;
+        }
+      if (!yk_accounts_set_password (session, account, gtk_editable_get_text (first), YK_KDF_MODERATE, &error))
+        {
+          show_error (error_label, error->message);
+          return;
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+dialog_strength_cb (GtkEditable *entry, GtkLabel *hint)
+{
+  g_autofree char *text = strength_hint (gtk_editable_get_text (entry));
+
+  gtk_label_set_text (hint, text);
+}
+
+static void
+reset_password_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  const char *account = g_variant_get_string (parameter, NULL);
+  g_autofree char *title = g_strdup_printf (_("New password for “%1$s”"), account);
+  GtkWidget *dialog, *box, *first, *second, *hint, *error;
+
+  if (get_session (self) == NULL)
+    return;
+  if (self->password_dialog != NULL)
+    gtk_window_destroy (self->password_dialog);
+  dialog = gtk_dialog_new_with_buttons (title, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT | GTK_DIALOG_USE_HEADER_BAR,
+                                        _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Set Password"), GTK_RESPONSE_ACCEPT, NULL);
+  box = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
+  gtk_box_set_spacing (GTK_BOX (box), 8);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  first = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (first), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New password"), -1);
+  second = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (second), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (second), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The same password again"), -1);
+  hint = make_label (NULL, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  error = make_label (NULL, FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (error), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_widget_add_css_class (error, "error");
+  gtk_widget_set_visible (error, FALSE);
+  gtk_box_append (GTK_BOX (box), make_label (_("New password"), FALSE));
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), hint);
+  gtk_box_append (GTK_BOX (box), make_label (_("The same password again"), FALSE));
+  gtk_box_append (GTK_BOX (box), second);
+  gtk_box_append (GTK_BOX (box), error);
+  g_signal_connect (first, "changed", G_CALLBACK (dialog_strength_cb), hint);
+  dialog_strength_cb (GTK_EDITABLE (first), GTK_LABEL (hint));
+  g_object_set_data (G_OBJECT (dialog), "first", first);
+  g_object_set_data (G_OBJECT (dialog), "second", second);
+  g_object_set_data (G_OBJECT (dialog), "error", error);
+  g_object_set_data_full (G_OBJECT (dialog), "account", g_strdup (account), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (password_response_cb), self);
+  self->password_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->password_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- database --- */
+
+static void
+add_check (YkAdminPage *self, const char *what, const char *result, gboolean ok)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (ok ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  GtkWidget *name = make_label (what, FALSE);
+  GtkWidget *value = make_label (result, !ok ? FALSE : TRUE);
+
+  gtk_widget_add_css_class (icon, ok ? "success" : "error");
+  gtk_widget_set_size_request (name, 140, -1);
+  gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+  gtk_widget_set_hexpand (value, TRUE);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), name);
+  gtk_box_append (GTK_BOX (row), value);
+  g_object_set_data (G_OBJECT (row), "ok", GINT_TO_POINTER (ok));
+  gtk_list_box_append (self->checks_list, row);
+}
+
+static void
+add_checks (YkAdminPage *self, const char *what, GPtrArray *problems, const char *ok_text)
+{
+  for (guint i = 0; i < problems->len; i++)
+    add_check (self, what, problems->pdata[i], FALSE);
+  if (problems->len == 0)
+    add_check (self, what, ok_text, TRUE);
+}
+
+static void
+stop_spinner (YkAdminPage *self)
+{
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+  gtk_spinner_stop (self->verify_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_spinner), FALSE);
+}
+
+static gboolean
+spinner_cb (gpointer user_data)
+{
+  YkAdminPage *self = user_data;
+
+  self->spinner_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_spinner), TRUE);
+  gtk_spinner_start (self->verify_spinner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_free (gpointer data)
+{
+  YkVerifyReport *report = data;
+
+  yk_verify_report_clear (report);
+  g_free (report);
+}
+
+typedef struct
+{
+  YkStore *store;
+  YkVerifyReport *report;
+} VerifyJob;
+
+static void
+verify_job_free (gpointer data)
+{
+  VerifyJob *job = data;
+
+  if (job->report != NULL)
+    report_free (job->report);
+  g_free (job);
+}
+
+static gpointer
+verify_in_thread (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  VerifyJob *job = data;
+
+  if (!yk_admin_verify_connection (job->store, db, job->report, error))
+    return NULL;
+  return g_steal_pointer (&job->report);
+}
+
+static void
+show_report (YkAdminPage *self, const YkVerifyReport *report)
+{
+  g_autofree char *line = NULL;
+  GtkWidget *child;
+  gboolean ok = yk_verify_report_ok (report);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_list))) != NULL)
+    gtk_list_box_remove (self->checks_list, child);
+  line = g_strdup_printf (_("copy A %1$s, copy B %2$s (generation %3$llu)"),
+                          report->store.copy_a_ok ? _("intact") : _("damaged"),
+                          report->store.copy_b_ok ? _("intact") : _("damaged"),
+                          (unsigned long long) report->store.header_generation);
+  add_check (self, _("File header"), line, report->store.copy_a_ok && report->store.copy_b_ok);
+  g_free (line);
+  line = g_strdup_printf (_("%1$llu of %1$llu authenticated"), (unsigned long long) report->store.pages);
+  add_check (self, _("Pages"), line, TRUE);
+  add_checks (self, _("Integrity"), report->integrity, _("ok"));
+  add_checks (self, _("Foreign keys"), report->foreign_keys, _("ok"));
+  add_checks (self, _("Running totals"), report->running_totals, _("agree with the records"));
+  g_free (line);
+  if (report->audit.first_bad_id == 0)
+    line = g_strdup_printf (_("%1$llu entries, chain intact"), (unsigned long long) report->audit.rows);
+  else
+    line = g_strdup_printf (_("chain broken at entry %1$lld (after %2$llu intact entries): "
+                              "the trail was edited, or entries were deleted or inserted"),
+                            (long long) report->audit.first_bad_id, (unsigned long long) report->audit.rows);
+  add_check (self, _("Audit trail"), line, report->audit.first_bad_id == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->checks_list), TRUE);
+  gtk_label_set_text (self->verify_summary, ok ? _("No problems found.") : _("Problems found."));
+  self->verify_state = ok ? YK_ADMIN_VERIFY_OK : YK_ADMIN_VERIFY_PROBLEMS;
+}
+
+static void
+verify_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  YkAdminPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  YkVerifyReport *report = yk_connection_task_finish (result, &error);
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      if (report != NULL)
+        report_free (report);
+      return;
+    }
+  g_clear_object (&self->verify_task);
+  stop_spinner (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "admin.verify", TRUE);
+  if (report == NULL)
+    {
+      gtk_label_set_text (self->verify_summary, error->message);
+      self->verify_state = YK_ADMIN_VERIFY_FAILED;
+      return;
+    }
+  show_report (self, report);
+  report_free (report);
+}
+
+static void
+verify_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  YkSession *session = get_session (self);
+  g_autoptr (GError) error = NULL;
+  VerifyJob *job;
+
+  if (session == NULL || self->verify_task != NULL)
+    return;
+  job = g_new0 (VerifyJob, 1);
+  job->store = yk_session_get_store (session);
+  job->report = g_new0 (YkVerifyReport, 1);
+  /* The header and pages are read through the main connection. */
+  if (!yk_admin_verify_store (session, job->report, &error))
+    {
+      verify_job_free (job);
+      gtk_label_set_text (self->verify_summary, error->message);
+      self->verify_state = YK_ADMIN_VERIFY_FAILED;
+      return;
+    }
+  self->verify_state = YK_ADMIN_VERIFY_RUNNING;
+  gtk_label_set_text (self->verify_summary, _("Checking…"));
+  gtk_widget_action_set_enabled (widget, "admin.verify", FALSE);
+  self->verify_cancellable = g_cancellable_new ();
+  self->verify_task = yk_connection_task_run (self->session, verify_in_thread, job, verify_job_free,
+                                              report_free, self->verify_cancellable, verify_cb, self);
+  self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_cb, self);
+}
+
+static void
+backup_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  YkAdminPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = yk_file_chooser_finish (result, &error);
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  YkSession *session;
+
+  if (file == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self->database_status, error->message);
+      g_object_unref (self);
+      return;
+    }
+  session = get_session (self);
+  path = g_file_get_path (file);
+  if (session == NULL)
+    ;
+  else if (path == NULL)
+    show_error (self->database_status, _("Backups are saved to a local file."));
+  else if (!yk_admin_backup (session, path, &error))
+    show_error (self->database_status, error->message);
+  else
+    {
+      message = g_strdup_printf (_("Backed up to %1$s."), path);
+      show_error (self->database_status, message);
+    }
+  g_object_unref (self);
+}
+
+static void
+backup_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the file name a backup is offered under. */
+  g_autofree char *name = g_strdup_printf (_("Yukang backup %1$s.ykdb"), date);
+
+  if (get_session (self) == NULL)
+    return;
+  yk_file_chooser_save_file (GTK_WINDOW (gtk_widget_get_root (widget)), _("Back Up the Database"), name,
+                             _("Yukang databases"), "*.ykdb", backup_cb, g_object_ref (self));
+}
+
+/* --- import --- */
+
+/* The import runs on a session of its own, opened with the password the
+ * coordinator types, so it never touches the window's connection. */
+typedef struct
+{
+  char *path;
+  char *account;
+  char *password;
+  char *folder;
+  gboolean dry_run;
+  GWeakRef page;
+  GCancellable *cancellable;
+  GTask *task;          /* not a reference: the task owns the job */
+  /* out */
+  gboolean ok;
+  YkLedgerResult result;
+  GError *error;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->path);
+  g_free (job->account);
+  if (job->password != NULL)
+    memset (job->password, 0, strlen (job->password));
+  g_free (job->password);
+  g_free (job->folder);
+  g_weak_ref_clear (&job->page);
+  g_clear_object (&job->cancellable);
+  if (job->result.problems != NULL)
+    yk_ledger_result_clear (&job->result);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+typedef struct
+{
+  GTask *task; /* a reference: the job (its task data) outlives this */
+  char *file;
+  guint row, rows;
+} ImportProgress;
+
+static gboolean
+import_progress_cb (gpointer data)
+{
+  ImportProgress *progress = data;
+  ImportJob *job = g_task_get_task_data (progress->task);
+  g_autoptr (YkAdminPage) self = g_weak_ref_get (&job->page);
+
+  if (self != NULL && !g_cancellable_is_cancelled (job->cancellable) && self->import_running)
+    {
+      g_autofree char *text = g_strdup_printf ("%s  %u / %u", progress->file, progress->row, progress->rows);
+
+      gtk_progress_bar_set_fraction (self->import_progress,
+                                     progress->rows > 0 ? (double) progress->row / progress->rows : 0.0);
+      gtk_progress_bar_set_text (self->import_progress, text);
+    }
+  g_object_unref (progress->task);
+  g_free (progress->file);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+import_progress (const char *file, guint row, guint rows, gpointer user_data)
+{
+  ImportJob *job = user_data;
+  ImportProgress *progress;
+
+  /* A few updates per file are enough. */
+  if (rows > 100 && row % (rows / 50) != 0 && row != rows)
+    return;
+  progress = g_new0 (ImportProgress, 1);
+  progress->task = g_object_ref (job->task);
+  progress->file = g_strdup (file);
+  progress->row = row;
+  progress->rows = rows;
+  g_main_context_invoke (NULL, import_progress_cb, progress);
+}
+
+static void
+import_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ImportJob *job = data;
+  YkSession *session = yk_session_open (job->path, job->account, job->password, &job->error);
+
+  if (session == NULL)
+    return;
+  job->ok = yk_ledger_import (session, job->folder, job->dry_run, import_progress, job, &job->result, &job->error);
+  yk_session_close (session);
+}
+
+static void
+show_problems (YkAdminPage *self, GPtrArray *problems)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->import_problems))) != NULL)
+    gtk_list_box_remove (self->import_problems, child);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      YkLedgerProblem *problem = problems->pdata[i];
+      g_autofree char *text = g_strdup_printf ("%s:%u: %s: %s", problem->file, problem->line,
+                                               problem->column != NULL ? problem->column : "", problem->reason);
+      GtkWidget *label = make_label (text, FALSE);
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 4);
+      gtk_widget_set_margin_bottom (label, 4);
+      gtk_list_box_append (self->import_problems, label);
+    }
+  gtk_widget_set_visible (self->import_problems_window, problems != NULL && problems->len > 0);
+}
+
+static void
+update_import_actions (YkAdminPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "admin.import-check",
+                                 !self->import_running && self->import_folder != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "admin.import-run",
+                                 !self->import_running && self->import_checked != NULL &&
+                                 g_strcmp0 (self->import_checked, self->import_folder) == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "admin.import-choose", !self->import_running);
+}
+
+static void
+import_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (YkAdminPage) self = g_weak_ref_get (&job->page);
+  GString *added;
+  guint total = 0;
+
+  if (self == NULL || g_cancellable_is_cancelled (job->cancellable))
+    return;
+  self->import_running = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->import_progress), FALSE);
+  show_problems (self, job->result.problems);
+  if (!job->ok)
+    {
+      g_clear_pointer (&self->import_checked, g_free);
+      gtk_label_set_text (self->import_status,
+                          job->error != NULL ? job->error->message : _("The ledger could not be imported."));
+      update_import_actions (self);
+      return;
+    }
+  added = g_string_new (NULL);
+  for (guint i = 0; i < YK_LEDGER_FILES; i++)
+    if (job->result.present[i])
+      {
+        g_string_append_printf (added, "%s%s %u", added->len > 0 ? ", " : "", job->result.files[i],
+                                job->result.added[i]);
+        total += job->result.added[i];
+      }
+  if (job->dry_run)
+    {
+      g_autofree char *text = g_strdup_printf (_("No problems found; importing would add %1$u rows (%2$s)."),
+                                               total, added->str);
+
+      g_free (self->import_checked);
+      self->import_checked = g_strdup (job->folder);
+      gtk_label_set_text (self->import_status, text);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Imported %1$u rows (%2$s)."), total, added->str);
+
+      g_clear_pointer (&self->import_checked, g_free);
+      gtk_label_set_text (self->import_status, text);
+      if (self->session != NULL)
+        yk_unlocked_session_records_changed (self->session, 0);
+    }
+  g_string_free (added, TRUE);
+  update_import_actions (self);
+}
+
+static void
+start_import (YkAdminPage *self, gboolean dry_run)
+{
+  YkSession *session = get_session (self);
+  g_autoptr (GTask) task = NULL;
+  ImportJob *job;
+
+  if (session == NULL || self->import_running || self->import_folder == NULL)
+    return;
+  if (!dry_run && g_strcmp0 (self->import_checked, self->import_folder) != 0)
+    return;
+  job = g_new0 (ImportJob, 1);
+  job->path = g_strdup (yk_unlocked_session_get_path (self->session));
+  job->account = g_strdup (yk_session_get_account (session));
+  job->password = g_strdup (gtk_editable_get_text (self->import_password_entry));
+  job->folder = g_strdup (self->import_folder);
+  job->dry_run = dry_run;
+  g_weak_ref_init (&job->page, self);
+  if (self->import_cancellable == NULL)
+    self->import_cancellable = g_cancellable_new ();
+  job->cancellable = g_object_ref (self->import_cancellable);
+  self->import_running = TRUE;
+  show_problems (self, NULL);
+  gtk_label_set_text (self->import_status, dry_run ? _("Checking every row…") : _("Importing…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  gtk_progress_bar_set_text (self->import_progress, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_progress), TRUE);
+  update_import_actions (self);
+  /* Not cancellable once started: the import is one transaction, and
+   * the task keeps its own session until it ends. */
+  task = g_task_new (NULL, NULL, import_done_cb, NULL);
+  job->task = task;
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+import_check_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  start_import (YK_ADMIN_PAGE (widget), TRUE);
+}
+
+static void
+import_run_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  start_import (YK_ADMIN_PAGE (widget), FALSE);
+}
+
+void
+yk_admin_page_set_import_folder (YkAdminPage *self,
+                                 const char  *folder)
+{
+  g_return_if_fail (YK_IS_ADMIN_PAGE (self));
+  g_free (self->import_folder);
+  self->import_folder = g_strdup (folder);
+  gtk_label_set_text (self->import_folder_label, folder != NULL ? folder : _("No folder chosen"));
+  gtk_label_set_text (self->import_status, "");
+  show_problems (self, NULL);
+  update_import_actions (self);
+}
+
+gboolean
+yk_admin_page_get_import_running (YkAdminPage *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_PAGE (self), FALSE);
+  return self->import_running;
+}
+
+static void
+import_folder_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  YkAdminPage *self = user_data;
+  g_autoptr (GFile) file = yk_file_chooser_finish (result, NULL);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    yk_admin_page_set_import_folder (self, path);
+  g_object_unref (self);
+}
+
+static void
+import_choose_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  yk_file_chooser_select_folder (GTK_WINDOW (gtk_widget_get_root (widget)), _("Choose the Ledger Folder"),
+                                 import_folder_cb, g_object_ref (widget));
+}
+
+/* --- settings --- */
+
+typedef struct
+{
+  const char *key;
+  GtkEditable *entry;
+  GtkLabel *error;
+} SettingField;
+
+static void
+setting_fields (YkAdminPage *self, SettingField fields[4])
+{
+  fields[0] = (SettingField) { "followup_stable", self->stable_entry, self->stable_error };
+  fields[1] = (SettingField) { "followup_basically_stable", self->basically_stable_entry, self->basically_stable_error };
+  fields[2] = (SettingField) { "followup_unstable", self->unstable_entry, self->unstable_error };
+  fields[3] = (SettingField) { YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD, self->threshold_entry, self->threshold_error };
+}
+
+/* A stored interval ("14 days") as people write it in their language
+ * ("14 天"); yk_admin_setting_normalize() reads both back. */
+static char *
+display_setting (const char *key, const char *value)
+{
+  g_autofree char *normal = yk_admin_setting_normalize (key, value, NULL);
+  int n;
+
+  if (normal == NULL || g_strcmp0 (key, YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD) == 0)
+    return g_strdup (value != NULL ? value : "");
+  n = atoi (normal);
+  if (g_str_has_suffix (normal, "months"))
+    return g_strdup_printf (ngettext ("%1$d month", "%1$d months", n), n);
+  return g_strdup_printf (ngettext ("%1$d day", "%1$d days", n), n);
+}
+
+static void
+refresh_settings (YkAdminPage *self)
+{
+  YkSession *session = get_session (self);
+  SettingField fields[4];
+
+  if (session == NULL)
+    return;
+  setting_fields (self, fields);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *value = yk_admin_setting_get (session, fields[i].key, NULL);
+      g_autofree char *shown = display_setting (fields[i].key, value);
+
+      gtk_editable_set_text (fields[i].entry, shown);
+      show_error (fields[i].error, NULL);
+    }
+}
+
+static void
+save_settings_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  YkSession *session = get_session (self);
+  SettingField fields[4];
+  gboolean valid = TRUE, changed = FALSE;
+
+  if (session == NULL)
+    return;
+  setting_fields (self, fields);
+  gtk_label_set_text (self->settings_status, "");
+  /* Every field checked first: nothing is saved while one is wrong, and
+   * what was typed stays for correcting. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *normal = yk_admin_setting_normalize (fields[i].key, gtk_editable_get_text (fields[i].entry), &error);
+
+      show_error (fields[i].error, normal == NULL ? error->message : NULL);
+      valid = valid && normal != NULL;
+    }
+  if (!valid)
+    return;
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *old = yk_admin_setting_get (session, fields[i].key, NULL);
+      g_autofree char *normal = yk_admin_setting_normalize (fields[i].key, gtk_editable_get_text (fields[i].entry), NULL);
+
+      if (g_strcmp0 (old, normal) == 0)
+        continue;
+      if (!yk_admin_setting_set (session, fields[i].key, normal, &error))
+        {
+          show_error (fields[i].error, error->message);
+          break;
+        }
+      changed = TRUE;
+    }
+  refresh_settings (self);
+  if (changed)
+    {
+      gtk_label_set_text (self->settings_status, _("Saved."));
+      yk_unlocked_session_records_changed (self->session, 0);
+    }
+}
+
+/* --- sites --- */
+
+static GtkWidget *
+site_entry (GtkGrid *grid, int row, const char *label_text, const char *value, const char *name)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), value != NULL ? value : "");
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_widget_set_name (entry, name);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, entry, 1, row, 1, 1);
+  return entry;
+}
+
+static void
+refresh_sites (YkAdminPage *self)
+{
+  YkSession *session = get_session (self);
+  g_autoptr (GPtrArray) sites = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sites_box))) != NULL)
+    gtk_box_remove (self->sites_box, child);
+  if (session == NULL || (sites = yk_admin_sites_list (session, NULL)) == NULL)
+    return;
+  for (guint i = 0; i < sites->len; i++)
+    {
+      YkSiteDetails *site = sites->pdata[i];
+      GtkWidget *frame = gtk_frame_new (site->code);
+      GtkWidget *grid = gtk_grid_new ();
+      GtkWidget *error = make_label (NULL, FALSE);
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Save _Site"));
+      g_autofree char *count = g_strdup_printf ("%d", site->equipment_count);
+
+      gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+      gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+      gtk_widget_set_margin_start (grid, 12);
+      gtk_widget_set_margin_end (grid, 12);
+      gtk_widget_set_margin_top (grid, 8);
+      gtk_widget_set_margin_bottom (grid, 8);
+      g_object_set_data (G_OBJECT (frame), "name", site_entry (GTK_GRID (grid), 0, _("Site name"), site->name, "name"));
+      g_object_set_data (G_OBJECT (frame), "host", site_entry (GTK_GRID (grid), 1, _("Host facility"), site->host_facility, "host"));
+      g_object_set_data (G_OBJECT (frame), "opening_date",
+                         site_entry (GTK_GRID (grid), 2, _("Opening date"), site->opening_date, "opening_date"));
+      g_object_set_data (G_OBJECT (frame), "equipment_count",
+                         site_entry (GTK_GRID (grid), 3, _("Equipment count"), count, "equipment_count"));
+      gtk_label_set_ellipsize (GTK_LABEL (error), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+      gtk_widget_add_css_class (error, "error");
+      gtk_widget_set_visible (error, FALSE);
+      gtk_grid_attach (GTK_GRID (grid), error, 1, 4, 1, 1);
+      g_object_set_data (G_OBJECT (frame), "error", error);
+      g_object_set_data_full (G_OBJECT (frame), "id", g_memdup2 (&site->id, sizeof site->id), g_free);
+      gtk_widget_set_halign (button, GTK_ALIGN_END);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.save-site");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", site->id);
+      gtk_grid_attach (GTK_GRID (grid), button, 1, 5, 1, 1);
+      gtk_frame_set_child (GTK_FRAME (frame), grid);
+      gtk_box_append (self->sites_box, frame);
+    }
+}
+
+GtkWidget *
+yk_admin_page_get_site_editor (YkAdminPage *self,
+                               gint64       site_id)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_PAGE (self), NULL);
+  for (GtkWidget *frame = gtk_widget_get_first_child (GTK_WIDGET (self->sites_box)); frame != NULL;
+       frame = gtk_widget_get_next_sibling (frame))
+    if (*(gint64 *) g_object_get_data (G_OBJECT (frame), "id") == site_id)
+      return frame;
+  return NULL;
+}
+
+static void
+save_site_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  YkSession *session = get_session (self);
+  gint64 site_id = g_variant_get_int64 (parameter);
+  GtkWidget *frame = yk_admin_page_get_site_editor (self, site_id);
+  g_autoptr (GError) error = NULL;
+  const char *field = NULL;
+  GObject *editor;
+
+  if (session == NULL || frame == NULL)
+    return;
+  editor = G_OBJECT (frame);
+  if (!yk_admin_site_update (session, site_id,
+                             gtk_editable_get_text (g_object_get_data (editor, "name")),
+                             gtk_editable_get_text (g_object_get_data (editor, "host")),
+                             gtk_editable_get_text (g_object_get_data (editor, "opening_date")),
+                             gtk_editable_get_text (g_object_get_data (editor, "equipment_count")),
+                             &field, &error))
+    {
+      show_error (g_object_get_data (editor, "error"), error->message);
+      if (field != NULL)
+        gtk_widget_grab_focus (g_object_get_data (editor, field));
+      return;
+    }
+  refresh_sites (self);
+  refresh_accounts (self);
+  gtk_label_set_text (self->settings_status, _("Saved."));
+  yk_unlocked_session_records_changed (self->session, 0);
+}
+
+/* --- audit trail --- */
+
+#define AUDIT_LIMIT 500
+
+static void
+stop_audit_spinner (YkAdminPage *self)
+{
+  g_clear_handle_id (&self->audit_spinner_source, g_source_remove);
+  gtk_spinner_stop (self->audit_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_spinner), FALSE);
+}
+
+static gboolean
+audit_spinner_cb (gpointer user_data)
+{
+  YkAdminPage *self = user_data;
+
+  self->audit_spinner_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_spinner), TRUE);
+  gtk_spinner_start (self->audit_spinner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_audit (YkAdminPage *self)
+{
+  g_cancellable_cancel (self->audit_cancellable);
+  g_clear_object (&self->audit_cancellable);
+  if (self->audit_task != NULL)
+    yk_connection_task_wait (self->audit_task);
+  g_clear_object (&self->audit_task);
+  stop_audit_spinner (self);
+}
+
+typedef struct
+{
+  YkStore *store;
+  YkAdminAuditFilter *filter;
+} AuditJob;
+
+static void
+audit_job_free (gpointer data)
+{
+  AuditJob *job = data;
+
+  yk_admin_audit_filter_free (job->filter);
+  g_free (job);
+}
+
+static gpointer
+audit_in_thread (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  AuditJob *job = data;
+
+  return yk_admin_audit_read (job->store, db, job->filter, error);
+}
+
+static GtkWidget *
+audit_row (const YkAuditRow *entry)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *when = make_label (entry->at, TRUE);
+  GtkWidget *who = make_label (entry->account != NULL ? entry->account : "", FALSE);
+  GtkWidget *what = make_label (entry->action, FALSE);
+  g_autofree char *record = entry->record_table == NULL ? g_strdup ("")
+                            : entry->record_id != 0 ? g_strdup_printf ("%s#%lld", entry->record_table, (long long) entry->record_id)
+                                                    : g_strdup (entry->record_table);
+  GtkWidget *on = make_label (record, FALSE);
+  GtkWidget *detail = make_label (entry->detail != NULL ? entry->detail : "", TRUE);
+
+  gtk_widget_set_size_request (when, 170, -1);
+  gtk_widget_set_size_request (who, 70, -1);
+  gtk_widget_set_size_request (what, 130, -1);
+  gtk_widget_set_size_request (on, 120, -1);
+  gtk_widget_set_hexpand (detail, TRUE);
+  gtk_widget_add_css_class (when, "numeric");
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_margin_top (row, 4);
+  gtk_widget_set_margin_bottom (row, 4);
+  gtk_box_append (GTK_BOX (row), when);
+  gtk_box_append (GTK_BOX (row), who);
+  gtk_box_append (GTK_BOX (row), what);
+  gtk_box_append (GTK_BOX (row), on);
+  gtk_box_append (GTK_BOX (row), detail);
+  g_object_set_data_full (G_OBJECT (row), "account", g_strdup (entry->account), g_free);
+  g_object_set_data_full (G_OBJECT (row), "action", g_strdup (entry->action), g_free);
+  return row;
+}
+
+static void
+audit_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  YkAdminPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  YkAdminAudit *audit = yk_connection_task_finish (result, &error);
+  g_autofree char *chain = NULL;
+  g_autofree char *count = NULL;
+  GtkWidget *child;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      yk_admin_audit_free (audit);
+      return;
+    }
+  g_clear_object (&self->audit_task);
+  stop_audit_spinner (self);
+  if (audit == NULL)
+    {
+      show_error (self->audit_error, error->message);
+      return;
+    }
+  self->audit_loaded = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->audit_list))) != NULL)
+    gtk_list_box_remove (self->audit_list, child);
+  for (guint i = 0; i < audit->rows->len; i++)
+    gtk_list_box_append (self->audit_list, audit_row (audit->rows->pdata[i]));
+  if (audit->check.first_bad_id == 0)
+    chain = g_strdup_printf (_("%1$llu entries, chain intact"), (unsigned long long) audit->check.rows);
+  else
+    chain = g_strdup_printf (_("chain broken at entry %1$lld (after %2$llu intact entries): "
+                               "the trail was edited, or entries were deleted or inserted"),
+                             (long long) audit->check.first_bad_id, (unsigned long long) audit->check.rows);
+  gtk_label_set_text (self->chain_label, chain);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->chain_label), chain);
+  gtk_image_set_from_icon_name (self->chain_icon, audit->check.first_bad_id == 0 ? "emblem-ok-symbolic"
+                                                                                 : "dialog-warning-symbolic");
+  if (audit->rows->len >= AUDIT_LIMIT)
+    count = g_strdup_printf (_("The latest %1$u matching entries are shown."), (guint) AUDIT_LIMIT);
+  else
+    count = g_strdup_printf (ngettext ("%1$u matching entry.", "%1$u matching entries.", audit->rows->len),
+                             audit->rows->len);
+  gtk_label_set_text (self->audit_count, count);
+  yk_admin_audit_free (audit);
+}
+
+static char *
+entry_text (GtkEditable *entry)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static void
+audit_filter_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (widget);
+  YkSession *session = get_session (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *record = NULL;
+  YkAdminAuditFilter *filter;
+  AuditJob *job;
+
+  if (session == NULL || !yk_session_require_coordinator (session, NULL))
+    return;
+  cancel_audit (self);
+  filter = g_new0 (YkAdminAuditFilter, 1);
+  filter->limit = AUDIT_LIMIT;
+  filter->account = entry_text (self->audit_account_entry);
+  filter->from = entry_text (self->audit_from_entry);
+  filter->to = entry_text (self->audit_to_entry);
+  /* "clients", or "clients#12" for one record. */
+  record = entry_text (self->audit_record_entry);
+  if (record != NULL)
+    {
+      char *hash = strchr (record, '#');
+
+      if (hash != NULL)
+        {
+          filter->record_id = g_ascii_strtoll (hash + 1, NULL, 10);
+          *hash = '\0';
+        }
+      filter->record_table = *record != '\0' ? g_strdup (record) : NULL;
+    }
+  if (!yk_admin_audit_filter_check (filter, &error))
+    {
+      yk_admin_audit_filter_free (filter);
+      show_error (self->audit_error, error->message);
+      return;
+    }
+  show_error (self->audit_error, NULL);
+  job = g_new0 (AuditJob, 1);
+  job->store = yk_session_get_store (session);
+  job->filter = filter;
+  self->audit_cancellable = g_cancellable_new ();
+  self->audit_task = yk_connection_task_run (self->session, audit_in_thread, job, audit_job_free,
+                                             (GDestroyNotify) yk_admin_audit_free, self->audit_cancellable,
+                                             audit_cb, self);
+  self->audit_spinner_source = g_timeout_add (SPINNER_DELAY_MS, audit_spinner_cb, self);
+}
+
+static void
+audit_entry_activate_cb (YkAdminPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "admin.audit-filter", NULL);
+}
+
+static void
+section_changed_cb (YkAdminPage *self)
+{
+  /* Nothing is read for a section nobody looks at. */
+  if (self->sections == NULL)
+    return;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sections), "audit") == 0 && !self->audit_loaded &&
+      self->audit_task == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "admin.audit-filter", NULL);
+}
+
+gboolean
+yk_admin_page_get_audit_loading (YkAdminPage *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_PAGE (self), FALSE);
+  return self->audit_task != NULL;
+}
+
+/* --- the widget --- */
+
+YkAdminVerifyState
+yk_admin_page_get_verify_state (YkAdminPage *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_PAGE (self), YK_ADMIN_VERIFY_NOT_RUN);
+  return self->verify_state;
+}
+
+GtkWindow *
+yk_admin_page_get_confirm_dialog (YkAdminPage *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_PAGE (self), NULL);
+  return self->confirm_dialog;
+}
+
+static void
+cancel_verify (YkAdminPage *self)
+{
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  if (self->verify_task != NULL)
+    yk_connection_task_wait (self->verify_task);
+  g_clear_object (&self->verify_task);
+  stop_spinner (self);
+}
+
 static void
 yk_admin_page_dispose (GObject *object)
 {
   YkAdminPage *self = YK_ADMIN_PAGE (object);
   GtkWidget *child;
 
+  cancel_verify (self);
+  cancel_audit (self);
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  close_confirm (self);
+  if (self->password_dialog != NULL)
+    gtk_window_destroy (self->password_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_ADMIN_PAGE);
-  /* The template's unnamed top-level children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (yk_admin_page_parent_class)->dispose (object);
+}
+
+static void
+yk_admin_page_finalize (GObject *object)
+{
+  YkAdminPage *self = YK_ADMIN_PAGE (object);
+
+  g_ptr_array_unref (self->site_codes);
+  g_free (self->import_folder);
+  g_free (self->import_checked);
+  G_OBJECT_CLASS (yk_admin_page_parent_class)->finalize (object);
 }
 
 static void
@@ -67,7 +1437,16 @@ yk_admin_page_set_property (GObject      *object,
     {
     case PROP_SESSION:
       if (g_set_object (&self->session, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+        {
+          cancel_verify (self);
+          cancel_audit (self);
+          self->audit_loaded = FALSE;
+          self->verify_state = YK_ADMIN_VERIFY_NOT_RUN;
+          refresh_accounts (self);
+          refresh_settings (self);
+          refresh_sites (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -81,6 +1460,7 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = yk_admin_page_dispose;
+  object_class->finalize = yk_admin_page_finalize;
   object_class->get_property = yk_admin_page_get_property;
   object_class->set_property = yk_admin_page_set_property;
 
@@ -91,10 +1471,71 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-admin-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, sections);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, accounts_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_account_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_role_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_site_label);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_site_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_password_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_confirm_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_strength_label);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, verify_spinner);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, verify_summary);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, checks_list);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, database_status);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, stable_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, basically_stable_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, unstable_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, threshold_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, stable_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, basically_stable_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, unstable_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, threshold_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, settings_status);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, chain_icon);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, chain_label);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_spinner);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_account_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_record_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_from_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_to_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_count);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_list);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_folder_label);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_password_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_status);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_problems_window);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_problems);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, sites_box);
+  gtk_widget_class_bind_template_callback (widget_class, role_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, audit_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, password_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "admin.add-account", NULL, add_account_activated);
+  gtk_widget_class_install_action (widget_class, "admin.remove-account", "s", remove_account_activated);
+  gtk_widget_class_install_action (widget_class, "admin.reset-password", "s", reset_password_activated);
+  gtk_widget_class_install_action (widget_class, "admin.verify", NULL, verify_activated);
+  gtk_widget_class_install_action (widget_class, "admin.backup", NULL, backup_activated);
+  gtk_widget_class_install_action (widget_class, "admin.import-choose", NULL, import_choose_activated);
+  gtk_widget_class_install_action (widget_class, "admin.import-check", NULL, import_check_activated);
+  gtk_widget_class_install_action (widget_class, "admin.import-run", NULL, import_run_activated);
+  gtk_widget_class_install_action (widget_class, "admin.save-settings", NULL, save_settings_activated);
+  gtk_widget_class_install_action (widget_class, "admin.save-site", "x", save_site_activated);
+  gtk_widget_class_install_action (widget_class, "admin.audit-filter", NULL, audit_filter_activated);
 }
 
 static void
 yk_admin_page_init (YkAdminPage *self)
 {
+  self->site_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  password_changed_cb (self);
+  update_import_actions (self);
 }

@@ -41,12 +41,15 @@ run (GtkWindow           *parent,
   native = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
-  gtk_file_filter_set_name (kind, filter_name);
-  gtk_file_filter_add_pattern (kind, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), kind);
-  gtk_file_filter_set_name (everything, _("All files"));
-  gtk_file_filter_add_pattern (everything, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), everything);
+  if (filter_name != NULL)
+    {
+      gtk_file_filter_set_name (kind, filter_name);
+      gtk_file_filter_add_pattern (kind, pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), kind);
+      gtk_file_filter_set_name (everything, _("All files"));
+      gtk_file_filter_add_pattern (everything, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), everything);
+    }
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
 
@@ -84,6 +87,15 @@ yk_file_chooser_save_file (GtkWindow          *parent,
 {
   run (parent, GTK_FILE_CHOOSER_ACTION_SAVE, title, _("_Save"), filter_name, pattern, suggested_name, callback,
        user_data);
+}
+
+void
+yk_file_chooser_select_folder (GtkWindow          *parent,
+                               const char         *title,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  run (parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, title, _("_Select"), NULL, NULL, NULL, callback, user_data);
 }
 
 GFile *

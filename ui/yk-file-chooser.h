@@ -24,6 +24,11 @@ void yk_file_chooser_save_file (GtkWindow          *parent,
                                 const char         *pattern,
                                 GAsyncReadyCallback callback,
                                 gpointer            user_data);
+/* Choosing a folder (a ledger's). */
+void yk_file_chooser_select_folder (GtkWindow          *parent,
+                                    const char         *title,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
 GFile *yk_file_chooser_finish (GAsyncResult *result,
                                GError      **error);
 

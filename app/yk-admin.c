@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-app"
+
+#include "yk-admin.h"
+#include "yk-app-error.h"
+#include "yk-audit.h"
+#include "yk-db-admin.h"
+#include "yk-db-check.h"
+#include "yk-db-records.h"
+#include "yk-db-staff.h"
+#include "yk-followup.h"
+#include "yk-secret.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+gboolean
+yk_admin_backup (YkSession  *session,
+                 const char *destination,
+                 GError    **error)
+{
+  return yk_session_require_coordinator (session, error) &&
+         yk_store_backup (yk_session_get_store (session), destination, error) &&
+         yk_session_audit (session, "backup", NULL, 0, NULL, error);
+}
+
+gboolean
+yk_admin_verify_store (YkSession      *session,
+                       YkVerifyReport *report,
+                       GError        **error)
+{
+  memset (report, 0, sizeof *report);
+  report->integrity = g_ptr_array_new_with_free_func (g_free);
+  report->foreign_keys = g_ptr_array_new_with_free_func (g_free);
+  report->running_totals = g_ptr_array_new_with_free_func (g_free);
+  return yk_session_require_coordinator (session, error) &&
+         yk_store_check (yk_session_get_store (session), &report->store, error);
+}
+
+gboolean
+yk_admin_verify_connection (YkStore        *store,
+                            sqlite3        *db,
+                            YkVerifyReport *report,
+                            GError        **error)
+{
+  g_autoptr (YkSecret) audit_key = yk_store_derive_audit_key (store);
+
+  return yk_db_integrity_check (db, report->integrity, error) &&
+         yk_db_foreign_key_check (db, report->foreign_keys, error) &&
+         yk_db_running_totals_check (db, report->running_totals, error) &&
+         yk_audit_verify (db, audit_key, &report->audit, error);
+}
+
+static const char *const interval_keys[] = {
+  "followup_stable", "followup_basically_stable", "followup_unstable",
+};
+
+static gboolean
+is_interval_key (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (interval_keys); i++)
+    if (g_strcmp0 (key, interval_keys[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+yk_admin_setting_get (YkSession  *session,
+                      const char *key,
+                      GError    **error)
+{
+  return yk_db_setting_get (yk_store_get_connection (yk_session_get_store (session)), key, error);
+}
+
+/* "14 days", "3 months", "14 天", "3 个月": the number and the unit. */
+static char *
+normalize_interval (const char *value)
+{
+  g_autofree char *text = g_strstrip (g_strdup (value));
+  char *end = NULL;
+  gint64 n = g_ascii_strtoll (text, &end, 10);
+  gboolean months;
+  int amount;
+  g_autofree char *normal = NULL;
+
+  if (end == text || !g_ascii_isdigit (*text))
+    return NULL;
+  while (*end == ' ')
+    end++;
+  if (g_str_equal (end, "day") || g_str_equal (end, "days") || g_str_equal (end, "天"))
+    normal = g_strdup_printf ("%lld days", (long long) n);
+  else if (g_str_equal (end, "month") || g_str_equal (end, "months") ||
+           g_str_equal (end, "个月") || g_str_equal (end, "月"))
+    normal = g_strdup_printf ("%lld months", (long long) n);
+  else
+    return NULL;
+  /* The follow-up rules read it back with their own parser. */
+  if (!yk_followup_interval_parse (normal, &amount, &months))
+    return NULL;
+  return g_steal_pointer (&normal);
+}
+
+char *
+yk_admin_setting_normalize (const char *key,
+                            const char *value,
+                            GError    **error)
+{
+  if (is_interval_key (key))
+    {
+      char *normal = value != NULL ? normalize_interval (value) : NULL;
+
+      if (normal == NULL)
+        g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                             _("Write an interval as a number of days or months, such as “14 days” or “3 months”"));
+      return normal;
+    }
+  if (g_strcmp0 (key, YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD) == 0)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (value != NULL ? value : ""));
+      char *end = NULL;
+      gint64 n = g_ascii_strtoll (text, &end, 10);
+
+      if (*text == '\0' || !g_ascii_isdigit (*text) || *end != '\0' || n <= 0 || n > 1000)
+        {
+          g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                               _("The improvement threshold is a whole number of points, 1 or more"));
+          return NULL;
+        }
+      return g_strdup_printf ("%lld", (long long) n);
+    }
+  g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("There is no such setting"));
+  return NULL;
+}
+
+gboolean
+yk_admin_setting_set (YkSession  *session,
+                      const char *key,
+                      const char *value,
+                      GError    **error)
+{
+  sqlite3 *db = yk_store_get_connection (yk_session_get_store (session));
+  g_autofree char *normal = NULL;
+  g_autofree char *detail = NULL;
+
+  if (!yk_session_require_coordinator (session, error) ||
+      (normal = yk_admin_setting_normalize (key, value, error)) == NULL ||
+      !yk_db_begin (db, error))
+    return FALSE;
+  detail = g_strdup_printf ("%s=%s", key, normal);
+  if (!yk_db_setting_set (db, key, normal, error) ||
+      !yk_session_audit (session, "setting_change", "settings", 0, detail, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  return yk_db_commit (db, error);
+}
+
+void
+yk_admin_audit_filter_free (YkAdminAuditFilter *filter)
+{
+  if (filter == NULL)
+    return;
+  g_free (filter->account);
+  g_free (filter->record_table);
+  g_free (filter->from);
+  g_free (filter->to);
+  g_free (filter);
+}
+
+void
+yk_admin_audit_free (YkAdminAudit *audit)
+{
+  if (audit == NULL)
+    return;
+  g_clear_pointer (&audit->rows, g_ptr_array_unref);
+  g_free (audit);
+}
+
+static gboolean
+valid_date (const char *text)
+{
+  GDate date;
+
+  if (text == NULL)
+    return TRUE;
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, text);
+  return g_date_valid (&date);
+}
+
+gboolean
+yk_admin_audit_filter_check (const YkAdminAuditFilter *filter,
+                             GError                  **error)
+{
+  if (!valid_date (filter->from) || !valid_date (filter->to))
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("Write dates as YYYY-MM-DD, such as 2021-10-01"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+YkAdminAudit *
+yk_admin_audit_read (YkStore                  *store,
+                     sqlite3                  *db,
+                     const YkAdminAuditFilter *filter,
+                     GError                  **error)
+{
+  g_autoptr (YkSecret) audit_key = yk_store_derive_audit_key (store);
+  YkAdminAudit *audit;
+
+  if (!yk_admin_audit_filter_check (filter, error))
+    return NULL;
+  audit = g_new0 (YkAdminAudit, 1);
+  audit->rows = yk_db_audit_list (db, filter->account, filter->record_table, filter->record_id,
+                                  filter->from, filter->to, filter->limit, error);
+  if (audit->rows == NULL || !yk_audit_verify (db, audit_key, &audit->check, error))
+    {
+      yk_admin_audit_free (audit);
+      return NULL;
+    }
+  return audit;
+}
+
+GPtrArray *
+yk_admin_sites_list (YkSession *session,
+                     GError   **error)
+{
+  return yk_db_site_details_list (yk_store_get_connection (yk_session_get_store (session)), error);
+}
+
+static char *
+stripped_or_null (const char *text)
+{
+  char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*copy == '\0')
+    g_clear_pointer (&copy, g_free);
+  return copy;
+}
+
+static gboolean
+invalid (const char **field, const char *name, GError **error, const char *message)
+{
+  if (field != NULL)
+    *field = name;
+  g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, message);
+  return FALSE;
+}
+
+gboolean
+yk_admin_site_update (YkSession   *session,
+                      gint64       site_id,
+                      const char  *name,
+                      const char  *host_facility,
+                      const char  *opening_date,
+                      const char  *equipment_count,
+                      const char **field,
+                      GError     **error)
+{
+  sqlite3 *db = yk_store_get_connection (yk_session_get_store (session));
+  g_autofree char *new_name = stripped_or_null (name);
+  g_autofree char *host = stripped_or_null (host_facility);
+  g_autofree char *opened = stripped_or_null (opening_date);
+  g_autofree char *count_text = stripped_or_null (equipment_count);
+  gint64 count = 0;
+  char *end = NULL;
+
+  if (field != NULL)
+    *field = NULL;
+  if (!yk_session_require_coordinator (session, error))
+    return FALSE;
+  if (new_name == NULL)
+    return invalid (field, "name", error, _("A site needs a name"));
+  if (!valid_date (opened))
+    return invalid (field, "opening_date", error, _("Write dates as YYYY-MM-DD, such as 2021-10-01"));
+  if (count_text != NULL)
+    count = g_ascii_strtoll (count_text, &end, 10);
+  if (count_text != NULL && (!g_ascii_isdigit (*count_text) || *end != '\0' || count > 100000))
+    return invalid (field, "equipment_count", error, _("The equipment count is a whole number, 0 or more"));
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  if (!yk_db_site_set_names (db, site_id, new_name, host, error) ||
+      !yk_db_site_set_details (db, site_id, opened, (int) count, error) ||
+      !yk_session_audit (session, "site_update", "sites", site_id, NULL, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  return yk_db_commit (db, error);
+}

@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the Administration screen adds to app/: a backup (coordinator
+ * only, audited) and yk_verify() split so that its SQLite checks run on
+ * a connection of their own. */
+#include "yk-accounts.h"
+#include "yk-admin.h"
+#include "yk-app-error.h"
+
+#include <glib/gstdio.h>
+
+#define PW "coordinator pass 1"
+#define WORKER_PW "worker pass 12345"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  YkSession *session;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *recovery = NULL;
+
+  f->dir = g_dir_make_tmp ("yukang-admin-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "pilot.ykdb", NULL);
+  f->session = yk_session_create (f->path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_accounts_add (f->session, "li", WORKER_PW, YK_ROLE_WORKER, "SPQ", "李四",
+                                  YK_KDF_INTERACTIVE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  g_clear_pointer (&f->session, yk_session_close);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (f->dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static guint64
+audit_rows (YkSession *session)
+{
+  YkAuditCheck check;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (yk_session_check_audit (session, &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check.first_bad_id, ==, 0);
+  return check.rows;
+}
+
+static void
+test_backup (Fixture *f, gconstpointer data)
+{
+  g_autofree char *backup = g_build_filename (f->dir, "backup.ykdb", NULL);
+  g_autoptr (GError) error = NULL;
+  guint64 before = audit_rows (f->session);
+  YkSession *copy, *worker;
+
+  g_assert_true (yk_admin_backup (f->session, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit_rows (f->session), ==, before + 1);
+  /* The copy opens with the same accounts. */
+  copy = yk_session_open (backup, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  yk_session_close (copy);
+
+  /* A social worker may not. */
+  worker = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+  g_unlink (backup);
+  g_assert_false (yk_admin_backup (worker, backup, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  yk_session_close (worker);
+}
+
+static void
+test_verify_split (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  YkStore *store = yk_session_get_store (f->session);
+  YkVerifyReport whole = { 0 }, split = { 0 };
+  sqlite3 *db;
+
+  g_assert_true (yk_verify (f->session, &whole, &error));
+  g_assert_true (yk_admin_verify_store (f->session, &split, &error));
+  g_assert_no_error (error);
+  db = yk_store_open_connection (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_admin_verify_connection (store, db, &split, &error));
+  g_assert_no_error (error);
+  yk_store_close_connection (store, db);
+
+  g_assert_true (yk_verify_report_ok (&split));
+  g_assert_cmpuint (split.store.pages, ==, whole.store.pages);
+  g_assert_cmpuint (split.store.pages, >, 0);
+  g_assert_true (split.store.copy_a_ok && split.store.copy_b_ok);
+  g_assert_cmpuint (split.audit.rows, ==, whole.audit.rows);
+  g_assert_cmpuint (split.audit.rows, >, 0);
+  yk_verify_report_clear (&whole);
+  yk_verify_report_clear (&split);
+}
+
+static void
+test_settings (Fixture *f, gconstpointer data)
+{
+  const char *refused[] = { "3 weeks", "", "days", "0 days", "-2 months", "14 dayz", "1001 days", "2.5 months" };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = NULL;
+  guint64 before = audit_rows (f->session);
+  YkSession *worker;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (yk_admin_setting_set (f->session, "followup_stable", refused[i], &error));
+      g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  value = yk_admin_setting_get (f->session, "followup_stable", &error);
+  g_assert_cmpstr (value, ==, "3 months");
+  g_assert_cmpuint (audit_rows (f->session), ==, before);
+
+  g_assert_true (yk_admin_setting_set (f->session, "followup_stable", " 2 个月 ", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&value, g_free);
+  value = yk_admin_setting_get (f->session, "followup_stable", &error);
+  g_assert_cmpstr (value, ==, "2 months");
+  g_assert_true (yk_admin_setting_set (f->session, "followup_unstable", "7 days", &error));
+  g_clear_pointer (&value, g_free);
+  value = yk_admin_setting_get (f->session, "followup_unstable", &error);
+  g_assert_cmpstr (value, ==, "7 days");
+  g_assert_cmpuint (audit_rows (f->session), ==, before + 2);
+
+  g_assert_false (yk_admin_setting_set (f->session, "improvement_threshold", "0", &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (yk_admin_setting_set (f->session, "improvement_threshold", "2x", &error));
+  g_clear_error (&error);
+  g_assert_true (yk_admin_setting_set (f->session, "improvement_threshold", "3", &error));
+  g_clear_pointer (&value, g_free);
+  value = yk_admin_setting_get (f->session, "improvement_threshold", &error);
+  g_assert_cmpstr (value, ==, "3");
+  g_assert_false (yk_admin_setting_set (f->session, "no_such_key", "3", &error));
+  g_clear_error (&error);
+
+  worker = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+  g_assert_false (yk_admin_setting_set (worker, "improvement_threshold", "4", &error));
+  g_assert_nonnull (error);
+  yk_session_close (worker);
+  g_clear_pointer (&value, g_free);
+  value = yk_admin_setting_get (f->session, "improvement_threshold", NULL);
+  g_assert_cmpstr (value, ==, "3");
+}
+
+static YkAdminAudit *
+read_audit (Fixture *f, const char *account, const char *table, const char *from, const char *to)
+{
+  YkStore *store = yk_session_get_store (f->session);
+  YkAdminAuditFilter filter = { (char *) account, (char *) table, 0, (char *) from, (char *) to, 100 };
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = yk_store_open_connection (store, &error);
+  YkAdminAudit *audit;
+
+  g_assert_no_error (error);
+  audit = yk_admin_audit_read (store, db, &filter, &error);
+  g_assert_no_error (error);
+  yk_store_close_connection (store, db);
+  g_assert_nonnull (audit);
+  g_assert_cmpint (audit->check.first_bad_id, ==, 0);
+  return audit;
+}
+
+static void
+test_audit_read (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *next_day = g_date_time_format (tomorrow, "%Y-%m-%d");
+  YkAdminAuditFilter bad = { NULL, NULL, 0, (char *) "2021-13-01", NULL, 10 };
+  YkAdminAudit *audit;
+  guint64 total = audit_rows (f->session);
+
+  g_assert_true (yk_admin_setting_set (f->session, "improvement_threshold", "4", &error));
+  g_assert_true (yk_admin_setting_set (f->session, "followup_unstable", "10 days", &error));
+
+  audit = read_audit (f, NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (audit->rows->len, ==, total + 2);
+  g_assert_cmpuint (audit->check.rows, ==, total + 2);
+  /* Newest first. */
+  g_assert_cmpstr (((YkAuditRow *) audit->rows->pdata[0])->detail, ==, "followup_unstable=10 days");
+  yk_admin_audit_free (audit);
+
+  audit = read_audit (f, NULL, "settings", NULL, NULL);
+  g_assert_cmpuint (audit->rows->len, ==, 2);
+  for (guint i = 0; i < audit->rows->len; i++)
+    g_assert_cmpstr (((YkAuditRow *) audit->rows->pdata[i])->action, ==, "setting_change");
+  yk_admin_audit_free (audit);
+
+  audit = read_audit (f, "li", NULL, NULL, NULL);
+  g_assert_cmpuint (audit->rows->len, ==, 0);
+  yk_admin_audit_free (audit);
+  audit = read_audit (f, "admin", NULL, today, today);
+  g_assert_cmpuint (audit->rows->len, ==, total + 2);
+  yk_admin_audit_free (audit);
+  audit = read_audit (f, NULL, NULL, next_day, NULL);
+  g_assert_cmpuint (audit->rows->len, ==, 0);
+  yk_admin_audit_free (audit);
+
+  g_assert_false (yk_admin_audit_filter_check (&bad, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+}
+
+static YkSiteDetails *
+find_site (GPtrArray *sites, const char *code)
+{
+  for (guint i = 0; i < sites->len; i++)
+    if (g_str_equal (((YkSiteDetails *) sites->pdata[i])->code, code))
+      return sites->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_site_update (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sites = yk_admin_sites_list (f->session, &error);
+  YkSiteDetails *spq = find_site (sites, "SPQ");
+  gint64 id = spq->id;
+  guint64 before = audit_rows (f->session);
+  const char *field = NULL;
+
+  g_assert_false (yk_admin_site_update (f->session, id, "  ", NULL, NULL, "3", &field, &error));
+  g_assert_cmpstr (field, ==, "name");
+  g_clear_error (&error);
+  g_assert_false (yk_admin_site_update (f->session, id, "新名", NULL, "2021-02-30", "3", &field, &error));
+  g_assert_cmpstr (field, ==, "opening_date");
+  g_clear_error (&error);
+  g_assert_false (yk_admin_site_update (f->session, id, "新名", NULL, "2021-02-01", "-1", &field, &error));
+  g_assert_cmpstr (field, ==, "equipment_count");
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (audit_rows (f->session), ==, before);
+
+  g_assert_true (yk_admin_site_update (f->session, id, " 石坪桥康复站 ", "石坪桥社区卫生服务中心", "2021-02-01", "7",
+                                       &field, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit_rows (f->session), ==, before + 1);
+  g_ptr_array_unref (sites);
+  sites = yk_admin_sites_list (f->session, &error);
+  spq = find_site (sites, "SPQ");
+  g_assert_cmpstr (spq->name, ==, "石坪桥康复站");
+  g_assert_cmpstr (spq->host_facility, ==, "石坪桥社区卫生服务中心");
+  g_assert_cmpstr (spq->opening_date, ==, "2021-02-01");
+  g_assert_cmpint (spq->equipment_count, ==, 7);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/app/admin/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
+  g_test_add ("/app/admin/verify-split", Fixture, NULL, fixture_set_up, test_verify_split, fixture_tear_down);
+  g_test_add ("/app/admin/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
+  g_test_add ("/app/admin/audit-read", Fixture, NULL, fixture_set_up, test_audit_read, fixture_tear_down);
+  g_test_add ("/app/admin/site-update", Fixture, NULL, fixture_set_up, test_site_update, fixture_tear_down);
+  return g_test_run ();
+}

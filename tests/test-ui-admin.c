@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Administration page (管理): an account added through its form
+ * unlocks the database, and once removed (after the confirmation) no
+ * longer does; the database check runs off the main thread and shows
+ * every check passing on a fresh database; a follow-up interval in weeks
+ * is refused under its field, the typed text kept and nothing stored;
+ * the audit trail is read off the main thread, filtered by account and
+ * date, and its chain shown intact; a ledger with a bad row lists it as
+ * FILE:LINE and writes nothing, and once corrected imports. */
+#include "yk-config.h"
+#include "ui-test-util.h"
+#include "yk-admin.h"
+#include "yk-admin-page.h"
+#include "yk-main-view.h"
+#include "yk-report.h"
+#include "yk-report-format.h"
+#include "yk-session.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+static UiTestDatabase db;
+
+#define NEW_ACCOUNT "zhao"
+#define NEW_PASSWORD "a long enough passphrase"
+
+typedef struct
+{
+  YkApplication *app;
+  YkWindow *window;
+  YkAdminPage *page;
+} Fixture;
+
+static void
+fixture_open (Fixture *f)
+{
+  GtkStack *shell;
+  GtkWidget *main_view;
+  GtkStack *stack;
+
+  f->app = ui_test_application ();
+  f->window = ui_test_window (f->app);
+  shell = GTK_STACK (gtk_window_get_child (GTK_WINDOW (f->window)));
+  ui_test_unlock (f->window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  ui_test_spin_until (yk_window_get_session (f->window) != NULL);
+  main_view = gtk_stack_get_child_by_name (shell, "main");
+  stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
+  f->page = YK_ADMIN_PAGE (gtk_stack_get_child_by_name (stack, "administration"));
+  g_assert_nonnull (f->page);
+  gtk_stack_set_visible_child_name (stack, "administration");
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+}
+
+static GtkWidget *
+child (Fixture *f, const char *name)
+{
+  return ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, name);
+}
+
+static gboolean
+listed (Fixture *f, const char *account)
+{
+  GtkWidget *list = child (f, "accounts_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (box), "account"), account) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+can_unlock (const char *account, const char *password)
+{
+  g_autoptr (GError) error = NULL;
+  YkSession *session = yk_session_open (db.path, account, password, &error);
+
+  if (session == NULL)
+    return FALSE;
+  yk_session_close (session);
+  return TRUE;
+}
+
+static void
+set_text (Fixture *f, const char *name, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (f, name)), text);
+}
+
+static void
+test_add_then_remove (void)
+{
+  Fixture f = { 0 };
+  GtkWindow *dialog;
+
+  fixture_open (&f);
+  g_assert_true (listed (&f, UI_TEST_COORDINATOR));
+  g_assert_true (listed (&f, UI_TEST_WORKER));
+  g_assert_false (listed (&f, NEW_ACCOUNT));
+
+  /* Mistyped confirmation: refused inline, nothing added. */
+  set_text (&f, "add_account_entry", NEW_ACCOUNT);
+  set_text (&f, "add_name_entry", "赵六");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (&f, "add_role_drop_down")), 0);
+  set_text (&f, "add_password_entry", NEW_PASSWORD);
+  set_text (&f, "add_confirm_entry", NEW_PASSWORD "x");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.add-account", NULL));
+  g_assert_true (gtk_widget_get_visible (child (&f, "add_error")));
+  g_assert_false (listed (&f, NEW_ACCOUNT));
+  g_assert_false (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
+
+  set_text (&f, "add_confirm_entry", NEW_PASSWORD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.add-account", NULL));
+  g_assert_false (gtk_widget_get_visible (child (&f, "add_error")));
+  g_assert_true (listed (&f, NEW_ACCOUNT));
+  g_assert_true (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
+
+  /* Removing asks first; cancelling keeps the account. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.remove-account", "s", NEW_ACCOUNT));
+  dialog = yk_admin_page_get_confirm_dialog (f.page);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_null (yk_admin_page_get_confirm_dialog (f.page));
+  g_assert_true (listed (&f, NEW_ACCOUNT));
+  g_assert_true (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.remove-account", "s", NEW_ACCOUNT));
+  gtk_dialog_response (GTK_DIALOG (yk_admin_page_get_confirm_dialog (f.page)), GTK_RESPONSE_ACCEPT);
+  g_assert_false (listed (&f, NEW_ACCOUNT));
+  g_assert_false (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
+  /* The others are untouched. */
+  g_assert_true (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
+
+  /* One's own account is not offered for removal, and refused if asked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.remove-account", "s", UI_TEST_COORDINATOR));
+  gtk_dialog_response (GTK_DIALOG (yk_admin_page_get_confirm_dialog (f.page)), GTK_RESPONSE_ACCEPT);
+  g_assert_true (gtk_widget_get_visible (child (&f, "accounts_error")));
+  g_assert_true (listed (&f, UI_TEST_COORDINATOR));
+  fixture_close (&f);
+}
+
+static void
+test_verify_fresh (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *list;
+  guint rows = 0;
+
+  fixture_open (&f);
+  g_assert_cmpint (yk_admin_page_get_verify_state (f.page), ==, YK_ADMIN_VERIFY_NOT_RUN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.verify", NULL));
+  ui_test_spin_until (yk_admin_page_get_verify_state (f.page) != YK_ADMIN_VERIFY_RUNNING);
+  g_assert_cmpint (yk_admin_page_get_verify_state (f.page), ==, YK_ADMIN_VERIFY_OK);
+  list = child (&f, "checks_list");
+  g_assert_true (gtk_widget_get_visible (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (box), "ok")));
+      rows++;
+    }
+  /* Header, pages, integrity, foreign keys, running totals, audit trail. */
+  g_assert_cmpuint (rows, ==, 6);
+  fixture_close (&f);
+}
+
+static char *
+stored (Fixture *f, const char *key)
+{
+  YkSession *session = yk_unlocked_session_get_session (yk_window_get_session (f->window));
+
+  return yk_admin_setting_get (session, key, NULL);
+}
+
+static void
+test_settings_inline (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *threshold = NULL;
+
+  fixture_open (&f);
+  before = stored (&f, "followup_stable");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (&f, "stable_entry"))), ==, before);
+  g_assert_false (gtk_widget_get_visible (child (&f, "stable_error")));
+
+  /* Weeks are not a unit of the rules: refused under the field, the
+   * typed text kept, nothing stored (not even the valid threshold). */
+  set_text (&f, "stable_entry", "3 weeks");
+  set_text (&f, "threshold_entry", "5");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-settings", NULL));
+  g_assert_true (gtk_widget_get_visible (child (&f, "stable_error")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (&f, "stable_error"))), !=, "");
+  g_assert_false (gtk_widget_get_visible (child (&f, "threshold_error")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (&f, "stable_entry"))), ==, "3 weeks");
+  after = stored (&f, "followup_stable");
+  g_assert_cmpstr (after, ==, before);
+  threshold = stored (&f, "improvement_threshold");
+  g_assert_cmpstr (threshold, ==, "2");
+
+  /* Corrected, it is stored, and the error goes. */
+  set_text (&f, "stable_entry", "2 months");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-settings", NULL));
+  g_assert_false (gtk_widget_get_visible (child (&f, "stable_error")));
+  g_clear_pointer (&after, g_free);
+  after = stored (&f, "followup_stable");
+  g_assert_cmpstr (after, ==, "2 months");
+  g_clear_pointer (&threshold, g_free);
+  threshold = stored (&f, "improvement_threshold");
+  g_assert_cmpstr (threshold, ==, "5");
+  fixture_close (&f);
+}
+
+static guint
+audit_rows_shown (Fixture *f, const char *account)
+{
+  GtkWidget *list = child (f, "audit_list");
+  guint rows = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (account != NULL)
+        g_assert_cmpstr (g_object_get_data (G_OBJECT (box), "account"), ==, account);
+      rows++;
+    }
+  return rows;
+}
+
+static void
+test_audit_trail (void)
+{
+  Fixture f = { 0 };
+  const char *chain;
+  guint all, shown;
+
+  fixture_open (&f);
+  g_assert_false (yk_admin_page_get_audit_loading (f.page));
+  gtk_stack_set_visible_child_name (GTK_STACK (child (&f, "sections")), "audit");
+  ui_test_spin_until (gtk_widget_get_first_child (child (&f, "audit_list")) != NULL &&
+                      !yk_admin_page_get_audit_loading (f.page));
+  chain = gtk_label_get_text (GTK_LABEL (child (&f, "chain_label")));
+  g_assert_true (g_str_has_suffix (chain, "chain intact"));
+  all = audit_rows_shown (&f, NULL);
+  g_assert_cmpuint (all, >, 0);
+
+  /* One account's entries only. */
+  set_text (&f, "audit_account_entry", UI_TEST_WORKER);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
+  ui_test_spin_until (!yk_admin_page_get_audit_loading (f.page));
+  shown = audit_rows_shown (&f, UI_TEST_WORKER);
+  g_assert_cmpuint (shown, <, all);
+  set_text (&f, "audit_account_entry", UI_TEST_COORDINATOR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
+  ui_test_spin_until (!yk_admin_page_get_audit_loading (f.page));
+  shown = audit_rows_shown (&f, UI_TEST_COORDINATOR);
+  g_assert_cmpuint (shown, >, 0);
+
+  /* A date range after today: none. A date that is not one: refused inline. */
+  set_text (&f, "audit_from_entry", "2999-01-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
+  ui_test_spin_until (!yk_admin_page_get_audit_loading (f.page));
+  g_assert_cmpuint (audit_rows_shown (&f, NULL), ==, 0);
+  set_text (&f, "audit_from_entry", "2021-13-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
+  g_assert_true (gtk_widget_get_visible (child (&f, "audit_error")));
+  g_assert_false (yk_admin_page_get_audit_loading (f.page));
+  fixture_close (&f);
+}
+
+static char *
+report_csv (Fixture *f)
+{
+  YkSession *session = yk_unlocked_session_get_session (yk_window_get_session (f->window));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkReport) report = yk_report_for_session (session, "cumulative:2025Q4", NULL, &error);
+
+  g_assert_no_error (error);
+  return yk_report_to_csv (report);
+}
+
+static void
+write_ledger (const char *dir, const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, "clients.csv", NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+static gboolean
+problem_listed (Fixture *f, const char *prefix)
+{
+  GtkWidget *list = child (f, "import_problems");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), prefix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_import_all_or_nothing (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("yukang-ui-ledger-XXXXXX", NULL);
+  g_autofree char *clients = g_build_filename (dir, "clients.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  fixture_open (&f);
+  before = report_csv (&f);
+  write_ledger (dir,
+                "case_no,name,site,intake_date,consent_date,stable_at_intake\n"
+                "SPQ-1,测试甲,SPQ,2021-01-05,2021-01-05,是\n"
+                "SPQ-2,测试乙,SPQ,2021-02-30,2021-01-05,是\n");
+  yk_admin_page_set_import_folder (f.page, dir);
+  set_text (&f, "import_password_entry", UI_TEST_COORDINATOR_PASSWORD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-check", NULL));
+  g_assert_true (yk_admin_page_get_import_running (f.page));
+  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
+  /* The bad row, as FILE:LINE, and the import refused. */
+  g_assert_true (problem_listed (&f, "clients.csv:3: "));
+  g_assert_false (problem_listed (&f, "clients.csv:2: "));
+  g_assert_true (gtk_widget_get_visible (child (&f, "import_problems_window")));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-run", NULL) &&
+                  yk_admin_page_get_import_running (f.page));
+  after = report_csv (&f);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Corrected: the check passes, then the import adds both. */
+  write_ledger (dir,
+                "case_no,name,site,intake_date,consent_date,stable_at_intake\n"
+                "SPQ-1,测试甲,SPQ,2021-01-05,2021-01-05,是\n"
+                "SPQ-2,测试乙,SPQ,2021-02-03,2021-01-05,是\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-check", NULL));
+  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
+  g_assert_false (gtk_widget_get_visible (child (&f, "import_problems_window")));
+  g_clear_pointer (&after, g_free);
+  after = report_csv (&f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-run", NULL));
+  g_assert_true (yk_admin_page_get_import_running (f.page));
+  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
+  g_clear_pointer (&after, g_free);
+  after = report_csv (&f);
+  g_assert_cmpstr (after, !=, before);
+  fixture_close (&f);
+  g_unlink (clients);
+  g_rmdir (dir);
+}
+
+static YkSiteDetails *
+stored_site (Fixture *f, GPtrArray **sites)
+{
+  YkSession *session = yk_unlocked_session_get_session (yk_window_get_session (f->window));
+
+  *sites = yk_admin_sites_list (session, NULL);
+  for (guint i = 0; i < (*sites)->len; i++)
+    if (g_str_equal (((YkSiteDetails *) (*sites)->pdata[i])->code, "SPQ"))
+      return (*sites)->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_site_inline (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GPtrArray) sites = NULL;
+  YkSiteDetails *site;
+  GtkWidget *editor;
+  GtkEditable *count;
+  gint64 id;
+  int before;
+
+  fixture_open (&f);
+  site = stored_site (&f, &sites);
+  id = site->id;
+  before = site->equipment_count;
+  editor = yk_admin_page_get_site_editor (f.page, id);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (editor), "name")), ==, site->name);
+  count = g_object_get_data (G_OBJECT (editor), "equipment_count");
+
+  gtk_editable_set_text (count, "-1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-site", "x", id));
+  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (editor), "error")));
+  g_assert_cmpstr (gtk_editable_get_text (count), ==, "-1");
+  g_ptr_array_unref (sites);
+  site = stored_site (&f, &sites);
+  g_assert_cmpint (site->equipment_count, ==, before);
+
+  gtk_editable_set_text (count, "5");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (editor), "opening_date"), "2021-03-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-site", "x", id));
+  g_ptr_array_unref (sites);
+  site = stored_site (&f, &sites);
+  g_assert_cmpint (site->equipment_count, ==, 5);
+  g_assert_cmpstr (site->opening_date, ==, "2021-03-01");
+  /* Rebuilt from what was stored. */
+  editor = yk_admin_page_get_site_editor (f.page, id);
+  g_assert_false (gtk_widget_get_visible (g_object_get_data (G_OBJECT (editor), "error")));
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (editor), "equipment_count")), ==, "5");
+  fixture_close (&f);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  ui_test_init (&argc, &argv);
+  ui_test_database_make (&db);
+  g_test_add_func ("/ui/admin/verify-fresh", test_verify_fresh);
+  g_test_add_func ("/ui/admin/add-then-remove", test_add_then_remove);
+  g_test_add_func ("/ui/admin/settings-inline", test_settings_inline);
+  g_test_add_func ("/ui/admin/site-inline", test_site_inline);
+  g_test_add_func ("/ui/admin/audit-trail", test_audit_trail);
+  g_test_add_func ("/ui/admin/import-all-or-nothing", test_import_all_or_nothing);
+  status = g_test_run ();
+  ui_test_database_remove (&db);
+  return status;
+}

@@ -579,8 +579,12 @@ yk_questionnaires_page_init (YkQuestionnairesPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_person_cb), NULL);
   gtk_drop_down_set_factory (self->person_dropdown, factory);
   g_object_unref (factory);
-  gtk_drop_down_set_expression (self->person_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  {
+    /* The drop-down takes its own reference. */
+    g_autoptr (GtkExpression) search = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+    gtk_drop_down_set_expression (self->person_dropdown, search);
+  }
   gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (self->people));
   gtk_drop_down_set_enable_search (self->person_dropdown, TRUE);
 

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-ui"
 
 #include "yk-config.h"
+#include "yk-site-choice.h"
 #include "yk-activities-page.h"
 #include "yk-activities.h"
 #include "yk-activity-dialog.h"
@@ -78,11 +79,7 @@ request_free (Request *request)
 static gint64
 chosen_site (YkActivitiesPage *self)
 {
-  guint position = gtk_drop_down_get_selected (self->site_dropdown);
-
-  if (position >= self->site_ids->len)
-    return 0;
-  return g_array_index (self->site_ids, gint64, position);
+  return yk_site_choice_selected (self->site_dropdown, self->site_ids);
 }
 
 static const char *
@@ -249,15 +246,7 @@ fill_sites (YkActivitiesPage *self)
       return;
     }
   self->filling = TRUE;
-  g_array_set_size (self->site_ids, 0);
-  gtk_string_list_splice (self->site_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->site_names)), NULL);
-  for (guint i = 0; i < sites->len; i++)
-    {
-      YkSiteRow *site = sites->pdata[i];
-
-      gtk_string_list_append (self->site_names, site->name);
-      g_array_append_val (self->site_ids, site->id);
-    }
+  yk_site_choice_fill (self->site_names, self->site_ids, sites, NULL);
   gtk_drop_down_set_selected (self->site_dropdown, 0);
   /* A social worker's activities are their own site's: no choice to make. */
   gtk_widget_set_visible (GTK_WIDGET (self->site_dropdown), yk_unlocked_session_is_coordinator (self->session));

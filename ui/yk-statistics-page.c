@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-ui"
 
 #include "yk-config.h"
+#include "yk-site-choice.h"
 #include "yk-statistics-page.h"
 #include "yk-connection-task.h"
 #include "yk-figure-records-dialog.h"
@@ -158,11 +159,7 @@ chosen_period (YkStatisticsPage *self)
 static gint64
 chosen_site (YkStatisticsPage *self)
 {
-  guint position = gtk_drop_down_get_selected (self->site_dropdown);
-
-  if (self->site_ids == NULL || position >= self->site_ids->len)
-    return 0;
-  return g_array_index (self->site_ids, gint64, position);
+  return yk_site_choice_selected (self->site_dropdown, self->site_ids);
 }
 
 static void
@@ -419,7 +416,6 @@ fill_choosers (YkStatisticsPage *self)
   g_autofree char *pilot_start = NULL, *latest = NULL;
   g_auto (GStrv) quarters = NULL;
   g_auto (GStrv) months = NULL;
-  gint64 everyone = 0;
   GDate today;
 
   if (session == NULL)
@@ -443,21 +439,9 @@ fill_choosers (YkStatisticsPage *self)
   select_code (self->quarter_dropdown, self->quarters, latest);
   gtk_drop_down_set_selected (self->month_dropdown, 0);
 
-  g_array_set_size (self->site_ids, 0);
-  gtk_string_list_splice (self->site_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->site_names)), NULL);
   /* A social worker's figures are their own site's: no choice to make. */
-  if (yk_unlocked_session_is_coordinator (self->session))
-    {
-      gtk_string_list_append (self->site_names, _("All sites"));
-      g_array_append_val (self->site_ids, everyone);
-    }
-  for (guint i = 0; i < sites->len; i++)
-    {
-      YkSiteRow *site = sites->pdata[i];
-
-      gtk_string_list_append (self->site_names, site->name);
-      g_array_append_val (self->site_ids, site->id);
-    }
+  yk_site_choice_fill (self->site_names, self->site_ids, sites,
+                       yk_unlocked_session_is_coordinator (self->session) ? _("All sites") : NULL);
   gtk_drop_down_set_selected (self->site_dropdown, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->site_dropdown), yk_unlocked_session_is_coordinator (self->session));
   gtk_widget_set_visible (GTK_WIDGET (self->site_label), !yk_unlocked_session_is_coordinator (self->session));

@@ -268,3 +268,19 @@ yk_session_check_audit (YkSession    *session,
 {
   return yk_audit_verify (yk_store_get_connection (session->store), session->audit_key, check, error);
 }
+
+/* The store signs the trail anew under the new key in the same copy;
+ * the session's audit key goes with it, and the rotation is the first
+ * entry signed with it. Nothing may use another connection meanwhile
+ * (YK_DB_ERROR_CONNECTIONS_OPEN otherwise). */
+gboolean
+yk_session_rotate_key (YkSession *session,
+                       GError   **error)
+{
+  if (!yk_session_require_coordinator (session, error) ||
+      !yk_store_rotate_key (session->store, error))
+    return FALSE;
+  yk_secret_free (session->audit_key);
+  session->audit_key = yk_store_derive_audit_key (session->store);
+  return yk_session_audit (session, "key_rotate", NULL, 0, NULL, error);
+}

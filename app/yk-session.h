@@ -48,6 +48,11 @@ gboolean yk_session_check_audit (YkSession    *session,
                                  YkAuditCheck *check,
                                  GError      **error);
 
+/* SECURITY.md "When someone leaves": a new database key sealed to every
+ * remaining account, the audit trail re-signed. Coordinator only. */
+gboolean yk_session_rotate_key (YkSession *session,
+                                GError   **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkSession, yk_session_close)
 
 G_END_DECLS

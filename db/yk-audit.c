@@ -146,13 +146,25 @@ out:
          fail (error, db, _("Writing the audit trail"));
 }
 
-gboolean
-yk_audit_verify (sqlite3        *db,
-                 const YkSecret *audit_key,
-                 YkAuditCheck   *check,
-                 GError        **error)
+/* Walks the chain in id order under `key`; stops at the first row whose
+ * MAC does not match. With `resign_key`, also computes each verified row's
+ * MAC under that key, chained the same way, into `resigned` (YkResigned). */
+typedef struct
+{
+  gint64 id;
+  guint8 mac[MAC_SIZE];
+} YkResigned;
+
+static gboolean
+walk_chain (sqlite3        *db,
+            const YkSecret *key,
+            const YkSecret *resign_key,
+            GArray         *resigned,
+            YkAuditCheck   *check,
+            GError        **error)
 {
   guint8 previous[MAC_SIZE] = { 0 };
+  guint8 resigned_previous[MAC_SIZE] = { 0 };
   guint8 mac[MAC_SIZE];
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -173,18 +185,122 @@ yk_audit_verify (sqlite3        *db,
         (const char *) sqlite3_column_text (stmt, 6),
       };
 
-      compute_mac (audit_key, previous, &row, mac);
+      compute_mac (key, previous, &row, mac);
       if (sqlite3_column_bytes (stmt, 7) != MAC_SIZE ||
           sodium_memcmp (mac, sqlite3_column_blob (stmt, 7), MAC_SIZE) != 0)
         {
-          check->first_bad_id = sqlite3_column_int64 (stmt, 0);
+          check->first_bad_id = row.id;
           break;
         }
       memcpy (previous, mac, MAC_SIZE);
       check->rows++;
+      if (resign_key != NULL)
+        {
+          YkResigned entry = { row.id, { 0 } };
+
+          compute_mac (resign_key, resigned_previous, &row, entry.mac);
+          memcpy (resigned_previous, entry.mac, MAC_SIZE);
+          g_array_append_val (resigned, entry);
+        }
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return fail (error, db, _("Checking the audit trail"));
   return TRUE;
+}
+
+gboolean
+yk_audit_verify (sqlite3        *db,
+                 const YkSecret *audit_key,
+                 YkAuditCheck   *check,
+                 GError        **error)
+{
+  return walk_chain (db, audit_key, NULL, NULL, check, error);
+}
+
+static char *
+schema_sql (sqlite3    *db,
+            const char *type,
+            const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *sql = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema WHERE type = ? AND name = ?", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return sql;
+}
+
+static gboolean
+write_resigned (sqlite3 *db,
+                GArray  *resigned)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (sqlite3_prepare_v2 (db, "UPDATE audit SET mac = ? WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  for (guint i = 0; ok && i < resigned->len; i++)
+    {
+      YkResigned *entry = &g_array_index (resigned, YkResigned, i);
+
+      sqlite3_bind_blob (stmt, 1, entry->mac, MAC_SIZE, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, entry->id);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* The append-only trigger is lifted for the rewrite and put back from
+ * its own stored text, all in one transaction, so the copy's schema ends
+ * exactly as it began. */
+gboolean
+yk_audit_rekey (sqlite3        *db,
+                const YkSecret *old_key,
+                const YkSecret *new_key,
+                GError        **error)
+{
+  g_autofree char *table = schema_sql (db, "table", "audit");
+  g_autofree char *no_update = schema_sql (db, "trigger", "audit_no_update");
+  g_autoptr (GArray) resigned = g_array_new (FALSE, FALSE, sizeof (YkResigned));
+  YkAuditCheck check;
+  gboolean ok;
+
+  if (table == NULL)
+    return TRUE; /* a store without an application schema */
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    return fail (error, db, _("Signing the audit trail with the new key"));
+  if (!walk_chain (db, old_key, new_key, resigned, &check, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  if (check.first_bad_id != 0)
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_REFUSED,
+                   _("The audit trail fails its check at entry %lld, so the key was not changed: "
+                     "a new key would sign the altered entries as genuine"),
+                   (long long) check.first_bad_id);
+      return FALSE;
+    }
+  ok = (no_update == NULL || sqlite3_exec (db, "DROP TRIGGER audit_no_update", NULL, NULL, NULL) == SQLITE_OK) &&
+       write_resigned (db, resigned) &&
+       (no_update == NULL || sqlite3_exec (db, no_update, NULL, NULL, NULL) == SQLITE_OK);
+  if (!ok)
+    {
+      fail (error, db, _("Signing the audit trail with the new key"));
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ||
+         fail (error, db, _("Signing the audit trail with the new key"));
 }

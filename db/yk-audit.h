@@ -29,4 +29,13 @@ gboolean yk_audit_verify (sqlite3        *db,
                           YkAuditCheck   *check,
                           GError        **error);
 
+/* Key rotation, on the newly keyed copy before anyone uses it: checks
+ * the whole chain under `old_key` and signs it anew under `new_key`, in
+ * one transaction. A chain that fails its check is refused
+ * (YK_DB_ERROR_REFUSED), never re-signed. Without an audit table, TRUE. */
+gboolean yk_audit_rekey (sqlite3        *db,
+                         const YkSecret *old_key,
+                         const YkSecret *new_key,
+                         GError        **error);
+
 G_END_DECLS

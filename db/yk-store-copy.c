@@ -8,6 +8,7 @@
 #include "yk-secret.h"
 #include "yk-vfs.h"
 #include "yk-db-staff.h"
+#include "yk-audit.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -60,13 +61,16 @@ backup_into (sqlite3    *source,
   return TRUE;
 }
 
-/* Writes header + pages to `temporary`, keyed with `cipher`. */
+/* Writes header + pages to `temporary`, keyed with `cipher`. With
+ * `new_key` (a rotation), the copy's audit trail is signed anew with the
+ * audit key that goes with it before the copy is closed. */
 static gboolean
-write_copy (YkStore      *store,
-            const char   *temporary,
-            guint8       *area,
-            YkPageCipher *cipher,
-            GError      **error)
+write_copy (YkStore        *store,
+            const char     *temporary,
+            guint8         *area,
+            YkPageCipher   *cipher,
+            const YkSecret *new_key,
+            GError        **error)
 {
   sqlite3 *source = NULL;
   sqlite3 *destination = NULL;
@@ -82,6 +86,13 @@ write_copy (YkStore      *store,
   destination = source ? _yk_store_open_connection (temporary, error) : NULL;
   if (destination != NULL)
     ok = backup_into (source, destination, error);
+  if (ok && new_key != NULL)
+    {
+      g_autoptr (YkSecret) old_audit_key = yk_store_derive_audit_key (store);
+      g_autoptr (YkSecret) new_audit_key = yk_keys_derive (new_key, YK_SUBKEY_AUDIT);
+
+      ok = yk_audit_rekey (destination, old_audit_key, new_audit_key, error);
+    }
   sqlite3_close_v2 (source);
   if (destination != NULL && sqlite3_close_v2 (destination) != SQLITE_OK)
     ok = FALSE;
@@ -181,7 +192,7 @@ yk_store_backup (YkStore    *store,
       yk_header_serialize (header, store->database_key, area);
       memcpy (area + YK_HEADER_COPY_SIZE, area, YK_HEADER_COPY_SIZE);
       temporary = temporary_beside (full_path);
-      ok = write_copy (store, temporary, area, store->cipher, error) &&
+      ok = write_copy (store, temporary, area, store->cipher, NULL, error) &&
            rename_into_place (temporary, full_path, error);
     }
   sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL);
@@ -190,7 +201,10 @@ yk_store_backup (YkStore    *store,
 
 /* SECURITY.md "When someone leaves": a new database key, the data copied
  * into a file keyed with it, the key sealed to every remaining slot's
- * public key (no passwords needed), the file renamed over the old one. */
+ * public key (no passwords needed), the audit trail signed with the new
+ * audit key (refused if it fails its check), the file renamed over the
+ * old one. Whoever holds an audit key derived from the old database key
+ * (yk_store_derive_audit_key) must derive it again afterwards. */
 gboolean
 yk_store_rotate_key (YkStore *store,
                      GError **error)
@@ -221,7 +235,7 @@ yk_store_rotate_key (YkStore *store,
       yk_header_serialize (header, new_key, area);
       memcpy (area + YK_HEADER_COPY_SIZE, area, YK_HEADER_COPY_SIZE);
       new_cipher = yk_page_cipher_new (new_key, header->database_id);
-      ok = write_copy (store, temporary, area, new_cipher, error);
+      ok = write_copy (store, temporary, area, new_cipher, new_key, error);
     }
   if (!ok)
     {

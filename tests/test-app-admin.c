@@ -5,6 +5,7 @@
 #include "yk-accounts.h"
 #include "yk-admin.h"
 #include "yk-app-error.h"
+#include "yk-db-error.h"
 
 #include <glib/gstdio.h>
 
@@ -115,6 +116,98 @@ test_verify_split (Fixture *f, gconstpointer data)
   g_assert_cmpuint (split.audit.rows, >, 0);
   yk_verify_report_clear (&whole);
   yk_verify_report_clear (&split);
+}
+
+static GBytes *
+file_contents (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* SECURITY.md "When someone leaves": after a coordinator removes an
+ * account and rotates the key, the rest work as before, the removed
+ * password opens nothing, and verify passes: the trail was signed anew. */
+static void
+test_rotate_key (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  YkVerifyReport report = { 0 };
+  guint64 rows;
+  YkSession *session;
+
+  g_assert_true (yk_accounts_add (f->session, "zhao", WORKER_PW, YK_ROLE_WORKER, "JL", "赵六",
+                                  YK_KDF_INTERACTIVE, &error));
+  g_assert_true (yk_accounts_remove (f->session, "zhao", &error));
+  g_assert_no_error (error);
+  rows = audit_rows (f->session);
+
+  /* A social worker may not. */
+  session = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+  g_assert_false (yk_session_rotate_key (session, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  yk_session_close (session);
+  rows = audit_rows (f->session);
+
+  before = file_contents (f->path);
+  g_assert_true (yk_session_rotate_key (f->session, &error));
+  g_assert_no_error (error);
+  after = file_contents (f->path);
+  g_assert_false (g_bytes_equal (before, after));
+
+  /* Verified in this session and afresh: the chain holds, one row more. */
+  g_assert_cmpuint (audit_rows (f->session), ==, rows + 1);
+  g_assert_true (yk_verify (f->session, &report, &error));
+  g_assert_no_error (error);
+  g_assert_true (yk_verify_report_ok (&report));
+  yk_verify_report_clear (&report);
+  g_clear_pointer (&f->session, yk_session_close);
+
+  f->session = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit_rows (f->session), ==, rows + 2); /* li's unlock */
+  g_clear_pointer (&f->session, yk_session_close);
+  g_assert_null (yk_session_open (f->path, "zhao", WORKER_PW, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  f->session = yk_session_open (f->path, "admin", PW, &error);
+  g_assert_no_error (error);
+}
+
+/* A trail that fails its check is never signed anew: the file stays as
+ * it was, and the old key still opens it. */
+static void
+test_rotate_key_refuses_altered_trail (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  sqlite3 *db = yk_store_get_connection (yk_session_get_store (f->session));
+  YkAuditCheck check;
+
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update; "
+                                     "UPDATE audit SET account = 'nobody' WHERE id = 2", NULL, NULL, NULL), ==, SQLITE_OK);
+  before = file_contents (f->path);
+  g_assert_false (yk_session_rotate_key (f->session, &error));
+  g_assert_error (error, YK_DB_ERROR, YK_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  after = file_contents (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  g_assert_true (yk_session_check_audit (f->session, &check, &error));
+  g_assert_cmpint (check.first_bad_id, ==, 2);
+  g_clear_pointer (&f->session, yk_session_close);
+  f->session = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -279,6 +372,9 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/app/admin/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
   g_test_add ("/app/admin/verify-split", Fixture, NULL, fixture_set_up, test_verify_split, fixture_tear_down);
+  g_test_add ("/app/admin/rotate-key", Fixture, NULL, fixture_set_up, test_rotate_key, fixture_tear_down);
+  g_test_add ("/app/admin/rotate-key-altered-trail", Fixture, NULL, fixture_set_up,
+              test_rotate_key_refuses_altered_trail, fixture_tear_down);
   g_test_add ("/app/admin/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/app/admin/audit-read", Fixture, NULL, fixture_set_up, test_audit_read, fixture_tear_down);
   g_test_add ("/app/admin/site-update", Fixture, NULL, fixture_set_up, test_site_update, fixture_tear_down);

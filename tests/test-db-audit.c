@@ -141,6 +141,52 @@ test_append_joins_rolled_back_transaction (Fixture *f, gconstpointer data)
   g_assert_cmpuint (verify (f).rows, ==, 5);
 }
 
+/* --- key rotation --- */
+
+static void
+test_rekey_signs_chain_anew (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSecret) new_key = yk_keys_new_database_key ();
+  g_autofree char *trigger = test_query_text (f->db, "SELECT sql FROM sqlite_schema WHERE name = 'audit_no_update'");
+  YkAuditCheck check;
+
+  g_assert_true (yk_audit_rekey (f->db, f->key, new_key, &error));
+  g_assert_no_error (error);
+  /* The new key verifies every row; the old one fails at the first. */
+  g_assert_true (yk_audit_verify (f->db, new_key, &check, &error));
+  g_assert_cmpuint (check.rows, ==, 5);
+  g_assert_cmpint (check.first_bad_id, ==, 0);
+  g_assert_cmpint (verify (f).first_bad_id, ==, 1);
+  /* Appending under the new key goes on from the re-signed chain. */
+  g_assert_true (yk_audit_append (f->db, new_key, "wang", "open_case", "clients", 1, NULL, &error));
+  g_assert_true (yk_audit_verify (f->db, new_key, &check, &error));
+  g_assert_cmpuint (check.rows, ==, 6);
+  g_assert_cmpint (check.first_bad_id, ==, 0);
+  /* The trail is append-only again, with the very same trigger. */
+  test_assert_query_text (f->db, "SELECT sql FROM sqlite_schema WHERE name = 'audit_no_update'", trigger);
+  g_assert_cmpint (sqlite3_exec (f->db, "UPDATE audit SET detail = 'x' WHERE id = 2", NULL, NULL, NULL), !=, SQLITE_OK);
+}
+
+static void
+test_rekey_refuses_broken_chain (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSecret) new_key = yk_keys_new_database_key ();
+  g_autofree char *mac_before = NULL;
+
+  test_exec (f->db, "DROP TRIGGER audit_no_update");
+  test_exec (f->db, "UPDATE audit SET account = 'li' WHERE id = 4");
+  mac_before = test_query_text (f->db, "SELECT hex(group_concat(hex(mac))) FROM audit");
+
+  g_assert_false (yk_audit_rekey (f->db, f->key, new_key, &error));
+  g_assert_error (error, YK_DB_ERROR, YK_DB_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "4"));
+  /* Nothing was re-signed: the old chain still shows where it broke. */
+  test_assert_query_text (f->db, "SELECT hex(group_concat(hex(mac))) FROM audit", mac_before);
+  g_assert_cmpint (verify (f).first_bad_id, ==, 4);
+}
+
 /* --- schema --- */
 
 static void
@@ -203,6 +249,8 @@ main (int argc, char *argv[])
   ADD ("/db/audit/inserted", test_inserted_row);
   ADD ("/db/audit/forged", test_forged_with_other_key);
   ADD ("/db/audit/rolled-back", test_append_joins_rolled_back_transaction);
+  ADD ("/db/audit/rekey", test_rekey_signs_chain_anew);
+  ADD ("/db/audit/rekey-broken-refused", test_rekey_refuses_broken_chain);
   ADD ("/db/schema/migrates-once", test_schema_migrates_once);
   ADD ("/db/schema/newer-refused", test_schema_from_newer_version_refused);
 #undef ADD

@@ -10,11 +10,13 @@
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-admin.h"
+#include "yk-admin-accounts.h"
 #include "yk-admin-page.h"
 #include "yk-main-view.h"
 #include "yk-report.h"
 #include "yk-report-format.h"
 #include "yk-session.h"
+#include "yk-verify.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -29,6 +31,7 @@ typedef struct
   YkApplication *app;
   YkWindow *window;
   YkAdminPage *page;
+  YkAdminAccounts *accounts;
 } Fixture;
 
 static void
@@ -47,6 +50,7 @@ fixture_open (Fixture *f)
   stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
   f->page = YK_ADMIN_PAGE (gtk_stack_get_child_by_name (stack, "administration"));
   g_assert_nonnull (f->page);
+  f->accounts = YK_ADMIN_ACCOUNTS (ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, "accounts"));
   gtk_stack_set_visible_child_name (stack, "administration");
 }
 
@@ -63,10 +67,36 @@ child (Fixture *f, const char *name)
   return ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, name);
 }
 
+static GtkWidget *
+accounts_child (Fixture *f, const char *name)
+{
+  return ui_test_child (f->accounts, YK_TYPE_ADMIN_ACCOUNTS, name);
+}
+
+/* Activates an action of the Accounts section; the slow ones run in a
+ * worker thread, so this waits until the section is idle again. */
+static void
+accounts_action (Fixture *f, const char *action, const char *account)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->accounts), action, account ? "s" : NULL, account));
+  ui_test_spin_until (!yk_admin_accounts_get_busy (f->accounts));
+}
+
+static void
+answer_confirm (Fixture *f, int response)
+{
+  GtkWindow *dialog = yk_admin_accounts_get_confirm_dialog (f->accounts);
+
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), response);
+  g_assert_null (yk_admin_accounts_get_confirm_dialog (f->accounts));
+  ui_test_spin_until (!yk_admin_accounts_get_busy (f->accounts));
+}
+
 static gboolean
 listed (Fixture *f, const char *account)
 {
-  GtkWidget *list = child (f, "accounts_list");
+  GtkWidget *list = accounts_child (f, "accounts_list");
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
@@ -93,14 +123,15 @@ can_unlock (const char *account, const char *password)
 static void
 set_text (Fixture *f, const char *name, const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (child (f, name)), text);
+  GtkWidget *entry = g_str_has_prefix (name, "add_") ? accounts_child (f, name) : child (f, name);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 
 static void
 test_add_then_remove (void)
 {
   Fixture f = { 0 };
-  GtkWindow *dialog;
 
   fixture_open (&f);
   g_assert_true (listed (&f, UI_TEST_COORDINATOR));
@@ -110,40 +141,43 @@ test_add_then_remove (void)
   /* Mistyped confirmation: refused inline, nothing added. */
   set_text (&f, "add_account_entry", NEW_ACCOUNT);
   set_text (&f, "add_name_entry", "赵六");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (&f, "add_role_drop_down")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (accounts_child (&f, "add_role_drop_down")), 0);
   set_text (&f, "add_password_entry", NEW_PASSWORD);
   set_text (&f, "add_confirm_entry", NEW_PASSWORD "x");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.add-account", NULL));
-  g_assert_true (gtk_widget_get_visible (child (&f, "add_error")));
+  accounts_action (&f, "admin.add-account", NULL);
+  g_assert_true (gtk_widget_get_visible (accounts_child (&f, "add_error")));
   g_assert_false (listed (&f, NEW_ACCOUNT));
   g_assert_false (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
 
+  /* Argon2id runs in a worker thread: the section is busy, the main
+   * loop goes on, and the account is there once it is done. */
   set_text (&f, "add_confirm_entry", NEW_PASSWORD);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.add-account", NULL));
-  g_assert_false (gtk_widget_get_visible (child (&f, "add_error")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.accounts), "admin.add-account", NULL));
+  g_assert_true (yk_admin_accounts_get_busy (f.accounts));
+  g_assert_false (gtk_widget_get_sensitive (gtk_widget_get_ancestor (GTK_WIDGET (f.page), YK_TYPE_MAIN_VIEW)));
+  ui_test_spin_until (!yk_admin_accounts_get_busy (f.accounts));
+  g_assert_true (gtk_widget_get_sensitive (gtk_widget_get_ancestor (GTK_WIDGET (f.page), YK_TYPE_MAIN_VIEW)));
+  g_assert_false (gtk_widget_get_visible (accounts_child (&f, "add_error")));
   g_assert_true (listed (&f, NEW_ACCOUNT));
   g_assert_true (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
 
   /* Removing asks first; cancelling keeps the account. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.remove-account", "s", NEW_ACCOUNT));
-  dialog = yk_admin_page_get_confirm_dialog (f.page);
-  g_assert_nonnull (dialog);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_assert_null (yk_admin_page_get_confirm_dialog (f.page));
+  accounts_action (&f, "admin.remove-account", NEW_ACCOUNT);
+  answer_confirm (&f, GTK_RESPONSE_CANCEL);
   g_assert_true (listed (&f, NEW_ACCOUNT));
   g_assert_true (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.remove-account", "s", NEW_ACCOUNT));
-  gtk_dialog_response (GTK_DIALOG (yk_admin_page_get_confirm_dialog (f.page)), GTK_RESPONSE_ACCEPT);
+  accounts_action (&f, "admin.remove-account", NEW_ACCOUNT);
+  answer_confirm (&f, GTK_RESPONSE_ACCEPT);
   g_assert_false (listed (&f, NEW_ACCOUNT));
   g_assert_false (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
   /* The others are untouched. */
   g_assert_true (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
 
   /* One's own account is not offered for removal, and refused if asked. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.remove-account", "s", UI_TEST_COORDINATOR));
-  gtk_dialog_response (GTK_DIALOG (yk_admin_page_get_confirm_dialog (f.page)), GTK_RESPONSE_ACCEPT);
-  g_assert_true (gtk_widget_get_visible (child (&f, "accounts_error")));
+  accounts_action (&f, "admin.remove-account", UI_TEST_COORDINATOR);
+  answer_confirm (&f, GTK_RESPONSE_ACCEPT);
+  g_assert_true (gtk_widget_get_visible (accounts_child (&f, "accounts_error")));
   g_assert_true (listed (&f, UI_TEST_COORDINATOR));
   fixture_close (&f);
 }
@@ -419,6 +453,135 @@ test_site_inline (void)
   fixture_close (&f);
 }
 
+/* A password reset runs Argon2id in a worker thread: a mistyped
+ * confirmation is refused in the dialog, then the new password unlocks
+ * and the old one no longer does. */
+static void
+test_reset_password (void)
+{
+  Fixture f = { 0 };
+  GtkWindow *dialog;
+
+  fixture_open (&f);
+  accounts_action (&f, "admin.reset-password", UI_TEST_WORKER);
+  dialog = yk_admin_accounts_get_password_dialog (f.accounts);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "first"), NEW_PASSWORD);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "second"), NEW_PASSWORD "x");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (dialog), "error")));
+  g_assert_false (yk_admin_accounts_get_busy (f.accounts));
+
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "second"), NEW_PASSWORD);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_true (yk_admin_accounts_get_busy (f.accounts));
+  ui_test_spin_until (!yk_admin_accounts_get_busy (f.accounts));
+  g_assert_null (yk_admin_accounts_get_password_dialog (f.accounts));
+  g_assert_true (can_unlock (UI_TEST_WORKER, NEW_PASSWORD));
+  g_assert_false (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
+
+  /* Back as it was, for the other tests. */
+  accounts_action (&f, "admin.reset-password", UI_TEST_WORKER);
+  dialog = yk_admin_accounts_get_password_dialog (f.accounts);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "first"), UI_TEST_WORKER_PASSWORD);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "second"), UI_TEST_WORKER_PASSWORD);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  ui_test_spin_until (!yk_admin_accounts_get_busy (f.accounts));
+  g_assert_true (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
+  fixture_close (&f);
+}
+
+static GBytes *
+database_bytes (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (db.path, &contents, &length, &error));
+  return g_bytes_new_take (contents, length);
+}
+
+/* Changing the key from the window: asked first, done in a worker
+ * thread while the window takes no input, and afterwards the same
+ * window goes on working under the new key: verify passes (the trail
+ * was re-signed, and the rotation is its last entry), every account
+ * still unlocks. */
+static void
+test_rotate_key (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  YkAdminAudit *audit;
+  YkAdminAuditFilter filter = { .limit = 1 };
+  YkVerifyReport report = { 0 };
+  YkSession *session;
+  GtkWidget *status;
+
+  fixture_open (&f);
+  before = database_bytes ();
+  accounts_action (&f, "admin.rotate-key", NULL);
+  answer_confirm (&f, GTK_RESPONSE_CANCEL);
+  after = database_bytes ();
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_pointer (&after, g_bytes_unref);
+
+  accounts_action (&f, "admin.rotate-key", NULL);
+  gtk_dialog_response (GTK_DIALOG (yk_admin_accounts_get_confirm_dialog (f.accounts)), GTK_RESPONSE_ACCEPT);
+  g_assert_true (yk_admin_accounts_get_busy (f.accounts));
+  g_assert_null (yk_unlocked_session_get_session (yk_window_get_session (f.window)));
+  g_assert_true (yk_unlocked_session_is_unlocked (yk_window_get_session (f.window)));
+  ui_test_spin_until (!yk_admin_accounts_get_busy (f.accounts));
+  status = accounts_child (&f, "key_status");
+  g_assert_true (gtk_widget_has_css_class (status, "success"));
+
+  after = database_bytes ();
+  g_assert_false (g_bytes_equal (before, after));
+  session = yk_unlocked_session_get_session (yk_window_get_session (f.window));
+  g_assert_nonnull (session);
+  g_assert_true (yk_verify (session, &report, &error));
+  g_assert_no_error (error);
+  g_assert_true (yk_verify_report_ok (&report));
+  yk_verify_report_clear (&report);
+  audit = yk_admin_audit_read (yk_session_get_store (session), yk_store_get_connection (yk_session_get_store (session)),
+                               &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((YkAuditRow *) audit->rows->pdata[0])->action, ==, "key_rotate");
+  g_assert_cmpint (audit->check.first_bad_id, ==, 0);
+  yk_admin_audit_free (audit);
+
+  g_assert_true (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
+  g_assert_true (can_unlock (UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD));
+  fixture_close (&f);
+}
+
+/* A lock while an account is being added waits for the worker thread,
+ * then wipes the keys; the account is complete and the file sound. */
+static void
+test_lock_while_busy (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (YkUnlockedSession) session = NULL;
+
+  fixture_open (&f);
+  session = g_object_ref (yk_window_get_session (f.window));
+  set_text (&f, "add_account_entry", "sun");
+  set_text (&f, "add_name_entry", "孙七");
+  set_text (&f, "add_password_entry", NEW_PASSWORD);
+  set_text (&f, "add_confirm_entry", NEW_PASSWORD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.accounts), "admin.add-account", NULL));
+  g_assert_true (yk_unlocked_session_get_busy (session));
+  yk_window_lock (f.window);
+  g_assert_false (yk_unlocked_session_is_unlocked (session));
+  ui_test_spin_until (!yk_unlocked_session_get_busy (session));
+  g_assert_null (yk_unlocked_session_get_session (session));
+  g_assert_true (can_unlock ("sun", NEW_PASSWORD));
+  g_assert_true (can_unlock (UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD));
+  fixture_close (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -432,6 +595,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/admin/site-inline", test_site_inline);
   g_test_add_func ("/ui/admin/audit-trail", test_audit_trail);
   g_test_add_func ("/ui/admin/import-all-or-nothing", test_import_all_or_nothing);
+  g_test_add_func ("/ui/admin/reset-password", test_reset_password);
+  g_test_add_func ("/ui/admin/lock-while-busy", test_lock_while_busy);
+  g_test_add_func ("/ui/admin/rotate-key", test_rotate_key);
   status = g_test_run ();
   ui_test_database_remove (&db);
   return status;

@@ -3,7 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-admin-page.h"
-#include "yk-accounts.h"
+#include "yk-admin-accounts.h"
 #include "yk-admin.h"
 #include "yk-connection-task.h"
 #include "yk-db-indicators.h"
@@ -26,17 +26,7 @@ struct _YkAdminPage
   YkUnlockedSession *session;
 
   GtkStack *sections;
-  GtkListBox *accounts_list;
-  GtkLabel *accounts_error;
-  GtkEditable *add_account_entry;
-  GtkEditable *add_name_entry;
-  GtkDropDown *add_role_drop_down;
-  GtkWidget *add_site_label;
-  GtkDropDown *add_site_drop_down;
-  GtkEditable *add_password_entry;
-  GtkEditable *add_confirm_entry;
-  GtkLabel *add_strength_label;
-  GtkLabel *add_error;
+  YkAdminAccounts *accounts;
 
   GtkSpinner *verify_spinner;
   GtkLabel *verify_summary;
@@ -70,11 +60,6 @@ struct _YkAdminPage
   GTask *audit_task;
   guint audit_spinner_source;
   gboolean audit_loaded;
-
-  GPtrArray *site_codes;      /* char *, parallel to add_site_drop_down */
-  GtkWindow *confirm_dialog;
-  char *confirm_account;      /* the account a remove dialog asks about */
-  GtkWindow *password_dialog;
 
   YkAdminVerifyState verify_state;
   GCancellable *verify_cancellable;
@@ -116,314 +101,6 @@ make_label (const char *text, gboolean dim)
   if (dim)
     gtk_widget_add_css_class (label, "dim-label");
   return label;
-}
-
-/* --- accounts --- */
-
-static void
-refresh_accounts (YkAdminPage *self)
-{
-  YkSession *session = get_session (self);
-  g_autoptr (GPtrArray) accounts = NULL;
-  g_autoptr (GPtrArray) sites = NULL;
-  g_autoptr (GtkStringList) site_names = gtk_string_list_new (NULL);
-  g_autoptr (GError) error = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list))) != NULL)
-    gtk_list_box_remove (self->accounts_list, child);
-  if (session == NULL)
-    return;
-
-  accounts = yk_accounts_list (session, &error);
-  if (accounts == NULL)
-    {
-      show_error (self->accounts_error, error->message);
-      return;
-    }
-  for (guint i = 0; i < accounts->len; i++)
-    {
-      YkStaffRow *staff = accounts->pdata[i];
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *button;
-      gboolean coordinator = g_strcmp0 (staff->role, "coordinator") == 0;
-      g_autofree char *detail = NULL;
-
-      gtk_widget_set_margin_start (row, 12);
-      gtk_widget_set_margin_end (row, 12);
-      gtk_widget_set_margin_top (row, 6);
-      gtk_widget_set_margin_bottom (row, 6);
-      gtk_widget_set_hexpand (names, TRUE);
-      gtk_box_append (GTK_BOX (names), make_label (staff->display_name, FALSE));
-      detail = g_strdup_printf ("%s · %s%s%s", staff->account,
-                                coordinator ? _("Coordinator") : _("Social worker"),
-                                staff->site_code != NULL ? " · " : "",
-                                staff->site_code != NULL ? staff->site_code : "");
-      gtk_box_append (GTK_BOX (names), make_label (detail, TRUE));
-      gtk_widget_add_css_class (gtk_widget_get_last_child (names), "caption");
-      gtk_box_append (GTK_BOX (row), names);
-
-      button = gtk_button_new_with_label (_("Reset Password…"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.reset-password");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", staff->account);
-      gtk_box_append (GTK_BOX (row), button);
-      if (g_strcmp0 (staff->account, yk_session_get_account (session)) != 0)
-        {
-          button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-          gtk_widget_set_tooltip_text (button, _("Remove this account"));
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.remove-account");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", staff->account);
-          gtk_box_append (GTK_BOX (row), button);
-        }
-      g_object_set_data_full (G_OBJECT (row), "account", g_strdup (staff->account), g_free);
-      gtk_list_box_append (self->accounts_list, row);
-    }
-
-  g_ptr_array_set_size (self->site_codes, 0);
-  sites = yk_statistics_sites (session, NULL);
-  for (guint i = 0; sites != NULL && i < sites->len; i++)
-    {
-      YkSiteRow *site = sites->pdata[i];
-      g_autofree char *name = g_strdup_printf ("%s %s", site->code, site->name);
-
-      gtk_string_list_append (site_names, name);
-      g_ptr_array_add (self->site_codes, g_strdup (site->code));
-    }
-  gtk_drop_down_set_model (self->add_site_drop_down, G_LIST_MODEL (site_names));
-}
-
-static gboolean
-is_worker_role (YkAdminPage *self)
-{
-  return gtk_drop_down_get_selected (self->add_role_drop_down) == 0;
-}
-
-static void
-role_changed_cb (YkAdminPage *self)
-{
-  gboolean worker = is_worker_role (self);
-
-  gtk_widget_set_visible (self->add_site_label, worker);
-  gtk_widget_set_visible (GTK_WIDGET (self->add_site_drop_down), worker);
-}
-
-static char *
-strength_hint (const char *password)
-{
-  YkPasswordStrength strength;
-
-  yk_password_strength_measure (password, &strength);
-  if (strength.length == 0)
-    return g_strdup_printf (_("At least %1$u characters."), strength.min_length);
-  if (!strength.acceptable)
-    return g_strdup_printf (_("Too short: %1$u of at least %2$u characters."), strength.length, strength.min_length);
-  if (strength.classes < 3)
-    return g_strdup (_("Long enough. Mixing upper and lower case, digits and other characters makes it stronger."));
-  return g_strdup (_("Long enough, and well mixed."));
-}
-
-static void
-password_changed_cb (YkAdminPage *self)
-{
-  g_autofree char *hint = strength_hint (gtk_editable_get_text (self->add_password_entry));
-
-  gtk_label_set_text (self->add_strength_label, hint);
-}
-
-static void
-add_account_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  YkAdminPage *self = YK_ADMIN_PAGE (widget);
-  YkSession *session = get_session (self);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *account = g_strstrip (g_strdup (gtk_editable_get_text (self->add_account_entry)));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (self->add_name_entry)));
-  const char *password = gtk_editable_get_text (self->add_password_entry);
-  gboolean worker = is_worker_role (self);
-  const char *site = NULL;
-  guint selected = gtk_drop_down_get_selected (self->add_site_drop_down);
-
-  if (session == NULL)
-    return;
-  if (worker && selected < self->site_codes->len)
-    site = self->site_codes->pdata[selected];
-  if (*name == '\0')
-    {
-      show_error (self->add_error, _("Enter the name shown for this person."));
-      return;
-    }
-  if (g_strcmp0 (password, gtk_editable_get_text (self->add_confirm_entry)) != 0)
-    {
-      show_error (self->add_error, _("The two passwords differ."));
-      return;
-    }
-  if (!yk_accounts_add (session, account, password, worker ? YK_ROLE_WORKER : YK_ROLE_COORDINATOR,
-                        site, name, YK_KDF_MODERATE, &error))
-    {
-      show_error (self->add_error, error->message);
-      return;
-    }
-  show_error (self->add_error, NULL);
-  gtk_editable_set_text (self->add_account_entry, "");
-  gtk_editable_set_text (self->add_name_entry, "");
-  gtk_editable_set_text (self->add_password_entry, "");
-  gtk_editable_set_text (self->add_confirm_entry, "");
-  refresh_accounts (self);
-  yk_unlocked_session_records_changed (self->session, 0);
-}
-
-static void
-close_confirm (YkAdminPage *self)
-{
-  if (self->confirm_dialog != NULL)
-    gtk_window_destroy (self->confirm_dialog);
-  g_clear_pointer (&self->confirm_account, g_free);
-}
-
-static void
-remove_response_cb (GtkDialog *dialog, int response, YkAdminPage *self)
-{
-  YkSession *session = get_session (self);
-  g_autofree char *account = g_steal_pointer (&self->confirm_account);
-  g_autoptr (GError) error = NULL;
-
-  close_confirm (self);
-  if (response != GTK_RESPONSE_ACCEPT || session == NULL || account == NULL)
-    return;
-  if (!yk_accounts_remove (session, account, &error))
-    show_error (self->accounts_error, error->message);
-  else
-    show_error (self->accounts_error, NULL);
-  refresh_accounts (self);
-  yk_unlocked_session_records_changed (self->session, 0);
-}
-
-static GtkWindow *
-confirm (YkAdminPage *self, const char *title, const char *body, const char *accept, GCallback callback)
-{
-  GtkWidget *dialog;
-
-  close_confirm (self);
-  dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s", title);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", body);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  gtk_widget_add_css_class (gtk_dialog_add_button (GTK_DIALOG (dialog), accept, GTK_RESPONSE_ACCEPT),
-                            "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_signal_connect (dialog, "response", callback, self);
-  self->confirm_dialog = GTK_WINDOW (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->confirm_dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
-}
-
-static void
-remove_account_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  YkAdminPage *self = YK_ADMIN_PAGE (widget);
-  const char *account = g_variant_get_string (parameter, NULL);
-  g_autofree char *title = g_strdup_printf (_("Remove the account “%1$s”?"), account);
-
-  if (get_session (self) == NULL)
-    return;
-  confirm (self, title,
-           _("Its password will no longer unlock the database. The records this person made stay, "
-             "and the audit trail keeps their name."),
-           _("_Remove"), G_CALLBACK (remove_response_cb));
-  self->confirm_account = g_strdup (account);
-}
-
-static void
-password_response_cb (GtkDialog *dialog, int response, YkAdminPage *self)
-{
-  YkSession *session = get_session (self);
-  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
-  GtkEditable *second = g_object_get_data (G_OBJECT (dialog), "second");
-  GtkLabel *error_label = g_object_get_data (G_OBJECT (dialog), "error");
-  const char *account = g_object_get_data (G_OBJECT (dialog), "account");
-  g_autoptr (GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && session != NULL)
-    {
-      if (g_strcmp0 (gtk_editable_get_text (first), gtk_editable_get_text (second)) != 0)
-        {
-          show_error (error_label, _("The two passwords differ."));
-          return;
-        }
-      if (!yk_accounts_set_password (session, account, gtk_editable_get_text (first), YK_KDF_MODERATE, &error))
-        {
-          show_error (error_label, error->message);
-          return;
-        }
-    }
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static void
-dialog_strength_cb (GtkEditable *entry, GtkLabel *hint)
-{
-  g_autofree char *text = strength_hint (gtk_editable_get_text (entry));
-
-  gtk_label_set_text (hint, text);
-}
-
-static void
-reset_password_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  YkAdminPage *self = YK_ADMIN_PAGE (widget);
-  const char *account = g_variant_get_string (parameter, NULL);
-  g_autofree char *title = g_strdup_printf (_("New password for “%1$s”"), account);
-  GtkWidget *dialog, *box, *first, *second, *hint, *error;
-
-  if (get_session (self) == NULL)
-    return;
-  if (self->password_dialog != NULL)
-    gtk_window_destroy (self->password_dialog);
-  dialog = gtk_dialog_new_with_buttons (title, GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT | GTK_DIALOG_USE_HEADER_BAR,
-                                        _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Set Password"), GTK_RESPONSE_ACCEPT, NULL);
-  box = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
-  gtk_box_set_spacing (GTK_BOX (box), 8);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  first = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (first), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New password"), -1);
-  second = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (second), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (second), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The same password again"), -1);
-  hint = make_label (NULL, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  error = make_label (NULL, FALSE);
-  gtk_label_set_ellipsize (GTK_LABEL (error), PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
-  gtk_widget_add_css_class (error, "error");
-  gtk_widget_set_visible (error, FALSE);
-  gtk_box_append (GTK_BOX (box), make_label (_("New password"), FALSE));
-  gtk_box_append (GTK_BOX (box), first);
-  gtk_box_append (GTK_BOX (box), hint);
-  gtk_box_append (GTK_BOX (box), make_label (_("The same password again"), FALSE));
-  gtk_box_append (GTK_BOX (box), second);
-  gtk_box_append (GTK_BOX (box), error);
-  g_signal_connect (first, "changed", G_CALLBACK (dialog_strength_cb), hint);
-  dialog_strength_cb (GTK_EDITABLE (first), GTK_LABEL (hint));
-  g_object_set_data (G_OBJECT (dialog), "first", first);
-  g_object_set_data (G_OBJECT (dialog), "second", second);
-  g_object_set_data (G_OBJECT (dialog), "error", error);
-  g_object_set_data_full (G_OBJECT (dialog), "account", g_strdup (account), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (password_response_cb), self);
-  self->password_dialog = GTK_WINDOW (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->password_dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* --- database --- */
@@ -1126,7 +803,6 @@ save_site_activated (GtkWidget *widget, const char *action_name, GVariant *param
       return;
     }
   refresh_sites (self);
-  refresh_accounts (self);
   gtk_label_set_text (self->settings_status, _("Saved."));
   yk_unlocked_session_records_changed (self->session, 0);
 }
@@ -1358,13 +1034,6 @@ yk_admin_page_get_verify_state (YkAdminPage *self)
   return self->verify_state;
 }
 
-GtkWindow *
-yk_admin_page_get_confirm_dialog (YkAdminPage *self)
-{
-  g_return_val_if_fail (YK_IS_ADMIN_PAGE (self), NULL);
-  return self->confirm_dialog;
-}
-
 static void
 cancel_verify (YkAdminPage *self)
 {
@@ -1386,9 +1055,6 @@ yk_admin_page_dispose (GObject *object)
   cancel_audit (self);
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
-  close_confirm (self);
-  if (self->password_dialog != NULL)
-    gtk_window_destroy (self->password_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_ADMIN_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1401,7 +1067,6 @@ yk_admin_page_finalize (GObject *object)
 {
   YkAdminPage *self = YK_ADMIN_PAGE (object);
 
-  g_ptr_array_unref (self->site_codes);
   g_free (self->import_folder);
   g_free (self->import_checked);
   G_OBJECT_CLASS (yk_admin_page_parent_class)->finalize (object);
@@ -1442,7 +1107,7 @@ yk_admin_page_set_property (GObject      *object,
           cancel_audit (self);
           self->audit_loaded = FALSE;
           self->verify_state = YK_ADMIN_VERIFY_NOT_RUN;
-          refresh_accounts (self);
+          g_object_set (self->accounts, "session", self->session, NULL);
           refresh_settings (self);
           refresh_sites (self);
           g_object_notify_by_pspec (object, pspec);
@@ -1472,17 +1137,7 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-admin-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, sections);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, accounts_list);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, accounts_error);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_account_entry);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_name_entry);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_role_drop_down);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_site_label);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_site_drop_down);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_password_entry);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_confirm_entry);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_strength_label);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, add_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, accounts);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, verify_spinner);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, verify_summary);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, checks_list);
@@ -1513,14 +1168,9 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_problems_window);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_problems);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, sites_box);
-  gtk_widget_class_bind_template_callback (widget_class, role_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, audit_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, password_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "admin.add-account", NULL, add_account_activated);
-  gtk_widget_class_install_action (widget_class, "admin.remove-account", "s", remove_account_activated);
-  gtk_widget_class_install_action (widget_class, "admin.reset-password", "s", reset_password_activated);
   gtk_widget_class_install_action (widget_class, "admin.verify", NULL, verify_activated);
   gtk_widget_class_install_action (widget_class, "admin.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "admin.import-choose", NULL, import_choose_activated);
@@ -1534,8 +1184,7 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
 static void
 yk_admin_page_init (YkAdminPage *self)
 {
-  self->site_codes = g_ptr_array_new_with_free_func (g_free);
+  g_type_ensure (YK_TYPE_ADMIN_ACCOUNTS);
   gtk_widget_init_template (GTK_WIDGET (self));
-  password_changed_cb (self);
   update_import_actions (self);
 }

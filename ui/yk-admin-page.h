@@ -22,9 +22,6 @@ typedef enum
 } YkAdminVerifyState;
 
 YkAdminVerifyState yk_admin_page_get_verify_state (YkAdminPage *self);
-/* The confirmation dialog shown by admin.remove-account, NULL when
- * none is open. */
-GtkWindow *yk_admin_page_get_confirm_dialog (YkAdminPage *self);
 
 /* The ledger folder to import (what the folder chooser sets). */
 void yk_admin_page_set_import_folder (YkAdminPage *self,

@@ -692,6 +692,9 @@ load_done_cb (GObject      *source_object,
       start_load (self);
       return;
     }
+  /* Lent connections go back when idle, so an exclusive job (a new key)
+   * need not wait for this page. */
+  close_connection (self);
   g_clear_pointer (&self->error_text, g_free);
   if (entries != NULL)
     show_entries (self, entries);

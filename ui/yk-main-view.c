@@ -73,6 +73,11 @@ yk_main_view_constructed (GObject *object)
   if (self->session == NULL || !yk_unlocked_session_is_coordinator (self->session))
     gtk_stack_remove (self->stack, gtk_stack_page_get_child (self->admin_page));
   self->admin_page = NULL;
+  /* While the session is lent to a slow write (a new key), no page
+   * can use it: none takes input. */
+  if (self->session != NULL)
+    g_object_bind_property (self->session, "busy", self, "sensitive",
+                            G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 }
 
 static void

@@ -17,6 +17,13 @@ struct _YkUnlockedSession
    * `closing` holds the session until then. */
   GPtrArray *readers;
   YkSession *closing;
+  /* An exclusive job (yk_unlocked_session_run_exclusive): the session is
+   * lent to it, so get_session() reads NULL while `unlocked` stays TRUE;
+   * it starts once the readers are back and gives the session back on
+   * the main thread. `exclusive` is its task while pending or running. */
+  YkSession *lent;
+  GTask *exclusive;
+  gboolean exclusive_started;
   char *path;
   char *account;
   gboolean coordinator;
@@ -31,6 +38,7 @@ enum
   PROP_ACCOUNT,
   PROP_COORDINATOR,
   PROP_UNLOCKED,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -51,6 +59,8 @@ yk_unlocked_session_finalize (GObject *object)
 
   if (self->readers->len > 0)
     g_critical ("%u database connections were never given back", self->readers->len);
+  g_assert (self->exclusive == NULL); /* the task holds a reference */
+  g_clear_pointer (&self->lent, yk_session_close);
   g_clear_pointer (&self->session, yk_session_close);
   g_clear_pointer (&self->closing, yk_session_close);
   g_clear_pointer (&self->readers, g_ptr_array_unref);
@@ -79,7 +89,10 @@ yk_unlocked_session_get_property (GObject    *object,
       g_value_set_boolean (value, self->coordinator);
       break;
     case PROP_UNLOCKED:
-      g_value_set_boolean (value, self->session != NULL);
+      g_value_set_boolean (value, yk_unlocked_session_is_unlocked (self));
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, yk_unlocked_session_get_busy (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -118,6 +131,11 @@ yk_unlocked_session_class_init (YkUnlockedSessionClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_UNLOCKED] =
     g_param_spec_boolean ("unlocked", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* TRUE while an exclusive job waits or runs: the window shows it
+   * and takes no input but locking. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -178,7 +196,15 @@ gboolean
 yk_unlocked_session_is_unlocked (YkUnlockedSession *self)
 {
   g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (self), FALSE);
-  return self->session != NULL;
+  return self->session != NULL || self->lent != NULL;
+}
+
+/* The session goes once nothing uses it: no reader, no exclusive job. */
+static void
+finish_closing (YkUnlockedSession *self)
+{
+  if (self->closing != NULL && self->readers->len == 0 && self->exclusive == NULL)
+    g_clear_pointer (&self->closing, yk_session_close);
 }
 
 /* Wipes the keys now, or as soon as the worker threads' queries, which
@@ -190,15 +216,144 @@ yk_unlocked_session_close (YkUnlockedSession *self)
 {
   g_return_if_fail (YK_IS_UNLOCKED_SESSION (self));
 
-  if (self->session == NULL)
+  if (self->session == NULL && self->lent == NULL)
     return;
   for (guint i = 0; i < self->readers->len; i++)
     yk_store_interrupt_connection (self->readers->pdata[i]);
-  if (self->readers->len == 0)
-    g_clear_pointer (&self->session, yk_session_close);
-  else
-    self->closing = g_steal_pointer (&self->session);
+  self->closing = self->session != NULL ? g_steal_pointer (&self->session) : g_steal_pointer (&self->lent);
+  finish_closing (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNLOCKED]);
+}
+
+typedef struct
+{
+  YkExclusiveFunc func;
+  gpointer data;
+  GDestroyNotify data_free;
+  YkSession *session;
+} ExclusiveJob;
+
+static void
+exclusive_job_free (gpointer data)
+{
+  ExclusiveJob *job = data;
+
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static void
+exclusive_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ExclusiveJob *job = data;
+  GError *error = NULL;
+
+  if (job->func (job->session, job->data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Main thread, when the job is over: the session comes back, or goes if
+ * it was locked meanwhile. Then the caller's callback. */
+static void
+exclusive_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  YkUnlockedSession *self = YK_UNLOCKED_SESSION (source);
+  g_autoptr (GTask) outer = user_data;
+  GError *error = NULL;
+
+  g_clear_object (&self->exclusive);
+  self->exclusive_started = FALSE;
+  if (self->lent != NULL)
+    self->session = g_steal_pointer (&self->lent);
+  finish_closing (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_boolean (outer, TRUE);
+  else
+    g_task_return_error (outer, error);
+}
+
+static void
+start_exclusive (YkUnlockedSession *self)
+{
+  g_autoptr (GTask) inner = NULL;
+  ExclusiveJob *job;
+
+  if (self->exclusive == NULL || self->exclusive_started || self->readers->len > 0)
+    return;
+  job = g_task_get_task_data (self->exclusive);
+  if (self->lent == NULL)
+    {
+      /* Locked while waiting for the readers: it never runs. */
+      g_autoptr (GTask) outer = g_steal_pointer (&self->exclusive);
+
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The database is locked"));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+      return;
+    }
+  self->exclusive_started = TRUE;
+  job->session = self->lent;
+  inner = g_task_new (self, NULL, exclusive_done_cb, g_object_ref (self->exclusive));
+  g_task_set_task_data (inner, job, NULL);
+  g_task_run_in_thread (inner, exclusive_thread);
+}
+
+/* Main thread. `func` runs in a worker thread with the session to
+ * itself, on its main connection: something slow that writes, such as
+ * Argon2id for a new key slot or copying the file under a new key.
+ * Until it is over, get_session() reads NULL (the pages leave the
+ * database alone), new readers are refused and lent ones waited for; a
+ * lock meanwhile waits for the job, then wipes the keys. One job at a
+ * time: another fails with G_IO_ERROR_BUSY. */
+void
+yk_unlocked_session_run_exclusive (YkUnlockedSession  *self,
+                                   YkExclusiveFunc     func,
+                                   gpointer            data,
+                                   GDestroyNotify      data_free,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ExclusiveJob *job;
+
+  g_return_if_fail (YK_IS_UNLOCKED_SESSION (self));
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, yk_unlocked_session_run_exclusive);
+  job = g_new0 (ExclusiveJob, 1);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  g_task_set_task_data (task, job, exclusive_job_free);
+  if (self->exclusive != NULL || self->session == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, self->session == NULL ? G_IO_ERROR_CLOSED : G_IO_ERROR_BUSY,
+                               "%s", self->session == NULL ? _("The database is locked")
+                                                           : _("The database is busy changing its keys; try again in a moment"));
+      return;
+    }
+  self->lent = g_steal_pointer (&self->session);
+  self->exclusive = g_steal_pointer (&task);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  start_exclusive (self);
+}
+
+gboolean
+yk_unlocked_session_get_busy (YkUnlockedSession *self)
+{
+  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (self), FALSE);
+  return self->exclusive != NULL;
+}
+
+gboolean
+yk_unlocked_session_run_exclusive_finish (YkUnlockedSession *self,
+                                          GAsyncResult      *result,
+                                          GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Main thread. A connection of its own for a read in a worker thread;
@@ -212,6 +367,12 @@ yk_unlocked_session_open_reader (YkUnlockedSession *self,
   sqlite3 *db;
 
   g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (self), NULL);
+  if (self->lent != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("The database is busy changing its keys; try again in a moment"));
+      return NULL;
+    }
   if (self->session == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The database is locked"));
@@ -237,10 +398,11 @@ yk_unlocked_session_close_reader (YkUnlockedSession *self,
       g_critical ("A database connection was given back twice or to the wrong session");
       return;
     }
-  owner = self->session != NULL ? self->session : self->closing;
+  owner = self->session != NULL ? self->session : self->lent != NULL ? self->lent : self->closing;
   yk_store_close_connection (yk_session_get_store (owner), db);
-  if (self->closing != NULL && self->readers->len == 0)
-    g_clear_pointer (&self->closing, yk_session_close);
+  if (self->readers->len == 0)
+    start_exclusive (self);
+  finish_closing (self);
 }
 
 void

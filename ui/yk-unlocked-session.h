@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "yk-session.h"
 
@@ -30,6 +30,21 @@ sqlite3 *yk_unlocked_session_open_reader (YkUnlockedSession *self,
                                           GError           **error);
 void yk_unlocked_session_close_reader (YkUnlockedSession *self,
                                       sqlite3           *db);
+/* A slow write with the session to itself in a worker thread; see the .c. */
+typedef gboolean (*YkExclusiveFunc) (YkSession *session,
+                                     gpointer   data,
+                                     GError   **error);
+void yk_unlocked_session_run_exclusive (YkUnlockedSession  *self,
+                                        YkExclusiveFunc     func,
+                                        gpointer            data,
+                                        GDestroyNotify      data_free,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+/* TRUE while such a job waits for readers or runs (the `busy` property). */
+gboolean yk_unlocked_session_get_busy (YkUnlockedSession *self);
+gboolean yk_unlocked_session_run_exclusive_finish (YkUnlockedSession *self,
+                                                  GAsyncResult      *result,
+                                                  GError           **error);
 /* Emits ::records-changed; whoever saves or voids a record calls it. */
 void yk_unlocked_session_records_changed (YkUnlockedSession *self,
                                           gint64             client_id);

@@ -1,0 +1,717 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yukang-ui"
+
+#include "yk-config.h"
+#include "yk-admin-accounts.h"
+#include "yk-accounts.h"
+#include "yk-password-strength.h"
+#include "yk-statistics.h"
+#include "yk-unlocked-session.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+typedef enum
+{
+  CONFIRM_REMOVE,
+  CONFIRM_ROTATE,
+} ConfirmKind;
+
+struct _YkAdminAccounts
+{
+  GtkWidget parent_instance;
+
+  YkUnlockedSession *session;
+
+  GtkListBox *accounts_list;
+  GtkLabel *accounts_error;
+  GtkEditable *add_account_entry;
+  GtkEditable *add_name_entry;
+  GtkDropDown *add_role_drop_down;
+  GtkWidget *add_site_label;
+  GtkDropDown *add_site_drop_down;
+  GtkEditable *add_password_entry;
+  GtkEditable *add_confirm_entry;
+  GtkLabel *add_strength_label;
+  GtkLabel *add_error;
+  GtkSpinner *busy_spinner;
+  GtkLabel *key_status;
+
+  GPtrArray *site_codes;      /* char *, parallel to add_site_drop_down */
+  GtkWindow *confirm_dialog;
+  ConfirmKind confirm_kind;
+  char *confirm_account;      /* the account a remove dialog asks about */
+  GtkWindow *password_dialog;
+  gboolean busy;
+};
+
+G_DEFINE_FINAL_TYPE (YkAdminAccounts, yk_admin_accounts, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static YkSession *
+get_session (YkAdminAccounts *self)
+{
+  return self->session != NULL ? yk_unlocked_session_get_session (self->session) : NULL;
+}
+
+static void
+show_error (GtkLabel *label, const char *message)
+{
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+static GtkWidget *
+make_label (const char *text, gboolean dim)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static GtkWidget *
+account_row (YkStaffRow *staff, gboolean is_self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *button;
+  gboolean coordinator = g_strcmp0 (staff->role, "coordinator") == 0;
+  g_autofree char *detail = NULL;
+
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_hexpand (names, TRUE);
+  gtk_box_append (GTK_BOX (names), make_label (staff->display_name, FALSE));
+  detail = g_strdup_printf ("%s · %s%s%s", staff->account,
+                            coordinator ? _("Coordinator") : _("Social worker"),
+                            staff->site_code != NULL ? " · " : "",
+                            staff->site_code != NULL ? staff->site_code : "");
+  gtk_box_append (GTK_BOX (names), make_label (detail, TRUE));
+  gtk_widget_add_css_class (gtk_widget_get_last_child (names), "caption");
+  gtk_box_append (GTK_BOX (row), names);
+
+  button = gtk_button_new_with_label (_("Reset Password…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.reset-password");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", staff->account);
+  gtk_box_append (GTK_BOX (row), button);
+  if (!is_self)
+    {
+      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_tooltip_text (button, _("Remove this account"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.remove-account");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", staff->account);
+      gtk_box_append (GTK_BOX (row), button);
+    }
+  g_object_set_data_full (G_OBJECT (row), "account", g_strdup (staff->account), g_free);
+  return row;
+}
+
+static void
+refresh (YkAdminAccounts *self)
+{
+  YkSession *session = get_session (self);
+  g_autoptr (GPtrArray) accounts = NULL;
+  g_autoptr (GPtrArray) sites = NULL;
+  g_autoptr (GtkStringList) site_names = gtk_string_list_new (NULL);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list))) != NULL)
+    gtk_list_box_remove (self->accounts_list, child);
+  if (session == NULL)
+    return;
+
+  accounts = yk_accounts_list (session, &error);
+  if (accounts == NULL)
+    {
+      show_error (self->accounts_error, error->message);
+      return;
+    }
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      YkStaffRow *staff = accounts->pdata[i];
+
+      gtk_list_box_append (self->accounts_list,
+                           account_row (staff, g_strcmp0 (staff->account, yk_session_get_account (session)) == 0));
+    }
+
+  g_ptr_array_set_size (self->site_codes, 0);
+  sites = yk_statistics_sites (session, NULL);
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    {
+      YkSiteRow *site = sites->pdata[i];
+      g_autofree char *name = g_strdup_printf ("%s %s", site->code, site->name);
+
+      gtk_string_list_append (site_names, name);
+      g_ptr_array_add (self->site_codes, g_strdup (site->code));
+    }
+  gtk_drop_down_set_model (self->add_site_drop_down, G_LIST_MODEL (site_names));
+}
+
+/* A site renamed in Settings shows here too. */
+static void
+records_changed_cb (YkAdminAccounts *self)
+{
+  if (!self->busy)
+    refresh (self);
+}
+
+/* --- slow work: Argon2id, a re-keyed copy --- */
+
+static void
+set_busy (YkAdminAccounts *self, gboolean busy)
+{
+  const char *actions[] = { "admin.add-account", "admin.remove-account", "admin.reset-password", "admin.rotate-key" };
+
+  self->busy = busy;
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+}
+
+/* What a worker thread needs; the password is wiped when it is done. */
+typedef struct
+{
+  char *account;
+  char *display_name;
+  char *password;
+  char *site_code;
+  YkRole role;
+} AccountJob;
+
+static void
+account_job_free (gpointer data)
+{
+  AccountJob *job = data;
+
+  g_free (job->account);
+  g_free (job->display_name);
+  if (job->password != NULL)
+    memset (job->password, 0, strlen (job->password));
+  g_free (job->password);
+  g_free (job->site_code);
+  g_free (job);
+}
+
+/* Runs `func` with the session to itself; `done` gets the page back on
+ * the main thread (a weak reference: the page may be gone by then). */
+static void
+run_exclusive (YkAdminAccounts    *self,
+               YkExclusiveFunc     func,
+               gpointer            job,
+               GDestroyNotify      job_free,
+               GAsyncReadyCallback done)
+{
+  GWeakRef *page = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (page, self);
+  set_busy (self, TRUE);
+  yk_unlocked_session_run_exclusive (self->session, func, job, job_free, done, page);
+}
+
+static YkAdminAccounts *
+finish_exclusive (GObject *source, GAsyncResult *result, gpointer user_data, GError **error)
+{
+  GWeakRef *page = user_data;
+  YkAdminAccounts *self = g_weak_ref_get (page);
+
+  yk_unlocked_session_run_exclusive_finish (YK_UNLOCKED_SESSION (source), result, error);
+  g_weak_ref_clear (page);
+  g_free (page);
+  if (self != NULL)
+    set_busy (self, FALSE);
+  return self;
+}
+
+/* --- add --- */
+
+static gboolean
+is_worker_role (YkAdminAccounts *self)
+{
+  return gtk_drop_down_get_selected (self->add_role_drop_down) == 0;
+}
+
+static void
+role_changed_cb (YkAdminAccounts *self)
+{
+  gboolean worker = is_worker_role (self);
+
+  gtk_widget_set_visible (self->add_site_label, worker);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_site_drop_down), worker);
+}
+
+static char *
+strength_hint (const char *password)
+{
+  YkPasswordStrength strength;
+
+  yk_password_strength_measure (password, &strength);
+  if (strength.length == 0)
+    return g_strdup_printf (_("At least %1$u characters."), strength.min_length);
+  if (!strength.acceptable)
+    return g_strdup_printf (_("Too short: %1$u of at least %2$u characters."), strength.length, strength.min_length);
+  if (strength.classes < 3)
+    return g_strdup (_("Long enough. Mixing upper and lower case, digits and other characters makes it stronger."));
+  return g_strdup (_("Long enough, and well mixed."));
+}
+
+static void
+password_changed_cb (YkAdminAccounts *self)
+{
+  g_autofree char *hint = strength_hint (gtk_editable_get_text (self->add_password_entry));
+
+  gtk_label_set_text (self->add_strength_label, hint);
+}
+
+static gboolean
+add_in_thread (YkSession *session, gpointer data, GError **error)
+{
+  AccountJob *job = data;
+
+  return yk_accounts_add (session, job->account, job->password, job->role, job->site_code,
+                          job->display_name, YK_KDF_MODERATE, error);
+}
+
+static void
+add_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkAdminAccounts) self = finish_exclusive (source, result, user_data, &error);
+
+  if (self == NULL)
+    return;
+  if (error != NULL)
+    {
+      show_error (self->add_error, error->message);
+      return;
+    }
+  show_error (self->add_error, NULL);
+  gtk_editable_set_text (self->add_account_entry, "");
+  gtk_editable_set_text (self->add_name_entry, "");
+  gtk_editable_set_text (self->add_password_entry, "");
+  gtk_editable_set_text (self->add_confirm_entry, "");
+  refresh (self);
+  yk_unlocked_session_records_changed (self->session, 0);
+}
+
+static void
+add_account_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminAccounts *self = YK_ADMIN_ACCOUNTS (widget);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (self->add_name_entry)));
+  const char *password = gtk_editable_get_text (self->add_password_entry);
+  guint selected = gtk_drop_down_get_selected (self->add_site_drop_down);
+  AccountJob *job;
+
+  if (get_session (self) == NULL)
+    return;
+  if (*name == '\0')
+    {
+      show_error (self->add_error, _("Enter the name shown for this person."));
+      return;
+    }
+  if (g_strcmp0 (password, gtk_editable_get_text (self->add_confirm_entry)) != 0)
+    {
+      show_error (self->add_error, _("The two passwords differ."));
+      return;
+    }
+  job = g_new0 (AccountJob, 1);
+  job->account = g_strstrip (g_strdup (gtk_editable_get_text (self->add_account_entry)));
+  job->display_name = g_steal_pointer (&name);
+  job->password = g_strdup (password);
+  job->role = is_worker_role (self) ? YK_ROLE_WORKER : YK_ROLE_COORDINATOR;
+  if (job->role == YK_ROLE_WORKER && selected < self->site_codes->len)
+    job->site_code = g_strdup (self->site_codes->pdata[selected]);
+  show_error (self->add_error, NULL);
+  run_exclusive (self, add_in_thread, job, account_job_free, add_done_cb);
+}
+
+/* --- confirmations: remove an account, change the key --- */
+
+static void
+close_confirm (YkAdminAccounts *self)
+{
+  if (self->confirm_dialog != NULL)
+    gtk_window_destroy (self->confirm_dialog);
+  g_clear_pointer (&self->confirm_account, g_free);
+}
+
+static gboolean
+rotate_in_thread (YkSession *session, gpointer data, GError **error)
+{
+  return yk_session_rotate_key (session, error);
+}
+
+static void
+rotate_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkAdminAccounts) self = finish_exclusive (source, result, user_data, &error);
+
+  if (self == NULL)
+    return;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->key_status), error != NULL ? "success" : "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->key_status), error != NULL ? "error" : "success");
+  gtk_label_set_text (self->key_status, error != NULL ? error->message
+                                                      : _("The key was changed. Every remaining account works as before."));
+  yk_unlocked_session_records_changed (self->session, 0);
+}
+
+static void
+confirm_response_cb (GtkDialog *dialog, int response, YkAdminAccounts *self)
+{
+  YkSession *session = get_session (self);
+  g_autofree char *account = g_steal_pointer (&self->confirm_account);
+  g_autoptr (GError) error = NULL;
+
+  close_confirm (self);
+  if (response != GTK_RESPONSE_ACCEPT || session == NULL)
+    return;
+  if (self->confirm_kind == CONFIRM_ROTATE)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->key_status), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->key_status), "success");
+      gtk_label_set_text (self->key_status, _("Copying the database under a new key…"));
+      run_exclusive (self, rotate_in_thread, NULL, NULL, rotate_done_cb);
+      return;
+    }
+  /* Removing a slot is quick: no key derivation. */
+  show_error (self->accounts_error, account != NULL && !yk_accounts_remove (session, account, &error)
+                                      ? error->message : NULL);
+  refresh (self);
+  yk_unlocked_session_records_changed (self->session, 0);
+}
+
+static void
+confirm (YkAdminAccounts *self, ConfirmKind kind, const char *title, const char *body, const char *accept)
+{
+  GtkWidget *dialog;
+
+  close_confirm (self);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s", title);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", body);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_widget_add_css_class (gtk_dialog_add_button (GTK_DIALOG (dialog), accept, GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), self);
+  self->confirm_kind = kind;
+  self->confirm_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->confirm_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remove_account_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminAccounts *self = YK_ADMIN_ACCOUNTS (widget);
+  const char *account = g_variant_get_string (parameter, NULL);
+  g_autofree char *title = g_strdup_printf (_("Remove the account “%1$s”?"), account);
+
+  if (get_session (self) == NULL)
+    return;
+  confirm (self, CONFIRM_REMOVE, title,
+           _("Its password will no longer unlock the database. The records this person made stay, "
+             "and the audit trail keeps their name."),
+           _("_Remove"));
+  self->confirm_account = g_strdup (account);
+}
+
+static void
+rotate_key_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminAccounts *self = YK_ADMIN_ACCOUNTS (widget);
+
+  if (get_session (self) == NULL)
+    return;
+  confirm (self, CONFIRM_ROTATE, _("Change the database key?"),
+           _("The whole database is copied under a new key, sealed to every remaining account and the "
+             "recovery key, and the audit trail is signed with it. A large database takes a minute or "
+             "so, and Yukang cannot be used meanwhile. Passwords stay the same."),
+           _("_Change Key"));
+}
+
+/* --- reset a password --- */
+
+/* Not the whole dialog: its focused entry would lose focus unannounced. */
+static void
+set_responses_sensitive (GtkDialog *dialog, gboolean sensitive)
+{
+  gtk_dialog_set_response_sensitive (dialog, GTK_RESPONSE_ACCEPT, sensitive);
+  gtk_dialog_set_response_sensitive (dialog, GTK_RESPONSE_CANCEL, sensitive);
+}
+
+static gboolean
+set_password_in_thread (YkSession *session, gpointer data, GError **error)
+{
+  AccountJob *job = data;
+
+  return yk_accounts_set_password (session, job->account, job->password, YK_KDF_MODERATE, error);
+}
+
+static void
+set_password_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkAdminAccounts) self = finish_exclusive (source, result, user_data, &error);
+
+  if (self == NULL || self->password_dialog == NULL)
+    return;
+  set_responses_sensitive (GTK_DIALOG (self->password_dialog), TRUE);
+  if (error != NULL)
+    show_error (g_object_get_data (G_OBJECT (self->password_dialog), "error"), error->message);
+  else
+    gtk_window_destroy (self->password_dialog);
+}
+
+static void
+password_response_cb (GtkDialog *dialog, int response, YkAdminAccounts *self)
+{
+  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
+  GtkEditable *second = g_object_get_data (G_OBJECT (dialog), "second");
+  GtkLabel *error_label = g_object_get_data (G_OBJECT (dialog), "error");
+  AccountJob *job;
+
+  if (response != GTK_RESPONSE_ACCEPT || get_session (self) == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+  if (self->busy)
+    return;
+  if (g_strcmp0 (gtk_editable_get_text (first), gtk_editable_get_text (second)) != 0)
+    {
+      show_error (error_label, _("The two passwords differ."));
+      return;
+    }
+  job = g_new0 (AccountJob, 1);
+  job->account = g_strdup (g_object_get_data (G_OBJECT (dialog), "account"));
+  job->password = g_strdup (gtk_editable_get_text (first));
+  show_error (error_label, NULL);
+  set_responses_sensitive (dialog, FALSE);
+  run_exclusive (self, set_password_in_thread, job, account_job_free, set_password_done_cb);
+}
+
+static void
+dialog_strength_cb (GtkEditable *entry, GtkLabel *hint)
+{
+  g_autofree char *text = strength_hint (gtk_editable_get_text (entry));
+
+  gtk_label_set_text (hint, text);
+}
+
+static void
+reset_password_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminAccounts *self = YK_ADMIN_ACCOUNTS (widget);
+  const char *account = g_variant_get_string (parameter, NULL);
+  g_autofree char *title = g_strdup_printf (_("New password for “%1$s”"), account);
+  GtkWidget *dialog, *box, *first, *second, *hint, *error;
+
+  if (get_session (self) == NULL)
+    return;
+  if (self->password_dialog != NULL)
+    gtk_window_destroy (self->password_dialog);
+  dialog = gtk_dialog_new_with_buttons (title, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT | GTK_DIALOG_USE_HEADER_BAR,
+                                        _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Set Password"), GTK_RESPONSE_ACCEPT, NULL);
+  box = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
+  gtk_box_set_spacing (GTK_BOX (box), 8);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  first = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (first), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New password"), -1);
+  second = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (second), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (second), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The same password again"), -1);
+  hint = make_label (NULL, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  error = make_label (NULL, FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (error), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_widget_add_css_class (error, "error");
+  gtk_widget_set_visible (error, FALSE);
+  gtk_box_append (GTK_BOX (box), make_label (_("New password"), FALSE));
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), hint);
+  gtk_box_append (GTK_BOX (box), make_label (_("The same password again"), FALSE));
+  gtk_box_append (GTK_BOX (box), second);
+  gtk_box_append (GTK_BOX (box), error);
+  g_signal_connect (first, "changed", G_CALLBACK (dialog_strength_cb), hint);
+  dialog_strength_cb (GTK_EDITABLE (first), GTK_LABEL (hint));
+  g_object_set_data (G_OBJECT (dialog), "first", first);
+  g_object_set_data (G_OBJECT (dialog), "second", second);
+  g_object_set_data (G_OBJECT (dialog), "error", error);
+  g_object_set_data_full (G_OBJECT (dialog), "account", g_strdup (account), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (password_response_cb), self);
+  self->password_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->password_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- the object --- */
+
+GtkWindow *
+yk_admin_accounts_get_confirm_dialog (YkAdminAccounts *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_ACCOUNTS (self), NULL);
+  return self->confirm_dialog;
+}
+
+GtkWindow *
+yk_admin_accounts_get_password_dialog (YkAdminAccounts *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_ACCOUNTS (self), NULL);
+  return self->password_dialog;
+}
+
+gboolean
+yk_admin_accounts_get_busy (YkAdminAccounts *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_ACCOUNTS (self), FALSE);
+  return self->busy;
+}
+
+static void
+yk_admin_accounts_dispose (GObject *object)
+{
+  YkAdminAccounts *self = YK_ADMIN_ACCOUNTS (object);
+  GtkWidget *child;
+
+  close_confirm (self);
+  if (self->password_dialog != NULL)
+    gtk_window_destroy (self->password_dialog);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_ADMIN_ACCOUNTS);
+  /* The template's unnamed top-level box too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (yk_admin_accounts_parent_class)->dispose (object);
+}
+
+static void
+yk_admin_accounts_finalize (GObject *object)
+{
+  YkAdminAccounts *self = YK_ADMIN_ACCOUNTS (object);
+
+  g_ptr_array_unref (self->site_codes);
+  G_OBJECT_CLASS (yk_admin_accounts_parent_class)->finalize (object);
+}
+
+static void
+yk_admin_accounts_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  YkAdminAccounts *self = YK_ADMIN_ACCOUNTS (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yk_admin_accounts_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  YkAdminAccounts *self = YK_ADMIN_ACCOUNTS (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      if (self->session != NULL)
+        g_signal_handlers_disconnect_by_data (self->session, self);
+      if (g_set_object (&self->session, g_value_get_object (value)))
+        {
+          if (self->session != NULL)
+            g_signal_connect_object (self->session, "records-changed", G_CALLBACK (records_changed_cb), self,
+                                     G_CONNECT_SWAPPED);
+          gtk_label_set_text (self->key_status, "");
+          refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yk_admin_accounts_class_init (YkAdminAccountsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = yk_admin_accounts_dispose;
+  object_class->finalize = yk_admin_accounts_finalize;
+  object_class->get_property = yk_admin_accounts_get_property;
+  object_class->set_property = yk_admin_accounts_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, YK_TYPE_UNLOCKED_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-admin-accounts.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminAccounts, accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminAccounts, accounts_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminAccounts, add_account_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminAccounts, add_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminAccounts, add_role_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminAccounts, add_site_label);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminAccounts, add_site_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminAccounts, add_password_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminAccounts, add_confirm_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminAccounts, add_strength_label);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminAccounts, add_error);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminAccounts, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminAccounts, key_status);
+  gtk_widget_class_bind_template_callback (widget_class, role_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, password_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "admin.add-account", NULL, add_account_activated);
+  gtk_widget_class_install_action (widget_class, "admin.remove-account", "s", remove_account_activated);
+  gtk_widget_class_install_action (widget_class, "admin.reset-password", "s", reset_password_activated);
+  gtk_widget_class_install_action (widget_class, "admin.rotate-key", NULL, rotate_key_activated);
+}
+
+static void
+yk_admin_accounts_init (YkAdminAccounts *self)
+{
+  self->site_codes = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  password_changed_cb (self);
+}

@@ -8,9 +8,8 @@
 G_BEGIN_DECLS
 
 /* What the Administration screen does that the command line does inline:
- * a backup, coordinator only and audited. (No key rotation: today
- * yk_store_rotate_key() leaves the audit trail MACed with the old key's
- * audit key, so the chain no longer verifies afterwards.) */
+ * a backup, coordinator only and audited. (Changing the key is
+ * yk_session_rotate_key(), beside the audit key it replaces.) */
 gboolean yk_admin_backup (YkSession  *session,
                           const char *destination,
                           GError    **error);

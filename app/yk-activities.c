@@ -155,6 +155,29 @@ yk_activities_change_attendance (YkSession        *session,
   return TRUE;
 }
 
+gboolean
+yk_activities_edit (YkSession              *session,
+                    const YkActivityRecord *record,
+                    const YkAttendee       *added,
+                    guint                   n_added,
+                    const gint64           *removed,
+                    guint                   n_removed,
+                    GError                **error)
+{
+  sqlite3 *db = db_of (session);
+
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  if (!yk_casework_update_activity (session, record, error) ||
+      !yk_activities_change_attendance (session, record->id, added, n_added, removed, n_removed, error) ||
+      !yk_db_commit (db, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 yk_activities_questionnaires_of_day (YkSession  *session,
                                      gint64      site_id,

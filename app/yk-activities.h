@@ -63,6 +63,17 @@ gboolean yk_activities_change_attendance (YkSession        *session,
                                           const gint64     *removed,
                                           guint             n_removed,
                                           GError          **error);
+/* Corrects a recorded activity's own fields (record->id; its site stays
+ * as it is, see yk_casework_update_activity) and changes who attended, as
+ * yk_activities_change_attendance, all or nothing. The attendances are
+ * dated by their activity, so they move with its date. */
+gboolean yk_activities_edit (YkSession              *session,
+                             const YkActivityRecord *record,
+                             const YkAttendee       *added,
+                             guint                   n_added,
+                             const gint64           *removed,
+                             guint                   n_removed,
+                             GError                **error);
 
 GPtrArray *yk_activities_questionnaires_of_day (YkSession  *session,
                                                 gint64      site_id,

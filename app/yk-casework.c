@@ -3,11 +3,13 @@
 
 #include "yk-casework.h"
 #include "yk-app-error.h"
+#include "yk-db-activities.h"
 #include "yk-db-staff.h"
 #include "yk-record-rules.h"
 #include "yk-validate.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 static sqlite3 *
 db_of (YkSession *session)
@@ -269,6 +271,79 @@ yk_casework_add_activity (YkSession        *session,
   if (!check_site_allowed (session, record->site_id, error))
     return FALSE;
   return write_audited (session, "activities", (InsertFunc) yk_db_activity_insert, record, id, error);
+}
+
+/* The audit detail of an activity's correction: which fields changed,
+ * with the old and new date and head count (the figures they move). The
+ * texts are named, never copied: a title or facilitator may name someone. */
+static char *
+activity_changes (const YkActivityRow *old, const YkActivityRecord *new)
+{
+  GString *detail = g_string_new (NULL);
+
+  if (g_strcmp0 (old->date, new->date) != 0)
+    g_string_append_printf (detail, "; activity_date %s→%s", old->date, new->date);
+  if (g_strcmp0 (old->title, new->title) != 0)
+    g_string_append (detail, "; title");
+  if (g_strcmp0 (old->category, new->category) != 0)
+    g_string_append (detail, "; category");
+  if (g_strcmp0 (old->facilitator, new->facilitator) != 0)
+    g_string_append (detail, "; facilitator");
+  if (old->resident_count != MAX (new->resident_count, 0))
+    g_string_append_printf (detail, "; resident_count %d→%d", old->resident_count, new->resident_count);
+  if (detail->len > 0)
+    g_string_erase (detail, 0, strlen ("; "));
+  return g_string_free (detail, detail->len == 0);
+}
+
+gboolean
+yk_casework_update_activity (YkSession              *session,
+                             const YkActivityRecord *record,
+                             GError                **error)
+{
+  sqlite3 *db = db_of (session);
+  g_autoptr (YkActivityRow) current = NULL;
+  g_autofree char *changes = NULL;
+  YkActivityRecord checked = *record;
+  GError *reason = NULL;
+  const char *field = NULL;
+  GDate today;
+
+  /* Another site's activity is "not found", as for a service user. */
+  current = yk_db_activity_get (db, record->id, yk_casework_site_scope (session), error);
+  if (current == NULL)
+    {
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no such activity"));
+      return FALSE;
+    }
+  /* An activity stays at its site: whoever attended it are that site's
+   * people, and moving it would take their attendances elsewhere. */
+  if (record->site_id > 0 && record->site_id != current->site_id)
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("An activity stays at its site"));
+      return FALSE;
+    }
+  checked.site_id = current->site_id;
+  yk_date_today (&today);
+  if (!yk_activity_validate (&checked, &today, &field, &reason))
+    return invalid (error, reason, field);
+  if (!check_site_allowed (session, checked.site_id, error))
+    return FALSE;
+  changes = activity_changes (current, &checked);
+  if (changes == NULL)
+    return TRUE;
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  if (!yk_db_activity_update (db, &checked, error) ||
+      !yk_session_audit (session, "update", "activities", checked.id, changes, error) ||
+      !yk_db_commit (db, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 typedef struct

@@ -38,6 +38,11 @@ gboolean yk_casework_add_activity (YkSession        *session,
                                    YkActivityRecord *record,
                                    gint64           *id,
                                    GError          **error);
+/* Corrects a live activity's own fields (record->id; record->site_id is
+ * its site or 0): validated as a new one, audited with what changed. */
+gboolean yk_casework_update_activity (YkSession              *session,
+                                      const YkActivityRecord *record,
+                                      GError                **error);
 gboolean yk_casework_add_attendance (YkSession *session,
                                      gint64     activity_id,
                                      gint64     client_id,

@@ -137,6 +137,41 @@ yk_db_activity_get (sqlite3 *db,
   return g_ptr_array_steal_index (rows, 0);
 }
 
+gboolean
+yk_db_activity_update (sqlite3                *db,
+                       const YkActivityRecord *record,
+                       GError                **error)
+{
+  static const char sql[] =
+    "UPDATE activities SET activity_date = ?1, title = ?2, category = ?3, facilitator = ?4, resident_count = ?5 "
+    "WHERE id = ?6 AND voided_at IS NULL";
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, record->date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, record->title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, record->category, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, record->facilitator, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, MAX (record->resident_count, 0));
+  sqlite3_bind_int64 (stmt, 6, record->id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+  sqlite3_finalize (stmt);
+  if (sqlite3_changes (db) != 1)
+    {
+      g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_FAILED, _("There is no such activity"));
+      return FALSE;
+    }
+  return TRUE;
+fail:
+  yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Changing the activity"));
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
 static gpointer
 month_row (sqlite3_stmt *stmt)
 {

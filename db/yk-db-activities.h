@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "yk-records.h"
+
 #include <glib.h>
 #include <sqlite3.h>
 
@@ -33,6 +35,12 @@ YkActivityRow *yk_db_activity_get (sqlite3 *db,
                                    gint64   id,
                                    gint64   site_scope,
                                    GError **error);
+/* Writes a live activity's date, title, category, facilitator and head
+ * count of other residents over record->id's; its site is never changed.
+ * The running totals follow by trigger (yk-schema-v2.sql). */
+gboolean yk_db_activity_update (sqlite3                *db,
+                                const YkActivityRecord *record,
+                                GError                **error);
 /* The months (YYYY-MM) with live activities at the site (0: every site),
  * latest first, as a NULL-terminated vector. */
 char **yk_db_activity_months (sqlite3 *db,

@@ -2,14 +2,18 @@
 /* What the Activities and Questionnaires screens ask of app/: the
  * activities of a month with their attendance counts, the people who
  * may attend, recording an activity with its attendance all or nothing,
- * changing who attended, and a social worker kept to their own site.
- * On the demo data (seed 1). */
+ * changing who attended, correcting a recorded activity with its
+ * attendance (validated, audited, all or nothing, and its figures moving
+ * with its date), and a social worker kept to their own site. On the
+ * demo data (seed 1). */
 #include "yk-accounts.h"
 #include "yk-activities.h"
 #include "yk-app-error.h"
 #include "yk-casework.h"
 #include "yk-db-indicators.h"
 #include "yk-demo.h"
+#include "yk-record-rules.h"
+#include "yk-statistics.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -283,6 +287,278 @@ test_change_attendance (void)
   }
 }
 
+/* A social worker of SPQ, with an account made once. */
+static YkSession *
+open_worker (void)
+{
+  g_autoptr (GError) error = NULL;
+  YkSession *worker;
+
+  if (count ("SELECT count(*) FROM staff WHERE account = 'zhou'") == 0)
+    {
+      g_assert_true (yk_accounts_add (session, "zhou", WORKER_PW, YK_ROLE_WORKER, "SPQ", "周社工",
+                                      YK_KDF_INTERACTIVE, &error));
+      g_assert_no_error (error);
+    }
+  worker = yk_session_open (path, "zhou", WORKER_PW, &error);
+  g_assert_no_error (error);
+  return worker;
+}
+
+/* An activity of SPQ with the first `n` service users of its list. */
+static gint64
+record_activity (const char *date, const char *title, int residents, guint n)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 spq = site_id ("SPQ");
+  g_autoptr (GPtrArray) list = people (spq);
+  g_autoptr (GArray) chosen = pick (list, n, 0);
+  YkActivityRecord record = { 0, NULL, spq, (char *) date, (char *) title, (char *) "生活技能", NULL, residents };
+  gint64 id = 0;
+
+  g_assert_true (yk_activities_record (session, &record, (YkAttendee *) chosen->data, chosen->len, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+figure_of (const char *period, gint64 site, YkIndicator k)
+{
+  g_autoptr (GError) error = NULL;
+  YkStore *store = yk_session_get_store (session);
+  sqlite3 *db = yk_store_open_connection (store, &error);
+  g_autoptr (YkStatistics) statistics = NULL;
+
+  g_assert_no_error (error);
+  statistics = yk_statistics_compute (db, period, site, NULL, &error);
+  g_assert_no_error (error);
+  yk_store_close_connection (store, db);
+  g_assert_cmpuint (statistics->report->sites->len, ==, 1);
+  return ((YkReportSite *) statistics->report->sites->pdata[0])->values[k];
+}
+
+/* How many live attendances an activity has. */
+static guint
+n_attendees (gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) attendees = yk_activities_attendees (session, id, &error);
+
+  g_assert_no_error (error);
+  return attendees->len;
+}
+
+/* Every field corrected, one person more and one less, in one go: the
+ * row changes in place, an audit row says what changed (no text copied),
+ * and the activity's figures leave November for December with it. */
+static void
+test_edit (void)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 spq = site_id ("SPQ");
+  g_autoptr (GPtrArray) list = people (spq);
+  g_autoptr (GPtrArray) attendees = NULL;
+  g_autoptr (YkActivityRow) row = NULL;
+  gint64 id = record_activity ("2021-11-20", "茶话会", 3, 2);
+  gint64 activities = count ("SELECT count(*) FROM activities");
+  gint64 audits = count ("SELECT count(*) FROM audit");
+  gint64 nov_activities = figure_of ("2021-11", spq, YK_INDICATOR_ACTIVITIES);
+  gint64 nov_attendances = figure_of ("2021-11", spq, YK_INDICATOR_ACTIVITY_ATTENDANCES);
+  gint64 dec_activities = figure_of ("2021-12", spq, YK_INDICATOR_ACTIVITIES);
+  gint64 dec_attendances = figure_of ("2021-12", spq, YK_INDICATOR_ACTIVITY_ATTENDANCES);
+  YkActivityRecord changed = { id, NULL, 0, (char *) "2021-12-03", (char *) "茶话会（改期）", (char *) "文体娱乐",
+                               (char *) "王社工", 5 };
+  YkAttendee third = { 0, 0 };
+  gint64 removed;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  attendees = yk_activities_attendees (session, id, &error);
+  g_assert_no_error (error);
+  removed = ((YkActivityPerson *) attendees->pdata[0])->attendance_id;
+  for (guint i = 0, clients = 0; i < list->len; i++)
+    if (((YkActivityPerson *) list->pdata[i])->family_id == 0 && ++clients == 3)
+      third.client_id = ((YkActivityPerson *) list->pdata[i])->client_id;
+  g_assert_cmpint (third.client_id, >, 0);
+
+  g_assert_true (yk_activities_edit (session, &changed, &third, 1, &removed, 1, &error));
+  g_assert_no_error (error);
+
+  row = yk_activities_get (session, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (row->date, ==, "2021-12-03");
+  g_assert_cmpstr (row->title, ==, "茶话会（改期）");
+  g_assert_cmpstr (row->category, ==, "文体娱乐");
+  g_assert_cmpstr (row->facilitator, ==, "王社工");
+  g_assert_cmpint (row->resident_count, ==, 5);
+  g_assert_cmpint (row->site_id, ==, spq);
+  g_assert_cmpint (row->attendance_count, ==, 2);
+  /* In place: no new activity. */
+  g_assert_cmpint (count ("SELECT count(*) FROM activities"), ==, activities);
+
+  /* The update, the voided and the added attendance: three audit rows. */
+  g_assert_cmpint (count ("SELECT count(*) FROM audit"), ==, audits + 3);
+  sql = g_strdup_printf ("SELECT detail FROM audit WHERE action = 'update' AND record_table = 'activities' "
+                         "AND record_id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpint (sqlite3_prepare_v2 (db_of (session), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  {
+    const char *detail = (const char *) sqlite3_column_text (stmt, 0);
+
+    g_assert_nonnull (strstr (detail, "activity_date 2021-11-20→2021-12-03"));
+    g_assert_nonnull (strstr (detail, "title"));
+    g_assert_nonnull (strstr (detail, "category"));
+    g_assert_nonnull (strstr (detail, "facilitator"));
+    g_assert_nonnull (strstr (detail, "resident_count 3→5"));
+    g_assert_null (strstr (detail, "茶话会"));
+    g_assert_null (strstr (detail, "王社工"));
+  }
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  /* The activity, its two live attendances and its residents moved month. */
+  g_assert_cmpint (figure_of ("2021-11", spq, YK_INDICATOR_ACTIVITIES), ==, nov_activities - 1);
+  g_assert_cmpint (figure_of ("2021-11", spq, YK_INDICATOR_ACTIVITY_ATTENDANCES), ==, nov_attendances - (2 + 3));
+  g_assert_cmpint (figure_of ("2021-12", spq, YK_INDICATOR_ACTIVITIES), ==, dec_activities + 1);
+  g_assert_cmpint (figure_of ("2021-12", spq, YK_INDICATOR_ACTIVITY_ATTENDANCES), ==, dec_attendances + (2 + 5));
+  /* And the drill-down agrees with the figure. */
+  {
+    g_autoptr (GArray) records = yk_db_indicator_records (db_of (session), YK_INDICATOR_ACTIVITY_ATTENDANCES, spq,
+                                                          "2021-12-01", "2021-12-31", 0, &error);
+    gint64 sum = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < records->len; i++)
+      sum += g_array_index (records, YkCountedRecord, i).weight;
+    g_assert_cmpint (sum, ==, dec_attendances + 7);
+  }
+
+  /* Saving it unchanged writes nothing. */
+  audits = count ("SELECT count(*) FROM audit");
+  g_assert_true (yk_activities_edit (session, &changed, NULL, 0, NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit"), ==, audits);
+}
+
+static void
+assert_unchanged (gint64 id, const char *date, const char *title, guint n, gint64 audits)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkActivityRow) row = yk_activities_get (session, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (row->date, ==, date);
+  g_assert_cmpstr (row->title, ==, title);
+  g_assert_cmpint (row->resident_count, ==, 1);
+  g_assert_cmpuint (n_attendees (id), ==, n);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit"), ==, audits);
+}
+
+/* Each mistake names its field, and neither the fields nor the
+ * attendance sent with them change. */
+static void
+test_edit_invalid (void)
+{
+  static const struct
+  {
+    const char *date, *title, *category;
+    int residents;
+    const char *field;
+  } cases[] = {
+    { "2021-02-30", "手工", NULL, 1, "date" },
+    { "2099-01-01", "手工", NULL, 1, "date" },
+    { "", "手工", NULL, 1, "date" },
+    { "2021-11-12", "", NULL, 1, "title" },
+    { "2021-11-12", NULL, NULL, 1, "title" },
+    { "2021-11-12", "手工", "跳舞", 1, "category" },
+    { "2021-11-12", "手工", NULL, -2, "resident_count" },
+  };
+  g_autoptr (GError) error = NULL;
+  gint64 spq = site_id ("SPQ");
+  g_autoptr (GPtrArray) list = people (spq);
+  gint64 id = record_activity ("2021-11-10", "手工小组", 1, 1);
+  gint64 audits = count ("SELECT count(*) FROM audit");
+  g_autoptr (GArray) more = pick (list, 3, 0);
+  YkAttendee *added = &g_array_index (more, YkAttendee, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      YkActivityRecord bad = { id, NULL, spq, (char *) cases[i].date, (char *) cases[i].title,
+                               (char *) cases[i].category, NULL, cases[i].residents };
+
+      g_assert_false (yk_activities_edit (session, &bad, added, 1, NULL, 0, &error));
+      g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+      if (!g_str_has_prefix (error->message, yk_record_field_label (cases[i].field)))
+        g_error ("case %u: “%s” does not name %s", i, error->message, cases[i].field);
+      g_clear_error (&error);
+      assert_unchanged (id, "2021-11-10", "手工小组", 1, audits);
+    }
+
+  /* The site stays. */
+  {
+    gint64 other = count ("SELECT id FROM sites WHERE code <> 'SPQ' ORDER BY id LIMIT 1");
+    YkActivityRecord moved = { id, NULL, other, (char *) "2021-11-10", (char *) "手工小组", NULL, NULL, 1 };
+
+    g_assert_false (yk_activities_edit (session, &moved, NULL, 0, NULL, 0, &error));
+    g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (count ("SELECT count(*) FROM activities a JOIN sites s ON s.id = a.site_id "
+                            "WHERE s.code = 'SPQ' AND a.title = '手工小组'"), ==, 1);
+  }
+
+  /* Good fields with an attendance that is not this activity's: the
+   * fields are not written either. */
+  {
+    gint64 foreign = count ("SELECT min(id) FROM attendances WHERE voided_at IS NULL");
+    YkActivityRecord good = { id, NULL, spq, (char *) "2021-11-12", (char *) "手工", NULL, NULL, 1 };
+
+    g_assert_false (yk_activities_edit (session, &good, added, 1, &foreign, 1, &error));
+    g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    assert_unchanged (id, "2021-11-10", "手工小组", 1, audits);
+  }
+}
+
+/* A social worker corrects their own site's activities, whoever recorded
+ * them, and cannot reach another site's: it is not found, and stays. */
+static void
+test_edit_worker_scope (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSession) worker = open_worker ();
+  gint64 spq = site_id ("SPQ");
+  gint64 mine = record_activity ("2021-10-08", "健身操", 1, 1);
+  gint64 theirs = count ("SELECT a.id FROM activities a JOIN sites s ON s.id = a.site_id "
+                         "WHERE s.code <> 'SPQ' AND a.voided_at IS NULL ORDER BY a.id LIMIT 1");
+  g_autofree char *theirs_sql = g_strdup_printf ("SELECT count(*) FROM activities WHERE id = %" G_GINT64_FORMAT
+                                                 " AND title = '改了'", theirs);
+  gint64 audits = count ("SELECT count(*) FROM audit");
+  YkActivityRecord other = { theirs, NULL, 0, (char *) "2021-10-09", (char *) "改了", NULL, NULL, 0 };
+  YkActivityRecord own = { mine, NULL, 0, (char *) "2021-10-09", (char *) "健身操（第二次）", NULL, NULL, 1 };
+
+  g_assert_false (yk_activities_edit (worker, &other, NULL, 0, NULL, 0, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (yk_casework_update_activity (worker, &other, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (count (theirs_sql), ==, 0);
+  g_assert_cmpint (count ("SELECT count(*) FROM audit"), ==, audits);
+
+  g_assert_true (yk_activities_edit (worker, &own, NULL, 0, NULL, 0, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (YkActivityRow) row = yk_activities_get (worker, mine, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (row->title, ==, "健身操（第二次）");
+    g_assert_cmpstr (row->date, ==, "2021-10-09");
+    g_assert_cmpint (row->site_id, ==, spq);
+  }
+  g_assert_cmpint (count ("SELECT count(*) FROM audit a JOIN staff s ON s.account = a.account "
+                          "WHERE a.action = 'update' AND a.record_table = 'activities' AND s.account = 'zhou'"), ==, 1);
+}
+
 static void
 test_questionnaires_of_day (void)
 {
@@ -330,6 +606,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/activities/record-and-list", test_record_and_list);
   g_test_add_func ("/app/activities/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/app/activities/change-attendance", test_change_attendance);
+  g_test_add_func ("/app/activities/edit", test_edit);
+  g_test_add_func ("/app/activities/edit-invalid", test_edit_invalid);
+  g_test_add_func ("/app/activities/edit-worker-scope", test_edit_worker_scope);
   g_test_add_func ("/app/activities/questionnaires-of-day", test_questionnaires_of_day);
   status = g_test_run ();
   yk_session_close (session);

@@ -111,6 +111,16 @@ test_every_kind_of_change (void)
       "UPDATE activities SET activity_date = '2021-05-31', site_id = 3 - site_id, resident_count = resident_count + 4 "
       "WHERE id = (SELECT min(a.id) FROM activities a JOIN attendances t ON t.activity_id = a.id "
       "  WHERE a.voided_at IS NULL AND t.voided_at IS NULL)" },
+    /* As the activity dialog corrects one: its date moves to another
+     * month and quarter at its own site; its attendances go with it. */
+    { "moving an activity with a family member's attendance to another month and quarter",
+      "UPDATE activities SET activity_date = '2021-02-14', title = title || '（改期）', resident_count = resident_count + 1 "
+      "WHERE id = (SELECT max(a.id) FROM activities a JOIN attendances t ON t.activity_id = a.id "
+      "  WHERE a.voided_at IS NULL AND t.voided_at IS NULL AND t.family_id IS NOT NULL AND a.activity_date > '2021-06-01')" },
+    { "moving an activity to another day of its month",
+      "UPDATE activities SET activity_date = substr (activity_date, 1, 8) || iif (substr (activity_date, 9) = '01', '02', '01') "
+      "WHERE id = (SELECT min(a.id) FROM activities a JOIN attendances t ON t.activity_id = a.id "
+      "  WHERE a.voided_at IS NULL AND t.voided_at IS NULL AND a.activity_date > '2021-06-01')" },
     { "voiding an activity with attendances",
       "UPDATE activities SET voided_at = 't', void_reason = 'x' WHERE id = "
       "(SELECT max(a.id) FROM activities a JOIN attendances t ON t.activity_id = a.id "

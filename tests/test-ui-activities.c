@@ -3,8 +3,8 @@
  * recording an activity with its attendance moves the engine's figures
  * by exactly what was recorded, the search keeps what is ticked, a
  * mistake keeps everything typed and writes nothing, a social worker
- * sees only their site's people, and the attendance of an activity can
- * be changed afterwards. */
+ * sees only their site's people, and a recorded activity can be
+ * corrected afterwards: its fields and its attendance, saved together. */
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-activities.h"
@@ -566,6 +566,173 @@ test_change_attendance (void)
   fixture_close (&f);
 }
 
+static YkActivityRow *
+listed (Fixture *f, gint64 id)
+{
+  GListModel *model = yk_activities_page_get_model (f->page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (YkActivityItem) item = g_list_model_get_item (model, i);
+      const YkActivityRow *row = yk_activity_item_get_row (item);
+
+      if (row->id == id)
+        {
+          YkActivityRow *copy = g_new0 (YkActivityRow, 1);
+
+          *copy = *row;
+          copy->date = g_strdup (row->date);
+          copy->title = g_strdup (row->title);
+          copy->category = g_strdup (row->category);
+          copy->facilitator = g_strdup (row->facilitator);
+          return copy;
+        }
+    }
+  return NULL;
+}
+
+/* Opening a recorded activity, its title and date corrected and one
+ * person more ticked: one save, and the list and the database show it
+ * in its new month. A mistake names its field and changes nothing. */
+static void
+test_edit_activity (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) chosen = NULL;
+  g_autoptr (GPtrArray) attendees = NULL;
+  g_autoptr (YkActivityRow) row = NULL;
+  g_autoptr (YkActivityRow) old_month = NULL;
+  YkActivityRecord record = { 0 };
+  YkAttendee first[2];
+  YkActivityDialog *dialog;
+  gint64 id = 0, spq, audits;
+
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  spq = site_id (&f, "SPQ");
+  choose_site (&f, "SPQ");
+  list = people (&f, spq);
+  chosen = pick (list, 3, 0);
+  for (guint i = 0; i < 2; i++)
+    first[i] = (YkAttendee) { ((YkActivityPerson *) chosen->pdata[i])->client_id, 0 };
+  record.site_id = spq;
+  record.date = (char *) "2021-11-18";
+  record.title = (char *) "棋牌活动";
+  record.resident_count = 2;
+  g_assert_true (yk_activities_record (session_of (&f), &record, first, 2, &id, &error));
+  g_assert_no_error (error);
+
+  /* A mistake: an empty title, a date to come. */
+  dialog = open_dialog (&f, id);
+  g_assert_true (gtk_widget_is_sensitive (field (dialog, "title_entry")));
+  g_assert_true (gtk_widget_is_sensitive (field (dialog, "date_entry")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "date_entry"))), ==, "2021-11-18");
+  audits = count (&f, "SELECT count(*) FROM audit");
+  type (dialog, "title_entry", "");
+  tick (dialog, chosen->pdata[2]);
+  save (&f, dialog);
+  g_assert_true (yk_activities_page_get_dialog (f.page) == GTK_WINDOW (dialog));
+  g_assert_nonnull (yk_activity_dialog_get_error (dialog, "title"));
+  type (dialog, "title_entry", "棋牌活动");
+  type (dialog, "date_entry", "2099-01-01");
+  save (&f, dialog);
+  g_assert_nonnull (yk_activity_dialog_get_error (dialog, "date"));
+  g_assert_true (ticked (dialog, chosen->pdata[2]));
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM audit"), ==, audits);
+  row = yk_activities_get (session_of (&f), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (row->date, ==, "2021-11-18");
+  g_assert_cmpint (row->attendance_count, ==, 2);
+  g_clear_pointer (&row, yk_activity_row_free);
+
+  /* Corrected. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  type (dialog, "title_entry", "棋牌活动（改期）");
+  type (dialog, "date_entry", "2021-12-02");
+  save (&f, dialog);
+  ui_test_spin_until (dialog == NULL);
+
+  row = yk_activities_get (session_of (&f), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (row->title, ==, "棋牌活动（改期）");
+  g_assert_cmpstr (row->date, ==, "2021-12-02");
+  g_assert_cmpint (row->site_id, ==, spq);
+  g_assert_cmpint (row->resident_count, ==, 2);
+  attendees = yk_activities_attendees (session_of (&f), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attendees->len, ==, 3);
+  g_assert_cmpint (((YkActivityPerson *) attendees->pdata[2])->client_id, ==,
+                   ((YkActivityPerson *) chosen->pdata[2])->client_id);
+  g_clear_pointer (&row, yk_activity_row_free);
+
+  /* Gone from November's list, in December's. */
+  choose (ui_test_child (f.page, YK_TYPE_ACTIVITIES_PAGE, "month_dropdown"), "2021-11");
+  ui_test_spin_until (!page_loading (&f));
+  old_month = listed (&f, id);
+  g_assert_null (old_month);
+  choose (ui_test_child (f.page, YK_TYPE_ACTIVITIES_PAGE, "month_dropdown"), "2021-12");
+  ui_test_spin_until (!page_loading (&f));
+  row = listed (&f, id);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (row->title, ==, "棋牌活动（改期）");
+  g_assert_cmpstr (row->date, ==, "2021-12-02");
+  g_assert_cmpint (row->attendance_count, ==, 3);
+  fixture_close (&f);
+}
+
+/* A lock closes a correction half done; reopening the activity finds
+ * what was typed and who was ticked and unticked. */
+static void
+test_edit_draft_survives_lock (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) chosen = NULL;
+  YkActivityRecord record = { 0 };
+  YkAttendee first[2];
+  YkActivityDialog *dialog;
+  GtkStack *stack;
+  gint64 id = 0, spq;
+
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  spq = site_id (&f, "SPQ");
+  list = people (&f, spq);
+  chosen = pick (list, 3, 0);
+  for (guint i = 0; i < 2; i++)
+    first[i] = (YkAttendee) { ((YkActivityPerson *) chosen->pdata[i])->client_id, 0 };
+  record.site_id = spq;
+  record.date = (char *) "2021-10-21";
+  record.title = (char *) "观影";
+  g_assert_true (yk_activities_record (session_of (&f), &record, first, 2, &id, &error));
+  g_assert_no_error (error);
+
+  dialog = open_dialog (&f, id);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  type (dialog, "title_entry", "观影会");
+  tick (dialog, chosen->pdata[0]);
+  tick (dialog, chosen->pdata[2]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.lock", NULL));
+  g_assert_null (dialog);
+  ui_test_unlock (f.window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  ui_test_spin_until (yk_window_get_session (f.window) != NULL);
+  f.session = yk_window_get_session (f.window);
+  stack = GTK_STACK (ui_test_child (gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (f.window))), "main"),
+                                    YK_TYPE_MAIN_VIEW, "stack"));
+  f.page = YK_ACTIVITIES_PAGE (gtk_stack_get_child_by_name (stack, "activities"));
+  gtk_stack_set_visible_child_name (stack, "activities");
+  ui_test_spin_until (!page_loading (&f));
+
+  dialog = open_dialog (&f, id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "title_entry"))), ==, "观影会");
+  g_assert_false (ticked (dialog, chosen->pdata[0]));
+  g_assert_true (ticked (dialog, chosen->pdata[1]));
+  g_assert_true (ticked (dialog, chosen->pdata[2]));
+  g_assert_cmpuint (yk_activity_dialog_get_n_ticked (dialog), ==, 2);
+  fixture_close (&f);
+}
+
 /* The lock closes the dialog; reopening it finds the fields and the ticks. */
 static void
 test_draft_survives_lock (void)
@@ -754,6 +921,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/activities/error-keeps-everything", test_error_keeps_everything);
   g_test_add_func ("/ui/activities/worker", test_worker_sees_own_site);
   g_test_add_func ("/ui/activities/change-attendance", test_change_attendance);
+  g_test_add_func ("/ui/activities/edit", test_edit_activity);
+  g_test_add_func ("/ui/activities/edit-draft-survives-lock", test_edit_draft_survives_lock);
   g_test_add_func ("/ui/activities/draft-survives-lock", test_draft_survives_lock);
   g_test_add_func ("/ui/activities/questionnaires", test_questionnaires_batch);
   status = g_test_run ();

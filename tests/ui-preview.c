@@ -22,6 +22,7 @@
  *   yk-ui-preview statistics-records   and the records behind 生活状态改善
  *   yk-ui-preview activities      the activities of the demo data, as the coordinator
  *   yk-ui-preview activity-dialog an activity being recorded, searched, some ticked
+ *   yk-ui-preview activity-edit   a recorded activity being corrected, one more ticked
  *   yk-ui-preview questionnaires  questionnaires being entered at SPQ
  * Not installed, not a test. */
 #include "yk-config.h"
@@ -432,6 +433,7 @@ statistics_ready_cb (gpointer user_data)
 
 #include "yk-activities-page.h"
 #include "yk-activity-dialog.h"
+#include "yk-activity-item.h"
 #include "yk-questionnaires-page.h"
 
 static gboolean
@@ -456,10 +458,18 @@ activities_ready_cb (gpointer user_data)
       gtk_widget_activate_action (page, "questionnaires.save", NULL);
       gtk_widget_activate_action (page, "questionnaires.save", NULL);
     }
-  if (!g_str_equal (mode, "activity-dialog"))
+  if (!g_str_equal (mode, "activity-dialog") && !g_str_equal (mode, "activity-edit"))
     return G_SOURCE_REMOVE;
   if (dialog == NULL && g_list_model_get_n_items (yk_activities_page_get_model (YK_ACTIVITIES_PAGE (page))) == 0)
     return G_SOURCE_CONTINUE;
+  if (dialog == NULL && g_str_equal (mode, "activity-edit"))
+    {
+      g_autoptr (YkActivityItem) item = g_list_model_get_item (yk_activities_page_get_model (YK_ACTIVITIES_PAGE (page)), 0);
+
+      gtk_widget_activate_action (page, "activities.open", "x", yk_activity_item_get_row (item)->id);
+      dialog = YK_ACTIVITY_DIALOG (yk_activities_page_get_dialog (YK_ACTIVITIES_PAGE (page)));
+      return G_SOURCE_CONTINUE;
+    }
   if (dialog == NULL)
     {
       gtk_widget_activate_action (page, "activities.record", NULL);
@@ -471,6 +481,25 @@ activities_ready_cb (gpointer user_data)
     }
   if (yk_activity_dialog_get_loading (dialog))
     return G_SOURCE_CONTINUE;
+  if (g_str_equal (mode, "activity-edit"))
+    {
+      GtkWidget *title = ui_test_child (dialog, YK_TYPE_ACTIVITY_DIALOG, "title_entry");
+      g_autofree char *changed = g_strconcat (gtk_editable_get_text (GTK_EDITABLE (title)), "（改期）", NULL);
+      GtkListBox *list = GTK_LIST_BOX (ui_test_child (dialog, YK_TYPE_ACTIVITY_DIALOG, "people_list"));
+
+      gtk_editable_set_text (GTK_EDITABLE (title), changed);
+      for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+        {
+          GtkCheckButton *check = GTK_CHECK_BUTTON (gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, i)));
+
+          if (!gtk_check_button_get_active (check))
+            {
+              gtk_check_button_set_active (check, TRUE);
+              break;
+            }
+        }
+      return G_SOURCE_REMOVE;
+    }
   {
     GtkListBox *list = GTK_LIST_BOX (ui_test_child (dialog, YK_TYPE_ACTIVITY_DIALOG, "people_list"));
 

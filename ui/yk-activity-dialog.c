@@ -6,7 +6,9 @@
 #include "yk-activities.h"
 #include "yk-connection-task.h"
 #include "yk-record-form.h"
+#include "yk-record-rules.h"
 #include "yk-text.h"
+#include "yk-validate.h"
 
 #include <glib/gi18n.h>
 
@@ -21,7 +23,6 @@ struct _YkActivityDialog
   GtkWidget *title_label;
   GtkWidget *subtitle_label;
   GtkWidget *error_label;
-  GtkWidget *grid;
   GtkWidget *date_entry;
   GtkWidget *date_error;
   GtkWidget *title_entry;
@@ -45,6 +46,7 @@ struct _YkActivityDialog
   GCancellable *cancellable;
   GTask *task;
   gboolean loading;
+  gboolean draft_restored; /* the ticks are the draft's, not the attendance's */
   GHashTable *rows;      /* "c:ID"/"f:ID" → GtkListBoxRow (borrowed) */
   GHashTable *attended;  /* key → attendance id, of an activity already recorded */
   guint n_ticked;
@@ -267,9 +269,10 @@ people_cb (GObject      *source,
   for (guint i = 0; i < people->len; i++)
     add_row (self, people->pdata[i]);
   /* Those who attended are ticked, listed even if no longer in the
-   * site's caseload. */
+   * site's caseload; unless a draft says who was ticked when a lock
+   * closed the dialog. */
   g_hash_table_iter_init (&iter, self->attended);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  while (!self->draft_restored && g_hash_table_iter_next (&iter, &key, NULL))
     {
       GtkListBoxRow *row = g_hash_table_lookup (self->rows, key);
       if (row != NULL)
@@ -289,8 +292,8 @@ people_cb (GObject      *source,
   set_loading (self, FALSE);
 }
 
-/* An activity already recorded: its fields shown as they are (they are
- * not changed here), its attendance ticked. */
+/* An activity already recorded: its fields as they are, to be corrected
+ * if need be (all but its site, which stays), its attendance ticked. */
 static gboolean
 load_activity (YkActivityDialog *self, YkSession *session)
 {
@@ -315,7 +318,6 @@ load_activity (YkActivityDialog *self, YkSession *session)
     g_autofree char *residents_text = g_strdup_printf ("%d", activity->resident_count);
     gtk_editable_set_text (GTK_EDITABLE (self->residents_entry), residents_text);
   }
-  gtk_widget_set_sensitive (self->grid, FALSE);
   gtk_label_set_text (GTK_LABEL (self->subtitle_label), activity->title);
   gtk_widget_set_visible (self->subtitle_label, TRUE);
   gtk_widget_set_visible (self->void_button, TRUE);
@@ -373,6 +375,33 @@ read_residents (YkActivityDialog *self,
   return TRUE;
 }
 
+/* The fields as typed, checked by the rules the app applies, each error
+ * under its field: the same for a new activity and a corrected one. */
+static gboolean
+read_record (YkActivityDialog *self,
+             YkActivityRecord *record)
+{
+  g_autoptr (GError) error = NULL;
+  const char *field = NULL;
+  gboolean ok;
+  GDate today;
+
+  record->id = self->activity_id;
+  record->site_id = self->site_id;
+  ok = yk_record_form_date (self->form, "date", self->date_entry, TRUE, &record->date);
+  record->title = yk_record_form_text (self->title_entry);
+  record->category = (char *) yk_record_form_choice (self->category_dropdown, category_codes);
+  record->facilitator = yk_record_form_text (self->facilitator_entry);
+  ok = read_residents (self, &record->resident_count) && ok;
+  if (ok && record->title == NULL)
+    ok = yk_record_form_fail (self->form, "title", _("This is required"));
+  yk_date_today (&today);
+  /* The page always gives a site (it has no "every site" entry). */
+  if (ok && !yk_activity_validate (record, &today, &field, &error))
+    ok = yk_record_form_fail_error (self->form, field, error);
+  return ok;
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -390,27 +419,16 @@ save_action (GtkWidget  *widget,
     return;
   yk_record_form_clear_errors (self->form);
   collect_ticked (self, added, removed);
-  if (self->activity_id > 0)
-    {
-      if (!yk_activities_change_attendance (session, self->activity_id, (YkAttendee *) added->data, added->len,
-                                            (gint64 *) removed->data, removed->len, &error))
-        yk_record_form_fail_error (self->form, NULL, error);
-      else
-        yk_record_form_saved (self->form, 0);
-      return;
-    }
-  record.site_id = self->site_id;
-  ok = yk_record_form_date (self->form, "date", self->date_entry, TRUE, &record.date);
-  record.title = yk_record_form_text (self->title_entry);
-  record.category = (char *) yk_record_form_choice (self->category_dropdown, category_codes);
-  record.facilitator = yk_record_form_text (self->facilitator_entry);
-  ok = read_residents (self, &record.resident_count) && ok;
-  if (ok && record.title == NULL)
-    ok = yk_record_form_fail (self->form, "title", _("This is required"));
-  if (ok && !yk_activities_record (session, &record, (YkAttendee *) added->data, added->len, NULL, &error))
-    ok = yk_record_form_fail_error (self->form, NULL, error);
+  ok = read_record (self, &record);
+  if (ok && self->activity_id > 0)
+    ok = yk_activities_edit (session, &record, (YkAttendee *) added->data, added->len, (gint64 *) removed->data,
+                             removed->len, &error);
+  else if (ok)
+    ok = yk_activities_record (session, &record, (YkAttendee *) added->data, added->len, NULL, &error);
   if (ok)
     yk_record_form_saved (self->form, 0);
+  else if (error != NULL)
+    yk_record_form_fail_error (self->form, NULL, error);
   g_free (record.date);
   g_free (record.title);
   g_free (record.facilitator);
@@ -520,7 +538,6 @@ yk_activity_dialog_class_init (YkActivityDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, title_label);
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, grid);
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, date_entry);
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, date_error);
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, title_entry);
@@ -591,7 +608,7 @@ yk_activity_dialog_new (YkUnlockedSession *session,
   self->site_id = s != NULL ? yk_activities_site_for (s, site_id) : site_id;
   /* A draft of a new activity is the site's; of a change, the activity's. */
   self->form = activity_id > 0
-                 ? yk_record_form_new (GTK_WINDOW (self), session, drafts, "activity-attendance", activity_id)
+                 ? yk_record_form_new (GTK_WINDOW (self), session, drafts, "activity-edit", activity_id)
                  : yk_record_form_new (GTK_WINDOW (self), session, drafts, "activity", self->site_id);
   yk_record_form_set_error_label (self->form, self->error_label);
   yk_record_form_add_field (self->form, "date", self->date_entry, self->date_error);
@@ -608,16 +625,15 @@ yk_activity_dialog_new (YkUnlockedSession *session,
     }
   if (activity_id > 0)
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("Activity Attendance"));
-      gtk_label_set_text (GTK_LABEL (self->title_label), _("Activity Attendance"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Activity"));
+      gtk_label_set_text (GTK_LABEL (self->title_label), _("Edit Activity"));
       if (!load_activity (self, s))
         return self;
     }
   else
-    {
-      yk_record_form_set_today (self->date_entry);
-      yk_record_form_restore_draft (self->form);
-    }
+    yk_record_form_set_today (self->date_entry);
+  /* What was typed and ticked before a lock closed the dialog. */
+  self->draft_restored = yk_record_form_restore_draft (self->form);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.void", activity_id > 0);
 
   set_loading (self, TRUE);

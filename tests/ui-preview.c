@@ -530,10 +530,12 @@ activities_preview (YkWindow *window)
 
 /* --- administration --- */
 /*   yk-ui-preview admin           Administration: the accounts, the demo data
+ *   yk-ui-preview admin-key       Administration: the accounts, after the key was changed
  *   yk-ui-preview admin-database  Administration: the database checked
  *   yk-ui-preview admin-settings  Administration: settings, "3 weeks" refused
  *   yk-ui-preview admin-audit     Administration: the audit trail
  *   yk-ui-preview admin-import    Administration: a ledger with bad rows checked */
+#include "yk-admin-accounts.h"
 #include "yk-admin-page.h"
 
 static gboolean
@@ -580,11 +582,21 @@ admin_ready_cb (gpointer user_data)
       gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "stable_entry")), "3 weeks");
       gtk_widget_activate_action (page, "admin.save-settings", NULL);
     }
+  else if (g_str_equal (mode, "admin-key"))
+    {
+      GtkWidget *accounts = ui_test_child (page, YK_TYPE_ADMIN_PAGE, "accounts");
+
+      gtk_widget_activate_action (accounts, "admin.rotate-key", NULL);
+      gtk_dialog_response (GTK_DIALOG (yk_admin_accounts_get_confirm_dialog (YK_ADMIN_ACCOUNTS (accounts))),
+                           GTK_RESPONSE_ACCEPT);
+    }
   else
     {
-      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "add_account_entry")), "zhao");
-      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "add_name_entry")), "赵六");
-      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "add_password_entry")), "short");
+      GtkWidget *accounts = ui_test_child (page, YK_TYPE_ADMIN_PAGE, "accounts");
+
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (accounts, YK_TYPE_ADMIN_ACCOUNTS, "add_account_entry")), "zhao");
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (accounts, YK_TYPE_ADMIN_ACCOUNTS, "add_name_entry")), "赵六");
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (accounts, YK_TYPE_ADMIN_ACCOUNTS, "add_password_entry")), "short");
     }
   return G_SOURCE_REMOVE;
 }

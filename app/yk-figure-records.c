@@ -19,6 +19,7 @@ yk_figure_record_free (YkFigureRecord *record)
   g_free (record->kind);
   g_free (record->case_no);
   g_free (record->name);
+  g_free (record->full_name);
   g_free (record->detail);
   g_free (record->baseline_date);
   g_free (record->latest_date);
@@ -32,11 +33,14 @@ joined (const char *kind, const char *subtype)
 }
 
 /* The person a record concerns: a family member's own name if there is
- * one, else the service user's; masked either way. */
-static char *
-masked_person (const YkDbFigureDetail *detail)
+ * one, else the service user's; masked, and in full beside. */
+static void
+set_person (YkFigureRecord *record, const YkDbFigureDetail *detail)
 {
-  return yk_text_mask_name (detail->family_name != NULL ? detail->family_name : detail->client_name);
+  const char *name = detail->family_name != NULL ? detail->family_name : detail->client_name;
+
+  record->name = yk_text_mask_name (name);
+  record->full_name = g_strdup (name);
 }
 
 /* Turns one counted row into what the list shows. The same table means
@@ -59,12 +63,12 @@ describe (const YkCountedRecord *row, YkIndicator indicator, YkDbFigureDetail *d
   if (g_strcmp0 (table, "contacts") == 0)
     {
       record->kind = g_strdup (g_strcmp0 (d->subtype, "home_visit") == 0 ? _("Home visit") : _("Phone follow-up"));
-      record->name = masked_person (d);
+      set_person (record, d);
     }
   else if (g_strcmp0 (table, "clients") == 0)
     {
       record->kind = g_strdup (_("Service user"));
-      record->name = masked_person (d);
+      set_person (record, d);
       /* Served in the period, not on one day: the intake date would mislead. */
       if (indicator == YK_INDICATOR_BENEFICIARIES)
         g_clear_pointer (&record->date, g_free);
@@ -72,7 +76,7 @@ describe (const YkCountedRecord *row, YkIndicator indicator, YkDbFigureDetail *d
   else if (g_strcmp0 (table, "family_members") == 0)
     {
       record->kind = joined (_("Family member"), d->subtype);
-      record->name = masked_person (d);
+      set_person (record, d);
     }
   else if (g_strcmp0 (table, "activities") == 0 && indicator == YK_INDICATOR_ACTIVITIES)
     {
@@ -87,20 +91,20 @@ describe (const YkCountedRecord *row, YkIndicator indicator, YkDbFigureDetail *d
   else if (g_strcmp0 (table, "attendances") == 0)
     {
       record->kind = joined (d->family_name != NULL ? _("Attendance (family member)") : _("Attendance"), d->subtype);
-      record->name = masked_person (d);
+      set_person (record, d);
       record->detail = g_strdup (d->title);
     }
   else if (g_strcmp0 (table, "questionnaires") == 0)
     {
       record->kind = joined (_("Questionnaire"), d->subtype);
       if (d->client_name != NULL)
-        record->name = masked_person (d);
+        set_person (record, d);
       record->detail = d->client_name == NULL ? g_strdup (_("Anonymous respondent")) : g_strdup (d->title);
     }
   else
     {
       record->kind = g_strdup (_("SDSS assessment"));
-      record->name = masked_person (d);
+      set_person (record, d);
     }
   return record;
 }

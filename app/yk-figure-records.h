@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* The records behind one figure of a report, as the statistics page
  * lists them so a total can be audited to its last record: one human
- * line each, names masked. */
+ * line each, names masked (the full name beside, for the UI to choose). */
 typedef struct
 {
   gint64 site_id;
@@ -21,6 +21,7 @@ typedef struct
   char *kind;               /* 上门服务, 活动参与 · 文体娱乐, … (translated) */
   char *case_no;            /* NULL if no service user is concerned */
   char *name;               /* masked: 王** */
+  char *full_name;          /* the same in full, for a coordinator who chose to see it (ui/); NULL if none */
   char *detail;             /* an activity's title, a head count, …; may be NULL */
   /* 生活状态改善: the baseline and latest SDSS that qualified the person. */
   gboolean has_sdss;

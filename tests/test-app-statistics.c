@@ -198,7 +198,16 @@ test_records_add_up (void)
                   g_assert_cmpint (record->client_id, >, 0);
                   g_assert_nonnull (strstr (line, record->case_no));
                 }
-              /* Names are masked: one character, then stars. */
+              /* Names are masked: one character, then stars; the full
+               * name beside is what they mask (the UI may show it). */
+              if (record->name != NULL)
+                {
+                  g_autofree char *masked = yk_text_mask_name (record->full_name);
+
+                  g_assert_cmpstr (masked, ==, record->name);
+                }
+              else
+                g_assert_null (record->full_name);
               if (record->name != NULL && *record->name != '\0')
                 {
                   const char *rest = g_utf8_next_char (record->name);

@@ -615,6 +615,43 @@ admin_preview (YkWindow *window)
 
 /* --- end of administration --- */
 
+/* --- preferences --- */
+
+/* Preferences (首选项) over the caseload, as the coordinator with full
+ * names on; `caseload-unmasked` is the caseload that follows from it. */
+static gboolean
+preferences_ready_cb (gpointer user_data)
+{
+  YkWindow *window = user_data;
+
+  if (yk_window_get_session (window) == NULL)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+preferences_preview (YkWindow *window)
+{
+  g_autoptr (GSettings) settings = NULL;
+
+  if (!g_str_equal (mode, "preferences") && !g_str_equal (mode, "caseload-unmasked"))
+    return FALSE;
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_boolean (settings, "show-full-names", TRUE);
+  if (g_str_equal (mode, "caseload-unmasked"))
+    {
+      preview_caseload (window);
+      return TRUE;
+    }
+  fill_demo ();
+  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  g_timeout_add (50, preferences_ready_cb, window);
+  return TRUE;
+}
+
+/* --- end of preferences --- */
+
 static void
 activate_cb (GApplication *app)
 {
@@ -627,6 +664,8 @@ activate_cb (GApplication *app)
   if (admin_preview (window))
     return;
   if (activities_preview (window))
+    return;
+  if (preferences_preview (window))
     return;
 
   if (g_str_equal (mode, "unlock"))

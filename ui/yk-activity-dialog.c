@@ -7,7 +7,6 @@
 #include "yk-connection-task.h"
 #include "yk-record-form.h"
 #include "yk-record-rules.h"
-#include "yk-text.h"
 #include "yk-validate.h"
 
 #include <glib/gi18n.h>
@@ -193,7 +192,8 @@ add_row (YkActivityDialog *self,
          YkActivityPerson *person)
 {
   g_autofree char *key = person_key (person->client_id, person->family_id);
-  g_autofree char *masked = yk_text_mask_name (person->name);
+  YkUnlockedSession *session = yk_record_form_get_unlocked (self->form);
+  g_autofree char *masked = yk_unlocked_session_list_name (session, person->name);
   g_autofree char *label = NULL;
   GtkWidget *row, *check;
 
@@ -204,7 +204,7 @@ add_row (YkActivityDialog *self,
     }
   if (person->family_id > 0)
     {
-      g_autofree char *of = yk_text_mask_name (person->client_name ? person->client_name : "");
+      g_autofree char *of = yk_unlocked_session_list_name (session, person->client_name ? person->client_name : "");
 
       /* TRANSLATORS: a family member's masked name, then their service user's */
       label = g_strdup_printf (_("Family: %1$s (of %2$s)"), masked, of);

@@ -421,16 +421,22 @@ select_client (YkCaseloadPage *self,
     }
 }
 
+/* More changed rows than this are replaced in one splice: each splice
+ * makes the sort and filter models look again, and names shown in full
+ * or masked change every row at once. */
+#define MAX_ROWS_REPLACED 16
+
 /* After a record is saved, usually one person's row changes. Replacing
  * only that row keeps the list where it was, and costs the view one
  * row instead of remaking every row on screen. FALSE when the people
- * themselves changed (someone added or voided). */
+ * themselves changed (someone added or voided), or most rows did. */
 static gboolean
 replace_changed_rows (YkCaseloadPage *self,
                       GPtrArray      *rows)
 {
   GListModel *store = G_LIST_MODEL (self->store);
   guint n = g_list_model_get_n_items (store);
+  guint changed = 0;
 
   if (n != rows->len || n == 0)
     return FALSE;
@@ -439,6 +445,8 @@ replace_changed_rows (YkCaseloadPage *self,
       g_autoptr (YkCaseloadRow) old = g_list_model_get_item (store, i);
 
       if (yk_caseload_row_get_client_id (old) != yk_caseload_row_get_client_id (rows->pdata[i]))
+        return FALSE;
+      if (!yk_caseload_row_equal (old, rows->pdata[i]) && ++changed > MAX_ROWS_REPLACED)
         return FALSE;
     }
   for (guint i = 0; i < n; i++)
@@ -460,7 +468,12 @@ show_entries (YkCaseloadPage *self,
   g_autoptr (GPtrArray) rows = g_ptr_array_new_full (entries->len, g_object_unref);
 
   for (guint i = 0; i < entries->len; i++)
-    g_ptr_array_add (rows, yk_caseload_row_new (entries->pdata[i]));
+    {
+      const YkCaseloadEntry *entry = entries->pdata[i];
+      g_autofree char *name = yk_unlocked_session_list_name (self->session, entry->name);
+
+      g_ptr_array_add (rows, yk_caseload_row_new (entry, name));
+    }
   update_choices (self, entries);
   if (!replace_changed_rows (self, rows))
     g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), rows->pdata,
@@ -566,7 +579,7 @@ bind_with_warning_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      g_object_get (row, "masked-name", &text, NULL);
+      g_object_get (row, "name", &text, NULL);
       gtk_widget_set_visible (warning, yk_caseload_row_get_at_risk (row));
     }
   gtk_label_set_text (GTK_LABEL (label), text);
@@ -791,6 +804,9 @@ set_session (YkCaseloadPage    *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::unlocked", G_CALLBACK (unlocked_changed_cb), self,
                                G_CONNECT_SWAPPED);
+      /* Names in full or masked: the rows are made again by a reload
+       * (66 ms at district scale), which keeps the selection and search. */
+      g_signal_connect_object (session, "notify::full-names", G_CALLBACK (start_load), self, G_CONNECT_SWAPPED);
       /* Absent, not insensitive: a social worker sees one site. */
       gtk_widget_set_visible (GTK_WIDGET (self->site_drop_down), yk_unlocked_session_is_coordinator (session));
       read_choices (self);

@@ -14,7 +14,7 @@ struct _YkCaseloadRow
 
   gint64 client_id;
   char *case_no;
-  char *masked_name;
+  char *name;        /* as lists show it: masked, or in full (yk_unlocked_session_list_name) */
   gint64 site_id;
   char *site_code;
   char *site_name;
@@ -39,7 +39,7 @@ enum
   PROP_0,
   PROP_CLIENT_ID,
   PROP_CASE_NO,
-  PROP_MASKED_NAME,
+  PROP_NAME,
   PROP_SITE_ID,
   PROP_SITE_CODE,
   PROP_SITE_NAME,
@@ -134,7 +134,7 @@ yk_caseload_row_finalize (GObject *object)
   YkCaseloadRow *self = YK_CASELOAD_ROW (object);
 
   g_free (self->case_no);
-  g_free (self->masked_name);
+  g_free (self->name);
   g_free (self->site_code);
   g_free (self->site_name);
   g_free (self->worker_name);
@@ -160,8 +160,8 @@ yk_caseload_row_get_property (GObject    *object,
     case PROP_CASE_NO:
       g_value_set_string (value, self->case_no);
       break;
-    case PROP_MASKED_NAME:
-      g_value_set_string (value, self->masked_name);
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
       break;
     case PROP_SITE_ID:
       g_value_set_int64 (value, self->site_id);
@@ -233,7 +233,7 @@ yk_caseload_row_class_init (YkCaseloadRowClass *klass)
 
   properties[PROP_CLIENT_ID] = g_param_spec_int64 ("client-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_CASE_NO] = g_param_spec_string ("case-no", NULL, NULL, NULL, flags);
-  properties[PROP_MASKED_NAME] = g_param_spec_string ("masked-name", NULL, NULL, NULL, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_SITE_ID] = g_param_spec_int64 ("site-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_SITE_CODE] = g_param_spec_string ("site-code", NULL, NULL, NULL, flags);
   properties[PROP_SITE_NAME] = g_param_spec_string ("site-name", NULL, NULL, NULL, flags);
@@ -264,7 +264,8 @@ yk_caseload_row_init (YkCaseloadRow *self)
 }
 
 YkCaseloadRow *
-yk_caseload_row_new (const YkCaseloadEntry *entry)
+yk_caseload_row_new (const YkCaseloadEntry *entry,
+                     const char            *name)
 {
   YkCaseloadRow *self;
   g_autofree char *phone_digits = NULL;
@@ -276,7 +277,7 @@ yk_caseload_row_new (const YkCaseloadEntry *entry)
   self = g_object_new (YK_TYPE_CASELOAD_ROW, NULL);
   self->client_id = entry->client_id;
   self->case_no = g_strdup (entry->case_no);
-  self->masked_name = g_strdup (entry->masked_name);
+  self->name = g_strdup (name);
   self->site_id = entry->site_id;
   self->site_code = g_strdup (entry->site_code);
   self->site_name = g_strdup (entry->site_name);
@@ -320,10 +321,10 @@ yk_caseload_row_get_case_no (YkCaseloadRow *self)
 }
 
 const char *
-yk_caseload_row_get_masked_name (YkCaseloadRow *self)
+yk_caseload_row_get_name (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), NULL);
-  return self->masked_name;
+  return self->name;
 }
 
 gint64
@@ -396,7 +397,7 @@ yk_caseload_row_equal (YkCaseloadRow *a,
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (a) && YK_IS_CASELOAD_ROW (b), FALSE);
 
   return a->client_id == b->client_id && g_strcmp0 (a->case_no, b->case_no) == 0 &&
-         g_strcmp0 (a->masked_name, b->masked_name) == 0 && a->site_id == b->site_id &&
+         g_strcmp0 (a->name, b->name) == 0 && a->site_id == b->site_id &&
          g_strcmp0 (a->site_code, b->site_code) == 0 && g_strcmp0 (a->site_name, b->site_name) == 0 &&
          a->worker_id == b->worker_id && g_strcmp0 (a->worker_name, b->worker_name) == 0 &&
          a->risk_level == b->risk_level && a->condition == b->condition && a->last_contact == b->last_contact &&

@@ -27,17 +27,20 @@ typedef enum
 #define YK_CASELOAD_ROW_NEVER_DUE G_MAXINT
 
 /* One service user of the caseload list, immutable: a property for each
- * column, shown masked. The full name is kept only folded inside the
- * search key, for yk_caseload_row_matches(). Dates are Julian day
- * numbers, so they sort as dates. */
+ * column. `name` is the name as shown, which the page chose
+ * (yk_unlocked_session_list_name(): masked unless a coordinator asked
+ * for full names); the full name is otherwise kept only folded inside
+ * the search key, for yk_caseload_row_matches(), so search finds full
+ * names either way. Dates are Julian day numbers, so they sort as dates. */
 #define YK_TYPE_CASELOAD_ROW (yk_caseload_row_get_type ())
 G_DECLARE_FINAL_TYPE (YkCaseloadRow, yk_caseload_row, YK, CASELOAD_ROW, GObject)
 
-YkCaseloadRow *yk_caseload_row_new (const YkCaseloadEntry *entry);
+YkCaseloadRow *yk_caseload_row_new (const YkCaseloadEntry *entry,
+                                    const char            *name);
 
 gint64 yk_caseload_row_get_client_id (YkCaseloadRow *self);
 const char *yk_caseload_row_get_case_no (YkCaseloadRow *self);
-const char *yk_caseload_row_get_masked_name (YkCaseloadRow *self);
+const char *yk_caseload_row_get_name (YkCaseloadRow *self);
 gint64 yk_caseload_row_get_site_id (YkCaseloadRow *self);
 gint64 yk_caseload_row_get_worker_id (YkCaseloadRow *self);
 const char *yk_caseload_row_get_worker_name (YkCaseloadRow *self);

@@ -123,8 +123,11 @@ yk_figure_record_item_init (YkFigureRecordItem *self)
 {
 }
 
+/* `name` as the list shows it (yk_unlocked_session_list_name()); the
+ * record's own full name is not kept. */
 YkFigureRecordItem *
-yk_figure_record_item_new (const YkFigureRecord *record)
+yk_figure_record_item_new (const YkFigureRecord *record,
+                           const char           *name)
 {
   YkFigureRecordItem *self = g_object_new (YK_TYPE_FIGURE_RECORD_ITEM, NULL);
 
@@ -132,7 +135,8 @@ yk_figure_record_item_new (const YkFigureRecord *record)
   self->record.date = g_strdup (record->date);
   self->record.kind = g_strdup (record->kind);
   self->record.case_no = g_strdup (record->case_no);
-  self->record.name = g_strdup (record->name);
+  self->record.name = g_strdup (name);
+  self->record.full_name = NULL;
   self->record.detail = g_strdup (record->detail);
   self->record.baseline_date = g_strdup (record->baseline_date);
   self->record.latest_date = g_strdup (record->latest_date);

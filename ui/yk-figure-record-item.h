@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 #define YK_TYPE_FIGURE_RECORD_ITEM (yk_figure_record_item_get_type ())
 G_DECLARE_FINAL_TYPE (YkFigureRecordItem, yk_figure_record_item, YK, FIGURE_RECORD_ITEM, GObject)
 
-YkFigureRecordItem *yk_figure_record_item_new (const YkFigureRecord *record);
+YkFigureRecordItem *yk_figure_record_item_new (const YkFigureRecord *record,
+                                               const char           *name);
 const YkFigureRecord *yk_figure_record_item_get_record (YkFigureRecordItem *self);
 
 G_END_DECLS

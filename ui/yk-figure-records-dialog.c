@@ -28,6 +28,8 @@ struct _YkFigureRecordsDialog
   GListStore *records;
 
   GWeakRef source;
+  YkUnlockedSession *session;
+  GPtrArray *loaded; /* YkFigureRecord: the list again when names change */
   YkIndicator indicator;
   GCancellable *cancellable;
   GTask *task;
@@ -78,6 +80,27 @@ set_loading (YkFigureRecordsDialog *self, gboolean loading)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* The names as the session shows them now: masked, or in full for a
+ * coordinator who asked (this window is not modal, so that can change
+ * while it is open). */
+static void
+fill_records (YkFigureRecordsDialog *self)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; self->loaded != NULL && i < self->loaded->len; i++)
+    {
+      YkFigureRecord *record = self->loaded->pdata[i];
+      g_autofree char *name = record->full_name != NULL
+                                ? yk_unlocked_session_list_name (self->session, record->full_name)
+                                : NULL;
+
+      g_ptr_array_add (items, yk_figure_record_item_new (record, name));
+    }
+  g_list_store_splice (self->records, 0, g_list_model_get_n_items (G_LIST_MODEL (self->records)), items->pdata,
+                       items->len);
+}
+
 static void
 records_cb (GObject      *source,
             GAsyncResult *result,
@@ -104,12 +127,12 @@ records_cb (GObject      *source,
   for (guint i = 0; i < records->len; i++)
     {
       YkFigureRecord *record = records->pdata[i];
-      g_autoptr (YkFigureRecordItem) item = yk_figure_record_item_new (record);
 
       weighted |= record->weight != 1;
       detailed |= record->detail != NULL && *record->detail != '\0';
-      g_list_store_append (self->records, item);
     }
+  self->loaded = g_ptr_array_ref (records);
+  fill_records (self);
   gtk_column_view_column_set_visible (self->weight_column, weighted);
   gtk_column_view_column_set_visible (self->detail_column, detailed);
   /* The last column shown takes the room left. */
@@ -176,6 +199,10 @@ yk_figure_records_dialog_dispose (GObject *object)
   g_clear_object (&self->task);
   g_clear_object (&self->cancellable);
   g_weak_ref_set (&self->source, NULL);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->loaded, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_FIGURE_RECORDS_DIALOG);
   G_OBJECT_CLASS (yk_figure_records_dialog_parent_class)->dispose (object);
 }
@@ -275,6 +302,8 @@ yk_figure_records_dialog_new (GtkWidget         *source,
 
   self = g_object_new (YK_TYPE_FIGURE_RECORDS_DIALOG, NULL);
   g_weak_ref_set (&self->source, source);
+  self->session = g_object_ref (session);
+  g_signal_connect_object (session, "notify::full-names", G_CALLBACK (fill_records), self, G_CONNECT_SWAPPED);
   self->indicator = indicator;
   root = gtk_widget_get_root (source);
   if (GTK_IS_WINDOW (root))

@@ -8,7 +8,6 @@
 #include "yk-casework.h"
 #include "yk-connection-task.h"
 #include "yk-statistics.h"
-#include "yk-text.h"
 #include "yk-unlocked-session.h"
 #include "yk-validate.h"
 
@@ -118,16 +117,16 @@ item_person (gpointer item)
 }
 
 static char *
-person_label (const YkActivityPerson *p)
+person_label (YkQuestionnairesPage *self, const YkActivityPerson *p)
 {
   g_autofree char *masked = NULL;
 
   if (p == NULL)
     return g_strdup (_("Not linked to anyone"));
-  masked = yk_text_mask_name (p->name);
+  masked = yk_unlocked_session_list_name (self->session, p->name);
   if (p->family_id > 0)
     {
-      g_autofree char *of = yk_text_mask_name (p->client_name ? p->client_name : "");
+      g_autofree char *of = yk_unlocked_session_list_name (self->session, p->client_name ? p->client_name : "");
       return g_strdup_printf (_("Family: %1$s (of %2$s)"), masked, of);
     }
   return g_strdup_printf (_("%1$s · %2$s"), masked, p->case_no ? p->case_no : "");
@@ -143,7 +142,7 @@ day_row_add (YkQuestionnairesPage *self, guint number, const YkQuestionnaireRow 
 
   if (q->name != NULL)
     {
-      g_autofree char *masked = yk_text_mask_name (q->name);
+      g_autofree char *masked = yk_unlocked_session_list_name (self->session, q->name);
       who = g_strdup_printf ("%s · %s", label_of (q->respondent, respondent_codes, respondent_labels, 3), masked);
     }
   else
@@ -392,7 +391,7 @@ bind_person_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  g_autofree char *text = person_label (item_person (gtk_list_item_get_item (list_item)));
+  g_autofree char *text = person_label (user_data, item_person (gtk_list_item_get_item (list_item)));
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }
@@ -426,6 +425,19 @@ unlocked_cb (YkQuestionnairesPage *self)
     cancel_load (self);
 }
 
+/* Names shown in full or masked: the day's list is made again, and the
+ * people of the drop-down bound again, keeping who was chosen. */
+static void
+full_names_cb (YkQuestionnairesPage *self)
+{
+  guint chosen = gtk_drop_down_get_selected (self->person_dropdown);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+
+  load_day (self);
+  g_list_model_items_changed (G_LIST_MODEL (self->people), 0, n, n);
+  gtk_drop_down_set_selected (self->person_dropdown, chosen);
+}
+
 static void
 set_session (YkQuestionnairesPage *self, YkUnlockedSession *session)
 {
@@ -437,6 +449,7 @@ set_session (YkQuestionnairesPage *self, YkUnlockedSession *session)
     return;
   g_signal_connect_object (session, "records-changed", G_CALLBACK (load_day), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::unlocked", G_CALLBACK (unlocked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::full-names", G_CALLBACK (full_names_cb), self, G_CONNECT_SWAPPED);
   fill_sites (self);
   load_people_of_site (self);
   load_day (self);
@@ -565,7 +578,7 @@ yk_questionnaires_page_init (YkQuestionnairesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_person_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_person_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_person_cb), self);
   gtk_drop_down_set_factory (self->person_dropdown, factory);
   g_object_unref (factory);
   {

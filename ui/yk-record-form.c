@@ -2,7 +2,6 @@
 #define G_LOG_DOMAIN "yukang-ui"
 
 #include "yk-record-form.h"
-#include "yk-text.h"
 #include "yk-db-staff.h"
 #include "yk-recording.h"
 #include "yk-validate.h"
@@ -477,7 +476,7 @@ yk_record_form_load_person (YkRecordForm *form,
       return NULL;
     }
   {
-    g_autofree char *masked = yk_text_mask_name (client->name);
+    g_autofree char *masked = yk_unlocked_session_list_name (form->session, client->name);
     /* TRANSLATORS: a service user's masked name (王**), then their case number */
     g_autofree char *subtitle = g_strdup_printf (_("%1$s · %2$s"), masked, client->case_no);
 

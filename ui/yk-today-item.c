@@ -2,7 +2,6 @@
 #define G_LOG_DOMAIN "yukang-ui"
 
 #include "yk-config.h"
-#include "yk-text.h"
 #include "yk-today-item.h"
 #include "yk-today.h"
 #include "yk-validate.h"
@@ -185,9 +184,11 @@ yk_today_item_init (YkTodayItem *self)
 {
 }
 
-/* `worker_name` NULL: the rows are all one's own, so it is left out. */
+/* `name` as the list shows it (yk_unlocked_session_list_name()).
+ * `worker_name` NULL: the rows are all one's own, so it is left out. */
 YkTodayItem *
 yk_today_item_new (const YkFollowup *followup,
+                   const char       *name,
                    const GDate      *today,
                    const char       *worker_name)
 {
@@ -195,7 +196,7 @@ yk_today_item_new (const YkFollowup *followup,
 
   self->client_id = followup->client_id;
   self->case_no = g_strdup (followup->case_no);
-  self->name = yk_text_mask_name (followup->name);
+  self->name = g_strdup (name);
   self->due = due_text (&followup->due, today);
   self->details = details_text (followup, worker_name);
   self->risk = risk_text (followup);

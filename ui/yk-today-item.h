@@ -8,11 +8,13 @@
 G_BEGIN_DECLS
 
 /* One person in a list of the Today screen, as its rows show them: the
- * name masked (王**), the due date and last contact as sentences. */
+ * name as lists show it (masked, 王**, unless a coordinator asked for full
+ * names), the due date and last contact as sentences. */
 #define YK_TYPE_TODAY_ITEM (yk_today_item_get_type ())
 G_DECLARE_FINAL_TYPE (YkTodayItem, yk_today_item, YK, TODAY_ITEM, GObject)
 
 YkTodayItem *yk_today_item_new (const YkFollowup *followup,
+                                const char       *name,
                                 const GDate      *today,
                                 const char       *worker_name);
 gint64 yk_today_item_get_client_id (YkTodayItem *self);

@@ -76,6 +76,7 @@ struct _YkTodayPage
 
   YkUnlockedSession *session;
   gulong records_changed_id;
+  gulong full_names_id;
   char *today; /* pinned ISO date, or NULL for the real date */
 
   GArray *site_ids;         /* gint64 per site_dropdown position; 0: all */
@@ -223,7 +224,8 @@ apply_followups (YkTodayPage   *self,
       const char *worker = coordinator && self->worker_names_by_id != NULL
                              ? g_hash_table_lookup (self->worker_names_by_id, &followup->worker_id)
                              : NULL;
-      g_autoptr (YkTodayItem) item = yk_today_item_new (followup, &load->today, worker);
+      g_autofree char *name = yk_unlocked_session_list_name (self->session, followup->name);
+      g_autoptr (YkTodayItem) item = yk_today_item_new (followup, name, &load->today, worker);
 
       /* yk_followup_list() also gives the people at risk whose
        * follow-up is not due yet: they belong to the second list only. */
@@ -557,6 +559,14 @@ records_changed_cb (YkTodayPage *self,
     self->stale = TRUE;
 }
 
+/* Names shown in full or masked: the lists are made again at once,
+ * shown or not, so that no name stays in the form just turned off. */
+static void
+full_names_cb (YkTodayPage *self)
+{
+  start_load (self, LOAD_FOLLOWUPS);
+}
+
 static void
 yk_today_page_map (GtkWidget *widget)
 {
@@ -600,7 +610,10 @@ yk_today_page_dispose (GObject *object)
   for (int kind = 0; kind < N_LOADS; kind++)
     cancel_load (self, (LoadKind) kind);
   if (self->session != NULL)
-    g_clear_signal_handler (&self->records_changed_id, self->session);
+    {
+      g_clear_signal_handler (&self->records_changed_id, self->session);
+      g_clear_signal_handler (&self->full_names_id, self->session);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_TODAY_PAGE);
   /* The template's unnamed top-level children too. */
@@ -655,11 +668,18 @@ set_session (YkTodayPage       *self,
   for (int kind = 0; kind < N_LOADS; kind++)
     cancel_load (self, (LoadKind) kind);
   if (self->session != NULL)
-    g_clear_signal_handler (&self->records_changed_id, self->session);
+    {
+      g_clear_signal_handler (&self->records_changed_id, self->session);
+      g_clear_signal_handler (&self->full_names_id, self->session);
+    }
   g_set_object (&self->session, session);
   if (session != NULL)
-    self->records_changed_id = g_signal_connect_object (session, "records-changed", G_CALLBACK (records_changed_cb),
-                                                        self, G_CONNECT_SWAPPED);
+    {
+      self->records_changed_id = g_signal_connect_object (session, "records-changed", G_CALLBACK (records_changed_cb),
+                                                          self, G_CONNECT_SWAPPED);
+      self->full_names_id = g_signal_connect_object (session, "notify::full-names", G_CALLBACK (full_names_cb), self,
+                                                     G_CONNECT_SWAPPED);
+    }
   fill_filters (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

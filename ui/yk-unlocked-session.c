@@ -3,6 +3,8 @@
 
 #include "yk-config.h"
 #include "yk-unlocked-session.h"
+#include "yk-preferences.h"
+#include "yk-text.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -27,6 +29,8 @@ struct _YkUnlockedSession
   char *path;
   char *account;
   gboolean coordinator;
+  gboolean full_names_requested;
+  gboolean full_names; /* shown: requested, coordinator, unlocked and audited */
 };
 
 G_DEFINE_FINAL_TYPE (YkUnlockedSession, yk_unlocked_session, G_TYPE_OBJECT)
@@ -39,6 +43,8 @@ enum
   PROP_COORDINATOR,
   PROP_UNLOCKED,
   PROP_BUSY,
+  PROP_FULL_NAMES_REQUESTED,
+  PROP_FULL_NAMES,
   N_PROPS
 };
 
@@ -51,6 +57,33 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+/* Brings `full-names` in line with what was asked. Starting and stopping
+ * are audited while the database is open; if the audit row cannot be
+ * written, names stay masked. A lock just masks them (the session, and
+ * with it the audit trail, is gone). */
+static void
+update_full_names (YkUnlockedSession *self)
+{
+  gboolean full = self->full_names_requested && self->coordinator && self->session != NULL;
+
+  /* An exclusive job has the session: settled when it gives it back. */
+  if (self->lent != NULL || full == self->full_names)
+    return;
+  if (self->session != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!yk_preferences_audit_full_names (self->session, full, &error))
+        {
+          g_warning ("Could not audit showing full names: %s", error->message);
+          if (full)
+            return;
+        }
+    }
+  self->full_names = full;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULL_NAMES]);
+}
 
 static void
 yk_unlocked_session_finalize (GObject *object)
@@ -94,6 +127,30 @@ yk_unlocked_session_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, yk_unlocked_session_get_busy (self));
       break;
+    case PROP_FULL_NAMES_REQUESTED:
+      g_value_set_boolean (value, self->full_names_requested);
+      break;
+    case PROP_FULL_NAMES:
+      g_value_set_boolean (value, self->full_names);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yk_unlocked_session_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  YkUnlockedSession *self = YK_UNLOCKED_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_FULL_NAMES_REQUESTED:
+      yk_unlocked_session_set_full_names_requested (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -106,6 +163,7 @@ yk_unlocked_session_class_init (YkUnlockedSessionClass *klass)
 
   object_class->finalize = yk_unlocked_session_finalize;
   object_class->get_property = yk_unlocked_session_get_property;
+  object_class->set_property = yk_unlocked_session_set_property;
 
   /**
    * YkUnlockedSession::records-changed:
@@ -136,6 +194,12 @@ yk_unlocked_session_class_init (YkUnlockedSessionClass *klass)
    * and takes no input but locking. */
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FULL_NAMES_REQUESTED] =
+    g_param_spec_boolean ("full-names-requested", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FULL_NAMES] =
+    g_param_spec_boolean ("full-names", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -222,7 +286,10 @@ yk_unlocked_session_close (YkUnlockedSession *self)
     yk_store_interrupt_connection (self->readers->pdata[i]);
   self->closing = self->session != NULL ? g_steal_pointer (&self->session) : g_steal_pointer (&self->lent);
   finish_closing (self);
+  g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNLOCKED]);
+  update_full_names (self);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 typedef struct
@@ -269,6 +336,7 @@ exclusive_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (self->lent != NULL)
     self->session = g_steal_pointer (&self->lent);
   finish_closing (self);
+  update_full_names (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   if (g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_boolean (outer, TRUE);
@@ -411,4 +479,36 @@ yk_unlocked_session_records_changed (YkUnlockedSession *self,
 {
   g_return_if_fail (YK_IS_UNLOCKED_SESSION (self));
   g_signal_emit (self, signals[RECORDS_CHANGED], 0, client_id);
+}
+
+void
+yk_unlocked_session_set_full_names_requested (YkUnlockedSession *self,
+                                              gboolean           requested)
+{
+  g_return_if_fail (YK_IS_UNLOCKED_SESSION (self));
+
+  requested = !!requested;
+  if (requested == self->full_names_requested)
+    return;
+  self->full_names_requested = requested;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULL_NAMES_REQUESTED]);
+  update_full_names (self);
+}
+
+gboolean
+yk_unlocked_session_get_full_names (YkUnlockedSession *self)
+{
+  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (self), FALSE);
+  return self->full_names;
+}
+
+char *
+yk_unlocked_session_list_name (YkUnlockedSession *self,
+                               const char        *name)
+{
+  g_return_val_if_fail (self == NULL || YK_IS_UNLOCKED_SESSION (self), NULL);
+
+  if (self != NULL && self->full_names && name != NULL && g_utf8_validate (name, -1, NULL))
+    return g_strdup (name);
+  return yk_text_mask_name (name);
 }

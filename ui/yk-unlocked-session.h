@@ -45,6 +45,19 @@ gboolean yk_unlocked_session_get_busy (YkUnlockedSession *self);
 gboolean yk_unlocked_session_run_exclusive_finish (YkUnlockedSession *self,
                                                   GAsyncResult      *result,
                                                   GError           **error);
+/* Names in lists (PRODUCT.md: masked, 王**). A coordinator may ask to
+ * see them in full: the window binds `full-names-requested` to the
+ * GSettings key show-full-names. `full-names` is what lists show: TRUE
+ * only for an unlocked coordinator session that asked, and only once
+ * that was written to the audit trail; pages re-render on its notify. */
+void yk_unlocked_session_set_full_names_requested (YkUnlockedSession *self,
+                                                   gboolean           requested);
+gboolean yk_unlocked_session_get_full_names (YkUnlockedSession *self);
+/* The one place that decides how a list shows `name`: in full, or
+ * masked with yk_text_mask_name() (also when `self` is NULL). Search
+ * keeps using the full name. */
+char *yk_unlocked_session_list_name (YkUnlockedSession *self,
+                                    const char        *name);
 /* Emits ::records-changed; whoever saves or voids a record calls it. */
 void yk_unlocked_session_records_changed (YkUnlockedSession *self,
                                           gint64             client_id);

@@ -7,6 +7,7 @@
 #include "yk-drafts.h"
 #include "yk-idle-monitor.h"
 #include "yk-main-view.h"
+#include "yk-preferences-dialog.h"
 #include "yk-unlock-page.h"
 
 #include <glib/gi18n.h>
@@ -96,6 +97,9 @@ adopt_session (YkWindow          *self,
   g_return_if_fail (self->session == NULL);
 
   self->session = g_object_ref (session);
+  /* Before any screen lists a name. Bound, so turning the preference on
+   * or off in the Preferences dialog applies to every list at once. */
+  g_settings_bind (self->settings, "show-full-names", session, "full-names-requested", G_SETTINGS_BIND_GET);
   self->main_view = yk_main_view_new (session);
   gtk_stack_add_named (self->shell, self->main_view, "main");
   gtk_stack_set_visible_child (self->shell, self->main_view);
@@ -160,6 +164,17 @@ show_unlock_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->unlock_page));
 }
 
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  YkWindow *self = YK_WINDOW (widget);
+  GtkWidget *dialog = yk_preferences_dialog_new (GTK_WINDOW (self), self->session);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 minutes_to_seconds (GValue   *value,
                     GVariant *variant,
@@ -180,7 +195,10 @@ yk_window_dispose (GObject *object)
     gtk_stack_remove (self->shell, self->main_view);
   self->main_view = NULL;
   if (self->session != NULL)
-    yk_unlocked_session_close (self->session);
+    {
+      g_settings_unbind (self->session, "full-names-requested");
+      yk_unlocked_session_close (self->session);
+    }
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (object), YK_TYPE_WINDOW);
   g_clear_object (&self->idle_monitor);
@@ -266,6 +284,8 @@ yk_window_class_init (YkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.show-unlock", NULL, show_unlock_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   _yk_window_class_add_record_actions (widget_class);
 }
 
@@ -336,6 +356,7 @@ yk_window_lock (YkWindow *self)
   if (self->session == NULL)
     return;
   session = g_steal_pointer (&self->session);
+  g_settings_unbind (session, "full-names-requested");
   yk_idle_monitor_stop (self->idle_monitor);
   close_other_windows (self);
 

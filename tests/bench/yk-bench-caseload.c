@@ -373,7 +373,7 @@ bench_rows (GPtrArray *entries)
       double ms;
 
       for (guint i = 0; i < entries->len; i++)
-        g_ptr_array_add (rows, yk_caseload_row_new (entries->pdata[i]));
+        g_ptr_array_add (rows, yk_caseload_row_new (entries->pdata[i], ((YkCaseloadEntry *) entries->pdata[i])->masked_name));
       g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
       ms = ms_since (start);
       g_array_append_val (times, ms);

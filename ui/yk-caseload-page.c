@@ -5,6 +5,7 @@
 #include "yk-caseload-page.h"
 #include "yk-caseload-row.h"
 #include "yk-caseload.h"
+#include "yk-connection-task.h"
 #include "yk-casework.h"
 #include "yk-unlocked-session.h"
 #include "yk-validate.h"
@@ -15,21 +16,12 @@
 /* Show a spinner only when loading is slow enough to notice. */
 #define SPINNER_DELAY_MS 200
 
-/* One load of the list in a worker thread, on the page's own connection.
- * Shared by the page and the GTask; `page` is touched on the main
- * thread only, and cleared when the page goes away first. */
+/* What a load in the worker thread needs (yk_connection_task_run). */
 typedef struct
 {
-  YkCaseloadPage *page;
-  GCancellable *cancellable;
-  sqlite3 *db;
   gint64 site_scope;
   GDate today;
-  /* The worker is done with `db` once `finished` is set. */
-  GMutex mutex;
-  GCond cond;
-  gboolean finished;
-} Load;
+} LoadRequest;
 
 struct _YkCaseloadPage
 {
@@ -81,13 +73,11 @@ struct _YkCaseloadPage
   gboolean overdue_only;
   char *needle;  /* folded search text */
 
-  Load *load;       /* running, or NULL */
-  gboolean reload;  /* start again when the running load ends */
+  GTask *load_task; /* running, or NULL */
+  GCancellable *load_cancellable;
   gboolean loading;
   guint spinner_timeout;
   char *error_text;
-  sqlite3 *db;      /* the worker's connection, kept open while the page lives */
-  YkUnlockedSession *db_lender; /* the session that lent it */
 };
 
 G_DEFINE_FINAL_TYPE (YkCaseloadPage, yk_caseload_page, GTK_TYPE_WIDGET)
@@ -111,22 +101,6 @@ enum
   RISK_HIGH = -2,
   RISK_NONE = -1,
 };
-
-static void start_load (YkCaseloadPage *self);
-
-static void
-load_clear (Load *load)
-{
-  g_clear_object (&load->cancellable);
-  g_mutex_clear (&load->mutex);
-  g_cond_clear (&load->cond);
-}
-
-static void
-load_release (Load *load)
-{
-  g_atomic_rc_box_release_full (load, (GDestroyNotify) load_clear);
-}
 
 static YkSession *
 get_session (YkCaseloadPage *self)
@@ -632,55 +606,25 @@ clear_list (YkCaseloadPage *self)
   update_count (self);
 }
 
-/* Waits for a running load to let go of the connection: the store
- * must not close under it. Cancelled, it stops within milliseconds. */
+/* Waits for a running load to give its connection back: the store must
+ * not close under it. Cancelled, it stops within milliseconds. */
 static void
 stop_load (YkCaseloadPage *self)
 {
-  Load *load = g_steal_pointer (&self->load);
-
-  self->reload = FALSE;
-  if (load != NULL)
-    {
-      g_cancellable_cancel (load->cancellable);
-      g_mutex_lock (&load->mutex);
-      while (!load->finished)
-        g_cond_wait (&load->cond, &load->mutex);
-      g_mutex_unlock (&load->mutex);
-      load->page = NULL;
-      load_release (load);
-    }
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->load_task != NULL)
+    yk_connection_task_wait (self->load_task);
+  g_clear_object (&self->load_task);
   set_loading (self, FALSE);
 }
 
-/* Gives the connection back; a lock waits for it before the keys go. */
-static void
-close_connection (YkCaseloadPage *self)
+static gpointer
+load_in_thread (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
 {
-  if (self->db == NULL)
-    return;
-  yk_unlocked_session_close_reader (self->db_lender, g_steal_pointer (&self->db));
-  g_clear_object (&self->db_lender);
-}
+  LoadRequest *request = data;
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Load *load = task_data;
-  GError *error = NULL;
-  GPtrArray *entries = yk_caseload_load (load->db, load->site_scope, &load->today, load->cancellable, &error);
-
-  g_mutex_lock (&load->mutex);
-  load->finished = TRUE;
-  g_cond_signal (&load->cond);
-  g_mutex_unlock (&load->mutex);
-  if (entries == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+  return yk_caseload_load (db, request->site_scope, &request->today, cancellable, error);
 }
 
 static void
@@ -688,30 +632,19 @@ load_done_cb (GObject      *source_object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  Load *load = g_task_get_task_data (G_TASK (result));
-  YkCaseloadPage *self = load->page;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) entries = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (GPtrArray) entries = yk_connection_task_finish (result, &error);
+  YkCaseloadPage *self = user_data;
 
-  /* The page went away (and waited for the worker) first. */
-  if (self == NULL)
+  /* Cancelled: a newer load replaced this one, or the page went away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_assert (self->load == load);
-  load->page = NULL;
-  g_clear_pointer (&self->load, load_release);
-  if (self->reload)
-    {
-      self->reload = FALSE;
-      start_load (self);
-      return;
-    }
-  /* Lent connections go back when idle, so an exclusive job (a new key)
-   * need not wait for this page. */
-  close_connection (self);
+  g_clear_object (&self->load_task);
+  g_clear_object (&self->load_cancellable);
   g_clear_pointer (&self->error_text, g_free);
   if (entries != NULL)
     show_entries (self, entries);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else
     {
       g_warning ("Could not list the service users: %s", error->message);
       self->error_text = g_strdup_printf (_("The service users could not be listed: %s"), error->message);
@@ -719,53 +652,24 @@ load_done_cb (GObject      *source_object,
   set_loading (self, FALSE);
 }
 
+/* A newer load replaces a running one, which stops within milliseconds. */
 static void
 start_load (YkCaseloadPage *self)
 {
   YkSession *session = get_session (self);
-  g_autoptr (GTask) task = NULL;
-  g_autoptr (GError) error = NULL;
-  Load *load;
+  LoadRequest *request;
 
+  stop_load (self);
   if (session == NULL)
     return;
-  if (self->load != NULL)
-    {
-      /* One load at a time on the connection: this one stops, then
-       * the new one starts from load_done_cb(). */
-      self->reload = TRUE;
-      g_cancellable_cancel (self->load->cancellable);
-      return;
-    }
-  if (self->db == NULL)
-    {
-      self->db = yk_unlocked_session_open_reader (self->session, &error);
-      if (self->db == NULL)
-        {
-          g_clear_pointer (&self->error_text, g_free);
-          self->error_text = g_strdup_printf (_("The service users could not be listed: %s"), error->message);
-          update_count (self);
-          return;
-        }
-      self->db_lender = g_object_ref (self->session);
-    }
-
-  load = g_atomic_rc_box_new0 (Load);
-  g_mutex_init (&load->mutex);
-  g_cond_init (&load->cond);
-  load->page = self;
-  load->cancellable = g_cancellable_new ();
-  load->db = self->db;
-  load->site_scope = yk_casework_site_scope (session);
-  yk_date_today (&load->today);
-  self->load = load;
-
-  task = g_task_new (NULL, load->cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, start_load);
-  g_task_set_name (task, "caseload load");
-  g_task_set_task_data (task, g_atomic_rc_box_acquire (load), (GDestroyNotify) load_release);
-  g_task_run_in_thread (task, load_thread);
+  request = g_new0 (LoadRequest, 1);
+  request->site_scope = yk_casework_site_scope (session);
+  yk_date_today (&request->today);
+  self->load_cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
+  self->load_task = yk_connection_task_run (self->session, load_in_thread, request, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref, self->load_cancellable,
+                                            load_done_cb, self);
 }
 
 static void
@@ -782,7 +686,6 @@ unlocked_changed_cb (YkCaseloadPage *self)
     return;
   /* Locked under us: nothing personal stays on screen. */
   stop_load (self);
-  close_connection (self);
   clear_list (self);
 }
 
@@ -793,7 +696,6 @@ set_session (YkCaseloadPage    *self,
   if (self->session == session)
     return;
   stop_load (self);
-  close_connection (self);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
@@ -933,7 +835,6 @@ yk_caseload_page_dispose (GObject *object)
   GtkWidget *child;
 
   stop_load (self);
-  close_connection (self);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);

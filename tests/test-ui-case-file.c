@@ -321,10 +321,10 @@ test_drafts_survive_lock (void)
   YkWindow *window = unlocked_window (app, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   YkCaseFileView *view = open_case (window, spq_people[3]);
   g_autofree char *original = g_strdup (entry_text (view, "community"));
-  YkDrafts *drafts = yk_window_get_drafts (window);
+  YkFormDrafts *drafts = yk_window_get_drafts (window);
 
   type_into (view, "community", "杨家坪社区（草稿）");
-  g_assert_cmpuint (yk_drafts_get_count (drafts), ==, 1);
+  g_assert_cmpuint (yk_form_drafts_get_n_drafts (drafts), ==, 1);
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   yk_window_lock (window);
   g_assert_null (view); /* the screen is gone with the lock */
@@ -346,7 +346,7 @@ test_drafts_survive_lock (void)
   /* Discarding puts the saved value back and forgets the draft. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "case-file.discard", NULL));
   g_assert_cmpstr (entry_text (view, "community"), ==, original);
-  g_assert_cmpuint (yk_drafts_get_count (drafts), ==, 0);
+  g_assert_cmpuint (yk_form_drafts_get_n_drafts (drafts), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

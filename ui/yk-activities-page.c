@@ -10,7 +10,7 @@
 #include "yk-connection-task.h"
 #include "yk-statistics.h"
 #include "yk-unlocked-session.h"
-#include "yk-window-private.h"
+#include "yk-window.h"
 
 #include <glib/gi18n.h>
 
@@ -291,7 +291,7 @@ drafts_for (YkActivitiesPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (YK_IS_WINDOW (root))
-    return _yk_window_get_form_drafts (YK_WINDOW (root));
+    return yk_window_get_drafts (YK_WINDOW (root));
   if (self->drafts == NULL)
     self->drafts = yk_form_drafts_new ();
   return self->drafts;

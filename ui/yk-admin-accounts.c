@@ -6,6 +6,7 @@
 #include "yk-accounts.h"
 #include "yk-password-strength.h"
 #include "yk-statistics.h"
+#include "yk-label.h"
 #include "yk-unlocked-session.h"
 
 #include <glib/gi18n.h>
@@ -62,25 +63,6 @@ get_session (YkAdminAccounts *self)
   return self->session != NULL ? yk_unlocked_session_get_session (self->session) : NULL;
 }
 
-static void
-show_error (GtkLabel *label, const char *message)
-{
-  gtk_label_set_text (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static GtkWidget *
-make_label (const char *text, gboolean dim)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (dim)
-    gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
 static GtkWidget *
 account_row (YkStaffRow *staff, gboolean is_self)
 {
@@ -95,12 +77,12 @@ account_row (YkStaffRow *staff, gboolean is_self)
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
   gtk_widget_set_hexpand (names, TRUE);
-  gtk_box_append (GTK_BOX (names), make_label (staff->display_name, FALSE));
+  gtk_box_append (GTK_BOX (names), yk_label_new_start (staff->display_name, FALSE));
   detail = g_strdup_printf ("%s · %s%s%s", staff->account,
                             coordinator ? _("Coordinator") : _("Social worker"),
                             staff->site_code != NULL ? " · " : "",
                             staff->site_code != NULL ? staff->site_code : "");
-  gtk_box_append (GTK_BOX (names), make_label (detail, TRUE));
+  gtk_box_append (GTK_BOX (names), yk_label_new_start (detail, TRUE));
   gtk_widget_add_css_class (gtk_widget_get_last_child (names), "caption");
   gtk_box_append (GTK_BOX (row), names);
 
@@ -141,7 +123,7 @@ refresh (YkAdminAccounts *self)
   accounts = yk_accounts_list (session, &error);
   if (accounts == NULL)
     {
-      show_error (self->accounts_error, error->message);
+      yk_label_show_message (self->accounts_error, error->message);
       return;
     }
   for (guint i = 0; i < accounts->len; i++)
@@ -300,10 +282,10 @@ add_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   if (error != NULL)
     {
-      show_error (self->add_error, error->message);
+      yk_label_show_message (self->add_error, error->message);
       return;
     }
-  show_error (self->add_error, NULL);
+  yk_label_show_message (self->add_error, NULL);
   gtk_editable_set_text (self->add_account_entry, "");
   gtk_editable_set_text (self->add_name_entry, "");
   gtk_editable_set_text (self->add_password_entry, "");
@@ -325,12 +307,12 @@ add_account_activated (GtkWidget *widget, const char *action_name, GVariant *par
     return;
   if (*name == '\0')
     {
-      show_error (self->add_error, _("Enter the name shown for this person."));
+      yk_label_show_message (self->add_error, _("Enter the name shown for this person."));
       return;
     }
   if (g_strcmp0 (password, gtk_editable_get_text (self->add_confirm_entry)) != 0)
     {
-      show_error (self->add_error, _("The two passwords differ."));
+      yk_label_show_message (self->add_error, _("The two passwords differ."));
       return;
     }
   job = g_new0 (AccountJob, 1);
@@ -340,7 +322,7 @@ add_account_activated (GtkWidget *widget, const char *action_name, GVariant *par
   job->role = is_worker_role (self) ? YK_ROLE_WORKER : YK_ROLE_COORDINATOR;
   if (job->role == YK_ROLE_WORKER && selected < self->site_codes->len)
     job->site_code = g_strdup (self->site_codes->pdata[selected]);
-  show_error (self->add_error, NULL);
+  yk_label_show_message (self->add_error, NULL);
   run_exclusive (self, add_in_thread, job, account_job_free, add_done_cb);
 }
 
@@ -394,7 +376,7 @@ confirm_response_cb (GtkDialog *dialog, int response, YkAdminAccounts *self)
       return;
     }
   /* Removing a slot is quick: no key derivation. */
-  show_error (self->accounts_error, account != NULL && !yk_accounts_remove (session, account, &error)
+  yk_label_show_message (self->accounts_error, account != NULL && !yk_accounts_remove (session, account, &error)
                                       ? error->message : NULL);
   refresh (self);
   yk_unlocked_session_records_changed (self->session, 0);
@@ -479,7 +461,7 @@ set_password_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   set_responses_sensitive (GTK_DIALOG (self->password_dialog), TRUE);
   if (error != NULL)
-    show_error (g_object_get_data (G_OBJECT (self->password_dialog), "error"), error->message);
+    yk_label_show_message (g_object_get_data (G_OBJECT (self->password_dialog), "error"), error->message);
   else
     gtk_window_destroy (self->password_dialog);
 }
@@ -501,13 +483,13 @@ password_response_cb (GtkDialog *dialog, int response, YkAdminAccounts *self)
     return;
   if (g_strcmp0 (gtk_editable_get_text (first), gtk_editable_get_text (second)) != 0)
     {
-      show_error (error_label, _("The two passwords differ."));
+      yk_label_show_message (error_label, _("The two passwords differ."));
       return;
     }
   job = g_new0 (AccountJob, 1);
   job->account = g_strdup (g_object_get_data (G_OBJECT (dialog), "account"));
   job->password = g_strdup (gtk_editable_get_text (first));
-  show_error (error_label, NULL);
+  yk_label_show_message (error_label, NULL);
   set_responses_sensitive (dialog, FALSE);
   run_exclusive (self, set_password_in_thread, job, account_job_free, set_password_done_cb);
 }
@@ -547,18 +529,18 @@ reset_password_activated (GtkWidget *widget, const char *action_name, GVariant *
   second = gtk_password_entry_new ();
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (second), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (second), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The same password again"), -1);
-  hint = make_label (NULL, TRUE);
+  hint = yk_label_new_start (NULL, TRUE);
   gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_NONE);
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  error = make_label (NULL, FALSE);
+  error = yk_label_new_start (NULL, FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (error), PANGO_ELLIPSIZE_NONE);
   gtk_label_set_wrap (GTK_LABEL (error), TRUE);
   gtk_widget_add_css_class (error, "error");
   gtk_widget_set_visible (error, FALSE);
-  gtk_box_append (GTK_BOX (box), make_label (_("New password"), FALSE));
+  gtk_box_append (GTK_BOX (box), yk_label_new_start (_("New password"), FALSE));
   gtk_box_append (GTK_BOX (box), first);
   gtk_box_append (GTK_BOX (box), hint);
-  gtk_box_append (GTK_BOX (box), make_label (_("The same password again"), FALSE));
+  gtk_box_append (GTK_BOX (box), yk_label_new_start (_("The same password again"), FALSE));
   gtk_box_append (GTK_BOX (box), second);
   gtk_box_append (GTK_BOX (box), error);
   g_signal_connect (first, "changed", G_CALLBACK (dialog_strength_cb), hint);

@@ -11,6 +11,7 @@
 #include "yk-ledger.h"
 #include "yk-password-strength.h"
 #include "yk-statistics.h"
+#include "yk-label.h"
 #include "yk-unlocked-session.h"
 
 #include <glib/gi18n.h>
@@ -84,25 +85,6 @@ get_session (YkAdminPage *self)
   return self->session != NULL ? yk_unlocked_session_get_session (self->session) : NULL;
 }
 
-static void
-show_error (GtkLabel *label, const char *message)
-{
-  gtk_label_set_text (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static GtkWidget *
-make_label (const char *text, gboolean dim)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (dim)
-    gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
 /* --- database --- */
 
 static void
@@ -110,8 +92,8 @@ add_check (YkAdminPage *self, const char *what, const char *result, gboolean ok)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name (ok ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
-  GtkWidget *name = make_label (what, FALSE);
-  GtkWidget *value = make_label (result, !ok ? FALSE : TRUE);
+  GtkWidget *name = yk_label_new_start (what, FALSE);
+  GtkWidget *value = yk_label_new_start (result, !ok ? FALSE : TRUE);
 
   gtk_widget_add_css_class (icon, ok ? "success" : "error");
   gtk_widget_set_size_request (name, 140, -1);
@@ -294,7 +276,7 @@ backup_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (file == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self->database_status, error->message);
+        yk_label_show_message (self->database_status, error->message);
       g_object_unref (self);
       return;
     }
@@ -303,13 +285,13 @@ backup_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (session == NULL)
     ;
   else if (path == NULL)
-    show_error (self->database_status, _("Backups are saved to a local file."));
+    yk_label_show_message (self->database_status, _("Backups are saved to a local file."));
   else if (!yk_admin_backup (session, path, &error))
-    show_error (self->database_status, error->message);
+    yk_label_show_message (self->database_status, error->message);
   else
     {
       message = g_strdup_printf (_("Backed up to %1$s."), path);
-      show_error (self->database_status, message);
+      yk_label_show_message (self->database_status, message);
     }
   g_object_unref (self);
 }
@@ -435,7 +417,7 @@ show_problems (YkAdminPage *self, GPtrArray *problems)
       YkLedgerProblem *problem = problems->pdata[i];
       g_autofree char *text = g_strdup_printf ("%s:%u: %s: %s", problem->file, problem->line,
                                                problem->column != NULL ? problem->column : "", problem->reason);
-      GtkWidget *label = make_label (text, FALSE);
+      GtkWidget *label = yk_label_new_start (text, FALSE);
 
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -647,7 +629,7 @@ refresh_settings (YkAdminPage *self)
       g_autofree char *shown = display_setting (fields[i].key, value);
 
       gtk_editable_set_text (fields[i].entry, shown);
-      show_error (fields[i].error, NULL);
+      yk_label_show_message (fields[i].error, NULL);
     }
 }
 
@@ -670,7 +652,7 @@ save_settings_activated (GtkWidget *widget, const char *action_name, GVariant *p
       g_autoptr (GError) error = NULL;
       g_autofree char *normal = yk_admin_setting_normalize (fields[i].key, gtk_editable_get_text (fields[i].entry), &error);
 
-      show_error (fields[i].error, normal == NULL ? error->message : NULL);
+      yk_label_show_message (fields[i].error, normal == NULL ? error->message : NULL);
       valid = valid && normal != NULL;
     }
   if (!valid)
@@ -685,7 +667,7 @@ save_settings_activated (GtkWidget *widget, const char *action_name, GVariant *p
         continue;
       if (!yk_admin_setting_set (session, fields[i].key, normal, &error))
         {
-          show_error (fields[i].error, error->message);
+          yk_label_show_message (fields[i].error, error->message);
           break;
         }
       changed = TRUE;
@@ -732,7 +714,7 @@ refresh_sites (YkAdminPage *self)
       YkSiteDetails *site = sites->pdata[i];
       GtkWidget *frame = gtk_frame_new (site->code);
       GtkWidget *grid = gtk_grid_new ();
-      GtkWidget *error = make_label (NULL, FALSE);
+      GtkWidget *error = yk_label_new_start (NULL, FALSE);
       GtkWidget *button = gtk_button_new_with_mnemonic (_("Save _Site"));
       g_autofree char *count = g_strdup_printf ("%d", site->equipment_count);
 
@@ -797,7 +779,7 @@ save_site_activated (GtkWidget *widget, const char *action_name, GVariant *param
                              gtk_editable_get_text (g_object_get_data (editor, "equipment_count")),
                              &field, &error))
     {
-      show_error (g_object_get_data (editor, "error"), error->message);
+      yk_label_show_message (g_object_get_data (editor, "error"), error->message);
       if (field != NULL)
         gtk_widget_grab_focus (g_object_get_data (editor, field));
       return;
@@ -868,14 +850,14 @@ static GtkWidget *
 audit_row (const YkAuditRow *entry)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *when = make_label (entry->at, TRUE);
-  GtkWidget *who = make_label (entry->account != NULL ? entry->account : "", FALSE);
-  GtkWidget *what = make_label (entry->action, FALSE);
+  GtkWidget *when = yk_label_new_start (entry->at, TRUE);
+  GtkWidget *who = yk_label_new_start (entry->account != NULL ? entry->account : "", FALSE);
+  GtkWidget *what = yk_label_new_start (entry->action, FALSE);
   g_autofree char *record = entry->record_table == NULL ? g_strdup ("")
                             : entry->record_id != 0 ? g_strdup_printf ("%s#%lld", entry->record_table, (long long) entry->record_id)
                                                     : g_strdup (entry->record_table);
-  GtkWidget *on = make_label (record, FALSE);
-  GtkWidget *detail = make_label (entry->detail != NULL ? entry->detail : "", TRUE);
+  GtkWidget *on = yk_label_new_start (record, FALSE);
+  GtkWidget *detail = yk_label_new_start (entry->detail != NULL ? entry->detail : "", TRUE);
 
   gtk_widget_set_size_request (when, 170, -1);
   gtk_widget_set_size_request (who, 70, -1);
@@ -916,7 +898,7 @@ audit_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   stop_audit_spinner (self);
   if (audit == NULL)
     {
-      show_error (self->audit_error, error->message);
+      yk_label_show_message (self->audit_error, error->message);
       return;
     }
   self->audit_loaded = TRUE;
@@ -987,10 +969,10 @@ audit_filter_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   if (!yk_admin_audit_filter_check (filter, &error))
     {
       yk_admin_audit_filter_free (filter);
-      show_error (self->audit_error, error->message);
+      yk_label_show_message (self->audit_error, error->message);
       return;
     }
-  show_error (self->audit_error, NULL);
+  yk_label_show_message (self->audit_error, NULL);
   job = g_new0 (AuditJob, 1);
   job->store = yk_session_get_store (session);
   job->filter = filter;

@@ -7,7 +7,6 @@
 #include "yk-app-error.h"
 #include "yk-case-file.h"
 #include "yk-casework.h"
-#include "yk-drafts.h"
 #include "yk-sdss-chart.h"
 #include "yk-timeline-item.h"
 #include "yk-validate.h"
@@ -54,7 +53,7 @@ struct _YkCaseFileView
   YkSdssChart *sdss_chart;
 
   YkUnlockedSession *session;
-  YkDrafts *drafts;           /* the window's; NULL outside a YkWindow */
+  YkFormDrafts *drafts;       /* the window's; NULL outside a YkWindow */
   gint64 client_id;
   YkCaseFile *file;           /* as last loaded */
   GHashTable *baseline;       /* the form's values as loaded: field → text */
@@ -455,13 +454,33 @@ update_form_actions (YkCaseFileView *self, GHashTable *changes)
     gtk_widget_set_visible (self->draft_bar, FALSE);
 }
 
+static char *
+profile_draft_key (YkCaseFileView *self)
+{
+  return yk_form_drafts_key (yk_unlocked_session_get_path (self->session),
+                             yk_unlocked_session_get_account (self->session), PROFILE_FORM, self->client_id);
+}
+
+static void
+discard_draft (YkCaseFileView *self)
+{
+  g_autofree char *key = NULL;
+
+  if (self->drafts == NULL || self->session == NULL)
+    return;
+  key = profile_draft_key (self);
+  yk_form_drafts_discard (self->drafts, key);
+}
+
 static void
 keep_draft (YkCaseFileView *self, GHashTable *changes)
 {
+  g_autofree char *key = NULL;
+
   if (self->drafts == NULL || self->session == NULL)
     return;
-  yk_drafts_save (self->drafts, yk_unlocked_session_get_account (self->session),
-                  yk_unlocked_session_get_path (self->session), self->client_id, PROFILE_FORM, changes);
+  key = profile_draft_key (self);
+  yk_form_drafts_keep_values (self->drafts, key, changes);
 }
 
 /* Every edit is kept as a draft at once: a lock can come at any time. */
@@ -506,8 +525,10 @@ fill_form (YkCaseFileView *self, gboolean opening)
 
   /* What was typed and not saved goes back on top, field by field. */
   if (self->drafts != NULL)
-    draft = yk_drafts_lookup (self->drafts, yk_unlocked_session_get_account (self->session),
-                              yk_unlocked_session_get_path (self->session), self->client_id, PROFILE_FORM);
+    {
+      g_autofree char *key = profile_draft_key (self);
+      draft = yk_form_drafts_lookup_values (self->drafts, key);
+    }
   for (guint f = 0; draft != NULL && f < G_N_ELEMENTS (fields); f++)
     if (g_hash_table_contains (draft, fields[f].key))
       set_field_value (self, f, g_hash_table_lookup (draft, fields[f].key));
@@ -752,9 +773,7 @@ save_action (GtkWidget  *widget,
       show_field_error (self, field, error->message);
       return;
     }
-  if (self->drafts != NULL)
-    yk_drafts_discard (self->drafts, yk_unlocked_session_get_account (self->session),
-                       yk_unlocked_session_get_path (self->session), self->client_id, PROFILE_FORM);
+  discard_draft (self);
   gtk_label_set_text (self->form_message, _("Saved."));
   gtk_widget_set_visible (self->draft_bar, FALSE);
   yk_unlocked_session_records_changed (self->session, self->client_id);
@@ -774,9 +793,7 @@ discard_action (GtkWidget  *widget,
   for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
     set_field_value (self, f, g_hash_table_lookup (self->baseline, fields[f].key));
   self->filling = FALSE;
-  if (self->drafts != NULL)
-    yk_drafts_discard (self->drafts, yk_unlocked_session_get_account (self->session),
-                       yk_unlocked_session_get_path (self->session), self->client_id, PROFILE_FORM);
+  discard_draft (self);
   clear_errors (self);
   changes = form_changes (self);
   update_form_actions (self, changes);

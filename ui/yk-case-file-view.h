@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  *
  * Opening is checked against the role and written to the audit trail on
  * the main thread; the rest loads in a worker thread on a connection of
- * its own. Unsaved profile edits are kept in the window's YkDrafts. It
+ * its own. Unsaved profile edits are kept in the window's YkFormDrafts. It
  * refreshes on YkUnlockedSession::records-changed for this person, and
  * asks for the recording dialogs through the record.* actions. */
 #define YK_TYPE_CASE_FILE_VIEW (yk_case_file_view_get_type ())

@@ -2,8 +2,7 @@
 #define G_LOG_DOMAIN "yukang-ui"
 
 #include "yk-form-drafts.h"
-
-#include <string.h>
+#include "yk-wipe.h"
 
 struct _YkFormDrafts
 {
@@ -14,22 +13,24 @@ struct _YkFormDrafts
 
 G_DEFINE_FINAL_TYPE (YkFormDrafts, yk_form_drafts, G_TYPE_OBJECT)
 
-/* Typed text is personal data: overwrite it before it goes back to malloc. */
-static void
-wipe_string (gpointer data)
-{
-  char *text = data;
-
-  if (text == NULL)
-    return;
-  memset (text, 0, strlen (text));
-  g_free (text);
-}
-
+/* Typed text is personal data: overwritten before it goes back to malloc. */
 static GHashTable *
 draft_new (void)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, wipe_string);
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) yk_wipe_and_free);
+}
+
+static GHashTable *
+values_copy (GHashTable *values)
+{
+  GHashTable *copy = draft_new ();
+  GHashTableIter iter;
+  gpointer field, value;
+
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &field, &value))
+    g_hash_table_insert (copy, g_strdup (field), g_strdup (value));
+  return copy;
 }
 
 /* Only widgets the template named: internal children (an entry's GtkText)
@@ -202,6 +203,31 @@ yk_form_drafts_restore (YkFormDrafts *self,
   restore (form, draft);
   g_hash_table_remove (self->drafts, key);
   return TRUE;
+}
+
+/* Replaces the draft with a copy of `values`; an empty table drops it. */
+void
+yk_form_drafts_keep_values (YkFormDrafts *self,
+                            const char   *key,
+                            GHashTable   *values)
+{
+  g_return_if_fail (YK_IS_FORM_DRAFTS (self));
+  if (values == NULL || g_hash_table_size (values) == 0)
+    g_hash_table_remove (self->drafts, key);
+  else
+    g_hash_table_replace (self->drafts, g_strdup (key), values_copy (values));
+}
+
+/* A copy of the draft's values, or NULL; the draft stays. */
+GHashTable *
+yk_form_drafts_lookup_values (YkFormDrafts *self,
+                              const char   *key)
+{
+  GHashTable *values;
+
+  g_return_val_if_fail (YK_IS_FORM_DRAFTS (self), NULL);
+  values = g_hash_table_lookup (self->drafts, key);
+  return values != NULL ? values_copy (values) : NULL;
 }
 
 gboolean

@@ -43,7 +43,7 @@ record_action (GtkWidget  *widget,
 {
   YkWindow *self = YK_WINDOW (widget);
   YkUnlockedSession *session = yk_window_get_session (self);
-  YkFormDrafts *drafts = _yk_window_get_form_drafts (self);
+  YkFormDrafts *drafts = yk_window_get_drafts (self);
   gint64 id = parameter != NULL && g_variant_is_of_type (parameter, G_VARIANT_TYPE_INT64)
                 ? g_variant_get_int64 (parameter)
                 : 0;
@@ -81,7 +81,7 @@ void_action (GtkWidget  *widget,
   if (session == NULL)
     return;
   g_variant_get (parameter, "(&sx)", &table, &id);
-  present (self, yk_void_dialog_new (session, _yk_window_get_form_drafts (self), table, id));
+  present (self, yk_void_dialog_new (session, yk_window_get_drafts (self), table, id));
 }
 
 /* Called from yk_window_class_init. The keyboard shortcuts for recording
@@ -106,13 +106,7 @@ _yk_window_class_add_record_actions (GtkWidgetClass *widget_class)
 void
 _yk_window_init_record_actions (YkWindow *self)
 {
-  g_object_set_data_full (G_OBJECT (self), "yk-form-drafts", yk_form_drafts_new (), g_object_unref);
   g_signal_connect (self, "notify::session", G_CALLBACK (update_record_actions), NULL);
   update_record_actions (self);
 }
 
-YkFormDrafts *
-_yk_window_get_form_drafts (YkWindow *self)
-{
-  return g_object_get_data (G_OBJECT (self), "yk-form-drafts");
-}

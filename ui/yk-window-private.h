@@ -2,7 +2,6 @@
 #pragma once
 
 #include "yk-window.h"
-#include "yk-form-drafts.h"
 
 G_BEGIN_DECLS
 
@@ -10,6 +9,5 @@ G_BEGIN_DECLS
  * record something for a person, enabled only while unlocked. */
 void _yk_window_class_add_record_actions (GtkWidgetClass *widget_class);
 void _yk_window_init_record_actions (YkWindow *self);
-YkFormDrafts *_yk_window_get_form_drafts (YkWindow *self);
 
 G_END_DECLS

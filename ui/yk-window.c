@@ -4,7 +4,6 @@
 #include "yk-config.h"
 #include "yk-window-private.h"
 #include "yk-create-page.h"
-#include "yk-drafts.h"
 #include "yk-idle-monitor.h"
 #include "yk-main-view.h"
 #include "yk-preferences-dialog.h"
@@ -28,7 +27,7 @@ struct _YkWindow
   YkIdleMonitor *idle_monitor;
   YkUnlockedSession *session; /* NULL while locked */
   GtkWidget *main_view;       /* exists only while unlocked */
-  YkDrafts *drafts;           /* unsaved forms, kept across a lock */
+  YkFormDrafts *drafts;       /* unsaved forms, kept across a lock */
 };
 
 G_DEFINE_FINAL_TYPE (YkWindow, yk_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -293,7 +292,7 @@ static void
 yk_window_init (YkWindow *self)
 {
   self->idle_monitor = yk_idle_monitor_new (GTK_WIDGET (self));
-  self->drafts = yk_drafts_new ();
+  self->drafts = yk_form_drafts_new ();
   g_signal_connect_object (self->idle_monitor, "idle", G_CALLBACK (idle_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -337,7 +336,7 @@ yk_window_get_session (YkWindow *self)
   return self->session;
 }
 
-YkDrafts *
+YkFormDrafts *
 yk_window_get_drafts (YkWindow *self)
 {
   g_return_val_if_fail (YK_IS_WINDOW (self), NULL);

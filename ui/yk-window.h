@@ -2,7 +2,7 @@
 #pragma once
 
 #include "yk-application.h"
-#include "yk-drafts.h"
+#include "yk-form-drafts.h"
 #include "yk-unlocked-session.h"
 
 G_BEGIN_DECLS
@@ -19,6 +19,6 @@ void yk_window_set_database (YkWindow   *self,
                              const char *path);
 YkUnlockedSession *yk_window_get_session (YkWindow *self);
 void yk_window_lock (YkWindow *self);
-YkDrafts *yk_window_get_drafts (YkWindow *self);
+YkFormDrafts *yk_window_get_drafts (YkWindow *self);
 
 G_END_DECLS

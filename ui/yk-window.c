@@ -26,6 +26,7 @@ struct _YkWindow
   GSettings *settings;
   YkIdleMonitor *idle_monitor;
   YkUnlockedSession *session; /* NULL while locked */
+  YkUnlockedSession *finishing; /* locked, but its exclusive job still runs */
   GtkWidget *main_view;       /* exists only while unlocked */
   YkFormDrafts *drafts;       /* unsaved forms, kept across a lock */
 };
@@ -199,6 +200,7 @@ yk_window_dispose (GObject *object)
       yk_unlocked_session_close (self->session);
     }
   g_clear_object (&self->session);
+  g_clear_object (&self->finishing);
   gtk_widget_dispose_template (GTK_WIDGET (object), YK_TYPE_WINDOW);
   g_clear_object (&self->idle_monitor);
   g_clear_object (&self->settings);
@@ -345,6 +347,17 @@ yk_window_get_drafts (YkWindow *self)
 
 /* Wipes the keys, destroys every screen that showed personal data, and
  * asks for the same person's password again. */
+static void
+finishing_busy_cb (YkWindow *self)
+{
+  if (self->finishing == NULL || yk_unlocked_session_get_busy (self->finishing))
+    return;
+  g_signal_handlers_disconnect_by_data (self->finishing, self);
+  g_clear_object (&self->finishing);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_page), TRUE);
+  yk_unlock_page_ask_password (self->unlock_page);
+}
+
 void
 yk_window_lock (YkWindow *self)
 {
@@ -363,6 +376,15 @@ yk_window_lock (YkWindow *self)
   gtk_stack_remove (self->shell, self->main_view);
   self->main_view = NULL;
   yk_unlocked_session_close (session);
+  /* A key change or a new password runs to its end (it cannot stop
+   * halfway), and the keys go after it. Unlocking again meanwhile could
+   * open the very file a key change is about to replace. */
+  if (yk_unlocked_session_get_busy (session))
+    {
+      self->finishing = g_object_ref (session);
+      g_signal_connect_object (session, "notify::busy", G_CALLBACK (finishing_busy_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_page), FALSE);
+    }
 
   update_header (self);
   update_actions (self);

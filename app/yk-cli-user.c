@@ -158,6 +158,30 @@ user_passwd (int argc, char **argv)
   return YK_EXIT_OK;
 }
 
+/* SECURITY.md "When someone leaves": after `user remove`, a new database
+ * key for the accounts that remain (yk_session_rotate_key). */
+static int
+user_rotate_key (int argc, char **argv)
+{
+  YkCliAuth auth = { 0 };
+  GOptionEntry entries[] = {
+    YK_CLI_AUTH_ENTRIES (auth),
+    { NULL }
+  };
+  g_autoptr (YkSession) session = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = yk_cli_parse ("user rotate-key", NULL, entries, &argc, &argv, &error) &&
+       (session = yk_cli_open_session (&auth, &error)) != NULL &&
+       yk_session_rotate_key (session, &error);
+  yk_cli_auth_clear (&auth);
+  if (!ok)
+    return yk_cli_fail (error);
+  printf ("%s\n", _("Changed the database key. Every remaining account and the recovery key still unlock it."));
+  return YK_EXIT_OK;
+}
+
 int
 yk_cli_user (int argc, char **argv)
 {
@@ -170,12 +194,13 @@ yk_cli_user (int argc, char **argv)
     { "add", user_add },
     { "remove", user_remove },
     { "passwd", user_passwd },
+    { "rotate-key", user_rotate_key },
   };
 
   if (argc >= 2)
     for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
       if (g_str_equal (argv[1], subcommands[i].name))
         return subcommands[i].run (argc - 1, argv + 1);
-  fprintf (stderr, "%s\n", _("Usage: yukang user list|add|remove|passwd --db FILE --user NAME [OPTION…]"));
+  fprintf (stderr, "%s\n", _("Usage: yukang user list|add|remove|passwd|rotate-key --db FILE --user NAME [OPTION…]"));
   return YK_EXIT_USAGE;
 }

@@ -248,6 +248,43 @@ test_users (Fixture *f, gconstpointer data)
   }
 }
 
+/* After someone leaves: a social worker may not change the key; a
+ * coordinator does, and the file verifies (the audit trail re-signed)
+ * and opens for those who remain. */
+static void
+test_rotate_key (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_length = 0, after_length = 0;
+
+  init_database (f);
+  add_worker (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "rotate-key", "--db", f->db, "--user", "li", "--password-file",
+                               f->worker_password_file, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "coordinator");
+  }
+  g_assert_true (g_file_get_contents (f->db, &before, &before_length, NULL));
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "rotate-key", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "Changed the database key");
+  }
+  g_assert_true (g_file_get_contents (f->db, &after, &after_length, NULL));
+  /* Every page is sealed anew: the last page's nonce and tag differ. */
+  g_assert_cmpuint (after_length, >=, 64);
+  g_assert_true (before_length != after_length ||
+                 memcmp (before + before_length - 64, after + after_length - 64, 64) != 0);
+  {
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", f->db, "--user", "li", "--password-file",
+                               f->worker_password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "chain intact");
+  }
+}
+
 static void
 test_verify_and_backup (Fixture *f, gconstpointer data)
 {
@@ -389,6 +426,7 @@ main (int argc, char *argv[])
   g_assert_nonnull (g_getenv ("YUKANG_BIN"));
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/app/commands/rotate-key", test_rotate_key);
   ADD ("/app/commands/init", test_init);
   ADD ("/app/commands/init-refusals", test_init_refusals);
   ADD ("/app/commands/users", test_users);

@@ -28,6 +28,22 @@ check_account_name (const char *account,
   return TRUE;
 }
 
+/* The id of site `code`; 0 with an error when there is none. */
+static gint64
+find_site (sqlite3    *db,
+           const char *code,
+           GError    **error)
+{
+  GError *local_error = NULL;
+  gint64 site_id = yk_db_site_find (db, code, &local_error);
+
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  else if (site_id == 0)
+    g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no site “%1$s”"), code);
+  return site_id;
+}
+
 gboolean
 yk_accounts_add (YkSession  *session,
                  const char *account,
@@ -54,23 +70,8 @@ yk_accounts_add (YkSession  *session,
     }
   if (!yk_db_begin (db, error))
     return FALSE;
-  if (site != NULL)
-    {
-      GError *local_error = NULL;
-
-      site_id = yk_db_site_find (db, site, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          goto fail;
-        }
-      if (site_id == 0)
-        {
-          g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND,
-                       _("There is no site “%1$s”"), site);
-          goto fail;
-        }
-    }
+  if (site != NULL && (site_id = find_site (db, site, error)) == 0)
+    goto fail;
   existing = yk_db_staff_find_account (db, account, error);
   if (existing != NULL)
     {
@@ -83,6 +84,59 @@ yk_accounts_add (YkSession  *session,
                            role == YK_ROLE_COORDINATOR ? "coordinator" : "worker", account, &staff_id, error) ||
       !yk_session_audit (session, "account_add", "staff", staff_id, account, error) ||
       !yk_store_add_account (yk_session_get_store (session), account, password, level, error))
+    goto fail;
+  return yk_db_commit (db, error);
+
+fail:
+  yk_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+yk_accounts_set_role (YkSession  *session,
+                      const char *account,
+                      YkRole      role,
+                      const char *site,
+                      GError    **error)
+{
+  sqlite3 *db = db_of (session);
+  g_autoptr (YkStaffRow) staff = NULL;
+  g_autofree char *detail = NULL;
+  const char *role_name = role == YK_ROLE_COORDINATOR ? "coordinator" : "worker";
+  gint64 site_id = 0;
+
+  if (!yk_session_require_coordinator (session, error))
+    return FALSE;
+  if (g_strcmp0 (account, yk_session_get_account (session)) == 0)
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("Another coordinator must change your own role"));
+      return FALSE;
+    }
+  if (role == YK_ROLE_WORKER && site == NULL)
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("A social worker’s account needs a site"));
+      return FALSE;
+    }
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  if (role == YK_ROLE_WORKER && (site_id = find_site (db, site, error)) == 0)
+    goto fail;
+  staff = yk_db_staff_find_account (db, account, error);
+  if (staff == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no account “%1$s”"), account);
+      goto fail;
+    }
+  if (g_strcmp0 (staff->role, role_name) == 0 && staff->site_id == site_id)
+    return yk_db_commit (db, error);
+  /* Roles and site codes only: no personal data in the trail. */
+  detail = g_strdup_printf ("%s %s→%s %s", staff->role, staff->site_code ? staff->site_code : "-", role_name,
+                            site != NULL && role == YK_ROLE_WORKER ? site : "-");
+  if (!yk_db_staff_set_role (db, staff->id, role_name, site_id, error) ||
+      !yk_session_audit (session, "account_role", "staff", staff->id, detail, error))
     goto fail;
   return yk_db_commit (db, error);
 

@@ -25,6 +25,15 @@ gboolean yk_accounts_set_password (YkSession  *session,
                                    const char *password,
                                    YkKdfLevel  level,
                                    GError    **error);
+/* Another account's role and site (a social worker's site is required;
+ * a coordinator's is dropped). Coordinator only, audited; one's own is
+ * refused, so that a coordinator cannot lock themselves out. The people
+ * assigned to a social worker stay assigned when their site changes. */
+gboolean yk_accounts_set_role (YkSession  *session,
+                               const char *account,
+                               YkRole      role,
+                               const char *site,
+                               GError    **error);
 GPtrArray *yk_accounts_list (YkSession *session,
                              GError   **error);
 

@@ -193,6 +193,25 @@ yk_db_staff_release_account (sqlite3    *db,
   return step_done (db, stmt, _("Removing an account"), error);
 }
 
+gboolean
+yk_db_staff_set_role (sqlite3    *db,
+                      gint64      staff_id,
+                      const char *role,
+                      gint64      site_id,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "UPDATE staff SET role = ?, site_id = ? WHERE id = ?",
+                                _("Changing an account’s role"), error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, role, -1, SQLITE_STATIC);
+  if (site_id > 0)
+    sqlite3_bind_int64 (stmt, 2, site_id);
+  sqlite3_bind_int64 (stmt, 3, staff_id);
+  return step_done (db, stmt, _("Changing an account’s role"), error);
+}
+
 GPtrArray *
 yk_db_staff_list_accounts (sqlite3 *db,
                            GError **error)

@@ -51,6 +51,12 @@ YkStaffRow *yk_db_staff_find_account (sqlite3    *db,
 gboolean yk_db_staff_release_account (sqlite3    *db,
                                       const char *account,
                                       GError    **error);
+/* `site_id` 0: none (a coordinator may have none). */
+gboolean yk_db_staff_set_role (sqlite3    *db,
+                               gint64      staff_id,
+                               const char *role,
+                               gint64      site_id,
+                               GError    **error);
 GPtrArray *yk_db_staff_list_accounts (sqlite3 *db,
                                       GError **error);
 

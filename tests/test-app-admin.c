@@ -210,6 +210,60 @@ test_rotate_key_refuses_altered_trail (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* A coordinator moves a social worker to another site, then makes them
+ * a coordinator; each change is audited once, and the account unlocks
+ * with its new role and site. Mistakes change nothing. */
+static void
+test_set_role (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  guint64 rows = audit_rows (f->session);
+  gint64 jl = yk_db_site_find (yk_store_get_connection (yk_session_get_store (f->session)), "JL", &error);
+  YkSession *li;
+
+  g_assert_cmpint (jl, >, 0);
+  li = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+  g_assert_false (yk_accounts_set_role (li, "admin", YK_ROLE_WORKER, "JL", &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (yk_session_get_site_id (li), !=, jl);
+  yk_session_close (li);
+  rows = audit_rows (f->session);
+
+  g_assert_false (yk_accounts_set_role (f->session, "admin", YK_ROLE_WORKER, "JL", &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (yk_accounts_set_role (f->session, "li", YK_ROLE_WORKER, NULL, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (yk_accounts_set_role (f->session, "li", YK_ROLE_WORKER, "XX", &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (yk_accounts_set_role (f->session, "nobody", YK_ROLE_WORKER, "JL", &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (audit_rows (f->session), ==, rows);
+
+  g_assert_true (yk_accounts_set_role (f->session, "li", YK_ROLE_WORKER, "JL", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit_rows (f->session), ==, rows + 1);
+  g_assert_true (yk_accounts_set_role (f->session, "li", YK_ROLE_WORKER, "JL", &error));
+  g_assert_cmpuint (audit_rows (f->session), ==, rows + 1);
+  li = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yk_session_get_site_id (li), ==, jl);
+  g_assert_cmpint (yk_session_get_role (li), ==, YK_ROLE_WORKER);
+  yk_session_close (li);
+
+  g_assert_true (yk_accounts_set_role (f->session, "li", YK_ROLE_COORDINATOR, NULL, &error));
+  g_assert_no_error (error);
+  li = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yk_session_get_role (li), ==, YK_ROLE_COORDINATOR);
+  yk_session_close (li);
+}
+
 static void
 test_settings (Fixture *f, gconstpointer data)
 {
@@ -375,6 +429,7 @@ main (int argc, char *argv[])
   g_test_add ("/app/admin/rotate-key", Fixture, NULL, fixture_set_up, test_rotate_key, fixture_tear_down);
   g_test_add ("/app/admin/rotate-key-altered-trail", Fixture, NULL, fixture_set_up,
               test_rotate_key_refuses_altered_trail, fixture_tear_down);
+  g_test_add ("/app/admin/set-role", Fixture, NULL, fixture_set_up, test_set_role, fixture_tear_down);
   g_test_add ("/app/admin/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/app/admin/audit-read", Fixture, NULL, fixture_set_up, test_audit_read, fixture_tear_down);
   g_test_add ("/app/admin/site-update", Fixture, NULL, fixture_set_up, test_site_update, fixture_tear_down);

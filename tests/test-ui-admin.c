@@ -491,6 +491,69 @@ test_reset_password (void)
   fixture_close (&f);
 }
 
+static guint
+site_position (GtkDropDown *drop_down, const char *code)
+{
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), i), code))
+      return i;
+  g_assert_not_reached ();
+}
+
+static gint64
+site_of (const char *account, const char *password)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSession) session = yk_session_open (db.path, account, password, &error);
+
+  g_assert_no_error (error);
+  return yk_session_get_site_id (session);
+}
+
+/* Moving a social worker to the other site from their row: the account
+ * unlocks at the new site; one's own role is refused in the dialog. */
+static void
+test_edit_role (void)
+{
+  Fixture f = { 0 };
+  GtkWindow *dialog;
+  gint64 before = site_of (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSession) moved = NULL;
+
+  fixture_open (&f);
+  accounts_action (&f, "admin.edit-role", UI_TEST_WORKER);
+  dialog = yk_admin_accounts_get_role_dialog (f.accounts);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "role")), ==, 0);
+  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (dialog), "site"),
+                              site_position (g_object_get_data (G_OBJECT (dialog), "site"), "JL"));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_null (yk_admin_accounts_get_role_dialog (f.accounts));
+  moved = yk_session_open (db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yk_session_get_site_id (moved), !=, before);
+  g_assert_cmpint (yk_session_get_role (moved), ==, YK_ROLE_WORKER);
+
+  /* One's own: refused, said in the dialog, nothing changed. */
+  accounts_action (&f, "admin.edit-role", UI_TEST_COORDINATOR);
+  dialog = yk_admin_accounts_get_role_dialog (f.accounts);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (dialog), "error")));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+
+  /* Back to where they were, for the other tests. */
+  accounts_action (&f, "admin.edit-role", UI_TEST_WORKER);
+  dialog = yk_admin_accounts_get_role_dialog (f.accounts);
+  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (dialog), "site"),
+                              site_position (g_object_get_data (G_OBJECT (dialog), "site"), "SPQ"));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_cmpint (site_of (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD), ==, before);
+  fixture_close (&f);
+}
+
 static GBytes *
 database_bytes (void)
 {
@@ -599,6 +662,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/admin/audit-trail", test_audit_trail);
   g_test_add_func ("/ui/admin/import-all-or-nothing", test_import_all_or_nothing);
   g_test_add_func ("/ui/admin/reset-password", test_reset_password);
+  g_test_add_func ("/ui/admin/edit-role", test_edit_role);
   g_test_add_func ("/ui/admin/lock-while-busy", test_lock_while_busy);
   g_test_add_func ("/ui/admin/rotate-key", test_rotate_key);
   status = g_test_run ();

@@ -531,6 +531,7 @@ activities_preview (YkWindow *window)
 /* --- administration --- */
 /*   yk-ui-preview admin           Administration: the accounts, the demo data
  *   yk-ui-preview admin-key       Administration: the accounts, after the key was changed
+ *   yk-ui-preview admin-role      Administration: a social worker's role and site
  *   yk-ui-preview admin-database  Administration: the database checked
  *   yk-ui-preview admin-settings  Administration: settings, "3 weeks" refused
  *   yk-ui-preview admin-audit     Administration: the audit trail
@@ -582,6 +583,9 @@ admin_ready_cb (gpointer user_data)
       gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "stable_entry")), "3 weeks");
       gtk_widget_activate_action (page, "admin.save-settings", NULL);
     }
+  else if (g_str_equal (mode, "admin-role"))
+    gtk_widget_activate_action (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "accounts"), "admin.edit-role", "s",
+                                UI_TEST_WORKER);
   else if (g_str_equal (mode, "admin-key"))
     {
       GtkWidget *accounts = ui_test_child (page, YK_TYPE_ADMIN_PAGE, "accounts");

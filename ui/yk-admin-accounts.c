@@ -43,6 +43,7 @@ struct _YkAdminAccounts
   ConfirmKind confirm_kind;
   char *confirm_account;      /* the account a remove dialog asks about */
   GtkWindow *password_dialog;
+  GtkWindow *role_dialog;
   gboolean busy;
 };
 
@@ -86,6 +87,14 @@ account_row (YkStaffRow *staff, gboolean is_self)
   gtk_widget_add_css_class (gtk_widget_get_last_child (names), "caption");
   gtk_box_append (GTK_BOX (row), names);
 
+  if (!is_self)
+    {
+      button = gtk_button_new_with_label (_("Role and Site…"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.edit-role");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", staff->account);
+      gtk_box_append (GTK_BOX (row), button);
+    }
   button = gtk_button_new_with_label (_("Reset Password…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.reset-password");
@@ -160,7 +169,8 @@ records_changed_cb (YkAdminAccounts *self)
 static void
 set_busy (YkAdminAccounts *self, gboolean busy)
 {
-  const char *actions[] = { "admin.add-account", "admin.remove-account", "admin.reset-password", "admin.rotate-key" };
+  const char *actions[] = { "admin.add-account", "admin.remove-account", "admin.reset-password", "admin.edit-role",
+                            "admin.rotate-key" };
 
   self->busy = busy;
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -555,6 +565,107 @@ reset_password_activated (GtkWidget *widget, const char *action_name, GVariant *
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* --- role and site --- */
+
+static void
+role_response_cb (GtkDialog *dialog, int response, YkAdminAccounts *self)
+{
+  YkSession *session = get_session (self);
+  GtkDropDown *role = g_object_get_data (G_OBJECT (dialog), "role");
+  GtkDropDown *site = g_object_get_data (G_OBJECT (dialog), "site");
+  GtkLabel *error_label = g_object_get_data (G_OBJECT (dialog), "error");
+  const char *account = g_object_get_data (G_OBJECT (dialog), "account");
+  gboolean worker = gtk_drop_down_get_selected (role) == 0;
+  guint selected = gtk_drop_down_get_selected (site);
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && session != NULL)
+    {
+      const char *code = worker && selected < self->site_codes->len ? self->site_codes->pdata[selected] : NULL;
+
+      if (!yk_accounts_set_role (session, account, worker ? YK_ROLE_WORKER : YK_ROLE_COORDINATOR, code, &error))
+        {
+          yk_label_show_message (error_label, error->message);
+          return;
+        }
+      refresh (self);
+      yk_unlocked_session_records_changed (self->session, 0);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+role_dialog_role_cb (GtkDropDown *role, GParamSpec *pspec, GtkWidget *site_box)
+{
+  gtk_widget_set_visible (site_box, gtk_drop_down_get_selected (role) == 0);
+}
+
+static void
+edit_role_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  YkAdminAccounts *self = YK_ADMIN_ACCOUNTS (widget);
+  const char *account = g_variant_get_string (parameter, NULL);
+  YkSession *session = get_session (self);
+  g_autofree char *title = g_strdup_printf (_("Role and site of “%1$s”"), account);
+  g_autoptr (GPtrArray) accounts = NULL;
+  YkStaffRow *staff = NULL;
+  GtkWidget *dialog, *box, *role, *site, *site_box, *error;
+  const char *roles[] = { _("Social worker"), _("Coordinator"), NULL };
+
+  if (session == NULL)
+    return;
+  accounts = yk_accounts_list (session, NULL);
+  for (guint i = 0; accounts != NULL && i < accounts->len && staff == NULL; i++)
+    if (g_strcmp0 (((YkStaffRow *) accounts->pdata[i])->account, account) == 0)
+      staff = accounts->pdata[i];
+  if (staff == NULL)
+    return;
+  if (self->role_dialog != NULL)
+    gtk_window_destroy (self->role_dialog);
+  dialog = gtk_dialog_new_with_buttons (title, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT | GTK_DIALOG_USE_HEADER_BAR,
+                                        _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Save"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  box = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
+  gtk_box_set_spacing (GTK_BOX (box), 8);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  role = gtk_drop_down_new_from_strings (roles);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (role), g_strcmp0 (staff->role, "coordinator") == 0 ? 1 : 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"), -1);
+  site = gtk_drop_down_new (g_object_ref (gtk_drop_down_get_model (self->add_site_drop_down)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (site), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Site"), -1);
+  for (guint i = 0; i < self->site_codes->len; i++)
+    if (g_strcmp0 (self->site_codes->pdata[i], staff->site_code) == 0)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (site), i);
+  site_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_box_append (GTK_BOX (site_box), yk_label_new_start (_("Site"), FALSE));
+  gtk_box_append (GTK_BOX (site_box), site);
+  error = yk_label_new_start (NULL, FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (error), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_widget_add_css_class (error, "error");
+  gtk_widget_set_visible (error, FALSE);
+  gtk_box_append (GTK_BOX (box), yk_label_new_start (_("Role"), FALSE));
+  gtk_box_append (GTK_BOX (box), role);
+  gtk_box_append (GTK_BOX (box), site_box);
+  gtk_box_append (GTK_BOX (box),
+                  yk_label_new_start (_("The people assigned to this account stay assigned to it."), TRUE));
+  gtk_box_append (GTK_BOX (box), error);
+  g_signal_connect (role, "notify::selected", G_CALLBACK (role_dialog_role_cb), site_box);
+  role_dialog_role_cb (GTK_DROP_DOWN (role), NULL, site_box);
+  g_object_set_data (G_OBJECT (dialog), "role", role);
+  g_object_set_data (G_OBJECT (dialog), "site", site);
+  g_object_set_data (G_OBJECT (dialog), "error", error);
+  g_object_set_data_full (G_OBJECT (dialog), "account", g_strdup (account), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (role_response_cb), self);
+  self->role_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->role_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* --- the object --- */
 
 GtkWindow *
@@ -569,6 +680,13 @@ yk_admin_accounts_get_password_dialog (YkAdminAccounts *self)
 {
   g_return_val_if_fail (YK_IS_ADMIN_ACCOUNTS (self), NULL);
   return self->password_dialog;
+}
+
+GtkWindow *
+yk_admin_accounts_get_role_dialog (YkAdminAccounts *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_ACCOUNTS (self), NULL);
+  return self->role_dialog;
 }
 
 gboolean
@@ -587,6 +705,8 @@ yk_admin_accounts_dispose (GObject *object)
   close_confirm (self);
   if (self->password_dialog != NULL)
     gtk_window_destroy (self->password_dialog);
+  if (self->role_dialog != NULL)
+    gtk_window_destroy (self->role_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_ADMIN_ACCOUNTS);
   /* The template's unnamed top-level box too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -687,6 +807,7 @@ yk_admin_accounts_class_init (YkAdminAccountsClass *klass)
   gtk_widget_class_install_action (widget_class, "admin.add-account", NULL, add_account_activated);
   gtk_widget_class_install_action (widget_class, "admin.remove-account", "s", remove_account_activated);
   gtk_widget_class_install_action (widget_class, "admin.reset-password", "s", reset_password_activated);
+  gtk_widget_class_install_action (widget_class, "admin.edit-role", "s", edit_role_activated);
   gtk_widget_class_install_action (widget_class, "admin.rotate-key", NULL, rotate_key_activated);
 }
 

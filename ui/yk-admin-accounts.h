@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* Administration → Accounts (coordinator only): the accounts, each a key
- * slot (add, remove, reset a password), and changing the database key
+ * slot (add, remove, reset a password, change another's role and site),
+ * and changing the database key
  * once someone has left (SECURITY.md). Argon2id and the re-keyed copy
  * run in a worker thread with the session to themselves
  * (yk_unlocked_session_run_exclusive). Its `session` property holds the
@@ -20,6 +21,10 @@ GtkWindow *yk_admin_accounts_get_confirm_dialog (YkAdminAccounts *self);
 /* The dialog of admin.reset-password, NULL when none is open: object
  * data "first" and "second" are its entries, "error" its error label. */
 GtkWindow *yk_admin_accounts_get_password_dialog (YkAdminAccounts *self);
+/* The dialog of admin.edit-role, NULL when none is open: object data
+ * "role" and "site" are its drop-downs (role 0 social worker, 1
+ * coordinator; sites in the order of the add form's), "error" its label. */
+GtkWindow *yk_admin_accounts_get_role_dialog (YkAdminAccounts *self);
 /* TRUE while an account is being added or reset, or the key changed. */
 gboolean yk_admin_accounts_get_busy (YkAdminAccounts *self);
 

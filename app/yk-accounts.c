@@ -3,6 +3,7 @@
 
 #include "yk-accounts.h"
 #include "yk-app-error.h"
+#include "yk-crypto-error.h"
 #include "yk-key-slot.h"
 
 #include <glib/gi18n.h>
@@ -143,6 +144,32 @@ yk_accounts_set_role (YkSession  *session,
 fail:
   yk_db_rollback (db);
   return FALSE;
+}
+
+gboolean
+yk_accounts_change_own_password (YkSession  *session,
+                                 const char *current,
+                                 const char *password,
+                                 YkKdfLevel  level,
+                                 GError    **error)
+{
+  g_autoptr (GError) wrong = NULL;
+
+  /* The cheap check first: Argon2id only for a password that could be set. */
+  if (!yk_password_check_strength (password, error))
+    return FALSE;
+  if (!yk_store_check_password (yk_session_get_store (session), yk_session_get_account (session),
+                                current != NULL ? current : "", &wrong))
+    {
+      if (!g_error_matches (wrong, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD))
+        {
+          g_propagate_error (error, g_steal_pointer (&wrong));
+          return FALSE;
+        }
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("The current password is not right"));
+      return FALSE;
+    }
+  return yk_accounts_set_password (session, NULL, password, level, error);
 }
 
 gboolean

@@ -34,6 +34,14 @@ gboolean yk_accounts_set_role (YkSession  *session,
                                YkRole      role,
                                const char *site,
                                GError    **error);
+/* One's own password, the current one asked first: whoever finds an
+ * unlocked window must not take the account over. A wrong current
+ * password is YK_APP_ERROR_INVALID and changes nothing. */
+gboolean yk_accounts_change_own_password (YkSession  *session,
+                                          const char *current,
+                                          const char *password,
+                                          YkKdfLevel  level,
+                                          GError    **error);
 GPtrArray *yk_accounts_list (YkSession *session,
                              GError   **error);
 

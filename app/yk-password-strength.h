@@ -18,5 +18,10 @@ typedef struct
 
 void yk_password_strength_measure (const char         *password,
                                    YkPasswordStrength *strength);
+/* The hint shown under a new password as it is typed, and (when `level`
+ * is not NULL) a level for a level bar: 0 empty, 1 too short, 2 long
+ * enough, 3 strong. */
+char *yk_password_strength_hint (const char *password,
+                                 guint      *level);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "yk-admin-accounts.h"
 #include "yk-admin-page.h"
 #include "yk-main-view.h"
+#include "yk-password-dialog.h"
 #include "yk-report.h"
 #include "yk-report-format.h"
 #include "yk-session.h"
@@ -457,38 +458,112 @@ test_site_inline (void)
  * confirmation is refused in the dialog, then the new password unlocks
  * and the old one no longer does. */
 static void
+set_password_in_dialog (Fixture *f, const char *first, const char *second)
+{
+  YkPasswordDialog *dialog = YK_PASSWORD_DIALOG (yk_admin_accounts_get_password_dialog (f->accounts));
+
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_PASSWORD_DIALOG, "new_entry")), first);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_PASSWORD_DIALOG, "again_entry")), second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "password.save", NULL));
+}
+
+static void
 test_reset_password (void)
 {
   Fixture f = { 0 };
-  GtkWindow *dialog;
+  YkPasswordDialog *dialog;
+  YkUnlockedSession *session;
 
   fixture_open (&f);
+  session = yk_window_get_session (f.window);
   accounts_action (&f, "admin.reset-password", UI_TEST_WORKER);
-  dialog = yk_admin_accounts_get_password_dialog (f.accounts);
+  dialog = YK_PASSWORD_DIALOG (yk_admin_accounts_get_password_dialog (f.accounts));
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "first"), NEW_PASSWORD);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "second"), NEW_PASSWORD "x");
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (dialog), "error")));
-  g_assert_false (yk_admin_accounts_get_busy (f.accounts));
+  /* Another's password: no current password asked. */
+  g_assert_false (gtk_widget_get_visible (ui_test_child (dialog, YK_TYPE_PASSWORD_DIALOG, "current_entry")));
+  set_password_in_dialog (&f, NEW_PASSWORD, NEW_PASSWORD "x");
+  g_assert_true (gtk_widget_get_visible (ui_test_child (dialog, YK_TYPE_PASSWORD_DIALOG, "error_label")));
+  g_assert_false (yk_password_dialog_get_busy (dialog));
 
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "second"), NEW_PASSWORD);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  g_assert_true (yk_admin_accounts_get_busy (f.accounts));
-  ui_test_spin_until (!yk_admin_accounts_get_busy (f.accounts));
+  set_password_in_dialog (&f, NEW_PASSWORD, NEW_PASSWORD);
+  g_assert_true (yk_password_dialog_get_busy (dialog));
+  g_assert_true (yk_unlocked_session_get_busy (session));
+  ui_test_spin_until (!yk_unlocked_session_get_busy (session));
   g_assert_null (yk_admin_accounts_get_password_dialog (f.accounts));
   g_assert_true (can_unlock (UI_TEST_WORKER, NEW_PASSWORD));
   g_assert_false (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
 
   /* Back as it was, for the other tests. */
   accounts_action (&f, "admin.reset-password", UI_TEST_WORKER);
-  dialog = yk_admin_accounts_get_password_dialog (f.accounts);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "first"), UI_TEST_WORKER_PASSWORD);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "second"), UI_TEST_WORKER_PASSWORD);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  ui_test_spin_until (!yk_admin_accounts_get_busy (f.accounts));
+  set_password_in_dialog (&f, UI_TEST_WORKER_PASSWORD, UI_TEST_WORKER_PASSWORD);
+  ui_test_spin_until (!yk_unlocked_session_get_busy (session));
   g_assert_true (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
   fixture_close (&f);
+}
+
+static YkPasswordDialog *
+find_password_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (YK_IS_PASSWORD_DIALOG (window))
+        return YK_PASSWORD_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+fill_own_password (YkPasswordDialog *dialog, const char *current, const char *password)
+{
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_PASSWORD_DIALOG, "current_entry")), current);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_PASSWORD_DIALOG, "new_entry")), password);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_PASSWORD_DIALOG, "again_entry")), password);
+  /* Set, the dialog closes (and goes); refused, it says why. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "password.save", NULL));
+  ui_test_spin_until (dialog == NULL || !yk_password_dialog_get_busy (dialog));
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+}
+
+/* A social worker changes their own password from the window's menu
+ * (they have no 管理): the current one is asked first, and a wrong one
+ * changes nothing. */
+static void
+test_own_password (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_window (app);
+  YkPasswordDialog *dialog;
+
+  ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.change-password", NULL));
+  dialog = find_password_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (ui_test_child (dialog, YK_TYPE_PASSWORD_DIALOG, "current_entry")));
+
+  fill_own_password (dialog, "not the password", NEW_PASSWORD);
+  g_assert_true (gtk_widget_get_visible (ui_test_child (dialog, YK_TYPE_PASSWORD_DIALOG, "error_label")));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
+  g_assert_false (can_unlock (UI_TEST_WORKER, NEW_PASSWORD));
+
+  fill_own_password (dialog, UI_TEST_WORKER_PASSWORD, NEW_PASSWORD);
+  g_assert_null (find_password_dialog ());
+  g_assert_true (can_unlock (UI_TEST_WORKER, NEW_PASSWORD));
+  g_assert_false (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
+
+  /* Back as it was, for the other tests. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.change-password", NULL));
+  dialog = find_password_dialog ();
+  fill_own_password (dialog, NEW_PASSWORD, UI_TEST_WORKER_PASSWORD);
+  g_assert_true (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static guint
@@ -662,6 +737,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/admin/audit-trail", test_audit_trail);
   g_test_add_func ("/ui/admin/import-all-or-nothing", test_import_all_or_nothing);
   g_test_add_func ("/ui/admin/reset-password", test_reset_password);
+  g_test_add_func ("/ui/admin/own-password", test_own_password);
   g_test_add_func ("/ui/admin/edit-role", test_edit_role);
   g_test_add_func ("/ui/admin/lock-while-busy", test_lock_while_busy);
   g_test_add_func ("/ui/admin/rotate-key", test_rotate_key);

@@ -654,6 +654,29 @@ preferences_preview (YkWindow *window)
   return TRUE;
 }
 
+/* Change Password as a social worker, from the window's menu. */
+static gboolean
+own_password_ready_cb (gpointer user_data)
+{
+  YkWindow *window = user_data;
+
+  if (yk_window_get_session (window) == NULL)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.change-password", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+own_password_preview (YkWindow *window)
+{
+  if (!g_str_equal (mode, "change-password"))
+    return FALSE;
+  fill_demo ();
+  ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  g_timeout_add (50, own_password_ready_cb, window);
+  return TRUE;
+}
+
 /* --- end of preferences --- */
 
 static void
@@ -670,6 +693,8 @@ activate_cb (GApplication *app)
   if (activities_preview (window))
     return;
   if (preferences_preview (window))
+    return;
+  if (own_password_preview (window))
     return;
 
   if (g_str_equal (mode, "unlock"))

@@ -7,10 +7,11 @@
 #include "yk-password-strength.h"
 #include "yk-statistics.h"
 #include "yk-label.h"
+#include "yk-password-dialog.h"
 #include "yk-unlocked-session.h"
+#include "yk-wipe.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 typedef enum
 {
@@ -196,9 +197,7 @@ account_job_free (gpointer data)
 
   g_free (job->account);
   g_free (job->display_name);
-  if (job->password != NULL)
-    memset (job->password, 0, strlen (job->password));
-  g_free (job->password);
+  yk_wipe_and_free (job->password);
   g_free (job->site_code);
   g_free (job);
 }
@@ -250,25 +249,10 @@ role_changed_cb (YkAdminAccounts *self)
   gtk_widget_set_visible (GTK_WIDGET (self->add_site_drop_down), worker);
 }
 
-static char *
-strength_hint (const char *password)
-{
-  YkPasswordStrength strength;
-
-  yk_password_strength_measure (password, &strength);
-  if (strength.length == 0)
-    return g_strdup_printf (_("At least %1$u characters."), strength.min_length);
-  if (!strength.acceptable)
-    return g_strdup_printf (_("Too short: %1$u of at least %2$u characters."), strength.length, strength.min_length);
-  if (strength.classes < 3)
-    return g_strdup (_("Long enough. Mixing upper and lower case, digits and other characters makes it stronger."));
-  return g_strdup (_("Long enough, and well mixed."));
-}
-
 static void
 password_changed_cb (YkAdminAccounts *self)
 {
-  g_autofree char *hint = strength_hint (gtk_editable_get_text (self->add_password_entry));
+  g_autofree char *hint = yk_password_strength_hint (gtk_editable_get_text (self->add_password_entry), NULL);
 
   gtk_label_set_text (self->add_strength_label, hint);
 }
@@ -445,124 +429,19 @@ rotate_key_activated (GtkWidget *widget, const char *action_name, GVariant *para
 
 /* --- reset a password --- */
 
-/* Not the whole dialog: its focused entry would lose focus unannounced. */
-static void
-set_responses_sensitive (GtkDialog *dialog, gboolean sensitive)
-{
-  gtk_dialog_set_response_sensitive (dialog, GTK_RESPONSE_ACCEPT, sensitive);
-  gtk_dialog_set_response_sensitive (dialog, GTK_RESPONSE_CANCEL, sensitive);
-}
-
-static gboolean
-set_password_in_thread (YkSession *session, gpointer data, GError **error)
-{
-  AccountJob *job = data;
-
-  return yk_accounts_set_password (session, job->account, job->password, YK_KDF_MODERATE, error);
-}
-
-static void
-set_password_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (YkAdminAccounts) self = finish_exclusive (source, result, user_data, &error);
-
-  if (self == NULL || self->password_dialog == NULL)
-    return;
-  set_responses_sensitive (GTK_DIALOG (self->password_dialog), TRUE);
-  if (error != NULL)
-    yk_label_show_message (g_object_get_data (G_OBJECT (self->password_dialog), "error"), error->message);
-  else
-    gtk_window_destroy (self->password_dialog);
-}
-
-static void
-password_response_cb (GtkDialog *dialog, int response, YkAdminAccounts *self)
-{
-  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
-  GtkEditable *second = g_object_get_data (G_OBJECT (dialog), "second");
-  GtkLabel *error_label = g_object_get_data (G_OBJECT (dialog), "error");
-  AccountJob *job;
-
-  if (response != GTK_RESPONSE_ACCEPT || get_session (self) == NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (dialog));
-      return;
-    }
-  if (self->busy)
-    return;
-  if (g_strcmp0 (gtk_editable_get_text (first), gtk_editable_get_text (second)) != 0)
-    {
-      yk_label_show_message (error_label, _("The two passwords differ."));
-      return;
-    }
-  job = g_new0 (AccountJob, 1);
-  job->account = g_strdup (g_object_get_data (G_OBJECT (dialog), "account"));
-  job->password = g_strdup (gtk_editable_get_text (first));
-  yk_label_show_message (error_label, NULL);
-  set_responses_sensitive (dialog, FALSE);
-  run_exclusive (self, set_password_in_thread, job, account_job_free, set_password_done_cb);
-}
-
-static void
-dialog_strength_cb (GtkEditable *entry, GtkLabel *hint)
-{
-  g_autofree char *text = strength_hint (gtk_editable_get_text (entry));
-
-  gtk_label_set_text (hint, text);
-}
-
 static void
 reset_password_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   YkAdminAccounts *self = YK_ADMIN_ACCOUNTS (widget);
-  const char *account = g_variant_get_string (parameter, NULL);
-  g_autofree char *title = g_strdup_printf (_("New password for “%1$s”"), account);
-  GtkWidget *dialog, *box, *first, *second, *hint, *error;
 
   if (get_session (self) == NULL)
     return;
   if (self->password_dialog != NULL)
     gtk_window_destroy (self->password_dialog);
-  dialog = gtk_dialog_new_with_buttons (title, GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT | GTK_DIALOG_USE_HEADER_BAR,
-                                        _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Set Password"), GTK_RESPONSE_ACCEPT, NULL);
-  box = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
-  gtk_box_set_spacing (GTK_BOX (box), 8);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  first = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (first), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New password"), -1);
-  second = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (second), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (second), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The same password again"), -1);
-  hint = yk_label_new_start (NULL, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  error = yk_label_new_start (NULL, FALSE);
-  gtk_label_set_ellipsize (GTK_LABEL (error), PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
-  gtk_widget_add_css_class (error, "error");
-  gtk_widget_set_visible (error, FALSE);
-  gtk_box_append (GTK_BOX (box), yk_label_new_start (_("New password"), FALSE));
-  gtk_box_append (GTK_BOX (box), first);
-  gtk_box_append (GTK_BOX (box), hint);
-  gtk_box_append (GTK_BOX (box), yk_label_new_start (_("The same password again"), FALSE));
-  gtk_box_append (GTK_BOX (box), second);
-  gtk_box_append (GTK_BOX (box), error);
-  g_signal_connect (first, "changed", G_CALLBACK (dialog_strength_cb), hint);
-  dialog_strength_cb (GTK_EDITABLE (first), GTK_LABEL (hint));
-  g_object_set_data (G_OBJECT (dialog), "first", first);
-  g_object_set_data (G_OBJECT (dialog), "second", second);
-  g_object_set_data (G_OBJECT (dialog), "error", error);
-  g_object_set_data_full (G_OBJECT (dialog), "account", g_strdup (account), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (password_response_cb), self);
-  self->password_dialog = GTK_WINDOW (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->password_dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  self->password_dialog = GTK_WINDOW (yk_password_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session,
+                                                              g_variant_get_string (parameter, NULL)));
+  g_object_add_weak_pointer (G_OBJECT (self->password_dialog), (gpointer *) &self->password_dialog);
+  gtk_window_present (self->password_dialog);
 }
 
 /* --- role and site --- */

@@ -18,8 +18,7 @@ G_DECLARE_FINAL_TYPE (YkAdminAccounts, yk_admin_accounts, YK, ADMIN_ACCOUNTS, Gt
 /* The confirmation dialog shown by admin.remove-account or
  * admin.rotate-key, NULL when none is open. */
 GtkWindow *yk_admin_accounts_get_confirm_dialog (YkAdminAccounts *self);
-/* The dialog of admin.reset-password, NULL when none is open: object
- * data "first" and "second" are its entries, "error" its error label. */
+/* The YkPasswordDialog of admin.reset-password, NULL when none is open. */
 GtkWindow *yk_admin_accounts_get_password_dialog (YkAdminAccounts *self);
 /* The dialog of admin.edit-role, NULL when none is open: object data
  * "role" and "site" are its drop-downs (role 0 social worker, 1

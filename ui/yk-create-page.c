@@ -129,34 +129,10 @@ update_strength (YkCreatePage *self)
   const char *password = gtk_editable_get_text (self->password_entry);
   YkPasswordStrength strength;
   g_autofree char *hint = NULL;
-  double level;
+  guint level;
 
   yk_password_strength_measure (password, &strength);
-  if (strength.length == 0)
-    {
-      level = 0;
-      hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At least %1$u character.",
-                                           "At least %1$u characters.", strength.min_length),
-                              strength.min_length);
-    }
-  else if (!strength.acceptable)
-    {
-      level = 1;
-      hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Too short: %1$u of at least %2$u character.",
-                                           "Too short: %1$u of at least %2$u characters.",
-                                           strength.min_length),
-                              strength.length, strength.min_length);
-    }
-  else if (strength.classes < 3 && strength.length < strength.min_length + 6)
-    {
-      level = 2;
-      hint = g_strdup (_("Long enough. A longer password, or a mix of letters, digits and symbols, is stronger."));
-    }
-  else
-    {
-      level = 3;
-      hint = g_strdup (_("Strong password."));
-    }
+  hint = yk_password_strength_hint (password, &level);
 
   if (strength.acceptable && *gtk_editable_get_text (self->confirm_entry) != '\0' && !passwords_match (self))
     {

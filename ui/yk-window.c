@@ -6,6 +6,7 @@
 #include "yk-create-page.h"
 #include "yk-idle-monitor.h"
 #include "yk-main-view.h"
+#include "yk-password-dialog.h"
 #include "yk-preferences-dialog.h"
 #include "yk-unlock-page.h"
 
@@ -49,6 +50,7 @@ update_actions (YkWindow *self)
   gboolean unlocked = self->session != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-database", !unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-unlock",
                                  !unlocked && !yk_create_page_get_busy (self->create_page));
@@ -175,6 +177,18 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Anyone's own password, social workers' too (they have no 管理). */
+static void
+change_password_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  YkWindow *self = YK_WINDOW (widget);
+
+  if (self->session != NULL)
+    gtk_window_present (GTK_WINDOW (yk_password_dialog_new (GTK_WINDOW (self), self->session, NULL)));
+}
+
 static gboolean
 minutes_to_seconds (GValue   *value,
                     GVariant *variant,
@@ -286,6 +300,7 @@ yk_window_class_init (YkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.show-unlock", NULL, show_unlock_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.change-password", NULL, change_password_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   _yk_window_class_add_record_actions (widget_class);
 }

@@ -29,6 +29,20 @@ check_account_name (const char *account,
   return TRUE;
 }
 
+static gboolean
+check_role_site (YkRole      role,
+                 const char *site,
+                 GError    **error)
+{
+  if (role == YK_ROLE_WORKER && site == NULL)
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("A social worker’s account needs a site"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The id of site `code`; 0 with an error when there is none. */
 static gint64
 find_site (sqlite3    *db,
@@ -63,12 +77,8 @@ yk_accounts_add (YkSession  *session,
   if (!yk_session_require_coordinator (session, error) || !check_account_name (account, error) ||
       !yk_password_check_strength (password, error))
     return FALSE;
-  if (role == YK_ROLE_WORKER && site == NULL)
-    {
-      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
-                           _("A social worker’s account needs a site"));
-      return FALSE;
-    }
+  if (!check_role_site (role, site, error))
+    return FALSE;
   if (!yk_db_begin (db, error))
     return FALSE;
   if (site != NULL && (site_id = find_site (db, site, error)) == 0)
@@ -114,12 +124,8 @@ yk_accounts_set_role (YkSession  *session,
                            _("Another coordinator must change your own role"));
       return FALSE;
     }
-  if (role == YK_ROLE_WORKER && site == NULL)
-    {
-      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
-                           _("A social worker’s account needs a site"));
-      return FALSE;
-    }
+  if (!check_role_site (role, site, error))
+    return FALSE;
   if (!yk_db_begin (db, error))
     return FALSE;
   if (role == YK_ROLE_WORKER && (site_id = find_site (db, site, error)) == 0)

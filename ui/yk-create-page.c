@@ -7,6 +7,7 @@
 #include "yk-password-strength.h"
 #include "yk-recent-databases.h"
 #include "yk-recovery-key-print.h"
+#include "yk-sensitive.h"
 #include "yk-unlocked-session.h"
 #include "yk-wipe.h"
 
@@ -127,14 +128,11 @@ static void
 update_strength (YkCreatePage *self)
 {
   const char *password = gtk_editable_get_text (self->password_entry);
-  YkPasswordStrength strength;
-  g_autofree char *hint = NULL;
   guint level;
+  g_autofree char *hint = yk_password_strength_hint (password, &level);
 
-  yk_password_strength_measure (password, &strength);
-  hint = yk_password_strength_hint (password, &level);
-
-  if (strength.acceptable && *gtk_editable_get_text (self->confirm_entry) != '\0' && !passwords_match (self))
+  /* Level 2 and up: long enough to be accepted. */
+  if (level >= 2 && *gtk_editable_get_text (self->confirm_entry) != '\0' && !passwords_match (self))
     {
       g_free (hint);
       hint = g_strdup (_("The two passwords are not the same."));
@@ -148,15 +146,8 @@ static void
 set_busy (YkCreatePage *self,
           gboolean      busy)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  /* Let go of the focus first: GTK 4.8 takes it from a field made
-   * insensitive without telling the field, whose cursor then complains. */
-  if (busy && focus != NULL && gtk_widget_is_ancestor (focus, self->form))
-    gtk_root_set_focus (root, NULL);
   self->busy = busy;
-  gtk_widget_set_sensitive (self->form, !busy);
+  yk_set_sensitive (self->form, !busy);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }

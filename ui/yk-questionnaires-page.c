@@ -412,9 +412,8 @@ fill_sites (YkQuestionnairesPage *self)
       return;
     }
   self->filling = TRUE;
-  yk_site_choice_fill (self->site_names, self->site_ids, sites, NULL);
-  gtk_drop_down_set_selected (self->site_dropdown, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->site_dropdown), yk_unlocked_session_is_coordinator (self->session));
+  yk_site_choice_fill (self->site_dropdown, self->site_names, self->site_ids, sites, NULL,
+                       yk_unlocked_session_is_coordinator (self->session));
   self->filling = FALSE;
 }
 

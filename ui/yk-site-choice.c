@@ -8,10 +8,12 @@
 /* `sites` holds YkSiteRow; `all_sites`, when not NULL, is a first entry
  * standing for every site. */
 void
-yk_site_choice_fill (GtkStringList *names,
+yk_site_choice_fill (GtkDropDown   *dropdown,
+                     GtkStringList *names,
                      GArray        *ids,
                      GPtrArray     *sites,
-                     const char    *all_sites)
+                     const char    *all_sites,
+                     gboolean       coordinator)
 {
   gint64 everyone = 0;
 
@@ -29,6 +31,8 @@ yk_site_choice_fill (GtkStringList *names,
       gtk_string_list_append (names, site->name);
       g_array_append_val (ids, site->id);
     }
+  gtk_drop_down_set_selected (dropdown, 0);
+  gtk_widget_set_visible (GTK_WIDGET (dropdown), coordinator);
 }
 
 gint64

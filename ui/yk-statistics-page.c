@@ -440,10 +440,9 @@ fill_choosers (YkStatisticsPage *self)
   gtk_drop_down_set_selected (self->month_dropdown, 0);
 
   /* A social worker's figures are their own site's: no choice to make. */
-  yk_site_choice_fill (self->site_names, self->site_ids, sites,
-                       yk_unlocked_session_is_coordinator (self->session) ? _("All sites") : NULL);
-  gtk_drop_down_set_selected (self->site_dropdown, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->site_dropdown), yk_unlocked_session_is_coordinator (self->session));
+  yk_site_choice_fill (self->site_dropdown, self->site_names, self->site_ids, sites,
+                       yk_unlocked_session_is_coordinator (self->session) ? _("All sites") : NULL,
+                       yk_unlocked_session_is_coordinator (self->session));
   gtk_widget_set_visible (GTK_WIDGET (self->site_label), !yk_unlocked_session_is_coordinator (self->session));
   if (sites->len > 0)
     gtk_label_set_text (self->site_label, ((YkSiteRow *) sites->pdata[0])->name);

@@ -5,6 +5,7 @@
 #include "yk-unlock-page.h"
 #include "yk-file-chooser.h"
 #include "yk-recent-databases.h"
+#include "yk-sensitive.h"
 #include "yk-unlocked-session.h"
 #include "yk-wipe.h"
 
@@ -84,15 +85,8 @@ static void
 set_busy (YkUnlockPage *self,
           gboolean      busy)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  /* Let go of the focus first: GTK 4.8 takes it from a field made
-   * insensitive without telling the field, whose cursor then complains. */
-  if (busy && focus != NULL && gtk_widget_is_ancestor (focus, self->form))
-    gtk_root_set_focus (root, NULL);
   self->busy = busy;
-  gtk_widget_set_sensitive (self->form, !busy);
+  yk_set_sensitive (self->form, !busy);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }

@@ -731,6 +731,9 @@ main (int argc, char *argv[])
   textdomain (GETTEXT_PACKAGE);
   g_setenv ("GSETTINGS_SCHEMA_DIR", YK_BUILD_ROOT "/data", FALSE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* As in the tests (tests/meson.build): never load a GL driver. */
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   if (argc > 1)
     mode = argv[1];
   if (argc > 2)

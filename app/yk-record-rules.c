@@ -202,6 +202,27 @@ yk_contact_validate (const YkContactRecord *r,
   return TRUE;
 }
 
+/* A contact typed in the window, beside yk_contact_validate(): someone who
+ * reached the person says what their condition and risk level are now
+ * (the form fills both in from the last contact). A call saved without
+ * them once turned 不稳定 into "not recorded" and the next follow-up into
+ * three months. Imported ledgers keep both optional, as FORMATS.md says;
+ * the follow-up rules then keep the last ones recorded. */
+gboolean
+yk_contact_validate_typed (const YkContactRecord *r,
+                           const char           **field,
+                           GError               **error)
+{
+  if (!r->reached)
+    return TRUE;
+  if (empty (r->condition))
+    return fail (field, "condition", error, "%s",
+                 _("Choose the condition you found: the next follow-up depends on it"));
+  if (r->risk_level < 0)
+    return fail (field, "risk_level", error, "%s", _("Choose the risk level you found"));
+  return TRUE;
+}
+
 gboolean
 yk_family_validate (const YkFamilyRecord *r,
                     const char          **field,

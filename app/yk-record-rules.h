@@ -20,6 +20,9 @@ gboolean yk_contact_validate (const YkContactRecord *record,
                               const GDate           *today,
                               const char           **field,
                               GError               **error);
+gboolean yk_contact_validate_typed (const YkContactRecord *record,
+                                    const char           **field,
+                                    GError               **error);
 gboolean yk_family_validate (const YkFamilyRecord *record,
                              const char          **field,
                              GError              **error);

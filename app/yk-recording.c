@@ -5,6 +5,7 @@
 #include "yk-text.h"
 #include "yk-app-error.h"
 #include "yk-casework.h"
+#include "yk-db-case-file.h"
 #include "yk-db-indicators.h"
 #include "yk-db-records.h"
 #include "yk-followup.h"
@@ -64,6 +65,34 @@ yk_recording_propose_next (YkSession  *session,
   if (ok)
     *next_date = yk_date_format_iso (&due);
   return ok;
+}
+
+/* What a new contact's form starts from, so that saving a quick call
+ * never loses the person's state: the condition the last reached contact
+ * that recorded one gave (NULL: none yet), and the current risk level
+ * (-1: not recorded), which reached contacts keep on the case file. */
+gboolean
+yk_recording_last_state (YkSession *session,
+                         gint64     client_id,
+                         char     **condition,
+                         int       *risk_level,
+                         GError   **error)
+{
+  g_autoptr (YkClientRecord) client = yk_recording_client (session, client_id, error);
+  GError *local_error = NULL;
+  char *last;
+
+  if (client == NULL)
+    return FALSE;
+  last = yk_db_case_last_condition (db_of (session), client_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  *condition = last;
+  *risk_level = client->risk_level;
+  return TRUE;
 }
 
 /* Who can be named as a record's worker: the site's staff, and whoever

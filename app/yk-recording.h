@@ -21,6 +21,12 @@ gboolean yk_recording_propose_next (YkSession  *session,
                                     char      **next_date,
                                     GError    **error);
 
+gboolean yk_recording_last_state (YkSession *session,
+                                  gint64     client_id,
+                                  char     **condition,
+                                  int       *risk_level,
+                                  GError   **error);
+
 GPtrArray *yk_recording_workers (YkSession *session,
                                  gint64     site_id,
                                  GError   **error);

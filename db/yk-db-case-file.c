@@ -384,8 +384,8 @@ yk_db_case_staff (sqlite3 *db,
                 read_choice, (GDestroyNotify) choice_free, error);
 }
 
-/* The condition recorded at the last reached contact: what the follow-up
- * rules go by (db/yk-db-followup.c), from the same covering index. */
+/* The condition the last reached contact that recorded one gave: what the
+ * follow-up rules go by (yk-db-last-contact.h), from the same covering index. */
 char *
 yk_db_case_last_condition (sqlite3 *db,
                            gint64   client_id,
@@ -393,7 +393,7 @@ yk_db_case_last_condition (sqlite3 *db,
 {
   static const char sql[] =
     "SELECT condition FROM contacts WHERE client_id = ?1 AND voided_at IS NULL AND reached = 1 "
-    "ORDER BY contact_date DESC, id DESC LIMIT 1";
+    "AND condition IS NOT NULL ORDER BY contact_date DESC, id DESC LIMIT 1";
   sqlite3_stmt *stmt = NULL;
   char *condition = NULL;
   int rc;

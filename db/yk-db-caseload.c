@@ -3,6 +3,7 @@
 
 #include "yk-db-caseload.h"
 #include "yk-db-error.h"
+#include "yk-db-last-contact.h"
 
 #include <glib/gi18n.h>
 
@@ -68,18 +69,14 @@ yk_db_caseload_rows (sqlite3     *db,
                      gpointer     stop_data,
                      GError     **error)
 {
-#define LAST_REACHED(column)                                                                         \
-  "(SELECT x." column " FROM contacts x WHERE x.client_id = c.id AND x.voided_at IS NULL "           \
-  "AND x.reached = 1 ORDER BY x.contact_date DESC, x.id DESC LIMIT 1)"
   static const char sql[] =
     "SELECT c.id, c.case_no, c.name, c.phone, c.site_id, s.code, s.name, c.worker_id, w.display_name, "
     "c.intake_date, c.risk_level, c.status, "
-    LAST_REACHED ("contact_date") ", " LAST_REACHED ("condition") ", "
-    LAST_REACHED ("next_date") ", " LAST_REACHED ("risk_level") " "
+    YK_DB_LAST_REACHED ("contact_date") ", " YK_DB_LAST_RECORDED ("condition") ", "
+    YK_DB_LAST_REACHED ("next_date") ", " YK_DB_LAST_RECORDED ("risk_level") " "
     "FROM clients c JOIN sites s ON s.id = c.site_id LEFT JOIN staff w ON w.id = c.worker_id "
     "WHERE c.voided_at IS NULL AND (?1 = 0 OR c.site_id = ?1) "
     "ORDER BY c.case_no";
-#undef LAST_REACHED
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_db_caseload_row_free);
   Stop handler = { stop, stop_data };
   sqlite3_stmt *stmt = NULL;

@@ -3,6 +3,7 @@
 
 #include "yk-db-followup.h"
 #include "yk-db-error.h"
+#include "yk-db-last-contact.h"
 
 #include <glib/gi18n.h>
 
@@ -28,20 +29,16 @@ yk_db_followup_rows (sqlite3 *db,
                      gint64   worker_id,
                      GError **error)
 {
-#define LAST_REACHED(column)                                                                         \
-  "(SELECT x." column " FROM contacts x WHERE x.client_id = c.id AND x.voided_at IS NULL "           \
-  "AND x.reached = 1 ORDER BY x.contact_date DESC, x.id DESC LIMIT 1)"
   /* Four seeks into the same leaf of contacts_last_reached, which covers
    * them: no row of the contacts table is read. */
   static const char sql[] =
     "SELECT c.id, c.case_no, c.name, c.site_id, c.worker_id, c.intake_date, c.risk_level, "
-    LAST_REACHED ("contact_date") ", " LAST_REACHED ("condition") ", "
-    LAST_REACHED ("next_date") ", " LAST_REACHED ("risk_level") " "
+    YK_DB_LAST_REACHED ("contact_date") ", " YK_DB_LAST_RECORDED ("condition") ", "
+    YK_DB_LAST_REACHED ("next_date") ", " YK_DB_LAST_RECORDED ("risk_level") " "
     "FROM clients c "
     "WHERE c.voided_at IS NULL AND c.status = 'active' "
     "  AND (?1 = 0 OR c.site_id = ?1) AND (?2 = 0 OR c.worker_id = ?2) "
     "ORDER BY c.case_no";
-#undef LAST_REACHED
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_followup_row_free);
   sqlite3_stmt *stmt = NULL;
   int rc;

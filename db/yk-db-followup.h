@@ -7,7 +7,8 @@
 G_BEGIN_DECLS
 
 /* Each active service user in scope with their last reached contact: what
- * the follow-up rules (app/yk-followup.c) need, in one indexed query. */
+ * the follow-up rules (app/yk-followup.c) need, in one indexed query. The
+ * condition and risk level are the last ones recorded (yk-db-last-contact.h). */
 typedef struct
 {
   gint64 client_id;

@@ -8,6 +8,10 @@
 #include "yk-db-records.h"
 #include "yk-db-staff.h"
 #include "yk-recording.h"
+#include "yk-record-rules.h"
+#include "yk-case-file.h"
+#include "yk-caseload.h"
+#include "yk-followup.h"
 
 #include <glib/gstdio.h>
 
@@ -191,6 +195,119 @@ test_set_status (Fixture *f, gconstpointer data)
   g_assert_null (field);
 }
 
+static void
+add_phone_call (YkSession *session, gint64 client_id, const char *date, const char *condition, int risk_level)
+{
+  g_autoptr (GError) error = NULL;
+  YkContactRecord r = {
+    .client_id = client_id, .type = (char *) "phone", .date = (char *) date, .reached = TRUE,
+    .duration_min = -1, .risk_level = risk_level, .condition = (char *) condition,
+  };
+
+  g_assert_true (yk_casework_add_contact (session, &r, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static YkFollowup *
+followup_of (GPtrArray *list, gint64 client_id)
+{
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    if (((YkFollowup *) list->pdata[i])->client_id == client_id)
+      return list->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* Finding 1 of the field test: a quick call saved without the form's
+ * details erased an unstable person's state. The condition and risk level
+ * stay those last recorded, wherever the state is read, so the next
+ * follow-up stays two weeks away and the warning stays; the window's form
+ * starts from them and will not save a reached call without them. */
+static void
+test_quick_call_keeps_state (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) followups = NULL;
+  g_autoptr (GPtrArray) caseload = NULL;
+  g_autoptr (YkCaseFile) file = NULL;
+  g_autofree char *condition = NULL;
+  YkFollowup *item;
+  YkCaseloadEntry *entry = NULL;
+  GDate today, horizon, expected;
+  const char *field = NULL;
+  int risk = -1;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 4, G_DATE_NOVEMBER, 2021);
+  horizon = today;
+  g_date_add_days (&horizon, 7);
+
+  add_phone_call (f->worker, f->spq_client, "2021-11-01", "unstable", 3);
+  add_phone_call (f->worker, f->spq_client, "2021-11-03", NULL, -1); /* the quick call */
+
+  followups = yk_followup_list (f->worker, 0, 0, &today, &horizon, &error);
+  g_assert_no_error (error);
+  item = followup_of (followups, f->spq_client);
+  g_date_clear (&expected, 1);
+  g_date_set_dmy (&expected, 17, G_DATE_NOVEMBER, 2021); /* 14 days after the quick call, not 3 months */
+  g_assert_cmpint (g_date_compare (&item->due, &expected), ==, 0);
+  g_assert_true (item->at_risk);
+  g_assert_cmpstr (item->condition, ==, "unstable");
+  g_assert_cmpint (item->risk_level, ==, 3);
+
+  caseload = yk_caseload_list (f->worker, &today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < caseload->len; i++)
+    if (((YkCaseloadEntry *) caseload->pdata[i])->client_id == f->spq_client)
+      entry = caseload->pdata[i];
+  g_assert_nonnull (entry);
+  g_assert_true (entry->at_risk);
+  g_assert_cmpstr (entry->condition, ==, "unstable");
+  g_assert_cmpint (g_date_compare (&entry->due, &expected), ==, 0);
+
+  file = yk_case_file_open (f->worker, f->spq_client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (file->condition, ==, "unstable");
+
+  /* What the form starts from. */
+  g_assert_true (yk_recording_last_state (f->worker, f->spq_client, &condition, &risk, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (condition, ==, "unstable");
+  g_assert_cmpint (risk, ==, 3);
+  g_clear_pointer (&condition, g_free);
+  g_assert_false (yk_recording_last_state (f->worker, f->jl_client, &condition, &risk, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A typed call that reached the person says how they are. */
+  {
+    YkContactRecord typed = { .client_id = f->spq_client, .type = (char *) "phone", .date = (char *) "2021-11-04",
+                              .reached = TRUE, .duration_min = -1, .risk_level = -1 };
+
+    g_assert_false (yk_contact_validate_typed (&typed, &field, &error));
+    g_assert_cmpstr (field, ==, "condition");
+    g_clear_error (&error);
+    typed.condition = (char *) "basically_stable";
+    g_assert_false (yk_contact_validate_typed (&typed, &field, &error));
+    g_assert_cmpstr (field, ==, "risk_level");
+    g_clear_error (&error);
+    typed.risk_level = 2;
+    g_assert_true (yk_contact_validate_typed (&typed, &field, &error));
+    g_assert_no_error (error);
+    typed.condition = NULL;
+    typed.risk_level = -1;
+    typed.reached = FALSE;
+    g_assert_true (yk_contact_validate_typed (&typed, &field, &error));
+  }
+
+  /* A later contact that records another condition is what counts. */
+  add_phone_call (f->worker, f->spq_client, "2021-11-04", "stable", 1);
+  g_clear_pointer (&followups, g_ptr_array_unref);
+  followups = yk_followup_list (f->worker, 0, 0, &today, &horizon, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < followups->len; i++)
+    g_assert_cmpint (((YkFollowup *) followups->pdata[i])->client_id, !=, f->spq_client); /* due in 2022 */
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -201,5 +318,6 @@ main (int argc, char *argv[])
   ADD ("/app/recording/propose-next", test_propose_next);
   ADD ("/app/recording/scope", test_scope);
   ADD ("/app/recording/set-status", test_set_status);
+  ADD ("/app/recording/quick-call-keeps-state", test_quick_call_keeps_state);
   return g_test_run ();
 }

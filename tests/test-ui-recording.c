@@ -20,6 +20,7 @@ static UiTestDatabase db;
 static gint64 spq_client;   /* 张小明, at the social worker's site */
 static gint64 spq_other;    /* 陈建国, same site */
 static gint64 jl_client;    /* 刘芳, at the other site */
+static gint64 spq_unstable; /* 吴丽华, found unstable at her last contact */
 
 /* Three service users, added as the coordinator through app/. */
 static void
@@ -38,6 +39,7 @@ add_clients (void)
     { "SPQ-0001", "张小明", "SPQ", &spq_client },
     { "SPQ-0002", "陈建国", "SPQ", &spq_other },
     { "JL-0001", "刘芳", "JL", &jl_client },
+    { "SPQ-0003", "吴丽华", "SPQ", &spq_unstable },
   };
 
   g_assert_no_error (error);
@@ -67,7 +69,10 @@ today_plus (int days)
   GDate date;
 
   yk_date_today (&date);
-  g_date_add_days (&date, days);
+  if (days >= 0)
+    g_date_add_days (&date, (guint) days);
+  else
+    g_date_subtract_days (&date, (guint) -days);
   return yk_date_format_iso (&date);
 }
 
@@ -318,8 +323,10 @@ test_actions_need_unlock (void)
 }
 
 /* The quick path: the dialog opens with today, me and "reached", the
- * focus where Enter saves; saving the defaults writes one call that
- * the due list and the figures count. */
+ * focus where Enter saves, the condition and risk level beside them. A
+ * first call has no state to start from: Enter asks for the condition,
+ * and once it and the risk level are chosen, saves one call that the
+ * due list and the figures count. */
 static void
 test_phone_defaults (void)
 {
@@ -346,18 +353,38 @@ test_phone_defaults (void)
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == contact_child (dialog, "save_button"));
   g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (contact_child (dialog, "details_expander"))));
   g_assert_false (yk_contact_dialog_get_checklist_shown (YK_CONTACT_DIALOG (dialog)));
+  g_assert_false (gtk_widget_is_ancestor (contact_child (dialog, "condition_dropdown"),
+                                          contact_child (dialog, "details_expander")));
+  g_assert_false (gtk_widget_is_ancestor (contact_child (dialog, "risk_dropdown"),
+                                          contact_child (dialog, "details_expander")));
+  g_assert_false (gtk_widget_is_ancestor (contact_child (dialog, "notes_view"),
+                                          contact_child (dialog, "details_expander")));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (contact_child (dialog, "condition_dropdown"))), ==, 0);
   /* The masked name, never the full one, in the title bar. */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (contact_child (dialog, "subtitle_label"))), ==, "张** · SPQ-0001");
   proposed = g_strdup (entry_text (dialog, YK_TYPE_CONTACT_DIALOG, "next_date_entry"));
   g_assert_cmpstr (proposed, >, today);
 
-  /* Not reached: the reason field appears, and goes again. */
+  /* Not reached: the reason field appears and the person's state goes
+   * (nothing was observed), and back. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (contact_child (dialog, "reached_check")), FALSE);
   g_assert_true (gtk_widget_get_visible (contact_child (dialog, "unreached_entry")));
+  g_assert_false (gtk_widget_get_visible (contact_child (dialog, "condition_dropdown")));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (contact_child (dialog, "reached_check")), TRUE);
   g_assert_false (gtk_widget_get_visible (contact_child (dialog, "unreached_entry")));
+  g_assert_true (gtk_widget_get_visible (contact_child (dialog, "condition_dropdown")));
 
   watch_changes (window, &changes);
+  press_enter (contact_child (dialog, "reached_check"));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (changes.count, ==, 0);
+  g_assert_nonnull (yk_contact_dialog_get_error (YK_CONTACT_DIALOG (dialog), "condition"));
+  select_item (dialog, YK_TYPE_CONTACT_DIALOG, "condition_dropdown", 1); /* 稳定 */
+  press_enter (contact_child (dialog, "reached_check"));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (yk_contact_dialog_get_error (YK_CONTACT_DIALOG (dialog), "risk_level"));
+  g_assert_cmpuint (changes.count, ==, 0);
+  select_item (dialog, YK_TYPE_CONTACT_DIALOG, "risk_dropdown", 1); /* level 0 */
   press_enter (contact_child (dialog, "reached_check"));
   g_assert_null (dialog);
   g_assert_cmpuint (changes.count, ==, 1);
@@ -370,6 +397,51 @@ test_phone_defaults (void)
   {
     g_autofree char *due = yk_date_format_iso (&after->due);
     g_assert_cmpstr (due, ==, proposed);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Finding 1 of the field test: a quick call for someone found unstable
+ * at their last visit erased that state. The form now starts from it: the
+ * condition, the risk level and the checklist are there, the next date is
+ * two weeks away, and Enter keeps the person at risk. */
+static void
+test_quick_call_keeps_state (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  g_autofree char *yesterday = today_plus (-1);
+  g_autofree char *in_two_weeks = today_plus (14);
+  g_autoptr (YkFollowup) after = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog = NULL;
+  YkContactRecord visit = { .client_id = spq_unstable, .type = (char *) "home_visit", .date = yesterday,
+                            .reached = TRUE, .duration_min = -1, .risk_level = 3,
+                            .condition = (char *) "unstable" };
+
+  g_assert_true (yk_casework_add_contact (session_of (window), &visit, NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = open_dialog (window, "record.phone", g_variant_new_int64 (spq_unstable), YK_TYPE_CONTACT_DIALOG,
+                        (gpointer *) &dialog);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (contact_child (dialog, "condition_dropdown"))), ==, 3);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (contact_child (dialog, "risk_dropdown"))), ==, 4);
+  g_assert_true (gtk_widget_get_visible (contact_child (dialog, "condition_dropdown")));
+  g_assert_true (yk_contact_dialog_get_checklist_shown (YK_CONTACT_DIALOG (dialog)));
+  g_assert_cmpstr (entry_text (dialog, YK_TYPE_CONTACT_DIALOG, "next_date_entry"), ==, in_two_weeks);
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (contact_child (dialog, "details_expander"))));
+
+  press_enter (contact_child (dialog, "reached_check"));
+  g_assert_null (dialog);
+
+  after = followup_of (window, spq_unstable);
+  g_assert_nonnull (after);
+  g_assert_true (after->at_risk);
+  g_assert_cmpstr (after->condition, ==, "unstable");
+  g_assert_cmpint (after->risk_level, ==, 3);
+  {
+    g_autofree char *due = yk_date_format_iso (&after->due);
+    g_assert_cmpstr (due, ==, in_two_weeks);
   }
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -521,6 +593,9 @@ test_draft_survives_lock (void)
   g_assert_cmpstr (entry_text (dialog, type, "unreached_entry"), ==, "无人接听");
   g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (contact_child (dialog, "details_expander"))));
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (contact_child (dialog, "condition_dropdown"))), ==, 3);
+  /* Not reached, nothing observed: no checklist until reached again. */
+  g_assert_false (yk_contact_dialog_get_checklist_shown (YK_CONTACT_DIALOG (dialog)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (contact_child (dialog, "reached_check")), TRUE);
   g_assert_true (yk_contact_dialog_get_checklist_shown (YK_CONTACT_DIALOG (dialog)));
   notes = view_text (contact_child (dialog, "notes_view"));
   g_assert_cmpstr (notes, ==, "母亲说他这几天不出门");
@@ -707,6 +782,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/recording/actions-need-unlock", test_actions_need_unlock);
   g_test_add_func ("/ui/recording/phone-defaults", test_phone_defaults);
+  g_test_add_func ("/ui/recording/quick-call-keeps-state", test_quick_call_keeps_state);
   g_test_add_func ("/ui/recording/unstable-checklist", test_unstable_checklist);
   g_test_add_func ("/ui/recording/invalid-date", test_invalid_date_keeps_values);
   g_test_add_func ("/ui/recording/draft-survives-lock", test_draft_survives_lock);

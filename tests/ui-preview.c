@@ -10,7 +10,7 @@
  *   yk-ui-preview today-worker    the same as the social worker li
  *   yk-ui-preview case-file [TAB] a demo person's case file (TAB: profile,
  *                                 timeline, family, plan, referrals, sdss)
- *   yk-ui-preview record-phone    a phone follow-up being recorded (demo data)
+ *   yk-ui-preview record-phone    a phone follow-up for someone at risk (demo data)
  *   yk-ui-preview record-visit-risk  a home visit, the form open, 不稳定: the checklist
  *   yk-ui-preview record-error    a phone follow-up with an impossible date
  *   yk-ui-preview record-assessment  an SDSS assessment, some items not applying
@@ -292,6 +292,7 @@ record_show (YkWindow *window)
   YkSession *session = yk_unlocked_session_get_session (yk_window_get_session (window));
   g_autoptr (GPtrArray) due = NULL;
   gboolean visit = g_str_equal (mode, "record-visit-risk");
+  YkFollowup *person;
   GtkWindow *dialog;
   GDate today, horizon;
 
@@ -303,8 +304,16 @@ record_show (YkWindow *window)
   due = yk_followup_list (session, 0, 0, &today, &horizon, NULL);
   if (due == NULL || due->len == 0)
     g_error ("demo: nobody to record for");
-  gtk_widget_activate_action (GTK_WIDGET (window), visit ? "record.visit" : "record.phone", "x",
-                              ((YkFollowup *) due->pdata[0])->client_id);
+  person = due->pdata[0];
+  /* A quick call shows most for someone found unstable last time: the
+   * form starts from that state. */
+  for (guint i = 0; i < due->len && g_str_equal (mode, "record-phone"); i++)
+    if (((YkFollowup *) due->pdata[i])->at_risk)
+      {
+        person = due->pdata[i];
+        break;
+      }
+  gtk_widget_activate_action (GTK_WIDGET (window), visit ? "record.visit" : "record.phone", "x", person->client_id);
   dialog = newest_dialog (window);
   if (visit)
     {

@@ -54,8 +54,10 @@ struct _YkContactDialog
   GtkWidget *medication_dropdown;
   GtkWidget *medication_error;
   GtkWidget *adverse_entry;
+  GtkWidget *condition_dropdown_label;
   GtkWidget *condition_dropdown;
   GtkWidget *condition_error;
+  GtkWidget *risk_dropdown_label;
   GtkWidget *checklist_revealer;
   GtkWidget *refer_check;
   GtkWidget *doctor_check;
@@ -114,6 +116,8 @@ risk_level (YkContactDialog *self)
 static gboolean
 at_risk (YkContactDialog *self)
 {
+  if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (self->reached_check)))
+    return FALSE;
   return risk_level (self) >= 3 ||
          g_strcmp0 (yk_record_form_choice (self->condition_dropdown, condition_codes), "unstable") == 0;
 }
@@ -155,6 +159,22 @@ propose_next_date (YkContactDialog *self,
   self->proposed = g_steal_pointer (&next);
 }
 
+/* The condition and risk level last recorded, so that a quick call saved
+ * as it opens keeps the person's state (and their warning, and the two
+ * weeks an unstable person gets) rather than erasing it. */
+static void
+start_from_last_state (YkContactDialog *self)
+{
+  g_autofree char *condition = NULL;
+  int risk = -1;
+
+  if (!yk_recording_last_state (yk_record_form_get_session (self->form), self->client_id, &condition, &risk, NULL))
+    return;
+  yk_record_form_choose (self->condition_dropdown, condition_codes, condition);
+  if (risk >= 0 && risk < (int) G_N_ELEMENTS (risk_codes) - 1)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->risk_dropdown), (guint) risk + 1);
+}
+
 static void
 update_risk_hint (YkContactDialog *self)
 {
@@ -162,7 +182,8 @@ update_risk_hint (YkContactDialog *self)
   const char *description = selected < G_N_ELEMENTS (risk_descriptions) ? risk_descriptions[selected] : NULL;
 
   gtk_label_set_text (GTK_LABEL (self->risk_hint), description ? _(description) : "");
-  gtk_widget_set_visible (self->risk_hint, description != NULL);
+  gtk_widget_set_visible (self->risk_hint, description != NULL &&
+                                             gtk_check_button_get_active (GTK_CHECK_BUTTON (self->reached_check)));
 }
 
 static void
@@ -172,6 +193,13 @@ update_reached (YkContactDialog *self)
 
   gtk_widget_set_visible (self->unreached_label, !reached);
   gtk_widget_set_visible (self->unreached_entry, !reached);
+  /* Nobody reached, nothing observed: the person's state is not asked. */
+  gtk_widget_set_visible (self->condition_dropdown_label, reached);
+  gtk_widget_set_visible (self->condition_dropdown, reached);
+  gtk_widget_set_visible (self->risk_dropdown_label, reached);
+  gtk_widget_set_visible (self->risk_dropdown, reached);
+  update_risk_hint (self);
+  update_checklist (self);
 }
 
 static char *
@@ -232,7 +260,7 @@ read_record (YkContactDialog *self,
       !read_duration (self, &r->duration_min))
     return FALSE;
   r->seen = yk_record_form_text (self->seen_entry);
-  r->risk_level = risk_level (self);
+  r->risk_level = r->reached ? risk_level (self) : -1;
   r->insight = g_strdup (yk_record_form_choice (self->insight_dropdown, insight_codes));
   r->sleep = g_strdup (yk_record_form_choice (self->sleep_dropdown, level_codes));
   r->diet = g_strdup (yk_record_form_choice (self->diet_dropdown, level_codes));
@@ -242,7 +270,7 @@ read_record (YkContactDialog *self,
   r->hospital_stays = yk_record_form_text (self->hospital_entry);
   r->medication = g_strdup (yk_record_form_choice (self->medication_dropdown, medication_codes));
   r->adverse_reactions = yk_record_form_text (self->adverse_entry);
-  r->condition = g_strdup (yk_record_form_choice (self->condition_dropdown, condition_codes));
+  r->condition = r->reached ? g_strdup (yk_record_form_choice (self->condition_dropdown, condition_codes)) : NULL;
   r->measures = measures_text (self);
   r->notes = yk_record_form_text (self->notes_view);
   return TRUE;
@@ -264,7 +292,8 @@ save (YkContactDialog *self)
   if (!read_record (self, &record))
     goto out;
   yk_date_today (&today);
-  if (!yk_contact_validate (&record, self->intake_date, &today, &field, &error))
+  if (!yk_contact_validate (&record, self->intake_date, &today, &field, &error) ||
+      !yk_contact_validate_typed (&record, &field, &error))
     {
       yk_record_form_fail_error (self->form, field, error);
       goto out;
@@ -447,6 +476,7 @@ yk_contact_dialog_class_init (YkContactDialogClass *klass)
   BIND (duration_entry);
   BIND (duration_error);
   BIND (seen_entry);
+  BIND (risk_dropdown_label);
   BIND (risk_dropdown);
   BIND (risk_hint);
   BIND (risk_error);
@@ -468,6 +498,7 @@ yk_contact_dialog_class_init (YkContactDialogClass *klass)
   BIND (medication_dropdown);
   BIND (medication_error);
   BIND (adverse_entry);
+  BIND (condition_dropdown_label);
   BIND (condition_dropdown);
   BIND (condition_error);
   BIND (checklist_revealer);
@@ -552,6 +583,7 @@ yk_contact_dialog_new (YkUnlockedSession *session,
 
   self->restoring = TRUE;
   yk_record_form_set_today (self->date_entry);
+  start_from_last_state (self);
   propose_next_date (self, TRUE);
   if (yk_record_form_restore_draft (self->form))
     propose_next_date (self, FALSE);

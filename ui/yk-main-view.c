@@ -188,6 +188,57 @@ yk_main_view_get_session (YkMainView *self)
   return self->session;
 }
 
+/* The screen at `position` (1: Today) in the order of the side bar, in
+ * place of a case file if one is open. A social worker has no sixth. */
+gboolean
+yk_main_view_show_screen (YkMainView *self,
+                          guint       position)
+{
+  g_autoptr (GListModel) pages = NULL;
+  g_autoptr (GObject) page = NULL;
+  GtkWidget *screen;
+
+  g_return_val_if_fail (YK_IS_MAIN_VIEW (self), FALSE);
+
+  pages = G_LIST_MODEL (gtk_stack_get_pages (self->stack));
+  if (position == 0 || position > g_list_model_get_n_items (pages))
+    return FALSE;
+  page = g_list_model_get_item (pages, position - 1);
+  screen = gtk_stack_page_get_child (GTK_STACK_PAGE (page));
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->outer_stack), "case-file") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "case.back", NULL);
+  gtk_stack_set_visible_child (self->stack, screen);
+  gtk_widget_child_focus (screen, GTK_DIR_TAB_FORWARD);
+  return TRUE;
+}
+
+/* Ctrl+F from anywhere: the caseload, its search field focused. */
+void
+yk_main_view_find (YkMainView *self)
+{
+  GtkWidget *caseload;
+
+  g_return_if_fail (YK_IS_MAIN_VIEW (self));
+
+  caseload = gtk_stack_get_child_by_name (self->stack, "caseload");
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->outer_stack), "case-file") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "case.back", NULL);
+  gtk_stack_set_visible_child (self->stack, caseload);
+  gtk_widget_activate_action (caseload, "caseload.find", NULL);
+}
+
+/* The screen shown ("today", …), or "case-file" while a case file is. */
+const char *
+yk_main_view_get_visible_screen (YkMainView *self)
+{
+  g_return_val_if_fail (YK_IS_MAIN_VIEW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->outer_stack), "case-file") == 0)
+    return "case-file";
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
 gboolean
 yk_main_view_has_page (YkMainView *self,
                        const char *name)

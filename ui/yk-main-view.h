@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (YkMainView, yk_main_view, YK, MAIN_VIEW, GtkWidget)
 
 GtkWidget *yk_main_view_new (YkUnlockedSession *session);
 YkUnlockedSession *yk_main_view_get_session (YkMainView *self);
+gboolean yk_main_view_show_screen (YkMainView *self,
+                                   guint       position);
+void yk_main_view_find (YkMainView *self);
+const char *yk_main_view_get_visible_screen (YkMainView *self);
 gboolean yk_main_view_has_page (YkMainView *self,
                                 const char *name);
 

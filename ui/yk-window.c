@@ -51,6 +51,8 @@ update_actions (YkWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-screen", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-database", !unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-unlock",
                                  !unlocked && !yk_create_page_get_busy (self->create_page));
@@ -141,6 +143,31 @@ lock_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   yk_window_lock (YK_WINDOW (widget));
+}
+
+/* Ctrl+F and Alt+1…6 wherever the focus is in the window, not only on
+ * the screen that has the list. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  YkWindow *self = YK_WINDOW (widget);
+
+  if (self->main_view != NULL)
+    yk_main_view_find (YK_MAIN_VIEW (self->main_view));
+}
+
+static void
+show_screen_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  YkWindow *self = YK_WINDOW (widget);
+  int position = g_variant_get_int32 (parameter);
+
+  if (self->main_view != NULL && position > 0)
+    yk_main_view_show_screen (YK_MAIN_VIEW (self->main_view), (guint) position);
 }
 
 static void
@@ -302,6 +329,11 @@ yk_window_class_init (YkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.change-password", NULL, change_password_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-screen", "i", show_screen_action);
+  for (int i = 1; i <= 6; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK, "win.show-screen", "i", i);
   _yk_window_class_add_record_actions (widget_class);
 }
 

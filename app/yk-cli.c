@@ -27,6 +27,7 @@ static const YkCommand commands[] = {
   { "import", N_("Import a ledger folder of CSV files, all or nothing"), yk_cli_import },
   { "export", N_("Write the ledger files (personal data) to a folder"), yk_cli_export },
   { "report", N_("The pilot’s figures for a period, as text, CSV, JSON, XLSX or PDF"), yk_cli_report },
+  { "due", N_("Who is due or overdue for follow-up, as text, CSV, JSON or PDF"), yk_cli_due },
   { "verify", N_("Check every page, the database and the audit trail"), yk_cli_verify },
   { "backup", N_("Write an encrypted copy of the database"), yk_cli_backup },
   { "demo", N_("Fill a database with invented data to try Yukang with"), yk_cli_demo },

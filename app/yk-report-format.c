@@ -82,22 +82,6 @@ yk_report_to_csv (const YkReport *r)
 }
 
 static void
-append_json_string (GString *out, const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 append_indicators (GString *out, const gint64 values[YK_N_INDICATORS], const char *indent)
 {
   g_string_append (out, "{");
@@ -114,18 +98,18 @@ yk_report_to_json (const YkReport *r)
 {
   GString *out = g_string_new ("{\n  \"from\": ");
 
-  append_json_string (out, r->from);
+  yk_text_append_json_string (out, r->from);
   g_string_append (out, ",\n  \"to\": ");
-  append_json_string (out, r->to);
+  yk_text_append_json_string (out, r->to);
   g_string_append_printf (out, ",\n  \"improvement_threshold\": %d,\n  \"sites\": [", r->improvement_threshold);
   for (guint i = 0; i < r->sites->len; i++)
     {
       YkReportSite *site = r->sites->pdata[i];
 
       g_string_append_printf (out, "%s\n    {\"code\": ", i ? "," : "");
-      append_json_string (out, site->code);
+      yk_text_append_json_string (out, site->code);
       g_string_append (out, ", \"name\": ");
-      append_json_string (out, site->name);
+      yk_text_append_json_string (out, site->name);
       g_string_append (out, ", \"indicators\": ");
       append_indicators (out, site->values, "    ");
       g_string_append (out, "}");

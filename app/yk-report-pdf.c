@@ -2,81 +2,19 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-report-export.h"
-#include "yk-app-error.h"
+#include "yk-pdf.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
-#include <pango/pangocairo.h>
 
-/* A4 in points. */
-#define PAGE_WIDTH 595.0
-#define PAGE_HEIGHT 842.0
-#define MARGIN 50.0
+#define PAGE_WIDTH YK_PDF_PAGE_WIDTH
+#define PAGE_HEIGHT YK_PDF_PAGE_HEIGHT
+#define MARGIN YK_PDF_MARGIN
 #define ROW_HEIGHT 22.0
 #define PAGES 2
 
-typedef struct
-{
-  cairo_t *cr;
-  PangoContext *context;
-} Pdf;
-
-/* Noto Sans CJK SC with the zh-cn language, or fontconfig may pick the
- * Japanese forms of shared characters (STYLE.md). */
-static PangoLayout *
-layout (Pdf *pdf, const char *text, double size, gboolean bold, double width)
-{
-  PangoLayout *l = pango_layout_new (pdf->context);
-  g_autoptr (PangoFontDescription) font = pango_font_description_from_string ("Noto Sans CJK SC");
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (l, font);
-  if (width > 0)
-    {
-      pango_layout_set_width (l, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (l, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_text (l, text, -1);
-  if (pango_layout_get_unknown_glyphs_count (l) > 0)
-    g_warning ("The report font cannot draw some characters; install fonts-noto-cjk");
-  return l;
-}
-
-/* Draws text with its top-left (or top-right, for numbers) at x, y;
- * returns its height. */
-static double
-text_at (Pdf *pdf, const char *text, double x, double y, double size, gboolean bold, double width, gboolean right)
-{
-  g_autoptr (PangoLayout) l = layout (pdf, text, size, bold, width);
-  int w, h;
-
-  pango_layout_get_pixel_size (l, &w, &h);
-  cairo_move_to (pdf->cr, right ? x - w : x, y);
-  pango_cairo_show_layout (pdf->cr, l);
-  return h;
-}
-
 static void
-page_number (Pdf *pdf, int page)
-{
-  g_autofree char *text = g_strdup_printf ("第 %d 页，共 %d 页", page, PAGES);
-  g_autoptr (PangoLayout) l = layout (pdf, text, 9, FALSE, 0);
-  int w, h;
-
-  pango_layout_get_pixel_size (l, &w, &h);
-  cairo_set_source_rgb (pdf->cr, 0.4, 0.4, 0.4);
-  cairo_move_to (pdf->cr, (PAGE_WIDTH - w) / 2, PAGE_HEIGHT - MARGIN / 2 - h);
-  pango_cairo_show_layout (pdf->cr, l);
-  cairo_set_source_rgb (pdf->cr, 0, 0, 0);
-}
-
-static void
-draw_table_page (Pdf *pdf, const YkReport *r)
+draw_table_page (YkPdf *pdf, const YkReport *r)
 {
   g_autofree char *from = yk_date_chinese (r->from);
   g_autofree char *to = yk_date_chinese (r->to);
@@ -90,26 +28,22 @@ draw_table_page (Pdf *pdf, const YkReport *r)
   double label_width = 150, number_width = (content - label_width) / (r->sites->len + 2);
   double y = MARGIN;
 
-  y += text_at (pdf, "渝康家园精神障碍社区康复服务统计报表", MARGIN, y, 16, TRUE, content, FALSE) + 6;
-  y += text_at (pdf, period, MARGIN, y, 10, FALSE, content, FALSE) + 14;
+  y += yk_pdf_text (pdf, "渝康家园精神障碍社区康复服务统计报表", MARGIN, y, 16, TRUE, content, FALSE) + 6;
+  y += yk_pdf_text (pdf, period, MARGIN, y, 10, FALSE, content, FALSE) + 14;
 
   /* The table: a header rule, a rule under each row. */
-  text_at (pdf, "指标", MARGIN, y, 10, TRUE, 0, FALSE);
+  yk_pdf_text (pdf, "指标", MARGIN, y, 10, TRUE, 0, FALSE);
   for (guint i = 0; i <= r->sites->len + 1; i++)
     {
       const char *name = i < r->sites->len ? ((YkReportSite *) r->sites->pdata[i])->name
                                             : (i == r->sites->len ? "合计" : "累计");
-      text_at (pdf, name, MARGIN + label_width + number_width * (i + 1) - 4, y, 9, TRUE, 0, TRUE);
+      yk_pdf_text (pdf, name, MARGIN + label_width + number_width * (i + 1) - 4, y, 9, TRUE, 0, TRUE);
     }
   y += ROW_HEIGHT;
-  cairo_set_line_width (pdf->cr, 0.8);
-  cairo_move_to (pdf->cr, MARGIN, y - 4);
-  cairo_line_to (pdf->cr, PAGE_WIDTH - MARGIN, y - 4);
-  cairo_stroke (pdf->cr);
-  cairo_set_line_width (pdf->cr, 0.3);
+  yk_pdf_rule (pdf, y - 4, 0.8);
   for (int k = 0; k < YK_N_INDICATORS; k++)
     {
-      text_at (pdf, yk_indicator_label ((YkIndicator) k), MARGIN, y, 10, FALSE, 0, FALSE);
+      yk_pdf_text (pdf, yk_indicator_label ((YkIndicator) k), MARGIN, y, 10, FALSE, 0, FALSE);
       for (guint i = 0; i <= r->sites->len + 1; i++)
         {
           gint64 v = i < r->sites->len ? ((YkReportSite *) r->sites->pdata[i])->values[k]
@@ -117,24 +51,22 @@ draw_table_page (Pdf *pdf, const YkReport *r)
           char number[32];
 
           g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, v);
-          text_at (pdf, number, MARGIN + label_width + number_width * (i + 1) - 4, y, 10, i == r->sites->len, 0, TRUE);
+          yk_pdf_text (pdf, number, MARGIN + label_width + number_width * (i + 1) - 4, y, 10, i == r->sites->len, 0, TRUE);
         }
       y += ROW_HEIGHT;
-      cairo_move_to (pdf->cr, MARGIN, y - 4);
-      cairo_line_to (pdf->cr, PAGE_WIDTH - MARGIN, y - 4);
-      cairo_stroke (pdf->cr);
+      yk_pdf_rule (pdf, y - 4, 0.3);
     }
   y += 16;
-  y += text_at (pdf, summary, MARGIN, y, 10.5, FALSE, content, FALSE) + 14;
+  y += yk_pdf_text (pdf, summary, MARGIN, y, 10.5, FALSE, content, FALSE) + 14;
   cairo_set_source_rgb (pdf->cr, 0.3, 0.3, 0.3);
-  text_at (pdf, notes, MARGIN, y, 8.5, FALSE, content, FALSE);
+  yk_pdf_text (pdf, notes, MARGIN, y, 8.5, FALSE, content, FALSE);
   cairo_set_source_rgb (pdf->cr, 0, 0, 0);
-  page_number (pdf, 1);
+  yk_pdf_page_number (pdf, 1, PAGES);
 }
 
 /* Monthly home visits and phone follow-ups per site, as grouped bars. */
 static void
-draw_chart_page (Pdf *pdf, const YkReport *r, GPtrArray *months)
+draw_chart_page (YkPdf *pdf, const YkReport *r, GPtrArray *months)
 {
   static const double colours[4][3] = { { 0.15, 0.47, 0.72 }, { 0.55, 0.75, 0.90 },
                                         { 0.85, 0.40, 0.10 }, { 0.98, 0.72, 0.45 } };
@@ -146,7 +78,7 @@ draw_chart_page (Pdf *pdf, const YkReport *r, GPtrArray *months)
   gint64 largest = 1;
   double step, y;
 
-  text_at (pdf, "各站点每月上门服务与电话随访（人次）", MARGIN, MARGIN, 14, TRUE, content, FALSE);
+  yk_pdf_text (pdf, "各站点每月上门服务与电话随访（人次）", MARGIN, MARGIN, 14, TRUE, content, FALSE);
   /* The legend. */
   for (guint b = 0; b < bars; b++)
     {
@@ -157,7 +89,7 @@ draw_chart_page (Pdf *pdf, const YkReport *r, GPtrArray *months)
       cairo_rectangle (pdf->cr, x, MARGIN + 34, 10, 10);
       cairo_fill (pdf->cr);
       cairo_set_source_rgb (pdf->cr, 0, 0, 0);
-      text_at (pdf, name, x + 14, MARGIN + 31, 9, FALSE, 0, FALSE);
+      yk_pdf_text (pdf, name, x + 14, MARGIN + 31, 9, FALSE, 0, FALSE);
     }
 
   for (guint m = 0; m < months->len; m++)
@@ -180,7 +112,7 @@ draw_chart_page (Pdf *pdf, const YkReport *r, GPtrArray *months)
       cairo_stroke (pdf->cr);
       cairo_set_source_rgb (pdf->cr, 0.3, 0.3, 0.3);
       g_snprintf (label, sizeof label, "%.0f", y);
-      text_at (pdf, label, MARGIN - 4, py - 6, 8, FALSE, 0, TRUE);
+      yk_pdf_text (pdf, label, MARGIN - 4, py - 6, 8, FALSE, 0, TRUE);
     }
 
   for (guint m = 0; m < months->len; m++)
@@ -201,11 +133,11 @@ draw_chart_page (Pdf *pdf, const YkReport *r, GPtrArray *months)
         }
       cairo_set_source_rgb (pdf->cr, 0, 0, 0);
       /* Month under its group; the year where it starts or changes. */
-      text_at (pdf, label, x0 + group_width * 0.4, chart_bottom + 4, 8, FALSE, 0, TRUE);
+      yk_pdf_text (pdf, label, x0 + group_width * 0.4, chart_bottom + 4, 8, FALSE, 0, TRUE);
       if (m == 0 || g_str_has_prefix (month->from + 5, "01"))
         {
           g_autofree char *year = g_strndup (month->from, 4);
-          text_at (pdf, year, x0, chart_bottom + 16, 8, FALSE, 0, FALSE);
+          yk_pdf_text (pdf, year, x0, chart_bottom + 16, 8, FALSE, 0, FALSE);
         }
     }
   cairo_set_source_rgb (pdf->cr, 0, 0, 0);
@@ -213,7 +145,7 @@ draw_chart_page (Pdf *pdf, const YkReport *r, GPtrArray *months)
   cairo_move_to (pdf->cr, MARGIN, chart_bottom);
   cairo_line_to (pdf->cr, PAGE_WIDTH - MARGIN, chart_bottom);
   cairo_stroke (pdf->cr);
-  page_number (pdf, 2);
+  yk_pdf_page_number (pdf, 2, PAGES);
 }
 
 gboolean
@@ -222,33 +154,12 @@ yk_report_write_pdf (const YkReport *report,
                      const char     *path,
                      GError        **error)
 {
-  g_autofree char *temporary = g_strdup_printf ("%s.yk-tmp", path);
-  cairo_surface_t *surface = cairo_pdf_surface_create (temporary, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_status_t status;
-  Pdf pdf = { 0 };
+  YkPdf pdf = { 0 };
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "渝康家园统计报表");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Yukang");
-  pdf.cr = cairo_create (surface);
-  pdf.context = pango_cairo_create_context (pdf.cr);
-  pango_context_set_language (pdf.context, pango_language_from_string ("zh-cn"));
-
+  yk_pdf_begin (&pdf, path, "渝康家园统计报表");
   draw_table_page (&pdf, report);
   cairo_show_page (pdf.cr);
   draw_chart_page (&pdf, report, months);
   cairo_show_page (pdf.cr);
-
-  g_object_unref (pdf.context);
-  cairo_destroy (pdf.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (temporary, path) != 0)
-    {
-      g_unlink (temporary);
-      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_FAILED, _("Could not write “%1$s”: %2$s"), path,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
+  return yk_pdf_finish (&pdf, error);
 }

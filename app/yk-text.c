@@ -52,6 +52,23 @@ yk_text_append_csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+void
+yk_text_append_json_string (GString    *out,
+                            const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
 char *
 yk_text_mask_name (const char *name)
 {

@@ -14,6 +14,10 @@ void yk_text_append_padded (GString    *out,
                             gboolean    right);
 void yk_text_append_csv_field (GString    *out,
                                const char *text);
+/* A JSON string, quotes included: " and \ escaped, control characters
+ * as \u00XX; the rest is UTF-8 as it is. */
+void yk_text_append_json_string (GString    *out,
+                                 const char *text);
 
 /* A name as lists show it (PRODUCT.md): the first character, then one *
  * per remaining character (王** for 王小明). Empty for NULL or invalid

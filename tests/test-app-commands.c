@@ -101,7 +101,19 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   while (dir && (name = g_dir_read_name (dir)))
     {
       g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
+      /* A ledger folder: one level of files. */
+      g_autoptr (GDir) inner = g_dir_open (path, 0, NULL);
+      const char *inner_name;
+
+      while (inner && (inner_name = g_dir_read_name (inner)))
+        {
+          g_autofree char *inner_path = g_build_filename (path, inner_name, NULL);
+          g_unlink (inner_path);
+        }
+      if (inner != NULL)
+        g_rmdir (path);
+      else
+        g_unlink (path);
     }
   g_rmdir (f->dir);
   g_free (f->dir);
@@ -392,6 +404,188 @@ test_report (Fixture *f, gconstpointer data)
   }
 }
 
+/* A small pilot whose due list at 2021-11-15 is known by hand, with the
+ * default intervals (stable 3 months, basically stable and unstable 14
+ * days):
+ *  SPQ-0001 stable on 2021-10-20, due 2022-01-20: not listed;
+ *  SPQ-0007 unstable on 2021-10-27, risk 3, 李社工: due 11-10, 5 days
+ *           overdue, at risk;
+ *  SPQ-0009 basically stable on 2021-11-05, risk 0: due 11-19, within 7;
+ *  JL-0002  basically stable on 2021-11-01, no risk recorded, nobody
+ *           assigned: due 11-15, the day itself, not overdue;
+ *  JL-0003  stable on 2021-11-10, risk 4: due in February, listed only
+ *           because at risk. */
+static void
+import_due_pilot (Fixture *f)
+{
+  g_autofree char *ledger = g_build_filename (f->dir, "ledger", NULL);
+  g_autofree char *clients = g_build_filename (ledger, "clients.csv", NULL);
+  g_autofree char *contacts = g_build_filename (ledger, "contacts.csv", NULL);
+
+  init_database (f);
+  add_worker (f);
+  g_assert_cmpint (g_mkdir (ledger, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (clients,
+    "case_no,name,gender,birth_date,site,intake_date,consent_date,stable_at_intake,worker\n"
+    "SPQ-0001,测试甲,男,1980-02-29,SPQ,2021-01-05,2021-01-05,是,李社工\n"
+    "SPQ-0007,测试丙,女,1975-05-05,SPQ,2021-01-05,2021-01-05,是,李社工\n"
+    "SPQ-0009,测试丁,男,1970-01-01,SPQ,2021-06-01,2021-06-01,是,\n"
+    "JL-0002,测试乙,女,,JL,2021-01-05,2021-01-05,是,\n"
+    "JL-0003,测试戊,女,,JL,2021-01-05,2021-01-05,是,\n", -1, NULL));
+  g_assert_true (g_file_set_contents (contacts,
+    "case_no,type,date,reached,condition,risk_level\n"
+    "SPQ-0001,上门服务,2021-10-20,是,稳定,1\n"
+    "SPQ-0007,电话随访,2021-10-27,是,不稳定,3\n"
+    "SPQ-0009,电话随访,2021-11-05,是,基本稳定,0\n"
+    "JL-0002,上门服务,2021-11-01,是,基本稳定,\n"
+    "JL-0003,上门服务,2021-11-10,是,稳定,4\n", -1, NULL));
+  {
+    g_auto (Run) run = yukang (f, NULL, "import", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, ledger, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+}
+
+static void
+test_due (Fixture *f, gconstpointer data)
+{
+  import_due_pilot (f);
+  {
+    /* The whole JSON, byte for byte: scripts read these keys. */
+    g_auto (Run) run = yukang (f, NULL, "due", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--as-of", "2021-11-15", "--format", "json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==,
+      "{\n"
+      "  \"as_of\": \"2021-11-15\",\n"
+      "  \"people\": [\n"
+      "    {\"case_no\": \"SPQ-0007\", \"due\": \"2021-11-10\", \"overdue_days\": 5, \"last_contact\": \"2021-10-27\", "
+      "\"condition\": \"unstable\", \"risk_level\": 3, \"worker\": \"李社工\"},\n"
+      "    {\"case_no\": \"JL-0002\", \"due\": \"2021-11-15\", \"overdue_days\": 0, \"last_contact\": \"2021-11-01\", "
+      "\"condition\": \"basically_stable\", \"risk_level\": null, \"worker\": null},\n"
+      "    {\"case_no\": \"SPQ-0009\", \"due\": \"2021-11-19\", \"overdue_days\": 0, \"last_contact\": \"2021-11-05\", "
+      "\"condition\": \"basically_stable\", \"risk_level\": 0, \"worker\": null},\n"
+      "    {\"case_no\": \"JL-0003\", \"due\": \"2022-02-10\", \"overdue_days\": 0, \"last_contact\": \"2021-11-10\", "
+      "\"condition\": \"stable\", \"risk_level\": 4, \"worker\": null}\n"
+      "  ]\n"
+      "}\n");
+  }
+  {
+    /* Names never leave the database. */
+    g_auto (Run) run = yukang (f, NULL, "due", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--as-of", "2021年11月15日", "--format", "csv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "个案编号,应随访日期,逾期天数,上次联系,病情,风险等级,责任社工\r\n"
+                                              "SPQ-0007,2021-11-10,5,2021-10-27,不稳定,3,李社工\r\n"
+                                              "JL-0002,2021-11-15,0,2021-11-01,基本稳定,,\r\n"));
+    g_assert_null (strstr (run.out, "测试"));
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "due", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--as-of", "2021/11/15", "--within", "0", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "随访清单 截至2021年11月15日\n");
+    g_assert_null (strstr (run.out, "SPQ-0009")); /* due in 4 days: outside --within 0 */
+    assert_contains (run.out, "共 3 人，其中逾期 1 人，需关注 2 人\n");
+    g_assert_null (strstr (run.out, "测试"));
+  }
+  {
+    /* A social worker: their own site only, whatever they ask for. */
+    g_auto (Run) run = yukang (f, NULL, "due", "--db", f->db, "--user", "li", "--password-file",
+                               f->worker_password_file, "--as-of", "2021-11-15", "--format", "csv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "SPQ-0007,");
+    assert_contains (run.out, "SPQ-0009,");
+    g_assert_null (strstr (run.out, "JL-"));
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "due", "--db", f->db, "--user", "li", "--password-file",
+                               f->worker_password_file, "--site", "JL", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "own site");
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "due", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--as-of", "2021-11-15", "--site", "JL", "--format", "csv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "JL-0002,");
+    g_assert_null (strstr (run.out, "SPQ-"));
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "due", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--site", "XX", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "no site “XX”");
+  }
+}
+
+static void
+test_due_pdf (Fixture *f, gconstpointer data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "due.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  import_due_pilot (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "due", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--as-of", "2021-11-15", "--format", "pdf", "--output", pdf, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  assert_contains (text, "随访清单");
+  assert_contains (text, "SPQ-0007");
+  assert_contains (text, "JL-0002");
+  assert_contains (text, "SPQ-0009");
+  assert_contains (text, "JL-0003");
+  g_assert_null (strstr (text, "测试"));
+}
+
+static void
+test_due_usage (Fixture *f, gconstpointer data)
+{
+  init_database (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "due", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--as-of", "2021-02-30", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "2021-02-30");
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "due", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--within", "x", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "--within");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "due", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--within", "367", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "due", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--format", "pdf", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "--output");
+  }
+}
+
 static void
 test_missing_file_and_bad_options (Fixture *f, gconstpointer data)
 {
@@ -433,6 +627,9 @@ main (int argc, char *argv[])
   ADD ("/app/commands/verify-and-backup", test_verify_and_backup);
   ADD ("/app/commands/verify-damaged", test_verify_damaged_file);
   ADD ("/app/commands/report", test_report);
+  ADD ("/app/commands/due", test_due);
+  ADD ("/app/commands/due-pdf", test_due_pdf);
+  ADD ("/app/commands/due-usage", test_due_usage);
   ADD ("/app/commands/missing-and-bad", test_missing_file_and_bad_options);
 #undef ADD
   return g_test_run ();

@@ -192,7 +192,8 @@ yk_followup_list_on (sqlite3     *db,
     yk_db_setting_get (db, "followup_basically_stable", NULL),
     yk_db_setting_get (db, "followup_unstable", NULL),
   };
-  g_autoptr (GPtrArray) rows = yk_db_followup_rows (db, site_id, worker_id, error);
+  g_autofree char *as_of = yk_date_format_iso (today);
+  g_autoptr (GPtrArray) rows = yk_db_followup_rows (db, site_id, worker_id, as_of, error);
   g_autoptr (GPtrArray) list = NULL;
 
   if (rows == NULL)

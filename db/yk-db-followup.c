@@ -24,21 +24,26 @@ yk_followup_row_free (YkFollowupRow *row)
 /* The last reached contact comes from contacts_last_reached walked
  * backwards, per person: 5,000 people, not a million contacts. */
 GPtrArray *
-yk_db_followup_rows (sqlite3 *db,
-                     gint64   site_scope,
-                     gint64   worker_id,
-                     GError **error)
+yk_db_followup_rows (sqlite3    *db,
+                     gint64      site_scope,
+                     gint64      worker_id,
+                     const char *as_of,
+                     GError    **error)
 {
   /* Four seeks into the same leaf of contacts_last_reached, which covers
-   * them: no row of the contacts table is read. */
+   * them: no row of the contacts table is read. As of ?3: the contacts
+   * until that day, the people in care on it (INDICATORS.md's 在册). */
+#define AS_OF " AND x.contact_date <= ?3"
   static const char sql[] =
     "SELECT c.id, c.case_no, c.name, c.site_id, c.worker_id, c.intake_date, c.risk_level, "
-    YK_DB_LAST_REACHED ("contact_date") ", " YK_DB_LAST_RECORDED ("condition") ", "
-    YK_DB_LAST_REACHED ("next_date") ", " YK_DB_LAST_RECORDED ("risk_level") " "
+    YK_DB_LAST_REACHED_UNTIL ("contact_date", AS_OF) ", " YK_DB_LAST_RECORDED_UNTIL ("condition", AS_OF) ", "
+    YK_DB_LAST_REACHED_UNTIL ("next_date", AS_OF) ", " YK_DB_LAST_RECORDED_UNTIL ("risk_level", AS_OF) " "
     "FROM clients c "
-    "WHERE c.voided_at IS NULL AND c.status = 'active' "
+    "WHERE c.voided_at IS NULL AND c.intake_date <= ?3 "
+    "  AND (c.status = 'active' OR c.status_date > ?3) "
     "  AND (?1 = 0 OR c.site_id = ?1) AND (?2 = 0 OR c.worker_id = ?2) "
     "ORDER BY c.case_no";
+#undef AS_OF
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_followup_row_free);
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -47,6 +52,7 @@ yk_db_followup_rows (sqlite3 *db,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, site_scope);
   sqlite3_bind_int64 (stmt, 2, worker_id);
+  sqlite3_bind_text (stmt, 3, as_of, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       YkFollowupRow *row = g_new0 (YkFollowupRow, 1);

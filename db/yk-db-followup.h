@@ -7,7 +7,8 @@
 G_BEGIN_DECLS
 
 /* Each active service user in scope with their last reached contact: what
- * the follow-up rules (app/yk-followup.c) need, in one indexed query. The
+ * the follow-up rules (app/yk-followup.c) need, in one indexed query, as
+ * of a day (ISO date): what was recorded until then, who was in care then. The
  * condition and risk level are the last ones recorded (yk-db-last-contact.h). */
 typedef struct
 {
@@ -26,9 +27,10 @@ typedef struct
 
 void yk_followup_row_free (YkFollowupRow *row);
 
-GPtrArray *yk_db_followup_rows (sqlite3 *db,
-                                gint64   site_scope,
-                                gint64   worker_id,
-                                GError **error);
+GPtrArray *yk_db_followup_rows (sqlite3    *db,
+                                gint64      site_scope,
+                                gint64      worker_id,
+                                const char *as_of,
+                                GError    **error);
 
 G_END_DECLS

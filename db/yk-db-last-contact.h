@@ -12,12 +12,15 @@
  * form's details would turn 不稳定 into "not recorded" (counted as stable)
  * and give a person at risk three months instead of two weeks. */
 
-/* A column of the newest reached, unvoided contact. */
-#define YK_DB_LAST_REACHED(column)                                                                   \
+/* A column of the newest reached, unvoided contact; `until` is more SQL
+ * for the contact x, such as a bound on its date ("" for none). */
+#define YK_DB_LAST_REACHED_UNTIL(column, until)                                                      \
   "(SELECT x." column " FROM contacts x WHERE x.client_id = c.id AND x.voided_at IS NULL "           \
-  "AND x.reached = 1 ORDER BY x.contact_date DESC, x.id DESC LIMIT 1)"
+  "AND x.reached = 1" until " ORDER BY x.contact_date DESC, x.id DESC LIMIT 1)"
 
 /* The newest value a reached, unvoided contact recorded for `column`. */
-#define YK_DB_LAST_RECORDED(column)                                                                  \
-  "(SELECT x." column " FROM contacts x WHERE x.client_id = c.id AND x.voided_at IS NULL "           \
-  "AND x.reached = 1 AND x." column " IS NOT NULL ORDER BY x.contact_date DESC, x.id DESC LIMIT 1)"
+#define YK_DB_LAST_RECORDED_UNTIL(column, until)                                                     \
+  YK_DB_LAST_REACHED_UNTIL (column, " AND x." column " IS NOT NULL" until)
+
+#define YK_DB_LAST_REACHED(column) YK_DB_LAST_REACHED_UNTIL (column, "")
+#define YK_DB_LAST_RECORDED(column) YK_DB_LAST_RECORDED_UNTIL (column, "")

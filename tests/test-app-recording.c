@@ -299,6 +299,28 @@ test_quick_call_keeps_state (Fixture *f, gconstpointer data)
     g_assert_true (yk_contact_validate_typed (&typed, &field, &error));
   }
 
+  /* As of a day in the past: what was recorded until then. */
+  {
+    g_autoptr (GPtrArray) then = NULL;
+    GDate day;
+
+    g_date_clear (&day, 1);
+    g_date_set_dmy (&day, 2, G_DATE_NOVEMBER, 2021);
+    then = yk_followup_list (f->worker, 0, 0, &day, &horizon, &error);
+    g_assert_no_error (error);
+    item = followup_of (then, f->spq_client);
+    g_assert_cmpstr (item->last_contact, ==, "2021-11-01");
+    g_date_set_dmy (&expected, 15, G_DATE_NOVEMBER, 2021);
+    g_assert_cmpint (g_date_compare (&item->due, &expected), ==, 0);
+    g_clear_pointer (&then, g_ptr_array_unref);
+
+    g_date_set_dmy (&day, 9, G_DATE_JANUARY, 2021); /* the day before intake */
+    then = yk_followup_list (f->worker, 0, 0, &day, &horizon, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < then->len; i++)
+      g_assert_cmpint (((YkFollowup *) then->pdata[i])->client_id, !=, f->spq_client);
+  }
+
   /* A later contact that records another condition is what counts. */
   add_phone_call (f->worker, f->spq_client, "2021-11-04", "stable", 1);
   g_clear_pointer (&followups, g_ptr_array_unref);

@@ -104,3 +104,19 @@ yk_cli_fail (GError *error)
   g_error_free (error);
   return usage ? YK_EXIT_USAGE : YK_EXIT_FAILED;
 }
+
+/* A command's text output: standard output, or FILE written whole
+ * (g_file_set_contents writes a temporary file and renames it), so a
+ * failed run never leaves half a file. */
+gboolean
+yk_cli_write_output (const char *output,
+                     const char *text,
+                     GError    **error)
+{
+  if (output == NULL)
+    {
+      fputs (text, stdout);
+      return TRUE;
+    }
+  return g_file_set_contents (output, text, -1, error);
+}

@@ -55,18 +55,6 @@ parse_as_of (const char *text,
   return TRUE;
 }
 
-static gboolean
-write_output (const char *output, const char *text, GError **error)
-{
-  if (output == NULL)
-    {
-      fputs (text, stdout);
-      return TRUE;
-    }
-  /* g_file_set_contents writes a temporary file and renames it. */
-  return g_file_set_contents (output, text, -1, error);
-}
-
 /* yukang due: who is due and overdue for follow-up, as text, CSV, JSON
  * or PDF (yk-due-format.c). */
 int
@@ -128,7 +116,7 @@ yk_cli_due (int argc, char **argv)
     text = yk_due_list_to_json (list);
   else
     text = yk_due_list_to_text (list);
-  if (!write_output (output, text, &error))
+  if (!yk_cli_write_output (output, text, &error))
     goto fail;
   yk_cli_auth_clear (&auth);
   return YK_EXIT_OK;

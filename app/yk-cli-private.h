@@ -36,6 +36,9 @@ gboolean yk_cli_parse_kdf (const char *name,
 YkSession *yk_cli_open_session (YkCliAuth *auth,
                                 GError   **error);
 int yk_cli_fail (GError *error);
+gboolean yk_cli_write_output (const char *output,
+                              const char *text,
+                              GError    **error);
 
 int yk_cli_init (int argc, char **argv);
 int yk_cli_verify (int argc, char **argv);

@@ -10,18 +10,6 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-static gboolean
-write_output (const char *output, const char *text, GError **error)
-{
-  if (output == NULL)
-    {
-      fputs (text, stdout);
-      return TRUE;
-    }
-  /* g_file_set_contents writes a temporary file and renames it. */
-  return g_file_set_contents (output, text, -1, error);
-}
-
 /* yukang report: the figures of a period in text, CSV, JSON, XLSX or PDF. */
 int
 yk_cli_report (int argc, char **argv)
@@ -87,7 +75,7 @@ yk_cli_report (int argc, char **argv)
     text = yk_report_to_json (report);
   else
     text = yk_report_to_text (report);
-  if (!write_output (output, text, &error))
+  if (!yk_cli_write_output (output, text, &error))
     goto fail;
   yk_cli_auth_clear (&auth);
   return YK_EXIT_OK;

@@ -23,11 +23,12 @@ yk_due_list_free (YkDueList *list)
  * has since left or a coordinator holding cases; yk_today_workers() lists
  * active social workers only, and would leave those people nameless. */
 static GHashTable *
-worker_names (YkSession   *session,
+worker_names (sqlite3     *db,
+              gint64       site_scope,
               const GDate *as_of,
               GError     **error)
 {
-  g_autoptr (GPtrArray) caseload = yk_caseload_list (session, as_of, error);
+  g_autoptr (GPtrArray) caseload = yk_caseload_load (db, site_scope, as_of, NULL, error);
   g_autoptr (GHashTable) names = NULL;
 
   if (caseload == NULL)
@@ -55,9 +56,7 @@ yk_due_list_for_session (YkSession   *session,
   sqlite3 *db = yk_store_get_connection (yk_session_get_store (session));
   gint64 scope = yk_casework_site_scope (session);
   gint64 site_id = 0;
-  g_autoptr (YkDueList) list = g_new0 (YkDueList, 1);
   GError *local_error = NULL;
-  GDate horizon;
 
   /* As `yukang report --site` does: unknown is not found, another
    * site is refused to a social worker. */
@@ -82,13 +81,30 @@ yk_due_list_for_session (YkSession   *session,
         }
     }
 
+  return yk_due_list_load (db, scope != 0 ? scope : site_id, 0, as_of, within, error);
+}
+
+/* The same on any connection (a worker thread's), for a site already
+ * within the reader's scope (0: all) and one worker's people (0: all):
+ * what the Today screen shows, printed. */
+YkDueList *
+yk_due_list_load (sqlite3     *db,
+                  gint64       site_id,
+                  gint64       worker_id,
+                  const GDate *as_of,
+                  guint        within,
+                  GError     **error)
+{
+  g_autoptr (YkDueList) list = g_new0 (YkDueList, 1);
+  GDate horizon;
+
   list->as_of = *as_of;
   horizon = *as_of;
   g_date_add_days (&horizon, within);
-  list->people = yk_followup_list (session, site_id, 0, as_of, &horizon, error);
+  list->people = yk_followup_list_on (db, site_id, worker_id, as_of, &horizon, error);
   if (list->people == NULL)
     return NULL;
-  list->worker_names = worker_names (session, as_of, error);
+  list->worker_names = worker_names (db, site_id, as_of, error);
   if (list->worker_names == NULL)
     return NULL;
   return g_steal_pointer (&list);

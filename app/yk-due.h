@@ -29,6 +29,13 @@ YkDueList *yk_due_list_for_session (YkSession   *session,
                                     guint        within,
                                     GError     **error);
 
+YkDueList *yk_due_list_load (sqlite3     *db,
+                             gint64       site_id,
+                             gint64       worker_id,
+                             const GDate *as_of,
+                             guint        within,
+                             GError     **error);
+
 /* The worker's display name, or NULL when nobody is assigned. */
 const char *yk_due_list_worker (const YkDueList  *list,
                                 const YkFollowup *person);

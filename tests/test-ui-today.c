@@ -18,6 +18,9 @@
 #include "yk-today-page.h"
 #include "yk-validate.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #define TODAY "2021-11-15"
 
 static UiTestDatabase db;
@@ -276,6 +279,61 @@ tick_cb (gpointer user_data)
 
 /* Figures come from a worker thread: the page answers at once, the main
  * loop keeps running, and a saved record is counted. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+  int status;
+
+  g_assert_nonnull (pdftotext); /* poppler-utils: build-aux/dev installs it */
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
+/* 随访清单 from Today: the people the page lists (a social worker's own),
+ * by case number, and not a name on the paper. */
+static void
+test_export_due_list (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_window (app);
+  YkTodayPage *page = open_today (window, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  g_autofree char *path = g_build_filename (db.dir, "due.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) everyone = yk_followup_list (session_of (window), 0, 0, &today, &horizon, &error);
+  g_autoptr (GPtrArray) due = NULL;
+  g_autoptr (GPtrArray) at_risk = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autofree char *text = NULL;
+  guint others = 0;
+
+  g_assert_no_error (error);
+  list = expected_lists (session_of (window), worker_staff_id, &due, &at_risk);
+  g_assert_true (yk_today_page_save_due_list (page, file, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "随访清单"));
+  for (guint i = 0; i < everyone->len; i++)
+    {
+      YkFollowup *followup = everyone->pdata[i];
+      gboolean mine = followup->worker_id == worker_staff_id;
+
+      g_assert_true ((strstr (text, followup->case_no) != NULL) == mine);
+      g_assert_null (strstr (text, followup->name));
+      others += !mine;
+    }
+  g_assert_cmpuint (list->len, >, 0);
+  g_assert_cmpuint (others, >, 0);
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_figures_and_refresh (void)
 {
@@ -478,6 +536,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/today/coordinator-lists", test_coordinator_lists);
   g_test_add_func ("/ui/today/coordinator-filters", test_coordinator_filters);
   g_test_add_func ("/ui/today/worker", test_worker_sees_own_people);
+  g_test_add_func ("/ui/today/export-due", test_export_due_list);
   g_test_add_func ("/ui/today/figures-and-refresh", test_figures_and_refresh);
   g_test_add_func ("/ui/today/actions", test_rows_activate_actions);
   g_test_add_func ("/ui/today/lock-while-loading", test_lock_while_loading);

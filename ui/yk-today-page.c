@@ -7,6 +7,8 @@
 #include "yk-casework.h"
 #include "yk-db-indicators.h"
 #include "yk-db-staff.h"
+#include "yk-due-format.h"
+#include "yk-file-chooser.h"
 #include "yk-today.h"
 #include "yk-today-item.h"
 #include "yk-unlocked-session.h"
@@ -54,6 +56,7 @@ struct _YkTodayPage
   GtkWidget parent_instance;
 
   GtkLabel *due_subtitle;
+  GtkLabel *due_message;
   GtkWidget *filter_box;
   GtkDropDown *site_dropdown;
   GtkDropDown *worker_dropdown;
@@ -398,6 +401,26 @@ selected_id (GArray      *ids,
   return ids != NULL && position < ids->len ? g_array_index (ids, gint64, position) : 0;
 }
 
+/* Whose follow-ups the page lists: the filters' for a coordinator, a
+ * social worker's own people otherwise. The printed list is the same. */
+static void
+followup_scope (YkTodayPage *self,
+                YkSession   *session,
+                gint64      *site_id,
+                gint64      *worker_id)
+{
+  if (is_coordinator (self))
+    {
+      *site_id = selected_id (self->site_ids, self->site_dropdown);
+      *worker_id = selected_id (self->worker_ids, self->worker_dropdown);
+    }
+  else
+    {
+      *site_id = yk_casework_site_scope (session);
+      *worker_id = yk_session_get_staff_id (session);
+    }
+}
+
 static void
 start_load (YkTodayPage *self,
             LoadKind     kind)
@@ -416,17 +439,11 @@ start_load (YkTodayPage *self,
   current_day (self, &request->today);
   request->horizon = request->today;
   g_date_add_days (&request->horizon, HORIZON_DAYS);
-  if (kind == LOAD_FOLLOWUPS && is_coordinator (self))
-    {
-      request->site_id = selected_id (self->site_ids, self->site_dropdown);
-      request->worker_id = selected_id (self->worker_ids, self->worker_dropdown);
-    }
+  if (kind == LOAD_FOLLOWUPS)
+    followup_scope (self, session, &request->site_id, &request->worker_id);
   else
-    {
-      /* A social worker's own people; their own site's figures. */
-      request->site_id = yk_casework_site_scope (session);
-      request->worker_id = kind == LOAD_FOLLOWUPS ? yk_session_get_staff_id (session) : 0;
-    }
+    /* A social worker's own site's figures. */
+    request->site_id = yk_casework_site_scope (session);
 
   self->cancellables[kind] = g_cancellable_new ();
   self->tasks[kind] = yk_connection_task_run (self->session, read_cb, g_memdup2 (request, sizeof *request), g_free,
@@ -707,6 +724,70 @@ yk_today_page_set_property (GObject      *object,
 }
 
 static void
+show_message (YkTodayPage *self,
+              const char  *text,
+              gboolean     is_error)
+{
+  gtk_label_set_text (self->due_message, text);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->due_message), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->due_message), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->due_message), TRUE);
+}
+
+static void
+export_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (YkTodayPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = yk_file_chooser_finish (result, &error);
+
+  if (file == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, error->message, TRUE);
+      return;
+    }
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return; /* locked meanwhile: nothing is read any more */
+  if (yk_today_page_save_due_list (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* TRANSLATORS: %1$s is a file name */
+      g_autofree char *saved = g_strdup_printf (_("Saved “%1$s”."), name);
+
+      show_message (self, saved, FALSE);
+    }
+  else
+    show_message (self, error->message, TRUE);
+}
+
+/* 随访清单: the list above as a PDF to print and take along, with case
+ * numbers and no names (app/yk-due-format.h says why). */
+static void
+export_due_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  YkTodayPage *self = YK_TODAY_PAGE (widget);
+  g_autofree char *iso = NULL;
+  g_autofree char *name = NULL;
+  GDate day;
+
+  if (open_session (self) == NULL)
+    return;
+  current_day (self, &day);
+  iso = yk_date_format_iso (&day);
+  /* TRANSLATORS: the suggested file name of the printed follow-up list; %1$s is the date */
+  name = g_strdup_printf (_("Follow-ups_%1$s.pdf"), iso);
+  yk_file_chooser_save_file (GTK_WINDOW (gtk_widget_get_root (widget)), _("Export the Follow-up List"), name,
+                             _("PDF documents"), "*.pdf", export_chosen_cb, g_object_ref (self));
+}
+
+static void
 yk_today_page_class_init (YkTodayPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -744,6 +825,7 @@ yk_today_page_class_init (YkTodayPageClass *klass)
   g_type_ensure (YK_TYPE_TODAY_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, YkTodayPage, due_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, due_message);
   gtk_widget_class_bind_template_child (widget_class, YkTodayPage, filter_box);
   gtk_widget_class_bind_template_child (widget_class, YkTodayPage, site_dropdown);
   gtk_widget_class_bind_template_child (widget_class, YkTodayPage, worker_dropdown);
@@ -766,6 +848,7 @@ yk_today_page_class_init (YkTodayPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, worker_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "today.export-due", NULL, export_due_action);
 }
 
 /* The figures' rows come from shown_figures[]: one per indicator, its
@@ -832,4 +915,40 @@ yk_today_page_get_busy (YkTodayPage *self)
 {
   g_return_val_if_fail (YK_IS_TODAY_PAGE (self), FALSE);
   return get_busy (self);
+}
+
+/* Writes the follow-up list the page shows (the same people, as of its
+ * day) to `file` as a PDF. On the session's own connection: one indexed
+ * read of the people in scope, as quick as the list itself. */
+gboolean
+yk_today_page_save_due_list (YkTodayPage *self,
+                             GFile       *file,
+                             GError     **error)
+{
+  YkSession *session;
+  g_autoptr (YkDueList) list = NULL;
+  g_autofree char *path = NULL;
+  gint64 site_id = 0, worker_id = 0;
+  GDate day;
+
+  g_return_val_if_fail (YK_IS_TODAY_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  session = open_session (self);
+  if (session == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The database is locked"));
+      return FALSE;
+    }
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer"));
+      return FALSE;
+    }
+  current_day (self, &day);
+  followup_scope (self, session, &site_id, &worker_id);
+  list = yk_due_list_load (yk_store_get_connection (yk_session_get_store (session)), site_id, worker_id, &day,
+                           HORIZON_DAYS, error);
+  return list != NULL && yk_due_list_write_pdf (list, path, error);
 }

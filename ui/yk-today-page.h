@@ -18,5 +18,8 @@ void yk_today_page_set_today (YkTodayPage *self,
                               const char  *today);
 const char *yk_today_page_get_today (YkTodayPage *self);
 gboolean yk_today_page_get_busy (YkTodayPage *self);
+gboolean yk_today_page_save_due_list (YkTodayPage *self,
+                                      GFile       *file,
+                                      GError     **error);
 
 G_END_DECLS

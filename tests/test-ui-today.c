@@ -6,6 +6,7 @@
 #include "yk-config.h"
 #include "yk-text.h"
 #include "ui-test-util.h"
+#include "yk-admin-page.h"
 #include "yk-case-file-view.h"
 #include "yk-casework.h"
 #include "yk-contact-dialog.h"
@@ -160,6 +161,7 @@ test_coordinator_lists (void)
     }
   g_assert_cmpuint (overdue, >, 0);
   g_assert_true (gtk_widget_get_visible (ui_test_child (page, YK_TYPE_TODAY_PAGE, "filter_box")));
+  g_assert_false (gtk_widget_get_visible (ui_test_child (page, YK_TYPE_TODAY_PAGE, "start_box")));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -332,6 +334,54 @@ test_export_due_list (void)
   g_assert_cmpuint (others, >, 0);
   g_unlink (path);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A database with nobody in it yet: the list says where to start (a
+ * first service user; a coordinator also a ledger import, which the
+ * button opens) instead of "no one is due". The coordinator's list is
+ * 待随访, everyone's; a social worker's is 我的随访. */
+static void
+test_empty_says_where_to_start (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_window (app);
+  UiTestDatabase empty = { 0 };
+  YkTodayPage *page;
+  GtkWidget *main_view;
+
+  ui_test_database_make (&empty);
+  ui_test_unlock (window, empty.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  page = today_page (window);
+  ui_test_spin_until (!yk_today_page_get_busy (page));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_child (page, YK_TYPE_TODAY_PAGE, "due_title"))), ==,
+                   "Follow-ups Due");
+  g_assert_true (g_str_has_prefix (
+    gtk_label_get_text (GTK_LABEL (ui_test_child (page, YK_TYPE_TODAY_PAGE, "due_empty"))), "There are no service users yet"));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (page, YK_TYPE_TODAY_PAGE, "start_box")));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (page, YK_TYPE_TODAY_PAGE, "import_button")));
+  g_signal_emit_by_name (ui_test_child (page, YK_TYPE_TODAY_PAGE, "import_button"), "clicked");
+  main_view = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "main");
+  g_assert_cmpstr (yk_main_view_get_visible_screen (YK_MAIN_VIEW (main_view)), ==, "administration");
+  {
+    GtkStack *screens = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
+    GtkWidget *admin = gtk_stack_get_visible_child (screens);
+
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_test_child (admin, YK_TYPE_ADMIN_PAGE, "sections"))),
+                     ==, "import");
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  ui_test_unlock (window, empty.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  page = today_page (window);
+  ui_test_spin_until (!yk_today_page_get_busy (page));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_child (page, YK_TYPE_TODAY_PAGE, "due_title"))), ==,
+                   "My follow-ups");
+  g_assert_true (gtk_widget_get_visible (ui_test_child (page, YK_TYPE_TODAY_PAGE, "start_box")));
+  g_assert_false (gtk_widget_get_visible (ui_test_child (page, YK_TYPE_TODAY_PAGE, "import_button")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_database_remove (&empty);
 }
 
 static void
@@ -537,6 +587,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/today/coordinator-filters", test_coordinator_filters);
   g_test_add_func ("/ui/today/worker", test_worker_sees_own_people);
   g_test_add_func ("/ui/today/export-due", test_export_due_list);
+  g_test_add_func ("/ui/today/empty", test_empty_says_where_to_start);
   g_test_add_func ("/ui/today/figures-and-refresh", test_figures_and_refresh);
   g_test_add_func ("/ui/today/actions", test_rows_activate_actions);
   g_test_add_func ("/ui/today/lock-while-loading", test_lock_while_loading);

@@ -1170,3 +1170,15 @@ yk_admin_page_init (YkAdminPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   update_import_actions (self);
 }
+
+/* One section ("accounts", "database", "import", "settings", "audit"),
+ * shown as if chosen in the side bar. */
+void
+yk_admin_page_show_section (YkAdminPage *self,
+                            const char  *name)
+{
+  g_return_if_fail (YK_IS_ADMIN_PAGE (self));
+  g_return_if_fail (gtk_stack_get_child_by_name (self->sections, name) != NULL);
+
+  gtk_stack_set_visible_child_name (self->sections, name);
+}

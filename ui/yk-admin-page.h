@@ -24,6 +24,8 @@ typedef enum
 YkAdminVerifyState yk_admin_page_get_verify_state (YkAdminPage *self);
 
 /* The ledger folder to import (what the folder chooser sets). */
+void yk_admin_page_show_section (YkAdminPage *self,
+                                 const char  *name);
 void yk_admin_page_set_import_folder (YkAdminPage *self,
                                       const char  *folder);
 /* TRUE while a check or an import of a ledger runs. */

@@ -62,6 +62,21 @@ case_back_action (GtkWidget  *widget,
     gtk_widget_child_focus (screen, GTK_DIR_TAB_FORWARD);
 }
 
+/* screens.import: Administration, at its ledger import (coordinators). */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  YkMainView *self = YK_MAIN_VIEW (widget);
+  GtkWidget *admin = gtk_stack_get_child_by_name (self->stack, "administration");
+
+  if (admin == NULL)
+    return;
+  gtk_stack_set_visible_child (self->stack, admin);
+  yk_admin_page_show_section (YK_ADMIN_PAGE (admin), "import");
+}
+
 static void
 yk_main_view_constructed (GObject *object)
 {
@@ -163,6 +178,7 @@ yk_main_view_class_init (YkMainViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "case.open", "x", case_open_action);
   gtk_widget_class_install_action (widget_class, "case.back", NULL, case_back_action);
+  gtk_widget_class_install_action (widget_class, "screens.import", NULL, import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "case.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "case.back", NULL);
 }

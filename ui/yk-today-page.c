@@ -55,7 +55,11 @@ struct _YkTodayPage
 {
   GtkWidget parent_instance;
 
+  GtkLabel *due_title;
   GtkLabel *due_subtitle;
+  GtkLabel *due_empty;
+  GtkWidget *start_box;
+  GtkWidget *import_button;
   GtkLabel *due_message;
   GtkWidget *filter_box;
   GtkDropDown *site_dropdown;
@@ -207,6 +211,25 @@ cancel_load (YkTodayPage *self,
   yk_connection_task_wait (task);
 }
 
+/* An empty list means two things: everyone is followed up, or there is
+ * nobody yet (a new database, a new site). The second says where to
+ * start; the figures, read beside the list, tell which (case files in
+ * the scope up to this quarter's end). */
+static void
+show_start (YkTodayPage *self,
+            gboolean     nobody_yet)
+{
+  gtk_label_set_text (self->due_empty,
+                      nobody_yet ? (is_coordinator (self)
+                                      ? _("There are no service users yet. Add the first one, or import the "
+                                          "spreadsheets (台账) the sites keep today.")
+                                      : _("There are no service users at your site yet. Add the first one; "
+                                          "a coordinator can import the sites’ spreadsheets (台账)."))
+                                 : _("No one is due for follow-up in the next 7 days, and no one is overdue."));
+  gtk_widget_set_visible (self->start_box, nobody_yet);
+  gtk_widget_set_visible (self->import_button, nobody_yet && is_coordinator (self));
+}
+
 static void
 apply_followups (YkTodayPage   *self,
                  GPtrArray     *list,
@@ -315,6 +338,7 @@ apply_figures (YkTodayPage          *self,
     }
   gtk_label_set_text (self->figures_subtitle, subtitle);
   gtk_stack_set_visible_child_name (self->figures_stack, "figures");
+  show_start (self, now->total[YK_INDICATOR_CASE_FILES_TOTAL] == 0);
 }
 
 /* Main thread. A cancelled read may belong to a page already gone. */
@@ -504,6 +528,9 @@ fill_filters (YkTodayPage *self)
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
 
   gtk_widget_set_visible (self->filter_box, session != NULL && is_coordinator (self));
+  /* A coordinator's list is everyone's, until narrowed to one worker. */
+  gtk_label_set_text (self->due_title, session != NULL && is_coordinator (self) ? _("Follow-ups Due")
+                                                                                : _("My follow-ups"));
   g_hash_table_remove_all (self->worker_names_by_id);
   if (session == NULL || !is_coordinator (self))
     return;
@@ -824,7 +851,11 @@ yk_today_page_class_init (YkTodayPageClass *klass)
 
   g_type_ensure (YK_TYPE_TODAY_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, due_title);
   gtk_widget_class_bind_template_child (widget_class, YkTodayPage, due_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, due_empty);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, start_box);
+  gtk_widget_class_bind_template_child (widget_class, YkTodayPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, YkTodayPage, due_message);
   gtk_widget_class_bind_template_child (widget_class, YkTodayPage, filter_box);
   gtk_widget_class_bind_template_child (widget_class, YkTodayPage, site_dropdown);

@@ -163,6 +163,10 @@ test_scope (Fixture *f, gconstpointer data)
   g_assert_cmpuint (staff->len, ==, 2);
   g_assert_cmpstr (((YkStaffRow *) staff->pdata[0])->display_name, ==, "王协调");
   g_assert_cmpstr (((YkStaffRow *) staff->pdata[1])->display_name, ==, "李社工");
+
+  /* The header shows the name, not the login. */
+  g_assert_cmpstr (yk_session_get_display_name (f->coordinator), ==, "王协调");
+  g_assert_cmpstr (yk_session_get_account (f->coordinator), ==, "admin");
 }
 
 static void

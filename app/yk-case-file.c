@@ -8,6 +8,7 @@
 #include "yk-db-error.h"
 #include "yk-db-records.h"
 #include "yk-record-rules.h"
+#include "yk-text.h"
 #include "yk-validate.h"
 
 #include <glib/gi18n.h>
@@ -123,12 +124,8 @@ empty (const char *text)
 static void
 add_part (GString *summary, const char *part)
 {
-  if (empty (part))
-    return;
-  if (summary->len > 0)
-    /* TRANSLATORS: separates the parts of a one-line summary */
-    g_string_append (summary, _("; "));
-  g_string_append (summary, part);
+  /* TRANSLATORS: separates the parts of a one-line summary */
+  yk_text_append_part (summary, _("; "), part);
 }
 
 /* A voided record shows to those who may see it; a live one to everyone

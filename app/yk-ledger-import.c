@@ -14,12 +14,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The columns of each ledger file (FORMATS.md): key, Chinese label, required. */
+/* The columns of each ledger file (FORMATS.md): key, Chinese label,
+ * required, and another Chinese header also accepted: the word the
+ * interface uses when it differs from the ledger's (docs/glossary.md). */
 typedef struct
 {
   const char *key;
   const char *label;
   gboolean required;
+  const char *alias;
 } Column;
 
 static const Column client_columns[] = {
@@ -27,7 +30,7 @@ static const Column client_columns[] = {
   { "birth_date", "出生日期", FALSE }, { "id_number", "身份证号", FALSE }, { "phone", "联系电话", FALSE },
   { "address", "住址", FALSE }, { "site", "站点", TRUE }, { "worker", "责任社工", FALSE },
   { "diagnosis", "诊断", FALSE }, { "intake_date", "建档日期", TRUE }, { "consent_date", "知情同意日期", TRUE },
-  { "stable_at_intake", "入组时病情稳定", TRUE }, { "risk_level", "危险性评估", FALSE },
+  { "stable_at_intake", "入组时病情稳定", TRUE }, { "risk_level", "危险性评估", FALSE, "风险等级" },
   { "status", "状态", FALSE }, { "status_date", "状态日期", FALSE }, { "status_reason", "状态原因", FALSE },
   { NULL }
 };
@@ -38,7 +41,7 @@ static const Column family_columns[] = {
 static const Column contact_columns[] = {
   { "case_no", "个案编号", TRUE }, { "type", "类型", TRUE }, { "date", "日期", TRUE }, { "worker", "社工", FALSE },
   { "reached", "是否联系上", FALSE }, { "duration_min", "时长（分钟）", FALSE }, { "condition", "病情", FALSE },
-  { "medication", "服药", FALSE }, { "risk_level", "危险性评估", FALSE }, { "notes", "记录", FALSE },
+  { "medication", "服药", FALSE }, { "risk_level", "危险性评估", FALSE, "风险等级" }, { "notes", "记录", FALSE },
   { "next_date", "下次随访日期", FALSE }, { NULL }
 };
 static const Column activity_columns[] = {
@@ -574,7 +577,8 @@ read_header (Import *import, YkCsvRecord *header)
       int found = -1;
 
       for (guint k = 0; k < n_columns; k++)
-        if (g_ascii_strcasecmp (name, columns[k].key) == 0 || g_str_equal (name, columns[k].label))
+        if (g_ascii_strcasecmp (name, columns[k].key) == 0 || g_str_equal (name, columns[k].label) ||
+            (columns[k].alias != NULL && g_str_equal (name, columns[k].alias)))
           found = (int) k;
       if (found < 0)
         {

@@ -329,7 +329,8 @@ yk_sdss_item_name (guint index)
 }
 
 /* The label a person sees for a field key (FORMATS.md's Chinese labels are
- * the translations). */
+ * the translations, except where docs/glossary.md names the field
+ * otherwise: risk_level is 风险等级, condition 病情分类). */
 const char *
 yk_record_field_label (const char *field)
 {

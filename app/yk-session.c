@@ -219,6 +219,14 @@ yk_session_get_account (YkSession *session)
   return session->staff->account;
 }
 
+const char *
+yk_session_get_display_name (YkSession *session)
+{
+  const char *name = session->staff->display_name;
+
+  return name != NULL && *name != '\0' ? name : session->staff->account;
+}
+
 YkRole
 yk_session_get_role (YkSession *session)
 {

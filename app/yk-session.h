@@ -32,6 +32,8 @@ void yk_session_close (YkSession *session);
 
 YkStore *yk_session_get_store (YkSession *session);
 const char *yk_session_get_account (YkSession *session);
+/* The name the staff list shows (王协调); the account when it has none. */
+const char *yk_session_get_display_name (YkSession *session);
 YkRole yk_session_get_role (YkSession *session);
 gint64 yk_session_get_staff_id (YkSession *session);
 gint64 yk_session_get_site_id (YkSession *session);

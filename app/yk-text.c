@@ -81,3 +81,58 @@ yk_text_mask_name (const char *name)
     g_string_append_c (masked, '*');
   return g_string_free (masked, FALSE);
 }
+
+/* Sentence ends, and separators a typed text may already end with. */
+static gboolean
+is_part_end (gunichar c)
+{
+  return c == '.' || c == ';' || c == ',' || c == 0x3002 /* 。 */ || c == 0xFF1B /* ； */ ||
+         c == 0xFF0C /* ， */ || c == 0xFF0E /* ． */ || g_unichar_isspace (c);
+}
+
+static void
+strip_part_end (GString *out)
+{
+  while (out->len > 0)
+    {
+      const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
+
+      if (last == NULL || !is_part_end (g_utf8_get_char (last)))
+        break;
+      g_string_truncate (out, last - out->str);
+    }
+}
+
+void
+yk_text_append_part (GString    *out,
+                     const char *separator,
+                     const char *part)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (separator != NULL);
+
+  if (part == NULL || !g_utf8_validate (part, -1, NULL))
+    return;
+  while (*part != '\0' && g_unichar_isspace (g_utf8_get_char (part)))
+    part = g_utf8_next_char (part);
+  if (*part == '\0')
+    return;
+  if (out->len > 0)
+    {
+      strip_part_end (out);
+      if (out->len > 0)
+        g_string_append (out, separator);
+    }
+  g_string_append (out, part);
+}
+
+char *
+yk_text_join_parts (const char        *separator,
+                    const char *const *parts)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; parts != NULL && parts[i] != NULL; i++)
+    yk_text_append_part (out, separator, parts[i]);
+  return g_string_free (out, out->len == 0);
+}

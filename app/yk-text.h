@@ -24,4 +24,16 @@ void yk_text_append_json_string (GString    *out,
  * UTF-8. */
 char *yk_text_mask_name (const char *name);
 
+/* Appends `part` to a one-line list of texts, after `separator` when
+ * `out` is not empty. A part that ends a sentence (按时服药。) loses its
+ * full stop before a separator follows it, so the line never reads
+ * "按时服药。；马云"; the last part keeps it. Leading spaces are dropped;
+ * empty, blank or NULL parts are skipped. */
+void yk_text_append_part (GString    *out,
+                          const char *separator,
+                          const char *part);
+/* The non-empty `parts` (NULL-terminated) joined so; NULL when none. */
+char *yk_text_join_parts (const char        *separator,
+                          const char *const *parts);
+
 G_END_DECLS

@@ -138,6 +138,36 @@ test_english_and_chinese_headers (Fixture *f, gconstpointer data)
   assert_contains (csv, "电话随访（人次）,0,1,1,1"); /* the unreached call does not count */
 }
 
+/* The interface says 风险等级 where the ledger header says 危险性评估
+ * (docs/glossary.md): a file with the interface's word imports too. */
+static void
+test_risk_level_alias_header (Fixture *f, gconstpointer data)
+{
+  YkLedgerResult result;
+  g_autofree char *wrong = NULL;
+  g_autofree char *problems = NULL;
+
+  write_file (f, "clients.csv",
+              "个案编号,姓名,站点,建档日期,知情同意日期,入组时病情稳定,风险等级\n"
+              "SPQ-1,测试甲,SPQ,2021-01-05,2021-01-05,是,1\n", -1);
+  write_file (f, "contacts.csv",
+              "个案编号,类型,日期,风险等级\n"
+              "SPQ-1,上门服务,2021-04-01,九\n", -1);
+  /* The column is read as the risk level, not dropped: a bad value is named. */
+  wrong = import (f, FALSE, NULL);
+  assert_contains (wrong, "contacts.csv:2: 风险等级: ");
+
+  write_file (f, "contacts.csv",
+              "个案编号,类型,日期,风险等级\n"
+              "SPQ-1,上门服务,2021-04-01,2\n"
+              "SPQ-1,电话随访,2021-04-02,\n", -1);
+  problems = import (f, TRUE, &result);
+  g_assert_cmpstr (problems, ==, "");
+  g_assert_cmpuint (result.added[0], ==, 1);
+  g_assert_cmpuint (result.added[2], ==, 2);
+  yk_ledger_result_clear (&result);
+}
+
 static void
 test_quoted_fields_bom_and_gb18030 (Fixture *f, gconstpointer data)
 {
@@ -298,6 +328,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/app/ledger/headers", test_english_and_chinese_headers);
+  ADD ("/app/ledger/risk-level-alias", test_risk_level_alias_header);
   ADD ("/app/ledger/encodings-and-quotes", test_quoted_fields_bom_and_gb18030);
   ADD ("/app/ledger/problems", test_every_problem_listed_nothing_written);
   ADD ("/app/ledger/required-column", test_missing_required_column_and_repeated_attendance);

@@ -91,6 +91,33 @@ test_mask_name (void)
     }
 }
 
+/* Texts joined into one line: a part's full stop does not meet the
+ * separator (no "按时服药。；马云"), the last part keeps its own. */
+static void
+test_join_parts (void)
+{
+  const char *notes[] = { "按时服药。", "马云", NULL };
+  const char *english[] = { "Referred to hospital.", "", NULL, };
+  const char *measures[] = { "转介就医", "  ", "已告知监护人。 ", " 复诊。", "\n", NULL };
+  const char *none[] = { "", NULL };
+  g_autofree char *joined = yk_text_join_parts ("；", notes);
+  g_autofree char *one = yk_text_join_parts ("; ", english);
+  g_autofree char *three = yk_text_join_parts ("；", measures);
+  g_autofree char *empty = yk_text_join_parts ("；", none);
+  g_autoptr (GString) summary = g_string_new (NULL);
+
+  g_assert_cmpstr (joined, ==, "按时服药；马云");
+  g_assert_cmpstr (one, ==, "Referred to hospital.");
+  g_assert_cmpstr (three, ==, "转介就医；已告知监护人；复诊。");
+  g_assert_null (empty);
+
+  yk_text_append_part (summary, "; ", "Stable");
+  yk_text_append_part (summary, "; ", NULL);
+  yk_text_append_part (summary, "; ", "Took the pills.");
+  yk_text_append_part (summary, "; ", "马云");
+  g_assert_cmpstr (summary->str, ==, "Stable; Took the pills; 马云");
+}
+
 /* The rules of PRODUCT.md through the database's settings: 稳定 three
  * months, 基本稳定 and 不稳定 two weeks, and a changed setting counts. */
 static void
@@ -163,6 +190,10 @@ test_scope (Fixture *f, gconstpointer data)
   g_assert_cmpuint (staff->len, ==, 2);
   g_assert_cmpstr (((YkStaffRow *) staff->pdata[0])->display_name, ==, "王协调");
   g_assert_cmpstr (((YkStaffRow *) staff->pdata[1])->display_name, ==, "李社工");
+
+  /* The header shows the name, not the login. */
+  g_assert_cmpstr (yk_session_get_display_name (f->coordinator), ==, "王协调");
+  g_assert_cmpstr (yk_session_get_account (f->coordinator), ==, "admin");
 }
 
 static void
@@ -336,6 +367,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/app/recording/mask-name", test_mask_name);
+  g_test_add_func ("/app/recording/join-parts", test_join_parts);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/app/recording/propose-next", test_propose_next);
   ADD ("/app/recording/scope", test_scope);

@@ -81,7 +81,7 @@ test_right_password_shows_main_page (void)
   g_assert_true (yk_main_view_has_page (main_view (window), "administration"));
 
   account_label = ui_test_child (window, YK_TYPE_WINDOW, "account_label");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (account_label)), ==, UI_TEST_COORDINATOR);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (account_label)), ==, "王协调");
   g_assert_true (gtk_widget_get_visible (ui_test_child (window, YK_TYPE_WINDOW, "lock_button")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password_entry (window))), ==, "");
 

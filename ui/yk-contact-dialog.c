@@ -7,6 +7,7 @@
 #include "yk-record-form.h"
 #include "yk-record-rules.h"
 #include "yk-recording.h"
+#include "yk-text.h"
 #include "yk-validate.h"
 
 #include <glib/gi18n.h>
@@ -219,11 +220,9 @@ measures_text (YkContactDialog *self)
     }
   if (typed != NULL)
     g_ptr_array_add (parts, typed);
-  if (parts->len == 0)
-    return NULL;
   g_ptr_array_add (parts, NULL);
   /* TRANSLATORS: separates the rehabilitation measures taken */
-  return g_strjoinv (_("; "), (char **) parts->pdata);
+  return yk_text_join_parts (_("; "), (const char *const *) parts->pdata);
 }
 
 static gboolean

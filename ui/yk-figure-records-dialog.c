@@ -139,10 +139,19 @@ records_cb (GObject      *source,
   gtk_column_view_column_set_expand (self->latest_column, !detailed && self->indicator == YK_INDICATOR_IMPROVED);
   gtk_column_view_column_set_expand (self->name_column, !detailed && self->indicator != YK_INDICATOR_IMPROVED);
   {
-    /* TRANSLATORS: %1$u records are listed; their counts add up to %2$lld, the figure in the table */
-    g_autofree char *summary = g_strdup_printf (ngettext ("%1$u record, counting %2$lld", "%1$u records, counting %2$lld",
-                                                          records->len),
-                                                records->len, (long long) yk_figure_records_sum (records));
+    gint64 sum = yk_figure_records_sum (records);
+    g_autofree char *summary = NULL;
+
+    /* The sum is said only when it differs from the number of records
+     * (some count more than once): "15 records, counting 15" says it twice. */
+    if (sum == (gint64) records->len)
+      /* TRANSLATORS: the number of records listed, each counting once in the figure */
+      summary = g_strdup_printf (ngettext ("%1$u record", "%1$u records", records->len), records->len);
+    else
+      /* TRANSLATORS: %1$u records are listed; their counts add up to %2$lld, the figure in the table */
+      summary = g_strdup_printf (ngettext ("%1$u record, adding up to %2$lld", "%1$u records, adding up to %2$lld",
+                                           records->len),
+                                 records->len, (long long) sum);
     gtk_label_set_text (self->summary_label, summary);
   }
   gtk_stack_set_visible_child_name (self->stack, "list");

@@ -33,6 +33,7 @@ struct _YkUnlockedSession
   gboolean exclusive_started;
   char *path;
   char *account;
+  char *display_name;
   gboolean coordinator;
   gboolean full_names_requested;
   gboolean full_names; /* shown: requested, coordinator, unlocked and audited */
@@ -106,6 +107,7 @@ yk_unlocked_session_finalize (GObject *object)
   g_clear_pointer (&self->idle, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->account, g_free);
+  g_clear_pointer (&self->display_name, g_free);
   G_OBJECT_CLASS (yk_unlocked_session_parent_class)->finalize (object);
 }
 
@@ -232,6 +234,7 @@ yk_unlocked_session_new (YkSession  *session,
   self->session = session;
   self->path = g_strdup (path);
   self->account = g_strdup (yk_session_get_account (session));
+  self->display_name = g_strdup (yk_session_get_display_name (session));
   self->coordinator = yk_session_get_role (session) == YK_ROLE_COORDINATOR;
   return self;
 }
@@ -255,6 +258,14 @@ yk_unlocked_session_get_account (YkUnlockedSession *self)
 {
   g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (self), NULL);
   return self->account;
+}
+
+/* The staff list's name for the person (王协调), for the header. */
+const char *
+yk_unlocked_session_get_display_name (YkUnlockedSession *self)
+{
+  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (self), NULL);
+  return self->display_name;
 }
 
 gboolean

@@ -22,6 +22,7 @@ YkUnlockedSession *yk_unlocked_session_new (YkSession  *session,
 YkSession *yk_unlocked_session_get_session (YkUnlockedSession *self);
 const char *yk_unlocked_session_get_path (YkUnlockedSession *self);
 const char *yk_unlocked_session_get_account (YkUnlockedSession *self);
+const char *yk_unlocked_session_get_display_name (YkUnlockedSession *self);
 gboolean yk_unlocked_session_is_coordinator (YkUnlockedSession *self);
 gboolean yk_unlocked_session_is_unlocked (YkUnlockedSession *self);
 void yk_unlocked_session_close (YkUnlockedSession *self);

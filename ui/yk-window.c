@@ -63,7 +63,8 @@ update_header (YkWindow *self)
 {
   gboolean unlocked = self->session != NULL;
 
-  gtk_label_set_text (self->account_label, unlocked ? yk_unlocked_session_get_account (self->session) : "");
+  /* The name colleagues know (王协调), not the login. */
+  gtk_label_set_text (self->account_label, unlocked ? yk_unlocked_session_get_display_name (self->session) : "");
   gtk_widget_set_visible (self->account_box, unlocked);
   gtk_widget_set_visible (self->lock_button, unlocked);
 }

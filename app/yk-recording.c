@@ -39,6 +39,22 @@ yk_recording_client (YkSession *session,
   return client;
 }
 
+/* The same for a recording form that names the person in full and shows
+ * their and their guardian's phone numbers: what the task needs, so it
+ * is written to the audit trail as opening the case file is
+ * ("open_case", detail "record"). */
+YkClientRecord *
+yk_recording_open_client (YkSession *session,
+                          gint64     client_id,
+                          GError   **error)
+{
+  g_autoptr (YkClientRecord) client = yk_recording_client (session, client_id, error);
+
+  if (client == NULL || !yk_session_audit (session, "open_case", "clients", client_id, "record", error))
+    return NULL;
+  return g_steal_pointer (&client);
+}
+
 /* The date a contact on `date` with `condition` (NULL: not recorded)
  * makes the next one due, by the intervals in the database's settings. */
 gboolean

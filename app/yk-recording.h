@@ -15,6 +15,10 @@ YkClientRecord *yk_recording_client (YkSession *session,
                                      gint64     client_id,
                                      GError   **error);
 
+YkClientRecord *yk_recording_open_client (YkSession *session,
+                                          gint64     client_id,
+                                          GError   **error);
+
 gboolean yk_recording_propose_next (YkSession  *session,
                                     const char *date,
                                     const char *condition,

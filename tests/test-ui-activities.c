@@ -488,8 +488,15 @@ test_worker_sees_own_site (void)
     rows++;
   g_assert_cmpuint (rows, ==, mine->len);
   for (guint i = 0; i < mine->len; i++)
-    g_assert_nonnull (yk_activity_dialog_find_row (dialog, ((YkActivityPerson *) mine->pdata[i])->client_id,
-                                                   ((YkActivityPerson *) mine->pdata[i])->family_id));
+    {
+      YkActivityPerson *person = mine->pdata[i];
+      GtkListBoxRow *row = yk_activity_dialog_find_row (dialog, person->client_id, person->family_id);
+
+      g_assert_nonnull (row);
+      /* In full, as on the paper sign-in sheet being ticked off. */
+      g_assert_nonnull (strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (row))),
+                                person->name));
+    }
   for (guint i = 0; i < theirs->len; i++)
     g_assert_null (yk_activity_dialog_find_row (dialog, ((YkActivityPerson *) theirs->pdata[i])->client_id,
                                                 ((YkActivityPerson *) theirs->pdata[i])->family_id));

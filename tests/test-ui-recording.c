@@ -57,6 +57,14 @@ add_clients (void)
         .status = (char *) "active",
       };
 
+      if (people[i].id == &spq_unstable)
+        {
+          record.phone = (char *) "13800001234";
+          record.guardian_name = (char *) "吴国强";
+          record.guardian_relation = (char *) "父亲";
+          record.guardian_phone = (char *) "13900005678";
+        }
+
       g_assert_cmpint (record.site_id, >, 0);
       g_assert_true (yk_casework_add_client (session, &record, people[i].id, &error));
       g_assert_no_error (error);
@@ -294,6 +302,48 @@ unwatch_changes (YkWindow *window,
     g_signal_handlers_disconnect_by_data (yk_window_get_session (window), changes);
 }
 
+/* The newest audit entry is `action` on the service user `client_id`. */
+static void
+assert_last_audit (YkWindow   *window,
+                   const char *action,
+                   gint64      client_id)
+{
+  sqlite3 *conn = yk_store_get_connection (yk_session_get_store (session_of (window)));
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (conn, "SELECT action, record_table, record_id FROM audit ORDER BY id DESC LIMIT 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, action);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "clients");
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 2), ==, client_id);
+  sqlite3_finalize (stmt);
+}
+
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+/* What the clipboard holds now (freed at the next call). */
+static const char *
+clipboard_text (GtkWidget *widget)
+{
+  static char *text;
+
+  g_clear_pointer (&text, g_free);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_read_cb, &text);
+  ui_test_spin_until (text != NULL);
+  return text;
+}
+
 /* Locked, the record.* actions are off: a button bound to one is
  * insensitive and nothing opens; unlocked, they are on. */
 static void
@@ -360,8 +410,10 @@ test_phone_defaults (void)
   g_assert_false (gtk_widget_is_ancestor (contact_child (dialog, "notes_view"),
                                           contact_child (dialog, "details_expander")));
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (contact_child (dialog, "condition_dropdown"))), ==, 0);
-  /* The masked name, never the full one, in the title bar. */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (contact_child (dialog, "subtitle_label"))), ==, "张** · SPQ-0001");
+  /* The full name in the title bar, the task needs it; opening the form
+   * is written to the audit trail as opening the case file is. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (contact_child (dialog, "subtitle_label"))), ==, "张小明 · SPQ-0001");
+  assert_last_audit (window, "open_case", spq_client);
   proposed = g_strdup (entry_text (dialog, YK_TYPE_CONTACT_DIALOG, "next_date_entry"));
   g_assert_cmpstr (proposed, >, today);
 
@@ -430,6 +482,14 @@ test_quick_call_keeps_state (void)
   g_assert_true (yk_contact_dialog_get_checklist_shown (YK_CONTACT_DIALOG (dialog)));
   g_assert_cmpstr (entry_text (dialog, YK_TYPE_CONTACT_DIALOG, "next_date_entry"), ==, in_two_weeks);
   g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (contact_child (dialog, "details_expander"))));
+
+  /* Whom to call, and a button that copies the number. */
+  g_assert_true (gtk_widget_get_visible (contact_child (dialog, "phones_box")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (contact_child (dialog, "phone_label"))), "13800001234"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (contact_child (dialog, "guardian_label"))), "吴国强"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (contact_child (dialog, "guardian_label"))), "13900005678"));
+  g_signal_emit_by_name (contact_child (dialog, "copy_guardian_button"), "clicked");
+  g_assert_cmpstr (clipboard_text (contact_child (dialog, "copy_guardian_button")), ==, "13900005678");
 
   press_enter (contact_child (dialog, "reached_check"));
   g_assert_null (dialog);

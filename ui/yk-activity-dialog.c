@@ -192,8 +192,10 @@ add_row (YkActivityDialog *self,
          YkActivityPerson *person)
 {
   g_autofree char *key = person_key (person->client_id, person->family_id);
-  YkUnlockedSession *session = yk_record_form_get_unlocked (self->form);
-  g_autofree char *masked = yk_unlocked_session_list_name (session, person->name);
+  /* In full: the sheet being ticked off is signed with full names, and
+   * 杨** or 郭* cannot be told apart. Only the site's people are listed,
+   * in a dialog opened to record this activity. */
+  const char *name = person->name != NULL ? person->name : "";
   g_autofree char *label = NULL;
   GtkWidget *row, *check;
 
@@ -204,14 +206,14 @@ add_row (YkActivityDialog *self,
     }
   if (person->family_id > 0)
     {
-      g_autofree char *of = yk_unlocked_session_list_name (session, person->client_name ? person->client_name : "");
+      const char *of = person->client_name != NULL ? person->client_name : "";
 
-      /* TRANSLATORS: a family member's masked name, then their service user's */
-      label = g_strdup_printf (_("Family: %1$s (of %2$s)"), masked, of);
+      /* TRANSLATORS: a family member's name, then their service user's */
+      label = g_strdup_printf (_("Family: %1$s (of %2$s)"), name, of);
     }
   else
-    /* TRANSLATORS: a service user's masked name (王**), then their case number */
-    label = g_strdup_printf (_("%1$s · %2$s"), masked, person->case_no ? person->case_no : "");
+    /* TRANSLATORS: a service user's name, then their case number */
+    label = g_strdup_printf (_("%1$s · %2$s"), name, person->case_no ? person->case_no : "");
   check = gtk_check_button_new_with_label (label);
   gtk_widget_set_focusable (check, FALSE);
   gtk_widget_set_margin_start (check, 6);

@@ -20,6 +20,11 @@ struct _YkContactDialog
   GtkWidget *subtitle_label;
   GtkWidget *save_button;
   GtkWidget *error_label;
+  GtkWidget *phones_box;
+  GtkWidget *phone_label;
+  GtkWidget *copy_phone_button;
+  GtkWidget *guardian_label;
+  GtkWidget *copy_guardian_button;
   GtkWidget *date_entry;
   GtkWidget *date_error;
   GtkWidget *worker_dropdown;
@@ -70,6 +75,8 @@ struct _YkContactDialog
   char *type;
   gint64 client_id;
   char *intake_date;
+  char *phone;           /* the service user's, to copy; NULL: none on file */
+  char *guardian_phone;
   char *proposed;   /* the next date the rules gave last; the entry follows it until edited */
   gboolean restoring;
 };
@@ -308,6 +315,49 @@ out:
 }
 
 static void
+copy_phone_cb (YkContactDialog *self,
+               GtkButton       *button)
+{
+  const char *number = GTK_WIDGET (button) == self->copy_phone_button ? self->phone : self->guardian_phone;
+
+  if (number != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), number);
+}
+
+/* A call starts from a number: the person's and their guardian's are at
+ * the top of the form, each with a button to copy it. */
+static void
+show_phones (YkContactDialog      *self,
+             const YkClientRecord *client)
+{
+  gboolean own = client->phone != NULL && *client->phone != '\0';
+  gboolean guardian = client->guardian_phone != NULL && *client->guardian_phone != '\0';
+
+  self->phone = own ? g_strdup (client->phone) : NULL;
+  self->guardian_phone = guardian ? g_strdup (client->guardian_phone) : NULL;
+  if (own)
+    {
+      /* TRANSLATORS: %1$s is the service user's phone number */
+      g_autofree char *text = g_strdup_printf (_("Phone %1$s"), client->phone);
+      gtk_label_set_text (GTK_LABEL (self->phone_label), text);
+    }
+  if (guardian)
+    {
+      /* TRANSLATORS: the guardian's name, their relation to the service user (母亲), their phone number */
+      g_autofree char *text = g_strdup_printf (_("Guardian %1$s (%2$s) %3$s"),
+                                               client->guardian_name ? client->guardian_name : "",
+                                               client->guardian_relation ? client->guardian_relation : "—",
+                                               client->guardian_phone);
+      gtk_label_set_text (GTK_LABEL (self->guardian_label), text);
+    }
+  gtk_widget_set_visible (self->phone_label, own);
+  gtk_widget_set_visible (self->copy_phone_button, own);
+  gtk_widget_set_visible (self->guardian_label, guardian);
+  gtk_widget_set_visible (self->copy_guardian_button, guardian);
+  gtk_widget_set_visible (self->phones_box, own || guardian);
+}
+
+static void
 date_changed_cb (YkContactDialog *self)
 {
   if (!self->restoring)
@@ -382,6 +432,8 @@ yk_contact_dialog_finalize (GObject *object)
 
   g_free (self->type);
   g_free (self->intake_date);
+  g_free (self->phone);
+  g_free (self->guardian_phone);
   g_free (self->proposed);
   G_OBJECT_CLASS (yk_contact_dialog_parent_class)->finalize (object);
 }
@@ -461,6 +513,11 @@ yk_contact_dialog_class_init (YkContactDialogClass *klass)
   BIND (subtitle_label);
   BIND (save_button);
   BIND (error_label);
+  BIND (phones_box);
+  BIND (phone_label);
+  BIND (copy_phone_button);
+  BIND (guardian_label);
+  BIND (copy_guardian_button);
   BIND (date_entry);
   BIND (date_error);
   BIND (worker_dropdown);
@@ -507,6 +564,7 @@ yk_contact_dialog_class_init (YkContactDialogClass *klass)
   BIND (measures_view);
   BIND (notes_view);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, copy_phone_cb);
   gtk_widget_class_bind_template_callback (widget_class, condition_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, risk_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reached_toggled_cb);
@@ -576,6 +634,7 @@ yk_contact_dialog_new (YkUnlockedSession *session,
       return self;
     }
   self->intake_date = g_strdup (client->intake_date);
+  show_phones (self, client);
   staff = yk_recording_workers (yk_record_form_get_session (self->form), client->site_id, NULL);
   yk_record_form_fill_staff (self->worker_dropdown, staff,
                              yk_session_get_staff_id (yk_record_form_get_session (self->form)));

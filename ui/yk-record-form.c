@@ -454,10 +454,11 @@ yk_record_form_class_add_shortcuts (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "form.save", NULL);
 }
 
-/* The person the record is for, shown masked in the subtitle (a dialog
- * opened from a list is seen over a shoulder as easily as the list).
- * NULL, with the reason at the top and Save off, if this session may
- * not record for them. */
+/* The person the record is for, named in full in the subtitle: whoever
+ * records must know they have the right person (a masked 杨** could be
+ * two people), and opening the form is audited as opening the case file
+ * is (yk_recording_open_client). NULL, with the reason at the top and
+ * Save off, if this session may not record for them. */
 YkClientRecord *
 yk_record_form_load_person (YkRecordForm *form,
                             GtkWidget    *subtitle_label,
@@ -468,7 +469,7 @@ yk_record_form_load_person (YkRecordForm *form,
   YkClientRecord *client = NULL;
 
   if (session != NULL)
-    client = yk_recording_client (session, client_id, &error);
+    client = yk_recording_open_client (session, client_id, &error);
   if (client == NULL)
     {
       yk_record_form_fail (form, NULL, error != NULL ? error->message : _("The database is locked"));
@@ -476,9 +477,8 @@ yk_record_form_load_person (YkRecordForm *form,
       return NULL;
     }
   {
-    g_autofree char *masked = yk_unlocked_session_list_name (form->session, client->name);
-    /* TRANSLATORS: a service user's masked name (王**), then their case number */
-    g_autofree char *subtitle = g_strdup_printf (_("%1$s · %2$s"), masked, client->case_no);
+    /* TRANSLATORS: a service user's name, then their case number */
+    g_autofree char *subtitle = g_strdup_printf (_("%1$s · %2$s"), client->name, client->case_no);
 
     gtk_label_set_text (GTK_LABEL (subtitle_label), subtitle);
     gtk_widget_set_visible (subtitle_label, TRUE);

@@ -250,7 +250,7 @@ apply_followups (YkTodayPage   *self,
       const char *worker = coordinator && self->worker_names_by_id != NULL
                              ? g_hash_table_lookup (self->worker_names_by_id, &followup->worker_id)
                              : NULL;
-      g_autofree char *name = yk_unlocked_session_list_name (self->session, followup->name);
+      g_autofree char *name = yk_unlocked_session_own_name (self->session, followup->name, followup->worker_id);
       g_autoptr (YkTodayItem) item = yk_today_item_new (followup, name, &load->today, worker);
 
       /* yk_followup_list() also gives the people at risk whose

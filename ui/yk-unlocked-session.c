@@ -556,3 +556,19 @@ yk_unlocked_session_list_name (YkUnlockedSession *self,
     return g_strdup (name);
   return yk_text_mask_name (name);
 }
+
+char *
+yk_unlocked_session_own_name (YkUnlockedSession *self,
+                              const char        *name,
+                              gint64             worker_id)
+{
+  YkSession *session;
+
+  g_return_val_if_fail (self == NULL || YK_IS_UNLOCKED_SESSION (self), NULL);
+
+  session = self != NULL ? yk_unlocked_session_get_session (self) : NULL;
+  if (session != NULL && worker_id != 0 && worker_id == yk_session_get_staff_id (session) && name != NULL &&
+      g_utf8_validate (name, -1, NULL))
+    return g_strdup (name);
+  return yk_unlocked_session_list_name (self, name);
+}

@@ -59,6 +59,12 @@ gboolean yk_unlocked_session_get_full_names (YkUnlockedSession *self);
  * keeps using the full name. */
 char *yk_unlocked_session_list_name (YkUnlockedSession *self,
                                     const char        *name);
+/* Where the task needs the person named (PRODUCT.md keeps overview lists
+ * masked): a social worker's own people, those they are the responsible
+ * worker of, in full; anyone else as yk_unlocked_session_list_name(). */
+char *yk_unlocked_session_own_name (YkUnlockedSession *self,
+                                    const char        *name,
+                                    gint64             worker_id);
 /* Emits ::records-changed; whoever saves or voids a record calls it. */
 void yk_unlocked_session_records_changed (YkUnlockedSession *self,
                                           gint64             client_id);

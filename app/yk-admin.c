@@ -278,6 +278,7 @@ yk_admin_audit_describe (sqlite3   *db,
   gpointer table, table_ids;
 
   g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (rows != NULL, NULL);
   for (guint i = 0; i < rows->len; i++)
     {
       const YkAuditRow *row = rows->pdata[i];

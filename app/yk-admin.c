@@ -4,6 +4,7 @@
 #include "yk-admin.h"
 #include "yk-app-error.h"
 #include "yk-audit.h"
+#include "yk-audit-words.h"
 #include "yk-db-admin.h"
 #include "yk-db-check.h"
 #include "yk-db-records.h"
@@ -175,6 +176,7 @@ yk_admin_audit_free (YkAdminAudit *audit)
   if (audit == NULL)
     return;
   g_clear_pointer (&audit->rows, g_ptr_array_unref);
+  g_clear_pointer (&audit->records, g_ptr_array_unref);
   g_free (audit);
 }
 
@@ -212,19 +214,114 @@ yk_admin_audit_read (YkStore                  *store,
                      GError                  **error)
 {
   g_autoptr (YkSecret) audit_key = yk_store_derive_audit_key (store);
+  g_autofree char *from_at = NULL;
+  g_autofree char *to_at = NULL;
   YkAdminAudit *audit;
 
   if (!yk_admin_audit_filter_check (filter, error))
     return NULL;
+  /* Stored times are UTC; a coordinator's "3 December" is the local day,
+   * which in Chongqing began at 16:00 UTC the day before. */
+  if (!yk_audit_local_days (filter->from, filter->to, &from_at, &to_at))
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("Write dates as YYYY-MM-DD, such as 2021-10-01"));
+      return NULL;
+    }
   audit = g_new0 (YkAdminAudit, 1);
   audit->rows = yk_db_audit_list (db, filter->account, filter->record_table, filter->record_id,
-                                  filter->from, filter->to, filter->limit, error);
-  if (audit->rows == NULL || !yk_audit_verify (db, audit_key, &audit->check, error))
+                                  from_at, to_at, filter->limit, error);
+  if (audit->rows == NULL || !yk_audit_verify (db, audit_key, &audit->check, error) ||
+      (audit->records = yk_admin_audit_describe (db, 0, audit->rows, error)) == NULL)
     {
       yk_admin_audit_free (audit);
       return NULL;
     }
   return audit;
+}
+
+static char *
+describe_subject (const char           *table,
+                  const YkAuditSubject *subject)
+{
+  const char *label = yk_audit_table_label (table);
+  const char *head = subject->code != NULL ? subject->code : subject->date;
+
+  if (g_strcmp0 (table, "contacts") == 0 && subject->date != NULL && subject->person != NULL)
+    /* TRANSLATORS: a contact in the audit trail: "Contact", its type
+     * ("Phone call"), its date and the service user's case number */
+    return g_strdup_printf (_("%1$s (%2$s %3$s · %4$s)"), label,
+                            g_strcmp0 (subject->kind, "phone") == 0 ? _("Phone call") : _("Home visit"),
+                            subject->date, subject->person);
+  if (head != NULL && subject->person != NULL)
+    /* TRANSLATORS: a record in the audit trail: its kind ("Assessment"),
+     * its number or date, and the case number it is about */
+    return g_strdup_printf (_("%1$s %2$s · %3$s"), label, head, subject->person);
+  if (head != NULL || subject->person != NULL)
+    /* TRANSLATORS: a record in the audit trail: its kind ("Service
+     * user") and its number ("SPQ-0007") or date */
+    return g_strdup_printf (C_("audit record", "%1$s %2$s"), label, head != NULL ? head : subject->person);
+  return NULL;
+}
+
+GPtrArray *
+yk_admin_audit_describe (sqlite3   *db,
+                         gint64     site_scope,
+                         GPtrArray *rows,
+                         GError   **error)
+{
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  g_autoptr (GHashTable) subjects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                           (GDestroyNotify) g_hash_table_unref);
+  g_autoptr (GPtrArray) records = g_ptr_array_new_full (rows->len, g_free);
+  GHashTableIter iter;
+  gpointer table, table_ids;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (rows != NULL, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const YkAuditRow *row = rows->pdata[i];
+      GArray *list;
+
+      if (row->record_table == NULL || row->record_id <= 0)
+        continue;
+      list = g_hash_table_lookup (ids, row->record_table);
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (ids, row->record_table, list);
+        }
+      g_array_append_val (list, row->record_id);
+    }
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &table, &table_ids))
+    {
+      GHashTable *found = yk_db_audit_subjects (db, table, table_ids, error);
+
+      if (found == NULL)
+        return NULL;
+      g_hash_table_insert (subjects, table, found);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const YkAuditRow *row = rows->pdata[i];
+      GHashTable *found = row->record_table != NULL ? g_hash_table_lookup (subjects, row->record_table) : NULL;
+      const YkAuditSubject *subject = found != NULL ? g_hash_table_lookup (found, &row->record_id) : NULL;
+      char *words = NULL;
+
+      if (subject != NULL && (site_scope == 0 || subject->site_id == 0 || subject->site_id == site_scope))
+        words = describe_subject (row->record_table, subject);
+      if (words == NULL && row->record_table != NULL && row->record_id > 0)
+        /* TRANSLATORS: a record the audit trail can no longer describe:
+         * its kind ("Contact") and its number in the database */
+        words = g_strdup_printf (_("%1$s #%2$lld"), yk_audit_table_label (row->record_table),
+                                 (long long) row->record_id);
+      else if (words == NULL)
+        words = g_strdup (row->record_table != NULL ? yk_audit_table_label (row->record_table) : "");
+      g_ptr_array_add (records, words);
+    }
+  return g_steal_pointer (&records);
 }
 
 GPtrArray *

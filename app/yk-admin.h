@@ -62,8 +62,11 @@ gboolean yk_admin_site_update (YkSession   *session,
                                GError     **error);
 
 /* The audit trail as the viewer shows it: the entries matching a filter
- * (see yk_db_audit_list), newest first, and the whole chain verified.
- * On `db`, a connection of its own, so a worker thread may run it. */
+ * (see yk_db_audit_list), newest first, each record in words
+ * (yk_admin_audit_describe, all sites: only a coordinator reads the
+ * trail), and the whole chain verified. `from` and `to` are local
+ * calendar days, both included. On `db`, a connection of its own, so a
+ * worker thread may run it. */
 typedef struct
 {
   char *account;
@@ -77,6 +80,7 @@ typedef struct
 typedef struct
 {
   GPtrArray *rows;    /* YkAuditRow */
+  GPtrArray *records; /* char *, rows[i]'s record in words, "" for none */
   YkAuditCheck check;
 } YkAdminAudit;
 
@@ -89,5 +93,15 @@ YkAdminAudit *yk_admin_audit_read (YkStore                  *store,
                                    sqlite3                  *db,
                                    const YkAdminAuditFilter *filter,
                                    GError                  **error);
+/* The record of each of `rows` (YkAuditRow) in words, such as
+ * "Service user SPQ-0007" or "Contact (Phone call 2021-12-03 ·
+ * SPQ-0007)": case and record numbers and dates, never a name. A record
+ * that no longer resolves, or lies outside `site_scope` (a site id; 0
+ * for all sites), is its table's name and id ("Contact #139"). One
+ * query per table named, however many rows. */
+GPtrArray *yk_admin_audit_describe (sqlite3   *db,
+                                    gint64     site_scope,
+                                    GPtrArray *rows,
+                                    GError   **error);
 
 G_END_DECLS

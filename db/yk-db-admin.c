@@ -60,8 +60,8 @@ yk_db_audit_list (sqlite3    *db,
                   const char *account,
                   const char *record_table,
                   gint64      record_id,
-                  const char *from,
-                  const char *to,
+                  const char *from_at,
+                  const char *to_at,
                   guint       limit,
                   GError    **error)
 {
@@ -70,7 +70,7 @@ yk_db_audit_list (sqlite3    *db,
     "SELECT id, at, account, action, record_table, record_id, detail FROM audit "
     "WHERE (?1 IS NULL OR account = ?1) AND (?2 IS NULL OR record_table = ?2) "
     "AND (?3 = 0 OR record_id = ?3) AND (?4 IS NULL OR at >= ?4) "
-    "AND (?5 IS NULL OR at < date (?5, '+1 day')) ORDER BY id DESC LIMIT ?6",
+    "AND (?5 IS NULL OR at < ?5) ORDER BY id DESC LIMIT ?6",
     doing, error);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_audit_row_free);
   int rc;
@@ -80,8 +80,8 @@ yk_db_audit_list (sqlite3    *db,
   sqlite3_bind_text (stmt, 1, account, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, record_table, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, record_id);
-  sqlite3_bind_text (stmt, 4, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, to, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, from_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, to_at, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -103,6 +103,97 @@ yk_db_audit_list (sqlite3    *db,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+void
+yk_audit_subject_free (YkAuditSubject *subject)
+{
+  if (subject == NULL)
+    return;
+  g_free (subject->person);
+  g_free (subject->code);
+  g_free (subject->kind);
+  g_free (subject->date);
+  g_free (subject);
+}
+
+/* Each query selects id, site_id, person, code, kind, date of the rows
+ * whose id is in the JSON array ?1: one statement for a thousand entries
+ * instead of a thousand lookups. */
+#define IN_IDS " IN (SELECT value FROM json_each (?1))"
+static const struct
+{
+  const char *table;
+  const char *sql;
+} subject_queries[] = {
+  { "clients", "SELECT id, site_id, case_no, NULL, NULL, NULL FROM clients WHERE id" IN_IDS },
+  { "contacts", "SELECT t.id, c.site_id, c.case_no, NULL, t.type, t.contact_date "
+                "FROM contacts t JOIN clients c ON c.id = t.client_id WHERE t.id" IN_IDS },
+  { "assessments", "SELECT t.id, c.site_id, c.case_no, NULL, NULL, t.a_date "
+                   "FROM assessments t JOIN clients c ON c.id = t.client_id WHERE t.id" IN_IDS },
+  { "referrals", "SELECT t.id, c.site_id, c.case_no, NULL, NULL, t.referral_date "
+                 "FROM referrals t JOIN clients c ON c.id = t.client_id WHERE t.id" IN_IDS },
+  { "plan_goals", "SELECT t.id, c.site_id, c.case_no, NULL, NULL, NULL "
+                  "FROM plan_goals t JOIN clients c ON c.id = t.client_id WHERE t.id" IN_IDS },
+  { "family_members", "SELECT t.id, c.site_id, c.case_no, t.family_no, NULL, NULL "
+                      "FROM family_members t JOIN clients c ON c.id = t.client_id WHERE t.id" IN_IDS },
+  { "activities", "SELECT id, site_id, NULL, activity_no, NULL, activity_date FROM activities WHERE id" IN_IDS },
+  { "attendances", "SELECT t.id, a.site_id, COALESCE (c.case_no, f.family_no), a.activity_no, NULL, a.activity_date "
+                   "FROM attendances t JOIN activities a ON a.id = t.activity_id "
+                   "LEFT JOIN clients c ON c.id = t.client_id LEFT JOIN family_members f ON f.id = t.family_id "
+                   "WHERE t.id" IN_IDS },
+  { "questionnaires", "SELECT t.id, t.site_id, COALESCE (c.case_no, f.family_no), NULL, NULL, t.q_date "
+                      "FROM questionnaires t LEFT JOIN clients c ON c.id = t.client_id "
+                      "LEFT JOIN family_members f ON f.id = t.family_id WHERE t.id" IN_IDS },
+  { "staff", "SELECT id, site_id, NULL, account, NULL, NULL FROM staff WHERE account IS NOT NULL AND id" IN_IDS },
+  { "sites", "SELECT id, id, NULL, code, NULL, NULL FROM sites WHERE id" IN_IDS },
+};
+
+GHashTable *
+yk_db_audit_subjects (sqlite3    *db,
+                      const char *table,
+                      GArray     *ids,
+                      GError    **error)
+{
+  const char *doing = _("Reading the audit trail");
+  g_autoptr (GHashTable) subjects = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                           (GDestroyNotify) yk_audit_subject_free);
+  g_autoptr (GString) json = g_string_new ("[");
+  const char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (subject_queries); i++)
+    if (g_strcmp0 (subject_queries[i].table, table) == 0)
+      sql = subject_queries[i].sql;
+  if (sql == NULL || ids->len == 0)
+    return g_steal_pointer (&subjects);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+  stmt = yk_db_statement (db, sql, doing, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      YkAuditSubject *subject = g_new0 (YkAuditSubject, 1);
+
+      subject->id = sqlite3_column_int64 (stmt, 0);
+      subject->site_id = sqlite3_column_int64 (stmt, 1);
+      subject->person = text_at (stmt, 2);
+      subject->code = text_at (stmt, 3);
+      subject->kind = text_at (stmt, 4);
+      subject->date = text_at (stmt, 5);
+      g_hash_table_replace (subjects, &subject->id, subject);
+    }
+  yk_db_statement_release (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      yk_db_set_sqlite_error (error, db, rc, doing);
+      return NULL;
+    }
+  return g_steal_pointer (&subjects);
 }
 
 void

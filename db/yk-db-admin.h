@@ -49,15 +49,40 @@ typedef struct
 void yk_audit_row_free (YkAuditRow *row);
 
 /* Entries newest first, at most `limit`. Each filter is optional (NULL,
- * or 0 for record_id); `from` and `to` are dates (YYYY-MM-DD), both
- * days included. */
+ * or 0 for record_id); `from_at` and `to_at` are UTC instants in the
+ * stored form (2021-12-03T16:00:00Z), `from_at` included and `to_at`
+ * not: a day is a local calendar day, which only the caller knows. */
 GPtrArray *yk_db_audit_list (sqlite3    *db,
                              const char *account,
                              const char *record_table,
                              gint64      record_id,
-                             const char *from,
-                             const char *to,
+                             const char *from_at,
+                             const char *to_at,
                              guint       limit,
                              GError    **error);
+
+/* What the audit viewer may say about a record: identifiers and dates,
+ * never a name or a note. */
+typedef struct
+{
+  gint64 id;
+  gint64 site_id; /* 0: the record belongs to no one site */
+  char *person;   /* case number of the service user (or family number
+                   * of the family member) the record is about */
+  char *code;     /* its own number: activity, family member, site code,
+                   * account */
+  char *kind;     /* contacts: home_visit or phone */
+  char *date;     /* its own date */
+} YkAuditSubject;
+
+void yk_audit_subject_free (YkAuditSubject *subject);
+
+/* The subjects of `ids` (gint64) in `table`, in one query however many
+ * ids there are, keyed by a gint64 * of the id. An id that does not
+ * resolve is absent; so is every id of a table without subjects. */
+GHashTable *yk_db_audit_subjects (sqlite3    *db,
+                                  const char *table,
+                                  GArray     *ids,
+                                  GError    **error);
 
 G_END_DECLS

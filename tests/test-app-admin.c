@@ -5,9 +5,14 @@
 #include "yk-accounts.h"
 #include "yk-admin.h"
 #include "yk-app-error.h"
+#include "yk-audit-words.h"
 #include "yk-db-error.h"
+#include "yk-db-records.h"
+#include "yk-demo.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
+#include <time.h>
 
 #define PW "coordinator pass 1"
 #define WORKER_PW "worker pass 12345"
@@ -317,10 +322,11 @@ test_settings (Fixture *f, gconstpointer data)
 }
 
 static YkAdminAudit *
-read_audit (Fixture *f, const char *account, const char *table, const char *from, const char *to)
+read_audit_limit (Fixture *f, const char *account, const char *table, const char *from, const char *to,
+                  guint limit)
 {
   YkStore *store = yk_session_get_store (f->session);
-  YkAdminAuditFilter filter = { (char *) account, (char *) table, 0, (char *) from, (char *) to, 100 };
+  YkAdminAuditFilter filter = { (char *) account, (char *) table, 0, (char *) from, (char *) to, limit };
   g_autoptr (GError) error = NULL;
   sqlite3 *db = yk_store_open_connection (store, &error);
   YkAdminAudit *audit;
@@ -331,14 +337,22 @@ read_audit (Fixture *f, const char *account, const char *table, const char *from
   yk_store_close_connection (store, db);
   g_assert_nonnull (audit);
   g_assert_cmpint (audit->check.first_bad_id, ==, 0);
+  g_assert_cmpuint (audit->records->len, ==, audit->rows->len);
   return audit;
+}
+
+static YkAdminAudit *
+read_audit (Fixture *f, const char *account, const char *table, const char *from, const char *to)
+{
+  return read_audit_limit (f, account, table, from, to, 100);
 }
 
 static void
 test_audit_read (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  /* Local days: the test runs in Asia/Shanghai (main). */
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1);
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *next_day = g_date_time_format (tomorrow, "%Y-%m-%d");
@@ -374,6 +388,269 @@ test_audit_read (Fixture *f, gconstpointer data)
 
   g_assert_false (yk_admin_audit_filter_check (&bad, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+}
+
+/* Every action code written anywhere in app/ has a label, and the label
+ * a Chinese translation: the codes are read from the sources, so a new
+ * yk_session_audit() call without a label fails here. */
+static void
+test_audit_action_labels (void)
+{
+  g_autofree char *app_dir = g_test_build_filename (G_TEST_DIST, "..", "app", NULL);
+  g_autofree char *po_path = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
+  g_autofree char *po = NULL;
+  g_autoptr (GDir) dir = g_dir_open (app_dir, 0, NULL);
+  g_autoptr (GRegex) call = g_regex_new ("yk_session_audit \\(\\s*\\w+,\\s*([^,]*),", 0, 0, NULL);
+  g_autoptr (GRegex) literal = g_regex_new ("\"([a-z_]+)\"", 0, 0, NULL);
+  g_autoptr (GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *const *codes = yk_audit_action_codes ();
+  const char *name;
+  GHashTableIter iter;
+  gpointer code;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (app_dir, name, NULL);
+      g_autofree char *source = NULL;
+      g_autoptr (GMatchInfo) calls = NULL;
+
+      if (!g_str_has_suffix (name, ".c"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &source, NULL, NULL));
+      for (g_regex_match (call, source, 0, &calls); g_match_info_matches (calls); g_match_info_next (calls, NULL))
+        {
+          g_autofree char *action = g_match_info_fetch (calls, 1);
+          g_autoptr (GMatchInfo) literals = NULL;
+
+          for (g_regex_match (literal, action, 0, &literals); g_match_info_matches (literals);
+               g_match_info_next (literals, NULL))
+            g_hash_table_add (written, g_match_info_fetch (literals, 1));
+        }
+    }
+  /* The scan itself works: codes from plain calls and from a ternary. */
+  g_assert_true (g_hash_table_contains (written, "open_case"));
+  g_assert_true (g_hash_table_contains (written, "password_reset"));
+  g_assert_true (g_hash_table_contains (written, "names_mask"));
+  g_assert_cmpuint (g_hash_table_size (written), >=, 20);
+
+  g_hash_table_iter_init (&iter, written);
+  while (g_hash_table_iter_next (&iter, &code, NULL))
+    {
+      g_test_message ("action %s", (char *) code);
+      g_assert_true (g_strv_contains (codes, code));
+    }
+  g_assert_true (g_file_get_contents (po_path, &po, NULL, NULL));
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      const char *label = yk_audit_action_label (codes[i]);
+      g_autofree char *entry = g_strdup_printf ("msgctxt \"audit action\"\nmsgid \"%s\"\nmsgstr \"", label);
+      const char *found = strstr (po, entry);
+
+      g_assert_cmpstr (label, !=, codes[i]);
+      g_assert_nonnull (found);
+      /* A translation, not an empty msgstr. */
+      g_assert_cmpint (found[strlen (entry)], !=, '"');
+    }
+  g_assert_cmpstr (yk_audit_action_label ("open_case"), ==, "Opened a case file");
+  g_assert_cmpstr (yk_audit_action_label ("unlock_failed"), ==, "Failed unlock");
+  /* An unknown code is shown as it is, never hidden. */
+  g_assert_cmpstr (yk_audit_action_label ("frobnicate"), ==, "frobnicate");
+}
+
+/* Stored UTC, shown local; a day in the filter is a local day. */
+static void
+test_audit_local_time (void)
+{
+  g_autofree char *from_at = NULL;
+  g_autofree char *to_at = NULL;
+  g_autofree char *shown = yk_audit_local_time ("2021-12-03T06:05:09Z");
+  g_autofree char *midnight = yk_audit_local_time ("2021-12-02T16:00:00Z");
+  g_autofree char *junk = yk_audit_local_time ("not a time");
+
+  g_assert_cmpstr (shown, ==, "2021-12-03 14:05");
+  g_assert_cmpstr (midnight, ==, "2021-12-03 00:00");
+  g_assert_cmpstr (junk, ==, "not a time");
+
+  g_assert_true (yk_audit_local_days ("2021-12-03", "2021-12-03", &from_at, &to_at));
+  g_assert_cmpstr (from_at, ==, "2021-12-02T16:00:00Z");
+  g_assert_cmpstr (to_at, ==, "2021-12-03T16:00:00Z");
+  g_clear_pointer (&from_at, g_free);
+  g_clear_pointer (&to_at, g_free);
+  /* Open ends, a month end, and refusals. */
+  g_assert_true (yk_audit_local_days (NULL, "2021-12-31", &from_at, &to_at));
+  g_assert_null (from_at);
+  g_assert_cmpstr (to_at, ==, "2021-12-31T16:00:00Z");
+  g_clear_pointer (&to_at, g_free);
+  g_assert_false (yk_audit_local_days ("2021-02-30", NULL, &from_at, &to_at));
+  g_assert_false (yk_audit_local_days (NULL, "3 Dec", &from_at, &to_at));
+}
+
+/* Each entry made just now falls on today's local day, and on no other:
+ * between 16:00 and 24:00 UTC the UTC date is the day before. */
+static void
+test_audit_day_filter (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  YkAdminAudit *audit;
+  g_autofree char *newest = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *day_before = NULL;
+  g_autofree char *day_after = NULL;
+  GDate date;
+  guint total;
+
+  g_assert_true (yk_admin_setting_set (f->session, "improvement_threshold", "4", &error));
+  audit = read_audit (f, NULL, NULL, NULL, NULL);
+  total = audit->rows->len;
+  newest = yk_audit_local_time (((YkAuditRow *) audit->rows->pdata[0])->at);
+  yk_admin_audit_free (audit);
+  day = g_strndup (newest, 10);
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, day);
+  g_date_subtract_days (&date, 1);
+  day_before = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                                g_date_get_day (&date));
+  g_date_add_days (&date, 2);
+  day_after = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                               g_date_get_day (&date));
+
+  audit = read_audit (f, NULL, NULL, day, day);
+  g_assert_cmpuint (audit->rows->len, ==, total);
+  yk_admin_audit_free (audit);
+  audit = read_audit (f, NULL, NULL, day_before, day_before);
+  g_assert_cmpuint (audit->rows->len, ==, 0);
+  yk_admin_audit_free (audit);
+  audit = read_audit (f, NULL, NULL, day_after, NULL);
+  g_assert_cmpuint (audit->rows->len, ==, 0);
+  yk_admin_audit_free (audit);
+}
+
+static gboolean
+ascii_but_dots (const char *text)
+{
+  g_auto (GStrv) parts = g_strsplit (text, "·", -1);
+  g_autofree char *joined = g_strjoinv ("", parts);
+
+  return g_str_is_ascii (joined);
+}
+
+/* The demo writes thousands of entries on every kind of record: each is
+ * described by numbers and dates that lead back to the record, never by
+ * a name, in one query per table. */
+static void
+test_audit_describe (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = yk_store_get_connection (yk_session_get_store (f->session));
+  g_autoptr (GRegex) client = g_regex_new ("^Service user ([A-Z]+-\\d+)$", 0, 0, NULL);
+  g_autoptr (GRegex) contact = g_regex_new ("^Contact \\((Phone call|Home visit) \\d{4}-\\d\\d-\\d\\d · ([A-Z]+-\\d+)\\)$",
+                                            0, 0, NULL);
+  g_autoptr (GRegex) assessment = g_regex_new ("^Assessment \\d{4}-\\d\\d-\\d\\d · [A-Z]+-\\d+$", 0, 0, NULL);
+  g_autoptr (GPtrArray) fake = g_ptr_array_new ();
+  g_autoptr (GPtrArray) fake_records = NULL;
+  g_autoptr (GPtrArray) scoped = NULL;
+  YkAuditRow gone = { 1, (char *) "2021-12-03T06:05:09Z", (char *) "admin", (char *) "void", (char *) "contacts",
+                      99999999, NULL };
+  YkAuditRow elsewhere = { 2, (char *) "2021-12-03T06:05:09Z", (char *) "admin", (char *) "x", (char *) "nosuch",
+                           7, NULL };
+  YkAuditRow none = { 3, (char *) "2021-12-03T06:05:09Z", (char *) "admin", (char *) "unlock", NULL, 0, NULL };
+  guint clients = 0, contacts = 0, assessments = 0, staff = 0;
+  YkAdminAudit *audit;
+  double seconds;
+
+  g_assert_true (yk_demo_fill (f->session, 1, YK_DEMO_PILOT, &error));
+  g_assert_no_error (error);
+
+  g_test_timer_start ();
+  audit = read_audit_limit (f, NULL, NULL, NULL, NULL, G_MAXINT);
+  seconds = g_test_timer_elapsed ();
+  g_test_message ("read, verified and described %u entries in %.3f s", audit->rows->len, seconds);
+  g_assert_cmpuint (audit->rows->len, >, 2000);
+  for (guint i = 0; i < audit->rows->len; i++)
+    {
+      const YkAuditRow *row = audit->rows->pdata[i];
+      const char *words = audit->records->pdata[i];
+      g_autoptr (GMatchInfo) match = NULL;
+
+      g_assert_true (ascii_but_dots (words));
+      if (row->record_table == NULL)
+        g_assert_cmpstr (words, ==, "");
+      else if (g_str_equal (row->record_table, "clients"))
+        {
+          g_autofree char *case_no = NULL;
+
+          g_assert_true (g_regex_match (client, words, 0, &match));
+          case_no = g_match_info_fetch (match, 1);
+          g_assert_cmpint (yk_db_client_find_case_no (db, case_no, NULL), ==, row->record_id);
+          clients++;
+        }
+      else if (g_str_equal (row->record_table, "contacts"))
+        {
+          g_autofree char *case_no = NULL;
+
+          g_assert_true (g_regex_match (contact, words, 0, &match));
+          case_no = g_match_info_fetch (match, 2);
+          g_assert_cmpint (yk_db_client_find_case_no (db, case_no, NULL), >, 0);
+          contacts++;
+        }
+      else if (g_str_equal (row->record_table, "assessments"))
+        {
+          g_assert_true (g_regex_match (assessment, words, 0, NULL));
+          assessments++;
+        }
+      else if (g_str_equal (row->record_table, "staff"))
+        {
+          g_assert_true (g_str_has_prefix (words, "Account "));
+          /* account_add's detail is the account it added. */
+          if (g_str_equal (row->action, "account_add"))
+            g_assert_cmpstr (words + strlen ("Account "), ==, row->detail);
+          staff++;
+        }
+      else if (row->record_id > 0)
+        {
+          /* Every other kind resolves too: no fallback "#id" while the
+           * record exists. */
+          g_assert_null (strchr (words, '#'));
+          g_assert_cmpstr (words, !=, "");
+        }
+    }
+  g_assert_cmpuint (clients, >=, 100);
+  g_assert_cmpuint (contacts, >=, 1000);
+  g_assert_cmpuint (assessments, >, 0);
+  g_assert_cmpuint (staff, >=, 2);
+
+  /* Timed alone: the descriptions, one query per table. */
+  g_test_timer_start ();
+  scoped = yk_admin_audit_describe (db, 0, audit->rows, &error);
+  g_test_message ("described %u entries in %.3f s", audit->rows->len, g_test_timer_elapsed ());
+  g_assert_no_error (error);
+  g_clear_pointer (&scoped, g_ptr_array_unref);
+
+  /* Outside the viewer's site: only the table and id. */
+  scoped = yk_admin_audit_describe (db, G_MAXINT32, audit->rows, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->rows->len; i++)
+    {
+      const YkAuditRow *row = audit->rows->pdata[i];
+
+      if (g_strcmp0 (row->record_table, "clients") == 0)
+        {
+          g_autofree char *expected = g_strdup_printf ("Service user #%lld", (long long) row->record_id);
+
+          g_assert_cmpstr (scoped->pdata[i], ==, expected);
+        }
+    }
+  yk_admin_audit_free (audit);
+
+  g_ptr_array_add (fake, &gone);
+  g_ptr_array_add (fake, &elsewhere);
+  g_ptr_array_add (fake, &none);
+  fake_records = yk_admin_audit_describe (db, 0, fake, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fake_records->pdata[0], ==, "Contact #99999999");
+  g_assert_cmpstr (fake_records->pdata[1], ==, "nosuch #7");
+  g_assert_cmpstr (fake_records->pdata[2], ==, "");
 }
 
 static YkSiteDetails *
@@ -423,6 +700,10 @@ test_site_update (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
+  /* Before anything reads the zone: UTC+8 all year, so a time shown or
+   * a day filtered in UTC fails. */
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
+  tzset ();
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/app/admin/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
   g_test_add ("/app/admin/verify-split", Fixture, NULL, fixture_set_up, test_verify_split, fixture_tear_down);
@@ -432,6 +713,10 @@ main (int argc, char *argv[])
   g_test_add ("/app/admin/set-role", Fixture, NULL, fixture_set_up, test_set_role, fixture_tear_down);
   g_test_add ("/app/admin/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/app/admin/audit-read", Fixture, NULL, fixture_set_up, test_audit_read, fixture_tear_down);
+  g_test_add ("/app/admin/audit-day-filter", Fixture, NULL, fixture_set_up, test_audit_day_filter, fixture_tear_down);
+  g_test_add ("/app/admin/audit-describe", Fixture, NULL, fixture_set_up, test_audit_describe, fixture_tear_down);
+  g_test_add_func ("/app/admin/audit-action-labels", test_audit_action_labels);
+  g_test_add_func ("/app/admin/audit-local-time", test_audit_local_time);
   g_test_add ("/app/admin/site-update", Fixture, NULL, fixture_set_up, test_site_update, fixture_tear_down);
   return g_test_run ();
 }

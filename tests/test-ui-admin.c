@@ -12,6 +12,7 @@
 #include "yk-admin.h"
 #include "yk-admin-accounts.h"
 #include "yk-admin-page.h"
+#include "yk-audit-words.h"
 #include "yk-main-view.h"
 #include "yk-password-dialog.h"
 #include "yk-report.h"
@@ -21,6 +22,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
 
 static UiTestDatabase db;
 
@@ -274,6 +276,73 @@ audit_rows_shown (Fixture *f, const char *account)
   return rows;
 }
 
+/* The row's labels: when, who, what, record, detail. */
+static GtkWidget *
+audit_cell_label (GtkWidget *list_row,
+                  guint      column)
+{
+  GtkWidget *cell = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (list_row)));
+
+  for (guint i = 0; i < column; i++)
+    cell = gtk_widget_get_next_sibling (cell);
+  return cell;
+}
+
+static const char *
+audit_cell (GtkWidget *list_row,
+            guint      column)
+{
+  return gtk_label_get_text (GTK_LABEL (audit_cell_label (list_row, column)));
+}
+
+/* What a coordinator reads: actions in words (English here: tests run
+ * without setlocale), the record by its account, and local time. */
+static void
+assert_audit_in_words (Fixture *f)
+{
+  GtkWidget *first = gtk_widget_get_first_child (child (f, "audit_list"));
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr (GDateTime) newest = NULL;
+  g_autofree char *iso = NULL;
+  gboolean saw_unlock = FALSE, saw_add = FALSE;
+
+  /* The newest entry, this session's unlock, was a moment ago here in
+   * UTC+8: shown in UTC it would be eight hours off. */
+  g_assert_nonnull (first);
+  iso = g_strdup_printf ("%s:00", audit_cell (first, 0)); /* "2021-12-03 14:05:00" */
+  g_assert_cmpuint (strlen (iso), ==, 19);
+  iso[10] = 'T';
+  newest = g_date_time_new_from_iso8601 (iso, zone);
+  g_assert_nonnull (newest);
+  g_assert_cmpint (ABS (g_date_time_difference (now, newest)), <, 10 * G_TIME_SPAN_MINUTE);
+
+  for (GtkWidget *row = first; row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      const char *action = g_object_get_data (G_OBJECT (box), "action");
+
+      g_assert_cmpstr (audit_cell (row, 2), ==, yk_audit_action_label (action));
+      g_assert_cmpstr (audit_cell (row, 2), !=, action);
+      if (g_str_equal (action, "unlock"))
+        {
+          g_assert_cmpstr (audit_cell (row, 2), ==, "Unlock");
+          g_assert_cmpstr (audit_cell (row, 3), ==, "");
+          saw_unlock = TRUE;
+        }
+      if (g_str_equal (action, "account_add") && g_str_equal (audit_cell (row, 4), UI_TEST_WORKER))
+        {
+          g_assert_cmpstr (audit_cell (row, 2), ==, "Added an account");
+          g_assert_cmpstr (audit_cell (row, 3), ==, "Account " UI_TEST_WORKER);
+          /* The code the record filter takes, on hover. */
+          g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (audit_cell_label (row, 3)), "\nstaff#"));
+          saw_add = TRUE;
+        }
+    }
+  g_assert_true (saw_unlock);
+  g_assert_true (saw_add);
+}
+
 static void
 test_audit_trail (void)
 {
@@ -290,6 +359,17 @@ test_audit_trail (void)
   g_assert_true (g_str_has_suffix (chain, "chain intact"));
   all = audit_rows_shown (&f, NULL);
   g_assert_cmpuint (all, >, 0);
+  assert_audit_in_words (&f);
+
+  /* One table's entries: every record named as an account. */
+  set_text (&f, "audit_record_entry", "staff");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
+  ui_test_spin_until (!yk_admin_page_get_audit_loading (f.page));
+  g_assert_cmpuint (audit_rows_shown (&f, NULL), <, all);
+  for (GtkWidget *row = gtk_widget_get_first_child (child (&f, "audit_list")); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    g_assert_true (g_str_has_prefix (audit_cell (row, 3), "Account "));
+  set_text (&f, "audit_record_entry", "");
 
   /* One account's entries only. */
   set_text (&f, "audit_account_entry", UI_TEST_WORKER);
@@ -728,6 +808,9 @@ main (int argc, char *argv[])
 {
   int status;
 
+  /* Before anything reads the zone: a local time shown in UTC fails. */
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
+  tzset ();
   ui_test_init (&argc, &argv);
   ui_test_database_make (&db);
   g_test_add_func ("/ui/admin/verify-fresh", test_verify_fresh);

@@ -5,6 +5,7 @@
 #include "yk-admin-page.h"
 #include "yk-admin-accounts.h"
 #include "yk-admin.h"
+#include "yk-audit-words.h"
 #include "yk-connection-task.h"
 #include "yk-db-indicators.h"
 #include "yk-file-chooser.h"
@@ -846,24 +847,43 @@ audit_in_thread (sqlite3 *db, gpointer data, GCancellable *cancellable, GError *
   return yk_admin_audit_read (job->store, db, job->filter, error);
 }
 
+/* A fixed width, whatever the text: an ellipsized label's natural width
+ * is its whole text, which would push each row's later columns apart. */
+static void
+set_column_width (GtkWidget *label,
+                  int        width)
+{
+  gtk_widget_set_size_request (label, width, -1);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
+}
+
 static GtkWidget *
-audit_row (const YkAuditRow *entry)
+audit_row (const YkAuditRow *entry,
+           const char       *record)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *when = yk_label_new_start (entry->at, TRUE);
+  g_autofree char *at = yk_audit_local_time (entry->at);
+  GtkWidget *when = yk_label_new_start (at, TRUE);
   GtkWidget *who = yk_label_new_start (entry->account != NULL ? entry->account : "", FALSE);
-  GtkWidget *what = yk_label_new_start (entry->action, FALSE);
-  g_autofree char *record = entry->record_table == NULL ? g_strdup ("")
-                            : entry->record_id != 0 ? g_strdup_printf ("%s#%lld", entry->record_table, (long long) entry->record_id)
-                                                    : g_strdup (entry->record_table);
+  GtkWidget *what = yk_label_new_start (yk_audit_action_label (entry->action), FALSE);
   GtkWidget *on = yk_label_new_start (record, FALSE);
   GtkWidget *detail = yk_label_new_start (entry->detail != NULL ? entry->detail : "", TRUE);
 
-  gtk_widget_set_size_request (when, 170, -1);
-  gtk_widget_set_size_request (who, 70, -1);
-  gtk_widget_set_size_request (what, 130, -1);
-  gtk_widget_set_size_request (on, 120, -1);
+  set_column_width (when, 115);
+  set_column_width (who, 60);
+  set_column_width (what, 110);
+  set_column_width (on, 280);
   gtk_widget_set_hexpand (detail, TRUE);
+  /* The words in full if cut, and the table#id the record filter takes. */
+  if (entry->record_table != NULL && entry->record_id > 0)
+    {
+      g_autofree char *tip = g_strdup_printf ("%s\n%s#%lld", record, entry->record_table,
+                                              (long long) entry->record_id);
+
+      gtk_widget_set_tooltip_text (on, tip);
+    }
+  if (entry->detail != NULL && *entry->detail != '\0')
+    gtk_widget_set_tooltip_text (detail, entry->detail);
   gtk_widget_add_css_class (when, "numeric");
   gtk_widget_set_margin_start (row, 12);
   gtk_widget_set_margin_end (row, 12);
@@ -905,7 +925,7 @@ audit_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->audit_list))) != NULL)
     gtk_list_box_remove (self->audit_list, child);
   for (guint i = 0; i < audit->rows->len; i++)
-    gtk_list_box_append (self->audit_list, audit_row (audit->rows->pdata[i]));
+    gtk_list_box_append (self->audit_list, audit_row (audit->rows->pdata[i], audit->records->pdata[i]));
   if (audit->check.first_bad_id == 0)
     chain = g_strdup_printf (_("%1$llu entries, chain intact"), (unsigned long long) audit->check.rows);
   else

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-void-dialog.h"
+#include "yk-audit-words.h"
 #include "yk-casework.h"
 #include "yk-record-form.h"
 
@@ -23,27 +24,6 @@ struct _YkVoidDialog
 };
 
 G_DEFINE_FINAL_TYPE (YkVoidDialog, yk_void_dialog, GTK_TYPE_WINDOW)
-
-static const char *
-table_label (const char *table)
-{
-  static const struct
-  {
-    const char *table;
-    const char *label;
-  } labels[] = {
-    { "clients", N_("Service user") },       { "contacts", N_("Contact") },
-    { "family_members", N_("Family member") }, { "activities", N_("Activity") },
-    { "attendances", N_("Attendance") },      { "questionnaires", N_("Questionnaire") },
-    { "assessments", N_("Assessment") },      { "plan_goals", N_("Plan goal") },
-    { "referrals", N_("Referral") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].table, table) == 0)
-      return _(labels[i].label);
-  return table;
-}
 
 static void
 save_action (GtkWidget  *widget,
@@ -141,7 +121,7 @@ yk_void_dialog_new (YkUnlockedSession *session,
   yk_record_form_add_field (self->form, "void_reason", self->reason_entry, self->reason_error);
 
   /* TRANSLATORS: %1$s is a kind of record (服务记录, 家属…), %2$lld its number */
-  subtitle = g_strdup_printf (_("%1$s No. %2$lld"), table_label (table), (long long) record_id);
+  subtitle = g_strdup_printf (_("%1$s No. %2$lld"), yk_audit_table_label (table), (long long) record_id);
   gtk_label_set_text (GTK_LABEL (self->subtitle_label), subtitle);
   gtk_widget_set_visible (self->subtitle_label, TRUE);
   yk_record_form_restore_draft (self->form);

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-admin-page.h"
+#include "yk-date-entry.h"
 #include "yk-admin-accounts.h"
 #include "yk-admin.h"
 #include "yk-connection-task.h"
@@ -948,6 +949,9 @@ audit_filter_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   if (session == NULL || !yk_session_require_coordinator (session, NULL))
     return;
   cancel_audit (self);
+  /* The filter takes ISO days; the fields also take 12.3 or 今天. */
+  yk_date_entry_normalize (YK_DATE_ENTRY (self->audit_from_entry));
+  yk_date_entry_normalize (YK_DATE_ENTRY (self->audit_to_entry));
   filter = g_new0 (YkAdminAuditFilter, 1);
   filter->limit = AUDIT_LIMIT;
   filter->account = entry_text (self->audit_account_entry);
@@ -1106,6 +1110,7 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (YK_TYPE_DATE_ENTRY);
   object_class->dispose = yk_admin_page_dispose;
   object_class->finalize = yk_admin_page_finalize;
   object_class->get_property = yk_admin_page_get_property;

@@ -4,6 +4,7 @@
 #include "yk-config.h"
 #include "yk-site-choice.h"
 #include "yk-statistics-page.h"
+#include "yk-date-entry.h"
 #include "yk-connection-task.h"
 #include "yk-figure-records-dialog.h"
 #include "yk-file-chooser.h"
@@ -505,10 +506,11 @@ apply_range_action (GtkWidget  *widget,
   YkStatisticsPage *self = YK_STATISTICS_PAGE (widget);
   g_autoptr (GError) error = NULL;
   g_autofree char *from_iso = NULL, *to_iso = NULL;
-  GDate from, to;
+  GDate from, to, today;
 
-  if (!yk_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &from, &error) ||
-      !yk_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), &to, &error))
+  yk_date_today (&today);
+  if (!yk_date_parse_typed (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &today, &from, &error) ||
+      !yk_date_parse_typed (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), &today, &to, &error))
     {
       show_message (self, error->message, TRUE);
       return;
@@ -769,6 +771,7 @@ yk_statistics_page_class_init (YkStatisticsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (YK_TYPE_DATE_ENTRY);
   object_class->dispose = yk_statistics_page_dispose;
   object_class->finalize = yk_statistics_page_finalize;
   object_class->get_property = yk_statistics_page_get_property;

@@ -403,6 +403,37 @@ test_interval_setting (void)
   g_assert_cmpint (amount, ==, 14);
   g_assert_false (yk_followup_interval_parse ("soon", &amount, &months));
   g_assert_false (yk_followup_interval_parse ("-3 days", &amount, &months));
+
+  /* Split for the form, in the unit it was set in, and back. */
+  {
+    static const struct
+    {
+      const char *text;
+      int amount;
+      YkIntervalUnit unit;
+    } cases[] = {
+      { "14 days", 14, YK_INTERVAL_DAYS }, { "2 weeks", 2, YK_INTERVAL_WEEKS }, { "3 months", 3, YK_INTERVAL_MONTHS },
+      { "1 week", 1, YK_INTERVAL_WEEKS },  { "1 month", 1, YK_INTERVAL_MONTHS },
+    };
+    YkIntervalUnit unit;
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *text = NULL;
+
+        g_assert_true (yk_followup_interval_split (cases[i].text, &amount, &unit));
+        g_assert_cmpint (amount, ==, cases[i].amount);
+        g_assert_cmpint (unit, ==, cases[i].unit);
+        text = yk_followup_interval_format (amount, unit);
+        g_assert_true (yk_followup_interval_parse (text, &amount, &months));
+        g_assert_cmpint (months, ==, cases[i].unit == YK_INTERVAL_MONTHS);
+      }
+    g_assert_false (yk_followup_interval_split ("soon", &amount, &unit));
+    {
+      g_autofree char *weeks = yk_followup_interval_format (2, YK_INTERVAL_WEEKS);
+      g_assert_cmpstr (weeks, ==, "2 weeks");
+    }
+  }
 }
 
 /* --- a database: roles, voids, audit --- */

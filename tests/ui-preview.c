@@ -542,7 +542,7 @@ activities_preview (YkWindow *window)
  *   yk-ui-preview admin-key       Administration: the accounts, after the key was changed
  *   yk-ui-preview admin-role      Administration: a social worker's role and site
  *   yk-ui-preview admin-database  Administration: the database checked
- *   yk-ui-preview admin-settings  Administration: settings, "3 weeks" refused
+ *   yk-ui-preview admin-settings  Administration: settings, 2 周 chosen, a bad threshold refused
  *   yk-ui-preview admin-audit     Administration: the audit trail
  *   yk-ui-preview admin-import    Administration: a ledger with bad rows checked */
 #include "yk-admin-accounts.h"
@@ -589,7 +589,9 @@ admin_ready_cb (gpointer user_data)
   else if (g_str_equal (mode, "admin-settings"))
     {
       gtk_stack_set_visible_child_name (sections, "settings");
-      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "stable_entry")), "3 weeks");
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "basically_stable_amount")), 2);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "basically_stable_unit")), 1);
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "threshold_entry")), "0");
       gtk_widget_activate_action (page, "admin.save-settings", NULL);
     }
   else if (g_str_equal (mode, "admin-role"))

@@ -13,6 +13,7 @@
  *   yk-ui-preview record-phone    a phone follow-up for someone at risk (demo data)
  *   yk-ui-preview record-visit-risk  a home visit, the form open, 不稳定: the checklist
  *   yk-ui-preview record-error    a phone follow-up with an impossible date
+ *   yk-ui-preview date-popover    a phone follow-up with the date's calendar open
  *   yk-ui-preview record-assessment  an SDSS assessment, some items not applying
  *   yk-ui-preview record-client   a new service user refused without a consent date
  *   yk-ui-preview caseload        the caseload of the pilot demo, as the coordinator
@@ -34,6 +35,7 @@
 #include "yk-assessment-dialog.h"
 #include "yk-client-dialog.h"
 #include "yk-contact-dialog.h"
+#include "yk-date-entry.h"
 #include "yk-records.h"
 #include "yk-case-file.h"
 #include "yk-case-file-view.h"
@@ -286,6 +288,13 @@ scroll_to_end_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+popup_date_cb (gpointer data)
+{
+  gtk_popover_popup (GTK_POPOVER (yk_date_entry_get_popover (YK_DATE_ENTRY (data))));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 record_show (YkWindow *window)
 {
@@ -307,7 +316,7 @@ record_show (YkWindow *window)
   person = due->pdata[0];
   /* A quick call shows most for someone found unstable last time: the
    * form starts from that state. */
-  for (guint i = 0; i < due->len && g_str_equal (mode, "record-phone"); i++)
+  for (guint i = 0; i < due->len && (g_str_equal (mode, "record-phone") || g_str_equal (mode, "date-popover")); i++)
     if (((YkFollowup *) due->pdata[i])->at_risk)
       {
         person = due->pdata[i];
@@ -329,6 +338,9 @@ record_show (YkWindow *window)
                      gtk_widget_get_ancestor (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "details_expander"),
                                               GTK_TYPE_SCROLLED_WINDOW));
     }
+  else if (g_str_equal (mode, "date-popover"))
+    /* Once the dialog is mapped: a popover needs its parent's surface. */
+    g_timeout_add (1000, popup_date_cb, ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "date_entry"));
   else if (g_str_equal (mode, "record-error"))
     {
       gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "date_entry")), "2021年2月30日");
@@ -346,7 +358,7 @@ record_session_cb (YkWindow *window)
 static gboolean
 record_mode (YkWindow *window)
 {
-  if (!g_str_has_prefix (mode, "record-"))
+  if (!g_str_has_prefix (mode, "record-") && !g_str_equal (mode, "date-popover"))
     return FALSE;
   g_signal_connect (window, "notify::session", G_CALLBACK (record_session_cb), NULL);
   ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
@@ -753,7 +765,7 @@ main (int argc, char *argv[])
   ui_test_database_make (&db);
   if (g_str_has_prefix (mode, "today"))
     today_fill_database ();
-  if (g_str_has_prefix (mode, "record-"))
+  if (g_str_has_prefix (mode, "record-") || g_str_equal (mode, "date-popover"))
     fill_demo ();
   if (g_str_equal (mode, "case-file"))
     fill_case_file_demo ();

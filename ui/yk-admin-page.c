@@ -716,7 +716,8 @@ static GtkWidget *
 site_entry (GtkGrid *grid, int row, const char *label_text, const char *value, const char *name)
 {
   GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-  GtkWidget *entry = gtk_entry_new ();
+  /* The opening date is typed like every other date, calendar and all. */
+  GtkWidget *entry = g_str_equal (name, "opening_date") ? yk_date_entry_new () : gtk_entry_new ();
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
@@ -802,6 +803,8 @@ save_site_activated (GtkWidget *widget, const char *action_name, GVariant *param
   if (session == NULL || frame == NULL)
     return;
   editor = G_OBJECT (frame);
+  /* The site record takes ISO days; the field also takes 12.3 or 今天. */
+  yk_date_entry_normalize (g_object_get_data (editor, "opening_date"));
   if (!yk_admin_site_update (session, site_id,
                              gtk_editable_get_text (g_object_get_data (editor, "name")),
                              gtk_editable_get_text (g_object_get_data (editor, "host")),

@@ -607,6 +607,9 @@ test_date_entry (void)
   g_assert_true (gtk_widget_mnemonic_activate (label, FALSE));
   g_assert_true (ui_test_has_focus_within (entry));
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL);
+  /* The icon-only calendar button says what it does. */
+  gtk_test_accessible_assert_property (ui_test_child (date, YK_TYPE_DATE_ENTRY, "button"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Choose a date");
   /* Words, not a sample date, in grey. */
   g_assert_null (strpbrk (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), "0"));
 

@@ -21,6 +21,7 @@
  *   yk-ui-preview caseload-search the coordinator's caseload, searched and filtered
  *   yk-ui-preview statistics      the statistics of 2021Q4 on the demo data
  *   yk-ui-preview statistics-records   and the records behind 生活状态改善
+ *   yk-ui-preview statistics-range     a range of dates being typed, 7.1 and nothing yet
  *   yk-ui-preview activities      the activities of the demo data, as the coordinator
  *   yk-ui-preview activity-dialog an activity being recorded, searched, some ticked
  *   yk-ui-preview activity-edit   a recorded activity being corrected, one more ticked
@@ -446,6 +447,11 @@ statistics_ready_cb (gpointer user_data)
   if (g_str_equal (mode, "statistics-records"))
     gtk_widget_activate_action (GTK_WIDGET (page), "statistics.show-records", "(ixb)", (int) YK_INDICATOR_IMPROVED,
                                 (gint64) 0, FALSE);
+  if (g_str_equal (mode, "statistics-range"))
+    {
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (page, YK_TYPE_STATISTICS_PAGE, "period_kind_dropdown")), 2);
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_STATISTICS_PAGE, "from_entry")), "7.1");
+    }
   return G_SOURCE_REMOVE;
 }
 

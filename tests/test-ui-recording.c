@@ -629,10 +629,37 @@ test_date_entry (void)
   gtk_widget_grab_focus (contact_child (dialog, "reached_check"));
   g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, "2.30");
 
-  /* The calendar button: 昨天, then 今天. */
+  /* The calendar button: a day, 昨天, 今天. */
   popover = yk_date_entry_get_popover (YK_DATE_ENTRY (date));
   gtk_popover_popup (GTK_POPOVER (popover));
   g_assert_true (gtk_widget_get_visible (popover));
+  /* Turning the calendar's month is looking, not choosing: the popover
+   * stays and the field keeps its text. */
+  {
+    GtkWidget *calendar = ui_test_child (date, YK_TYPE_DATE_ENTRY, "calendar");
+    GtkWidget *header = gtk_widget_get_first_child (calendar);
+    GtkWidget *month_back = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+    g_autoptr (GDateTime) shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+    g_autoptr (GDateTime) turned = NULL;
+
+    g_assert_true (GTK_IS_BUTTON (month_back));
+    g_signal_emit_by_name (month_back, "clicked");
+    turned = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+    g_assert_cmpint (g_date_time_get_month (turned), !=, g_date_time_get_month (shown));
+    g_assert_true (gtk_widget_get_visible (popover));
+    g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, "2.30");
+
+    /* A day chosen is written as ISO, and the popover closes. */
+    {
+      g_autoptr (GDateTime) day = g_date_time_new_local (2021, 3, 5, 12, 0, 0);
+
+      gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+      g_signal_emit_by_name (calendar, "day-selected");
+      g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, "2021-03-05");
+      g_assert_false (gtk_widget_get_visible (popover));
+    }
+  }
+  gtk_popover_popup (GTK_POPOVER (popover));
   g_signal_emit_by_name (ui_test_child (date, YK_TYPE_DATE_ENTRY, "yesterday_button"), "clicked");
   g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, yesterday);
   g_assert_false (gtk_widget_get_visible (popover));

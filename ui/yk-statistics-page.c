@@ -39,8 +39,8 @@ struct _YkStatisticsPage
   GtkDropDown *month_dropdown;
   GtkStringList *quarters;
   GtkStringList *months;
-  GtkEntry *from_entry;
-  GtkEntry *to_entry;
+  GtkWidget *from_entry; /* YkDateEntry */
+  GtkWidget *to_entry;
   GtkDropDown *site_dropdown;
   GtkStringList *site_names;
   GtkLabel *site_label;
@@ -831,6 +831,12 @@ yk_statistics_page_init (YkStatisticsPage *self)
                                                        NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* No visible label names these two (a mnemonic label would name the
+   * entry inside too): the entry a screen reader lands on says which. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (yk_date_entry_get_entry (YK_DATE_ENTRY (self->from_entry))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("From"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (yk_date_entry_get_entry (YK_DATE_ENTRY (self->to_entry))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("To"), -1);
   self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->tasks = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_drop_down_set_expression (self->quarter_dropdown, label);

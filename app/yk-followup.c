@@ -159,7 +159,7 @@ yk_followup_due_date (const YkFollowupIntervals *intervals,
   if (!yk_followup_interval_parse (interval_for (intervals, last_condition), &amount, &months))
     {
       g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
-                   _("The follow-up interval “%1$s” is not understood; set it as a number of days or months"),
+                   _("The follow-up interval “%1$s” is not understood; set it as a number of days, weeks or months"),
                    interval_for (intervals, last_condition));
       return FALSE;
     }

@@ -636,7 +636,7 @@ refresh_settings (YkAdminPage *self)
       else
         /* Only a database written by hand gets here; say so rather than
          * show a made-up value as if it were the stored one. */
-        message = g_strdup_printf (_("The follow-up interval “%1$s” is not understood; set it as a number of days or months"),
+        message = g_strdup_printf (_("The follow-up interval “%1$s” is not understood; set it as a number of days, weeks or months"),
                                    value != NULL ? value : "");
       yk_label_show_message (fields[i].error, message);
     }

@@ -74,7 +74,8 @@ yk_admin_setting_get (YkSession  *session,
   return yk_db_setting_get (yk_store_get_connection (yk_session_get_store (session)), key, error);
 }
 
-/* "14 days", "3 months", "14 天", "3 个月": the number and the unit. */
+/* "14 days", "2 weeks", "3 months", "14 天", "2 周", "3 个月": the number
+ * and the unit. */
 static char *
 normalize_interval (const char *value)
 {
@@ -91,6 +92,8 @@ normalize_interval (const char *value)
     end++;
   if (g_str_equal (end, "day") || g_str_equal (end, "days") || g_str_equal (end, "天"))
     normal = g_strdup_printf ("%lld days", (long long) n);
+  else if (g_str_equal (end, "week") || g_str_equal (end, "weeks") || g_str_equal (end, "周"))
+    normal = g_strdup_printf ("%lld weeks", (long long) n);
   else if (g_str_equal (end, "month") || g_str_equal (end, "months") ||
            g_str_equal (end, "个月") || g_str_equal (end, "月"))
     normal = g_strdup_printf ("%lld months", (long long) n);
@@ -113,7 +116,7 @@ yk_admin_setting_normalize (const char *key,
 
       if (normal == NULL)
         g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
-                             _("Write an interval as a number of days or months, such as “14 days” or “3 months”"));
+                             _("Write an interval as a number of days, weeks or months, such as “14 days”, “2 weeks” or “3 months”"));
       return normal;
     }
   if (g_strcmp0 (key, YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD) == 0)

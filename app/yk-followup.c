@@ -53,6 +53,38 @@ yk_followup_interval_parse (const char *text,
   return TRUE;
 }
 
+gboolean
+yk_followup_interval_split (const char     *text,
+                            int            *amount,
+                            YkIntervalUnit *unit)
+{
+  gboolean months;
+  const char *p = text;
+
+  if (!yk_followup_interval_parse (text, amount, &months))
+    return FALSE;
+  while (*p == ' ' || g_ascii_isdigit (*p))
+    p++;
+  if (months)
+    *unit = YK_INTERVAL_MONTHS;
+  else if (g_str_has_prefix (p, "week"))
+    *unit = YK_INTERVAL_WEEKS, *amount /= 7;
+  else
+    *unit = YK_INTERVAL_DAYS;
+  return TRUE;
+}
+
+/* The stored form, the one yk_followup_interval_parse reads: "2 weeks". */
+char *
+yk_followup_interval_format (int            amount,
+                             YkIntervalUnit unit)
+{
+  static const char *const units[] = { "days", "weeks", "months" };
+
+  g_return_val_if_fail (unit <= YK_INTERVAL_MONTHS, NULL);
+  return g_strdup_printf ("%d %s", amount, units[unit]);
+}
+
 /* The last day of the quarter `date` is in; `end` may be `date`. */
 static void
 quarter_end (const GDate *date,
@@ -127,7 +159,7 @@ yk_followup_due_date (const YkFollowupIntervals *intervals,
   if (!yk_followup_interval_parse (interval_for (intervals, last_condition), &amount, &months))
     {
       g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
-                   _("The follow-up interval “%1$s” is not understood; set it as a number of days or months"),
+                   _("The follow-up interval “%1$s” is not understood; set it as a number of days, weeks or months"),
                    interval_for (intervals, last_condition));
       return FALSE;
     }

@@ -43,6 +43,22 @@ gboolean yk_followup_interval_parse (const char *text,
                                      int        *amount,
                                      gboolean   *months);
 
+/* An interval setting as a number and the unit it was set in, for a form
+ * that shows the two apart (yk_followup_interval_parse turns weeks into
+ * days, which is right for the rules but not for showing "2 周" again). */
+typedef enum
+{
+  YK_INTERVAL_DAYS,
+  YK_INTERVAL_WEEKS,
+  YK_INTERVAL_MONTHS,
+} YkIntervalUnit;
+
+gboolean yk_followup_interval_split (const char     *text,
+                                     int            *amount,
+                                     YkIntervalUnit *unit);
+char *yk_followup_interval_format (int            amount,
+                                   YkIntervalUnit unit);
+
 /* Active service users the session may see, due on or before `horizon`
  * (or at risk), soonest first. site_id and worker_id narrow it down (0:
  * no filter); a social worker sees their own site whatever site_id says. */

@@ -77,6 +77,107 @@ not_a_date:
   return FALSE;
 }
 
+static gboolean
+set_existing_date (const char *text,
+                   guint       year,
+                   guint       month,
+                   guint       day,
+                   GDate      *date,
+                   GError    **error)
+{
+  if (year < 1900 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("“%1$s” is not a date that exists"), text);
+      return FALSE;
+    }
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+/* Days back from today that a word names, or -1. */
+static int
+relative_day (const char *text)
+{
+  static const struct
+  {
+    const char *word;
+    int days_back;
+  } words[] = {
+    { "今天", 0 }, { "today", 0 }, { "昨天", 1 }, { "yesterday", 1 }, { "前天", 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_ascii_strcasecmp (text, words[i].word) == 0)
+      return words[i].days_back;
+  return -1;
+}
+
+gboolean
+yk_date_parse_typed (const char  *text,
+                     const GDate *today,
+                     GDate       *date,
+                     GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  const char *p = trimmed;
+  int days_back;
+  guint month, day;
+
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  /* The ledger's forms first, so they keep their own messages. */
+  if (yk_date_parse (trimmed, date, NULL))
+    return TRUE;
+  g_date_clear (date, 1);
+
+  days_back = relative_day (trimmed);
+  if (days_back >= 0)
+    {
+      *date = *today;
+      g_date_subtract_days (date, (guint) days_back);
+      return TRUE;
+    }
+
+  /* 20211203: what people type when the separators slow them down. */
+  if (strlen (trimmed) == 8 && strspn (trimmed, "0123456789") == 8)
+    {
+      guint year;
+
+      parse_number (&p, 4, &year);
+      parse_number (&p, 2, &month);
+      parse_number (&p, 2, &day);
+      return set_existing_date (trimmed, year, month, day, date, error);
+    }
+
+  /* 12.3, 12-3, 12/3, 12月3日: a day of this year. */
+  if (parse_number (&p, 2, &month))
+    {
+      const char *after_month = NULL;
+
+      if (*p == '.' || *p == '-' || *p == '/')
+        after_month = p + 1;
+      else if (g_str_has_prefix (p, "月"))
+        after_month = p + strlen ("月");
+      if (after_month != NULL)
+        {
+          gboolean chinese = g_str_has_prefix (p, "月");
+
+          p = after_month;
+          if (parse_number (&p, 2, &day) && (!chinese || g_str_has_prefix (p, "日") || *p == '\0'))
+            {
+              if (chinese && *p != '\0')
+                p += strlen ("日");
+              if (*p == '\0')
+                return set_existing_date (trimmed, g_date_get_year (today), month, day, date, error);
+            }
+        }
+    }
+
+  g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+               _("“%1$s” is not a date; write it as 2021-03-05, 12.3 or today"), trimmed);
+  return FALSE;
+}
+
 char *
 yk_date_format_iso (const GDate *date)
 {

@@ -10,6 +10,14 @@ G_BEGIN_DECLS
 gboolean yk_date_parse (const char *text,
                         GDate      *date,
                         GError    **error);
+/* What a person types into a date field, which is more than a ledger
+ * may hold: everything yk_date_parse() takes, plus 12.3, 12-3 and 12/3
+ * (month and day of `today`'s year), 20211203, and 今天/昨天/前天
+ * (today, yesterday). Impossible dates are errors here too. */
+gboolean yk_date_parse_typed (const char  *text,
+                              const GDate *today,
+                              GDate       *date,
+                              GError     **error);
 char *yk_date_format_iso (const GDate *date);
 void yk_date_today (GDate *date);
 

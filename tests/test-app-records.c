@@ -96,6 +96,80 @@ test_dates (void)
     }
 }
 
+/* The window takes more than the ledger: short forms, relative to a
+ * fixed "today" so the test does not depend on the clock. */
+static void
+test_typed_dates (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *iso;
+  } valid[] = {
+    { "2021-03-05", "2021-03-05" }, { "2021/3/5", "2021-03-05" }, { "2021年3月5日", "2021-03-05" },
+    { "12.3", "2021-12-03" },       { " 12-3 ", "2021-12-03" },   { "3-5", "2021-03-05" },
+    { "3/5", "2021-03-05" },        { "12月3日", "2021-12-03" },  { "20211203", "2021-12-03" },
+    { "今天", "2021-06-01" },       { "昨天", "2021-05-31" },     { "前天", "2021-05-30" },
+    { "today", "2021-06-01" },      { "Yesterday", "2021-05-31" }, { "2.29", NULL },
+  };
+  const char *impossible[] = { "2.30", "20210230", "13.1", "2021-02-30", "20211301", "18991231" };
+  const char *not_dates[] = { "", "12", "12.", ".3", "12.3.4", "2021123", "202112031", "明天", "12.3x", "1.2.2021" };
+  g_autoptr (GError) error = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, G_DATE_JUNE, 2021);
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      GDate date;
+      g_autofree char *iso = NULL;
+
+      if (valid[i].iso == NULL)
+        continue;
+      g_assert_true (yk_date_parse_typed (valid[i].text, &today, &date, &error));
+      g_assert_no_error (error);
+      iso = yk_date_format_iso (&date);
+      g_assert_cmpstr (iso, ==, valid[i].iso);
+    }
+  /* 2.29 is a day only in a leap year: today's year decides. */
+  {
+    GDate date, leap_today;
+
+    g_date_clear (&leap_today, 1);
+    g_date_set_dmy (&leap_today, 1, G_DATE_JUNE, 2020);
+    g_assert_true (yk_date_parse_typed ("2.29", &leap_today, &date, &error));
+    g_assert_false (yk_date_parse_typed ("2.29", &today, &date, &error));
+    g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (impossible); i++)
+    {
+      GDate date;
+
+      g_assert_false (yk_date_parse_typed (impossible[i], &today, &date, &error));
+      g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+      /* The message names what was typed, and never offers a nearby day. */
+      g_assert_nonnull (strstr (error->message, impossible[i]));
+      g_assert_false (g_date_valid (&date));
+      g_clear_error (&error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_dates); i++)
+    {
+      GDate date;
+
+      g_assert_false (yk_date_parse_typed (not_dates[i], &today, &date, &error));
+      g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  /* The ledger's parser is unchanged: none of the short forms. */
+  for (guint i = 3; i < G_N_ELEMENTS (valid); i++)
+    {
+      GDate date;
+
+      g_assert_false (yk_date_parse (valid[i].text, &date, NULL));
+    }
+}
+
 static YkClientRecord
 valid_client (void)
 {
@@ -329,6 +403,37 @@ test_interval_setting (void)
   g_assert_cmpint (amount, ==, 14);
   g_assert_false (yk_followup_interval_parse ("soon", &amount, &months));
   g_assert_false (yk_followup_interval_parse ("-3 days", &amount, &months));
+
+  /* Split for the form, in the unit it was set in, and back. */
+  {
+    static const struct
+    {
+      const char *text;
+      int amount;
+      YkIntervalUnit unit;
+    } cases[] = {
+      { "14 days", 14, YK_INTERVAL_DAYS }, { "2 weeks", 2, YK_INTERVAL_WEEKS }, { "3 months", 3, YK_INTERVAL_MONTHS },
+      { "1 week", 1, YK_INTERVAL_WEEKS },  { "1 month", 1, YK_INTERVAL_MONTHS },
+    };
+    YkIntervalUnit unit;
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *text = NULL;
+
+        g_assert_true (yk_followup_interval_split (cases[i].text, &amount, &unit));
+        g_assert_cmpint (amount, ==, cases[i].amount);
+        g_assert_cmpint (unit, ==, cases[i].unit);
+        text = yk_followup_interval_format (amount, unit);
+        g_assert_true (yk_followup_interval_parse (text, &amount, &months));
+        g_assert_cmpint (months, ==, cases[i].unit == YK_INTERVAL_MONTHS);
+      }
+    g_assert_false (yk_followup_interval_split ("soon", &amount, &unit));
+    {
+      g_autofree char *weeks = yk_followup_interval_format (2, YK_INTERVAL_WEEKS);
+      g_assert_cmpstr (weeks, ==, "2 weeks");
+    }
+  }
 }
 
 /* --- a database: roles, voids, audit --- */
@@ -598,6 +703,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/app/rules/id-number", test_id_number);
   g_test_add_func ("/app/rules/dates", test_dates);
+  g_test_add_func ("/app/rules/typed-dates", test_typed_dates);
   g_test_add_func ("/app/rules/client", test_client_rules);
   g_test_add_func ("/app/rules/contact-and-sdss", test_contact_and_sdss_rules);
   g_test_add_func ("/app/rules/other-records", test_other_record_rules);

@@ -2,14 +2,16 @@
 /* The Administration page (管理): an account added through its form
  * unlocks the database, and once removed (after the confirmation) no
  * longer does; the database check runs off the main thread and shows
- * every check passing on a fresh database; a follow-up interval in weeks
- * is refused under its field, the typed text kept and nothing stored;
+ * every check passing on a fresh database; a follow-up interval chosen
+ * as 2 周 is stored as "2 weeks", and nothing is stored while another
+ * field is wrong;
  * the audit trail is read off the main thread, filtered by account and
  * date, and its chain shown intact; a ledger with a bad row lists it as
  * FILE:LINE and writes nothing, and once corrected imports. */
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-admin.h"
+#include "yk-followup.h"
 #include "yk-admin-accounts.h"
 #include "yk-admin-page.h"
 #include "yk-audit-words.h"
@@ -229,33 +231,47 @@ test_settings_inline (void)
 
   fixture_open (&f);
   before = stored (&f, "followup_stable");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (&f, "stable_entry"))), ==, before);
+  g_assert_cmpstr (before, ==, "3 months");
+  /* A number and a unit, not free text. */
+  g_assert_true (GTK_IS_SPIN_BUTTON (child (&f, "stable_amount")));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (&f, "stable_amount"))), ==, 3);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (&f, "stable_unit"))), ==, YK_INTERVAL_MONTHS);
   g_assert_false (gtk_widget_get_visible (child (&f, "stable_error")));
 
-  /* Weeks are not a unit of the rules: refused under the field, the
-   * typed text kept, nothing stored (not even the valid threshold). */
-  set_text (&f, "stable_entry", "3 weeks");
-  set_text (&f, "threshold_entry", "5");
+  /* 2 周 with a wrong threshold: refused under the threshold, the
+   * choices kept, nothing stored (not even the valid interval). */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (&f, "stable_amount")), 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (&f, "stable_unit")), YK_INTERVAL_WEEKS);
+  set_text (&f, "threshold_entry", "0");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-settings", NULL));
-  g_assert_true (gtk_widget_get_visible (child (&f, "stable_error")));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (&f, "stable_error"))), !=, "");
-  g_assert_false (gtk_widget_get_visible (child (&f, "threshold_error")));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (&f, "stable_entry"))), ==, "3 weeks");
+  g_assert_true (gtk_widget_get_visible (child (&f, "threshold_error")));
+  g_assert_false (gtk_widget_get_visible (child (&f, "stable_error")));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (&f, "stable_unit"))), ==, YK_INTERVAL_WEEKS);
   after = stored (&f, "followup_stable");
   g_assert_cmpstr (after, ==, before);
   threshold = stored (&f, "improvement_threshold");
   g_assert_cmpstr (threshold, ==, "2");
 
-  /* Corrected, it is stored, and the error goes. */
-  set_text (&f, "stable_entry", "2 months");
+  /* Corrected, both are stored, as the rules read them ("2 weeks"), and
+   * shown back as 2 周. */
+  set_text (&f, "threshold_entry", "5");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-settings", NULL));
-  g_assert_false (gtk_widget_get_visible (child (&f, "stable_error")));
+  g_assert_false (gtk_widget_get_visible (child (&f, "threshold_error")));
   g_clear_pointer (&after, g_free);
   after = stored (&f, "followup_stable");
-  g_assert_cmpstr (after, ==, "2 months");
+  g_assert_cmpstr (after, ==, "2 weeks");
   g_clear_pointer (&threshold, g_free);
   threshold = stored (&f, "improvement_threshold");
   g_assert_cmpstr (threshold, ==, "5");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (&f, "stable_amount"))), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (&f, "stable_unit"))), ==, YK_INTERVAL_WEEKS);
+  {
+    int amount;
+    gboolean months;
+
+    g_assert_true (yk_followup_interval_parse (after, &amount, &months));
+    g_assert_cmpint (amount, ==, 14);
+  }
   fixture_close (&f);
 }
 

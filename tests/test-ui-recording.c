@@ -5,6 +5,7 @@
 #include "yk-casework.h"
 #include "yk-client-dialog.h"
 #include "yk-contact-dialog.h"
+#include "yk-date-entry.h"
 #include "yk-db-staff.h"
 #include "yk-followup.h"
 #include "yk-recording.h"
@@ -613,6 +614,167 @@ test_invalid_date_keeps_values (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Phone contacts on one day, as the figures count them. */
+static gint64
+phone_followups_on (YkWindow   *window,
+                    const char *iso)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *period = g_strdup_printf ("%s..%s", iso, iso);
+  g_autoptr (YkReport) report = yk_report_for_session (session_of (window), period, NULL, &error);
+
+  g_assert_no_error (error);
+  return report->total[YK_INDICATOR_PHONE_FOLLOWUPS];
+}
+
+/* The date field of every dialog: short forms become ISO when the person
+ * leaves the field or presses Enter, the calendar's 今天 writes today,
+ * the label names the entry inside, and Enter still saves. */
+static void
+test_date_entry (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  GtkWidget *dialog = NULL;
+  GType type = YK_TYPE_CONTACT_DIALOG;
+  GtkWidget *date, *entry, *label, *popover;
+  g_autofree char *today = today_plus (0);
+  g_autofree char *yesterday = today_plus (-1);
+  g_autofree char *december_3 = NULL;
+  g_autofree char *january_1 = NULL;
+  g_autofree char *proposed = NULL;
+  gint64 on_january_1;
+  GDate now;
+
+  yk_date_today (&now);
+  december_3 = g_strdup_printf ("%04u-12-03", g_date_get_year (&now));
+  january_1 = g_strdup_printf ("%04u-01-01", g_date_get_year (&now));
+  on_january_1 = phone_followups_on (window, january_1);
+
+  dialog = open_dialog (window, "record.phone", g_variant_new_int64 (spq_unstable), type, (gpointer *) &dialog);
+  date = contact_child (dialog, "date_entry");
+  g_assert_true (YK_IS_DATE_ENTRY (date));
+  entry = yk_date_entry_get_entry (YK_DATE_ENTRY (date));
+  {
+    GList *labels = gtk_widget_list_mnemonic_labels (date);
+
+    g_assert_cmpuint (g_list_length (labels), ==, 1);
+    label = labels->data;
+    g_list_free (labels);
+  }
+
+  /* The label's mnemonic goes to the entry, which the label names. */
+  g_assert_true (gtk_widget_mnemonic_activate (label, FALSE));
+  g_assert_true (ui_test_has_focus_within (entry));
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL);
+  /* The icon-only calendar button says what it does. */
+  gtk_test_accessible_assert_property (ui_test_child (date, YK_TYPE_DATE_ENTRY, "button"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Choose a date");
+  /* Words, not a sample date, in grey. */
+  g_assert_null (strpbrk (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), "0"));
+
+  /* 12.3, then the cursor moves on: this year's 3 December, and the
+   * contact dialog's "changed" proposes the next date from it. */
+  proposed = g_strdup (entry_text (dialog, type, "next_date_entry"));
+  gtk_editable_set_text (GTK_EDITABLE (date), "12.3");
+  g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, "12.3");
+  gtk_widget_grab_focus (contact_child (dialog, "reached_check"));
+  g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, december_3);
+  if (g_strcmp0 (december_3, today) != 0)
+    g_assert_cmpstr (entry_text (dialog, type, "next_date_entry"), !=, proposed);
+
+  /* Impossible, typed short: left as typed, for the message. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "2.30");
+  gtk_widget_grab_focus (entry);
+  gtk_widget_grab_focus (contact_child (dialog, "reached_check"));
+  g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, "2.30");
+
+  /* The calendar button: a day, 昨天, 今天. */
+  popover = yk_date_entry_get_popover (YK_DATE_ENTRY (date));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_assert_true (gtk_widget_get_visible (popover));
+  /* Turning the calendar's month is looking, not choosing: the popover
+   * stays and the field keeps its text. */
+  {
+    GtkWidget *calendar = ui_test_child (date, YK_TYPE_DATE_ENTRY, "calendar");
+    GtkWidget *header = gtk_widget_get_first_child (calendar);
+    GtkWidget *month_back = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+    g_autoptr (GDateTime) shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+    g_autoptr (GDateTime) turned = NULL;
+
+    g_assert_true (GTK_IS_BUTTON (month_back));
+    g_signal_emit_by_name (month_back, "clicked");
+    turned = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+    g_assert_cmpint (g_date_time_get_month (turned), !=, g_date_time_get_month (shown));
+    g_assert_true (gtk_widget_get_visible (popover));
+    g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, "2.30");
+
+    /* A day chosen is written as ISO, and the popover closes. */
+    {
+      g_autoptr (GDateTime) day = g_date_time_new_local (2021, 3, 5, 12, 0, 0);
+
+      gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+      g_signal_emit_by_name (calendar, "day-selected");
+      g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, "2021-03-05");
+      g_assert_false (gtk_widget_get_visible (popover));
+    }
+  }
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_signal_emit_by_name (ui_test_child (date, YK_TYPE_DATE_ENTRY, "yesterday_button"), "clicked");
+  g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, yesterday);
+  g_assert_false (gtk_widget_get_visible (popover));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_signal_emit_by_name (ui_test_child (date, YK_TYPE_DATE_ENTRY, "today_button"), "clicked");
+  g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, today);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (ui_test_has_focus_within (entry));
+
+  /* Enter in the field: 1.1 is this year's 1 January, and it saves. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "1.1");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+  /* The default button clicks itself after its pressed look. */
+  ui_test_spin_until (dialog == NULL);
+  g_assert_cmpint (phone_followups_on (window, january_1), ==, on_january_1 + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An impossible date typed short: the message under the date names what
+ * was typed, nothing is written, the dialog stays. */
+static void
+test_impossible_short_date (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  gint64 phone_before = phone_followups (window);
+  GtkWidget *dialog = NULL;
+  GType type = YK_TYPE_CONTACT_DIALOG;
+  GtkWidget *date;
+  const char *message;
+
+  dialog = open_dialog (window, "record.phone", g_variant_new_int64 (spq_unstable), type, (gpointer *) &dialog);
+  date = contact_child (dialog, "date_entry");
+  gtk_editable_set_text (GTK_EDITABLE (date), "2.30");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (yk_date_entry_get_entry (YK_DATE_ENTRY (date)))),
+                         "activate");
+  ui_test_spin_until (yk_contact_dialog_get_error (YK_CONTACT_DIALOG (dialog), "date") != NULL);
+  g_assert_nonnull (dialog);
+  message = yk_contact_dialog_get_error (YK_CONTACT_DIALOG (dialog), "date");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "2.30"));
+  g_assert_true (gtk_widget_get_visible (contact_child (dialog, "date_error")));
+  g_assert_true (gtk_widget_has_css_class (yk_date_entry_get_entry (YK_DATE_ENTRY (date)), "error"));
+  g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, "2.30");
+  g_assert_cmpint (phone_followups (window), ==, phone_before);
+
+  /* Typing again takes the message and the red away. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "2.3");
+  g_assert_false (gtk_widget_get_visible (contact_child (dialog, "date_error")));
+  g_assert_false (gtk_widget_has_css_class (yk_date_entry_get_entry (YK_DATE_ENTRY (date)), "error"));
+  gtk_widget_activate_action (dialog, "form.cancel", NULL);
+  g_assert_null (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The lock closes the dialog; the same person reopening it for the same
  * service user finds what they typed; Cancel forgets it. */
 static void
@@ -626,6 +788,7 @@ test_draft_survives_lock (void)
   g_autofree char *notes = NULL;
 
   dialog = open_dialog (window, "record.phone", g_variant_new_int64 (spq_client), type, (gpointer *) &dialog);
+  g_assert_true (YK_IS_DATE_ENTRY (contact_child (dialog, "date_entry")));
   set_entry (dialog, type, "date_entry", "2021/3/6");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (contact_child (dialog, "reached_check")), FALSE);
   set_entry (dialog, type, "unreached_entry", "无人接听");
@@ -846,6 +1009,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/recording/unstable-checklist", test_unstable_checklist);
   g_test_add_func ("/ui/recording/invalid-date", test_invalid_date_keeps_values);
   g_test_add_func ("/ui/recording/draft-survives-lock", test_draft_survives_lock);
+  g_test_add_func ("/ui/recording/date-entry", test_date_entry);
+  g_test_add_func ("/ui/recording/impossible-short-date", test_impossible_short_date);
   g_test_add_func ("/ui/recording/other-site", test_other_site_not_found);
   g_test_add_func ("/ui/recording/new-client-consent", test_new_client_needs_consent);
   g_test_add_func ("/ui/recording/sdss-total", test_sdss_total);

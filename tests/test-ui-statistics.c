@@ -6,6 +6,7 @@
  * a new record moves the figures. */
 #include "yk-config.h"
 #include "ui-test-util.h"
+#include "yk-date-entry.h"
 #include "yk-case-file-view.h"
 #include "yk-casework.h"
 #include "yk-demo.h"
@@ -537,6 +538,40 @@ test_main_loop_runs (void)
   fixture_close (&f);
 }
 
+/* A range typed the short way (20211001) and the ledger's way
+ * (2021/12/31): the fields show ISO, and the figures are Q4's. */
+static void
+test_range_typed (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkReport) expected = NULL;
+  GtkWidget *from, *to;
+
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE, "period_kind_dropdown")), 2);
+  from = ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE, "from_entry");
+  to = ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE, "to_entry");
+  g_assert_true (YK_IS_DATE_ENTRY (from));
+  /* No visible label: the entries inside are named. */
+  gtk_test_accessible_assert_property (yk_date_entry_get_entry (YK_DATE_ENTRY (from)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "From");
+  gtk_test_accessible_assert_property (yk_date_entry_get_entry (YK_DATE_ENTRY (to)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "To");
+  gtk_editable_set_text (GTK_EDITABLE (from), "20211001");
+  gtk_editable_set_text (GTK_EDITABLE (to), "2021/12/31");
+  /* Enter in the field: the text becomes ISO before the range applies. */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (yk_date_entry_get_entry (YK_DATE_ENTRY (to)))),
+                         "activate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2021-12-31");
+  ui_test_spin_until (!yk_statistics_page_get_loading (f.page) && shown (&f) != NULL &&
+                      g_str_equal (shown (&f)->period, "2021-10-01..2021-12-31"));
+  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
+  g_assert_no_error (error);
+  assert_table_is (&f, expected);
+  fixture_close (&f);
+}
+
 /* Locking while the figures are computed: the worker lets go of its
  * connection before the keys are wiped (a fatal critical otherwise). */
 static void
@@ -651,6 +686,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/statistics/exports", test_exports);
   g_test_add_func ("/ui/statistics/drill-down", test_drill_down);
   g_test_add_func ("/ui/statistics/main-loop", test_main_loop_runs);
+  g_test_add_func ("/ui/statistics/range-typed", test_range_typed);
   g_test_add_func ("/ui/statistics/lock-while-loading", test_lock_while_loading);
   g_test_add_func ("/ui/statistics/worker", test_worker_sees_own_site);
   /* Last: it adds records. */

@@ -13,6 +13,7 @@
  *   yk-ui-preview record-phone    a phone follow-up for someone at risk (demo data)
  *   yk-ui-preview record-visit-risk  a home visit, the form open, 不稳定: the checklist
  *   yk-ui-preview record-error    a phone follow-up with an impossible date
+ *   yk-ui-preview date-popover    a phone follow-up with the date's calendar open
  *   yk-ui-preview record-assessment  an SDSS assessment, some items not applying
  *   yk-ui-preview record-client   a new service user refused without a consent date
  *   yk-ui-preview caseload        the caseload of the pilot demo, as the coordinator
@@ -20,6 +21,7 @@
  *   yk-ui-preview caseload-search the coordinator's caseload, searched and filtered
  *   yk-ui-preview statistics      the statistics of 2021Q4 on the demo data
  *   yk-ui-preview statistics-records   and the records behind 生活状态改善
+ *   yk-ui-preview statistics-range     a range of dates being typed, 7.1 and nothing yet
  *   yk-ui-preview activities      the activities of the demo data, as the coordinator
  *   yk-ui-preview activity-dialog an activity being recorded, searched, some ticked
  *   yk-ui-preview activity-edit   a recorded activity being corrected, one more ticked
@@ -34,6 +36,7 @@
 #include "yk-assessment-dialog.h"
 #include "yk-client-dialog.h"
 #include "yk-contact-dialog.h"
+#include "yk-date-entry.h"
 #include "yk-records.h"
 #include "yk-case-file.h"
 #include "yk-case-file-view.h"
@@ -286,6 +289,13 @@ scroll_to_end_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+popup_date_cb (gpointer data)
+{
+  gtk_popover_popup (GTK_POPOVER (yk_date_entry_get_popover (YK_DATE_ENTRY (data))));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 record_show (YkWindow *window)
 {
@@ -307,7 +317,7 @@ record_show (YkWindow *window)
   person = due->pdata[0];
   /* A quick call shows most for someone found unstable last time: the
    * form starts from that state. */
-  for (guint i = 0; i < due->len && g_str_equal (mode, "record-phone"); i++)
+  for (guint i = 0; i < due->len && (g_str_equal (mode, "record-phone") || g_str_equal (mode, "date-popover")); i++)
     if (((YkFollowup *) due->pdata[i])->at_risk)
       {
         person = due->pdata[i];
@@ -329,6 +339,9 @@ record_show (YkWindow *window)
                      gtk_widget_get_ancestor (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "details_expander"),
                                               GTK_TYPE_SCROLLED_WINDOW));
     }
+  else if (g_str_equal (mode, "date-popover"))
+    /* Once the dialog is mapped: a popover needs its parent's surface. */
+    g_timeout_add (1000, popup_date_cb, ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "date_entry"));
   else if (g_str_equal (mode, "record-error"))
     {
       gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "date_entry")), "2021年2月30日");
@@ -346,7 +359,7 @@ record_session_cb (YkWindow *window)
 static gboolean
 record_mode (YkWindow *window)
 {
-  if (!g_str_has_prefix (mode, "record-"))
+  if (!g_str_has_prefix (mode, "record-") && !g_str_equal (mode, "date-popover"))
     return FALSE;
   g_signal_connect (window, "notify::session", G_CALLBACK (record_session_cb), NULL);
   ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
@@ -434,6 +447,11 @@ statistics_ready_cb (gpointer user_data)
   if (g_str_equal (mode, "statistics-records"))
     gtk_widget_activate_action (GTK_WIDGET (page), "statistics.show-records", "(ixb)", (int) YK_INDICATOR_IMPROVED,
                                 (gint64) 0, FALSE);
+  if (g_str_equal (mode, "statistics-range"))
+    {
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (page, YK_TYPE_STATISTICS_PAGE, "period_kind_dropdown")), 2);
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_STATISTICS_PAGE, "from_entry")), "7.1");
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -542,7 +560,7 @@ activities_preview (YkWindow *window)
  *   yk-ui-preview admin-key       Administration: the accounts, after the key was changed
  *   yk-ui-preview admin-role      Administration: a social worker's role and site
  *   yk-ui-preview admin-database  Administration: the database checked
- *   yk-ui-preview admin-settings  Administration: settings, "3 weeks" refused
+ *   yk-ui-preview admin-settings  Administration: settings, 2 周 chosen, a bad threshold refused
  *   yk-ui-preview admin-audit     Administration: the audit trail
  *   yk-ui-preview admin-import    Administration: a ledger with bad rows checked */
 #include "yk-admin-accounts.h"
@@ -589,7 +607,9 @@ admin_ready_cb (gpointer user_data)
   else if (g_str_equal (mode, "admin-settings"))
     {
       gtk_stack_set_visible_child_name (sections, "settings");
-      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "stable_entry")), "3 weeks");
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "basically_stable_amount")), 2);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "basically_stable_unit")), 1);
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "threshold_entry")), "0");
       gtk_widget_activate_action (page, "admin.save-settings", NULL);
     }
   else if (g_str_equal (mode, "admin-role"))
@@ -751,7 +771,7 @@ main (int argc, char *argv[])
   ui_test_database_make (&db);
   if (g_str_has_prefix (mode, "today"))
     today_fill_database ();
-  if (g_str_has_prefix (mode, "record-"))
+  if (g_str_has_prefix (mode, "record-") || g_str_equal (mode, "date-popover"))
     fill_demo ();
   if (g_str_equal (mode, "case-file"))
     fill_case_file_demo ();

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-activity-dialog.h"
+#include "yk-date-entry.h"
 #include "yk-activities.h"
 #include "yk-connection-task.h"
 #include "yk-record-form.h"
@@ -528,6 +529,7 @@ yk_activity_dialog_class_init (YkActivityDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (YK_TYPE_DATE_ENTRY);
   object_class->dispose = yk_activity_dialog_dispose;
   object_class->finalize = yk_activity_dialog_finalize;
   object_class->get_property = yk_activity_dialog_get_property;

@@ -3,6 +3,8 @@
 
 #include "yk-config.h"
 #include "yk-admin-page.h"
+#include "yk-date-entry.h"
+#include "yk-followup.h"
 #include "yk-admin-accounts.h"
 #include "yk-admin.h"
 #include "yk-audit-words.h"
@@ -35,7 +37,9 @@ struct _YkAdminPage
   GtkListBox *checks_list;
   GtkLabel *database_status;
 
-  GtkEditable *stable_entry, *basically_stable_entry, *unstable_entry, *threshold_entry;
+  GtkSpinButton *stable_amount, *basically_stable_amount, *unstable_amount;
+  GtkDropDown *stable_unit, *basically_stable_unit, *unstable_unit; /* YkIntervalUnit */
+  GtkEditable *threshold_entry;
   GtkLabel *stable_error, *basically_stable_error, *unstable_error, *threshold_error;
   GtkLabel *settings_status;
   GtkBox *sites_box;
@@ -583,55 +587,82 @@ import_choose_activated (GtkWidget *widget, const char *action_name, GVariant *p
 
 /* --- settings --- */
 
+/* A follow-up interval: a number and a unit, stored as "2 weeks". */
 typedef struct
 {
   const char *key;
-  GtkEditable *entry;
+  GtkSpinButton *amount;
+  GtkDropDown *unit;
   GtkLabel *error;
-} SettingField;
+} IntervalField;
 
 static void
-setting_fields (YkAdminPage *self, SettingField fields[4])
+interval_fields (YkAdminPage *self, IntervalField fields[3])
 {
-  fields[0] = (SettingField) { "followup_stable", self->stable_entry, self->stable_error };
-  fields[1] = (SettingField) { "followup_basically_stable", self->basically_stable_entry, self->basically_stable_error };
-  fields[2] = (SettingField) { "followup_unstable", self->unstable_entry, self->unstable_error };
-  fields[3] = (SettingField) { YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD, self->threshold_entry, self->threshold_error };
+  fields[0] = (IntervalField) { "followup_stable", self->stable_amount, self->stable_unit, self->stable_error };
+  fields[1] = (IntervalField) { "followup_basically_stable", self->basically_stable_amount, self->basically_stable_unit,
+                                self->basically_stable_error };
+  fields[2] = (IntervalField) { "followup_unstable", self->unstable_amount, self->unstable_unit, self->unstable_error };
 }
 
-/* A stored interval ("14 days") as people write it in their language
- * ("14 天"); yk_admin_setting_normalize() reads both back. */
 static char *
-display_setting (const char *key, const char *value)
+interval_typed (const IntervalField *field)
 {
-  g_autofree char *normal = yk_admin_setting_normalize (key, value, NULL);
-  int n;
-
-  if (normal == NULL || g_strcmp0 (key, YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD) == 0)
-    return g_strdup (value != NULL ? value : "");
-  n = atoi (normal);
-  if (g_str_has_suffix (normal, "months"))
-    return g_strdup_printf (ngettext ("%1$d month", "%1$d months", n), n);
-  return g_strdup_printf (ngettext ("%1$d day", "%1$d days", n), n);
+  return yk_followup_interval_format (gtk_spin_button_get_value_as_int (field->amount),
+                                      (YkIntervalUnit) gtk_drop_down_get_selected (field->unit));
 }
 
 static void
 refresh_settings (YkAdminPage *self)
 {
   YkSession *session = get_session (self);
-  SettingField fields[4];
+  IntervalField fields[3];
+  g_autofree char *threshold = NULL;
 
   if (session == NULL)
     return;
-  setting_fields (self, fields);
-  for (guint i = 0; i < 4; i++)
+  interval_fields (self, fields);
+  for (guint i = 0; i < 3; i++)
     {
       g_autofree char *value = yk_admin_setting_get (session, fields[i].key, NULL);
-      g_autofree char *shown = display_setting (fields[i].key, value);
+      g_autofree char *message = NULL;
+      YkIntervalUnit unit;
+      int amount;
 
-      gtk_editable_set_text (fields[i].entry, shown);
-      yk_label_show_message (fields[i].error, NULL);
+      if (yk_followup_interval_split (value, &amount, &unit))
+        {
+          gtk_spin_button_set_value (fields[i].amount, amount);
+          gtk_drop_down_set_selected (fields[i].unit, unit);
+        }
+      else
+        /* Only a database written by hand gets here; say so rather than
+         * show a made-up value as if it were the stored one. */
+        message = g_strdup_printf (_("The follow-up interval “%1$s” is not understood; set it as a number of days, weeks or months"),
+                                   value != NULL ? value : "");
+      yk_label_show_message (fields[i].error, message);
     }
+  threshold = yk_admin_setting_get (session, YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD, NULL);
+  gtk_editable_set_text (self->threshold_entry, threshold != NULL ? threshold : "");
+  yk_label_show_message (self->threshold_error, NULL);
+}
+
+/* Stores `value` for `key` unless it is already stored; FALSE with the
+ * error under the field if the store refuses it. */
+static gboolean
+store_setting (YkSession *session, const char *key, const char *value, GtkLabel *error_label, gboolean *changed)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *old = yk_admin_setting_get (session, key, NULL);
+
+  if (g_strcmp0 (old, value) == 0)
+    return TRUE;
+  if (!yk_admin_setting_set (session, key, value, &error))
+    {
+      yk_label_show_message (error_label, error->message);
+      return FALSE;
+    }
+  *changed = TRUE;
+  return TRUE;
 }
 
 static void
@@ -639,40 +670,39 @@ save_settings_activated (GtkWidget *widget, const char *action_name, GVariant *p
 {
   YkAdminPage *self = YK_ADMIN_PAGE (widget);
   YkSession *session = get_session (self);
-  SettingField fields[4];
+  IntervalField fields[3];
+  g_autoptr (GError) error = NULL;
+  g_autofree char *threshold = NULL;
+  char *intervals[3] = { NULL, NULL, NULL };
   gboolean valid = TRUE, changed = FALSE;
 
   if (session == NULL)
     return;
-  setting_fields (self, fields);
+  interval_fields (self, fields);
   gtk_label_set_text (self->settings_status, "");
   /* Every field checked first: nothing is saved while one is wrong, and
    * what was typed stays for correcting. */
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < 3; i++)
     {
-      g_autoptr (GError) error = NULL;
-      g_autofree char *normal = yk_admin_setting_normalize (fields[i].key, gtk_editable_get_text (fields[i].entry), &error);
+      g_autofree char *typed = interval_typed (&fields[i]);
+      g_autoptr (GError) interval_error = NULL;
 
-      yk_label_show_message (fields[i].error, normal == NULL ? error->message : NULL);
-      valid = valid && normal != NULL;
+      intervals[i] = yk_admin_setting_normalize (fields[i].key, typed, &interval_error);
+      yk_label_show_message (fields[i].error, intervals[i] == NULL ? interval_error->message : NULL);
+      valid = valid && intervals[i] != NULL;
     }
-  if (!valid)
+  threshold = yk_admin_setting_normalize (YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD,
+                                          gtk_editable_get_text (self->threshold_entry), &error);
+  yk_label_show_message (self->threshold_error, threshold == NULL ? error->message : NULL);
+  valid = valid && threshold != NULL;
+  for (guint i = 0; valid && i < 3; i++)
+    valid = store_setting (session, fields[i].key, intervals[i], fields[i].error, &changed);
+  if (valid)
+    store_setting (session, YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD, threshold, self->threshold_error, &changed);
+  for (guint i = 0; i < 3; i++)
+    g_free (intervals[i]);
+  if (!valid && !changed)
     return;
-  for (guint i = 0; i < 4; i++)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autofree char *old = yk_admin_setting_get (session, fields[i].key, NULL);
-      g_autofree char *normal = yk_admin_setting_normalize (fields[i].key, gtk_editable_get_text (fields[i].entry), NULL);
-
-      if (g_strcmp0 (old, normal) == 0)
-        continue;
-      if (!yk_admin_setting_set (session, fields[i].key, normal, &error))
-        {
-          yk_label_show_message (fields[i].error, error->message);
-          break;
-        }
-      changed = TRUE;
-    }
   refresh_settings (self);
   if (changed)
     {
@@ -687,7 +717,8 @@ static GtkWidget *
 site_entry (GtkGrid *grid, int row, const char *label_text, const char *value, const char *name)
 {
   GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-  GtkWidget *entry = gtk_entry_new ();
+  /* The opening date is typed like every other date, calendar and all. */
+  GtkWidget *entry = g_str_equal (name, "opening_date") ? yk_date_entry_new () : gtk_entry_new ();
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
@@ -773,6 +804,8 @@ save_site_activated (GtkWidget *widget, const char *action_name, GVariant *param
   if (session == NULL || frame == NULL)
     return;
   editor = G_OBJECT (frame);
+  /* The site record takes ISO days; the field also takes 12.3 or 今天. */
+  yk_date_entry_normalize (g_object_get_data (editor, "opening_date"));
   if (!yk_admin_site_update (session, site_id,
                              gtk_editable_get_text (g_object_get_data (editor, "name")),
                              gtk_editable_get_text (g_object_get_data (editor, "host")),
@@ -968,6 +1001,9 @@ audit_filter_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   if (session == NULL || !yk_session_require_coordinator (session, NULL))
     return;
   cancel_audit (self);
+  /* The filter takes ISO days; the fields also take 12.3 or 今天. */
+  yk_date_entry_normalize (YK_DATE_ENTRY (self->audit_from_entry));
+  yk_date_entry_normalize (YK_DATE_ENTRY (self->audit_to_entry));
   filter = g_new0 (YkAdminAuditFilter, 1);
   filter->limit = AUDIT_LIMIT;
   filter->account = entry_text (self->audit_account_entry);
@@ -1126,6 +1162,7 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (YK_TYPE_DATE_ENTRY);
   object_class->dispose = yk_admin_page_dispose;
   object_class->finalize = yk_admin_page_finalize;
   object_class->get_property = yk_admin_page_get_property;
@@ -1144,9 +1181,12 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, verify_summary);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, checks_list);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, database_status);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, stable_entry);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, basically_stable_entry);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, unstable_entry);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, stable_amount);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, basically_stable_amount);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, unstable_amount);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, stable_unit);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, basically_stable_unit);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, unstable_unit);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, threshold_entry);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, stable_error);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, basically_stable_error);

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-assessment-dialog.h"
+#include "yk-date-entry.h"
 #include "yk-casework.h"
 #include "yk-record-form.h"
 #include "yk-record-rules.h"
@@ -155,6 +156,7 @@ yk_assessment_dialog_class_init (YkAssessmentDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (YK_TYPE_DATE_ENTRY);
   object_class->dispose = yk_assessment_dialog_dispose;
   object_class->finalize = yk_assessment_dialog_finalize;
   object_class->get_property = yk_assessment_dialog_get_property;

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-case-file-view.h"
+#include "yk-date-entry.h"
 #include "yk-connection-task.h"
 #include "yk-app-error.h"
 #include "yk-case-file.h"
@@ -548,17 +549,18 @@ fill_form (YkCaseFileView *self, gboolean opening)
     }
 }
 
-/* Dates as typed (2021/3/5, 2021年3月5日) are stored as ISO 8601; one that
+/* Dates as typed (2021/3/5, 2021年3月5日, 12.3, 今天) are stored as ISO 8601; one that
  * cannot be read is passed on as typed, for the rules to name. */
 static char *
 record_text (const char *text, gboolean date)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-  GDate parsed;
+  GDate parsed, today;
 
   if (*stripped == '\0')
     return NULL;
-  if (date && yk_date_parse (stripped, &parsed, NULL))
+  yk_date_today (&today);
+  if (date && yk_date_parse_typed (stripped, &today, &parsed, NULL))
     return yk_date_format_iso (&parsed);
   return g_steal_pointer (&stripped);
 }
@@ -896,6 +898,7 @@ yk_case_file_view_class_init (YkCaseFileViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (YK_TYPE_DATE_ENTRY);
   object_class->dispose = yk_case_file_view_dispose;
   object_class->finalize = yk_case_file_view_finalize;
   object_class->get_property = yk_case_file_view_get_property;

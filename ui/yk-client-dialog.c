@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-client-dialog.h"
+#include "yk-date-entry.h"
 #include "yk-app-error.h"
 #include "yk-casework.h"
 #include "yk-record-form.h"
@@ -179,6 +180,7 @@ yk_client_dialog_class_init (YkClientDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (YK_TYPE_DATE_ENTRY);
   G_OBJECT_CLASS (klass)->dispose = yk_client_dialog_dispose;
   G_OBJECT_CLASS (klass)->finalize = yk_client_dialog_finalize;
 

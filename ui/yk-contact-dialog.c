@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-contact-dialog.h"
+#include "yk-date-entry.h"
 #include "yk-casework.h"
 #include "yk-record-form.h"
 #include "yk-record-rules.h"
@@ -152,9 +153,10 @@ propose_next_date (YkContactDialog *self,
   g_autofree char *iso = NULL;
   g_autofree char *next = NULL;
   const char *current;
-  GDate date;
+  GDate date, today;
 
-  if (session == NULL || text == NULL || !yk_date_parse (text, &date, NULL))
+  yk_date_today (&today);
+  if (session == NULL || text == NULL || !yk_date_parse_typed (text, &today, &date, NULL))
     return;
   iso = yk_date_format_iso (&date);
   if (!yk_recording_propose_next (session, iso, yk_record_form_choice (self->condition_dropdown, condition_codes),
@@ -360,7 +362,8 @@ show_phones (YkContactDialog      *self,
 static void
 date_changed_cb (YkContactDialog *self)
 {
-  if (!self->restoring)
+  /* No form: the dialog is being disposed, and its fields cleared. */
+  if (self->form != NULL && !self->restoring)
     propose_next_date (self, TRUE);
 }
 
@@ -492,6 +495,7 @@ yk_contact_dialog_class_init (YkContactDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (YK_TYPE_DATE_ENTRY);
   object_class->dispose = yk_contact_dialog_dispose;
   object_class->finalize = yk_contact_dialog_finalize;
   object_class->get_property = yk_contact_dialog_get_property;

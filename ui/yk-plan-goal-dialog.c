@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-plan-goal-dialog.h"
+#include "yk-date-entry.h"
 #include "yk-casework.h"
 #include "yk-record-form.h"
 #include "yk-record-rules.h"
@@ -94,6 +95,7 @@ yk_plan_goal_dialog_class_init (YkPlanGoalDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (YK_TYPE_DATE_ENTRY);
   G_OBJECT_CLASS (klass)->dispose = yk_plan_goal_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-plan-goal-dialog.ui");

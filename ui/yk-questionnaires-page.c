@@ -4,6 +4,7 @@
 #include "yk-config.h"
 #include "yk-site-choice.h"
 #include "yk-questionnaires-page.h"
+#include "yk-date-entry.h"
 #include "yk-activities.h"
 #include "yk-casework.h"
 #include "yk-connection-task.h"
@@ -77,9 +78,10 @@ static char *
 chosen_date (YkQuestionnairesPage *self, gboolean report)
 {
   g_autoptr (GError) error = NULL;
-  GDate date;
+  GDate date, today;
 
-  if (!yk_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &date, &error))
+  yk_date_today (&today);
+  if (!yk_date_parse_typed (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &today, &date, &error))
     {
       if (report)
         show_error (self, error->message);
@@ -534,6 +536,7 @@ yk_questionnaires_page_class_init (YkQuestionnairesPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (YK_TYPE_DATE_ENTRY);
   object_class->dispose = yk_questionnaires_page_dispose;
   object_class->finalize = yk_questionnaires_page_finalize;
   object_class->get_property = yk_questionnaires_page_get_property;

@@ -349,7 +349,8 @@ yk_record_form_text (GtkWidget *input)
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
-/* A date as people write it (2021-03-05, 2021/3/5, 2021年3月5日), as ISO. */
+/* A date as people type it (2021-03-05, 2021/3/5, 2021年3月5日, and the
+ * short forms of yk_date_parse_typed: 12.3, 今天…), as ISO. */
 gboolean
 yk_record_form_date (YkRecordForm *form,
                      const char   *field,
@@ -359,12 +360,13 @@ yk_record_form_date (YkRecordForm *form,
 {
   g_autofree char *text = yk_record_form_text (entry);
   g_autoptr (GError) error = NULL;
-  GDate date;
+  GDate date, today;
 
   *iso = NULL;
   if (text == NULL)
     return required ? yk_record_form_fail (form, field, _("This is required")) : TRUE;
-  if (!yk_date_parse (text, &date, &error))
+  yk_date_today (&today);
+  if (!yk_date_parse_typed (text, &today, &date, &error))
     return yk_record_form_fail_error (form, field, error);
   *iso = yk_date_format_iso (&date);
   return TRUE;

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-referral-dialog.h"
+#include "yk-date-entry.h"
 #include "yk-casework.h"
 #include "yk-record-form.h"
 #include "yk-record-rules.h"
@@ -111,6 +112,7 @@ yk_referral_dialog_class_init (YkReferralDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (YK_TYPE_DATE_ENTRY);
   G_OBJECT_CLASS (klass)->dispose = yk_referral_dialog_dispose;
   G_OBJECT_CLASS (klass)->finalize = yk_referral_dialog_finalize;
 

@@ -4,6 +4,7 @@
 #include "yk-config.h"
 #include "yk-site-choice.h"
 #include "yk-statistics-page.h"
+#include "yk-date-entry.h"
 #include "yk-connection-task.h"
 #include "yk-figure-records-dialog.h"
 #include "yk-file-chooser.h"
@@ -38,8 +39,8 @@ struct _YkStatisticsPage
   GtkDropDown *month_dropdown;
   GtkStringList *quarters;
   GtkStringList *months;
-  GtkEntry *from_entry;
-  GtkEntry *to_entry;
+  GtkWidget *from_entry; /* YkDateEntry */
+  GtkWidget *to_entry;
   GtkDropDown *site_dropdown;
   GtkStringList *site_names;
   GtkLabel *site_label;
@@ -505,10 +506,11 @@ apply_range_action (GtkWidget  *widget,
   YkStatisticsPage *self = YK_STATISTICS_PAGE (widget);
   g_autoptr (GError) error = NULL;
   g_autofree char *from_iso = NULL, *to_iso = NULL;
-  GDate from, to;
+  GDate from, to, today;
 
-  if (!yk_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &from, &error) ||
-      !yk_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), &to, &error))
+  yk_date_today (&today);
+  if (!yk_date_parse_typed (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &today, &from, &error) ||
+      !yk_date_parse_typed (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), &today, &to, &error))
     {
       show_message (self, error->message, TRUE);
       return;
@@ -769,6 +771,7 @@ yk_statistics_page_class_init (YkStatisticsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (YK_TYPE_DATE_ENTRY);
   object_class->dispose = yk_statistics_page_dispose;
   object_class->finalize = yk_statistics_page_finalize;
   object_class->get_property = yk_statistics_page_get_property;
@@ -828,6 +831,12 @@ yk_statistics_page_init (YkStatisticsPage *self)
                                                        NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* No visible label names these two (a mnemonic label would name the
+   * entry inside too): the entry a screen reader lands on says which. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (yk_date_entry_get_entry (YK_DATE_ENTRY (self->from_entry))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("From"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (yk_date_entry_get_entry (YK_DATE_ENTRY (self->to_entry))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("To"), -1);
   self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->tasks = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_drop_down_set_expression (self->quarter_dropdown, label);

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-status-dialog.h"
+#include "yk-date-entry.h"
 #include "yk-record-form.h"
 #include "yk-recording.h"
 
@@ -92,6 +93,7 @@ yk_status_dialog_class_init (YkStatusDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (YK_TYPE_DATE_ENTRY);
   G_OBJECT_CLASS (klass)->dispose = yk_status_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-status-dialog.ui");

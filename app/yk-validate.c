@@ -254,6 +254,17 @@ yk_id_number_check (const char *id_number,
 }
 
 gboolean
+yk_id_number_facts (const char  *id_number,
+                    GDate       *birth_date,
+                    const char **gender)
+{
+  if (!yk_id_number_check (id_number, birth_date, NULL))
+    return FALSE;
+  *gender = (id_number[16] - '0') % 2 == 1 ? "男" : "女";
+  return TRUE;
+}
+
+gboolean
 yk_boolean_parse (const char *text,
                   gboolean   *value)
 {

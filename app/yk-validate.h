@@ -27,6 +27,12 @@ gboolean yk_id_number_check (const char *id_number,
                              GDate      *birth_date,
                              GError    **error);
 
+/* What a valid ID number says of its holder: the birth date, and the
+ * gender from the 17th digit (odd 男, even 女). FALSE for an invalid one. */
+gboolean yk_id_number_facts (const char  *id_number,
+                             GDate       *birth_date,
+                             const char **gender);
+
 gboolean yk_boolean_parse (const char *text,
                            gboolean   *value);
 

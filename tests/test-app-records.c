@@ -67,6 +67,22 @@ test_id_number (void)
     g_assert_false (yk_id_number_check (no_such_day, NULL, &error));
     g_assert_nonnull (strstr (error->message, "birth date"));
   }
+  g_clear_error (&error);
+
+  /* What the number says of its holder: the 17th digit, odd for men. */
+  {
+    g_autofree char *man = make_id ("500107", "19800229", "123");
+    const char *gender = NULL;
+
+    g_assert_true (yk_id_number_facts ("11010519491231002X", &birth, &gender));
+    g_assert_cmpstr (gender, ==, "女");
+    g_assert_cmpint (g_date_get_month (&birth), ==, 12);
+    g_assert_true (yk_id_number_facts (man, &birth, &gender));
+    g_assert_cmpstr (gender, ==, "男");
+    gender = NULL;
+    g_assert_false (yk_id_number_facts (typo, &birth, &gender));
+    g_assert_null (gender);
+  }
 }
 
 static void

@@ -864,6 +864,38 @@ test_other_site_not_found (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A valid resident ID number fills in the birth date and gender, unless
+ * the person chose them; an invalid one changes nothing. */
+static void
+test_new_client_from_id_number (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  GtkWidget *dialog = NULL;
+  GType type = YK_TYPE_CLIENT_DIALOG;
+
+  dialog = open_dialog (window, "record.new-client", NULL, type, (gpointer *) &dialog);
+  set_entry (dialog, type, "id_number_entry", "11010519491231002"); /* 17 of 18 */
+  g_assert_cmpstr (entry_text (dialog, type, "birth_date_entry"), ==, "");
+  set_entry (dialog, type, "id_number_entry", "11010519491231002X"); /* GB 11643's own example */
+  g_assert_cmpstr (entry_text (dialog, type, "birth_date_entry"), ==, "1949-12-31");
+  g_assert_cmpstr (selected_string (dialog, type, "gender_dropdown"), ==, "Female");
+
+  /* Corrected to another number: the filled-in values follow it. */
+  set_entry (dialog, type, "id_number_entry", "510102198503151236");
+  g_assert_cmpstr (entry_text (dialog, type, "birth_date_entry"), ==, "1985-03-15");
+  g_assert_cmpstr (selected_string (dialog, type, "gender_dropdown"), ==, "Male");
+
+  /* What the person chose stays, even when another number says otherwise. */
+  set_entry (dialog, type, "birth_date_entry", "1985-03-16");
+  select_item (dialog, type, "gender_dropdown", 2);
+  set_entry (dialog, type, "id_number_entry", "500107198002291230"); /* a man born 1980-02-29 */
+  g_assert_cmpstr (entry_text (dialog, type, "birth_date_entry"), ==, "1985-03-16");
+  g_assert_cmpstr (selected_string (dialog, type, "gender_dropdown"), ==, "Female");
+  gtk_widget_activate_action (dialog, "form.cancel", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The eligibility rule: no consent date, no case file; the message is
  * under the consent date. */
 static void
@@ -1013,6 +1045,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/recording/impossible-short-date", test_impossible_short_date);
   g_test_add_func ("/ui/recording/other-site", test_other_site_not_found);
   g_test_add_func ("/ui/recording/new-client-consent", test_new_client_needs_consent);
+  g_test_add_func ("/ui/recording/new-client-id-number", test_new_client_from_id_number);
   g_test_add_func ("/ui/recording/sdss-total", test_sdss_total);
   g_test_add_func ("/ui/recording/void-reason", test_void_needs_reason);
   status = g_test_run ();

@@ -58,6 +58,8 @@ struct _YkClientDialog
 
   YkRecordForm *form;
   GArray *site_ids;
+  char *filled_birth_date; /* what the ID number filled in, so a later ID may refill it */
+  const char *filled_gender;
 };
 
 G_DEFINE_FINAL_TYPE (YkClientDialog, yk_client_dialog, GTK_TYPE_WINDOW)
@@ -88,6 +90,33 @@ site_changed_cb (YkClientDialog *self)
     return;
   staff = yk_recording_workers (session, site_id (self), NULL);
   yk_record_form_fill_staff (self->worker_dropdown, staff, yk_session_get_staff_id (session));
+}
+
+/* A valid ID number gives the birth date and gender: filled in when the
+ * fields are empty or still hold what an earlier ID number gave, never
+ * over what the person chose. */
+static void
+id_number_changed_cb (YkClientDialog *self)
+{
+  g_autofree char *id_number = yk_record_form_text (self->id_number_entry);
+  const char *birth_now = gtk_editable_get_text (GTK_EDITABLE (self->birth_date_entry));
+  const char *gender = NULL;
+  GDate birth;
+
+  if (id_number == NULL || !yk_id_number_facts (id_number, &birth, &gender))
+    return;
+  if (*birth_now == '\0' || g_strcmp0 (birth_now, self->filled_birth_date) == 0)
+    {
+      g_free (self->filled_birth_date);
+      self->filled_birth_date = yk_date_format_iso (&birth);
+      gtk_editable_set_text (GTK_EDITABLE (self->birth_date_entry), self->filled_birth_date);
+    }
+  if (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->gender_dropdown)) == 0 ||
+      g_strcmp0 (yk_record_form_choice (self->gender_dropdown, gender_codes), self->filled_gender) == 0)
+    {
+      self->filled_gender = gender;
+      yk_record_form_choose (self->gender_dropdown, gender_codes, gender);
+    }
 }
 
 static gboolean
@@ -170,6 +199,7 @@ static void
 yk_client_dialog_finalize (GObject *object)
 {
   g_clear_pointer (&YK_CLIENT_DIALOG (object)->site_ids, g_array_unref);
+  g_clear_pointer (&YK_CLIENT_DIALOG (object)->filled_birth_date, g_free);
   G_OBJECT_CLASS (yk_client_dialog_parent_class)->finalize (object);
 }
 
@@ -224,6 +254,7 @@ yk_client_dialog_class_init (YkClientDialogClass *klass)
   BIND (stable_check);
   BIND (stable_error);
   gtk_widget_class_bind_template_callback (widget_class, site_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, id_number_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "form.cancel", NULL, cancel_action);

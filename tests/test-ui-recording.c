@@ -10,6 +10,7 @@
 #include "yk-followup.h"
 #include "yk-recording.h"
 #include "yk-report.h"
+#include "yk-score-choice.h"
 #include "yk-validate.h"
 #include "yk-void-dialog.h"
 
@@ -343,6 +344,24 @@ clipboard_text (GtkWidget *widget)
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_read_cb, &text);
   ui_test_spin_until (text != NULL);
   return text;
+}
+
+/* A key typed in a widget, as its key controllers see it. */
+static gboolean
+type_key (GtkWidget *widget,
+          guint      keyval)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
 }
 
 /* Locked, the record.* actions are off: a button bound to one is
@@ -969,14 +988,25 @@ test_sdss_total (void)
                    "责任心和计划性");
   g_assert_cmpint (yk_assessment_dialog_get_total (YK_ASSESSMENT_DIALOG (dialog)), ==, 0);
 
-  select_item (dialog, type, "sdss_1_dropdown", 2); /* 2 */
-  select_item (dialog, type, "sdss_2_dropdown", 3); /* 9: does not apply */
-  select_item (dialog, type, "sdss_3_dropdown", 3); /* 9 */
-  select_item (dialog, type, "sdss_4_dropdown", 1); /* 1 */
+  /* Typed as on the paper form: a digit chooses and moves on. */
+  g_assert_true (ui_test_has_focus_within (ui_test_child (dialog, type, "sdss_1_choice")));
+  g_assert_true (type_key (ui_test_child (dialog, type, "sdss_1_choice"), GDK_KEY_2));
+  g_assert_true (ui_test_has_focus_within (ui_test_child (dialog, type, "sdss_2_choice")));
+  g_assert_true (type_key (ui_test_child (dialog, type, "sdss_2_choice"), GDK_KEY_9)); /* does not apply */
+  g_assert_true (type_key (ui_test_child (dialog, type, "sdss_3_choice"), GDK_KEY_KP_9));
+  g_assert_true (type_key (ui_test_child (dialog, type, "sdss_4_choice"), GDK_KEY_1));
+  g_assert_true (ui_test_has_focus_within (ui_test_child (dialog, type, "sdss_5_choice")));
   g_assert_cmpint (yk_assessment_dialog_get_total (YK_ASSESSMENT_DIALOG (dialog)), ==, 3);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ui_test_child (dialog, type, "total_label"))), "3"));
-  select_item (dialog, type, "sdss_2_dropdown", 2); /* now 2 */
+  /* A digit that is not a score changes nothing. */
+  g_assert_true (type_key (ui_test_child (dialog, type, "sdss_5_choice"), GDK_KEY_5));
+  g_assert_cmpuint (yk_score_choice_get_selected (YK_SCORE_CHOICE (ui_test_child (dialog, type, "sdss_5_choice"))), ==, 0);
+  /* Or by mouse: item 2 now 2. */
+  yk_score_choice_set_selected (YK_SCORE_CHOICE (ui_test_child (dialog, type, "sdss_2_choice")), 2);
   g_assert_cmpint (yk_assessment_dialog_get_total (YK_ASSESSMENT_DIALOG (dialog)), ==, 5);
+  /* The last item hands on to Save. */
+  g_assert_true (type_key (ui_test_child (dialog, type, "sdss_10_choice"), GDK_KEY_0));
+  g_assert_true (gtk_widget_has_focus (ui_test_child (dialog, type, "save_button")));
 
   watch_changes (window, &changes);
   gtk_widget_activate_action (dialog, "form.save", NULL);

@@ -29,6 +29,7 @@
  * Not installed, not a test. */
 #include "yk-config.h"
 #include "ui-test-util.h"
+#include "yk-score-choice.h"
 #include "yk-create-page.h"
 #include "yk-figure-records-dialog.h"
 #include "yk-statistics-page.h"
@@ -270,9 +271,9 @@ record_other_dialogs (YkWindow *window)
       dialog = newest_dialog (window);
       for (guint i = 0; i < YK_SDSS_ITEMS; i++)
         {
-          g_autofree char *name = g_strdup_printf ("sdss_%u_dropdown", i + 1);
-          gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (dialog, YK_TYPE_ASSESSMENT_DIALOG, name)),
-                                      scores[i]);
+          g_autofree char *name = g_strdup_printf ("sdss_%u_choice", i + 1);
+          yk_score_choice_set_selected (YK_SCORE_CHOICE (ui_test_child (dialog, YK_TYPE_ASSESSMENT_DIALOG, name)),
+                                        scores[i]);
         }
       return TRUE;
     }

@@ -4,6 +4,7 @@
 #include "yk-config.h"
 #include "yk-assessment-dialog.h"
 #include "yk-date-entry.h"
+#include "yk-score-choice.h"
 #include "yk-casework.h"
 #include "yk-record-form.h"
 #include "yk-record-rules.h"
@@ -21,7 +22,8 @@ struct _YkAssessmentDialog
   GtkWidget *date_entry;
   GtkWidget *date_error;
   GtkWidget *total_label;
-  GtkWidget *items[YK_SDSS_ITEMS];  /* sdss_1_dropdown… */
+  GtkWidget *save_button;
+  GtkWidget *items[YK_SDSS_ITEMS];  /* sdss_1_choice… */
 
   YkRecordForm *form;
   gint64 client_id;
@@ -40,18 +42,26 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* The drop-downs' items, in order: 0, 1, 2, and 9 (does not apply). */
-static const int scores[] = { 0, 1, 2, 9 };
-
 static void
 read_items (YkAssessmentDialog *self,
             int                 items[YK_SDSS_ITEMS])
 {
   for (guint i = 0; i < YK_SDSS_ITEMS; i++)
-    {
-      guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->items[i]));
-      items[i] = selected < G_N_ELEMENTS (scores) ? scores[selected] : 0;
-    }
+    items[i] = yk_score_choice_get_score (YK_SCORE_CHOICE (self->items[i]));
+}
+
+/* Typing a score goes on to the next item, then to Save: ten digits
+ * and Enter record the form, as it is read off the paper. */
+static void
+item_typed_cb (YkAssessmentDialog *self,
+               YkScoreChoice      *choice)
+{
+  for (guint i = 0; i < YK_SDSS_ITEMS; i++)
+    if (self->items[i] == GTK_WIDGET (choice))
+      {
+        gtk_widget_grab_focus (i + 1 < YK_SDSS_ITEMS ? self->items[i + 1] : self->save_button);
+        return;
+      }
 }
 
 static void
@@ -166,6 +176,7 @@ yk_assessment_dialog_class_init (YkAssessmentDialogClass *klass)
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (YK_TYPE_SCORE_CHOICE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-assessment-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, YkAssessmentDialog, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, YkAssessmentDialog, error_label);
@@ -176,7 +187,7 @@ yk_assessment_dialog_class_init (YkAssessmentDialogClass *klass)
   for (guint i = 0; i < YK_SDSS_ITEMS; i++)
     {
       g_autofree char *label = g_strdup_printf ("sdss_%u_label", i + 1);
-      g_autofree char *dropdown = g_strdup_printf ("sdss_%u_dropdown", i + 1);
+      g_autofree char *dropdown = g_strdup_printf ("sdss_%u_choice", i + 1);
       g_autofree char *error = g_strdup_printf ("sdss_%u_error", i + 1);
 
       gtk_widget_class_bind_template_child_full (widget_class, label, FALSE, 0);
@@ -185,13 +196,15 @@ yk_assessment_dialog_class_init (YkAssessmentDialogClass *klass)
       gtk_widget_class_bind_template_child_full (widget_class, error, FALSE, 0);
     }
   gtk_widget_class_bind_template_callback (widget_class, item_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_typed_cb);
+  gtk_widget_class_bind_template_child (widget_class, YkAssessmentDialog, save_button);
 
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "form.cancel", NULL, cancel_action);
   yk_record_form_class_add_shortcuts (widget_class);
 }
 
-/* sdss_3_label, sdss_3_dropdown… */
+/* sdss_3_label, sdss_3_choice… */
 static GtkWidget *
 named_child (YkAssessmentDialog *self,
              guint               n,

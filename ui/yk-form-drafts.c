@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-ui"
 
 #include "yk-form-drafts.h"
+#include "yk-score-choice.h"
 #include "yk-wipe.h"
 
 struct _YkFormDrafts
@@ -93,6 +94,9 @@ capture (GtkWidget  *widget,
       else if (GTK_IS_DROP_DOWN (widget))
         g_hash_table_insert (draft, g_strdup (id),
                              g_strdup_printf ("%u", gtk_drop_down_get_selected (GTK_DROP_DOWN (widget))));
+      else if (YK_IS_SCORE_CHOICE (widget))
+        g_hash_table_insert (draft, g_strdup (id),
+                             g_strdup_printf ("%u", yk_score_choice_get_selected (YK_SCORE_CHOICE (widget))));
       else if (GTK_IS_EXPANDER (widget))
         g_hash_table_insert (draft, g_strdup (id),
                              g_strdup (gtk_expander_get_expanded (GTK_EXPANDER (widget)) ? "1" : "0"));
@@ -129,6 +133,13 @@ restore (GtkWidget  *widget,
 
           if (model != NULL && selected < g_list_model_get_n_items (model))
             gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), (guint) selected);
+        }
+      else if (YK_IS_SCORE_CHOICE (widget))
+        {
+          guint64 selected = g_ascii_strtoull (value, NULL, 10);
+
+          if (selected < 4)
+            yk_score_choice_set_selected (YK_SCORE_CHOICE (widget), (guint) selected);
         }
       else if (GTK_IS_EXPANDER (widget))
         gtk_expander_set_expanded (GTK_EXPANDER (widget), g_str_equal (value, "1"));

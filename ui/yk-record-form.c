@@ -4,6 +4,7 @@
 #include "yk-record-form.h"
 #include "yk-db-staff.h"
 #include "yk-recording.h"
+#include "yk-score-choice.h"
 #include "yk-validate.h"
 
 #include <glib/gi18n.h>
@@ -147,8 +148,8 @@ yk_record_form_add_field (YkRecordForm *form,
                           GtkWidget    *error_label)
 {
   Field *f = g_new0 (Field, 1);
-  const char *property = GTK_IS_EDITABLE (input)       ? "text"
-                         : GTK_IS_DROP_DOWN (input)    ? "selected"
+  const char *property = GTK_IS_EDITABLE (input)                                 ? "text"
+                         : GTK_IS_DROP_DOWN (input) || YK_IS_SCORE_CHOICE (input) ? "selected"
                          : GTK_IS_CHECK_BUTTON (input) ? "active"
                                                        : NULL;
 

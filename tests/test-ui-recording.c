@@ -944,6 +944,16 @@ test_new_client_needs_consent (void)
   g_assert_true (gtk_widget_get_visible (ui_test_child (dialog, type, "consent_date_error")));
   g_assert_true (ui_test_has_focus_within (ui_test_child (dialog, type, "consent_date_entry")));
   g_assert_cmpstr (entry_text (dialog, type, "name_entry"), ==, "赵晓燕");
+  /* The whole form, the error too, fits a 1280×800 screen unscrolled. */
+  gtk_test_widget_wait_for_draw (dialog);
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (ui_test_child (dialog, type, "name_entry"), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), <=, 1);
+    g_assert_cmpint (gtk_widget_get_height (dialog), <=, 800);
+    g_assert_cmpint (gtk_widget_get_width (dialog), <=, 1280);
+  }
 
   /* Not stable at intake: refused too, at that field. */
   set_entry (dialog, type, "consent_date_entry", "2021/4/1");

@@ -9,12 +9,19 @@ its last column, each in backticks: `X` is forbidden anywhere in a msgstr,
 "Allowed exceptions" table lists msgids (in backticks) whose translation
 may keep a variant, each with its reason.
 
-Usage: check-glossary.py GLOSSARY_MD PO_FILE
+The same check reads the user guide's Mallard pages (help/C/*.page):
+every variant is forbidden in their text, and `=X` as the whole text of
+a <gui> element, the label the page quotes.
+
+Usage: check-glossary.py GLOSSARY_MD PO_FILE|PAGE…
 """
 
 import ast
 import re
 import sys
+import xml.etree.ElementTree as ET
+
+MALLARD = '{http://projectmallard.org/1.0/}'
 
 
 def read_po(path):
@@ -37,6 +44,22 @@ def read_po(path):
         if fields.get('msgid'):
             strs = [v for k, v in fields.items() if k.startswith('msgstr') and v]
             entries.append((fields.get('msgctxt'), fields['msgid'], strs))
+    return entries
+
+
+def read_page(path):
+    """[(None, 'FILE:LINE', [text])] of a Mallard page: each line's text
+    without its tags (the pages keep a paragraph on one line, since a
+    line break between Chinese characters shows as a space), and each
+    <gui> label by itself."""
+    entries = []
+    with open(path, encoding='utf-8') as page:
+        for number, line in enumerate(page, 1):
+            text = re.sub(r'<[^>]*>', '', line).strip()
+            if text:
+                entries.append((None, f'{path}:{number}', [text]))
+    for gui in ET.parse(path).getroot().iter(MALLARD + 'gui'):
+        entries.append((None, f'{path}: <gui>', [''.join(gui.itertext())]))
     return entries
 
 
@@ -83,13 +106,16 @@ def bare_label(text):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) < 3:
         sys.exit(__doc__)
     forbidden, allowed = read_glossary(sys.argv[1])
     if not any(v == '你' for v, _, _ in forbidden):
         forbidden.append(('你', False, '您'))
     problems = []
-    for context, msgid, msgstrs in read_po(sys.argv[2]):
+    entries = []
+    for path in sys.argv[2:]:
+        entries += read_page(path) if path.endswith('.page') else read_po(path)
+    for context, msgid, msgstrs in entries:
         if msgid in allowed:
             continue
         for msgstr in msgstrs:

@@ -107,6 +107,47 @@ test_primary_menu_is_labelled (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* F1 and the menu's 帮助 open the guide with win.help. Only the binding
+ * is checked, never activated: that would launch the desktop's help
+ * viewer from a test. */
+static void
+test_help_is_bound_to_f1 (void)
+{
+  g_autoptr (YkApplication) app = registered_application ();
+  YkWindow *window = yk_window_new (app);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkWidgetClass *widget_class = GTK_WIDGET_GET_CLASS (window);
+  GType owner;
+  const char *name, *property;
+  const GVariantType *parameter_type;
+  gboolean installed = FALSE;
+  const char *f1_action = NULL;
+
+  for (guint i = 0; gtk_widget_class_query_action (widget_class, i, &owner, &name, &parameter_type, &property); i++)
+    installed |= g_str_equal (name, "win.help");
+  g_assert_true (installed);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (trigger, "F1") && GTK_IS_NAMED_ACTION (action))
+            f1_action = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+  g_assert_cmpstr (f1_action, ==, "win.help");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Mesa's llvmpipe compiles code at run time, and LeakSanitizer cannot name
  * the module of what that code allocates: a machine with Mesa installed
  * would fail the sanitizer pass where one without it passes. The suite
@@ -148,6 +189,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/present", test_window_presents_with_actions);
   g_test_add_func ("/ui/window/about", test_about_dialog_opens);
   g_test_add_func ("/ui/window/menu-labelled", test_primary_menu_is_labelled);
+  g_test_add_func ("/ui/window/help", test_help_is_bound_to_f1);
   g_test_add_func ("/ui/window/no-opengl", test_window_draws_without_opengl);
   return g_test_run ();
 }

@@ -217,6 +217,30 @@ change_password_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (yk_password_dialog_new (GTK_WINDOW (self), self->session, NULL)));
 }
 
+/* Without a help viewer (yelp is the desktop's, not ours to require)
+ * there is nothing to open: F1 then does nothing rather than alarm
+ * anyone, and the reason goes to the log. gtk_show_uri() would say it
+ * with g_warning(), fatal under G_DEBUG=fatal-warnings. */
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    g_message ("The user guide (help:yukang) did not open: %s", error->message);
+}
+
+/* The guide installed from help/ (share/help/C/yukang), locked or not. */
+static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_show_uri_full (GTK_WINDOW (widget), "help:yukang", GDK_CURRENT_TIME, NULL, help_shown_cb, NULL);
+}
+
 static gboolean
 minutes_to_seconds (GValue   *value,
                     GVariant *variant,
@@ -332,6 +356,8 @@ yk_window_class_init (YkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-screen", "i", show_screen_action);
   for (int i = 1; i <= 6; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK, "win.show-screen", "i", i);

@@ -196,23 +196,6 @@ tick (YkActivityDialog *dialog, const YkActivityPerson *p)
   g_signal_emit_by_name (row, "activate");
 }
 
-/* A key in a widget, as its key controllers see it. */
-static gboolean
-press (GtkWidget *widget, guint keyval)
-{
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
-    }
-  return handled;
-}
-
 static void
 save (Fixture *f, YkActivityDialog *dialog)
 {
@@ -391,10 +374,10 @@ test_search_keeps_ticks (void)
   g_assert_true (shown (dialog, a));
   g_assert_false (shown (dialog, b));
   /* Down from the search goes to the first person found; Space ticks. */
-  g_assert_true (press (field (dialog, "search_entry"), GDK_KEY_Down));
+  g_assert_true (ui_test_press_key (field (dialog, "search_entry"), GDK_KEY_Down));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) ==
                  GTK_WIDGET (yk_activity_dialog_find_row (dialog, a->client_id, a->family_id)));
-  g_assert_true (press (field (dialog, "people_list"), GDK_KEY_space));
+  g_assert_true (ui_test_press_key (field (dialog, "people_list"), GDK_KEY_space));
   g_assert_true (ticked (dialog, a));
   type (dialog, "search_entry", b->case_no);
   g_assert_false (shown (dialog, a));

@@ -242,37 +242,6 @@ view_text (GtkWidget *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-/* What Enter does on `widget`: the first shortcut for Return among its
- * controllers, capture phase first, as GTK runs them. */
-static void
-press_enter (GtkWidget *widget)
-{
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
-  GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_BUBBLE };
-
-  for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
-    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-      {
-        g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-        if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-            gtk_event_controller_get_propagation_phase (controller) != phases[p])
-          continue;
-        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-          {
-            g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-            g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-            if (g_strcmp0 (trigger, "Return") == 0)
-              {
-                g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL));
-                return;
-              }
-          }
-      }
-  g_assert_not_reached ();
-}
-
 typedef struct
 {
   guint count;
@@ -344,24 +313,6 @@ clipboard_text (GtkWidget *widget)
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_read_cb, &text);
   ui_test_spin_until (text != NULL);
   return text;
-}
-
-/* A key typed in a widget, as its key controllers see it. */
-static gboolean
-type_key (GtkWidget *widget,
-          guint      keyval)
-{
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
-    }
-  return handled;
 }
 
 /* Locked, the record.* actions are off: a button bound to one is
@@ -447,17 +398,17 @@ test_phone_defaults (void)
   g_assert_true (gtk_widget_get_visible (contact_child (dialog, "condition_dropdown")));
 
   watch_changes (window, &changes);
-  press_enter (contact_child (dialog, "reached_check"));
+  ui_test_press_shortcut (contact_child (dialog, "reached_check"), "Return");
   g_assert_nonnull (dialog);
   g_assert_cmpuint (changes.count, ==, 0);
   g_assert_nonnull (yk_contact_dialog_get_error (YK_CONTACT_DIALOG (dialog), "condition"));
   select_item (dialog, YK_TYPE_CONTACT_DIALOG, "condition_dropdown", 1); /* 稳定 */
-  press_enter (contact_child (dialog, "reached_check"));
+  ui_test_press_shortcut (contact_child (dialog, "reached_check"), "Return");
   g_assert_nonnull (dialog);
   g_assert_nonnull (yk_contact_dialog_get_error (YK_CONTACT_DIALOG (dialog), "risk_level"));
   g_assert_cmpuint (changes.count, ==, 0);
   select_item (dialog, YK_TYPE_CONTACT_DIALOG, "risk_dropdown", 1); /* level 0 */
-  press_enter (contact_child (dialog, "reached_check"));
+  ui_test_press_shortcut (contact_child (dialog, "reached_check"), "Return");
   g_assert_null (dialog);
   g_assert_cmpuint (changes.count, ==, 1);
   g_assert_cmpint (changes.client_id, ==, spq_client);
@@ -511,7 +462,7 @@ test_quick_call_keeps_state (void)
   g_signal_emit_by_name (contact_child (dialog, "copy_guardian_button"), "clicked");
   g_assert_cmpstr (clipboard_text (contact_child (dialog, "copy_guardian_button")), ==, "13900005678");
 
-  press_enter (contact_child (dialog, "reached_check"));
+  ui_test_press_shortcut (contact_child (dialog, "reached_check"), "Return");
   g_assert_null (dialog);
 
   after = followup_of (window, spq_unstable);
@@ -1000,22 +951,22 @@ test_sdss_total (void)
 
   /* Typed as on the paper form: a digit chooses and moves on. */
   g_assert_true (ui_test_has_focus_within (ui_test_child (dialog, type, "sdss_1_choice")));
-  g_assert_true (type_key (ui_test_child (dialog, type, "sdss_1_choice"), GDK_KEY_2));
+  g_assert_true (ui_test_press_key (ui_test_child (dialog, type, "sdss_1_choice"), GDK_KEY_2));
   g_assert_true (ui_test_has_focus_within (ui_test_child (dialog, type, "sdss_2_choice")));
-  g_assert_true (type_key (ui_test_child (dialog, type, "sdss_2_choice"), GDK_KEY_9)); /* does not apply */
-  g_assert_true (type_key (ui_test_child (dialog, type, "sdss_3_choice"), GDK_KEY_KP_9));
-  g_assert_true (type_key (ui_test_child (dialog, type, "sdss_4_choice"), GDK_KEY_1));
+  g_assert_true (ui_test_press_key (ui_test_child (dialog, type, "sdss_2_choice"), GDK_KEY_9)); /* does not apply */
+  g_assert_true (ui_test_press_key (ui_test_child (dialog, type, "sdss_3_choice"), GDK_KEY_KP_9));
+  g_assert_true (ui_test_press_key (ui_test_child (dialog, type, "sdss_4_choice"), GDK_KEY_1));
   g_assert_true (ui_test_has_focus_within (ui_test_child (dialog, type, "sdss_5_choice")));
   g_assert_cmpint (yk_assessment_dialog_get_total (YK_ASSESSMENT_DIALOG (dialog)), ==, 3);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ui_test_child (dialog, type, "total_label"))), "3"));
   /* A digit that is not a score changes nothing. */
-  g_assert_true (type_key (ui_test_child (dialog, type, "sdss_5_choice"), GDK_KEY_5));
+  g_assert_true (ui_test_press_key (ui_test_child (dialog, type, "sdss_5_choice"), GDK_KEY_5));
   g_assert_cmpuint (yk_score_choice_get_selected (YK_SCORE_CHOICE (ui_test_child (dialog, type, "sdss_5_choice"))), ==, 0);
   /* Or by mouse: item 2 now 2. */
   yk_score_choice_set_selected (YK_SCORE_CHOICE (ui_test_child (dialog, type, "sdss_2_choice")), 2);
   g_assert_cmpint (yk_assessment_dialog_get_total (YK_ASSESSMENT_DIALOG (dialog)), ==, 5);
   /* The last item hands on to Save. */
-  g_assert_true (type_key (ui_test_child (dialog, type, "sdss_10_choice"), GDK_KEY_0));
+  g_assert_true (ui_test_press_key (ui_test_child (dialog, type, "sdss_10_choice"), GDK_KEY_0));
   g_assert_true (gtk_widget_has_focus (ui_test_child (dialog, type, "save_button")));
 
   watch_changes (window, &changes);

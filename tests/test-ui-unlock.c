@@ -181,36 +181,6 @@ test_recent_databases_list (void)
   g_assert_cmpuint (g_strv_length (first), ==, 1);
 }
 
-/* Runs the window's shortcut for `trigger` ("<Alt>5") as GTK would on
- * that key press, wherever the focus is. */
-static void
-press (GtkWidget  *widget,
-       const char *trigger)
-{
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-          if (g_strcmp0 (text, trigger) == 0)
-            {
-              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                           gtk_shortcut_get_arguments (shortcut)));
-              return;
-            }
-        }
-    }
-  g_error ("no shortcut %s", trigger);
-}
-
 /* Alt+1…6 go to the screens in the side bar's order, Ctrl+F to the
  * caseload's search from any screen; a social worker has five screens. */
 static void
@@ -224,14 +194,14 @@ test_keys_switch_screens (void)
   ui_test_spin_until (yk_window_get_session (window) != NULL);
   g_assert_cmpstr (yk_main_view_get_visible_screen (main_view (window)), ==, "today");
 
-  press (GTK_WIDGET (window), "<Alt>5");
+  ui_test_press_shortcut (GTK_WIDGET (window), "<Alt>5");
   g_assert_cmpstr (yk_main_view_get_visible_screen (main_view (window)), ==, "statistics");
-  press (GTK_WIDGET (window), "<Alt>6");
+  ui_test_press_shortcut (GTK_WIDGET (window), "<Alt>6");
   g_assert_cmpstr (yk_main_view_get_visible_screen (main_view (window)), ==, "administration");
-  press (GTK_WIDGET (window), "<Alt>3");
+  ui_test_press_shortcut (GTK_WIDGET (window), "<Alt>3");
   g_assert_cmpstr (yk_main_view_get_visible_screen (main_view (window)), ==, "activities");
 
-  press (GTK_WIDGET (window), "<Control>f");
+  ui_test_press_shortcut (GTK_WIDGET (window), "<Control>f");
   g_assert_cmpstr (yk_main_view_get_visible_screen (main_view (window)), ==, "caseload");
   search = ui_test_child (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), YK_TYPE_CASELOAD_PAGE),
                           YK_TYPE_CASELOAD_PAGE, "search_entry");
@@ -240,9 +210,9 @@ test_keys_switch_screens (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
   ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   ui_test_spin_until (yk_window_get_session (window) != NULL);
-  press (GTK_WIDGET (window), "<Alt>5");
+  ui_test_press_shortcut (GTK_WIDGET (window), "<Alt>5");
   g_assert_cmpstr (yk_main_view_get_visible_screen (main_view (window)), ==, "statistics");
-  press (GTK_WIDGET (window), "<Alt>6"); /* no sixth screen: nothing moves */
+  ui_test_press_shortcut (GTK_WIDGET (window), "<Alt>6"); /* no sixth screen: nothing moves */
   g_assert_cmpstr (yk_main_view_get_visible_screen (main_view (window)), ==, "statistics");
 
   gtk_window_destroy (GTK_WINDOW (window));

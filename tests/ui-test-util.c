@@ -140,3 +140,59 @@ ui_test_iterate (gint64      deadline,
   g_main_context_iteration (NULL, TRUE);
   g_source_remove (wake);
 }
+
+GtkShortcut *
+ui_test_find_shortcut (GtkWidget  *widget,
+                       const char *trigger)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  const GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_BUBBLE, GTK_PHASE_TARGET };
+
+  for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+            gtk_event_controller_get_propagation_phase (controller) != phases[p])
+          continue;
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+          {
+            g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+            g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+            if (g_strcmp0 (text, trigger) == 0)
+              return g_steal_pointer (&shortcut);
+          }
+      }
+  return NULL;
+}
+
+void
+ui_test_press_shortcut (GtkWidget  *widget,
+                        const char *trigger)
+{
+  g_autoptr (GtkShortcut) shortcut = ui_test_find_shortcut (widget, trigger);
+
+  if (shortcut == NULL)
+    g_error ("no shortcut %s", trigger);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                               gtk_shortcut_get_arguments (shortcut)));
+}
+
+gboolean
+ui_test_press_key (GtkWidget *widget,
+                   guint      keyval)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}

@@ -37,6 +37,16 @@ void ui_test_unlock (YkWindow   *window,
                      const char *password);
 const char *ui_test_visible_page (YkWindow *window);
 gboolean ui_test_has_focus_within (GtkWidget *widget);
+/* The shortcut a key combination ("<Alt>5", "Return") runs on `widget`,
+ * as GTK would pick it: capture phase first (a new reference, or NULL). */
+GtkShortcut *ui_test_find_shortcut (GtkWidget  *widget,
+                                    const char *trigger);
+/* Runs that shortcut, failing the test if there is none. */
+void ui_test_press_shortcut (GtkWidget  *widget,
+                             const char *trigger);
+/* A key as `widget`'s key controllers see it; TRUE if one handled it. */
+gboolean ui_test_press_key (GtkWidget *widget,
+                            guint      keyval);
 
 /* Runs the main loop until `cond` holds; fails the test after 30 s. */
 #define ui_test_spin_until(cond)                       \

@@ -17,6 +17,7 @@
  *   yk-ui-preview record-assessment  an SDSS assessment, some items not applying
  *   yk-ui-preview record-client   a new service user refused without a consent date
  *   yk-ui-preview record-correct  a phone follow-up saved today being corrected to a home visit
+ *   yk-ui-preview record-saved    a phone follow-up just saved: 已保存 · 撤销 at the bottom
  *   yk-ui-preview case-file-menu  the case file's timeline with a row's 操作 menu open
  *   yk-ui-preview caseload        the caseload of the pilot demo, as the coordinator
  *   yk-ui-preview caseload-worker the same as the social worker at SPQ
@@ -394,6 +395,12 @@ record_show (YkWindow *window)
   else if (g_str_equal (mode, "date-popover"))
     /* Once the dialog is mapped: a popover needs its parent's surface. */
     g_timeout_add (1000, popup_date_cb, ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "date_entry"));
+  else if (g_str_equal (mode, "record-saved"))
+    {
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "condition_dropdown")), 1);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "risk_dropdown")), 1);
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "form.save", NULL);
+    }
   else if (g_str_equal (mode, "record-error"))
     {
       gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "date_entry")), "2021年2月30日");

@@ -153,6 +153,12 @@ event_new (const YkCaseScope *scope,
       event->void_reason = g_strdup (v->void_reason);
     }
   event->can_void = table != NULL && !event->voided && mine;
+  if (event->can_void && v != NULL && yk_casework_is_correctable (table))
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+      event->can_correct = yk_casework_correction_allowed (scope->coordinator, scope->staff_id, v->created_by,
+                                                           v->created_at, now);
+    }
   return event;
 }
 

@@ -40,6 +40,7 @@ typedef struct
   gboolean voided;
   char *void_reason;
   gboolean can_void;         /* live, and this session may void it */
+  gboolean can_correct;      /* and correct it: yk_casework_correction_allowed() */
 } YkCaseEvent;
 
 typedef struct

@@ -3,7 +3,9 @@
 
 #include "yk-casework.h"
 #include "yk-app-error.h"
+#include "yk-audit-words.h"
 #include "yk-db-activities.h"
+#include "yk-db-admin.h"
 #include "yk-db-staff.h"
 #include "yk-record-rules.h"
 #include "yk-validate.h"
@@ -520,4 +522,318 @@ yk_casework_void (YkSession  *session,
       return FALSE;
     }
   return TRUE;
+}
+
+/* --- corrections --- */
+
+static const char *const correctable_tables[] = { "contacts", "plan_goals", "referrals", NULL };
+
+gboolean
+yk_casework_is_correctable (const char *table)
+{
+  return table != NULL && g_strv_contains (correctable_tables, table);
+}
+
+/* A week is long enough to notice a slip in one's own notes and short
+ * enough that figures already reported are not quietly rewritten: after
+ * it, a coordinator corrects, and the audit trail says so. */
+gboolean
+yk_casework_correction_allowed (gboolean    coordinator,
+                                gint64      staff_id,
+                                gint64      created_by,
+                                const char *created_at,
+                                GDateTime  *now)
+{
+  g_autoptr (GDateTime) at = NULL;
+
+  if (coordinator)
+    return TRUE;
+  if (created_by == 0 || created_by != staff_id || created_at == NULL)
+    return FALSE;
+  at = g_date_time_new_from_iso8601 (created_at, NULL);
+  return at != NULL && g_date_time_difference (now, at) <= (GTimeSpan) YK_CORRECTION_DAYS * G_TIME_SPAN_DAY;
+}
+
+gboolean
+yk_casework_may_correct (YkSession  *session,
+                         const char *table,
+                         gint64      id,
+                         GError    **error)
+{
+  gboolean coordinator = yk_session_get_role (session) == YK_ROLE_COORDINATOR;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  YkRecordOwner owner;
+
+  if (!yk_casework_is_correctable (table) || !yk_db_record_owner (db_of (session), table, id, &owner, NULL) ||
+      !check_site_allowed (session, owner.site_id, NULL))
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no such record"));
+      return FALSE;
+    }
+  if (owner.voided)
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("A voided record cannot be corrected"));
+      return FALSE;
+    }
+  if (yk_casework_correction_allowed (coordinator, yk_session_get_staff_id (session), owner.created_by,
+                                      owner.created_at, now))
+    return TRUE;
+  if (owner.created_by == yk_session_get_staff_id (session))
+    g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN,
+                 /* TRANSLATORS: %1$d is the number of days (7) an author may correct their record */
+                 _("This record was written down more than %1$d days ago: only a coordinator can correct it now"),
+                 YK_CORRECTION_DAYS);
+  else
+    g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN,
+                         _("Only the person who recorded it, or a coordinator, can correct a record"));
+  return FALSE;
+}
+
+YkContactRecord *
+yk_casework_get_contact (YkSession *session,
+                         gint64     id,
+                         GError   **error)
+{
+  if (!yk_casework_may_correct (session, "contacts", id, error))
+    return NULL;
+  return yk_db_contact_get (db_of (session), id, error);
+}
+
+YkPlanGoalRecord *
+yk_casework_get_plan_goal (YkSession *session,
+                           gint64     id,
+                           GError   **error)
+{
+  if (!yk_casework_may_correct (session, "plan_goals", id, error))
+    return NULL;
+  return yk_db_plan_goal_get (db_of (session), id, error);
+}
+
+YkReferralRecord *
+yk_casework_get_referral (YkSession *session,
+                          gint64     id,
+                          GError   **error)
+{
+  if (!yk_casework_may_correct (session, "referrals", id, error))
+    return NULL;
+  return yk_db_referral_get (db_of (session), id, error);
+}
+
+/* The audit detail of a correction, "field: old → new; …" with the keys
+ * of FORMATS.md. Free text may name someone or say how they are: it is
+ * named as changed, never copied into the trail. */
+static void
+changed_value (GString *detail, const char *key, const char *old, const char *new)
+{
+  if (g_strcmp0 (old != NULL && *old != '\0' ? old : NULL, new != NULL && *new != '\0' ? new : NULL) == 0)
+    return;
+  g_string_append_printf (detail, "%s%s: %s → %s", detail->len > 0 ? "; " : "", key,
+                          old != NULL && *old != '\0' ? old : "—", new != NULL && *new != '\0' ? new : "—");
+}
+
+static void
+changed_number (GString *detail, const char *key, gint64 old, gint64 new, gint64 missing)
+{
+  g_autofree char *o = old != missing ? g_strdup_printf ("%" G_GINT64_FORMAT, old) : NULL;
+  g_autofree char *n = new != missing ? g_strdup_printf ("%" G_GINT64_FORMAT, new) : NULL;
+
+  changed_value (detail, key, o, n);
+}
+
+static void
+changed_text (GString *detail, const char *key, const char *old, const char *new)
+{
+  if (g_strcmp0 (old != NULL && *old != '\0' ? old : NULL, new != NULL && *new != '\0' ? new : NULL) != 0)
+    g_string_append_printf (detail, "%s%s: changed", detail->len > 0 ? "; " : "", key);
+}
+
+static char *
+contact_changes (const YkContactRecord *old, const YkContactRecord *new)
+{
+  static const char *const social_keys[] = { "sf_self_care", "sf_housework", "sf_work", "sf_learning", "sf_social" };
+  GString *detail = g_string_new (NULL);
+
+  changed_value (detail, "type", old->type, new->type);
+  changed_value (detail, "date", old->date, new->date);
+  changed_number (detail, "worker", old->worker_id, new->worker_id, 0);
+  changed_value (detail, "reached", old->reached ? "true" : "false", new->reached ? "true" : "false");
+  changed_text (detail, "unreached_reason", old->unreached_reason, new->unreached_reason);
+  changed_number (detail, "duration_min", old->duration_min, new->duration_min, -1);
+  changed_value (detail, "condition", old->condition, new->condition);
+  changed_value (detail, "medication", old->medication, new->medication);
+  changed_number (detail, "risk_level", old->risk_level, new->risk_level, -1);
+  changed_value (detail, "next_date", old->next_date, new->next_date);
+  changed_text (detail, "seen", old->seen, new->seen);
+  changed_text (detail, "insight", old->insight, new->insight);
+  changed_text (detail, "sleep", old->sleep, new->sleep);
+  changed_text (detail, "diet", old->diet, new->diet);
+  for (int i = 0; i < 5; i++)
+    changed_text (detail, social_keys[i], old->social[i], new->social[i]);
+  changed_text (detail, "dangerous_behaviour", old->dangerous_behaviour, new->dangerous_behaviour);
+  changed_text (detail, "hospital_stays", old->hospital_stays, new->hospital_stays);
+  changed_text (detail, "adverse_reactions", old->adverse_reactions, new->adverse_reactions);
+  changed_text (detail, "measures", old->measures, new->measures);
+  changed_text (detail, "notes", old->notes, new->notes);
+  return g_string_free (detail, detail->len == 0);
+}
+
+/* Writes a correction and its audit row together. */
+typedef gboolean (*UpdateFunc) (sqlite3 *db, gconstpointer record, GError **error);
+
+static gboolean
+write_correction (YkSession    *session,
+                  const char   *table,
+                  gint64        id,
+                  UpdateFunc    update,
+                  gconstpointer record,
+                  const char   *changes,
+                  gint64        risk_client,
+                  int           risk_level,
+                  GError      **error)
+{
+  sqlite3 *db = db_of (session);
+
+  if (changes == NULL)
+    return TRUE;
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  if (!update (db, record, error) ||
+      (risk_client > 0 && !yk_db_client_set_risk (db, risk_client, risk_level, error)) ||
+      !yk_session_audit (session, "update", table, id, changes, error) ||
+      !yk_db_commit (db, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+yk_casework_update_contact (YkSession             *session,
+                            const YkContactRecord *record,
+                            GError               **error)
+{
+  g_autoptr (YkContactRecord) current = yk_casework_get_contact (session, record->id, error);
+  g_autoptr (YkClientRecord) client = NULL;
+  g_autofree char *changes = NULL;
+  YkContactRecord checked;
+  GError *reason = NULL;
+  const char *field = NULL;
+  GDate today;
+
+  if (current == NULL)
+    return FALSE;
+  client = visible_client (session, current->client_id, error);
+  if (client == NULL)
+    return FALSE;
+  /* A contact stays with its person; a correction names no one new. */
+  checked = *record;
+  checked.client_id = current->client_id;
+  if (checked.worker_id == 0)
+    checked.worker_id = current->worker_id;
+  yk_date_today (&today);
+  if (!yk_contact_validate (&checked, client->intake_date, &today, &field, &reason) ||
+      !yk_contact_validate_typed (&checked, &field, &reason))
+    return invalid (error, reason, field);
+  changes = contact_changes (current, &checked);
+  /* As for a new contact: the risk level observed when reached is the person's current one. */
+  return write_correction (session, "contacts", checked.id, (UpdateFunc) yk_db_contact_update, &checked, changes,
+                           checked.reached && checked.risk_level >= 0 ? checked.client_id : 0, checked.risk_level,
+                           error);
+}
+
+gboolean
+yk_casework_update_plan_goal (YkSession              *session,
+                              const YkPlanGoalRecord *record,
+                              GError                **error)
+{
+  g_autoptr (YkPlanGoalRecord) current = yk_casework_get_plan_goal (session, record->id, error);
+  g_autoptr (YkClientRecord) client = NULL;
+  g_autoptr (GString) changes = g_string_new (NULL);
+  YkPlanGoalRecord checked;
+  GError *reason = NULL;
+  const char *field = NULL;
+
+  if (current == NULL)
+    return FALSE;
+  client = visible_client (session, current->client_id, error);
+  if (client == NULL)
+    return FALSE;
+  checked = *record;
+  checked.client_id = current->client_id;
+  if (!yk_plan_goal_validate (&checked, &field, &reason))
+    return invalid (error, reason, field);
+  changed_text (changes, "goal", current->goal, checked.goal);
+  changed_value (changes, "target_date", current->target_date, checked.target_date);
+  changed_value (changes, "review_date", current->review_date, checked.review_date);
+  changed_text (changes, "progress", current->progress, checked.progress);
+  return write_correction (session, "plan_goals", checked.id, (UpdateFunc) yk_db_plan_goal_update, &checked,
+                           changes->len > 0 ? changes->str : NULL, 0, -1, error);
+}
+
+gboolean
+yk_casework_update_referral (YkSession              *session,
+                             const YkReferralRecord *record,
+                             GError                **error)
+{
+  g_autoptr (YkReferralRecord) current = yk_casework_get_referral (session, record->id, error);
+  g_autoptr (YkClientRecord) client = NULL;
+  g_autoptr (GString) changes = g_string_new (NULL);
+  YkReferralRecord checked;
+  GError *reason = NULL;
+  const char *field = NULL;
+  GDate today;
+
+  if (current == NULL)
+    return FALSE;
+  client = visible_client (session, current->client_id, error);
+  if (client == NULL)
+    return FALSE;
+  checked = *record;
+  checked.client_id = current->client_id;
+  yk_date_today (&today);
+  if (!yk_referral_validate (&checked, client->intake_date, &today, &field, &reason))
+    return invalid (error, reason, field);
+  changed_value (changes, "date", current->date, checked.date);
+  changed_value (changes, "to_kind", current->to_kind, checked.to_kind);
+  changed_text (changes, "to_whom", current->to_whom, checked.to_whom);
+  changed_text (changes, "reason", current->reason, checked.reason);
+  changed_text (changes, "outcome", current->outcome, checked.outcome);
+  return write_correction (session, "referrals", checked.id, (UpdateFunc) yk_db_referral_update, &checked,
+                           changes->len > 0 ? changes->str : NULL, 0, -1, error);
+}
+
+char *
+yk_casework_describe (YkSession  *session,
+                      const char *table,
+                      gint64      id,
+                      GError    **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GHashTable) subjects = NULL;
+  const YkAuditSubject *s;
+  const char *label;
+  const char *who;
+
+  g_array_append_val (ids, id);
+  subjects = yk_db_audit_subjects (db_of (session), table, ids, error);
+  if (subjects == NULL)
+    return NULL;
+  s = g_hash_table_lookup (subjects, &id);
+  if (s == NULL || !check_site_allowed (session, s->site_id, NULL))
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no such record"));
+      return NULL;
+    }
+  if (g_strcmp0 (table, "contacts") == 0)
+    label = g_strcmp0 (s->kind, "phone") == 0 ? _("Phone follow-up") : _("Home visit");
+  else
+    label = yk_audit_table_label (table);
+  who = s->person != NULL ? s->person : s->code;
+  if (s->date != NULL && who != NULL)
+    /* TRANSLATORS: a record named for a person to recognise it: its date,
+     * its kind (Phone follow-up) and a case or activity number */
+    return g_strdup_printf (_("%1$s %2$s · %3$s"), s->date, label, who);
+  /* TRANSLATORS: a record without a date: its kind and a case or activity number */
+  return g_strdup_printf (C_("record words", "%1$s · %2$s"), label, who != NULL ? who : "");
 }

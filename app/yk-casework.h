@@ -61,6 +61,54 @@ gboolean yk_casework_add_referral (YkSession        *session,
                                    YkReferralRecord *record,
                                    gint64           *id,
                                    GError          **error);
+/* Correcting a record in place instead of voiding and retyping it: for
+ * contacts, plan goals and referrals. Its author may within
+ * YK_CORRECTION_DAYS of writing it down, a coordinator at any time; a
+ * voided record never. The pure rule, for lists read in a worker thread: */
+#define YK_CORRECTION_DAYS 7
+gboolean yk_casework_correction_allowed (gboolean    coordinator,
+                                         gint64      staff_id,
+                                         gint64      created_by,
+                                         const char *created_at,
+                                         GDateTime  *now);
+/* Whether `table` is one whose records are corrected (not voided and
+ * typed again): "contacts", "plan_goals", "referrals". */
+gboolean yk_casework_is_correctable (const char *table);
+/* The rule for this session and record; another site's is "not found". */
+gboolean yk_casework_may_correct (YkSession  *session,
+                                  const char *table,
+                                  gint64      id,
+                                  GError    **error);
+/* The record to fill a correction form with, if the session may correct it. */
+YkContactRecord *yk_casework_get_contact (YkSession *session,
+                                          gint64     id,
+                                          GError   **error);
+YkPlanGoalRecord *yk_casework_get_plan_goal (YkSession *session,
+                                             gint64     id,
+                                             GError   **error);
+YkReferralRecord *yk_casework_get_referral (YkSession *session,
+                                            gint64     id,
+                                            GError   **error);
+/* Saves a correction (record->id; its person stays): validated as a new
+ * one, in one transaction with the risk level rule of a new contact and
+ * an audit row "update" listing "field: old → new" (free text only as
+ * "notes: changed"). Nothing changed: TRUE, nothing written. */
+gboolean yk_casework_update_contact (YkSession             *session,
+                                     const YkContactRecord *record,
+                                     GError               **error);
+gboolean yk_casework_update_plan_goal (YkSession              *session,
+                                       const YkPlanGoalRecord *record,
+                                       GError                **error);
+gboolean yk_casework_update_referral (YkSession              *session,
+                                      const YkReferralRecord *record,
+                                      GError                **error);
+/* A record in a few words, for a person to recognise it without its
+ * number: "2021-12-03 电话随访 · SPQ-0007" (date, kind, case number or
+ * activity number; never a name). NULL if not in the session's scope. */
+char *yk_casework_describe (YkSession  *session,
+                            const char *table,
+                            gint64      id,
+                            GError    **error);
 gboolean yk_casework_void (YkSession  *session,
                            const char *table,
                            gint64      id,

@@ -13,22 +13,22 @@
 static const struct
 {
   const char *table;
-  const char *site_sql; /* selects site_id, created_by, voided for ?1 */
+  const char *site_sql; /* selects site_id, created_by, voided, created_at for ?1 */
 } record_tables[] = {
-  { "clients", "SELECT site_id, created_by, voided_at IS NOT NULL FROM clients WHERE id = ?1" },
-  { "family_members", "SELECT c.site_id, f.created_by, f.voided_at IS NOT NULL FROM family_members f "
+  { "clients", "SELECT site_id, created_by, voided_at IS NOT NULL, created_at FROM clients WHERE id = ?1" },
+  { "family_members", "SELECT c.site_id, f.created_by, f.voided_at IS NOT NULL, f.created_at FROM family_members f "
                       "JOIN clients c ON c.id = f.client_id WHERE f.id = ?1" },
-  { "contacts", "SELECT c.site_id, r.created_by, r.voided_at IS NOT NULL FROM contacts r "
+  { "contacts", "SELECT c.site_id, r.created_by, r.voided_at IS NOT NULL, r.created_at FROM contacts r "
                 "JOIN clients c ON c.id = r.client_id WHERE r.id = ?1" },
-  { "activities", "SELECT site_id, created_by, voided_at IS NOT NULL FROM activities WHERE id = ?1" },
-  { "attendances", "SELECT a.site_id, t.created_by, t.voided_at IS NOT NULL FROM attendances t "
+  { "activities", "SELECT site_id, created_by, voided_at IS NOT NULL, created_at FROM activities WHERE id = ?1" },
+  { "attendances", "SELECT a.site_id, t.created_by, t.voided_at IS NOT NULL, t.created_at FROM attendances t "
                    "JOIN activities a ON a.id = t.activity_id WHERE t.id = ?1" },
-  { "questionnaires", "SELECT site_id, created_by, voided_at IS NOT NULL FROM questionnaires WHERE id = ?1" },
-  { "assessments", "SELECT c.site_id, r.created_by, r.voided_at IS NOT NULL FROM assessments r "
+  { "questionnaires", "SELECT site_id, created_by, voided_at IS NOT NULL, created_at FROM questionnaires WHERE id = ?1" },
+  { "assessments", "SELECT c.site_id, r.created_by, r.voided_at IS NOT NULL, r.created_at FROM assessments r "
                    "JOIN clients c ON c.id = r.client_id WHERE r.id = ?1" },
-  { "plan_goals", "SELECT c.site_id, r.created_by, r.voided_at IS NOT NULL FROM plan_goals r "
+  { "plan_goals", "SELECT c.site_id, r.created_by, r.voided_at IS NOT NULL, r.created_at FROM plan_goals r "
                   "JOIN clients c ON c.id = r.client_id WHERE r.id = ?1" },
-  { "referrals", "SELECT c.site_id, r.created_by, r.voided_at IS NOT NULL FROM referrals r "
+  { "referrals", "SELECT c.site_id, r.created_by, r.voided_at IS NOT NULL, r.created_at FROM referrals r "
                  "JOIN clients c ON c.id = r.client_id WHERE r.id = ?1" },
 };
 
@@ -120,6 +120,40 @@ yk_contact_record_clear (YkContactRecord *r)
     g_clear_pointer (fields[i], g_free);
   for (guint i = 0; i < 5; i++)
     g_clear_pointer (&r->social[i], g_free);
+}
+
+void
+yk_contact_record_free (YkContactRecord *record)
+{
+  if (record == NULL)
+    return;
+  yk_contact_record_clear (record);
+  g_free (record);
+}
+
+void
+yk_plan_goal_record_free (YkPlanGoalRecord *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->goal);
+  g_free (r->target_date);
+  g_free (r->review_date);
+  g_free (r->progress);
+  g_free (r);
+}
+
+void
+yk_referral_record_free (YkReferralRecord *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->date);
+  g_free (r->to_kind);
+  g_free (r->to_whom);
+  g_free (r->reason);
+  g_free (r->outcome);
+  g_free (r);
 }
 
 #define CLIENT_COLUMNS "case_no, name, gender, birth_date, id_number, phone, address, community, " \
@@ -540,6 +574,8 @@ yk_db_record_owner (sqlite3       *db,
       owner->site_id = sqlite3_column_int64 (stmt, 0);
       owner->created_by = sqlite3_column_int64 (stmt, 1);
       owner->voided = sqlite3_column_int (stmt, 2) != 0;
+      g_strlcpy (owner->created_at, sqlite3_column_text (stmt, 3) ? (const char *) sqlite3_column_text (stmt, 3) : "",
+                 sizeof owner->created_at);
     }
   else if (rc == SQLITE_DONE)
     g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_FAILED, _("There is no such record"));
@@ -624,4 +660,206 @@ gint64
 yk_db_staff_find_name (sqlite3 *db, const char *display_name)
 {
   return find_id (db, "SELECT id FROM staff WHERE display_name = ? ORDER BY active DESC, id LIMIT 1", display_name);
+}
+
+/* --- correcting a record --- */
+
+#define CONTACT_FIELDS "type, contact_date, worker_id, reached, unreached_reason, duration_min, seen, " \
+  "risk_level, insight, sleep, diet, sf_self_care, sf_housework, sf_work, sf_learning, sf_social, " \
+  "dangerous_behaviour, hospital_stays, medication, adverse_reactions, condition, measures, notes, next_date"
+
+static int
+optional_int (sqlite3_stmt *stmt, int column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, column);
+}
+
+/* Steps a one-row read: FALSE, with the error set, if there is no row. */
+static gboolean
+step_one (sqlite3 *db, sqlite3_stmt *stmt, gint64 id, GError **error)
+{
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_FAILED, _("There is no such record"));
+  else
+    yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Reading a record"));
+  yk_db_statement_release (stmt);
+  return FALSE;
+}
+
+YkContactRecord *
+yk_db_contact_get (sqlite3 *db,
+                   gint64   id,
+                   GError **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "SELECT " CONTACT_FIELDS ", client_id, voided_at FROM contacts WHERE id = ?1",
+                                error);
+  YkContactRecord *r;
+
+  if (stmt == NULL || !step_one (db, stmt, id, error))
+    return NULL;
+  r = g_new0 (YkContactRecord, 1);
+  r->id = id;
+  r->type = column_text (stmt, 0);
+  r->date = column_text (stmt, 1);
+  r->worker_id = sqlite3_column_int64 (stmt, 2);
+  r->reached = sqlite3_column_int (stmt, 3) != 0;
+  r->unreached_reason = column_text (stmt, 4);
+  r->duration_min = optional_int (stmt, 5);
+  r->seen = column_text (stmt, 6);
+  r->risk_level = optional_int (stmt, 7);
+  r->insight = column_text (stmt, 8);
+  r->sleep = column_text (stmt, 9);
+  r->diet = column_text (stmt, 10);
+  for (int i = 0; i < 5; i++)
+    r->social[i] = column_text (stmt, 11 + i);
+  r->dangerous_behaviour = column_text (stmt, 16);
+  r->hospital_stays = column_text (stmt, 17);
+  r->medication = column_text (stmt, 18);
+  r->adverse_reactions = column_text (stmt, 19);
+  r->condition = column_text (stmt, 20);
+  r->measures = column_text (stmt, 21);
+  r->notes = column_text (stmt, 22);
+  r->next_date = column_text (stmt, 23);
+  r->client_id = sqlite3_column_int64 (stmt, 24);
+  r->voided_at = column_text (stmt, 25);
+  yk_db_statement_release (stmt);
+  return r;
+}
+
+YkPlanGoalRecord *
+yk_db_plan_goal_get (sqlite3 *db,
+                     gint64   id,
+                     GError **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "SELECT client_id, goal, target_date, review_date, progress FROM plan_goals "
+                                    "WHERE id = ?1", error);
+  YkPlanGoalRecord *r;
+
+  if (stmt == NULL || !step_one (db, stmt, id, error))
+    return NULL;
+  r = g_new0 (YkPlanGoalRecord, 1);
+  r->id = id;
+  r->client_id = sqlite3_column_int64 (stmt, 0);
+  r->goal = column_text (stmt, 1);
+  r->target_date = column_text (stmt, 2);
+  r->review_date = column_text (stmt, 3);
+  r->progress = column_text (stmt, 4);
+  yk_db_statement_release (stmt);
+  return r;
+}
+
+YkReferralRecord *
+yk_db_referral_get (sqlite3 *db,
+                    gint64   id,
+                    GError **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "SELECT client_id, referral_date, to_kind, to_whom, reason, outcome "
+                                    "FROM referrals WHERE id = ?1", error);
+  YkReferralRecord *r;
+
+  if (stmt == NULL || !step_one (db, stmt, id, error))
+    return NULL;
+  r = g_new0 (YkReferralRecord, 1);
+  r->id = id;
+  r->client_id = sqlite3_column_int64 (stmt, 0);
+  r->date = column_text (stmt, 1);
+  r->to_kind = column_text (stmt, 2);
+  r->to_whom = column_text (stmt, 3);
+  r->reason = column_text (stmt, 4);
+  r->outcome = column_text (stmt, 5);
+  yk_db_statement_release (stmt);
+  return r;
+}
+
+/* An UPDATE of one live row: a row voided meanwhile is not rewritten. */
+static gboolean
+finish_update (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
+{
+  if (!finish_insert (db, stmt, NULL, error))
+    return FALSE;
+  if (sqlite3_changes (db) != 1)
+    {
+      g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_FAILED, _("There is no such record"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+yk_db_contact_update (sqlite3               *db,
+                      const YkContactRecord *r,
+                      GError               **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "UPDATE contacts SET (" CONTACT_FIELDS ") = (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                                    "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
+                                    "?24) WHERE id = ?25 AND voided_at IS NULL", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, r->type);
+  bind_text (stmt, 2, r->date);
+  bind_int (stmt, 3, r->worker_id, 0);
+  sqlite3_bind_int (stmt, 4, r->reached ? 1 : 0);
+  bind_text (stmt, 5, r->unreached_reason);
+  bind_int (stmt, 6, r->duration_min, -1);
+  bind_text (stmt, 7, r->seen);
+  bind_int (stmt, 8, r->risk_level, -1);
+  bind_text (stmt, 9, r->insight);
+  bind_text (stmt, 10, r->sleep);
+  bind_text (stmt, 11, r->diet);
+  for (int i = 0; i < 5; i++)
+    bind_text (stmt, 12 + i, r->social[i]);
+  bind_text (stmt, 17, r->dangerous_behaviour);
+  bind_text (stmt, 18, r->hospital_stays);
+  bind_text (stmt, 19, r->medication);
+  bind_text (stmt, 20, r->adverse_reactions);
+  bind_text (stmt, 21, r->condition);
+  bind_text (stmt, 22, r->measures);
+  bind_text (stmt, 23, r->notes);
+  bind_text (stmt, 24, r->next_date);
+  sqlite3_bind_int64 (stmt, 25, r->id);
+  return finish_update (db, stmt, error);
+}
+
+gboolean
+yk_db_plan_goal_update (sqlite3                *db,
+                        const YkPlanGoalRecord *r,
+                        GError                **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "UPDATE plan_goals SET (goal, target_date, review_date, progress) = "
+                                    "(?1, ?2, ?3, ?4) WHERE id = ?5 AND voided_at IS NULL", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, r->goal);
+  bind_text (stmt, 2, r->target_date);
+  bind_text (stmt, 3, r->review_date);
+  bind_text (stmt, 4, r->progress);
+  sqlite3_bind_int64 (stmt, 5, r->id);
+  return finish_update (db, stmt, error);
+}
+
+gboolean
+yk_db_referral_update (sqlite3                *db,
+                       const YkReferralRecord *r,
+                       GError                **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "UPDATE referrals SET (referral_date, to_kind, to_whom, reason, outcome) = "
+                                    "(?1, ?2, ?3, ?4, ?5) WHERE id = ?6 AND voided_at IS NULL", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, r->date);
+  bind_text (stmt, 2, r->to_kind);
+  bind_text (stmt, 3, r->to_whom);
+  bind_text (stmt, 4, r->reason);
+  bind_text (stmt, 5, r->outcome);
+  sqlite3_bind_int64 (stmt, 6, r->id);
+  return finish_update (db, stmt, error);
 }

@@ -75,6 +75,30 @@ gboolean yk_db_referral_insert (sqlite3                *db,
                                 gint64                 *id,
                                 GError                **error);
 
+/* One record as stored, for correcting it: NULL with YK_DB_ERROR_FAILED
+ * if there is no such row. client_id and voided_at are filled in. */
+YkContactRecord *yk_db_contact_get (sqlite3 *db,
+                                    gint64   id,
+                                    GError **error);
+YkPlanGoalRecord *yk_db_plan_goal_get (sqlite3 *db,
+                                       gint64   id,
+                                       GError **error);
+YkReferralRecord *yk_db_referral_get (sqlite3 *db,
+                                      gint64   id,
+                                      GError **error);
+/* Rewrites a live record's own fields in place (never its person, its
+ * author or when it was written). FALSE if no live row has record->id:
+ * the running totals follow through the schema's triggers. */
+gboolean yk_db_contact_update (sqlite3               *db,
+                               const YkContactRecord *record,
+                               GError               **error);
+gboolean yk_db_plan_goal_update (sqlite3                *db,
+                                 const YkPlanGoalRecord *record,
+                                 GError                **error);
+gboolean yk_db_referral_update (sqlite3                *db,
+                                const YkReferralRecord *record,
+                                GError                **error);
+
 /* Where a record belongs, for role checks: its site, its author, whether
  * it is voided. FALSE with YK_DB_ERROR_FAILED if there is no such row. */
 typedef struct
@@ -82,6 +106,7 @@ typedef struct
   gint64 site_id;
   gint64 created_by;
   gboolean voided;
+  char created_at[32];  /* UTC, ISO 8601, as written: when it was recorded */
 } YkRecordOwner;
 
 gboolean yk_db_record_owner (sqlite3       *db,

@@ -132,5 +132,11 @@ void yk_client_record_clear (YkClientRecord *record);
 void yk_client_record_free (YkClientRecord *record);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkClientRecord, yk_client_record_free)
 void yk_contact_record_clear (YkContactRecord *record);
+void yk_contact_record_free (YkContactRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkContactRecord, yk_contact_record_free)
+void yk_plan_goal_record_free (YkPlanGoalRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkPlanGoalRecord, yk_plan_goal_record_free)
+void yk_referral_record_free (YkReferralRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkReferralRecord, yk_referral_record_free)
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "yk-casework.h"
 #include "yk-crypto-error.h"
 #include "yk-followup.h"
+#include "yk-db-records.h"
 #include "yk-record-rules.h"
 #include "yk-validate.h"
 
@@ -675,6 +676,246 @@ test_every_write_audited (Fixture *f, gconstpointer data)
   g_assert_cmpuint (after.rows, ==, before.rows + 2);
 }
 
+/* --- corrections --- */
+
+static sqlite3 *
+db_of (YkSession *session)
+{
+  return yk_store_get_connection (yk_session_get_store (session));
+}
+
+/* The audit detail of the last "update" of a record, or NULL. */
+static char *
+last_update_detail (Fixture *f, const char *table, gint64 id)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *detail = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db_of (f->coordinator),
+                                       "SELECT detail FROM audit WHERE action = 'update' AND record_table = ? "
+                                       "AND record_id = ? ORDER BY id DESC LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    detail = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return detail;
+}
+
+static gint64
+count_rows (Fixture *f, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db_of (f->coordinator), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Written down `days` ago, as if the clock had moved on since. */
+static void
+backdate (Fixture *f, const char *table, gint64 id, int days)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) then = g_date_time_add_days (now, -days);
+  g_autofree char *at = g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET created_at = '%s' WHERE id = %" G_GINT64_FORMAT, table, at, id);
+
+  g_assert_cmpint (sqlite3_exec (db_of (f->coordinator), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db_of (f->coordinator)), ==, 1);
+}
+
+static YkContactRecord
+corrected_contact (gint64 id, const char *date)
+{
+  YkContactRecord c = { .id = id, .type = (char *) "home_visit", .date = (char *) date, .reached = TRUE,
+                        .duration_min = 30, .risk_level = 4, .condition = (char *) "unstable",
+                        .notes = (char *) "他说邻居张三昨晚来过" };
+  return c;
+}
+
+static void
+test_correct_contact (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkClientRecord) client = NULL;
+  g_autoptr (YkContactRecord) stored = NULL;
+  g_autofree char *detail = NULL;
+  gint64 id = add_contact (f->worker, f->spq_client, "2021-04-01", "stable", &error);
+  YkContactRecord c = corrected_contact (id, "2021-04-02");
+
+  g_assert_no_error (error);
+  /* The author, the same day: saved, and the risk level seen is the person's. */
+  g_assert_true (yk_casework_may_correct (f->worker, "contacts", id, &error));
+  g_assert_true (yk_casework_update_contact (f->worker, &c, &error));
+  g_assert_no_error (error);
+  stored = yk_casework_get_contact (f->coordinator, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->type, ==, "home_visit");
+  g_assert_cmpstr (stored->date, ==, "2021-04-02");
+  g_assert_cmpint (stored->client_id, ==, f->spq_client);
+  g_assert_cmpint (stored->duration_min, ==, 30);
+  client = yk_db_client_get (db_of (f->coordinator), f->spq_client, 0, &error);
+  g_assert_cmpint (client->risk_level, ==, 4);
+
+  /* The trail says what changed, old → new, and never copies the notes. */
+  detail = last_update_detail (f, "contacts", id);
+  g_assert_nonnull (detail);
+  g_assert_nonnull (strstr (detail, "type: phone → home_visit"));
+  g_assert_nonnull (strstr (detail, "date: 2021-04-01 → 2021-04-02"));
+  g_assert_nonnull (strstr (detail, "condition: stable → unstable"));
+  g_assert_nonnull (strstr (detail, "risk_level: — → 4"));
+  g_assert_nonnull (strstr (detail, "notes: changed"));
+  g_assert_null (strstr (detail, "张三"));
+
+  /* Saving the same again changes nothing and writes nothing. */
+  {
+    gint64 audit_rows = count_rows (f, "SELECT count(*) FROM audit");
+    g_assert_true (yk_casework_update_contact (f->worker, &c, &error));
+    g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit"), ==, audit_rows);
+  }
+}
+
+static void
+test_correction_rules (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkContactRecord) stored = NULL;
+  g_autofree char *recovery = NULL;
+  YkSession *other;
+  gint64 recent = add_contact (f->worker, f->spq_client, "2021-04-01", "stable", &error);
+  gint64 old = add_contact (f->worker, f->spq_client, "2021-05-01", "stable", &error);
+  gint64 other_site = add_contact (f->coordinator, f->jl_client, "2021-05-01", "stable", &error);
+  YkContactRecord c;
+  gint64 audit_rows;
+
+  g_assert_no_error (error);
+  /* Six days on, the author still may; eight days on, only a coordinator. */
+  backdate (f, "contacts", recent, 6);
+  backdate (f, "contacts", old, 8);
+  c = corrected_contact (recent, "2021-04-03");
+  g_assert_true (yk_casework_update_contact (f->worker, &c, &error));
+  g_assert_no_error (error);
+  c = corrected_contact (old, "2021-05-03");
+  g_assert_false (yk_casework_update_contact (f->worker, &c, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "7 days"));
+  g_assert_nonnull (strstr (error->message, "coordinator"));
+  g_clear_error (&error);
+  g_assert_true (yk_casework_update_contact (f->coordinator, &c, &error));
+  g_assert_no_error (error);
+
+  /* Another social worker of the same site may not, even on the day. */
+  g_assert_true (yk_accounts_add (f->coordinator, "zhang", WORKER_PW, YK_ROLE_WORKER, "SPQ", "张社工",
+                                  YK_KDF_INTERACTIVE, &error));
+  other = yk_session_open (f->path, "zhang", WORKER_PW, &error);
+  g_assert_no_error (error);
+  recent = add_contact (f->worker, f->spq_client, "2021-04-05", "stable", &error);
+  c = corrected_contact (recent, "2021-04-06");
+  g_assert_false (yk_casework_may_correct (other, "contacts", recent, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (yk_casework_update_contact (other, &c, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  yk_session_close (other);
+
+  /* Another site's record does not exist for a social worker. */
+  c = corrected_contact (other_site, "2021-05-02");
+  g_assert_false (yk_casework_update_contact (f->worker, &c, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (yk_casework_describe (f->worker, "contacts", other_site, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* An invalid value is refused and nothing is written. */
+  audit_rows = count_rows (f, "SELECT count(*) FROM audit");
+  c = corrected_contact (recent, "2021-02-01"); /* before intake */
+  g_assert_false (yk_casework_update_contact (f->worker, &c, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+  c = corrected_contact (recent, "2021-04-06");
+  c.condition = NULL; /* reached, and no condition found */
+  g_assert_false (yk_casework_update_contact (f->worker, &c, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit"), ==, audit_rows);
+  stored = yk_casework_get_contact (f->worker, recent, &error);
+  g_assert_cmpstr (stored->date, ==, "2021-04-05");
+  g_assert_cmpstr (stored->type, ==, "phone");
+
+  /* A voided record is never corrected, not even by a coordinator. */
+  g_assert_true (yk_casework_void (f->worker, "contacts", recent, "recorded twice", &error));
+  c = corrected_contact (recent, "2021-04-06");
+  g_assert_false (yk_casework_update_contact (f->coordinator, &c, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (yk_casework_may_correct (f->worker, "contacts", recent, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Assessments are not corrected here (their form is being reworked). */
+  g_assert_false (yk_casework_may_correct (f->coordinator, "assessments", 1, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+}
+
+static void
+test_correct_plan_goal_and_referral (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *words = NULL;
+  YkPlanGoalRecord goal = { .client_id = f->spq_client, .goal = (char *) "每周参加一次活动",
+                            .target_date = (char *) "2021-06-30" };
+  YkReferralRecord referral = { .client_id = f->spq_client, .date = (char *) "2021-04-10",
+                                .to_kind = (char *) "hospital", .to_whom = (char *) "区精神卫生中心" };
+  gint64 goal_id = 0, referral_id = 0;
+
+  g_assert_true (yk_casework_add_plan_goal (f->worker, &goal, &goal_id, &error));
+  g_assert_true (yk_casework_add_referral (f->worker, &referral, &referral_id, &error));
+  g_assert_no_error (error);
+
+  goal.id = goal_id;
+  goal.client_id = f->jl_client; /* ignored: a goal stays with its person */
+  goal.target_date = (char *) "2021-09-30";
+  goal.progress = (char *) "已参加两次";
+  g_assert_true (yk_casework_update_plan_goal (f->worker, &goal, &error));
+  g_assert_no_error (error);
+  detail = last_update_detail (f, "plan_goals", goal_id);
+  g_assert_cmpstr (detail, ==, "target_date: 2021-06-30 → 2021-09-30; progress: changed");
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM plan_goals WHERE client_id = 1 AND target_date = '2021-09-30'"),
+                   ==, 1);
+  goal.goal = (char *) "";
+  g_assert_false (yk_casework_update_plan_goal (f->worker, &goal, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  referral.id = referral_id;
+  referral.to_kind = (char *) "employment";
+  referral.date = (char *) "2021-04-11";
+  g_assert_true (yk_casework_update_referral (f->worker, &referral, &error));
+  g_clear_pointer (&detail, g_free);
+  detail = last_update_detail (f, "referrals", referral_id);
+  g_assert_cmpstr (detail, ==, "date: 2021-04-10 → 2021-04-11; to_kind: hospital → employment");
+  referral.to_kind = (char *) "zoo";
+  g_assert_false (yk_casework_update_referral (f->worker, &referral, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The words a void dialog names a record by: no name, no number of its own. */
+  words = yk_casework_describe (f->worker, "referrals", referral_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (words, "2021-04-11"));
+  g_assert_nonnull (strstr (words, "SPQ-001"));
+  g_clear_pointer (&words, g_free);
+  words = yk_casework_describe (f->worker, "contacts", add_contact (f->worker, f->spq_client, "2021-12-03", "stable", &error), &error);
+  g_assert_cmpstr (words, ==, "2021-12-03 Phone follow-up · SPQ-001");
+}
+
 static void
 test_failed_unlocks_reach_the_audit_trail (Fixture *f, gconstpointer data)
 {
@@ -730,6 +971,9 @@ main (int argc, char *argv[])
   ADD ("/app/roles/coordinator-only", test_coordinator_only_actions);
   ADD ("/app/records/voids", test_voids);
   ADD ("/app/records/audited", test_every_write_audited);
+  ADD ("/app/records/correct-contact", test_correct_contact);
+  ADD ("/app/records/correction-rules", test_correction_rules);
+  ADD ("/app/records/correct-plan-goal-and-referral", test_correct_plan_goal_and_referral);
   ADD ("/app/records/duplicate-case-number", test_duplicate_case_number);
   ADD ("/app/audit/failed-unlocks", test_failed_unlocks_reach_the_audit_trail);
 #undef ADD

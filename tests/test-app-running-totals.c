@@ -4,6 +4,7 @@
  * the records with the queries of INDICATORS.md, written independently.
  * Both must agree for every figure, site and period — on the demo data,
  * and again after each kind of change a record can undergo. */
+#include "yk-casework.h"
 #include "yk-demo.h"
 #include "yk-report.h"
 #include "yk-verify.h"
@@ -166,6 +167,65 @@ test_every_kind_of_change (void)
     }
 }
 
+/* One indicator summed over the sites, for a period. */
+static gint64
+figure (const char *from, const char *to, YkIndicator indicator)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkReport) report = yk_report_compute (db (), from, to, 0, &error);
+  gint64 sum = 0;
+
+  g_assert_no_error (error);
+  for (guint s = 0; s < report->sites->len; s++)
+    sum += ((YkReportSite *) report->sites->pdata[s])->values[indicator];
+  return sum;
+}
+
+/* A correction through the casework, as the window saves it: a phone
+ * call of the third quarter was a home visit in the second. Both
+ * quarters' figures move, and the totals still match the records. */
+static void
+test_correction_moves_figures (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkContactRecord) contact = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 id, q2_home, q2_phone, q3_home, q3_phone;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db (),
+    "SELECT k.id FROM contacts k JOIN clients c ON c.id = k.client_id WHERE k.type = 'phone' AND k.reached = 1 "
+    "AND k.voided_at IS NULL AND c.voided_at IS NULL AND k.contact_date BETWEEN '2021-07-01' AND '2021-09-30' "
+    "AND c.intake_date <= '2021-04-01' ORDER BY k.id LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  q2_home = figure ("2021-04-01", "2021-06-30", YK_INDICATOR_HOME_VISITS);
+  q2_phone = figure ("2021-04-01", "2021-06-30", YK_INDICATOR_PHONE_FOLLOWUPS);
+  q3_home = figure ("2021-07-01", "2021-09-30", YK_INDICATOR_HOME_VISITS);
+  q3_phone = figure ("2021-07-01", "2021-09-30", YK_INDICATOR_PHONE_FOLLOWUPS);
+
+  contact = yk_casework_get_contact (session, id, &error);
+  g_assert_no_error (error);
+  g_free (contact->type);
+  contact->type = g_strdup ("home_visit");
+  g_free (contact->date);
+  contact->date = g_strdup ("2021-05-12");
+  if (contact->condition == NULL)
+    contact->condition = g_strdup ("stable");
+  if (contact->risk_level < 0)
+    contact->risk_level = 0;
+  g_clear_pointer (&contact->next_date, g_free);
+  g_assert_true (yk_casework_update_contact (session, contact, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (figure ("2021-04-01", "2021-06-30", YK_INDICATOR_HOME_VISITS), ==, q2_home + 1);
+  g_assert_cmpint (figure ("2021-04-01", "2021-06-30", YK_INDICATOR_PHONE_FOLLOWUPS), ==, q2_phone);
+  g_assert_cmpint (figure ("2021-07-01", "2021-09-30", YK_INDICATOR_HOME_VISITS), ==, q3_home);
+  g_assert_cmpint (figure ("2021-07-01", "2021-09-30", YK_INDICATOR_PHONE_FOLLOWUPS), ==, q3_phone - 1);
+  assert_totals_match_records ("correcting a contact's date and type");
+}
+
 static gsize
 verify_running_total_problems (void)
 {
@@ -213,6 +273,7 @@ main (int   argc,
 
   g_test_add_func ("/app/running-totals/demo", test_demo_data);
   g_test_add_func ("/app/running-totals/changes", test_every_kind_of_change);
+  g_test_add_func ("/app/running-totals/correction", test_correction_moves_figures);
   g_test_add_func ("/app/running-totals/verify", test_verify_recounts);
   status = g_test_run ();
 

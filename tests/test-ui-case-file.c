@@ -174,7 +174,28 @@ test_open (void)
           g_object_get (item, "title-markup", &markup, NULL);
           g_assert_true (g_str_has_prefix (markup, "<s>"));
           g_assert_false (yk_timeline_item_get_can_void (item));
+          g_assert_false (yk_timeline_item_get_can_correct (item));
+          g_assert_null (yk_timeline_item_get_menu_model (item));
           voided++;
+        }
+      else if (yk_timeline_item_get_can_void (item))
+        {
+          /* The row's 操作 menu: 更正… first where app/ allows it (a
+           * coordinator: contacts, plan goals, referrals), then 作废…. */
+          GMenuModel *menu = yk_timeline_item_get_menu_model (item);
+          const char *table = yk_timeline_item_get_table (item);
+          gboolean correctable = g_strcmp0 (table, "contacts") == 0 || g_strcmp0 (table, "plan_goals") == 0 ||
+                                 g_strcmp0 (table, "referrals") == 0;
+          g_autofree char *first = NULL;
+          g_autofree char *last = NULL;
+
+          g_assert_cmpint (yk_timeline_item_get_can_correct (item), ==, correctable);
+          g_assert_cmpint (g_menu_model_get_n_items (menu), ==, correctable ? 2 : 1);
+          g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &first));
+          g_assert_cmpstr (first, ==, correctable ? "record.correct" : "record.void");
+          g_assert_true (g_menu_model_get_item_attribute (menu, g_menu_model_get_n_items (menu) - 1,
+                                                          G_MENU_ATTRIBUTE_ACTION, "s", &last));
+          g_assert_cmpstr (last, ==, "record.void");
         }
     }
   g_assert_cmpuint (g_list_model_get_n_items (store (view, "referral_store")), ==,

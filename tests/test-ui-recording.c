@@ -13,6 +13,10 @@
 #include "yk-score-choice.h"
 #include "yk-validate.h"
 #include "yk-void-dialog.h"
+#include "yk-plan-goal-dialog.h"
+#include "yk-referral-dialog.h"
+#include "yk-toast-private.h"
+#include "yk-window-private.h"
 
 #include <string.h>
 
@@ -999,6 +1003,9 @@ test_void_needs_reason (void)
 
   dialog = open_dialog (window, "record.void", g_variant_new ("(sx)", "contacts", call_id), type,
                         (gpointer *) &dialog);
+  /* Named in words, not by its row number. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_child (dialog, type, "subtitle_label"))), ==,
+                   "2021-03-01 Phone follow-up · SPQ-0002");
   watch_changes (window, &changes);
   set_entry (dialog, type, "reason_entry", "   ");
   gtk_widget_activate_action (dialog, "form.save", NULL);
@@ -1017,6 +1024,137 @@ test_void_needs_reason (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Contacts of `client` counted live, by their void reason (NULL: live). */
+static gint64
+contacts_of (YkWindow *window, gint64 client, const char *void_reason)
+{
+  sqlite3 *conn = yk_store_get_connection (yk_session_get_store (session_of (window)));
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (conn, "SELECT count(*) FROM contacts WHERE client_id = ?1 AND "
+                                             "(?2 IS NULL AND voided_at IS NULL OR void_reason = ?2)", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, client);
+  if (void_reason != NULL)
+    sqlite3_bind_text (stmt, 2, void_reason, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+save_quick_call (YkWindow *window, gint64 client)
+{
+  GtkWidget *dialog = NULL;
+  GType type = YK_TYPE_CONTACT_DIALOG;
+
+  dialog = open_dialog (window, "record.phone", g_variant_new_int64 (client), type, (gpointer *) &dialog);
+  set_entry (dialog, type, "date_entry", "2021-06-01");
+  select_item (dialog, type, "condition_dropdown", 1);
+  select_item (dialog, type, "risk_dropdown", 1);
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_null (dialog);
+}
+
+/* Saving a new contact shows 已保存 · 撤销 without taking the focus;
+ * Undo voids it (nothing is deleted) and it counts nowhere; left alone,
+ * the note goes by itself. */
+static void
+test_saved_toast_undo (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkToast *toast = _yk_window_get_toast (window);
+  gint64 live = contacts_of (window, spq_other, NULL);
+  gint64 phone_before = phone_followups (window);
+  Changes changes;
+
+  g_assert_false (yk_toast_get_shown (toast));
+  g_assert_false (_yk_toast_expire (toast));
+  save_quick_call (window, spq_other);
+  g_assert_true (yk_toast_get_shown (toast));
+  g_assert_false (ui_test_has_focus_within (GTK_WIDGET (toast)));
+  g_assert_cmpint (contacts_of (window, spq_other, NULL), ==, live + 1);
+  g_assert_cmpint (phone_followups (window), ==, phone_before + 1);
+
+  watch_changes (window, &changes);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (toast), "toast.undo", NULL));
+  g_assert_false (yk_toast_get_shown (toast));
+  g_assert_cmpuint (changes.count, ==, 1);
+  unwatch_changes (window, &changes);
+  g_assert_cmpint (contacts_of (window, spq_other, NULL), ==, live);
+  g_assert_cmpint (contacts_of (window, spq_other, "Undone"), ==, 1);
+  g_assert_cmpint (phone_followups (window), ==, phone_before);
+  /* Clicked again (it is hidden), nothing more is voided. */
+  gtk_widget_activate_action (GTK_WIDGET (toast), "toast.undo", NULL);
+  g_assert_cmpint (contacts_of (window, spq_other, "Undone"), ==, 1);
+
+  /* Not undone: after its time the note hides and the contact stays. */
+  save_quick_call (window, spq_other);
+  g_assert_true (yk_toast_get_shown (toast));
+  g_assert_true (_yk_toast_expire (toast));
+  g_assert_false (yk_toast_get_shown (toast));
+  g_assert_cmpint (contacts_of (window, spq_other, NULL), ==, live + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* 更正 opens the contact's own dialog filled with it; saving corrects it
+ * in place (no new record, no Undo); a record the session may not
+ * correct opens nothing and the window says why. */
+static void
+test_correct_contact (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkContactRecord) stored = NULL;
+  YkContactRecord call = { .client_id = spq_other, .type = (char *) "phone", .date = (char *) "2021-04-07",
+                           .reached = TRUE, .duration_min = 20, .risk_level = 1, .condition = (char *) "stable",
+                           .notes = (char *) "按时服药" };
+  GType type = YK_TYPE_CONTACT_DIALOG;
+  GtkWidget *dialog = NULL;
+  gint64 id = 0;
+  gint64 live;
+
+  g_assert_true (yk_casework_add_contact (session_of (window), &call, &id, &error));
+  g_assert_no_error (error);
+  live = contacts_of (window, spq_other, NULL);
+
+  dialog = open_dialog (window, "record.correct", g_variant_new ("(sx)", "contacts", id), type, (gpointer *) &dialog);
+  g_assert_cmpint (yk_contact_dialog_get_record_id (YK_CONTACT_DIALOG (dialog)), ==, id);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Correct Contact");
+  g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, "2021-04-07");
+  g_assert_cmpstr (entry_text (dialog, type, "duration_entry"), ==, "20");
+  g_assert_true (gtk_widget_get_visible (ui_test_child (dialog, type, "type_dropdown")));
+  g_assert_cmpstr (selected_string (dialog, type, "type_dropdown"), ==, "Phone follow-up");
+  g_assert_cmpstr (selected_string (dialog, type, "condition_dropdown"), ==, "Stable");
+  {
+    g_autofree char *notes = view_text (ui_test_child (dialog, type, "notes_view"));
+    g_assert_cmpstr (notes, ==, "按时服药");
+  }
+
+  select_item (dialog, type, "type_dropdown", 1);
+  set_entry (dialog, type, "date_entry", "2021-04-08");
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_null (dialog);
+  stored = yk_casework_get_contact (session_of (window), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->type, ==, "home_visit");
+  g_assert_cmpstr (stored->date, ==, "2021-04-08");
+  g_assert_cmpstr (stored->notes, ==, "按时服药");
+  g_assert_cmpint (contacts_of (window, spq_other, NULL), ==, live);
+  g_assert_false (yk_toast_get_shown (_yk_window_get_toast (window)));
+
+  /* Voided, it cannot be corrected: no dialog, a note saying why. */
+  g_assert_true (yk_casework_void (session_of (window), "contacts", id, "记错了", &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "record.correct", "(sx)", "contacts", id));
+  g_assert_null (find_toplevel (type));
+  g_assert_true (yk_toast_get_shown (_yk_window_get_toast (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1028,6 +1166,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/recording/actions-need-unlock", test_actions_need_unlock);
   g_test_add_func ("/ui/recording/phone-defaults", test_phone_defaults);
+  g_test_add_func ("/ui/recording/saved-toast-undo", test_saved_toast_undo);
+  g_test_add_func ("/ui/recording/correct-contact", test_correct_contact);
   g_test_add_func ("/ui/recording/quick-call-keeps-state", test_quick_call_keeps_state);
   g_test_add_func ("/ui/recording/unstable-checklist", test_unstable_checklist);
   g_test_add_func ("/ui/recording/invalid-date", test_invalid_date_keeps_values);

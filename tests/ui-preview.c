@@ -16,6 +16,9 @@
  *   yk-ui-preview date-popover    a phone follow-up with the date's calendar open
  *   yk-ui-preview record-assessment  an SDSS assessment, some items not applying
  *   yk-ui-preview record-client   a new service user refused without a consent date
+ *   yk-ui-preview record-correct  a phone follow-up saved today being corrected to a home visit
+ *   yk-ui-preview record-saved    a phone follow-up just saved: 已保存 · 撤销 at the bottom
+ *   yk-ui-preview case-file-menu  the case file's timeline with a row's 操作 menu open
  *   yk-ui-preview caseload        the caseload of the pilot demo, as the coordinator
  *   yk-ui-preview caseload-worker the same as the social worker at SPQ
  *   yk-ui-preview caseload-search the coordinator's caseload, searched and filtered
@@ -186,6 +189,8 @@ fill_case_file_demo (void)
     }
 }
 
+static gboolean popup_row_menu_cb (gpointer data);
+
 static void
 show_case_file_cb (YkWindow *window)
 {
@@ -200,6 +205,36 @@ show_case_file_cb (YkWindow *window)
       GtkWidget *view = ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "case_file_view");
       gtk_stack_set_visible_child_name (GTK_STACK (ui_test_child (view, YK_TYPE_CASE_FILE_VIEW, "sections")), tab);
     }
+  if (g_str_equal (mode, "case-file-menu"))
+    g_timeout_add (1500, popup_row_menu_cb, main_view);
+}
+
+/* The first row of the timeline with a menu: its 操作 menu, open. */
+static GtkWidget *
+first_row_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_row_menu (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+popup_row_menu_cb (gpointer data)
+{
+  GtkWidget *view = ui_test_child (data, YK_TYPE_MAIN_VIEW, "case_file_view");
+  GtkWidget *button = first_row_menu (ui_test_child (view, YK_TYPE_CASE_FILE_VIEW, "sections"));
+
+  if (button == NULL)
+    return G_SOURCE_CONTINUE;
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -324,6 +359,23 @@ record_show (YkWindow *window)
         person = due->pdata[i];
         break;
       }
+  if (g_str_equal (mode, "record-correct"))
+    {
+      YkContactRecord call = { .client_id = person->client_id, .type = (char *) "phone", .date = (char *) "2021-11-12",
+                               .reached = TRUE, .duration_min = 15, .risk_level = 1,
+                               .condition = (char *) "basically_stable", .medication = (char *) "regular",
+                               .notes = (char *) "本人接听，按时服药，睡眠尚可。" };
+      gint64 id = 0;
+
+      if (!yk_casework_add_contact (session, &call, &id, NULL))
+        g_error ("demo: the contact to correct was not saved");
+      gtk_widget_activate_action (GTK_WIDGET (window), "record.correct", "(sx)", "contacts", id);
+      dialog = newest_dialog (window);
+      /* Recorded as a call, it was a visit on the day before. */
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "type_dropdown")), 1);
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "date_entry")), "2021-11-11");
+      return;
+    }
   gtk_widget_activate_action (GTK_WIDGET (window), visit ? "record.visit" : "record.phone", "x", person->client_id);
   dialog = newest_dialog (window);
   if (visit)
@@ -343,6 +395,12 @@ record_show (YkWindow *window)
   else if (g_str_equal (mode, "date-popover"))
     /* Once the dialog is mapped: a popover needs its parent's surface. */
     g_timeout_add (1000, popup_date_cb, ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "date_entry"));
+  else if (g_str_equal (mode, "record-saved"))
+    {
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "condition_dropdown")), 1);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "risk_dropdown")), 1);
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "form.save", NULL);
+    }
   else if (g_str_equal (mode, "record-error"))
     {
       gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "date_entry")), "2021年2月30日");
@@ -733,7 +791,7 @@ activate_cb (GApplication *app)
     ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   else if (g_str_equal (mode, "worker"))
     ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
-  else if (g_str_equal (mode, "case-file"))
+  else if (g_str_equal (mode, "case-file") || g_str_equal (mode, "case-file-menu"))
     open_case_file (window);
   else if (g_str_has_prefix (mode, "caseload"))
     preview_caseload (window);
@@ -774,7 +832,7 @@ main (int argc, char *argv[])
     today_fill_database ();
   if (g_str_has_prefix (mode, "record-") || g_str_equal (mode, "date-popover"))
     fill_demo ();
-  if (g_str_equal (mode, "case-file"))
+  if (g_str_equal (mode, "case-file") || g_str_equal (mode, "case-file-menu"))
     fill_case_file_demo ();
   app = yk_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

@@ -26,6 +26,8 @@ struct _YkContactDialog
   GtkWidget *copy_phone_button;
   GtkWidget *guardian_label;
   GtkWidget *copy_guardian_button;
+  GtkWidget *type_dropdown_label;
+  GtkWidget *type_dropdown;
   GtkWidget *date_entry;
   GtkWidget *date_error;
   GtkWidget *worker_dropdown;
@@ -75,6 +77,7 @@ struct _YkContactDialog
   YkRecordForm *form;
   char *type;
   gint64 client_id;
+  gint64 record_id;      /* correcting this contact; 0: a new one */
   char *intake_date;
   char *phone;           /* the service user's, to copy; NULL: none on file */
   char *guardian_phone;
@@ -97,6 +100,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* What is stored for each drop-down item (yk-record-rules.c's values;
  * the form's own words for the free-text items). */
+static const char *const type_codes[] = { "phone", "home_visit" };
 static const char *const risk_codes[] = { NULL, "0", "1", "2", "3", "4", "5" };
 static const char *const insight_codes[] = { NULL, "自知力完全", "自知力不全", "自知力缺失" };
 static const char *const level_codes[] = { NULL, "良好", "一般", "较差" };
@@ -257,8 +261,9 @@ read_record (YkContactDialog *self,
   GtkWidget *social[5] = { self->self_care_dropdown, self->housework_dropdown, self->work_dropdown,
                            self->learning_dropdown, self->social_dropdown };
 
+  r->id = self->record_id;
   r->client_id = self->client_id;
-  r->type = g_strdup (self->type);
+  r->type = g_strdup (self->record_id > 0 ? yk_record_form_choice (self->type_dropdown, type_codes) : self->type);
   if (!yk_record_form_date (self->form, "date", self->date_entry, TRUE, &r->date))
     return FALSE;
   r->worker_id = yk_record_form_staff_id (self->worker_dropdown);
@@ -306,11 +311,15 @@ save (YkContactDialog *self)
       yk_record_form_fail_error (self->form, field, error);
       goto out;
     }
-  if (!yk_casework_add_contact (session, &record, &id, &error))
+  if (self->record_id > 0 ? !yk_casework_update_contact (session, &record, &error)
+                           : !yk_casework_add_contact (session, &record, &id, &error))
     {
       yk_record_form_fail_error (self->form, NULL, error);
       goto out;
     }
+  /* A new record can be taken back from the window's "Saved · Undo". */
+  if (id > 0)
+    yk_unlocked_session_record_added (yk_record_form_get_unlocked (self->form), "contacts", id);
   yk_record_form_saved (self->form, self->client_id);
 out:
   yk_contact_record_clear (&record);
@@ -522,6 +531,8 @@ yk_contact_dialog_class_init (YkContactDialogClass *klass)
   BIND (copy_phone_button);
   BIND (guardian_label);
   BIND (copy_guardian_button);
+  BIND (type_dropdown_label);
+  BIND (type_dropdown);
   BIND (date_entry);
   BIND (date_error);
   BIND (worker_dropdown);
@@ -658,6 +669,112 @@ yk_contact_dialog_new (YkUnlockedSession *session,
 
   gtk_widget_grab_focus (self->reached_check);
   return self;
+}
+
+static void
+set_text_view (GtkWidget *view, const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text != NULL ? text : "", -1);
+}
+
+static void
+set_entry (GtkWidget *entry, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+}
+
+/* The form as the contact was saved. The checklist's ticks were written
+ * into the measures: they come back as that text, unticked. */
+static void
+fill_from_record (YkContactDialog *self, const YkContactRecord *r)
+{
+  GtkWidget *social[5] = { self->self_care_dropdown, self->housework_dropdown, self->work_dropdown,
+                           self->learning_dropdown, self->social_dropdown };
+  g_autofree char *duration = r->duration_min >= 0 ? g_strdup_printf ("%d", r->duration_min) : NULL;
+
+  yk_record_form_choose (self->type_dropdown, type_codes, r->type);
+  set_entry (self->date_entry, r->date);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->reached_check), r->reached);
+  set_entry (self->unreached_entry, r->unreached_reason);
+  set_entry (self->next_date_entry, r->next_date);
+  set_entry (self->duration_entry, duration);
+  set_entry (self->seen_entry, r->seen);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->risk_dropdown),
+                              r->risk_level >= 0 && r->risk_level <= 5 ? (guint) r->risk_level + 1 : 0);
+  yk_record_form_choose (self->insight_dropdown, insight_codes, r->insight);
+  yk_record_form_choose (self->sleep_dropdown, level_codes, r->sleep);
+  yk_record_form_choose (self->diet_dropdown, level_codes, r->diet);
+  for (guint i = 0; i < 5; i++)
+    yk_record_form_choose (social[i], level_codes, r->social[i]);
+  set_entry (self->danger_entry, r->dangerous_behaviour);
+  set_entry (self->hospital_entry, r->hospital_stays);
+  yk_record_form_choose (self->medication_dropdown, medication_codes, r->medication);
+  set_entry (self->adverse_entry, r->adverse_reactions);
+  yk_record_form_choose (self->condition_dropdown, condition_codes, r->condition);
+  set_text_view (self->measures_view, r->measures);
+  set_text_view (self->notes_view, r->notes);
+}
+
+YkContactDialog *
+yk_contact_dialog_new_edit (YkUnlockedSession *session,
+                            YkFormDrafts      *drafts,
+                            gint64             record_id,
+                            GError           **error)
+{
+  YkSession *core = yk_unlocked_session_get_session (session);
+  g_autoptr (YkContactRecord) record = NULL;
+  g_autoptr (YkClientRecord) client = NULL;
+  g_autoptr (GPtrArray) staff = NULL;
+  YkContactDialog *self;
+
+  g_return_val_if_fail (core != NULL, NULL);
+  record = yk_casework_get_contact (core, record_id, error);
+  if (record == NULL)
+    return NULL;
+  self = g_object_new (YK_TYPE_CONTACT_DIALOG, "contact-type", record->type, "client-id", record->client_id, NULL);
+  self->record_id = record_id;
+  gtk_window_set_title (GTK_WINDOW (self), _("Correct Contact"));
+  gtk_label_set_text (GTK_LABEL (self->title_label), _("Correct Contact"));
+  /* Its own draft: a correction never mixes with a new contact being typed. */
+  self->form = yk_record_form_new (GTK_WINDOW (self), session, drafts, "correct:contacts", record_id);
+  add_fields (self);
+  gtk_widget_set_visible (self->type_dropdown_label, TRUE);
+  gtk_widget_set_visible (self->type_dropdown, TRUE);
+
+  client = yk_record_form_load_person (self->form, self->subtitle_label, record->client_id);
+  if (client == NULL)
+    {
+      gtk_widget_set_sensitive (self->details_expander, FALSE);
+      gtk_widget_set_sensitive (gtk_widget_get_parent (self->date_entry), FALSE);
+      return self;
+    }
+  self->intake_date = g_strdup (client->intake_date);
+  show_phones (self, client);
+  staff = yk_recording_workers (core, client->site_id, NULL);
+  yk_record_form_fill_staff (self->worker_dropdown, staff, record->worker_id);
+
+  self->restoring = TRUE;
+  fill_from_record (self, record);
+  propose_next_date (self, FALSE);
+  yk_record_form_restore_draft (self->form);
+  self->restoring = FALSE;
+  update_reached (self);
+  update_risk_hint (self);
+  update_checklist (self);
+  /* What the form's details hold is part of what is being corrected. */
+  gtk_expander_set_expanded (GTK_EXPANDER (self->details_expander), TRUE);
+  expanded_cb (self);
+  g_signal_connect_object (self->details_expander, "notify::expanded", G_CALLBACK (expanded_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_grab_focus (self->date_entry);
+  return self;
+}
+
+gint64
+yk_contact_dialog_get_record_id (YkContactDialog *self)
+{
+  g_return_val_if_fail (YK_IS_CONTACT_DIALOG (self), 0);
+  return self->record_id;
 }
 
 const char *

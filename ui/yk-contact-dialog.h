@@ -20,6 +20,14 @@ YkContactDialog *yk_contact_dialog_new (YkUnlockedSession *session,
                                         YkFormDrafts      *drafts,
                                         const char        *type,
                                         gint64             client_id);
+/* Corrects a recorded contact (yk_casework_update_contact()): the form
+ * filled with it, its type also chosen, a draft of its own. NULL, with
+ * the error, if the session may not correct it. */
+YkContactDialog *yk_contact_dialog_new_edit (YkUnlockedSession *session,
+                                             YkFormDrafts      *drafts,
+                                             gint64             record_id,
+                                             GError           **error);
+gint64 yk_contact_dialog_get_record_id (YkContactDialog *self);
 const char *yk_contact_dialog_get_contact_type (YkContactDialog *self);
 gint64 yk_contact_dialog_get_client_id (YkContactDialog *self);
 gboolean yk_contact_dialog_get_checklist_shown (YkContactDialog *self);

@@ -16,6 +16,7 @@ struct _YkMainView
   GtkWidget parent_instance;
 
   GtkStack *outer_stack; /* the screens, or a case file in their place */
+  YkToast *toast;
   GtkStack *stack;
   GtkStackPage *admin_page;
   YkCaseFileView *case_file_view;
@@ -163,6 +164,7 @@ yk_main_view_class_init (YkMainViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, YkMainView, outer_stack);
+  gtk_widget_class_bind_template_child (widget_class, YkMainView, toast);
   gtk_widget_class_bind_template_child (widget_class, YkMainView, stack);
   gtk_widget_class_bind_template_child (widget_class, YkMainView, case_file_view);
   gtk_widget_class_bind_template_child (widget_class, YkMainView, admin_page);
@@ -175,6 +177,7 @@ yk_main_view_class_init (YkMainViewClass *klass)
   g_type_ensure (YK_TYPE_STATISTICS_PAGE);
   g_type_ensure (YK_TYPE_ADMIN_PAGE);
   g_type_ensure (YK_TYPE_CASE_FILE_VIEW);
+  g_type_ensure (YK_TYPE_TOAST);
 
   gtk_widget_class_install_action (widget_class, "case.open", "x", case_open_action);
   gtk_widget_class_install_action (widget_class, "case.back", NULL, case_back_action);
@@ -261,4 +264,13 @@ yk_main_view_has_page (YkMainView *self,
 {
   g_return_val_if_fail (YK_IS_MAIN_VIEW (self), FALSE);
   return gtk_stack_get_child_by_name (self->stack, name) != NULL;
+}
+
+/* The note at the bottom ("已保存 · 撤销"); it lives as long as the
+ * unlocked screens, so a lock takes an offered Undo away with them. */
+YkToast *
+yk_main_view_get_toast (YkMainView *self)
+{
+  g_return_val_if_fail (YK_IS_MAIN_VIEW (self), NULL);
+  return self->toast;
 }

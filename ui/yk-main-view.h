@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "yk-toast.h"
+
 #include "yk-unlocked-session.h"
 
 G_BEGIN_DECLS
@@ -15,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (YkMainView, yk_main_view, YK, MAIN_VIEW, GtkWidget)
 
 GtkWidget *yk_main_view_new (YkUnlockedSession *session);
+YkToast *yk_main_view_get_toast (YkMainView *self);
 YkUnlockedSession *yk_main_view_get_session (YkMainView *self);
 gboolean yk_main_view_show_screen (YkMainView *self,
                                    guint       position);

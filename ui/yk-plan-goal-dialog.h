@@ -15,6 +15,12 @@ G_DECLARE_FINAL_TYPE (YkPlanGoalDialog, yk_plan_goal_dialog, YK, PLAN_GOAL_DIALO
 YkPlanGoalDialog *yk_plan_goal_dialog_new (YkUnlockedSession *session,
                                        YkFormDrafts      *drafts,
                                        gint64             client_id);
+/* Corrects a recorded goal (yk_casework_update_plan_goal()); NULL, with
+ * the error, if the session may not. */
+YkPlanGoalDialog *yk_plan_goal_dialog_new_edit (YkUnlockedSession *session,
+                                                YkFormDrafts      *drafts,
+                                                gint64             record_id,
+                                                GError           **error);
 const char *yk_plan_goal_dialog_get_error (YkPlanGoalDialog *self,
                                  const char *field);
 

@@ -15,6 +15,7 @@ struct _YkReferralDialog
 {
   GtkWindow parent_instance;
 
+  GtkWidget *title_label;
   GtkWidget *subtitle_label;
   GtkWidget *error_label;
   GtkWidget *grid;
@@ -31,6 +32,7 @@ struct _YkReferralDialog
 
   YkRecordForm *form;
   gint64 client_id;
+  gint64 record_id;   /* correcting this referral; 0: a new one */
   char *intake_date;
 };
 
@@ -65,6 +67,7 @@ save_action (GtkWidget  *widget,
     return;
   yk_record_form_clear_errors (self->form);
   yk_date_today (&today);
+  record.id = self->record_id;
   record.client_id = self->client_id;
   record.to_kind = g_strdup (yk_record_form_choice (self->to_kind_dropdown, to_kind_codes));
   record.to_whom = yk_record_form_text (self->to_whom_entry);
@@ -74,10 +77,15 @@ save_action (GtkWidget  *widget,
     ;
   else if (!yk_referral_validate (&record, self->intake_date, &today, &field, &error))
     yk_record_form_fail_error (self->form, field, error);
-  else if (!yk_casework_add_referral (session, &record, &id, &error))
+  else if (self->record_id > 0 ? !yk_casework_update_referral (session, &record, &error)
+                                : !yk_casework_add_referral (session, &record, &id, &error))
     yk_record_form_fail_error (self->form, NULL, error);
   else
-    yk_record_form_saved (self->form, self->client_id);
+    {
+      if (id > 0)
+        yk_unlocked_session_record_added (yk_record_form_get_unlocked (self->form), "referrals", id);
+      yk_record_form_saved (self->form, self->client_id);
+    }
   referral_clear (&record);
 }
 
@@ -117,6 +125,7 @@ yk_referral_dialog_class_init (YkReferralDialogClass *klass)
   G_OBJECT_CLASS (klass)->finalize = yk_referral_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-referral-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, YkReferralDialog, title_label);
   gtk_widget_class_bind_template_child (widget_class, YkReferralDialog, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, YkReferralDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, YkReferralDialog, grid);
@@ -142,16 +151,32 @@ yk_referral_dialog_init (YkReferralDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-YkReferralDialog *
-yk_referral_dialog_new (YkUnlockedSession *session,
-                        YkFormDrafts      *drafts,
-                        gint64             client_id)
+static void
+set_entry (GtkWidget *entry, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+}
+
+/* A correction has a draft of its own, never mixed with a new referral's. */
+static YkReferralDialog *
+dialog_new (YkUnlockedSession      *session,
+            YkFormDrafts           *drafts,
+            gint64                  client_id,
+            const YkReferralRecord *record)
 {
   YkReferralDialog *self = g_object_new (YK_TYPE_REFERRAL_DIALOG, NULL);
   g_autoptr (YkClientRecord) client = NULL;
 
   self->client_id = client_id;
-  self->form = yk_record_form_new (GTK_WINDOW (self), session, drafts, "referral", client_id);
+  self->record_id = record != NULL ? record->id : 0;
+  if (record != NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Correct Referral"));
+      gtk_label_set_text (GTK_LABEL (self->title_label), _("Correct Referral"));
+    }
+  self->form = yk_record_form_new (GTK_WINDOW (self), session, drafts,
+                                   record != NULL ? "correct:referrals" : "referral",
+                                   record != NULL ? record->id : client_id);
   yk_record_form_set_error_label (self->form, self->error_label);
   yk_record_form_add_field (self->form, "date", self->date_entry, self->date_error);
   yk_record_form_add_field (self->form, "to_kind", self->to_kind_dropdown, self->to_kind_error);
@@ -159,7 +184,16 @@ yk_referral_dialog_new (YkUnlockedSession *session,
   yk_record_form_add_field (self->form, "reason", self->reason_entry, self->reason_error);
   yk_record_form_add_field (self->form, "outcome", self->outcome_entry, self->outcome_error);
 
-  yk_record_form_set_today (self->date_entry);
+  if (record != NULL)
+    {
+      set_entry (self->date_entry, record->date);
+      yk_record_form_choose (self->to_kind_dropdown, to_kind_codes, record->to_kind);
+      set_entry (self->to_whom_entry, record->to_whom);
+      set_entry (self->reason_entry, record->reason);
+      set_entry (self->outcome_entry, record->outcome);
+    }
+  else
+    yk_record_form_set_today (self->date_entry);
   client = yk_record_form_load_person (self->form, self->subtitle_label, client_id);
   gtk_widget_set_sensitive (self->grid, client != NULL);
   if (client != NULL)
@@ -169,6 +203,28 @@ yk_referral_dialog_new (YkUnlockedSession *session,
     }
   gtk_widget_grab_focus (self->to_kind_dropdown);
   return self;
+}
+
+YkReferralDialog *
+yk_referral_dialog_new (YkUnlockedSession *session,
+                        YkFormDrafts      *drafts,
+                        gint64             client_id)
+{
+  return dialog_new (session, drafts, client_id, NULL);
+}
+
+YkReferralDialog *
+yk_referral_dialog_new_edit (YkUnlockedSession *session,
+                             YkFormDrafts      *drafts,
+                             gint64             record_id,
+                             GError           **error)
+{
+  YkSession *core = yk_unlocked_session_get_session (session);
+  g_autoptr (YkReferralRecord) record = NULL;
+
+  g_return_val_if_fail (core != NULL, NULL);
+  record = yk_casework_get_referral (core, record_id, error);
+  return record != NULL ? dialog_new (session, drafts, record->client_id, record) : NULL;
 }
 
 const char *

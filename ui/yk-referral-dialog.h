@@ -15,6 +15,12 @@ G_DECLARE_FINAL_TYPE (YkReferralDialog, yk_referral_dialog, YK, REFERRAL_DIALOG,
 YkReferralDialog *yk_referral_dialog_new (YkUnlockedSession *session,
                                       YkFormDrafts      *drafts,
                                       gint64             client_id);
+/* Corrects a recorded referral (yk_casework_update_referral()); NULL,
+ * with the error, if the session may not. */
+YkReferralDialog *yk_referral_dialog_new_edit (YkUnlockedSession *session,
+                                               YkFormDrafts      *drafts,
+                                               gint64             record_id,
+                                               GError           **error);
 const char *yk_referral_dialog_get_error (YkReferralDialog *self,
                                 const char *field);
 

@@ -19,6 +19,8 @@ struct _YkTimelineItem
   gboolean voided;
   char *void_reason;
   gboolean can_void;
+  gboolean can_correct;
+  GMenuModel *menu;   /* the row's 操作 menu, made when first asked for */
 };
 
 G_DEFINE_FINAL_TYPE (YkTimelineItem, yk_timeline_item, G_TYPE_OBJECT)
@@ -38,6 +40,8 @@ enum
   PROP_CAN_VOID,
   PROP_VOID_TARGET,
   PROP_VOID_ACTION,
+  PROP_CAN_CORRECT,
+  PROP_MENU_MODEL,
   N_PROPS
 };
 
@@ -88,6 +92,7 @@ yk_timeline_item_finalize (GObject *object)
   g_free (self->title);
   g_free (self->summary);
   g_free (self->void_reason);
+  g_clear_object (&self->menu);
   G_OBJECT_CLASS (yk_timeline_item_parent_class)->finalize (object);
 }
 
@@ -135,6 +140,12 @@ yk_timeline_item_get_property (GObject    *object,
     case PROP_VOID_ACTION:
       g_value_set_static_string (value, self->table != NULL ? "record.void" : NULL);
       break;
+    case PROP_CAN_CORRECT:
+      g_value_set_boolean (value, self->can_correct);
+      break;
+    case PROP_MENU_MODEL:
+      g_value_set_object (value, yk_timeline_item_get_menu_model (self));
+      break;
     case PROP_VOID_TARGET:
       g_value_set_variant (value, self->table != NULL ? g_variant_new ("(sx)", self->table, self->record_id) : NULL);
       break;
@@ -166,6 +177,10 @@ yk_timeline_item_class_init (YkTimelineItemClass *klass)
   /* "record.void" for records that can be voided, NULL otherwise (an
    * intake event): a row's button never carries the action's name without
    * its (sx) target, which GtkActionHelper warns about. */
+  properties[PROP_CAN_CORRECT] = g_param_spec_boolean ("can-correct", NULL, NULL, FALSE, READABLE);
+  /* 更正… when app/ says this session may correct the record, and 作废…
+   * when it may void it; NULL when neither. */
+  properties[PROP_MENU_MODEL] = g_param_spec_object ("menu-model", NULL, NULL, G_TYPE_MENU_MODEL, READABLE);
   properties[PROP_VOID_ACTION] = g_param_spec_string ("void-action", NULL, NULL, NULL, READABLE);
 #undef READABLE
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -190,6 +205,7 @@ yk_timeline_item_new (const YkCaseEvent *event)
   self->voided = event->voided;
   self->void_reason = g_strdup (event->void_reason);
   self->can_void = event->can_void;
+  self->can_correct = event->can_correct;
   return self;
 }
 
@@ -240,4 +256,39 @@ yk_timeline_item_get_can_void (YkTimelineItem *self)
 {
   g_return_val_if_fail (YK_IS_TIMELINE_ITEM (self), FALSE);
   return self->can_void;
+}
+
+gboolean
+yk_timeline_item_get_can_correct (YkTimelineItem *self)
+{
+  g_return_val_if_fail (YK_IS_TIMELINE_ITEM (self), FALSE);
+  return self->can_correct;
+}
+
+/* The window's record.correct and record.void, with (table, id). */
+GMenuModel *
+yk_timeline_item_get_menu_model (YkTimelineItem *self)
+{
+  g_return_val_if_fail (YK_IS_TIMELINE_ITEM (self), NULL);
+  if (self->menu == NULL && self->table != NULL && (self->can_void || self->can_correct))
+    {
+      GMenu *menu = g_menu_new ();
+      GVariant *target = g_variant_ref_sink (g_variant_new ("(sx)", self->table, self->record_id));
+
+      if (self->can_correct)
+        {
+          g_autoptr (GMenuItem) item = g_menu_item_new (_("_Correct…"), NULL);
+          g_menu_item_set_action_and_target_value (item, "record.correct", target);
+          g_menu_append_item (menu, item);
+        }
+      if (self->can_void)
+        {
+          g_autoptr (GMenuItem) item = g_menu_item_new (_("_Void…"), NULL);
+          g_menu_item_set_action_and_target_value (item, "record.void", target);
+          g_menu_append_item (menu, item);
+        }
+      g_variant_unref (target);
+      self->menu = G_MENU_MODEL (menu);
+    }
+  return self->menu;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "yk-case-file.h"
 
@@ -21,5 +21,7 @@ const char *yk_timeline_item_get_table (YkTimelineItem *self);
 gint64 yk_timeline_item_get_record_id (YkTimelineItem *self);
 gboolean yk_timeline_item_get_voided (YkTimelineItem *self);
 gboolean yk_timeline_item_get_can_void (YkTimelineItem *self);
+gboolean yk_timeline_item_get_can_correct (YkTimelineItem *self);
+GMenuModel *yk_timeline_item_get_menu_model (YkTimelineItem *self);
 
 G_END_DECLS

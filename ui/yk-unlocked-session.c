@@ -59,6 +59,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   RECORDS_CHANGED,
+  RECORD_ADDED,
   N_SIGNALS
 };
 
@@ -186,6 +187,17 @@ yk_unlocked_session_class_init (YkUnlockedSessionClass *klass)
   signals[RECORDS_CHANGED] =
     g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * YkUnlockedSession::record-added:
+   * @table: the new record's table ("contacts")
+   * @id: its id
+   *
+   * Emitted by a recording dialog that saved a new record, before
+   * ::records-changed: the window offers to take it back (void it).
+   */
+  signals[RECORD_ADDED] =
+    g_signal_new ("record-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
 
   properties[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
@@ -571,4 +583,13 @@ yk_unlocked_session_own_name (YkUnlockedSession *self,
       g_utf8_validate (name, -1, NULL))
     return g_strdup (name);
   return yk_unlocked_session_list_name (self, name);
+}
+
+void
+yk_unlocked_session_record_added (YkUnlockedSession *self,
+                                  const char        *table,
+                                  gint64             id)
+{
+  g_return_if_fail (YK_IS_UNLOCKED_SESSION (self));
+  g_signal_emit (self, signals[RECORD_ADDED], 0, table, id);
 }

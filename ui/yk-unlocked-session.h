@@ -68,5 +68,9 @@ char *yk_unlocked_session_own_name (YkUnlockedSession *self,
 /* Emits ::records-changed; whoever saves or voids a record calls it. */
 void yk_unlocked_session_records_changed (YkUnlockedSession *self,
                                           gint64             client_id);
+/* Emits ::record-added; a dialog that saved a new record calls it. */
+void yk_unlocked_session_record_added (YkUnlockedSession *self,
+                                       const char        *table,
+                                       gint64             id);
 
 G_END_DECLS

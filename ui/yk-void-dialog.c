@@ -120,8 +120,11 @@ yk_void_dialog_new (YkUnlockedSession *session,
   yk_record_form_set_error_label (self->form, self->error_label);
   yk_record_form_add_field (self->form, "void_reason", self->reason_entry, self->reason_error);
 
-  /* TRANSLATORS: %1$s is a kind of record (服务记录, 家属…), %2$lld its number */
-  subtitle = g_strdup_printf (_("%1$s No. %2$lld"), yk_audit_table_label (table), (long long) record_id);
+  /* Named as a person knows it (2021-12-03 电话随访 · SPQ-0007), not by its row number. */
+  if (yk_unlocked_session_get_session (session) != NULL)
+    subtitle = yk_casework_describe (yk_unlocked_session_get_session (session), table, record_id, NULL);
+  if (subtitle == NULL)
+    subtitle = g_strdup (yk_audit_table_label (table));
   gtk_label_set_text (GTK_LABEL (self->subtitle_label), subtitle);
   gtk_widget_set_visible (self->subtitle_label, TRUE);
   yk_record_form_restore_draft (self->form);

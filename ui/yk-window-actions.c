@@ -16,7 +16,7 @@
  * each opens its dialog over the window. */
 static const char *const record_actions[] = {
   "record.phone", "record.visit", "record.new-client", "record.assessment", "record.family",
-  "record.plan-goal", "record.referral", "record.status", "record.void",
+  "record.plan-goal", "record.referral", "record.status", "record.void", "record.correct",
 };
 
 static void
@@ -84,6 +84,38 @@ void_action (GtkWidget  *widget,
   present (self, yk_void_dialog_new (session, yk_window_get_drafts (self), table, id));
 }
 
+/* Opens a recorded contact, plan goal or referral in its own dialog to
+ * correct it. app/ decides who may (the menu offers it only then); if
+ * that changed meanwhile — a week passed, someone voided it — the
+ * window says why instead. */
+static void
+correct_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  YkWindow *self = YK_WINDOW (widget);
+  YkUnlockedSession *session = yk_window_get_session (self);
+  YkFormDrafts *drafts = yk_window_get_drafts (self);
+  g_autoptr (GError) error = NULL;
+  const char *table = NULL;
+  gpointer dialog = NULL;
+  gint64 id = 0;
+
+  if (session == NULL)
+    return;
+  g_variant_get (parameter, "(&sx)", &table, &id);
+  if (g_str_equal (table, "contacts"))
+    dialog = yk_contact_dialog_new_edit (session, drafts, id, &error);
+  else if (g_str_equal (table, "plan_goals"))
+    dialog = yk_plan_goal_dialog_new_edit (session, drafts, id, &error);
+  else if (g_str_equal (table, "referrals"))
+    dialog = yk_referral_dialog_new_edit (session, drafts, id, &error);
+  if (dialog != NULL)
+    present (self, dialog);
+  else if (error != NULL)
+    _yk_window_show_message (self, error->message);
+}
+
 /* Called from yk_window_class_init. The keyboard shortcuts for recording
  * (Ctrl+Shift+P, Ctrl+Shift+V) belong to the screens where a person is
  * selected, which know whom they are for; the shortcuts window lists them. */
@@ -99,6 +131,7 @@ _yk_window_class_add_record_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "record.referral", "x", record_action);
   gtk_widget_class_install_action (widget_class, "record.status", "x", record_action);
   gtk_widget_class_install_action (widget_class, "record.void", "(sx)", void_action);
+  gtk_widget_class_install_action (widget_class, "record.correct", "(sx)", correct_action);
 }
 
 /* Called from yk_window_init. The drafts live as long as the window, in

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "yk-window.h"
+#include "yk-toast.h"
 
 G_BEGIN_DECLS
 
@@ -9,5 +10,11 @@ G_BEGIN_DECLS
  * record something for a person, enabled only while unlocked. */
 void _yk_window_class_add_record_actions (GtkWidgetClass *widget_class);
 void _yk_window_init_record_actions (YkWindow *self);
+
+/* The toast at the bottom ("已保存 · 撤销"); a note without Undo. */
+void _yk_window_show_message (YkWindow   *self,
+                              const char *text);
+/* The main view's toast; NULL while locked. */
+YkToast *_yk_window_get_toast (YkWindow *self);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-window-private.h"
+#include "yk-casework.h"
 #include "yk-create-page.h"
 #include "yk-idle-monitor.h"
 #include "yk-main-view.h"
@@ -21,6 +22,8 @@ struct _YkWindow
   GtkWidget *account_box;
   GtkLabel *account_label;
   GtkStack *shell; /* the window's child */
+  char *undo_table;  /* the record the toast's Undo takes back */
+  gint64 undo_id;
   YkUnlockPage *unlock_page;
   YkCreatePage *create_page;
 
@@ -96,6 +99,47 @@ close_other_windows (YkWindow *self)
 }
 
 static void
+forget_undo (YkWindow *self)
+{
+  g_clear_pointer (&self->undo_table, g_free);
+  self->undo_id = 0;
+}
+
+/* A dialog saved a new record: for a while it can be taken back. */
+static void
+record_added_cb (YkWindow          *self,
+                 const char        *table,
+                 gint64             id,
+                 YkUnlockedSession *session)
+{
+  g_free (self->undo_table);
+  self->undo_table = g_strdup (table);
+  self->undo_id = id;
+  yk_toast_show (_yk_window_get_toast (self), _("Saved"), TRUE);
+}
+
+/* Nothing is deleted, not even a record saved a moment ago: Undo voids
+ * it, with the reason 撤销, as its author could from the case file. */
+static void
+toast_undo_cb (YkWindow *self)
+{
+  YkSession *session = self->session != NULL ? yk_unlocked_session_get_session (self->session) : NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *table = g_steal_pointer (&self->undo_table);
+  gint64 id = self->undo_id;
+
+  self->undo_id = 0;
+  if (session == NULL || table == NULL)
+    return;
+  if (!yk_casework_void (session, table, id, C_("void reason", "Undone"), &error))
+    {
+      _yk_window_show_message (self, error->message);
+      return;
+    }
+  yk_unlocked_session_records_changed (self->session, 0);
+}
+
+static void
 adopt_session (YkWindow          *self,
                YkUnlockedSession *session)
 {
@@ -105,7 +149,9 @@ adopt_session (YkWindow          *self,
   /* Before any screen lists a name. Bound, so turning the preference on
    * or off in the Preferences dialog applies to every list at once. */
   g_settings_bind (self->settings, "show-full-names", session, "full-names-requested", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (session, "record-added", G_CALLBACK (record_added_cb), self, G_CONNECT_SWAPPED);
   self->main_view = yk_main_view_new (session);
+  g_signal_connect_object (_yk_window_get_toast (self), "undo", G_CALLBACK (toast_undo_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->shell, self->main_view, "main");
   gtk_stack_set_visible_child (self->shell, self->main_view);
 
@@ -271,6 +317,7 @@ yk_window_dispose (GObject *object)
   g_clear_object (&self->idle_monitor);
   g_clear_object (&self->settings);
   g_clear_object (&self->drafts);
+  forget_undo (self);
   G_OBJECT_CLASS (yk_window_parent_class)->dispose (object);
 }
 
@@ -443,6 +490,8 @@ yk_window_lock (YkWindow *self)
     return;
   session = g_steal_pointer (&self->session);
   g_settings_unbind (session, "full-names-requested");
+  g_signal_handlers_disconnect_by_func (session, record_added_cb, self);
+  forget_undo (self);
   yk_idle_monitor_stop (self->idle_monitor);
   close_other_windows (self);
 
@@ -464,4 +513,24 @@ yk_window_lock (YkWindow *self)
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
   yk_unlock_page_ask_password (self->unlock_page);
+}
+
+/* A short note at the bottom of the window, without Undo. */
+void
+_yk_window_show_message (YkWindow   *self,
+                         const char *text)
+{
+  g_return_if_fail (YK_IS_WINDOW (self));
+  if (self->main_view == NULL)
+    return;
+  forget_undo (self);
+  yk_toast_show (_yk_window_get_toast (self), text, FALSE);
+}
+
+/* NULL while locked: the toast lives in the unlocked screens. */
+YkToast *
+_yk_window_get_toast (YkWindow *self)
+{
+  g_return_val_if_fail (YK_IS_WINDOW (self), NULL);
+  return self->main_view != NULL ? yk_main_view_get_toast (YK_MAIN_VIEW (self->main_view)) : NULL;
 }

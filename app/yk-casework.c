@@ -526,7 +526,7 @@ yk_casework_void (YkSession  *session,
 
 /* --- corrections --- */
 
-static const char *const correctable_tables[] = { "contacts", "plan_goals", "referrals", NULL };
+static const char *const correctable_tables[] = { "contacts", "assessments", "plan_goals", "referrals", NULL };
 
 gboolean
 yk_casework_is_correctable (const char *table)
@@ -607,6 +607,16 @@ yk_casework_get_plan_goal (YkSession *session,
   if (!yk_casework_may_correct (session, "plan_goals", id, error))
     return NULL;
   return yk_db_plan_goal_get (db_of (session), id, error);
+}
+
+YkAssessmentRecord *
+yk_casework_get_assessment (YkSession *session,
+                            gint64     id,
+                            GError   **error)
+{
+  if (!yk_casework_may_correct (session, "assessments", id, error))
+    return NULL;
+  return yk_db_assessment_get (db_of (session), id, error);
 }
 
 YkReferralRecord *
@@ -768,6 +778,40 @@ yk_casework_update_plan_goal (YkSession              *session,
   changed_value (changes, "review_date", current->review_date, checked.review_date);
   changed_text (changes, "progress", current->progress, checked.progress);
   return write_correction (session, "plan_goals", checked.id, (UpdateFunc) yk_db_plan_goal_update, &checked,
+                           changes->len > 0 ? changes->str : NULL, 0, -1, error);
+}
+
+/* Scores are the scale's own codes (0, 1, 2, 9), named by item. */
+gboolean
+yk_casework_update_assessment (YkSession                *session,
+                               const YkAssessmentRecord *record,
+                               GError                  **error)
+{
+  g_autoptr (YkAssessmentRecord) current = yk_casework_get_assessment (session, record->id, error);
+  g_autoptr (YkClientRecord) client = NULL;
+  g_autoptr (GString) changes = g_string_new (NULL);
+  YkAssessmentRecord checked;
+  GError *reason = NULL;
+  const char *field = NULL;
+  GDate today;
+
+  if (current == NULL)
+    return FALSE;
+  client = visible_client (session, current->client_id, error);
+  if (client == NULL)
+    return FALSE;
+  checked = *record;
+  checked.client_id = current->client_id;
+  yk_date_today (&today);
+  if (!yk_assessment_validate (&checked, client->intake_date, &today, &field, &reason))
+    return invalid (error, reason, field);
+  changed_value (changes, "date", current->date, checked.date);
+  for (int i = 0; i < YK_SDSS_ITEMS; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("sdss_%d", i + 1);
+      changed_number (changes, key, current->items[i], checked.items[i], -1);
+    }
+  return write_correction (session, "assessments", checked.id, (UpdateFunc) yk_db_assessment_update, &checked,
                            changes->len > 0 ? changes->str : NULL, 0, -1, error);
 }
 

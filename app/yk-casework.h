@@ -62,7 +62,7 @@ gboolean yk_casework_add_referral (YkSession        *session,
                                    gint64           *id,
                                    GError          **error);
 /* Correcting a record in place instead of voiding and retyping it: for
- * contacts, plan goals and referrals. Its author may within
+ * contacts, SDSS assessments, plan goals and referrals. Its author may within
  * YK_CORRECTION_DAYS of writing it down, a coordinator at any time; a
  * voided record never. The pure rule, for lists read in a worker thread: */
 #define YK_CORRECTION_DAYS 7
@@ -72,7 +72,7 @@ gboolean yk_casework_correction_allowed (gboolean    coordinator,
                                          const char *created_at,
                                          GDateTime  *now);
 /* Whether `table` is one whose records are corrected (not voided and
- * typed again): "contacts", "plan_goals", "referrals". */
+ * typed again): "contacts", "assessments", "plan_goals", "referrals". */
 gboolean yk_casework_is_correctable (const char *table);
 /* The rule for this session and record; another site's is "not found". */
 gboolean yk_casework_may_correct (YkSession  *session,
@@ -83,6 +83,9 @@ gboolean yk_casework_may_correct (YkSession  *session,
 YkContactRecord *yk_casework_get_contact (YkSession *session,
                                           gint64     id,
                                           GError   **error);
+YkAssessmentRecord *yk_casework_get_assessment (YkSession *session,
+                                                gint64     id,
+                                                GError   **error);
 YkPlanGoalRecord *yk_casework_get_plan_goal (YkSession *session,
                                              gint64     id,
                                              GError   **error);
@@ -96,6 +99,9 @@ YkReferralRecord *yk_casework_get_referral (YkSession *session,
 gboolean yk_casework_update_contact (YkSession             *session,
                                      const YkContactRecord *record,
                                      GError               **error);
+gboolean yk_casework_update_assessment (YkSession                *session,
+                                        const YkAssessmentRecord *record,
+                                        GError                  **error);
 gboolean yk_casework_update_plan_goal (YkSession              *session,
                                        const YkPlanGoalRecord *record,
                                        GError                **error);

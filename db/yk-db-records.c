@@ -144,6 +144,15 @@ yk_plan_goal_record_free (YkPlanGoalRecord *r)
 }
 
 void
+yk_assessment_record_free (YkAssessmentRecord *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->date);
+  g_free (r);
+}
+
+void
 yk_referral_record_free (YkReferralRecord *r)
 {
   if (r == NULL)
@@ -777,6 +786,27 @@ yk_db_referral_get (sqlite3 *db,
   return r;
 }
 
+YkAssessmentRecord *
+yk_db_assessment_get (sqlite3 *db,
+                      gint64   id,
+                      GError **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "SELECT client_id, a_date, sdss_1, sdss_2, sdss_3, sdss_4, sdss_5, sdss_6, "
+                                    "sdss_7, sdss_8, sdss_9, sdss_10 FROM assessments WHERE id = ?1", error);
+  YkAssessmentRecord *r;
+
+  if (stmt == NULL || !step_one (db, stmt, id, error))
+    return NULL;
+  r = g_new0 (YkAssessmentRecord, 1);
+  r->id = id;
+  r->client_id = sqlite3_column_int64 (stmt, 0);
+  r->date = column_text (stmt, 1);
+  for (int i = 0; i < YK_SDSS_ITEMS; i++)
+    r->items[i] = sqlite3_column_int (stmt, 2 + i);
+  yk_db_statement_release (stmt);
+  return r;
+}
+
 /* An UPDATE of one live row: a row voided meanwhile is not rewritten. */
 static gboolean
 finish_update (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
@@ -861,5 +891,23 @@ yk_db_referral_update (sqlite3                *db,
   bind_text (stmt, 4, r->reason);
   bind_text (stmt, 5, r->outcome);
   sqlite3_bind_int64 (stmt, 6, r->id);
+  return finish_update (db, stmt, error);
+}
+
+gboolean
+yk_db_assessment_update (sqlite3                  *db,
+                         const YkAssessmentRecord *r,
+                         GError                  **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "UPDATE assessments SET (a_date, sdss_1, sdss_2, sdss_3, sdss_4, sdss_5, "
+                                    "sdss_6, sdss_7, sdss_8, sdss_9, sdss_10) = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                                    "?9, ?10, ?11) WHERE id = ?12 AND voided_at IS NULL", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, r->date);
+  for (int i = 0; i < YK_SDSS_ITEMS; i++)
+    sqlite3_bind_int (stmt, 2 + i, r->items[i]);
+  sqlite3_bind_int64 (stmt, 12, r->id);
   return finish_update (db, stmt, error);
 }

@@ -86,6 +86,9 @@ YkPlanGoalRecord *yk_db_plan_goal_get (sqlite3 *db,
 YkReferralRecord *yk_db_referral_get (sqlite3 *db,
                                       gint64   id,
                                       GError **error);
+YkAssessmentRecord *yk_db_assessment_get (sqlite3 *db,
+                                          gint64   id,
+                                          GError **error);
 /* Rewrites a live record's own fields in place (never its person, its
  * author or when it was written). FALSE if no live row has record->id:
  * the running totals follow through the schema's triggers. */
@@ -98,6 +101,9 @@ gboolean yk_db_plan_goal_update (sqlite3                *db,
 gboolean yk_db_referral_update (sqlite3                *db,
                                 const YkReferralRecord *record,
                                 GError                **error);
+gboolean yk_db_assessment_update (sqlite3                  *db,
+                                  const YkAssessmentRecord *record,
+                                  GError                  **error);
 
 /* Where a record belongs, for role checks: its site, its author, whether
  * it is voided. FALSE with YK_DB_ERROR_FAILED if there is no such row. */

@@ -138,5 +138,7 @@ void yk_plan_goal_record_free (YkPlanGoalRecord *record);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkPlanGoalRecord, yk_plan_goal_record_free)
 void yk_referral_record_free (YkReferralRecord *record);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkReferralRecord, yk_referral_record_free)
+void yk_assessment_record_free (YkAssessmentRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkAssessmentRecord, yk_assessment_record_free)
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "yk-followup.h"
 #include "yk-db-records.h"
 #include "yk-record-rules.h"
+#include "yk-report.h"
 #include "yk-validate.h"
 
 #include <glib/gstdio.h>
@@ -858,9 +859,82 @@ test_correction_rules (Fixture *f, gconstpointer data)
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
   g_clear_error (&error);
 
-  /* Assessments are not corrected here (their form is being reworked). */
-  g_assert_false (yk_casework_may_correct (f->coordinator, "assessments", 1, &error));
+  /* A family member is voided and entered again, never corrected. */
+  g_assert_false (yk_casework_may_correct (f->coordinator, "family_members", 1, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+}
+
+static gint64
+improved_people (Fixture *f, const char *to)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkReport) report = yk_report_compute (db_of (f->coordinator), "2021-01-01", to, 0, &error);
+
+  g_assert_no_error (error);
+  return report->total[YK_INDICATOR_IMPROVED];
+}
+
+/* An SDSS item read off the paper wrongly, corrected: the figure of
+ * people whose life improved follows, and the trail names each item. */
+static void
+test_correct_assessment (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkAssessmentRecord) stored = NULL;
+  g_autofree char *detail = NULL;
+  YkAssessmentRecord baseline = { .client_id = f->spq_client, .date = (char *) "2021-04-01",
+                                  .items = { 1, 1, 1, 1, 1, 1, 1, 1, 9, 9 } };
+  YkAssessmentRecord latest = { .client_id = f->spq_client, .date = (char *) "2021-06-01",
+                                .items = { 1, 1, 1, 1, 1, 1, 1, 1, 9, 9 } };
+  gint64 baseline_id = 0, latest_id = 0;
+
+  g_assert_true (yk_casework_add_assessment (f->worker, &baseline, &baseline_id, &error));
+  g_assert_true (yk_casework_add_assessment (f->worker, &latest, &latest_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (improved_people (f, "2021-06-30"), ==, 0);
+
+  /* Two items were 0 on the paper, not 1: 8 → 6 points, an improvement. */
+  latest.id = latest_id;
+  latest.client_id = f->jl_client; /* ignored: an assessment stays with its person */
+  latest.items[0] = 0;
+  latest.items[3] = 0;
+  g_assert_true (yk_casework_may_correct (f->worker, "assessments", latest_id, &error));
+  g_assert_true (yk_casework_update_assessment (f->worker, &latest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (improved_people (f, "2021-06-30"), ==, 1);
+  detail = last_update_detail (f, "assessments", latest_id);
+  g_assert_cmpstr (detail, ==, "sdss_1: 1 → 0; sdss_4: 1 → 0");
+  stored = yk_casework_get_assessment (f->coordinator, latest_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->client_id, ==, f->spq_client);
+  g_assert_cmpint (stored->items[0], ==, 0);
+  g_assert_cmpint (stored->items[9], ==, 9);
+
+  /* Its date moved after the quarter: at the quarter's end one assessment
+   * remains, so nobody has improved yet. */
+  latest.date = (char *) "2021-07-02";
+  g_assert_true (yk_casework_update_assessment (f->worker, &latest, &error));
+  g_assert_cmpint (improved_people (f, "2021-06-30"), ==, 0);
+  g_assert_cmpint (improved_people (f, "2021-09-30"), ==, 1);
+
+  /* A score the scale has not is refused, and nothing changes. */
+  latest.items[2] = 3;
+  g_assert_false (yk_casework_update_assessment (f->worker, &latest, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&stored, yk_assessment_record_free);
+  stored = yk_casework_get_assessment (f->coordinator, latest_id, &error);
+  g_assert_cmpint (stored->items[2], ==, 1);
+
+  /* Eight days on, only a coordinator may. */
+  backdate (f, "assessments", baseline_id, 8);
+  baseline.id = baseline_id;
+  baseline.items[1] = 2;
+  g_assert_false (yk_casework_update_assessment (f->worker, &baseline, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_true (yk_casework_update_assessment (f->coordinator, &baseline, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -974,6 +1048,7 @@ main (int argc, char *argv[])
   ADD ("/app/records/correct-contact", test_correct_contact);
   ADD ("/app/records/correction-rules", test_correction_rules);
   ADD ("/app/records/correct-plan-goal-and-referral", test_correct_plan_goal_and_referral);
+  ADD ("/app/records/correct-assessment", test_correct_assessment);
   ADD ("/app/records/duplicate-case-number", test_duplicate_case_number);
   ADD ("/app/audit/failed-unlocks", test_failed_unlocks_reach_the_audit_trail);
 #undef ADD

@@ -181,11 +181,12 @@ test_open (void)
       else if (yk_timeline_item_get_can_void (item))
         {
           /* The row's 操作 menu: 更正… first where app/ allows it (a
-           * coordinator: contacts, plan goals, referrals), then 作废…. */
+           * coordinator: contacts, assessments, plan goals, referrals),
+           * then 作废…. */
           GMenuModel *menu = yk_timeline_item_get_menu_model (item);
           const char *table = yk_timeline_item_get_table (item);
-          gboolean correctable = g_strcmp0 (table, "contacts") == 0 || g_strcmp0 (table, "plan_goals") == 0 ||
-                                 g_strcmp0 (table, "referrals") == 0;
+          gboolean correctable = g_strcmp0 (table, "contacts") == 0 || g_strcmp0 (table, "assessments") == 0 ||
+                                 g_strcmp0 (table, "plan_goals") == 0 || g_strcmp0 (table, "referrals") == 0;
           g_autofree char *first = NULL;
           g_autofree char *last = NULL;
 

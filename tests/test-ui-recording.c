@@ -982,6 +982,46 @@ test_sdss_total (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* 更正 on an SDSS row opens the form filled with its scores; saving
+ * rewrites them in place, with no new record and no Undo. */
+static void
+test_correct_assessment (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkAssessmentRecord) stored = NULL;
+  YkAssessmentRecord sdss = { .client_id = spq_other, .date = (char *) "2021-04-07",
+                              .items = { 2, 1, 0, 9, 1, 1, 0, 0, 2, 1 } };
+  GType type = YK_TYPE_ASSESSMENT_DIALOG;
+  GtkWidget *dialog = NULL;
+  gint64 id = 0;
+
+  g_assert_true (yk_casework_add_assessment (session_of (window), &sdss, &id, &error));
+  g_assert_no_error (error);
+
+  dialog = open_dialog (window, "record.correct", g_variant_new ("(sx)", "assessments", id), type,
+                        (gpointer *) &dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Correct SDSS Assessment");
+  g_assert_cmpstr (entry_text (dialog, type, "date_entry"), ==, "2021-04-07");
+  g_assert_cmpint (yk_score_choice_get_score (YK_SCORE_CHOICE (ui_test_child (dialog, type, "sdss_1_choice"))), ==, 2);
+  g_assert_cmpint (yk_score_choice_get_score (YK_SCORE_CHOICE (ui_test_child (dialog, type, "sdss_4_choice"))), ==, 9);
+  g_assert_cmpint (yk_assessment_dialog_get_total (YK_ASSESSMENT_DIALOG (dialog)), ==, 8);
+
+  /* Item 1 was 0 on the paper. */
+  g_assert_true (ui_test_press_key (ui_test_child (dialog, type, "sdss_1_choice"), GDK_KEY_0));
+  g_assert_cmpint (yk_assessment_dialog_get_total (YK_ASSESSMENT_DIALOG (dialog)), ==, 6);
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_null (dialog);
+  stored = yk_casework_get_assessment (session_of (window), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->items[0], ==, 0);
+  g_assert_cmpint (stored->items[3], ==, 9);
+  g_assert_cmpstr (stored->date, ==, "2021-04-07");
+  g_assert_false (yk_toast_get_shown (_yk_window_get_toast (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Voiding needs a reason; the voided call leaves the figures. */
 static void
 test_void_needs_reason (void)
@@ -1178,6 +1218,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/recording/new-client-consent", test_new_client_needs_consent);
   g_test_add_func ("/ui/recording/new-client-id-number", test_new_client_from_id_number);
   g_test_add_func ("/ui/recording/sdss-total", test_sdss_total);
+  g_test_add_func ("/ui/recording/correct-assessment", test_correct_assessment);
   g_test_add_func ("/ui/recording/void-reason", test_void_needs_reason);
   status = g_test_run ();
 

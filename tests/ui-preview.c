@@ -17,6 +17,7 @@
  *   yk-ui-preview record-assessment  an SDSS assessment, some items not applying
  *   yk-ui-preview record-client   a new service user refused without a consent date
  *   yk-ui-preview record-correct  a phone follow-up saved today being corrected to a home visit
+ *   yk-ui-preview record-correct-sdss  an SDSS assessment saved today, an item being corrected
  *   yk-ui-preview record-saved    a phone follow-up just saved: 已保存 · 撤销 at the bottom
  *   yk-ui-preview case-file-menu  the case file's timeline with a row's 操作 menu open
  *   yk-ui-preview caseload        the caseload of the pilot demo, as the coordinator
@@ -374,6 +375,20 @@ record_show (YkWindow *window)
       /* Recorded as a call, it was a visit on the day before. */
       gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "type_dropdown")), 1);
       gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_CONTACT_DIALOG, "date_entry")), "2021-11-11");
+      return;
+    }
+  if (g_str_equal (mode, "record-correct-sdss"))
+    {
+      YkAssessmentRecord sdss = { .client_id = person->client_id, .date = (char *) "2021-11-12",
+                                  .items = { 1, 9, 1, 2, 1, 0, 1, 1, 0, 1 } };
+      gint64 id = 0;
+
+      if (!yk_casework_add_assessment (session, &sdss, &id, NULL))
+        g_error ("demo: the assessment to correct was not saved");
+      gtk_widget_activate_action (GTK_WIDGET (window), "record.correct", "(sx)", "assessments", id);
+      dialog = newest_dialog (window);
+      /* Item 4 was 1 on the paper, not 2. */
+      yk_score_choice_set_score (YK_SCORE_CHOICE (ui_test_child (dialog, YK_TYPE_ASSESSMENT_DIALOG, "sdss_4_choice")), 1);
       return;
     }
   gtk_widget_activate_action (GTK_WIDGET (window), visit ? "record.visit" : "record.phone", "x", person->client_id);

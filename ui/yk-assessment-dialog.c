@@ -16,6 +16,7 @@ struct _YkAssessmentDialog
 {
   GtkWindow parent_instance;
 
+  GtkWidget *title_label;
   GtkWidget *subtitle_label;
   GtkWidget *error_label;
   GtkWidget *grid;
@@ -27,6 +28,7 @@ struct _YkAssessmentDialog
 
   YkRecordForm *form;
   gint64 client_id;
+  gint64 record_id;   /* correcting this assessment; 0: a new one */
   char *intake_date;
   int total;
 };
@@ -105,16 +107,22 @@ save_action (GtkWidget  *widget,
     return;
   yk_record_form_clear_errors (self->form);
   yk_date_today (&today);
+  record.id = self->record_id;
   record.client_id = self->client_id;
   read_items (self, record.items);
   if (!yk_record_form_date (self->form, "date", self->date_entry, TRUE, &record.date))
     ;
   else if (!yk_assessment_validate (&record, self->intake_date, &today, &field, &error))
     yk_record_form_fail_error (self->form, field, error);
-  else if (!yk_casework_add_assessment (session, &record, &id, &error))
+  else if (self->record_id > 0 ? !yk_casework_update_assessment (session, &record, &error)
+                                : !yk_casework_add_assessment (session, &record, &id, &error))
     yk_record_form_fail_error (self->form, NULL, error);
   else
-    yk_record_form_saved (self->form, self->client_id);
+    {
+      if (id > 0)
+        yk_unlocked_session_record_added (yk_record_form_get_unlocked (self->form), "assessments", id);
+      yk_record_form_saved (self->form, self->client_id);
+    }
   g_free (record.date);
 }
 
@@ -178,6 +186,7 @@ yk_assessment_dialog_class_init (YkAssessmentDialogClass *klass)
 
   g_type_ensure (YK_TYPE_SCORE_CHOICE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-assessment-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, YkAssessmentDialog, title_label);
   gtk_widget_class_bind_template_child (widget_class, YkAssessmentDialog, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, YkAssessmentDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, YkAssessmentDialog, grid);
@@ -228,16 +237,26 @@ yk_assessment_dialog_init (YkAssessmentDialog *self)
   item_changed_cb (self);
 }
 
-YkAssessmentDialog *
-yk_assessment_dialog_new (YkUnlockedSession *session,
-                          YkFormDrafts      *drafts,
-                          gint64             client_id)
+/* A correction has a draft of its own, never mixed with a new assessment's. */
+static YkAssessmentDialog *
+dialog_new (YkUnlockedSession        *session,
+            YkFormDrafts             *drafts,
+            gint64                    client_id,
+            const YkAssessmentRecord *record)
 {
   YkAssessmentDialog *self = g_object_new (YK_TYPE_ASSESSMENT_DIALOG, NULL);
   g_autoptr (YkClientRecord) client = NULL;
 
   self->client_id = client_id;
-  self->form = yk_record_form_new (GTK_WINDOW (self), session, drafts, "assessment", client_id);
+  self->record_id = record != NULL ? record->id : 0;
+  if (record != NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Correct SDSS Assessment"));
+      gtk_label_set_text (GTK_LABEL (self->title_label), _("Correct SDSS Assessment"));
+    }
+  self->form = yk_record_form_new (GTK_WINDOW (self), session, drafts,
+                                   record != NULL ? "correct:assessments" : "assessment",
+                                   record != NULL ? record->id : client_id);
   yk_record_form_set_error_label (self->form, self->error_label);
   yk_record_form_add_field (self->form, "date", self->date_entry, self->date_error);
   for (guint i = 0; i < YK_SDSS_ITEMS; i++)
@@ -246,7 +265,14 @@ yk_assessment_dialog_new (YkUnlockedSession *session,
       yk_record_form_add_field (self->form, field, self->items[i], named_child (self, i + 1, "error"));
     }
 
-  yk_record_form_set_today (self->date_entry);
+  if (record != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), record->date != NULL ? record->date : "");
+      for (guint i = 0; i < YK_SDSS_ITEMS; i++)
+        yk_score_choice_set_score (YK_SCORE_CHOICE (self->items[i]), record->items[i]);
+    }
+  else
+    yk_record_form_set_today (self->date_entry);
   client = yk_record_form_load_person (self->form, self->subtitle_label, client_id);
   gtk_widget_set_sensitive (self->grid, client != NULL);
   if (client != NULL)
@@ -256,6 +282,28 @@ yk_assessment_dialog_new (YkUnlockedSession *session,
     }
   gtk_widget_grab_focus (self->items[0]);
   return self;
+}
+
+YkAssessmentDialog *
+yk_assessment_dialog_new (YkUnlockedSession *session,
+                          YkFormDrafts      *drafts,
+                          gint64             client_id)
+{
+  return dialog_new (session, drafts, client_id, NULL);
+}
+
+YkAssessmentDialog *
+yk_assessment_dialog_new_edit (YkUnlockedSession *session,
+                               YkFormDrafts      *drafts,
+                               gint64             record_id,
+                               GError           **error)
+{
+  YkSession *core = yk_unlocked_session_get_session (session);
+  g_autoptr (YkAssessmentRecord) record = NULL;
+
+  g_return_val_if_fail (core != NULL, NULL);
+  record = yk_casework_get_assessment (core, record_id, error);
+  return record != NULL ? dialog_new (session, drafts, record->client_id, record) : NULL;
 }
 
 int

@@ -16,6 +16,12 @@ G_DECLARE_FINAL_TYPE (YkAssessmentDialog, yk_assessment_dialog, YK, ASSESSMENT_D
 YkAssessmentDialog *yk_assessment_dialog_new (YkUnlockedSession *session,
                                           YkFormDrafts      *drafts,
                                           gint64             client_id);
+/* Corrects a recorded assessment (yk_casework_update_assessment());
+ * NULL, with the error, if the session may not. */
+YkAssessmentDialog *yk_assessment_dialog_new_edit (YkUnlockedSession *session,
+                                                   YkFormDrafts      *drafts,
+                                                   gint64             record_id,
+                                                   GError           **error);
 const char *yk_assessment_dialog_get_error (YkAssessmentDialog *self,
                                   const char *field);
 

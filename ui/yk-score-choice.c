@@ -213,3 +213,13 @@ yk_score_choice_get_score (YkScoreChoice *self)
   g_return_val_if_fail (YK_IS_SCORE_CHOICE (self), 0);
   return scores[self->selected];
 }
+
+void
+yk_score_choice_set_score (YkScoreChoice *self,
+                           int            score)
+{
+  g_return_if_fail (YK_IS_SCORE_CHOICE (self));
+  for (guint i = 0; i < N_CHOICES; i++)
+    if (scores[i] == score)
+      yk_score_choice_set_selected (self, i);
+}

@@ -16,5 +16,8 @@ guint yk_score_choice_get_selected (YkScoreChoice *self);
 void yk_score_choice_set_selected (YkScoreChoice *self,
                                    guint          position);
 int yk_score_choice_get_score (YkScoreChoice *self);
+/* Chooses the position scoring `score`; a score the scale has not is ignored. */
+void yk_score_choice_set_score (YkScoreChoice *self,
+                                int            score);
 
 G_END_DECLS

@@ -84,7 +84,7 @@ void_action (GtkWidget  *widget,
   present (self, yk_void_dialog_new (session, yk_window_get_drafts (self), table, id));
 }
 
-/* Opens a recorded contact, plan goal or referral in its own dialog to
+/* Opens a recorded contact, assessment, plan goal or referral in its own dialog to
  * correct it. app/ decides who may (the menu offers it only then); if
  * that changed meanwhile — a week passed, someone voided it — the
  * window says why instead. */
@@ -106,6 +106,8 @@ correct_action (GtkWidget  *widget,
   g_variant_get (parameter, "(&sx)", &table, &id);
   if (g_str_equal (table, "contacts"))
     dialog = yk_contact_dialog_new_edit (session, drafts, id, &error);
+  else if (g_str_equal (table, "assessments"))
+    dialog = yk_assessment_dialog_new_edit (session, drafts, id, &error);
   else if (g_str_equal (table, "plan_goals"))
     dialog = yk_plan_goal_dialog_new_edit (session, drafts, id, &error);
   else if (g_str_equal (table, "referrals"))

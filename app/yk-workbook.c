@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gsf/gsf.h>
+#include <gsf/gsf-infile-impl.h>
 #include <libxml/xmlreader.h>
 #include <math.h>
 #include <string.h>
@@ -363,7 +364,39 @@ xlsx_member (Xlsx *x, const char *path, GError **error)
                      _("The workbook names a part “%1$s” that cannot be inside it"), path);
         return NULL;
       }
-  input = gsf_infile_child_by_aname (x->zip, (const char **) parts);
+  /* Through the class, not gsf_infile_child_by_name(): that one turns a
+   * damaged member into a g_warning() instead of an error. */
+  {
+    GsfInfile *dir = g_object_ref (x->zip);
+
+    for (guint i = 0; parts[i] && dir != NULL; i++)
+      {
+        GError *child_error = NULL;
+        GsfInput *child = NULL;
+        GsfInfileClass *klass = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (dir));
+
+        if (klass->child_by_name != NULL)
+          child = klass->child_by_name (dir, parts[i], &child_error);
+        g_object_unref (dir);
+        dir = NULL;
+        if (child_error != NULL)
+          {
+            g_clear_object (&child);
+            g_clear_error (&child_error);
+            g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("The workbook part “%1$s” is damaged"), path);
+            return NULL;
+          }
+        if (child == NULL)
+          return NULL;
+        if (parts[i + 1] == NULL)
+          input = child;
+        else if (GSF_IS_INFILE (child))
+          dir = GSF_INFILE (child);
+        else
+          g_object_unref (child);
+      }
+    g_clear_object (&dir);
+  }
   if (input == NULL)
     return NULL;
   while (gsf_input_remaining (input) > 0)

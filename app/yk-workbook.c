@@ -806,7 +806,9 @@ read_sheet (Xlsx *x, const char *sheet_name, const char *part, guint *error_row,
           g_autofree char *ref = attribute (reader, "r");
           g_autofree char *style = attribute (reader, "s");
 
+          /* A <c> inside an unfinished <is> (a broken file) starts afresh. */
           cell_clear (&cell);
+          in_inline = FALSE;
           if (ref != NULL)
             {
               guint ref_row = 0;
@@ -864,7 +866,7 @@ read_sheet (Xlsx *x, const char *sheet_name, const char *part, guint *error_row,
             break;
           again = TRUE;
         }
-      else if (in_inline && is_element (reader, "t"))
+      else if (in_inline && cell.inline_text != NULL && is_element (reader, "t"))
         {
           g_autofree char *text = element_text (reader);
 

@@ -220,6 +220,17 @@ test_xlsx_hand_made (Fixture *f, gconstpointer data)
   assert_record (record (sheet (workbook, 0), 0), 2,
                  (const char *[]) { "公式", "", "甲乙", "2021-03-05", "2021-03-05", "0.5", "FALSE", NULL });
 
+  /* Found by fuzz-workbook: a cell opened inside an unfinished inline
+   * string (well-formed XML, broken spreadsheet) once read freed memory. */
+  {
+    g_autoptr (YkWorkbook) nested = read_hand_made (
+      f, WORKBOOK_XML (""),
+      SHEET_XML ("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><c r=\"B1\"/><t>x</t></is></c></row>"), &error);
+
+    g_assert_no_error (error);
+    g_assert_true ((sheet (nested, 0)->csv == NULL) != (sheet (nested, 0)->error == NULL));
+  }
+
   w1904 = read_hand_made (f, WORKBOOK_XML ("<workbookPr date1904=\"1\"/>"), SHEET_XML ("<row><c s=\"1\"><v>0</v></c></row>"),
                           &error);
   g_assert_no_error (error);

@@ -336,6 +336,7 @@ typedef struct
   gboolean date1904;
   guint64 cells;
   guint64 bytes;
+  guint64 inflated;       /* all members read so far, uncompressed */
 } Xlsx;
 
 static void
@@ -410,6 +411,14 @@ xlsx_member (Xlsx *x, const char *path, GError **error)
                        limit_mib ());
           return NULL;
         }
+      /* Many sheets each under the limit must not add up to hours of
+       * inflating: the whole workbook may hold twice one member's limit. */
+      if (x->inflated + data->len + (guint64) want > 2 * (guint64) max_member_bytes)
+        {
+          g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                       _("The workbook is larger than %1$lu MiB uncompressed"), 2 * limit_mib ());
+          return NULL;
+        }
       if (gsf_input_read (input, (size_t) want, chunk) == NULL)
         {
           g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
@@ -418,6 +427,7 @@ xlsx_member (Xlsx *x, const char *path, GError **error)
         }
       g_byte_array_append (data, chunk, (guint) want);
     }
+  x->inflated += data->len;
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 

@@ -298,6 +298,44 @@ test_xlsx_limits (Fixture *f, gconstpointer data)
   big = read_hand_made (f, WORKBOOK_XML (""), sheet_xml->str, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (sheet (big, 0)->error->message, "larger than 1 MiB"));
+  {
+    /* Each sheet under the member limit, all of them over the
+     * workbook's: 2 × 1 MiB. */
+    g_autoptr (GString) rels = g_string_new ("<?xml version=\"1.0\"?><Relationships>");
+    g_autoptr (GString) book = g_string_new ("<?xml version=\"1.0\"?><workbook xmlns:r=\"r\"><sheets>");
+    g_autoptr (GString) filler = g_string_new ("<?xml version=\"1.0\"?><!--");
+    g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr (YkWorkbook) many = NULL;
+    g_autofree char *path = NULL;
+
+    _yk_workbook_set_limits (0, 600 * 1024);
+    while (filler->len < 500 * 1024)
+      g_string_append (filler, "0123456789abcdef");
+    g_string_append (filler, "--><worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>");
+    for (guint i = 0; i < 6; i++)
+      {
+        g_string_append_printf (book, "<sheet name=\"s%u\" r:id=\"r%u\"/>", i, i);
+        g_string_append_printf (rels, "<Relationship Id=\"r%u\" Target=\"s%u.xml\"/>", i, i);
+      }
+    g_string_append (book, "</sheets></workbook>");
+    g_string_append (rels, "</Relationships>");
+    g_ptr_array_add (parts, g_strdup ("xl/workbook.xml"));
+    g_ptr_array_add (parts, g_strdup (book->str));
+    g_ptr_array_add (parts, g_strdup ("xl/_rels/workbook.xml.rels"));
+    g_ptr_array_add (parts, g_strdup (rels->str));
+    for (guint i = 0; i < 6; i++)
+      {
+        g_ptr_array_add (parts, g_strdup_printf ("xl/s%u.xml", i));
+        g_ptr_array_add (parts, g_strdup (filler->str));
+      }
+    g_ptr_array_add (parts, NULL);
+    path = write_zip (f, "many.xlsx", (const char *const *) parts->pdata);
+    many = yk_workbook_read_file (path, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (sheet (many, 0)->csv);
+    g_assert_nonnull (sheet (many, 5)->error);
+    g_assert_nonnull (strstr (sheet (many, 5)->error->message, "The workbook is larger than 2 MiB uncompressed"));
+  }
   _yk_workbook_set_limits (0, 0);
 }
 

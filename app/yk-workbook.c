@@ -275,6 +275,18 @@ serial_date (double serial, gboolean date1904)
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
 }
 
+/* "2021-03-05" from "2021-03-05T10:00:00" (or "2021-03-05 10:00:00"),
+ * NULL unless the text starts with such a date: cutting at ten bytes
+ * could split a UTF-8 character. */
+static char *
+iso_date_part (const char *text)
+{
+  for (int i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+      return NULL;
+  return g_strndup (text, 10);
+}
+
 /* Is this custom number format a date? It shows a year, a day, or a month
  * without hours or seconds (then m is minutes). Quoted text, [colours]
  * and escaped characters are not codes. */
@@ -717,7 +729,14 @@ cell_text (Xlsx *x, SheetBuilder *b, Cell *cell, char **out, GError **error)
       if (g_str_equal (type, "d"))
         {
           /* ISO 8601 already: keep the date part. */
-          *out = g_strndup (cell->value, 10);
+          *out = iso_date_part (cell->value);
+          if (*out == NULL)
+            {
+              g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                           _("Sheet “%1$s” cell %2$s: the cell is formatted as a date but its value is not one"),
+                           b->sheet, name);
+              return FALSE;
+            }
           return TRUE;
         }
       number = g_ascii_strtod (cell->value, &end);
@@ -1099,11 +1118,18 @@ xls_cell_text (FreeXL_CellValue *value)
     case FREEXL_CELL_TEXT:
     case FREEXL_CELL_SST_TEXT:
     case FREEXL_CELL_TIME:
-      return g_strdup (value->value.text_value ? value->value.text_value : "");
+      /* FreeXL converts to UTF-8; a damaged file must not get past it. */
+      if (value->value.text_value == NULL || !g_utf8_validate (value->value.text_value, -1, NULL))
+        return g_strdup ("");
+      return g_strdup (value->value.text_value);
     case FREEXL_CELL_DATE:
     case FREEXL_CELL_DATETIME:
-      /* YYYY-MM-DD, and the time after it dropped. */
-      return g_strndup (value->value.text_value ? value->value.text_value : "", 10);
+      {
+        /* YYYY-MM-DD, and the time after it dropped. */
+        char *date = iso_date_part (value->value.text_value ? value->value.text_value : "");
+
+        return date != NULL ? date : g_strdup ("");
+      }
     default:
       return g_strdup ("");
     }
@@ -1223,6 +1249,21 @@ ensure_libraries (void)
     }
 }
 
+static void
+ignore_xml_error (void *context, const char *message, ...)
+{
+}
+
+/* libxml2 prints encoding and I/O errors through its generic handler,
+ * which XML_PARSE_NOERROR does not cover; it is per thread, and the
+ * window reads workbooks in a worker thread. Every failure reaches the
+ * caller as a GError instead. */
+static void
+quiet_libxml (void)
+{
+  xmlSetGenericErrorFunc (NULL, ignore_xml_error);
+}
+
 YkWorkbook *
 yk_workbook_read_file (const char *path, GError **error)
 {
@@ -1235,6 +1276,7 @@ yk_workbook_read_file (const char *path, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   ensure_libraries ();
+  quiet_libxml ();
   label = g_filename_display_basename (path);
   input = gsf_input_stdio_new (path, &open_error);
   if (input == NULL)
@@ -1265,6 +1307,7 @@ yk_workbook_read_bytes (GBytes *bytes, GError **error)
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   ensure_libraries ();
+  quiet_libxml ();
   data = g_bytes_get_data (bytes, &size);
   if (is_zip (data, size))
     {

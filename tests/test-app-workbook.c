@@ -253,6 +253,8 @@ test_xlsx_bad_cells (Fixture *f, gconstpointer data)
     { SHEET_XML ("<row r=\"4\"><c r=\"A4\"><v>13800001234x</v></c></row>"), 4, "cell A4: the cell is marked as a number" },
     { SHEET_XML ("<row r=\"2\"><c r=\"A2\" t=\"s\"><v>7</v></c></row>"), 2, "cell A2: the cell refers to a text" },
     { SHEET_XML ("<row r=\"2\"><c r=\"A2\" s=\"1\"><v>-3</v></c></row>"), 2, "cell A2: the cell is formatted as a date" },
+    /* Found by fuzz-workbook: a t="d" value cut at ten bytes split a character. */
+    { SHEET_XML ("<row r=\"2\"><c r=\"A2\" t=\"d\"><v>2021-03-0甲</v></c></row>"), 2, "cell A2: the cell is formatted as a date" },
     { SHEET_XML ("<row r=\"2\"><c r=\"XFE2\"><v>1</v></c></row>"), 2, "beyond 1048576 rows and 16384 columns" },
     { SHEET_XML ("<row r=\"1048577\"><c><v>1</v></c></row>"), 1, "row number is out of order or beyond" },
     { SHEET_XML ("<row r=\"5\"><c><v>1</v></c></row><row r=\"2\"><c><v>1</v></c></row>"), 2, "out of order" },

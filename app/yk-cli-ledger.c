@@ -21,7 +21,7 @@ show_progress (const char *file, guint row, guint rows, gpointer user_data)
   fflush (stderr);
 }
 
-/* yukang import: a ledger folder, all or nothing. */
+/* yukang import: a ledger folder or workbook, all or nothing. */
 int
 yk_cli_import (int argc, char **argv)
 {
@@ -37,11 +37,11 @@ yk_cli_import (int argc, char **argv)
   GError *error = NULL;
   gboolean ok;
 
-  if (!yk_cli_parse ("import", "LEDGER_DIR", entries, &argc, &argv, &error))
+  if (!yk_cli_parse ("import", "LEDGER_DIR|WORKBOOK.xlsx", entries, &argc, &argv, &error))
     goto fail;
   if (argc != 2)
     {
-      g_set_error_literal (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE, _("Give one ledger folder"));
+      g_set_error_literal (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE, _("Give one ledger folder or workbook"));
       goto fail;
     }
   session = yk_cli_open_session (&auth, &error);
@@ -71,23 +71,52 @@ fail:
   return yk_cli_fail (error);
 }
 
+/* yukang export --template FILE.xlsx: an empty workbook to fill in. It
+ * holds no personal data, so it needs no database and no account. */
+static int
+export_template (const char *path, YkCliAuth *auth)
+{
+  GError *error = NULL;
+
+  if (auth->db != NULL || auth->user != NULL || auth->password_file != NULL)
+    g_set_error_literal (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
+                         _("--template needs no database: give it without --db, --user or --password-file"));
+  else
+    yk_ledger_write_template (path, &error);
+  yk_cli_auth_clear (auth);
+  if (error != NULL)
+    return yk_cli_fail (error);
+  printf (_("Wrote the ledger template to %1$s.\n"), path);
+  return YK_EXIT_OK;
+}
+
 /* yukang export --ledger DIR: the same files, for a coordinator. */
 int
 yk_cli_export (int argc, char **argv)
 {
   YkCliAuth auth = { 0 };
   g_autofree char *ledger = NULL;
+  g_autofree char *template = NULL;
   GOptionEntry entries[] = {
     YK_CLI_AUTH_ENTRIES (auth),
     { "ledger", 0, 0, G_OPTION_ARG_FILENAME, &ledger, N_("Write the ledger files into this folder"), N_("DIR") },
+    { "template", 0, 0, G_OPTION_ARG_FILENAME, &template,
+      N_("Write an empty ledger workbook to fill in (needs no database)"), N_("FILE.xlsx") },
     { NULL }
   };
   g_autoptr (YkSession) session = NULL;
   GError *error = NULL;
   gboolean ok;
 
-  ok = yk_cli_parse ("export", NULL, entries, &argc, &argv, &error) &&
-       yk_cli_require (ledger, "--ledger", &error) &&
+  ok = yk_cli_parse ("export", NULL, entries, &argc, &argv, &error);
+  if (ok && ledger != NULL && template != NULL)
+    {
+      g_set_error_literal (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE, _("Give either --ledger or --template"));
+      ok = FALSE;
+    }
+  if (ok && template != NULL)
+    return export_template (template, &auth);
+  ok = ok && yk_cli_require (ledger, "--ledger", &error) &&
        (session = yk_cli_open_session (&auth, &error)) != NULL &&
        yk_session_require_coordinator (session, &error);
   if (ok)

@@ -9,6 +9,7 @@
 #include "yk-db-staff.h"
 #include "yk-record-rules.h"
 #include "yk-validate.h"
+#include "yk-workbook.h"
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
@@ -17,13 +18,7 @@
 /* The columns of each ledger file (FORMATS.md): key, Chinese label,
  * required, and another Chinese header also accepted: the word the
  * interface uses when it differs from the ledger's (docs/glossary.md). */
-typedef struct
-{
-  const char *key;
-  const char *label;
-  gboolean required;
-  const char *alias;
-} Column;
+typedef YkLedgerColumn Column;
 
 static const Column client_columns[] = {
   { "case_no", "个案编号", TRUE }, { "name", "姓名", TRUE }, { "gender", "性别", FALSE },
@@ -78,16 +73,17 @@ static void import_assessment (Import *import, const char *const *values);
 static const struct
 {
   const char *file;
+  const char *chinese;  /* FORMATS.md's name, and a workbook sheet's */
   const Column *columns;
   RowFunc import_row;
 } ledger_files[YK_LEDGER_FILES] = {
-  { "clients.csv", client_columns, import_client },
-  { "family.csv", family_columns, import_family },
-  { "contacts.csv", contact_columns, import_contact },
-  { "activities.csv", activity_columns, import_activity },
-  { "attendance.csv", attendance_columns, import_attendance },
-  { "questionnaires.csv", questionnaire_columns, import_questionnaire },
-  { "assessments.csv", assessment_columns, import_assessment },
+  { "clients.csv", "服务对象", client_columns, import_client },
+  { "family.csv", "家属", family_columns, import_family },
+  { "contacts.csv", "服务记录", contact_columns, import_contact },
+  { "activities.csv", "服务活动", activity_columns, import_activity },
+  { "attendance.csv", "活动签到", attendance_columns, import_attendance },
+  { "questionnaires.csv", "问卷", questionnaire_columns, import_questionnaire },
+  { "assessments.csv", "功能评估", assessment_columns, import_assessment },
 };
 
 struct _Import
@@ -96,6 +92,7 @@ struct _Import
   sqlite3 *db;
   YkLedgerResult *result;
   guint file;                /* index into ledger_files */
+  const char *label;         /* the file's or the sheet's name, for problems */
   guint line;
   const char **headers;      /* per column: the header as written in the file, or NULL */
   GHashTable *attendances;   /* "activity|person" seen in this ledger */
@@ -115,6 +112,29 @@ void
 yk_ledger_result_clear (YkLedgerResult *result)
 {
   g_clear_pointer (&result->problems, g_ptr_array_unref);
+  for (int i = 0; i < YK_LEDGER_FILES; i++)
+    g_clear_pointer (&result->files[i], g_free);
+}
+
+const char *
+yk_ledger_file_chinese_name (guint i)
+{
+  g_return_val_if_fail (i < YK_LEDGER_FILES, NULL);
+  return ledger_files[i].chinese;
+}
+
+const YkLedgerColumn *
+yk_ledger_file_columns (guint i)
+{
+  g_return_val_if_fail (i < YK_LEDGER_FILES, NULL);
+  return ledger_files[i].columns;
+}
+
+const char *
+yk_ledger_file_name (guint i)
+{
+  g_return_val_if_fail (i < YK_LEDGER_FILES, NULL);
+  return ledger_files[i].file;
 }
 
 static int
@@ -149,7 +169,7 @@ add_problem (Import *import, guint line, const char *column, const char *format,
   YkLedgerProblem *problem = g_new0 (YkLedgerProblem, 1);
   va_list args;
 
-  problem->file = g_strdup (ledger_files[import->file].file);
+  problem->file = g_strdup (import->label);
   problem->line = line;
   problem->column = g_strdup (column);
   va_start (args, format);
@@ -604,21 +624,15 @@ read_header (Import *import, YkCsvRecord *header)
   return ok;
 }
 
+/* One CSV file or one sheet, its records already read. */
 static void
-import_file (Import *import, const char *path, YkLedgerProgress progress, gpointer user_data)
+import_file (Import *import, YkCsv *csv, YkLedgerProgress progress, gpointer user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (YkCsv) csv = yk_csv_read_file (path, &error);
   const Column *columns = ledger_files[import->file].columns;
   guint n_columns = 0;
 
   while (columns[n_columns].key)
     n_columns++;
-  if (csv == NULL)
-    {
-      add_problem (import, 1, "-", "%s", error->message);
-      return;
-    }
   if (csv->records->len == 0)
     return;
   import->headers = g_new0 (const char *, n_columns);
@@ -651,22 +665,99 @@ import_file (Import *import, const char *path, YkLedgerProgress progress, gpoint
         if (!import->row_failed)
           import->result->added[import->file]++;
         if (progress != NULL && (r % 1000 == 0 || r + 1 == csv->records->len))
-          progress (ledger_files[import->file].file, r, csv->records->len - 1, user_data);
+          progress (import->label, r, csv->records->len - 1, user_data);
       }
   g_clear_pointer (&import->headers, g_free);
 }
 
+/* A ledger file's records, or the reason they could not be read as a
+ * problem on the row where reading stopped. */
+static void
+import_records (Import *import, guint file, const char *label, YkCsv *csv, const GError *read_error,
+                guint error_row, YkLedgerProgress progress, gpointer user_data)
+{
+  import->file = file;
+  import->label = label;
+  import->result->present[file] = TRUE;
+  g_free (import->result->files[file]);
+  import->result->files[file] = g_strdup (label);
+  if (csv == NULL)
+    add_problem (import, error_row, "-", "%s", read_error->message);
+  else
+    import_file (import, csv, progress, user_data);
+}
+
+static void
+import_folder (Import *import, const char *directory, YkLedgerProgress progress, gpointer user_data)
+{
+  for (guint i = 0; i < YK_LEDGER_FILES; i++)
+    {
+      g_autofree char *path = g_build_filename (directory, ledger_files[i].file, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (YkCsv) csv = NULL;
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      csv = yk_csv_read_file (path, &error);
+      import_records (import, i, ledger_files[i].file, csv, error, 1, progress, user_data);
+    }
+}
+
+/* Which ledger file a sheet is: its Chinese name, its English stem or
+ * its file name (English in any case); -1 for any other sheet. */
 static int
-compare_problems (gconstpointer a, gconstpointer b)
+sheet_file (const char *name)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+
+  for (int i = 0; i < YK_LEDGER_FILES; i++)
+    {
+      g_autofree char *stem = g_strndup (ledger_files[i].file, strlen (ledger_files[i].file) - strlen (".csv"));
+
+      if (g_str_equal (trimmed, ledger_files[i].chinese) || g_ascii_strcasecmp (trimmed, stem) == 0 ||
+          g_ascii_strcasecmp (trimmed, ledger_files[i].file) == 0)
+        return i;
+    }
+  return -1;
+}
+
+/* Sheets in ledger order, whatever their order in the workbook, so that
+ * references resolve as they do for a folder. */
+static void
+import_workbook (Import *import, YkWorkbook *workbook, YkLedgerProgress progress, gpointer user_data)
+{
+  for (guint i = 0; i < YK_LEDGER_FILES; i++)
+    for (guint s = 0; s < workbook->sheets->len; s++)
+      {
+        YkWorkbookSheet *sheet = workbook->sheets->pdata[s];
+
+        if (sheet_file (sheet->name) != (int) i)
+          continue;
+        if (import->result->present[i])
+          {
+            import->file = i;
+            import->label = sheet->name;
+            add_problem (import, 1, "-", _("the workbook has two sheets for this part of the ledger (%1$s)"),
+                         ledger_files[i].chinese);
+            continue;
+          }
+        import_records (import, i, sheet->name, sheet->csv, sheet->error, sheet->error_row, progress, user_data);
+      }
+}
+
+/* Problems in ledger order, then by line; the sort is stable. */
+static int
+compare_problems (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   const YkLedgerProblem *x = *(YkLedgerProblem *const *) a, *y = *(YkLedgerProblem *const *) b;
+  char **files = user_data;
   int fx = 0, fy = 0;
 
   for (int i = 0; i < YK_LEDGER_FILES; i++)
     {
-      if (g_str_equal (ledger_files[i].file, x->file))
+      if (g_strcmp0 (files[i], x->file) == 0)
         fx = i;
-      if (g_str_equal (ledger_files[i].file, y->file))
+      if (g_strcmp0 (files[i], y->file) == 0)
         fy = i;
     }
   return fx != fy ? fx - fy : (int) x->line - (int) y->line;
@@ -674,7 +765,7 @@ compare_problems (gconstpointer a, gconstpointer b)
 
 gboolean
 yk_ledger_import (YkSession        *session,
-                  const char       *directory,
+                  const char       *path,
                   gboolean          dry_run,
                   YkLedgerProgress  progress,
                   gpointer          user_data,
@@ -683,17 +774,25 @@ yk_ledger_import (YkSession        *session,
 {
   Import import = { .session = session, .db = yk_store_get_connection (yk_session_get_store (session)),
                     .result = result };
+  g_autoptr (YkWorkbook) workbook = NULL;
+  gboolean folder;
   gboolean any = FALSE;
 
+  g_return_val_if_fail (session != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && result != NULL, FALSE);
   memset (result, 0, sizeof *result);
   result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   for (int i = 0; i < YK_LEDGER_FILES; i++)
-    result->files[i] = ledger_files[i].file;
-  if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
+    result->files[i] = g_strdup (ledger_files[i].file);
+  folder = g_file_test (path, G_FILE_TEST_IS_DIR);
+  if (!folder && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("“%1$s” is not a folder"), directory);
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND,
+                   _("“%1$s” is neither a folder nor an Excel workbook"), path);
       return FALSE;
     }
+  if (!folder && (workbook = yk_workbook_read_file (path, error)) == NULL)
+    return FALSE;
   import.attendances = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* One transaction: every row is tried, and only a clean ledger commits. */
@@ -702,25 +801,27 @@ yk_ledger_import (YkSession        *session,
       g_hash_table_unref (import.attendances);
       return FALSE;
     }
+  if (folder)
+    import_folder (&import, path, progress, user_data);
+  else
+    import_workbook (&import, workbook, progress, user_data);
   for (int i = 0; i < YK_LEDGER_FILES; i++)
-    {
-      g_autofree char *path = g_build_filename (directory, ledger_files[i].file, NULL);
-
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        continue;
-      any = result->present[i] = TRUE;
-      import.file = (guint) i;
-      import_file (&import, path, progress, user_data);
-    }
+    any |= result->present[i];
   g_hash_table_unref (import.attendances);
-  g_ptr_array_sort (result->problems, compare_problems);
+  g_ptr_array_sort_with_data (result->problems, compare_problems, result->files);
 
   if (!any)
     {
       yk_db_rollback (import.db);
-      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
-                   _("“%1$s” holds none of the ledger files (clients.csv, family.csv, contacts.csv, "
-                     "activities.csv, attendance.csv, questionnaires.csv, assessments.csv)"), directory);
+      if (folder)
+        g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                     _("“%1$s” holds none of the ledger files (clients.csv, family.csv, contacts.csv, "
+                       "activities.csv, attendance.csv, questionnaires.csv, assessments.csv)"), path);
+      else
+        g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                     _("“%1$s” has none of the ledger sheets (服务对象, 家属, 服务记录, 服务活动, 活动签到, 问卷, "
+                       "功能评估, or clients, family, contacts, activities, attendance, questionnaires, "
+                       "assessments)"), path);
       return FALSE;
     }
   if (result->problems->len > 0 || dry_run)
@@ -736,5 +837,5 @@ yk_ledger_import (YkSession        *session,
         }
       return TRUE;
     }
-  return yk_session_audit (session, "import", NULL, 0, directory, error) && yk_db_commit (import.db, error);
+  return yk_session_audit (session, "import", NULL, 0, path, error) && yk_db_commit (import.db, error);
 }

@@ -5,10 +5,11 @@
 
 G_BEGIN_DECLS
 
-/* Ledgers (台账): the folder of CSV files of FORMATS.md. */
+/* Ledgers (台账): the folder of CSV files of FORMATS.md, or an Excel
+ * workbook with one sheet per file. */
 typedef struct
 {
-  char *file;
+  char *file;       /* the CSV file's or the sheet's name */
   guint line;
   char *column;
   char *reason;
@@ -16,9 +17,21 @@ typedef struct
 
 #define YK_LEDGER_FILES 7
 
+/* A column of a ledger file: its English key, its Chinese label (the
+ * header the template writes), whether every row needs it, and another
+ * Chinese header also accepted. */
 typedef struct
 {
-  const char *files[YK_LEDGER_FILES]; /* clients.csv … assessments.csv, in import order */
+  const char *key;
+  const char *label;
+  gboolean required;
+  const char *alias;
+} YkLedgerColumn;
+
+typedef struct
+{
+  char *files[YK_LEDGER_FILES];       /* clients.csv … assessments.csv, in import order;
+                                       * from a workbook, the sheets' names where present */
   guint added[YK_LEDGER_FILES];       /* rows added per file */
   gboolean present[YK_LEDGER_FILES];
   GPtrArray *problems;                /* YkLedgerProblem, in file and line order */
@@ -31,15 +44,32 @@ typedef void (*YkLedgerProgress) (const char *file,
 
 /* All or nothing: every row is checked, every problem is listed, and
  * nothing is written unless there are none (nor with dry_run). FALSE
- * with error when the import could not run or found problems. */
+ * with error when the import could not run or found problems. path is
+ * a folder of CSV files or an .xlsx/.xls workbook: a sheet is a ledger
+ * file when named like one (clients, clients.csv or 服务对象…); other
+ * sheets are ignored. */
 gboolean yk_ledger_import (YkSession        *session,
-                           const char       *directory,
+                           const char       *path,
                            gboolean          dry_run,
                            YkLedgerProgress  progress,
                            gpointer          user_data,
                            YkLedgerResult   *result,
                            GError          **error);
 void yk_ledger_result_clear (YkLedgerResult *result);
+
+/* The names a sheet may have for ledger file i (0 … YK_LEDGER_FILES-1):
+ * the Chinese name (服务对象…) and the file name (clients.csv…). */
+const char *yk_ledger_file_chinese_name (guint i);
+const char *yk_ledger_file_name (guint i);
+/* Ends with a column whose key is NULL. */
+const YkLedgerColumn *yk_ledger_file_columns (guint i);
+
+/* An empty workbook to fill in: one sheet per ledger file, named in
+ * Chinese, with the Chinese headers (required ones bold, with a note),
+ * date columns formatted as dates, and a 说明 sheet on every column.
+ * No personal data; needs no database. */
+gboolean yk_ledger_write_template (const char *path,
+                                   GError    **error);
 
 /* The same files from the database, so that import and export round-trip.
  * Coordinator only: the files hold personal data. */

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <xlsxwriter.h>
 #include <unistd.h>
 
 #define PASSWORD "coordinator pass 1"
@@ -582,6 +583,52 @@ test_due_usage (Fixture *f, gconstpointer data)
   }
 }
 
+/* The template needs no database; imported unchanged it adds nothing;
+ * a workbook's problems are SHEET:ROW: column: reason. */
+static void
+test_workbook_ledger (Fixture *f, gconstpointer data)
+{
+  g_autofree char *template = g_build_filename (f->dir, "模板.xlsx", NULL);
+  g_autofree char *filled = g_build_filename (f->dir, "台账.xlsx", NULL);
+  lxw_workbook *wb = workbook_new (filled);
+  lxw_worksheet *clients = workbook_add_worksheet (wb, "服务对象");
+  const char *header[] = { "个案编号", "姓名", "站点", "建档日期", "知情同意日期", "入组时病情稳定", NULL };
+
+  for (lxw_col_t c = 0; header[c]; c++)
+    worksheet_write_string (clients, 0, c, header[c], NULL);
+  worksheet_write_string (clients, 2, 0, "SPQ-1", NULL);
+  worksheet_write_string (clients, 2, 2, "SPQ", NULL);
+  worksheet_write_string (clients, 2, 3, "2021-01-05", NULL);
+  worksheet_write_string (clients, 2, 4, "2021-01-05", NULL);
+  worksheet_write_boolean (clients, 2, 5, 1, NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+  {
+    g_auto (Run) run = yukang (f, NULL, "export", "--template", template, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (template, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "export", "--template", template, "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "--template");
+  }
+  init_database (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "import", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, template, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    assert_contains (run.out, "服务对象: 0 rows added");
+    assert_contains (run.out, "功能评估: 0 rows added");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "import", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, filled, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "服务对象:3: 姓名: ");
+  }
+}
+
 static void
 test_missing_file_and_bad_options (Fixture *f, gconstpointer data)
 {
@@ -626,6 +673,7 @@ main (int argc, char *argv[])
   ADD ("/app/commands/due", test_due);
   ADD ("/app/commands/due-pdf", test_due_pdf);
   ADD ("/app/commands/due-usage", test_due_usage);
+  ADD ("/app/commands/workbook-ledger", test_workbook_ledger);
   ADD ("/app/commands/missing-and-bad", test_missing_file_and_bad_options);
 #undef ADD
   return g_test_run ();

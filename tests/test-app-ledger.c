@@ -6,9 +6,11 @@
 #include "yk-demo.h"
 #include "yk-ledger.h"
 #include "yk-report-format.h"
+#include "yk-workbook.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <xlsxwriter.h>
 
 #define PW "coordinator pass 1"
 
@@ -79,14 +81,15 @@ report_csv (YkSession *session)
   return yk_report_to_csv (report);
 }
 
-/* Imports and returns the problems as "FILE:LINE: column: reason" lines. */
+/* Imports a folder or workbook and returns the problems as
+ * "FILE:LINE: column: reason" lines. */
 static char *
-import (Fixture *f, gboolean expect_ok, YkLedgerResult *result_out)
+import_path (Fixture *f, const char *path, gboolean expect_ok, YkLedgerResult *result_out)
 {
   g_autoptr (GError) error = NULL;
   YkLedgerResult result;
   GString *lines = g_string_new (NULL);
-  gboolean ok = yk_ledger_import (f->session, f->ledger, FALSE, NULL, NULL, &result, &error);
+  gboolean ok = yk_ledger_import (f->session, path, FALSE, NULL, NULL, &result, &error);
 
   for (guint i = 0; i < result.problems->len; i++)
     {
@@ -100,6 +103,12 @@ import (Fixture *f, gboolean expect_ok, YkLedgerResult *result_out)
   else
     yk_ledger_result_clear (&result);
   return g_string_free (lines, FALSE);
+}
+
+static char *
+import (Fixture *f, gboolean expect_ok, YkLedgerResult *result_out)
+{
+  return import_path (f, f->ledger, expect_ok, result_out);
 }
 
 static void
@@ -307,6 +316,143 @@ test_round_trip (Fixture *f, gconstpointer data)
 }
 
 static void
+write_strings (lxw_worksheet *sheet, lxw_row_t row, const char *const *cells)
+{
+  for (lxw_col_t c = 0; cells[c]; c++)
+    if (*cells[c])
+      worksheet_write_string (sheet, row, c, cells[c], NULL);
+}
+
+/* A workbook as a social worker keeps it: sheets named in Chinese or by
+ * the English stem in any case, dates as dates, a phone number and the
+ * stability flag as typed values, an explanation sheet and a misspelt
+ * sheet that are ignored, sheets in any order. */
+static void
+test_workbook (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "台账.xlsx", NULL);
+  lxw_workbook *wb = workbook_new (path);
+  lxw_worksheet *notes = workbook_add_worksheet (wb, "说明");
+  lxw_worksheet *contacts = workbook_add_worksheet (wb, "Contacts");
+  lxw_worksheet *clients = workbook_add_worksheet (wb, "服务对象");
+  lxw_worksheet *typo = workbook_add_worksheet (wb, "服务对像");
+  lxw_format *date = workbook_add_format (wb);
+  lxw_datetime intake = { 2021, 1, 5, 0, 0, 0 }, visit = { 2021, 4, 1, 0, 0, 0 };
+  YkLedgerResult result;
+  g_autofree char *problems = NULL;
+  g_autofree char *csv = NULL;
+
+  format_set_num_format (date, "yyyy-mm-dd");
+  write_strings (notes, 0, (const char *[]) { "这张工作表不导入", NULL });
+  write_strings (clients, 0, (const char *[]) { "个案编号", "姓名", "站点", "联系电话", "建档日期", "知情同意日期",
+                                                "入组时病情稳定", NULL });
+  write_strings (clients, 1, (const char *[]) { "SPQ-1", "测试甲", "SPQ", NULL });
+  worksheet_write_number (clients, 1, 3, 13800001234.0, NULL);
+  worksheet_write_datetime (clients, 1, 4, &intake, date);
+  worksheet_write_datetime (clients, 1, 5, &intake, date);
+  worksheet_write_boolean (clients, 1, 6, 1, NULL);
+  write_strings (contacts, 0, (const char *[]) { "case_no", "type", "date", "reached", NULL });
+  /* A blank row 2: the row numbers still count it. */
+  write_strings (contacts, 2, (const char *[]) { "SPQ-1", "上门服务", NULL });
+  worksheet_write_datetime (contacts, 2, 2, &visit, date);
+  worksheet_write_boolean (contacts, 2, 3, 1, NULL);
+  write_strings (typo, 0, (const char *[]) { "无关", NULL });
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+
+  problems = import_path (f, path, TRUE, &result);
+  g_assert_cmpstr (problems, ==, "");
+  g_assert_cmpuint (result.added[0], ==, 1);
+  g_assert_cmpuint (result.added[2], ==, 1);
+  g_assert_cmpstr (result.files[0], ==, "服务对象");
+  g_assert_cmpstr (result.files[2], ==, "Contacts");
+  g_assert_false (result.present[1]);
+  yk_ledger_result_clear (&result);
+  csv = report_csv (f->session);
+  assert_contains (csv, "上门服务（人次）,1,0,1,1");
+}
+
+/* Problems name the sheet and the spreadsheet row; a second sheet for
+ * the same part of the ledger is one too. */
+static void
+test_workbook_problems (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "ledger.xlsx", NULL);
+  lxw_workbook *wb = workbook_new (path);
+  lxw_worksheet *clients = workbook_add_worksheet (wb, "clients.csv");
+  lxw_worksheet *family = workbook_add_worksheet (wb, "家属");
+  lxw_worksheet *again = workbook_add_worksheet (wb, "Family");
+  lxw_format *date = workbook_add_format (wb);
+  lxw_datetime intake = { 2021, 1, 5, 0, 0, 0 };
+  g_autofree char *problems = NULL;
+
+  format_set_num_format (date, "yyyy-mm-dd");
+  write_strings (clients, 0, (const char *[]) { "case_no", "name", "site", "intake_date", "consent_date",
+                                                "stable_at_intake", NULL });
+  write_strings (clients, 3, (const char *[]) { "SPQ-1", "测试甲", "XX", NULL });
+  worksheet_write_datetime (clients, 3, 3, &intake, date);
+  worksheet_write_datetime (clients, 3, 4, &intake, date);
+  worksheet_write_string (clients, 3, 5, "是", NULL);
+  write_strings (family, 0, (const char *[]) { "家属编号", "个案编号", "姓名", NULL });
+  write_strings (family, 1, (const char *[]) { "F-1", "SPQ-1", NULL });
+  write_strings (again, 0, (const char *[]) { "家属编号", NULL });
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+
+  problems = import_path (f, path, FALSE, NULL);
+  assert_contains (problems, "clients.csv:4: site: ");
+  assert_contains (problems, "家属:2: 姓名: ");
+  assert_contains (problems, "Family:1: -: the workbook has two sheets");
+}
+
+/* The template read back has the 说明 sheet then one sheet per ledger
+ * file with FORMATS.md's Chinese labels; imported unchanged it adds
+ * nothing and reports nothing. */
+static void
+test_template (Fixture *f, gconstpointer data)
+{
+  static const char *const sheets[] = { "说明", "服务对象", "家属", "服务记录", "服务活动", "活动签到", "问卷", "功能评估" };
+  g_autofree char *path = g_build_filename (f->dir, "模板.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkWorkbook) workbook = NULL;
+  g_autofree char *problems = NULL;
+  YkLedgerResult result;
+
+  g_assert_true (yk_ledger_write_template (path, &error));
+  g_assert_no_error (error);
+  workbook = yk_workbook_read_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (workbook->sheets->len, ==, G_N_ELEMENTS (sheets));
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    g_assert_cmpstr (((YkWorkbookSheet *) workbook->sheets->pdata[i])->name, ==, sheets[i]);
+  for (guint i = 0; i < YK_LEDGER_FILES; i++)
+    {
+      YkWorkbookSheet *sheet = workbook->sheets->pdata[i + 1];
+      const YkLedgerColumn *columns = yk_ledger_file_columns (i);
+      YkCsvRecord *header;
+      guint n = 0;
+
+      g_assert_no_error (sheet->error);
+      g_assert_cmpuint (sheet->csv->records->len, ==, 1);
+      header = sheet->csv->records->pdata[0];
+      g_assert_cmpuint (header->line, ==, 1);
+      for (; columns[n].key; n++)
+        g_assert_cmpstr (header->fields[n], ==, columns[n].label);
+      g_assert_cmpuint (g_strv_length (header->fields), ==, n);
+    }
+
+  problems = import_path (f, path, TRUE, &result);
+  g_assert_cmpstr (problems, ==, "");
+  for (guint i = 0; i < YK_LEDGER_FILES; i++)
+    {
+      g_assert_true (result.present[i]);
+      g_assert_cmpuint (result.added[i], ==, 0);
+    }
+  yk_ledger_result_clear (&result);
+
+  g_assert_false (yk_ledger_write_template ("/nonexistent/dir/模板.xlsx", &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FAILED);
+}
+
+static void
 test_bad_folder (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -335,6 +481,9 @@ main (int argc, char *argv[])
   ADD ("/app/ledger/dry-run", test_dry_run_writes_nothing);
   ADD ("/app/ledger/round-trip", test_round_trip);
   ADD ("/app/ledger/bad-folder", test_bad_folder);
+  ADD ("/app/ledger/workbook", test_workbook);
+  ADD ("/app/ledger/template", test_template);
+  ADD ("/app/ledger/workbook-problems", test_workbook_problems);
 #undef ADD
   return g_test_run ();
 }

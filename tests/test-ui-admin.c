@@ -6,8 +6,10 @@
  * as 2 周 is stored as "2 weeks", and nothing is stored while another
  * field is wrong;
  * the audit trail is read off the main thread, filtered by account and
- * date, and its chain shown intact; a ledger with a bad row lists it as
- * FILE:LINE and writes nothing, and once corrected imports. */
+ * date, and its chain shown intact; a ledger (a folder of CSV files or
+ * an Excel workbook) with a bad row lists it in the problems table by
+ * file or sheet, row and column and writes nothing, and once corrected
+ * imports, in the unlocked session, without asking for the password. */
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-admin.h"
@@ -15,6 +17,7 @@
 #include "yk-admin-accounts.h"
 #include "yk-admin-page.h"
 #include "yk-audit-words.h"
+#include <xlsxwriter.h>
 #include "yk-main-view.h"
 #include "yk-password-dialog.h"
 #include "yk-report.h"
@@ -430,16 +433,21 @@ write_ledger (const char *dir, const char *contents)
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
 }
 
+/* Is a problem with this file or sheet, row and column in the table? */
 static gboolean
-problem_listed (Fixture *f, const char *prefix)
+problem_listed (Fixture *f, const char *file, const char *line, const char *column)
 {
-  GtkWidget *list = child (f, "import_problems");
+  GListModel *problems = G_LIST_MODEL (gtk_widget_get_template_child (GTK_WIDGET (f->page), YK_TYPE_ADMIN_PAGE,
+                                                                      "import_problems"));
 
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
-      GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      g_autoptr (GObject) item = g_list_model_get_item (problems, i);
+      g_autofree char *item_file = NULL, *item_line = NULL, *item_column = NULL, *reason = NULL;
 
-      if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), prefix))
+      g_object_get (item, "file", &item_file, "line", &item_line, "column", &item_column, "reason", &reason, NULL);
+      g_assert_nonnull (reason);
+      if (g_str_equal (item_file, file) && g_str_equal (item_line, line) && g_str_equal (item_column, column))
         return TRUE;
     }
   return FALSE;
@@ -461,13 +469,12 @@ test_import_all_or_nothing (void)
                 "SPQ-1,测试甲,SPQ,2021-01-05,2021-01-05,是\n"
                 "SPQ-2,测试乙,SPQ,2021-02-30,2021-01-05,是\n");
   yk_admin_page_set_import_folder (f.page, dir);
-  set_text (&f, "import_password_entry", UI_TEST_COORDINATOR_PASSWORD);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-check", NULL));
   g_assert_true (yk_admin_page_get_import_running (f.page));
   ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
   /* The bad row, as FILE:LINE, and the import refused. */
-  g_assert_true (problem_listed (&f, "clients.csv:3: "));
-  g_assert_false (problem_listed (&f, "clients.csv:2: "));
+  g_assert_true (problem_listed (&f, "clients.csv", "3", "intake_date"));
+  g_assert_false (problem_listed (&f, "clients.csv", "2", "intake_date"));
   g_assert_true (gtk_widget_get_visible (child (&f, "import_problems_window")));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-run", NULL) &&
                   yk_admin_page_get_import_running (f.page));
@@ -493,6 +500,55 @@ test_import_all_or_nothing (void)
   g_assert_cmpstr (after, !=, before);
   fixture_close (&f);
   g_unlink (clients);
+  g_rmdir (dir);
+}
+
+static void
+write_workbook (const char *path, const char *intake)
+{
+  lxw_workbook *wb = workbook_new (path);
+  lxw_worksheet *clients = workbook_add_worksheet (wb, "服务对象");
+  const char *header[] = { "个案编号", "姓名", "站点", "建档日期", "知情同意日期", "入组时病情稳定", NULL };
+  /* Not SPQ-1: the CSV test's fixture database may hold it already. */
+  const char *row[] = { "SPQ-WB-1", "测试甲", "SPQ", intake, "2021-01-05", "是", NULL };
+
+  for (lxw_col_t c = 0; header[c]; c++)
+    {
+      worksheet_write_string (clients, 0, c, header[c], NULL);
+      worksheet_write_string (clients, 2, c, row[c], NULL);
+    }
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+}
+
+/* A workbook: problems by sheet and spreadsheet row; then imported. */
+static void
+test_import_workbook (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("yukang-ui-ledger-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "台账.xlsx", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  fixture_open (&f);
+  before = report_csv (&f);
+  write_workbook (path, "2021-02-30");
+  yk_admin_page_set_import_folder (f.page, path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-check", NULL));
+  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
+  g_assert_true (problem_listed (&f, "服务对象", "3", "建档日期"));
+  g_assert_true (gtk_widget_get_visible (child (&f, "import_problems_window")));
+
+  write_workbook (path, "2021-02-03");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-check", NULL));
+  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
+  g_assert_false (gtk_widget_get_visible (child (&f, "import_problems_window")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-run", NULL));
+  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
+  after = report_csv (&f);
+  g_assert_cmpstr (after, !=, before);
+  fixture_close (&f);
+  g_unlink (path);
   g_rmdir (dir);
 }
 
@@ -835,6 +891,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/admin/site-inline", test_site_inline);
   g_test_add_func ("/ui/admin/audit-trail", test_audit_trail);
   g_test_add_func ("/ui/admin/import-all-or-nothing", test_import_all_or_nothing);
+  g_test_add_func ("/ui/admin/import-workbook", test_import_workbook);
   g_test_add_func ("/ui/admin/reset-password", test_reset_password);
   g_test_add_func ("/ui/admin/own-password", test_own_password);
   g_test_add_func ("/ui/admin/edit-role", test_edit_role);

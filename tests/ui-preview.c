@@ -52,6 +52,7 @@
 #include "yk-today-page.h"
 #include "yk-validate.h"
 
+#include <xlsxwriter.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 
@@ -636,7 +637,7 @@ activities_preview (YkWindow *window)
  *   yk-ui-preview admin-database  Administration: the database checked
  *   yk-ui-preview admin-settings  Administration: settings, 2 周 chosen, a bad threshold refused
  *   yk-ui-preview admin-audit     Administration: the audit trail
- *   yk-ui-preview admin-import    Administration: a ledger with bad rows checked */
+ *   yk-ui-preview admin-import    Administration: a ledger workbook with bad rows checked */
 #include "yk-admin-accounts.h"
 #include "yk-admin-page.h"
 
@@ -661,19 +662,42 @@ admin_ready_cb (gpointer user_data)
     }
   else if (g_str_equal (mode, "admin-import"))
     {
-      g_autofree char *folder = g_build_filename (db.dir, "台账", NULL);
-      g_autofree char *clients = g_build_filename (folder, "clients.csv", NULL);
+      g_autofree char *path = g_build_filename (db.dir, "台账.xlsx", NULL);
+      lxw_workbook *wb = workbook_new (path);
+      lxw_worksheet *notes = workbook_add_worksheet (wb, "说明");
+      lxw_worksheet *clients = workbook_add_worksheet (wb, "服务对象");
+      lxw_worksheet *contacts = workbook_add_worksheet (wb, "服务记录");
+      lxw_format *date = workbook_add_format (wb);
+      const char *header[] = { "个案编号", "姓名", "站点", "联系电话", "建档日期", "知情同意日期", "入组时病情稳定", NULL };
+      const char *rows[][4] = { { "SPQ-901", "测试甲", "SPQ", "是" }, { "SPQ-902", "测试乙", "SPQ", "是" },
+                                { "SPQ-903", "测试丙", "XX", "否" } };
+      lxw_datetime days[] = { { 2021, 1, 5, 0, 0, 0 }, { 2021, 2, 3, 0, 0, 0 }, { 2031, 1, 5, 0, 0, 0 } };
 
-      g_mkdir_with_parents (folder, 0700);
-      g_file_set_contents (clients,
-                           "个案编号,姓名,站点,建档日期,知情同意日期,入组时病情稳定\n"
-                           "SPQ-901,测试甲,SPQ,2021-01-05,2021-01-05,是\n"
-                           "SPQ-902,测试乙,SPQ,2021-02-30,2021-01-05,是\n"
-                           "SPQ-903,测试丙,XX,2021-01-05,2021-01-05,否\n", -1, NULL);
+      /* Invented data: a workbook as a social worker keeps it, with
+       * dates as dates and phone numbers typed as numbers. */
+      format_set_num_format (date, "yyyy-mm-dd");
+      worksheet_write_string (notes, 0, 0, "说明：本工作簿为演示数据", NULL);
+      for (lxw_col_t c = 0; header[c]; c++)
+        worksheet_write_string (clients, 0, c, header[c], NULL);
+      for (lxw_row_t r = 0; r < 3; r++)
+        {
+          worksheet_write_string (clients, r + 1, 0, rows[r][0], NULL);
+          worksheet_write_string (clients, r + 1, 1, rows[r][1], NULL);
+          worksheet_write_string (clients, r + 1, 2, rows[r][2], NULL);
+          worksheet_write_number (clients, r + 1, 3, 13800001230.0 + r, NULL);
+          worksheet_write_datetime (clients, r + 1, 4, &days[r], date);
+          worksheet_write_datetime (clients, r + 1, 5, &days[0], date);
+          worksheet_write_string (clients, r + 1, 6, rows[r][3], NULL);
+        }
+      worksheet_write_string (contacts, 0, 0, "个案编号", NULL);
+      worksheet_write_string (contacts, 0, 1, "类型", NULL);
+      worksheet_write_string (contacts, 0, 2, "日期", NULL);
+      worksheet_write_string (contacts, 1, 0, "SPQ-901", NULL);
+      worksheet_write_string (contacts, 1, 1, "家访", NULL);
+      worksheet_write_datetime (contacts, 1, 2, &days[1], date);
+      workbook_close (wb);
       gtk_stack_set_visible_child_name (sections, "import");
-      yk_admin_page_set_import_folder (YK_ADMIN_PAGE (page), folder);
-      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "import_password_entry")),
-                             UI_TEST_COORDINATOR_PASSWORD);
+      yk_admin_page_set_import_folder (YK_ADMIN_PAGE (page), path);
       gtk_widget_activate_action (page, "admin.import-check", NULL);
     }
   else if (g_str_equal (mode, "admin-audit"))

@@ -11,6 +11,7 @@
 #include "yk-connection-task.h"
 #include "yk-db-indicators.h"
 #include "yk-file-chooser.h"
+#include "yk-import-problem-item.h"
 #include "yk-ledger.h"
 #include "yk-password-strength.h"
 #include "yk-statistics.h"
@@ -45,13 +46,12 @@ struct _YkAdminPage
   GtkBox *sites_box;
 
   GtkLabel *import_folder_label;
-  GtkEditable *import_password_entry;
   GtkProgressBar *import_progress;
   GtkLabel *import_status;
   GtkWidget *import_problems_window;
-  GtkListBox *import_problems;
-  char *import_folder;
-  char *import_checked;      /* the folder a clean check was made of */
+  GListStore *import_problems;  /* YkImportProblemItem */
+  char *import_folder;       /* a folder or a workbook */
+  char *import_checked;      /* the folder or workbook a clean check was made of */
   GCancellable *import_cancellable;
   gboolean import_running;
 
@@ -318,18 +318,16 @@ backup_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
 
 /* --- import --- */
 
-/* The import runs on a session of its own, opened with the password the
- * coordinator types, so it never touches the window's connection. */
+/* The import runs in a worker thread with the window's session to itself
+ * (yk_unlocked_session_run_exclusive): the session is already unlocked,
+ * so no password is asked for again; the pages leave the database alone
+ * until it is over. */
 typedef struct
 {
-  char *path;
-  char *account;
-  char *password;
-  char *folder;
+  char *folder;           /* a folder or a workbook */
   gboolean dry_run;
   GWeakRef page;
   GCancellable *cancellable;
-  GTask *task;          /* not a reference: the task owns the job */
   /* out */
   gboolean ok;
   YkLedgerResult result;
@@ -339,11 +337,6 @@ typedef struct
 static void
 import_job_free (ImportJob *job)
 {
-  g_free (job->path);
-  g_free (job->account);
-  if (job->password != NULL)
-    memset (job->password, 0, strlen (job->password));
-  g_free (job->password);
   g_free (job->folder);
   g_weak_ref_clear (&job->page);
   g_clear_object (&job->cancellable);
@@ -353,9 +346,11 @@ import_job_free (ImportJob *job)
   g_free (job);
 }
 
+/* Self-contained: it may run after the job is gone. */
 typedef struct
 {
-  GTask *task; /* a reference: the job (its task data) outlives this */
+  GWeakRef page;
+  GCancellable *cancellable;
   char *file;
   guint row, rows;
 } ImportProgress;
@@ -364,10 +359,9 @@ static gboolean
 import_progress_cb (gpointer data)
 {
   ImportProgress *progress = data;
-  ImportJob *job = g_task_get_task_data (progress->task);
-  g_autoptr (YkAdminPage) self = g_weak_ref_get (&job->page);
+  g_autoptr (YkAdminPage) self = g_weak_ref_get (&progress->page);
 
-  if (self != NULL && !g_cancellable_is_cancelled (job->cancellable) && self->import_running)
+  if (self != NULL && !g_cancellable_is_cancelled (progress->cancellable) && self->import_running)
     {
       g_autofree char *text = g_strdup_printf ("%s  %u / %u", progress->file, progress->row, progress->rows);
 
@@ -375,7 +369,8 @@ import_progress_cb (gpointer data)
                                      progress->rows > 0 ? (double) progress->row / progress->rows : 0.0);
       gtk_progress_bar_set_text (self->import_progress, text);
     }
-  g_object_unref (progress->task);
+  g_weak_ref_clear (&progress->page);
+  g_object_unref (progress->cancellable);
   g_free (progress->file);
   g_free (progress);
   return G_SOURCE_REMOVE;
@@ -385,55 +380,42 @@ static void
 import_progress (const char *file, guint row, guint rows, gpointer user_data)
 {
   ImportJob *job = user_data;
+  g_autoptr (YkAdminPage) page = NULL;
   ImportProgress *progress;
 
   /* A few updates per file are enough. */
   if (rows > 100 && row % (rows / 50) != 0 && row != rows)
     return;
+  page = g_weak_ref_get (&job->page);
   progress = g_new0 (ImportProgress, 1);
-  progress->task = g_object_ref (job->task);
+  g_weak_ref_init (&progress->page, page);
+  progress->cancellable = g_object_ref (job->cancellable);
   progress->file = g_strdup (file);
   progress->row = row;
   progress->rows = rows;
   g_main_context_invoke (NULL, import_progress_cb, progress);
 }
 
-static void
-import_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+/* Worker thread. The outcome stays in the job for import_done_cb. */
+static gboolean
+import_in_thread (YkSession *session, gpointer data, GError **error)
 {
   ImportJob *job = data;
-  YkSession *session = yk_session_open (job->path, job->account, job->password, &job->error);
 
-  if (session == NULL)
-    return;
   job->ok = yk_ledger_import (session, job->folder, job->dry_run, import_progress, job, &job->result, &job->error);
-  yk_session_close (session);
+  return TRUE;
 }
 
 static void
 show_problems (YkAdminPage *self, GPtrArray *problems)
 {
-  GtkWidget *child;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->import_problems))) != NULL)
-    gtk_list_box_remove (self->import_problems, child);
   for (guint i = 0; problems != NULL && i < problems->len; i++)
-    {
-      YkLedgerProblem *problem = problems->pdata[i];
-      g_autofree char *text = g_strdup_printf ("%s:%u: %s: %s", problem->file, problem->line,
-                                               problem->column != NULL ? problem->column : "", problem->reason);
-      GtkWidget *label = yk_label_new_start (text, FALSE);
-
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 4);
-      gtk_widget_set_margin_bottom (label, 4);
-      gtk_list_box_append (self->import_problems, label);
-    }
-  gtk_widget_set_visible (self->import_problems_window, problems != NULL && problems->len > 0);
+    g_ptr_array_add (items, yk_import_problem_item_new (problems->pdata[i]));
+  g_list_store_splice (self->import_problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->import_problems)),
+                       items->pdata, items->len);
+  gtk_widget_set_visible (self->import_problems_window, items->len > 0);
 }
 
 static void
@@ -445,16 +427,21 @@ update_import_actions (YkAdminPage *self)
                                  !self->import_running && self->import_checked != NULL &&
                                  g_strcmp0 (self->import_checked, self->import_folder) == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "admin.import-choose", !self->import_running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "admin.import-choose-workbook", !self->import_running);
 }
 
 static void
 import_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  ImportJob *job = user_data; /* alive until the task is gone, after this */
   g_autoptr (YkAdminPage) self = g_weak_ref_get (&job->page);
+  g_autoptr (GError) error = NULL;
   GString *added;
   guint total = 0;
 
+  /* Refused before it ran (locked, or another job): the job says nothing. */
+  if (!yk_unlocked_session_run_exclusive_finish (YK_UNLOCKED_SESSION (source), result, &error) && job->error == NULL)
+    job->error = g_steal_pointer (&error);
   if (self == NULL || g_cancellable_is_cancelled (job->cancellable))
     return;
   self->import_running = FALSE;
@@ -502,7 +489,6 @@ static void
 start_import (YkAdminPage *self, gboolean dry_run)
 {
   YkSession *session = get_session (self);
-  g_autoptr (GTask) task = NULL;
   ImportJob *job;
 
   if (session == NULL || self->import_running || self->import_folder == NULL)
@@ -510,9 +496,6 @@ start_import (YkAdminPage *self, gboolean dry_run)
   if (!dry_run && g_strcmp0 (self->import_checked, self->import_folder) != 0)
     return;
   job = g_new0 (ImportJob, 1);
-  job->path = g_strdup (yk_unlocked_session_get_path (self->session));
-  job->account = g_strdup (yk_session_get_account (session));
-  job->password = g_strdup (gtk_editable_get_text (self->import_password_entry));
   job->folder = g_strdup (self->import_folder);
   job->dry_run = dry_run;
   g_weak_ref_init (&job->page, self);
@@ -526,12 +509,10 @@ start_import (YkAdminPage *self, gboolean dry_run)
   gtk_progress_bar_set_text (self->import_progress, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->import_progress), TRUE);
   update_import_actions (self);
-  /* Not cancellable once started: the import is one transaction, and
-   * the task keeps its own session until it ends. */
-  task = g_task_new (NULL, NULL, import_done_cb, NULL);
-  job->task = task;
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  /* Not cancellable once started: the import is one transaction. A lock
+   * meanwhile waits for it. */
+  yk_unlocked_session_run_exclusive (self->session, import_in_thread, job, (GDestroyNotify) import_job_free,
+                                     import_done_cb, job);
 }
 
 static void
@@ -553,7 +534,7 @@ yk_admin_page_set_import_folder (YkAdminPage *self,
   g_return_if_fail (YK_IS_ADMIN_PAGE (self));
   g_free (self->import_folder);
   self->import_folder = g_strdup (folder);
-  gtk_label_set_text (self->import_folder_label, folder != NULL ? folder : _("No folder chosen"));
+  gtk_label_set_text (self->import_folder_label, folder != NULL ? folder : _("No folder or workbook chosen"));
   gtk_label_set_text (self->import_status, "");
   show_problems (self, NULL);
   update_import_actions (self);
@@ -583,6 +564,42 @@ import_choose_activated (GtkWidget *widget, const char *action_name, GVariant *p
 {
   yk_file_chooser_select_folder (GTK_WINDOW (gtk_widget_get_root (widget)), _("Choose the Ledger Folder"),
                                  import_folder_cb, g_object_ref (widget));
+}
+
+static void
+import_choose_workbook_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  yk_file_chooser_open_file (GTK_WINDOW (gtk_widget_get_root (widget)), _("Choose the Ledger Workbook"),
+                             _("Excel workbooks"), "*.xlsx;*.xls;*.XLSX;*.XLS", import_folder_cb, g_object_ref (widget));
+}
+
+static void
+template_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (YkAdminPage) self = user_data;
+  g_autoptr (GFile) file = yk_file_chooser_finish (result, NULL);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (path == NULL)
+    return;
+  if (yk_ledger_write_template (path, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Saved the ledger template to %1$s."), path);
+
+      gtk_label_set_text (self->import_status, text);
+    }
+  else
+    gtk_label_set_text (self->import_status, error->message);
+}
+
+static void
+import_template_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  /* TRANSLATORS: the suggested name of the empty ledger workbook; keep the .xlsx ending */
+  yk_file_chooser_save_file (GTK_WINDOW (gtk_widget_get_root (widget)), _("Save the Ledger Template"),
+                             _("ledger-template.xlsx"), _("Excel workbooks"), "*.xlsx", template_saved_cb,
+                             g_object_ref (widget));
 }
 
 /* --- settings --- */
@@ -1204,7 +1221,6 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_count);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit_list);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_folder_label);
-  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_password_entry);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_progress);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_status);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import_problems_window);
@@ -1216,6 +1232,8 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_install_action (widget_class, "admin.verify", NULL, verify_activated);
   gtk_widget_class_install_action (widget_class, "admin.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "admin.import-choose", NULL, import_choose_activated);
+  gtk_widget_class_install_action (widget_class, "admin.import-choose-workbook", NULL, import_choose_workbook_activated);
+  gtk_widget_class_install_action (widget_class, "admin.import-template", NULL, import_template_activated);
   gtk_widget_class_install_action (widget_class, "admin.import-check", NULL, import_check_activated);
   gtk_widget_class_install_action (widget_class, "admin.import-run", NULL, import_run_activated);
   gtk_widget_class_install_action (widget_class, "admin.save-settings", NULL, save_settings_activated);
@@ -1227,6 +1245,7 @@ static void
 yk_admin_page_init (YkAdminPage *self)
 {
   g_type_ensure (YK_TYPE_ADMIN_ACCOUNTS);
+  g_type_ensure (YK_TYPE_IMPORT_PROBLEM_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
   update_import_actions (self);
 }

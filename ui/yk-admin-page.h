@@ -23,7 +23,7 @@ typedef enum
 
 YkAdminVerifyState yk_admin_page_get_verify_state (YkAdminPage *self);
 
-/* The ledger folder to import (what the folder chooser sets). */
+/* The ledger folder or workbook to import (what the choosers set). */
 void yk_admin_page_show_section (YkAdminPage *self,
                                  const char  *name);
 void yk_admin_page_set_import_folder (YkAdminPage *self,

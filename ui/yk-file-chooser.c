@@ -43,8 +43,11 @@ run (GtkWindow           *parent,
 
   if (filter_name != NULL)
     {
+      g_auto (GStrv) patterns = g_strsplit (pattern, ";", -1);
+
       gtk_file_filter_set_name (kind, filter_name);
-      gtk_file_filter_add_pattern (kind, pattern);
+      for (guint i = 0; patterns[i]; i++)
+        gtk_file_filter_add_pattern (kind, patterns[i]);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), kind);
       gtk_file_filter_set_name (everything, _("All files"));
       gtk_file_filter_add_pattern (everything, "*");
@@ -87,6 +90,17 @@ yk_file_chooser_save_file (GtkWindow          *parent,
 {
   run (parent, GTK_FILE_CHOOSER_ACTION_SAVE, title, _("_Save"), filter_name, pattern, suggested_name, callback,
        user_data);
+}
+
+void
+yk_file_chooser_open_file (GtkWindow          *parent,
+                           const char         *title,
+                           const char         *filter_name,
+                           const char         *patterns,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
+{
+  run (parent, GTK_FILE_CHOOSER_ACTION_OPEN, title, _("_Open"), filter_name, patterns, NULL, callback, user_data);
 }
 
 void

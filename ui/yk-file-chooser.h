@@ -16,12 +16,20 @@ void yk_file_chooser_save_database (GtkWindow          *parent,
                                     GAsyncReadyCallback callback,
                                     gpointer            user_data);
 /* Saving any other file (an exported report): `suggested_name` filled
- * in, files matching `pattern` ("*.xlsx") offered under `filter_name`. */
+ * in, files matching `pattern` ("*.xlsx"; several separated by ;) offered under `filter_name`. */
 void yk_file_chooser_save_file (GtkWindow          *parent,
                                 const char         *title,
                                 const char         *suggested_name,
                                 const char         *filter_name,
                                 const char         *pattern,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data);
+/* Opening any other file (a ledger workbook): files matching one of the
+ * `patterns` ("*.xlsx;*.xls") offered under `filter_name`. */
+void yk_file_chooser_open_file (GtkWindow          *parent,
+                                const char         *title,
+                                const char         *filter_name,
+                                const char         *patterns,
                                 GAsyncReadyCallback callback,
                                 gpointer            user_data);
 /* Choosing a folder (a ledger's). */

@@ -391,7 +391,9 @@ test_broken_files (Fixture *f, gconstpointer data)
     g_autoptr (YkWorkbook) workbook = NULL;
 
     /* OLE2's signature and nothing else. */
-    g_assert_true (g_file_set_contents (fake_xls, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 and then nothing", 30, NULL));
+    static const char ole2_only[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 and then nothing";
+
+    g_assert_true (g_file_set_contents (fake_xls, ole2_only, sizeof ole2_only - 1, NULL));
     workbook = yk_workbook_read_file (fake_xls, &error);
     g_assert_null (workbook);
     g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
@@ -427,11 +429,6 @@ test_xls_fixture (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (YkWorkbook) workbook = NULL;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("no .xls fixture");
-      return;
-    }
   workbook = yk_workbook_read_file (path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (workbook->sheets->len, ==, 2);

@@ -13,6 +13,7 @@
 #include "yk-score-choice.h"
 #include "yk-validate.h"
 #include "yk-void-dialog.h"
+#include "yk-family-dialog.h"
 #include "yk-plan-goal-dialog.h"
 #include "yk-referral-dialog.h"
 #include "yk-toast-private.h"
@@ -1140,6 +1141,36 @@ test_saved_toast_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A family member added by mistake is taken back the same way. */
+static void
+test_family_undo (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  sqlite3 *conn = yk_store_get_connection (yk_session_get_store (session_of (window)));
+  YkToast *toast = _yk_window_get_toast (window);
+  GType type = YK_TYPE_FAMILY_DIALOG;
+  GtkWidget *dialog = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  dialog = open_dialog (window, "record.family", g_variant_new_int64 (spq_other), type, (gpointer *) &dialog);
+  set_entry (dialog, type, "name_entry", "测试家属");
+  set_entry (dialog, type, "relation_entry", "母亲");
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_null (dialog);
+  g_assert_true (yk_toast_get_shown (toast));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (toast), "toast.undo", NULL));
+
+  g_assert_cmpint (sqlite3_prepare_v2 (conn, "SELECT void_reason FROM family_members WHERE client_id = ?1 AND "
+                                             "name = '测试家属'", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, spq_other);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Undone");
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* 更正 opens the contact's own dialog filled with it; saving corrects it
  * in place (no new record, no Undo); a record the session may not
  * correct opens nothing and the window says why. */
@@ -1207,6 +1238,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/recording/actions-need-unlock", test_actions_need_unlock);
   g_test_add_func ("/ui/recording/phone-defaults", test_phone_defaults);
   g_test_add_func ("/ui/recording/saved-toast-undo", test_saved_toast_undo);
+  g_test_add_func ("/ui/recording/family-undo", test_family_undo);
   g_test_add_func ("/ui/recording/correct-contact", test_correct_contact);
   g_test_add_func ("/ui/recording/quick-call-keeps-state", test_quick_call_keeps_state);
   g_test_add_func ("/ui/recording/unstable-checklist", test_unstable_checklist);

@@ -53,7 +53,10 @@ save_action (GtkWidget  *widget,
   else if (!yk_casework_add_family (session, &record, &id, &error))
     yk_record_form_fail_error (self->form, NULL, error);
   else
-    yk_record_form_saved (self->form, self->client_id);
+    {
+      yk_unlocked_session_record_added (yk_record_form_get_unlocked (self->form), "family_members", id);
+      yk_record_form_saved (self->form, self->client_id);
+    }
   g_free (record.name);
   g_free (record.relation);
   g_free (record.phone);

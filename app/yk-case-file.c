@@ -8,6 +8,7 @@
 #include "yk-db-error.h"
 #include "yk-db-records.h"
 #include "yk-record-rules.h"
+#include "yk-recording.h"
 #include "yk-text.h"
 #include "yk-validate.h"
 
@@ -527,12 +528,18 @@ yk_case_file_save_profile (YkSession            *session,
                            const char          **field,
                            GError              **error)
 {
+  g_autoptr (YkClientRecord) client = NULL;
   g_autofree char *first_contact = NULL;
   GError *local_error = NULL;
   GDate today;
 
   if (field != NULL)
     *field = NULL;
+  /* Whether the person is there for this session comes first: another
+   * site's case answers as one that does not exist, before any rule can
+   * say something about it (such as its first contact's date). */
+  if ((client = yk_recording_client (session, record->id, error)) == NULL)
+    return FALSE;
   yk_date_today (&today);
   if (!yk_client_validate (record, &today, field, error))
     return FALSE;

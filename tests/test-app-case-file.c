@@ -421,6 +421,46 @@ test_save_profile (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after->phone, ==, "13912345678");
 }
 
+/* A social worker's save of another site's case file answers exactly as
+ * for a case that does not exist, before any rule is checked: the rules
+ * would otherwise tell them that the case exists, and its first contact's
+ * date. */
+static void
+assert_same_refusal (YkSession *session, YkClientRecord *record, gint64 other_site_id)
+{
+  g_autoptr (GError) elsewhere = NULL;
+  g_autoptr (GError) nowhere = NULL;
+  const char *field_elsewhere = "unset", *field_nowhere = "unset";
+
+  record->id = other_site_id;
+  g_assert_false (yk_case_file_save_profile (session, record, &field_elsewhere, &elsewhere));
+  record->id = 999999;
+  g_assert_false (yk_case_file_save_profile (session, record, &field_nowhere, &nowhere));
+  g_assert_error (elsewhere, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_assert_error (nowhere, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_assert_cmpstr (elsewhere->message, ==, nowhere->message);
+  g_assert_cmpstr (field_elsewhere, ==, field_nowhere);
+}
+
+static void
+test_save_profile_other_site_not_found (Fixture *f, gconstpointer data)
+{
+  YkClientRecord record = valid_client ("JL-001", 2);
+
+  add_contact (f->coordinator, f->jl_client, "phone", "2021-02-01", 1, "stable");
+  /* Past the other site's first contact: the rule would name its date. */
+  record.intake_date = (char *) "2021-03-01";
+  record.consent_date = (char *) "2021-03-01";
+  assert_same_refusal (f->worker, &record, f->jl_client);
+  /* A broken field: the rules would answer before the site did. */
+  record.birth_date = (char *) "1980-02-30";
+  assert_same_refusal (f->worker, &record, f->jl_client);
+  /* At the worker's own site too. */
+  record.birth_date = (char *) "1980-02-29";
+  record.site_id = 1;
+  assert_same_refusal (f->worker, &record, f->jl_client);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -432,6 +472,7 @@ main (int argc, char *argv[])
   ADD ("/app/case-file/worker-other-site-not-found", test_worker_other_site_not_found);
   ADD ("/app/case-file/warning", test_warning);
   ADD ("/app/case-file/save-profile", test_save_profile);
+  ADD ("/app/case-file/save-profile-other-site-not-found", test_save_profile_other_site_not_found);
 #undef ADD
   return g_test_run ();
 }

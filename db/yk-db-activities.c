@@ -230,6 +230,7 @@ yk_db_activity_people (sqlite3 *db,
 GPtrArray *
 yk_db_activity_attendees (sqlite3 *db,
                           gint64   activity_id,
+                          gint64   site_scope,
                           GError **error)
 {
   static const char sql[] =
@@ -237,9 +238,11 @@ yk_db_activity_attendees (sqlite3 *db,
     "coalesce (c.case_no, fc.case_no), iif (t.family_id IS NULL, NULL, fc.name), t.id "
     "FROM attendances t LEFT JOIN clients c ON c.id = t.client_id "
     "LEFT JOIN family_members f ON f.id = t.family_id LEFT JOIN clients fc ON fc.id = f.client_id "
-    "WHERE t.activity_id = ?1 AND t.voided_at IS NULL ORDER BY t.id";
+    "WHERE t.activity_id = ?1 AND t.voided_at IS NULL AND (?2 = 0 OR coalesce (c.site_id, fc.site_id) = ?2) "
+    "ORDER BY t.id";
+  gint64 params[] = { activity_id, site_scope };
 
-  return collect (db, sql, &activity_id, 1, NULL, person_row, (GDestroyNotify) yk_activity_person_free,
+  return collect (db, sql, params, 2, NULL, person_row, (GDestroyNotify) yk_activity_person_free,
                   _("Listing the attendance"), error);
 }
 

@@ -187,5 +187,6 @@ yk_activities_questionnaires_of_day (YkSession  *session,
                                      const char *date,
                                      GError    **error)
 {
-  return yk_db_questionnaires_of_day (db_of (session), yk_activities_site_for (session, site_id), date, error);
+  return yk_db_questionnaires_of_day (db_of (session), yk_activities_site_for (session, site_id),
+                                      yk_casework_site_scope (session), date, error);
 }

@@ -87,9 +87,12 @@ typedef struct
 
 void yk_questionnaire_row_free (YkQuestionnaireRow *row);
 
-/* The live questionnaires of a site on one day, in the order entered. */
+/* The live questionnaires of a site on one day, in the order entered.
+ * The person one links (ids and name) only when of `site_scope` (0: every
+ * site); otherwise it reads as a questionnaire linking no one. */
 GPtrArray *yk_db_questionnaires_of_day (sqlite3    *db,
                                         gint64      site_id,
+                                        gint64      site_scope,
                                         const char *date,
                                         GError    **error);
 

@@ -652,6 +652,42 @@ test_attendees_site_filtered (void)
   g_assert_cmpstr (elsewhere->message, ==, nowhere->message);
 }
 
+/* A questionnaire of the worker's site linked to another site's person
+ * (a coordinator may link anyone; people move): the worker sees the
+ * questionnaire, which their site's figures count, but not who it names. */
+static void
+test_questionnaires_other_site_person (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSession) worker = open_worker ();
+  gint64 spq = site_id ("SPQ");
+  gint64 other = count ("SELECT id FROM sites WHERE code <> 'SPQ' ORDER BY id LIMIT 1");
+  g_autoptr (GPtrArray) theirs = people (other);
+  YkActivityPerson *stranger = theirs->pdata[0];
+  YkQuestionnaireRecord linked = { 0, spq, (char *) "2021-11-25", (char *) "满意度", (char *) "服务对象",
+                                   stranger->client_id, 0 };
+  g_autoptr (GPtrArray) coordinator_day = NULL;
+  g_autoptr (GPtrArray) worker_day = NULL;
+  YkQuestionnaireRow *row;
+
+  g_assert_true (yk_casework_add_questionnaire (session, &linked, NULL, &error));
+  g_assert_no_error (error);
+  coordinator_day = yk_activities_questionnaires_of_day (session, spq, "2021-11-25", &error);
+  g_assert_no_error (error);
+  row = coordinator_day->pdata[coordinator_day->len - 1];
+  g_assert_cmpstr (row->name, ==, stranger->name);
+  g_assert_cmpint (row->client_id, ==, stranger->client_id);
+
+  worker_day = yk_activities_questionnaires_of_day (worker, spq, "2021-11-25", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (worker_day->len, ==, coordinator_day->len);
+  row = worker_day->pdata[worker_day->len - 1];
+  g_assert_cmpstr (row->respondent, ==, "服务对象");
+  g_assert_null (row->name);
+  g_assert_cmpint (row->client_id, ==, 0);
+  g_assert_cmpint (row->family_id, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -677,6 +713,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/activities/edit-worker-scope", test_edit_worker_scope);
   g_test_add_func ("/app/activities/questionnaires-of-day", test_questionnaires_of_day);
   g_test_add_func ("/app/activities/attendees-site-filtered", test_attendees_site_filtered);
+  g_test_add_func ("/app/activities/questionnaires-other-site-person", test_questionnaires_other_site_person);
   status = g_test_run ();
   yk_session_close (session);
   g_unlink (path);

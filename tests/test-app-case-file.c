@@ -461,6 +461,36 @@ test_save_profile_other_site_not_found (Fixture *f, gconstpointer data)
   assert_same_refusal (f->worker, &record, f->jl_client);
 }
 
+/* The workers a social worker's case file offers are their own site's
+ * (and whoever the person is assigned to): never another site's staff. */
+static void
+test_worker_choices_own_site (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkCaseFile) mine = NULL;
+  g_autoptr (YkCaseFile) all = NULL;
+  gboolean zhao_for_coordinator = FALSE;
+
+  g_assert_true (yk_accounts_add (f->coordinator, "zhao", WORKER_PW, YK_ROLE_WORKER, "JL", "赵社工",
+                                  YK_KDF_INTERACTIVE, &error));
+  g_assert_no_error (error);
+  mine = yk_case_file_open (f->worker, f->spq_client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->workers->len, >, 0);
+  for (guint i = 0; i < mine->workers->len; i++)
+    {
+      YkCaseChoice *choice = mine->workers->pdata[i];
+
+      g_assert_cmpstr (choice->name, !=, "赵社工");
+      g_assert_cmpint (choice->site_id, ==, 1);
+    }
+  all = yk_case_file_open (f->coordinator, f->spq_client, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->workers->len; i++)
+    zhao_for_coordinator |= g_strcmp0 (((YkCaseChoice *) all->workers->pdata[i])->name, "赵社工") == 0;
+  g_assert_true (zhao_for_coordinator);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -473,6 +503,7 @@ main (int argc, char *argv[])
   ADD ("/app/case-file/warning", test_warning);
   ADD ("/app/case-file/save-profile", test_save_profile);
   ADD ("/app/case-file/save-profile-other-site-not-found", test_save_profile_other_site_not_found);
+  ADD ("/app/case-file/worker-choices-own-site", test_worker_choices_own_site);
 #undef ADD
   return g_test_run ();
 }

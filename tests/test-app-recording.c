@@ -450,6 +450,68 @@ test_other_site_as_nonexistent (Fixture *f, gconstpointer data)
   }
 }
 
+/* A social worker names as a record's worker only their own site's staff
+ * (or themselves): another site's staff member answers as one that does
+ * not exist, and nothing is written, so no case file or timeline can
+ * show them that person's name. */
+static void
+test_worker_named_own_site (Fixture *f, gconstpointer data)
+{
+  sqlite3 *db = yk_store_get_connection (yk_session_get_store (f->coordinator));
+  g_autoptr (YkStaffRow) zhao = yk_db_staff_find_account (db, "zhao", NULL);
+  g_autoptr (YkStaffRow) li = yk_db_staff_find_account (db, "li", NULL);
+  const gint64 nobody = 999999;
+  g_autoptr (YkClientRecord) client = yk_recording_client (f->worker, f->spq_client, NULL);
+  g_autoptr (YkClientRecord) after = NULL;
+
+  g_assert_nonnull (zhao);
+  {
+    g_autoptr (GError) elsewhere = NULL, nowhere = NULL;
+    const char *field_elsewhere = "unset", *field_nowhere = "unset";
+
+    client->worker_id = zhao->id;
+    g_assert_false (yk_case_file_save_profile (f->worker, client, &field_elsewhere, &elsewhere));
+    client->worker_id = nobody;
+    g_assert_false (yk_case_file_save_profile (f->worker, client, &field_nowhere, &nowhere));
+    assert_same_error (elsewhere, nowhere);
+    g_assert_cmpstr (field_elsewhere, ==, field_nowhere);
+  }
+  {
+    g_autoptr (GError) elsewhere = NULL, nowhere = NULL;
+    YkContactRecord c = { .client_id = f->spq_client, .type = (char *) "phone", .date = (char *) "2021-02-01",
+                          .reached = FALSE, .duration_min = -1, .risk_level = -1, .worker_id = zhao->id };
+
+    g_assert_false (yk_casework_add_contact (f->worker, &c, NULL, &elsewhere));
+    c.worker_id = nobody;
+    g_assert_false (yk_casework_add_contact (f->worker, &c, NULL, &nowhere));
+    assert_same_error (elsewhere, nowhere);
+  }
+  after = yk_recording_client (f->worker, f->spq_client, NULL);
+  g_assert_cmpint (after->worker_id, !=, zhao->id);
+
+  /* Their own site's staff, and themselves, as before. */
+  client->worker_id = li->id;
+  {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (yk_case_file_save_profile (f->worker, client, NULL, &error));
+    g_assert_no_error (error);
+  }
+  /* A coordinator assigns anyone; the worker keeps that assignment when
+   * saving something else. */
+  client->worker_id = zhao->id;
+  {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (yk_case_file_save_profile (f->coordinator, client, NULL, &error));
+    g_assert_no_error (error);
+    g_free (client->phone);
+    client->phone = g_strdup ("13912345678");
+    g_assert_true (yk_case_file_save_profile (f->worker, client, NULL, &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -461,6 +523,7 @@ main (int argc, char *argv[])
   ADD ("/app/recording/propose-next", test_propose_next);
   ADD ("/app/recording/scope", test_scope);
   ADD ("/app/recording/other-site-as-nonexistent", test_other_site_as_nonexistent);
+  ADD ("/app/recording/worker-named-own-site", test_worker_named_own_site);
   ADD ("/app/recording/set-status", test_set_status);
   ADD ("/app/recording/quick-call-keeps-state", test_quick_call_keeps_state);
   return g_test_run ();

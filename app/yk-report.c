@@ -4,6 +4,7 @@
 #include "yk-report.h"
 #include "yk-app-error.h"
 #include "yk-casework.h"
+#include "yk-db-figure-records.h"
 #include "yk-db-records.h"
 #include "yk-validate.h"
 
@@ -159,9 +160,12 @@ is_stock (YkIndicator indicator)
          indicator == YK_INDICATOR_IMPROVED;
 }
 
-/* The pilot began with the earliest site opening; NULL if none is recorded. */
+/* The pilot began with the earliest site opening (INDICATORS.md). A
+ * database whose sites have no opening date yet (as `yukang init` leaves
+ * it) starts with its first record instead, so that 累计 is every record
+ * up to the period's end; NULL only in a database without records. */
 static char *
-earliest_opening (GPtrArray *sites)
+pilot_start_of (sqlite3 *db, GPtrArray *sites)
 {
   const char *earliest = NULL;
 
@@ -172,7 +176,7 @@ earliest_opening (GPtrArray *sites)
       if (opening != NULL && (earliest == NULL || strcmp (opening, earliest) < 0))
         earliest = opening;
     }
-  return g_strdup (earliest);
+  return earliest != NULL ? g_strdup (earliest) : yk_db_figure_earliest_date (db, NULL);
 }
 
 static gboolean
@@ -214,9 +218,10 @@ yk_report_monthly (sqlite3        *db,
 
   if (!yk_date_parse (report->from, &from, error) || !yk_date_parse (report->to, &to, error))
     return NULL;
-  /* A cumulative period from the year 1 starts at the pilot instead. */
-  if (g_date_get_year (&from) < 2000 && report->pilot_start != NULL && !yk_date_parse (report->pilot_start, &from, error))
-    return NULL;
+  /* A cumulative period of a database without records (from the year 1)
+   * has one month in its series: the last. */
+  if (g_date_get_year (&from) < 2000)
+    g_date_set_dmy (&from, 1, g_date_get_month (&to), g_date_get_year (&to));
   month_start = from;
   while (g_date_compare (&month_start, &to) <= 0)
     {
@@ -261,7 +266,7 @@ compute (sqlite3    *db,
   report->from = g_strdup (from);
   report->to = g_strdup (to);
   report->sites = g_ptr_array_new_with_free_func ((GDestroyNotify) report_site_free);
-  report->pilot_start = earliest_opening (site_rows);
+  report->pilot_start = pilot_start_of (db, site_rows);
 
   for (guint i = 0; i < site_rows->len; i++)
     {
@@ -323,7 +328,7 @@ yk_report_for_session (YkSession  *session,
 
   if (sites == NULL)
     return NULL;
-  pilot_start = earliest_opening (sites);
+  pilot_start = pilot_start_of (db, sites);
   for (guint i = 0; i < sites->len; i++)
     {
       YkSiteRow *row = sites->pdata[i];

@@ -185,3 +185,29 @@ yk_db_figure_latest_date (sqlite3 *db,
   return latest;
 }
 
+char *
+yk_db_figure_earliest_date (sqlite3 *db,
+                            GError **error)
+{
+  /* Each min() is one seek at the start of a date index. */
+  sqlite3_stmt *stmt = yk_db_statement (db,
+    "SELECT min (d) FROM ("
+    "  SELECT min (contact_date) AS d FROM contacts WHERE voided_at IS NULL "
+    "  UNION ALL SELECT min (activity_date) FROM activities WHERE voided_at IS NULL "
+    "  UNION ALL SELECT min (q_date) FROM questionnaires WHERE voided_at IS NULL "
+    "  UNION ALL SELECT min (a_date) FROM assessments WHERE voided_at IS NULL "
+    "  UNION ALL SELECT min (intake_date) FROM clients WHERE voided_at IS NULL)",
+    _("Finding the earliest record"), error);
+  char *earliest = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    earliest = column_text (stmt, 0);
+  else
+    yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Finding the earliest record"));
+  yk_db_statement_release (stmt);
+  return earliest;
+}

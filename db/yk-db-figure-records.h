@@ -56,5 +56,8 @@ gboolean yk_db_figure_sdss_pair (sqlite3      *db,
  * assessment, intake), or NULL in an empty database. */
 char *yk_db_figure_latest_date (sqlite3 *db,
                                     GError **error);
+/* The oldest such date, or NULL in an empty database. */
+char *yk_db_figure_earliest_date (sqlite3 *db,
+                                  GError **error);
 
 G_END_DECLS

@@ -446,6 +446,36 @@ test_xlsx_and_pdf (void)
   g_assert_nonnull (strstr (text, "第 2 页，共 2 页"));
 }
 
+/* Sites without an opening date (as `yukang init` leaves them): 累计
+ * starts with the first record, and every format can be written — the
+ * monthly series once asked for the year 1 and refused it. */
+static void
+test_cumulative_without_opening_date (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkReport) r = yk_report_for_session (session, "cumulative:2021Q2", NULL, &error);
+  g_autoptr (GPtrArray) months = NULL;
+  g_autofree char *xlsx = g_build_filename (dir, "cumulative.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "cumulative.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (r->pilot_start, ==, "2021-01-10"); /* A's intake, the first record */
+  g_assert_cmpstr (r->from, ==, "2021-01-10");
+  g_assert_true (r->from_pilot_start);
+  months = yk_report_monthly (yk_store_get_connection (yk_session_get_store (session)), r, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (months->len, ==, 6); /* January to June */
+  g_assert_cmpstr (((YkReport *) months->pdata[0])->from, ==, "2021-01-10");
+  g_assert_true (yk_report_write_xlsx (r, months, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_true (yk_report_write_pdf (r, months, pdf, &error));
+  g_assert_no_error (error);
+  text = yk_report_to_text (r);
+  g_assert_null (strstr (text, "0001"));
+  g_assert_nonnull (strstr (text, "2021年1月10日"));
+}
+
 static YkReport *
 demo_report (guint32 seed)
 {
@@ -505,6 +535,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/report/formats", test_formats_agree);
   g_test_add_func ("/app/report/demo", test_demo_is_pilot_sized_and_deterministic);
   g_test_add_func ("/app/report/xlsx-and-pdf", test_xlsx_and_pdf);
+  g_test_add_func ("/app/report/cumulative-without-opening-date", test_cumulative_without_opening_date);
   status = g_test_run ();
   yk_session_close (session);
   g_unlink (path);

@@ -800,8 +800,9 @@ yk_ledger_import (YkSession        *session,
   result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   for (int i = 0; i < YK_LEDGER_FILES; i++)
     result->files[i] = g_strdup (ledger_files[i].file);
-  /* A coordinator's (PRODUCT.md): refused here, for the window and the
-   * command line alike, before the path or any row is looked at. */
+  /* A coordinator's (docs/design/security.md#roles-who-may-see-and-do-what):
+   * refused here, for the window and the command line alike, before the
+   * path or any row is looked at. */
   if (!yk_session_require_coordinator (session, error))
     return FALSE;
   import.scope = yk_casework_site_scope (session);

@@ -657,8 +657,8 @@ test_missing_file_and_bad_options (Fixture *f, gconstpointer data)
 }
 
 /* Runs a command as the social worker li and checks it is refused as
- * FORMATS.md says: exit 1, the role named on standard error, nothing on
- * standard output. */
+ * docs/design/formats.md says: exit 1, the role named on standard error,
+ * nothing on standard output. */
 #define AS_WORKER(f, ...) yukang (f, NULL, __VA_ARGS__, "--db", f->db, "--user", "li", "--password-file", \
                                   f->worker_password_file, NULL)
 
@@ -669,8 +669,8 @@ assert_refused_for_worker (Run *run, const char *command)
     g_error ("yukang %s as a social worker: exit %d\n%s%s", command, run->status, run->out, run->err);
 }
 
-/* Every command that PRODUCT.md, FORMATS.md and SECURITY.md ("Roles at
- * the core") reserve for coordinators, run by a social worker: import,
+/* Every command that docs/design/security.md ("Roles: who may see and do
+ * what") reserves for coordinators, run by a social worker: import,
  * ledger export, backup, adding, removing or resetting another account,
  * changing the database key, demo data. Each is refused in app/, in the
  * function the window calls too, and writes nothing. */

@@ -486,10 +486,10 @@ worker_import (Fixture *f, YkSession *worker, const char *contacts, gboolean dry
   return g_string_free (lines, FALSE);
 }
 
-/* Import is a coordinator's (PRODUCT.md, SECURITY.md "Roles at the
- * core"), refused in the core before any row is read: a social worker's
- * ledger naming another site's case answers exactly as one naming a
- * case that does not exist, and nothing is written. */
+/* Import is a coordinator's (docs/design/security.md, "Roles: who may
+ * see and do what"), refused in the core before any row is read: a
+ * social worker's ledger naming another site's case answers exactly as
+ * one naming a case that does not exist, and nothing is written. */
 static void
 test_worker_refused_before_rows (Fixture *f, gconstpointer data)
 {

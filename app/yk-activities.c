@@ -72,7 +72,10 @@ yk_activities_attendees (YkSession *session,
 
   if (row == NULL)
     return NULL;
-  return yk_db_activity_attendees (db_of (session), activity_id, error);
+  /* A social worker's own site's people only, even at their site's
+   * activity: someone of another site who attended is not theirs to see
+   * (nor, in yk_activities_change_attendance, to untick). */
+  return yk_db_activity_attendees (db_of (session), activity_id, yk_casework_site_scope (session), error);
 }
 
 static gboolean
@@ -184,5 +187,6 @@ yk_activities_questionnaires_of_day (YkSession  *session,
                                      const char *date,
                                      GError    **error)
 {
-  return yk_db_questionnaires_of_day (db_of (session), yk_activities_site_for (session, site_id), date, error);
+  return yk_db_questionnaires_of_day (db_of (session), yk_activities_site_for (session, site_id),
+                                      yk_casework_site_scope (session), date, error);
 }

@@ -7,9 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* What the Administration screen does that the command line does inline:
- * a backup, coordinator only and audited. (Changing the key is
- * yk_session_rotate_key(), beside the audit key it replaces.) */
+/* A backup, coordinator only and audited: the Administration screen's
+ * and `yukang backup`'s. (Changing the key is yk_session_rotate_key(),
+ * beside the audit key it replaces.) */
 gboolean yk_admin_backup (YkSession  *session,
                           const char *destination,
                           GError    **error);

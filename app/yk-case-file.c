@@ -8,6 +8,7 @@
 #include "yk-db-error.h"
 #include "yk-db-records.h"
 #include "yk-record-rules.h"
+#include "yk-recording.h"
 #include "yk-text.h"
 #include "yk-validate.h"
 
@@ -489,6 +490,15 @@ yk_case_file_load (sqlite3           *db,
   file->assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) assessment_free);
   file->sites = choices_from (sites);
   file->workers = choices_from (staff);
+  /* A social worker is offered their own site's staff, and whoever the
+   * person is assigned to: another site's people are not theirs to see. */
+  for (guint i = file->workers->len; scope->site_scope != 0 && i > 0; i--)
+    {
+      YkCaseChoice *choice = file->workers->pdata[i - 1];
+
+      if (choice->site_id != scope->site_scope && choice->id != file->client->worker_id)
+        g_ptr_array_remove_index (file->workers, i - 1);
+    }
   file->site_name = g_strdup (choice_name (file->sites, file->client->site_id));
   file->worker_name = g_strdup (choice_name (file->workers, file->client->worker_id));
   file->warning = file->client->risk_level >= 3 || g_strcmp0 (file->condition, "unstable") == 0;
@@ -527,12 +537,18 @@ yk_case_file_save_profile (YkSession            *session,
                            const char          **field,
                            GError              **error)
 {
+  g_autoptr (YkClientRecord) client = NULL;
   g_autofree char *first_contact = NULL;
   GError *local_error = NULL;
   GDate today;
 
   if (field != NULL)
     *field = NULL;
+  /* Whether the person is there for this session comes first: another
+   * site's case answers as one that does not exist, before any rule can
+   * say something about it (such as its first contact's date). */
+  if ((client = yk_recording_client (session, record->id, error)) == NULL)
+    return FALSE;
   yk_date_today (&today);
   if (!yk_client_validate (record, &today, field, error))
     return FALSE;

@@ -6,6 +6,7 @@
 #include "yk-audit-words.h"
 #include "yk-db-activities.h"
 #include "yk-db-admin.h"
+#include "yk-db-recording.h"
 #include "yk-db-staff.h"
 #include "yk-record-rules.h"
 #include "yk-validate.h"
@@ -45,6 +46,29 @@ check_site_allowed (YkSession *session, gint64 site_id, GError **error)
     return TRUE;
   g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN,
                        _("A social worker records only for their own site"));
+  return FALSE;
+}
+
+/* Whom a social worker's record may name as its worker: their own site's
+ * active staff or themselves (yk_recording_workers()), or `kept`, the
+ * one the record already names. Another site's staff member answers as
+ * one that does not exist: the case file and the timeline would show
+ * their name. A coordinator names anyone. */
+static gboolean
+check_worker_allowed (YkSession *session, gint64 worker_id, gint64 kept, GError **error)
+{
+  gint64 scope = yk_casework_site_scope (session);
+  g_autoptr (GPtrArray) staff = NULL;
+
+  if (scope == 0 || worker_id <= 0 || worker_id == kept || worker_id == yk_session_get_staff_id (session))
+    return TRUE;
+  staff = yk_db_recording_staff (db_of (session), scope, yk_session_get_staff_id (session), error);
+  if (staff == NULL)
+    return FALSE;
+  for (guint i = 0; i < staff->len; i++)
+    if (((YkStaffRow *) staff->pdata[i])->id == worker_id)
+      return TRUE;
+  g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no such social worker"));
   return FALSE;
 }
 
@@ -108,7 +132,8 @@ yk_casework_add_client (YkSession      *session,
     record->site_id = yk_casework_site_scope (session);
   if (!yk_client_validate (record, &today, &field, &reason))
     return invalid (error, reason, field);
-  if (!check_site_allowed (session, record->site_id, error))
+  if (!check_site_allowed (session, record->site_id, error) ||
+      !check_worker_allowed (session, record->worker_id, 0, error))
     return FALSE;
   if (yk_db_client_find_case_no (db_of (session), record->case_no, NULL) != 0)
     {
@@ -136,7 +161,8 @@ yk_casework_update_client (YkSession            *session,
   yk_date_today (&today);
   if (!yk_client_validate (record, &today, &field, &reason))
     return invalid (error, reason, field);
-  if (!check_site_allowed (session, record->site_id, error))
+  if (!check_site_allowed (session, record->site_id, error) ||
+      !check_worker_allowed (session, record->worker_id, current->worker_id, error))
     return FALSE;
   first_contact = yk_db_client_first_contact_date (db, record->id, NULL);
   if (first_contact != NULL && g_strcmp0 (record->intake_date, first_contact) > 0)
@@ -199,6 +225,8 @@ yk_casework_add_contact (YkSession       *session,
   yk_date_today (&today);
   if (record->worker_id == 0)
     record->worker_id = yk_session_get_staff_id (session);
+  if (!check_worker_allowed (session, record->worker_id, 0, error))
+    return FALSE;
   if (!yk_contact_validate (record, client->intake_date, &today, &field, &reason))
     return invalid (error, reason, field);
 
@@ -741,6 +769,8 @@ yk_casework_update_contact (YkSession             *session,
   checked.client_id = current->client_id;
   if (checked.worker_id == 0)
     checked.worker_id = current->worker_id;
+  if (!check_worker_allowed (session, checked.worker_id, current->worker_id, error))
+    return FALSE;
   yk_date_today (&today);
   if (!yk_contact_validate (&checked, client->intake_date, &today, &field, &reason) ||
       !yk_contact_validate_typed (&checked, &field, &reason))

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-cli-private.h"
+#include "yk-admin.h"
 #include "yk-app-error.h"
 #include "yk-password.h"
 #include "yk-text.h"
@@ -121,7 +122,8 @@ yk_cli_verify (int argc, char **argv)
   return ok ? YK_EXIT_OK : YK_EXIT_FAILED;
 }
 
-/* yukang backup: a consistent encrypted copy with the same accounts. */
+/* yukang backup: a consistent encrypted copy with the same accounts.
+ * The window's own call, so the coordinator check cannot drift. */
 int
 yk_cli_backup (int argc, char **argv)
 {
@@ -139,8 +141,7 @@ yk_cli_backup (int argc, char **argv)
   ok = yk_cli_parse ("backup", NULL, entries, &argc, &argv, &error) &&
        yk_cli_require (output, "--output", &error) &&
        (session = yk_cli_open_session (&auth, &error)) != NULL &&
-       yk_store_backup (yk_session_get_store (session), output, &error) &&
-       yk_session_audit (session, "backup", NULL, 0, NULL, &error);
+       yk_admin_backup (session, output, &error);
   yk_cli_auth_clear (&auth);
   if (!ok)
     return yk_cli_fail (error);

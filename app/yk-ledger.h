@@ -47,7 +47,8 @@ typedef void (*YkLedgerProgress) (const char *file,
  * with error when the import could not run or found problems. path is
  * a folder of CSV files or an .xlsx/.xls workbook: a sheet is a ledger
  * file when named like one (clients, clients.csv or 服务对象…); other
- * sheets are ignored. */
+ * sheets are ignored. Coordinator only: anyone else gets
+ * YK_APP_ERROR_FORBIDDEN before the path or any row is read. */
 gboolean yk_ledger_import (YkSession        *session,
                            const char       *path,
                            gboolean          dry_run,

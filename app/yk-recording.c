@@ -112,12 +112,18 @@ yk_recording_last_state (YkSession *session,
 }
 
 /* Who can be named as a record's worker: the site's staff, and whoever
- * records (a coordinator records as themselves). */
+ * records (a coordinator records as themselves). A social worker asking
+ * for another site gets what a site that does not exist gives: only
+ * themselves, never that site's people. */
 GPtrArray *
 yk_recording_workers (YkSession *session,
                       gint64     site_id,
                       GError   **error)
 {
+  gint64 scope = yk_casework_site_scope (session);
+
+  if (scope != 0 && site_id != scope)
+    site_id = -1; /* no site has it */
   return yk_db_recording_staff (db_of (session), site_id, yk_session_get_staff_id (session), error);
 }
 

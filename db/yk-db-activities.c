@@ -230,6 +230,7 @@ yk_db_activity_people (sqlite3 *db,
 GPtrArray *
 yk_db_activity_attendees (sqlite3 *db,
                           gint64   activity_id,
+                          gint64   site_scope,
                           GError **error)
 {
   static const char sql[] =
@@ -237,9 +238,11 @@ yk_db_activity_attendees (sqlite3 *db,
     "coalesce (c.case_no, fc.case_no), iif (t.family_id IS NULL, NULL, fc.name), t.id "
     "FROM attendances t LEFT JOIN clients c ON c.id = t.client_id "
     "LEFT JOIN family_members f ON f.id = t.family_id LEFT JOIN clients fc ON fc.id = f.client_id "
-    "WHERE t.activity_id = ?1 AND t.voided_at IS NULL ORDER BY t.id";
+    "WHERE t.activity_id = ?1 AND t.voided_at IS NULL AND (?2 = 0 OR coalesce (c.site_id, fc.site_id) = ?2) "
+    "ORDER BY t.id";
+  gint64 params[] = { activity_id, site_scope };
 
-  return collect (db, sql, &activity_id, 1, NULL, person_row, (GDestroyNotify) yk_activity_person_free,
+  return collect (db, sql, params, 2, NULL, person_row, (GDestroyNotify) yk_activity_person_free,
                   _("Listing the attendance"), error);
 }
 
@@ -260,15 +263,23 @@ questionnaire_row (sqlite3_stmt *stmt)
 GPtrArray *
 yk_db_questionnaires_of_day (sqlite3    *db,
                              gint64      site_id,
+                             gint64      site_scope,
                              const char *date,
                              GError    **error)
 {
+  /* The linked person (a family member by their service user) only when
+   * of `site_scope`: the row itself is the site's, whoever it names. */
   static const char sql[] =
-    "SELECT q.id, q.kind, q.respondent, coalesce (q.client_id, 0), coalesce (q.family_id, 0), "
-    "coalesce (f.name, c.name) FROM questionnaires q "
-    "LEFT JOIN clients c ON c.id = q.client_id LEFT JOIN family_members f ON f.id = q.family_id "
-    "WHERE q.site_id = ?1 AND q.q_date = ?2 AND q.voided_at IS NULL ORDER BY q.id";
+    "SELECT id, kind, respondent, iif (mine, client_id, 0), iif (mine, family_id, 0), iif (mine, name, NULL) "
+    "FROM (SELECT q.id, q.kind, q.respondent, coalesce (q.client_id, 0) AS client_id, "
+    "      coalesce (q.family_id, 0) AS family_id, coalesce (f.name, c.name) AS name, "
+    "      (?2 = 0 OR coalesce (c.site_id, fc.site_id, ?2) = ?2) AS mine "
+    "      FROM questionnaires q LEFT JOIN clients c ON c.id = q.client_id "
+    "      LEFT JOIN family_members f ON f.id = q.family_id LEFT JOIN clients fc ON fc.id = f.client_id "
+    "      WHERE q.site_id = ?1 AND q.q_date = ?3 AND q.voided_at IS NULL) "
+    "ORDER BY id";
+  gint64 params[] = { site_id, site_scope };
 
-  return collect (db, sql, &site_id, 1, date, questionnaire_row, (GDestroyNotify) yk_questionnaire_row_free,
+  return collect (db, sql, params, 2, date, questionnaire_row, (GDestroyNotify) yk_questionnaire_row_free,
                   _("Listing the questionnaires"), error);
 }

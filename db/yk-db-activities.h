@@ -66,9 +66,13 @@ void yk_activity_person_free (YkActivityPerson *person);
 GPtrArray *yk_db_activity_people (sqlite3 *db,
                                   gint64   site_id,
                                   GError **error);
-/* Who attended a live activity (live attendances), with attendance_id. */
+/* Who attended a live activity (live attendances), with attendance_id:
+ * only the people of `site_scope` (a site id; 0 for every site), a family
+ * member by their service user's site. An activity's attendees need not
+ * all be of its site: a coordinator may record anyone, people move. */
 GPtrArray *yk_db_activity_attendees (sqlite3 *db,
                                      gint64   activity_id,
+                                     gint64   site_scope,
                                      GError **error);
 
 typedef struct
@@ -83,9 +87,12 @@ typedef struct
 
 void yk_questionnaire_row_free (YkQuestionnaireRow *row);
 
-/* The live questionnaires of a site on one day, in the order entered. */
+/* The live questionnaires of a site on one day, in the order entered.
+ * The person one links (ids and name) only when of `site_scope` (0: every
+ * site); otherwise it reads as a questionnaire linking no one. */
 GPtrArray *yk_db_questionnaires_of_day (sqlite3    *db,
                                         gint64      site_id,
+                                        gint64      site_scope,
                                         const char *date,
                                         GError    **error);
 

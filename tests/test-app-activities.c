@@ -586,6 +586,108 @@ test_questionnaires_of_day (void)
   g_assert_cmpstr (((YkQuestionnaireRow *) day->pdata[before + 1])->respondent, ==, "服务对象");
 }
 
+/* Who attended, as a social worker reads it: their own site's people
+ * only, even at their own site's activity (a coordinator may record
+ * anyone's attendance anywhere, and people move between sites); another
+ * site's activity is "not found", as one that does not exist. */
+static void
+test_attendees_site_filtered (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) elsewhere = NULL;
+  g_autoptr (GError) nowhere = NULL;
+  g_autoptr (YkSession) worker = open_worker ();
+  gint64 spq = site_id ("SPQ");
+  gint64 other = count ("SELECT id FROM sites WHERE code <> 'SPQ' ORDER BY id LIMIT 1");
+  g_autoptr (GPtrArray) mine = people (spq);
+  g_autoptr (GPtrArray) theirs = people (other);
+  g_autoptr (GArray) chosen = pick (mine, 2, 0);
+  g_autoptr (GArray) strangers = pick (theirs, 1, 1);
+  g_autoptr (GPtrArray) seen = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  YkActivityRecord record = { 0, NULL, spq, (char *) "2021-11-24", (char *) "联谊会", (char *) "社区融入", NULL, 0 };
+  gint64 id = 0;
+  gint64 theirs_id = count ("SELECT a.id FROM activities a JOIN sites s ON s.id = a.site_id "
+                            "WHERE s.code <> 'SPQ' AND a.voided_at IS NULL ORDER BY a.id LIMIT 1");
+  gint64 stranger_attendance = 0;
+
+  g_array_append_vals (chosen, strangers->data, strangers->len);
+  g_assert_true (yk_activities_record (session, &record, (YkAttendee *) chosen->data, chosen->len, &id, &error));
+  g_assert_no_error (error);
+
+  all = yk_activities_attendees (session, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 4);
+  seen = yk_activities_attendees (worker, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 2);
+  for (guint i = 0; i < seen->len; i++)
+    {
+      YkActivityPerson *p = seen->pdata[i];
+
+      g_assert_cmpint (p->family_id, ==, 0);
+      g_assert_true (p->client_id == g_array_index (chosen, YkAttendee, 0).client_id ||
+                     p->client_id == g_array_index (chosen, YkAttendee, 1).client_id);
+    }
+  for (guint i = 0; i < all->len; i++)
+    if (((YkActivityPerson *) all->pdata[i])->client_id == g_array_index (strangers, YkAttendee, 0).client_id &&
+        ((YkActivityPerson *) all->pdata[i])->family_id == 0)
+      stranger_attendance = ((YkActivityPerson *) all->pdata[i])->attendance_id;
+  g_assert_cmpint (stranger_attendance, >, 0);
+
+  /* Another site's person's attendance is not the worker's to untick. */
+  g_assert_false (yk_activities_change_attendance (worker, id, NULL, 0, &stranger_attendance, 1, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = yk_activities_attendees (session, id, &error);
+  g_assert_cmpuint (all->len, ==, 4);
+
+  /* Another site's activity, and one that does not exist: the same. */
+  g_assert_cmpint (theirs_id, >, 0);
+  g_assert_null (yk_activities_attendees (worker, theirs_id, &elsewhere));
+  g_assert_null (yk_activities_attendees (worker, 99999999, &nowhere));
+  g_assert_error (elsewhere, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_assert_error (nowhere, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_assert_cmpstr (elsewhere->message, ==, nowhere->message);
+}
+
+/* A questionnaire of the worker's site linked to another site's person
+ * (a coordinator may link anyone; people move): the worker sees the
+ * questionnaire, which their site's figures count, but not who it names. */
+static void
+test_questionnaires_other_site_person (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSession) worker = open_worker ();
+  gint64 spq = site_id ("SPQ");
+  gint64 other = count ("SELECT id FROM sites WHERE code <> 'SPQ' ORDER BY id LIMIT 1");
+  g_autoptr (GPtrArray) theirs = people (other);
+  YkActivityPerson *stranger = theirs->pdata[0];
+  YkQuestionnaireRecord linked = { 0, spq, (char *) "2021-11-25", (char *) "满意度", (char *) "服务对象",
+                                   stranger->client_id, 0 };
+  g_autoptr (GPtrArray) coordinator_day = NULL;
+  g_autoptr (GPtrArray) worker_day = NULL;
+  YkQuestionnaireRow *row;
+
+  g_assert_true (yk_casework_add_questionnaire (session, &linked, NULL, &error));
+  g_assert_no_error (error);
+  coordinator_day = yk_activities_questionnaires_of_day (session, spq, "2021-11-25", &error);
+  g_assert_no_error (error);
+  row = coordinator_day->pdata[coordinator_day->len - 1];
+  g_assert_cmpstr (row->name, ==, stranger->name);
+  g_assert_cmpint (row->client_id, ==, stranger->client_id);
+
+  worker_day = yk_activities_questionnaires_of_day (worker, spq, "2021-11-25", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (worker_day->len, ==, coordinator_day->len);
+  row = worker_day->pdata[worker_day->len - 1];
+  g_assert_cmpstr (row->respondent, ==, "服务对象");
+  g_assert_null (row->name);
+  g_assert_cmpint (row->client_id, ==, 0);
+  g_assert_cmpint (row->family_id, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -610,6 +712,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/activities/edit-invalid", test_edit_invalid);
   g_test_add_func ("/app/activities/edit-worker-scope", test_edit_worker_scope);
   g_test_add_func ("/app/activities/questionnaires-of-day", test_questionnaires_of_day);
+  g_test_add_func ("/app/activities/attendees-site-filtered", test_attendees_site_filtered);
+  g_test_add_func ("/app/activities/questionnaires-other-site-person", test_questionnaires_other_site_person);
   status = g_test_run ();
   yk_session_close (session);
   g_unlink (path);

@@ -9,6 +9,8 @@
 #include "yk-db-error.h"
 #include "yk-db-records.h"
 #include "yk-demo.h"
+#include "yk-ledger.h"
+#include "yk-preferences.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -704,6 +706,60 @@ test_site_update (Fixture *f, gconstpointer data)
   g_assert_cmpint (spq->equipment_count, ==, 7);
 }
 
+#define ASSERT_FORBIDDEN(call)                                                \
+  G_STMT_START                                                               \
+  {                                                                          \
+    g_autoptr (GError) refused = NULL;                                       \
+    if (call)                                                                \
+      g_error ("%s: allowed to a social worker", #call);                     \
+    g_assert_error (refused, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);          \
+  }                                                                          \
+  G_STMT_END
+
+/* Every coordinator's function of the core, called by a social worker:
+ * refused with FORBIDDEN, whoever calls it (window or command line), and
+ * nothing written, not even to the audit trail. */
+static void
+test_worker_refused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *ledger = g_build_filename (f->dir, "ledger", NULL);
+  g_autofree char *exported = g_build_filename (f->dir, "exported", NULL);
+  g_autofree char *backup = g_build_filename (f->dir, "backup.ykdb", NULL);
+  g_autoptr (GError) error = NULL;
+  guint64 rows;
+  YkSession *li;
+  YkLedgerResult result;
+  YkVerifyReport report;
+
+  g_assert_cmpint (g_mkdir (ledger, 0700), ==, 0);
+  li = yk_session_open (f->path, "li", WORKER_PW, &error);
+  g_assert_no_error (error);
+  rows = audit_rows (f->session);
+
+  ASSERT_FORBIDDEN (yk_ledger_import (li, ledger, TRUE, NULL, NULL, &result, &refused));
+  yk_ledger_result_clear (&result);
+  ASSERT_FORBIDDEN (yk_ledger_export (li, exported, &refused));
+  ASSERT_FORBIDDEN (yk_admin_backup (li, backup, &refused));
+  ASSERT_FORBIDDEN (yk_admin_verify_store (li, &report, &refused));
+  yk_verify_report_clear (&report);
+  ASSERT_FORBIDDEN (yk_admin_setting_set (li, YK_ADMIN_SETTING_IMPROVEMENT_THRESHOLD, "3", &refused));
+  ASSERT_FORBIDDEN (yk_admin_site_update (li, 1, "改名", NULL, NULL, NULL, NULL, &refused));
+  ASSERT_FORBIDDEN (yk_accounts_add (li, "zhao", WORKER_PW, YK_ROLE_WORKER, "SPQ", NULL, YK_KDF_INTERACTIVE,
+                                     &refused));
+  ASSERT_FORBIDDEN (yk_accounts_remove (li, "admin", &refused));
+  ASSERT_FORBIDDEN (yk_accounts_set_password (li, "admin", WORKER_PW, YK_KDF_INTERACTIVE, &refused));
+  ASSERT_FORBIDDEN (yk_accounts_set_role (li, "admin", YK_ROLE_WORKER, "SPQ", &refused));
+  ASSERT_FORBIDDEN (yk_session_rotate_key (li, &refused));
+  ASSERT_FORBIDDEN (yk_preferences_audit_full_names (li, TRUE, &refused));
+  ASSERT_FORBIDDEN (yk_demo_fill (li, 1, YK_DEMO_PILOT, &refused));
+
+  g_assert_false (g_file_test (exported, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  yk_session_close (li);
+  g_assert_cmpuint (audit_rows (f->session), ==, rows);
+  g_rmdir (ledger);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -725,5 +781,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/admin/audit-action-labels", test_audit_action_labels);
   g_test_add_func ("/app/admin/audit-local-time", test_audit_local_time);
   g_test_add ("/app/admin/site-update", Fixture, NULL, fixture_set_up, test_site_update, fixture_tear_down);
+  g_test_add ("/app/admin/worker-refused", Fixture, NULL, fixture_set_up, test_worker_refused, fixture_tear_down);
   return g_test_run ();
 }

@@ -421,6 +421,76 @@ test_save_profile (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after->phone, ==, "13912345678");
 }
 
+/* A social worker's save of another site's case file answers exactly as
+ * for a case that does not exist, before any rule is checked: the rules
+ * would otherwise tell them that the case exists, and its first contact's
+ * date. */
+static void
+assert_same_refusal (YkSession *session, YkClientRecord *record, gint64 other_site_id)
+{
+  g_autoptr (GError) elsewhere = NULL;
+  g_autoptr (GError) nowhere = NULL;
+  const char *field_elsewhere = "unset", *field_nowhere = "unset";
+
+  record->id = other_site_id;
+  g_assert_false (yk_case_file_save_profile (session, record, &field_elsewhere, &elsewhere));
+  record->id = 999999;
+  g_assert_false (yk_case_file_save_profile (session, record, &field_nowhere, &nowhere));
+  g_assert_error (elsewhere, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_assert_error (nowhere, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_assert_cmpstr (elsewhere->message, ==, nowhere->message);
+  g_assert_cmpstr (field_elsewhere, ==, field_nowhere);
+}
+
+static void
+test_save_profile_other_site_not_found (Fixture *f, gconstpointer data)
+{
+  YkClientRecord record = valid_client ("JL-001", 2);
+
+  add_contact (f->coordinator, f->jl_client, "phone", "2021-02-01", 1, "stable");
+  /* Past the other site's first contact: the rule would name its date. */
+  record.intake_date = (char *) "2021-03-01";
+  record.consent_date = (char *) "2021-03-01";
+  assert_same_refusal (f->worker, &record, f->jl_client);
+  /* A broken field: the rules would answer before the site did. */
+  record.birth_date = (char *) "1980-02-30";
+  assert_same_refusal (f->worker, &record, f->jl_client);
+  /* At the worker's own site too. */
+  record.birth_date = (char *) "1980-02-29";
+  record.site_id = 1;
+  assert_same_refusal (f->worker, &record, f->jl_client);
+}
+
+/* The workers a social worker's case file offers are their own site's
+ * (and whoever the person is assigned to): never another site's staff. */
+static void
+test_worker_choices_own_site (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkCaseFile) mine = NULL;
+  g_autoptr (YkCaseFile) all = NULL;
+  gboolean zhao_for_coordinator = FALSE;
+
+  g_assert_true (yk_accounts_add (f->coordinator, "zhao", WORKER_PW, YK_ROLE_WORKER, "JL", "赵社工",
+                                  YK_KDF_INTERACTIVE, &error));
+  g_assert_no_error (error);
+  mine = yk_case_file_open (f->worker, f->spq_client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->workers->len, >, 0);
+  for (guint i = 0; i < mine->workers->len; i++)
+    {
+      YkCaseChoice *choice = mine->workers->pdata[i];
+
+      g_assert_cmpstr (choice->name, !=, "赵社工");
+      g_assert_cmpint (choice->site_id, ==, 1);
+    }
+  all = yk_case_file_open (f->coordinator, f->spq_client, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->workers->len; i++)
+    zhao_for_coordinator |= g_strcmp0 (((YkCaseChoice *) all->workers->pdata[i])->name, "赵社工") == 0;
+  g_assert_true (zhao_for_coordinator);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -432,6 +502,8 @@ main (int argc, char *argv[])
   ADD ("/app/case-file/worker-other-site-not-found", test_worker_other_site_not_found);
   ADD ("/app/case-file/warning", test_warning);
   ADD ("/app/case-file/save-profile", test_save_profile);
+  ADD ("/app/case-file/save-profile-other-site-not-found", test_save_profile_other_site_not_found);
+  ADD ("/app/case-file/worker-choices-own-site", test_worker_choices_own_site);
 #undef ADD
   return g_test_run ();
 }

@@ -656,6 +656,94 @@ test_missing_file_and_bad_options (Fixture *f, gconstpointer data)
   }
 }
 
+/* Runs a command as the social worker li and checks it is refused as
+ * docs/design/formats.md says: exit 1, the role named on standard error,
+ * nothing on standard output. */
+#define AS_WORKER(f, ...) yukang (f, NULL, __VA_ARGS__, "--db", f->db, "--user", "li", "--password-file", \
+                                  f->worker_password_file, NULL)
+
+static void
+assert_refused_for_worker (Run *run, const char *command)
+{
+  if (run->status != 1 || strstr (run->err, "Only a coordinator can do this") == NULL || *run->out != '\0')
+    g_error ("yukang %s as a social worker: exit %d\n%s%s", command, run->status, run->out, run->err);
+}
+
+/* Every command that docs/design/security.md ("Roles: who may see and do
+ * what") reserves for coordinators, run by a social worker: import,
+ * ledger export, backup, adding, removing or resetting another account,
+ * changing the database key, demo data. Each is refused in app/, in the
+ * function the window calls too, and writes nothing. */
+static void
+test_coordinator_only (Fixture *f, gconstpointer data)
+{
+  g_autofree char *ledger = g_build_filename (f->dir, "ledger", NULL);
+  g_autofree char *clients = g_build_filename (ledger, "clients.csv", NULL);
+  g_autofree char *exported = g_build_filename (f->dir, "exported", NULL);
+  g_autofree char *backup = g_build_filename (f->dir, "backup.ykdb", NULL);
+
+  init_database (f);
+  add_worker (f);
+  g_assert_cmpint (g_mkdir (ledger, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (clients,
+                                      "case_no,name,site,intake_date,consent_date,stable_at_intake\n"
+                                      "SPQ-1,测试甲,SPQ,2021-01-05,2021-01-05,是\n", -1, NULL));
+  {
+    g_auto (Run) run = AS_WORKER (f, "import", ledger);
+    assert_refused_for_worker (&run, "import");
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "import", "--dry-run", ledger);
+    assert_refused_for_worker (&run, "import --dry-run");
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "export", "--ledger", exported);
+    assert_refused_for_worker (&run, "export --ledger");
+    g_assert_false (g_file_test (exported, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "backup", "--output", backup);
+    assert_refused_for_worker (&run, "backup --output");
+    g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "user", "add", "--account", "zhao", "--role", "worker", "--site", "SPQ",
+                                  "--account-password-file", f->worker_password_file, "--kdf", "interactive");
+    assert_refused_for_worker (&run, "user add --account");
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "user", "remove", "--account", "admin");
+    assert_refused_for_worker (&run, "user remove --account");
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "user", "passwd", "--account", "admin", "--new-password-file",
+                                  f->worker_password_file, "--kdf", "interactive");
+    assert_refused_for_worker (&run, "user passwd --account");
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "user", "rotate-key");
+    assert_refused_for_worker (&run, "user rotate-key");
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "demo");
+    assert_refused_for_worker (&run, "demo");
+  }
+  {
+    /* Nothing was imported, the coordinator's password still works,
+     * and the coordinator still can. */
+    g_auto (Run) run = yukang (f, NULL, "import", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, ledger, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "clients.csv: 1 rows added");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "backup", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--output", backup, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -667,6 +755,7 @@ main (int argc, char *argv[])
   ADD ("/app/commands/init", test_init);
   ADD ("/app/commands/init-refusals", test_init_refusals);
   ADD ("/app/commands/users", test_users);
+  ADD ("/app/commands/coordinator-only", test_coordinator_only);
   ADD ("/app/commands/verify-and-backup", test_verify_and_backup);
   ADD ("/app/commands/verify-damaged", test_verify_damaged_file);
   ADD ("/app/commands/report", test_report);

@@ -468,6 +468,81 @@ test_bad_folder (Fixture *f, gconstpointer data)
   yk_ledger_result_clear (&result);
 }
 
+/* Worker import of `contacts`: the error, and the problems as lines. */
+static char *
+worker_import (Fixture *f, YkSession *worker, const char *contacts, gboolean dry_run, GError **error)
+{
+  YkLedgerResult result;
+  GString *lines = g_string_new (NULL);
+
+  write_file (f, "contacts.csv", contacts, -1);
+  g_assert_false (yk_ledger_import (worker, f->ledger, dry_run, NULL, NULL, &result, error));
+  for (guint i = 0; result.problems != NULL && i < result.problems->len; i++)
+    {
+      YkLedgerProblem *p = result.problems->pdata[i];
+      g_string_append_printf (lines, "%s:%u: %s: %s\n", p->file, p->line, p->column, p->reason);
+    }
+  yk_ledger_result_clear (&result);
+  return g_string_free (lines, FALSE);
+}
+
+/* Import is a coordinator's (docs/design/security.md, "Roles: who may
+ * see and do what"), refused in the core before any row is read: a
+ * social worker's ledger naming another site's case answers exactly as
+ * one naming a case that does not exist, and nothing is written. */
+static void
+test_worker_refused_before_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) elsewhere = NULL;
+  g_autoptr (GError) nowhere = NULL;
+  g_autoptr (GError) missing = NULL;
+  g_autofree char *missing_path = g_build_filename (f->dir, "nope", NULL);
+  g_autofree char *clients = g_build_filename (f->ledger, "clients.csv", NULL);
+  g_autofree char *problems_elsewhere = NULL, *problems_nowhere = NULL, *problems = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  YkSession *worker;
+  YkLedgerResult result;
+
+  g_assert_true (yk_accounts_add (f->session, "li", "worker password 1", YK_ROLE_WORKER, "SPQ", "李社工",
+                                  YK_KDF_INTERACTIVE, &error));
+  g_assert_no_error (error);
+  /* JL-1's intake is 2021-03-05: a contact before it breaks a rule. */
+  write_file (f, "clients.csv", CLIENTS_EN, -1);
+  problems = import (f, TRUE, NULL);
+  g_assert_cmpstr (problems, ==, "");
+  g_assert_cmpint (g_unlink (clients), ==, 0);
+  worker = yk_session_open (f->path, "li", "worker password 1", &error);
+  g_assert_no_error (error);
+  before = report_csv (f->session);
+
+  problems_elsewhere = worker_import (f, worker, "case_no,type,date\nJL-1,phone,2021-01-01\n", FALSE, &elsewhere);
+  problems_nowhere = worker_import (f, worker, "case_no,type,date\nNOPE-9,phone,2021-01-01\n", FALSE, &nowhere);
+  g_assert_error (elsewhere, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_assert_error (nowhere, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_assert_cmpstr (elsewhere->message, ==, nowhere->message);
+  g_assert_cmpstr (problems_elsewhere, ==, problems_nowhere);
+  g_assert_cmpstr (problems_elsewhere, ==, "");
+
+  /* A clean ledger of the worker's own site, or a dry run: refused too. */
+  g_clear_pointer (&problems, g_free);
+  problems = worker_import (f, worker, "case_no,type,date\nSPQ-1,phone,2021-04-01\n", FALSE, &error);
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_clear_pointer (&problems, g_free);
+  problems = worker_import (f, worker, "case_no,type,date\nSPQ-1,phone,2021-04-01\n", TRUE, &error);
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  /* Before the path is looked at. */
+  g_assert_false (yk_ledger_import (worker, missing_path, FALSE, NULL, NULL, &result, &missing));
+  g_assert_error (missing, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+  yk_ledger_result_clear (&result);
+
+  after = report_csv (f->session);
+  g_assert_cmpstr (after, ==, before);
+  yk_session_close (worker);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -481,6 +556,7 @@ main (int argc, char *argv[])
   ADD ("/app/ledger/dry-run", test_dry_run_writes_nothing);
   ADD ("/app/ledger/round-trip", test_round_trip);
   ADD ("/app/ledger/bad-folder", test_bad_folder);
+  ADD ("/app/ledger/worker-refused-before-rows", test_worker_refused_before_rows);
   ADD ("/app/ledger/workbook", test_workbook);
   ADD ("/app/ledger/template", test_template);
   ADD ("/app/ledger/workbook-problems", test_workbook_problems);

@@ -361,6 +361,157 @@ test_quick_call_keeps_state (Fixture *f, gconstpointer data)
     g_assert_cmpint (((YkFollowup *) followups->pdata[i])->client_id, !=, f->spq_client); /* due in 2022 */
 }
 
+static void
+assert_same_error (GError *elsewhere, GError *nowhere)
+{
+  g_assert_nonnull (elsewhere);
+  g_assert_nonnull (nowhere);
+  g_assert_true (elsewhere->domain == nowhere->domain);
+  g_assert_cmpint (elsewhere->code, ==, nowhere->code);
+  g_assert_cmpstr (elsewhere->message, ==, nowhere->message);
+}
+
+/* A social worker's asks about another site answer exactly as for what
+ * does not exist, whatever else is wrong with the ask: another site's
+ * case as a case that is not there, another site's staff as a site that
+ * is not there. */
+static void
+test_other_site_as_nonexistent (Fixture *f, gconstpointer data)
+{
+  const gint64 nobody = 999999;
+  gint64 jl_site;
+  g_autoptr (YkClientRecord) theirs = yk_recording_client (f->coordinator, f->jl_client, NULL);
+  g_autoptr (GPtrArray) staff_elsewhere = NULL;
+  g_autoptr (GPtrArray) staff_nowhere = NULL;
+
+  g_assert_nonnull (theirs);
+  jl_site = theirs->site_id;
+  {
+    g_autoptr (GError) elsewhere = NULL, nowhere = NULL;
+
+    g_assert_null (yk_recording_open_client (f->worker, f->jl_client, &elsewhere));
+    g_assert_null (yk_recording_open_client (f->worker, nobody, &nowhere));
+    g_assert_error (elsewhere, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+    assert_same_error (elsewhere, nowhere);
+  }
+  {
+    g_autoptr (GError) elsewhere = NULL, nowhere = NULL;
+    char *condition = NULL;
+    int risk = -1;
+
+    g_assert_false (yk_recording_last_state (f->worker, f->jl_client, &condition, &risk, &elsewhere));
+    g_assert_false (yk_recording_last_state (f->worker, nobody, &condition, &risk, &nowhere));
+    assert_same_error (elsewhere, nowhere);
+  }
+  {
+    /* A status change that breaks a rule too (结案 needs a date). */
+    g_autoptr (GError) elsewhere = NULL, nowhere = NULL;
+    const char *field_elsewhere = "unset", *field_nowhere = "unset";
+
+    g_assert_false (yk_recording_set_status (f->worker, f->jl_client, "closed", NULL, NULL, &field_elsewhere,
+                                             &elsewhere));
+    g_assert_false (yk_recording_set_status (f->worker, nobody, "closed", NULL, NULL, &field_nowhere, &nowhere));
+    g_assert_error (elsewhere, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+    assert_same_error (elsewhere, nowhere);
+    g_assert_cmpstr (field_elsewhere, ==, field_nowhere);
+  }
+  {
+    /* A contact dated before the other person's intake. */
+    g_autoptr (GError) elsewhere = NULL, nowhere = NULL;
+    YkContactRecord c = { .client_id = f->jl_client, .type = (char *) "phone", .date = (char *) "2020-01-01",
+                          .reached = TRUE, .duration_min = -1, .risk_level = -1 };
+
+    g_assert_false (yk_casework_add_contact (f->worker, &c, NULL, &elsewhere));
+    c.client_id = nobody;
+    g_assert_false (yk_casework_add_contact (f->worker, &c, NULL, &nowhere));
+    assert_same_error (elsewhere, nowhere);
+  }
+
+  /* The staff a record may name: at another site only oneself, as at a
+   * site that does not exist; never that site's people. */
+  staff_elsewhere = yk_recording_workers (f->worker, jl_site, NULL);
+  staff_nowhere = yk_recording_workers (f->worker, nobody, NULL);
+  g_assert_nonnull (staff_elsewhere);
+  g_assert_nonnull (staff_nowhere);
+  g_assert_cmpuint (staff_elsewhere->len, ==, staff_nowhere->len);
+  for (guint i = 0; i < staff_elsewhere->len; i++)
+    g_assert_cmpint (((YkStaffRow *) staff_elsewhere->pdata[i])->id, ==,
+                     ((YkStaffRow *) staff_nowhere->pdata[i])->id);
+  for (guint i = 0; i < staff_elsewhere->len; i++)
+    g_assert_cmpstr (((YkStaffRow *) staff_elsewhere->pdata[i])->display_name, !=, "赵社工");
+  {
+    /* A coordinator still sees JL's staff. */
+    g_autoptr (GPtrArray) jl_staff = yk_recording_workers (f->coordinator, jl_site, NULL);
+    gboolean zhao = FALSE;
+
+    for (guint i = 0; i < jl_staff->len; i++)
+      zhao |= g_strcmp0 (((YkStaffRow *) jl_staff->pdata[i])->display_name, "赵社工") == 0;
+    g_assert_true (zhao);
+  }
+}
+
+/* A social worker names as a record's worker only their own site's staff
+ * (or themselves): another site's staff member answers as one that does
+ * not exist, and nothing is written, so no case file or timeline can
+ * show them that person's name. */
+static void
+test_worker_named_own_site (Fixture *f, gconstpointer data)
+{
+  sqlite3 *db = yk_store_get_connection (yk_session_get_store (f->coordinator));
+  g_autoptr (YkStaffRow) zhao = yk_db_staff_find_account (db, "zhao", NULL);
+  g_autoptr (YkStaffRow) li = yk_db_staff_find_account (db, "li", NULL);
+  const gint64 nobody = 999999;
+  g_autoptr (YkClientRecord) client = yk_recording_client (f->worker, f->spq_client, NULL);
+  g_autoptr (YkClientRecord) after = NULL;
+
+  g_assert_nonnull (zhao);
+  {
+    g_autoptr (GError) elsewhere = NULL, nowhere = NULL;
+    const char *field_elsewhere = "unset", *field_nowhere = "unset";
+
+    client->worker_id = zhao->id;
+    g_assert_false (yk_case_file_save_profile (f->worker, client, &field_elsewhere, &elsewhere));
+    client->worker_id = nobody;
+    g_assert_false (yk_case_file_save_profile (f->worker, client, &field_nowhere, &nowhere));
+    assert_same_error (elsewhere, nowhere);
+    g_assert_cmpstr (field_elsewhere, ==, field_nowhere);
+  }
+  {
+    g_autoptr (GError) elsewhere = NULL, nowhere = NULL;
+    YkContactRecord c = { .client_id = f->spq_client, .type = (char *) "phone", .date = (char *) "2021-02-01",
+                          .reached = FALSE, .duration_min = -1, .risk_level = -1, .worker_id = zhao->id };
+
+    g_assert_false (yk_casework_add_contact (f->worker, &c, NULL, &elsewhere));
+    c.worker_id = nobody;
+    g_assert_false (yk_casework_add_contact (f->worker, &c, NULL, &nowhere));
+    assert_same_error (elsewhere, nowhere);
+  }
+  after = yk_recording_client (f->worker, f->spq_client, NULL);
+  g_assert_cmpint (after->worker_id, !=, zhao->id);
+
+  /* Their own site's staff, and themselves, as before. */
+  client->worker_id = li->id;
+  {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (yk_case_file_save_profile (f->worker, client, NULL, &error));
+    g_assert_no_error (error);
+  }
+  /* A coordinator assigns anyone; the worker keeps that assignment when
+   * saving something else. */
+  client->worker_id = zhao->id;
+  {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (yk_case_file_save_profile (f->coordinator, client, NULL, &error));
+    g_assert_no_error (error);
+    g_free (client->phone);
+    client->phone = g_strdup ("13912345678");
+    g_assert_true (yk_case_file_save_profile (f->worker, client, NULL, &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -371,6 +522,8 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/app/recording/propose-next", test_propose_next);
   ADD ("/app/recording/scope", test_scope);
+  ADD ("/app/recording/other-site-as-nonexistent", test_other_site_as_nonexistent);
+  ADD ("/app/recording/worker-named-own-site", test_worker_named_own_site);
   ADD ("/app/recording/set-status", test_set_status);
   ADD ("/app/recording/quick-call-keeps-state", test_quick_call_keeps_state);
   return g_test_run ();

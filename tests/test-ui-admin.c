@@ -14,11 +14,14 @@
 #include "ui-test-util.h"
 #include "yk-admin.h"
 #include "yk-followup.h"
+#include "yk-admin-account-row.h"
 #include "yk-admin-accounts.h"
 #include "yk-admin-audit-trail-private.h"
+#include "yk-admin-confirm-dialog.h"
 #include "yk-admin-database-private.h"
 #include "yk-admin-import.h"
 #include "yk-admin-page.h"
+#include "yk-admin-role-dialog.h"
 #include "yk-admin-settings-private.h"
 #include "yk-audit-entry-item.h"
 #include "yk-audit-words.h"
@@ -121,13 +124,15 @@ accounts_action (Fixture *f, const char *action, const char *account)
   ui_test_spin_until (!yk_admin_accounts_get_busy (f->accounts));
 }
 
+/* Presses Cancel or the destructive button of the confirmation. */
 static void
-answer_confirm (Fixture *f, int response)
+answer_confirm (Fixture *f, gboolean accept)
 {
   GtkWindow *dialog = yk_admin_accounts_get_confirm_dialog (f->accounts);
 
   g_assert_nonnull (dialog);
-  gtk_dialog_response (GTK_DIALOG (dialog), response);
+  g_assert_true (YK_IS_ADMIN_CONFIRM_DIALOG (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), accept ? "confirm.accept" : "confirm.cancel", NULL));
   g_assert_null (yk_admin_accounts_get_confirm_dialog (f->accounts));
   ui_test_spin_until (!yk_admin_accounts_get_busy (f->accounts));
 }
@@ -139,9 +144,9 @@ listed (Fixture *f, const char *account)
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *account_row = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
 
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (box), "account"), account) == 0)
+      if (g_strcmp0 (yk_admin_account_row_get_account (YK_ADMIN_ACCOUNT_ROW (account_row)), account) == 0)
         return TRUE;
     }
   return FALSE;
@@ -204,12 +209,12 @@ test_add_then_remove (void)
 
   /* Removing asks first; cancelling keeps the account. */
   accounts_action (&f, "admin.remove-account", NEW_ACCOUNT);
-  answer_confirm (&f, GTK_RESPONSE_CANCEL);
+  answer_confirm (&f, FALSE);
   g_assert_true (listed (&f, NEW_ACCOUNT));
   g_assert_true (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
 
   accounts_action (&f, "admin.remove-account", NEW_ACCOUNT);
-  answer_confirm (&f, GTK_RESPONSE_ACCEPT);
+  answer_confirm (&f, TRUE);
   g_assert_false (listed (&f, NEW_ACCOUNT));
   g_assert_false (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
   /* The others are untouched. */
@@ -217,7 +222,7 @@ test_add_then_remove (void)
 
   /* One's own account is not offered for removal, and refused if asked. */
   accounts_action (&f, "admin.remove-account", UI_TEST_COORDINATOR);
-  answer_confirm (&f, GTK_RESPONSE_ACCEPT);
+  answer_confirm (&f, TRUE);
   g_assert_true (gtk_widget_get_visible (accounts_child (&f, "accounts_error")));
   g_assert_true (listed (&f, UI_TEST_COORDINATOR));
   fixture_close (&f);
@@ -772,6 +777,20 @@ site_of (const char *account, const char *password)
 
 /* Moving a social worker to the other site from their row: the account
  * unlocks at the new site; one's own role is refused in the dialog. */
+static GtkWidget *
+role_child (GtkWindow *dialog, const char *name)
+{
+  return ui_test_child (dialog, YK_TYPE_ADMIN_ROLE_DIALOG, name);
+}
+
+static void
+choose_site (GtkWindow *dialog, const char *code)
+{
+  GtkDropDown *site = GTK_DROP_DOWN (role_child (dialog, "site_drop_down"));
+
+  gtk_drop_down_set_selected (site, site_position (site, code));
+}
+
 static void
 test_edit_role (void)
 {
@@ -785,10 +804,9 @@ test_edit_role (void)
   accounts_action (&f, "admin.edit-role", UI_TEST_WORKER);
   dialog = yk_admin_accounts_get_role_dialog (f.accounts);
   g_assert_nonnull (dialog);
-  g_assert_cmpuint (gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "role")), ==, 0);
-  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (dialog), "site"),
-                              site_position (g_object_get_data (G_OBJECT (dialog), "site"), "JL"));
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (role_child (dialog, "role_drop_down"))), ==, 0);
+  choose_site (dialog, "JL");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "role.save", NULL));
   g_assert_null (yk_admin_accounts_get_role_dialog (f.accounts));
   moved = yk_session_open (db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD, &error);
   g_assert_no_error (error);
@@ -798,16 +816,16 @@ test_edit_role (void)
   /* One's own: refused, said in the dialog, nothing changed. */
   accounts_action (&f, "admin.edit-role", UI_TEST_COORDINATOR);
   dialog = yk_admin_accounts_get_role_dialog (f.accounts);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (dialog), "error")));
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "role.save", NULL));
+  g_assert_true (gtk_widget_get_visible (role_child (dialog, "error_label")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  g_assert_null (yk_admin_accounts_get_role_dialog (f.accounts));
 
   /* Back to where they were, for the other tests. */
   accounts_action (&f, "admin.edit-role", UI_TEST_WORKER);
   dialog = yk_admin_accounts_get_role_dialog (f.accounts);
-  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (dialog), "site"),
-                              site_position (g_object_get_data (G_OBJECT (dialog), "site"), "SPQ"));
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  choose_site (dialog, "SPQ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "role.save", NULL));
   g_assert_cmpint (site_of (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD), ==, before);
   fixture_close (&f);
 }
@@ -844,13 +862,14 @@ test_rotate_key (void)
   fixture_open (&f);
   before = database_bytes ();
   accounts_action (&f, "admin.rotate-key", NULL);
-  answer_confirm (&f, GTK_RESPONSE_CANCEL);
+  answer_confirm (&f, FALSE);
   after = database_bytes ();
   g_assert_true (g_bytes_equal (before, after));
   g_clear_pointer (&after, g_bytes_unref);
 
   accounts_action (&f, "admin.rotate-key", NULL);
-  gtk_dialog_response (GTK_DIALOG (yk_admin_accounts_get_confirm_dialog (f.accounts)), GTK_RESPONSE_ACCEPT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (yk_admin_accounts_get_confirm_dialog (f.accounts)),
+                                             "confirm.accept", NULL));
   g_assert_true (yk_admin_accounts_get_busy (f.accounts));
   g_assert_null (yk_unlocked_session_get_session (yk_window_get_session (f.window)));
   g_assert_true (yk_unlocked_session_is_unlocked (yk_window_get_session (f.window)));

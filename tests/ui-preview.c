@@ -634,6 +634,7 @@ activities_preview (YkWindow *window)
 /*   yk-ui-preview admin           Administration: the accounts, the demo data
  *   yk-ui-preview admin-key       Administration: the accounts, after the key was changed
  *   yk-ui-preview admin-role      Administration: a social worker's role and site
+ *   yk-ui-preview admin-remove    Administration: removing a social worker's account, asked first
  *   yk-ui-preview admin-database  Administration: the database checked
  *   yk-ui-preview admin-settings  Administration: settings, 2 周 chosen, a bad threshold refused
  *   yk-ui-preview admin-audit     Administration: the audit trail
@@ -719,13 +720,16 @@ admin_ready_cb (gpointer user_data)
   else if (g_str_equal (mode, "admin-role"))
     gtk_widget_activate_action (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "accounts"), "admin.edit-role", "s",
                                 UI_TEST_WORKER);
+  else if (g_str_equal (mode, "admin-remove"))
+    gtk_widget_activate_action (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "accounts"), "admin.remove-account", "s",
+                                UI_TEST_WORKER);
   else if (g_str_equal (mode, "admin-key"))
     {
       GtkWidget *accounts = ui_test_child (page, YK_TYPE_ADMIN_PAGE, "accounts");
 
       gtk_widget_activate_action (accounts, "admin.rotate-key", NULL);
-      gtk_dialog_response (GTK_DIALOG (yk_admin_accounts_get_confirm_dialog (YK_ADMIN_ACCOUNTS (accounts))),
-                           GTK_RESPONSE_ACCEPT);
+      gtk_widget_activate_action (GTK_WIDGET (yk_admin_accounts_get_confirm_dialog (YK_ADMIN_ACCOUNTS (accounts))),
+                                  "confirm.accept", NULL);
     }
   else
     {

@@ -5,8 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Test hook: how many of the checks shown passed (`ok`) or did not. */
-guint _yk_admin_database_count_checks (YkAdminDatabase *self,
-                                       gboolean         ok);
+/* Test hook: the checks shown (YkAdminCheckItem), in order. */
+GListModel *_yk_admin_database_get_checks (YkAdminDatabase *self);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
 #include "yk-config.h"
 #include "yk-admin-database-private.h"
 #include "yk-admin.h"
+#include "yk-admin-check-item.h"
+#include "yk-admin-check-row.h"
 #include "yk-connection-task.h"
 #include "yk-file-chooser.h"
 #include "yk-label.h"
@@ -22,13 +24,13 @@ struct _YkAdminDatabase
   GtkSpinner *verify_spinner;
   GtkLabel *verify_summary;
   GtkListBox *checks_list;
+  GListStore *checks; /* YkAdminCheckItem */
   GtkLabel *database_status;
 
   YkAdminVerifyState verify_state;
   GCancellable *verify_cancellable;
   GTask *verify_task;
   guint spinner_source;
-  guint checks_ok, checks_failed;
 };
 
 G_DEFINE_FINAL_TYPE (YkAdminDatabase, yk_admin_database, GTK_TYPE_WIDGET)
@@ -51,28 +53,15 @@ get_session (YkAdminDatabase *self)
 static void
 add_check (YkAdminDatabase *self, const char *what, const char *result, gboolean ok)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (ok ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
-  GtkWidget *name = yk_label_new_start (what, FALSE);
-  GtkWidget *value = yk_label_new_start (result, !ok ? FALSE : TRUE);
+  g_autoptr (YkAdminCheckItem) item = yk_admin_check_item_new (what, result, ok);
 
-  gtk_widget_add_css_class (icon, ok ? "success" : "error");
-  gtk_widget_set_size_request (name, 140, -1);
-  gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-  gtk_widget_set_hexpand (value, TRUE);
-  gtk_widget_set_margin_start (row, 12);
-  gtk_widget_set_margin_end (row, 12);
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), name);
-  gtk_box_append (GTK_BOX (row), value);
-  if (ok)
-    self->checks_ok++;
-  else
-    self->checks_failed++;
-  gtk_list_box_append (self->checks_list, row);
+  g_list_store_append (self->checks, item);
+}
+
+static GtkWidget *
+create_check_row (gpointer item, gpointer user_data)
+{
+  return GTK_WIDGET (yk_admin_check_row_new (item));
 }
 
 static void
@@ -142,12 +131,9 @@ static void
 show_report (YkAdminDatabase *self, const YkVerifyReport *report)
 {
   g_autofree char *line = NULL;
-  GtkWidget *child;
   gboolean ok = yk_verify_report_ok (report);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_list))) != NULL)
-    gtk_list_box_remove (self->checks_list, child);
-  self->checks_ok = self->checks_failed = 0;
+  g_list_store_remove_all (self->checks);
   line = g_strdup_printf (_("copy A %1$s, copy B %2$s (generation %3$llu)"),
                           report->store.copy_a_ok ? _("intact") : _("damaged"),
                           report->store.copy_b_ok ? _("intact") : _("damaged"),
@@ -299,6 +285,7 @@ yk_admin_database_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
+  g_clear_object (&self->checks);
   G_OBJECT_CLASS (yk_admin_database_parent_class)->dispose (object);
 }
 
@@ -374,6 +361,8 @@ static void
 yk_admin_database_init (YkAdminDatabase *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->checks = g_list_store_new (YK_TYPE_ADMIN_CHECK_ITEM);
+  gtk_list_box_bind_model (self->checks_list, G_LIST_MODEL (self->checks), create_check_row, NULL, NULL);
 }
 
 YkAdminVerifyState
@@ -383,10 +372,9 @@ yk_admin_database_get_verify_state (YkAdminDatabase *self)
   return self->verify_state;
 }
 
-guint
-_yk_admin_database_count_checks (YkAdminDatabase *self,
-                                 gboolean         ok)
+GListModel *
+_yk_admin_database_get_checks (YkAdminDatabase *self)
 {
-  g_return_val_if_fail (YK_IS_ADMIN_DATABASE (self), 0);
-  return ok ? self->checks_ok : self->checks_failed;
+  g_return_val_if_fail (YK_IS_ADMIN_DATABASE (self), NULL);
+  return G_LIST_MODEL (self->checks);
 }

@@ -125,7 +125,7 @@ accounts_action (Fixture *f, const char *action, const char *account)
   ui_test_spin_until (!yk_admin_accounts_get_busy (f->accounts));
 }
 
-/* Presses Cancel or the destructive button of the confirmation. */
+/* Answers the confirmation: its destructive button, or Escape. */
 static void
 answer_confirm (Fixture *f, gboolean accept)
 {
@@ -133,7 +133,12 @@ answer_confirm (Fixture *f, gboolean accept)
 
   g_assert_nonnull (dialog);
   g_assert_true (YK_IS_ADMIN_CONFIRM_DIALOG (dialog));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), accept ? "confirm.accept" : "confirm.cancel", NULL));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (dialog), GTK_ACCESSIBLE_ROLE_ALERT_DIALOG);
+  /* Escape is No, as it was in the message dialog. */
+  if (accept)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "confirm.accept", NULL));
+  else
+    ui_test_press_shortcut (GTK_WIDGET (dialog), "Escape");
   g_assert_null (yk_admin_accounts_get_confirm_dialog (f->accounts));
   ui_test_spin_until (!yk_admin_accounts_get_busy (f->accounts));
 }
@@ -824,7 +829,7 @@ test_edit_role (void)
   dialog = yk_admin_accounts_get_role_dialog (f.accounts);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "role.save", NULL));
   g_assert_true (gtk_widget_get_visible (role_child (dialog, "error_label")));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  ui_test_press_shortcut (GTK_WIDGET (dialog), "Escape");
   g_assert_null (yk_admin_accounts_get_role_dialog (f.accounts));
 
   /* Back to where they were, for the other tests. */

@@ -57,6 +57,8 @@ yk_admin_confirm_dialog_class_init (YkAdminConfirmDialogClass *klass)
   signals[ACCEPTED] = g_signal_new ("accepted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                     G_TYPE_NONE, 0);
 
+  /* What GtkMessageDialog was: a screen reader announces it at once. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ALERT_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-admin-confirm-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, YkAdminConfirmDialog, heading_label);
   gtk_widget_class_bind_template_child (widget_class, YkAdminConfirmDialog, body_label);

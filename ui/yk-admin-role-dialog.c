@@ -77,6 +77,8 @@ yk_admin_role_dialog_class_init (YkAdminRoleDialogClass *klass)
   G_OBJECT_CLASS (klass)->dispose = yk_admin_role_dialog_dispose;
   G_OBJECT_CLASS (klass)->finalize = yk_admin_role_dialog_finalize;
 
+  /* What GtkDialog was. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-admin-role-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, YkAdminRoleDialog, role_drop_down);
   gtk_widget_class_bind_template_child (widget_class, YkAdminRoleDialog, site_box);

@@ -357,6 +357,25 @@ audit_rows_shown (Fixture *f, const char *account)
   return rows;
 }
 
+/* A label the trail's table shows with this text, NULL if none is on
+ * screen (the table makes widgets only for the rows it shows). */
+static GtkWidget *
+shown_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* What a coordinator reads: actions in words (English here: tests run
  * without setlocale), the record by its account, and local time. */
 static void
@@ -408,6 +427,7 @@ static void
 test_audit_trail (void)
 {
   Fixture f = { 0 };
+  GtkWidget *view;
   const char *chain;
   guint all, shown;
 
@@ -421,6 +441,10 @@ test_audit_trail (void)
   all = audit_rows_shown (&f, NULL);
   g_assert_cmpuint (all, >, 0);
   assert_audit_in_words (&f);
+  /* And the table shows them: the newest entry's time and action. */
+  view = audit_child (&f, "entries_view");
+  ui_test_spin_until (shown_label (view, audit_cell (_yk_admin_audit_trail_get_entries (f.audit), 0, "at")) != NULL);
+  g_assert_nonnull (shown_label (view, audit_cell (_yk_admin_audit_trail_get_entries (f.audit), 0, "action-label")));
 
   /* One table's entries: every record named as an account. */
   set_text (&f, "audit_record_entry", "staff");
@@ -429,6 +453,9 @@ test_audit_trail (void)
   g_assert_cmpuint (audit_rows_shown (&f, NULL), <, all);
   for (guint i = 0; i < audit_rows_shown (&f, NULL); i++)
     g_assert_true (g_str_has_prefix (audit_cell (_yk_admin_audit_trail_get_entries (f.audit), i, "record"), "Account "));
+  /* The code the record filter takes, on hover of the record. */
+  ui_test_spin_until (shown_label (view, "Account " UI_TEST_WORKER) != NULL);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (shown_label (view, "Account " UI_TEST_WORKER)), "\nstaff#"));
   set_text (&f, "audit_record_entry", "");
 
   /* One account's entries only. */

@@ -309,6 +309,8 @@ yk_admin_audit_trail_class_init (YkAdminAuditTrailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkAdminAuditTrail, audit_error);
   gtk_widget_class_bind_template_child (widget_class, YkAdminAuditTrail, audit_count);
   gtk_widget_class_bind_template_child (widget_class, YkAdminAuditTrail, entries);
+  /* Reachable by name only, for the tests: everything it shows is bound. */
+  gtk_widget_class_bind_template_child_full (widget_class, "entries_view", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, audit_entry_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "admin.audit-filter", NULL, audit_filter_activated);

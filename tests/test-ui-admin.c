@@ -14,8 +14,17 @@
 #include "ui-test-util.h"
 #include "yk-admin.h"
 #include "yk-followup.h"
+#include "yk-admin-account-row.h"
 #include "yk-admin-accounts.h"
+#include "yk-admin-audit-trail-private.h"
+#include "yk-admin-check-item.h"
+#include "yk-admin-confirm-dialog.h"
+#include "yk-admin-database-private.h"
+#include "yk-admin-import.h"
 #include "yk-admin-page.h"
+#include "yk-admin-role-dialog.h"
+#include "yk-admin-settings-private.h"
+#include "yk-audit-entry-item.h"
 #include "yk-audit-words.h"
 #include <xlsxwriter.h>
 #include "yk-main-view.h"
@@ -40,6 +49,10 @@ typedef struct
   YkWindow *window;
   YkAdminPage *page;
   YkAdminAccounts *accounts;
+  YkAdminDatabase *database;
+  YkAdminImport *import;
+  YkAdminSettings *settings;
+  YkAdminAuditTrail *audit;
 } Fixture;
 
 static void
@@ -59,6 +72,10 @@ fixture_open (Fixture *f)
   f->page = YK_ADMIN_PAGE (gtk_stack_get_child_by_name (stack, "administration"));
   g_assert_nonnull (f->page);
   f->accounts = YK_ADMIN_ACCOUNTS (ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, "accounts"));
+  f->database = YK_ADMIN_DATABASE (ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, "database"));
+  f->import = YK_ADMIN_IMPORT (ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, "import"));
+  f->settings = YK_ADMIN_SETTINGS (ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, "settings"));
+  f->audit = YK_ADMIN_AUDIT_TRAIL (ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, "audit"));
   gtk_stack_set_visible_child_name (stack, "administration");
 }
 
@@ -76,6 +93,24 @@ child (Fixture *f, const char *name)
 }
 
 static GtkWidget *
+settings_child (Fixture *f, const char *name)
+{
+  return ui_test_child (f->settings, YK_TYPE_ADMIN_SETTINGS, name);
+}
+
+static GtkWidget *
+audit_child (Fixture *f, const char *name)
+{
+  return ui_test_child (f->audit, YK_TYPE_ADMIN_AUDIT_TRAIL, name);
+}
+
+static GtkWidget *
+import_child (Fixture *f, const char *name)
+{
+  return ui_test_child (f->import, YK_TYPE_ADMIN_IMPORT, name);
+}
+
+static GtkWidget *
 accounts_child (Fixture *f, const char *name)
 {
   return ui_test_child (f->accounts, YK_TYPE_ADMIN_ACCOUNTS, name);
@@ -90,13 +125,20 @@ accounts_action (Fixture *f, const char *action, const char *account)
   ui_test_spin_until (!yk_admin_accounts_get_busy (f->accounts));
 }
 
+/* Answers the confirmation: its destructive button, or Escape. */
 static void
-answer_confirm (Fixture *f, int response)
+answer_confirm (Fixture *f, gboolean accept)
 {
   GtkWindow *dialog = yk_admin_accounts_get_confirm_dialog (f->accounts);
 
   g_assert_nonnull (dialog);
-  gtk_dialog_response (GTK_DIALOG (dialog), response);
+  g_assert_true (YK_IS_ADMIN_CONFIRM_DIALOG (dialog));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (dialog), GTK_ACCESSIBLE_ROLE_ALERT_DIALOG);
+  /* Escape is No, as it was in the message dialog. */
+  if (accept)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "confirm.accept", NULL));
+  else
+    ui_test_press_shortcut (GTK_WIDGET (dialog), "Escape");
   g_assert_null (yk_admin_accounts_get_confirm_dialog (f->accounts));
   ui_test_spin_until (!yk_admin_accounts_get_busy (f->accounts));
 }
@@ -108,9 +150,9 @@ listed (Fixture *f, const char *account)
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *account_row = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
 
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (box), "account"), account) == 0)
+      if (g_strcmp0 (yk_admin_account_row_get_account (YK_ADMIN_ACCOUNT_ROW (account_row)), account) == 0)
         return TRUE;
     }
   return FALSE;
@@ -131,7 +173,9 @@ can_unlock (const char *account, const char *password)
 static void
 set_text (Fixture *f, const char *name, const char *text)
 {
-  GtkWidget *entry = g_str_has_prefix (name, "add_") ? accounts_child (f, name) : child (f, name);
+  GtkWidget *entry = g_str_has_prefix (name, "add_")     ? accounts_child (f, name)
+                     : g_str_has_prefix (name, "audit_") ? audit_child (f, name)
+                                                         : settings_child (f, name);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
@@ -171,12 +215,12 @@ test_add_then_remove (void)
 
   /* Removing asks first; cancelling keeps the account. */
   accounts_action (&f, "admin.remove-account", NEW_ACCOUNT);
-  answer_confirm (&f, GTK_RESPONSE_CANCEL);
+  answer_confirm (&f, FALSE);
   g_assert_true (listed (&f, NEW_ACCOUNT));
   g_assert_true (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
 
   accounts_action (&f, "admin.remove-account", NEW_ACCOUNT);
-  answer_confirm (&f, GTK_RESPONSE_ACCEPT);
+  answer_confirm (&f, TRUE);
   g_assert_false (listed (&f, NEW_ACCOUNT));
   g_assert_false (can_unlock (NEW_ACCOUNT, NEW_PASSWORD));
   /* The others are untouched. */
@@ -184,7 +228,7 @@ test_add_then_remove (void)
 
   /* One's own account is not offered for removal, and refused if asked. */
   accounts_action (&f, "admin.remove-account", UI_TEST_COORDINATOR);
-  answer_confirm (&f, GTK_RESPONSE_ACCEPT);
+  answer_confirm (&f, TRUE);
   g_assert_true (gtk_widget_get_visible (accounts_child (&f, "accounts_error")));
   g_assert_true (listed (&f, UI_TEST_COORDINATOR));
   fixture_close (&f);
@@ -195,24 +239,27 @@ test_verify_fresh (void)
 {
   Fixture f = { 0 };
   GtkWidget *list;
+  GListModel *checks;
   guint rows = 0;
 
   fixture_open (&f);
-  g_assert_cmpint (yk_admin_page_get_verify_state (f.page), ==, YK_ADMIN_VERIFY_NOT_RUN);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.verify", NULL));
-  ui_test_spin_until (yk_admin_page_get_verify_state (f.page) != YK_ADMIN_VERIFY_RUNNING);
-  g_assert_cmpint (yk_admin_page_get_verify_state (f.page), ==, YK_ADMIN_VERIFY_OK);
-  list = child (&f, "checks_list");
+  g_assert_cmpint (yk_admin_database_get_verify_state (f.database), ==, YK_ADMIN_VERIFY_NOT_RUN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.database), "admin.verify", NULL));
+  ui_test_spin_until (yk_admin_database_get_verify_state (f.database) != YK_ADMIN_VERIFY_RUNNING);
+  g_assert_cmpint (yk_admin_database_get_verify_state (f.database), ==, YK_ADMIN_VERIFY_OK);
+  list = ui_test_child (f.database, YK_TYPE_ADMIN_DATABASE, "checks_list");
   g_assert_true (gtk_widget_get_visible (list));
+  checks = _yk_admin_database_get_checks (f.database);
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      g_autoptr (YkAdminCheckItem) check = g_list_model_get_item (checks, rows);
 
-      g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (box), "ok")));
+      g_assert_true (yk_admin_check_item_get_ok (check));
       rows++;
     }
   /* Header, pages, integrity, foreign keys, running totals, audit trail. */
   g_assert_cmpuint (rows, ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (checks), ==, 6);
   fixture_close (&f);
 }
 
@@ -236,20 +283,20 @@ test_settings_inline (void)
   before = stored (&f, "followup_stable");
   g_assert_cmpstr (before, ==, "3 months");
   /* A number and a unit, not free text. */
-  g_assert_true (GTK_IS_SPIN_BUTTON (child (&f, "stable_amount")));
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (&f, "stable_amount"))), ==, 3);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (&f, "stable_unit"))), ==, YK_INTERVAL_MONTHS);
-  g_assert_false (gtk_widget_get_visible (child (&f, "stable_error")));
+  g_assert_true (GTK_IS_SPIN_BUTTON (settings_child (&f, "stable_amount")));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (settings_child (&f, "stable_amount"))), ==, 3);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (settings_child (&f, "stable_unit"))), ==, YK_INTERVAL_MONTHS);
+  g_assert_false (gtk_widget_get_visible (settings_child (&f, "stable_error")));
 
   /* 2 周 with a wrong threshold: refused under the threshold, the
    * choices kept, nothing stored (not even the valid interval). */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (&f, "stable_amount")), 2);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (&f, "stable_unit")), YK_INTERVAL_WEEKS);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (settings_child (&f, "stable_amount")), 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (settings_child (&f, "stable_unit")), YK_INTERVAL_WEEKS);
   set_text (&f, "threshold_entry", "0");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-settings", NULL));
-  g_assert_true (gtk_widget_get_visible (child (&f, "threshold_error")));
-  g_assert_false (gtk_widget_get_visible (child (&f, "stable_error")));
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (&f, "stable_unit"))), ==, YK_INTERVAL_WEEKS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.settings), "admin.save-settings", NULL));
+  g_assert_true (gtk_widget_get_visible (settings_child (&f, "threshold_error")));
+  g_assert_false (gtk_widget_get_visible (settings_child (&f, "stable_error")));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (settings_child (&f, "stable_unit"))), ==, YK_INTERVAL_WEEKS);
   after = stored (&f, "followup_stable");
   g_assert_cmpstr (after, ==, before);
   threshold = stored (&f, "improvement_threshold");
@@ -258,16 +305,16 @@ test_settings_inline (void)
   /* Corrected, both are stored, as the rules read them ("2 weeks"), and
    * shown back as 2 周. */
   set_text (&f, "threshold_entry", "5");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-settings", NULL));
-  g_assert_false (gtk_widget_get_visible (child (&f, "threshold_error")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.settings), "admin.save-settings", NULL));
+  g_assert_false (gtk_widget_get_visible (settings_child (&f, "threshold_error")));
   g_clear_pointer (&after, g_free);
   after = stored (&f, "followup_stable");
   g_assert_cmpstr (after, ==, "2 weeks");
   g_clear_pointer (&threshold, g_free);
   threshold = stored (&f, "improvement_threshold");
   g_assert_cmpstr (threshold, ==, "5");
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (&f, "stable_amount"))), ==, 2);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (&f, "stable_unit"))), ==, YK_INTERVAL_WEEKS);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (settings_child (&f, "stable_amount"))), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (settings_child (&f, "stable_unit"))), ==, YK_INTERVAL_WEEKS);
   {
     int amount;
     gboolean months;
@@ -278,40 +325,55 @@ test_settings_inline (void)
   fixture_close (&f);
 }
 
+/* A cell of the trail's table: the entry's property its column shows
+ * ("at", "account", "action-label", "record", "detail") or the tooltip
+ * of the record ("record-tip"). */
+static const char *
+audit_cell (GListModel *entries,
+            guint       position,
+            const char *property)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (entries, position);
+  GValue value = G_VALUE_INIT;
+  const char *text;
+
+  g_assert_nonnull (item);
+  g_value_init (&value, G_TYPE_STRING);
+  g_object_get_property (item, property, &value);
+  /* The item keeps its strings: a pointer into it outlives the GValue. */
+  text = g_intern_string (g_value_get_string (&value));
+  g_value_unset (&value);
+  return text;
+}
+
 static guint
 audit_rows_shown (Fixture *f, const char *account)
 {
-  GtkWidget *list = child (f, "audit_list");
-  guint rows = 0;
+  GListModel *entries = _yk_admin_audit_trail_get_entries (f->audit);
+  guint rows = g_list_model_get_n_items (entries);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-
-      if (account != NULL)
-        g_assert_cmpstr (g_object_get_data (G_OBJECT (box), "account"), ==, account);
-      rows++;
-    }
+  for (guint i = 0; account != NULL && i < rows; i++)
+    g_assert_cmpstr (audit_cell (entries, i, "account"), ==, account);
   return rows;
 }
 
-/* The row's labels: when, who, what, record, detail. */
+/* A label the trail's table shows with this text, NULL if none is on
+ * screen (the table makes widgets only for the rows it shows). */
 static GtkWidget *
-audit_cell_label (GtkWidget *list_row,
-                  guint      column)
+shown_label (GtkWidget *widget, const char *text)
 {
-  GtkWidget *cell = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (list_row)));
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_label (child, text);
 
-  for (guint i = 0; i < column; i++)
-    cell = gtk_widget_get_next_sibling (cell);
-  return cell;
-}
-
-static const char *
-audit_cell (GtkWidget *list_row,
-            guint      column)
-{
-  return gtk_label_get_text (GTK_LABEL (audit_cell_label (list_row, column)));
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* What a coordinator reads: actions in words (English here: tests run
@@ -319,7 +381,7 @@ audit_cell (GtkWidget *list_row,
 static void
 assert_audit_in_words (Fixture *f)
 {
-  GtkWidget *first = gtk_widget_get_first_child (child (f, "audit_list"));
+  GListModel *entries = _yk_admin_audit_trail_get_entries (f->audit);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
   g_autoptr (GDateTime) newest = NULL;
@@ -328,33 +390,32 @@ assert_audit_in_words (Fixture *f)
 
   /* The newest entry, this session's unlock, was a moment ago here in
    * UTC+8: shown in UTC it would be eight hours off. */
-  g_assert_nonnull (first);
-  iso = g_strdup_printf ("%s:00", audit_cell (first, 0)); /* "2021-12-03 14:05:00" */
+  g_assert_cmpuint (g_list_model_get_n_items (entries), >, 0);
+  iso = g_strdup_printf ("%s:00", audit_cell (entries, 0, "at")); /* "2021-12-03 14:05:00" */
   g_assert_cmpuint (strlen (iso), ==, 19);
   iso[10] = 'T';
   newest = g_date_time_new_from_iso8601 (iso, zone);
   g_assert_nonnull (newest);
   g_assert_cmpint (ABS (g_date_time_difference (now, newest)), <, 10 * G_TIME_SPAN_MINUTE);
 
-  for (GtkWidget *row = first; row != NULL; row = gtk_widget_get_next_sibling (row))
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
-      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-      const char *action = g_object_get_data (G_OBJECT (box), "action");
+      const char *action = audit_cell (entries, i, "action");
 
-      g_assert_cmpstr (audit_cell (row, 2), ==, yk_audit_action_label (action));
-      g_assert_cmpstr (audit_cell (row, 2), !=, action);
+      g_assert_cmpstr (audit_cell (entries, i, "action-label"), ==, yk_audit_action_label (action));
+      g_assert_cmpstr (audit_cell (entries, i, "action-label"), !=, action);
       if (g_str_equal (action, "unlock"))
         {
-          g_assert_cmpstr (audit_cell (row, 2), ==, "Unlock");
-          g_assert_cmpstr (audit_cell (row, 3), ==, "");
+          g_assert_cmpstr (audit_cell (entries, i, "action-label"), ==, "Unlock");
+          g_assert_cmpstr (audit_cell (entries, i, "record"), ==, "");
           saw_unlock = TRUE;
         }
-      if (g_str_equal (action, "account_add") && g_str_equal (audit_cell (row, 4), UI_TEST_WORKER))
+      if (g_str_equal (action, "account_add") && g_str_equal (audit_cell (entries, i, "detail"), UI_TEST_WORKER))
         {
-          g_assert_cmpstr (audit_cell (row, 2), ==, "Added an account");
-          g_assert_cmpstr (audit_cell (row, 3), ==, "Account " UI_TEST_WORKER);
+          g_assert_cmpstr (audit_cell (entries, i, "action-label"), ==, "Added an account");
+          g_assert_cmpstr (audit_cell (entries, i, "record"), ==, "Account " UI_TEST_WORKER);
           /* The code the record filter takes, on hover. */
-          g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (audit_cell_label (row, 3)), "\nstaff#"));
+          g_assert_nonnull (strstr (audit_cell (entries, i, "record-tip"), "\nstaff#"));
           saw_add = TRUE;
         }
     }
@@ -366,51 +427,58 @@ static void
 test_audit_trail (void)
 {
   Fixture f = { 0 };
+  GtkWidget *view;
   const char *chain;
   guint all, shown;
 
   fixture_open (&f);
-  g_assert_false (yk_admin_page_get_audit_loading (f.page));
+  g_assert_false (yk_admin_audit_trail_get_loading (f.audit));
   gtk_stack_set_visible_child_name (GTK_STACK (child (&f, "sections")), "audit");
-  ui_test_spin_until (gtk_widget_get_first_child (child (&f, "audit_list")) != NULL &&
-                      !yk_admin_page_get_audit_loading (f.page));
-  chain = gtk_label_get_text (GTK_LABEL (child (&f, "chain_label")));
+  ui_test_spin_until (g_list_model_get_n_items (_yk_admin_audit_trail_get_entries (f.audit)) > 0 &&
+                      !yk_admin_audit_trail_get_loading (f.audit));
+  chain = gtk_label_get_text (GTK_LABEL (audit_child (&f, "chain_label")));
   g_assert_true (g_str_has_suffix (chain, "chain intact"));
   all = audit_rows_shown (&f, NULL);
   g_assert_cmpuint (all, >, 0);
   assert_audit_in_words (&f);
+  /* And the table shows them: the newest entry's time and action. */
+  view = audit_child (&f, "entries_view");
+  ui_test_spin_until (shown_label (view, audit_cell (_yk_admin_audit_trail_get_entries (f.audit), 0, "at")) != NULL);
+  g_assert_nonnull (shown_label (view, audit_cell (_yk_admin_audit_trail_get_entries (f.audit), 0, "action-label")));
 
   /* One table's entries: every record named as an account. */
   set_text (&f, "audit_record_entry", "staff");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
-  ui_test_spin_until (!yk_admin_page_get_audit_loading (f.page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.audit), "admin.audit-filter", NULL));
+  ui_test_spin_until (!yk_admin_audit_trail_get_loading (f.audit));
   g_assert_cmpuint (audit_rows_shown (&f, NULL), <, all);
-  for (GtkWidget *row = gtk_widget_get_first_child (child (&f, "audit_list")); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    g_assert_true (g_str_has_prefix (audit_cell (row, 3), "Account "));
+  for (guint i = 0; i < audit_rows_shown (&f, NULL); i++)
+    g_assert_true (g_str_has_prefix (audit_cell (_yk_admin_audit_trail_get_entries (f.audit), i, "record"), "Account "));
+  /* The code the record filter takes, on hover of the record. */
+  ui_test_spin_until (shown_label (view, "Account " UI_TEST_WORKER) != NULL);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (shown_label (view, "Account " UI_TEST_WORKER)), "\nstaff#"));
   set_text (&f, "audit_record_entry", "");
 
   /* One account's entries only. */
   set_text (&f, "audit_account_entry", UI_TEST_WORKER);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
-  ui_test_spin_until (!yk_admin_page_get_audit_loading (f.page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.audit), "admin.audit-filter", NULL));
+  ui_test_spin_until (!yk_admin_audit_trail_get_loading (f.audit));
   shown = audit_rows_shown (&f, UI_TEST_WORKER);
   g_assert_cmpuint (shown, <, all);
   set_text (&f, "audit_account_entry", UI_TEST_COORDINATOR);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
-  ui_test_spin_until (!yk_admin_page_get_audit_loading (f.page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.audit), "admin.audit-filter", NULL));
+  ui_test_spin_until (!yk_admin_audit_trail_get_loading (f.audit));
   shown = audit_rows_shown (&f, UI_TEST_COORDINATOR);
   g_assert_cmpuint (shown, >, 0);
 
   /* A date range after today: none. A date that is not one: refused inline. */
   set_text (&f, "audit_from_entry", "2999-01-01");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
-  ui_test_spin_until (!yk_admin_page_get_audit_loading (f.page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.audit), "admin.audit-filter", NULL));
+  ui_test_spin_until (!yk_admin_audit_trail_get_loading (f.audit));
   g_assert_cmpuint (audit_rows_shown (&f, NULL), ==, 0);
   set_text (&f, "audit_from_entry", "2021-13-01");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.audit-filter", NULL));
-  g_assert_true (gtk_widget_get_visible (child (&f, "audit_error")));
-  g_assert_false (yk_admin_page_get_audit_loading (f.page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.audit), "admin.audit-filter", NULL));
+  g_assert_true (gtk_widget_get_visible (audit_child (&f, "audit_error")));
+  g_assert_false (yk_admin_audit_trail_get_loading (f.audit));
   fixture_close (&f);
 }
 
@@ -437,7 +505,7 @@ write_ledger (const char *dir, const char *contents)
 static gboolean
 problem_listed (Fixture *f, const char *file, const char *line, const char *column)
 {
-  GListModel *problems = G_LIST_MODEL (gtk_widget_get_template_child (GTK_WIDGET (f->page), YK_TYPE_ADMIN_PAGE,
+  GListModel *problems = G_LIST_MODEL (gtk_widget_get_template_child (GTK_WIDGET (f->import), YK_TYPE_ADMIN_IMPORT,
                                                                       "import_problems"));
 
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
@@ -468,16 +536,16 @@ test_import_all_or_nothing (void)
                 "case_no,name,site,intake_date,consent_date,stable_at_intake\n"
                 "SPQ-1,测试甲,SPQ,2021-01-05,2021-01-05,是\n"
                 "SPQ-2,测试乙,SPQ,2021-02-30,2021-01-05,是\n");
-  yk_admin_page_set_import_folder (f.page, dir);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-check", NULL));
-  g_assert_true (yk_admin_page_get_import_running (f.page));
-  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
+  yk_admin_import_set_folder (f.import, dir);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.import), "admin.import-check", NULL));
+  g_assert_true (yk_admin_import_get_running (f.import));
+  ui_test_spin_until (!yk_admin_import_get_running (f.import));
   /* The bad row, as FILE:LINE, and the import refused. */
   g_assert_true (problem_listed (&f, "clients.csv", "3", "intake_date"));
   g_assert_false (problem_listed (&f, "clients.csv", "2", "intake_date"));
-  g_assert_true (gtk_widget_get_visible (child (&f, "import_problems_window")));
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-run", NULL) &&
-                  yk_admin_page_get_import_running (f.page));
+  g_assert_true (gtk_widget_get_visible (import_child (&f, "import_problems_window")));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f.import), "admin.import-run", NULL) &&
+                  yk_admin_import_get_running (f.import));
   after = report_csv (&f);
   g_assert_cmpstr (after, ==, before);
 
@@ -486,15 +554,15 @@ test_import_all_or_nothing (void)
                 "case_no,name,site,intake_date,consent_date,stable_at_intake\n"
                 "SPQ-1,测试甲,SPQ,2021-01-05,2021-01-05,是\n"
                 "SPQ-2,测试乙,SPQ,2021-02-03,2021-01-05,是\n");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-check", NULL));
-  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
-  g_assert_false (gtk_widget_get_visible (child (&f, "import_problems_window")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.import), "admin.import-check", NULL));
+  ui_test_spin_until (!yk_admin_import_get_running (f.import));
+  g_assert_false (gtk_widget_get_visible (import_child (&f, "import_problems_window")));
   g_clear_pointer (&after, g_free);
   after = report_csv (&f);
   g_assert_cmpstr (after, ==, before);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-run", NULL));
-  g_assert_true (yk_admin_page_get_import_running (f.page));
-  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.import), "admin.import-run", NULL));
+  g_assert_true (yk_admin_import_get_running (f.import));
+  ui_test_spin_until (!yk_admin_import_get_running (f.import));
   g_clear_pointer (&after, g_free);
   after = report_csv (&f);
   g_assert_cmpstr (after, !=, before);
@@ -533,18 +601,18 @@ test_import_workbook (void)
   fixture_open (&f);
   before = report_csv (&f);
   write_workbook (path, "2021-02-30");
-  yk_admin_page_set_import_folder (f.page, path);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-check", NULL));
-  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
+  yk_admin_import_set_folder (f.import, path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.import), "admin.import-check", NULL));
+  ui_test_spin_until (!yk_admin_import_get_running (f.import));
   g_assert_true (problem_listed (&f, "服务对象", "3", "建档日期"));
-  g_assert_true (gtk_widget_get_visible (child (&f, "import_problems_window")));
+  g_assert_true (gtk_widget_get_visible (import_child (&f, "import_problems_window")));
 
   write_workbook (path, "2021-02-03");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-check", NULL));
-  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
-  g_assert_false (gtk_widget_get_visible (child (&f, "import_problems_window")));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.import-run", NULL));
-  ui_test_spin_until (!yk_admin_page_get_import_running (f.page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.import), "admin.import-check", NULL));
+  ui_test_spin_until (!yk_admin_import_get_running (f.import));
+  g_assert_false (gtk_widget_get_visible (import_child (&f, "import_problems_window")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.import), "admin.import-run", NULL));
+  ui_test_spin_until (!yk_admin_import_get_running (f.import));
   after = report_csv (&f);
   g_assert_cmpstr (after, !=, before);
   fixture_close (&f);
@@ -564,13 +632,19 @@ stored_site (Fixture *f, GPtrArray **sites)
   g_assert_not_reached ();
 }
 
+static GtkEditable *
+site_entry (YkAdminSiteRow *row, const char *name)
+{
+  return GTK_EDITABLE (ui_test_child (row, YK_TYPE_ADMIN_SITE_ROW, name));
+}
+
 static void
 test_site_inline (void)
 {
   Fixture f = { 0 };
   g_autoptr (GPtrArray) sites = NULL;
   YkSiteDetails *site;
-  GtkWidget *editor;
+  YkAdminSiteRow *editor;
   GtkEditable *count;
   gint64 id;
   int before;
@@ -579,30 +653,30 @@ test_site_inline (void)
   site = stored_site (&f, &sites);
   id = site->id;
   before = site->equipment_count;
-  editor = yk_admin_page_get_site_editor (f.page, id);
+  editor = _yk_admin_settings_get_site_row (f.settings, id);
   g_assert_nonnull (editor);
-  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (editor), "name")), ==, site->name);
-  count = g_object_get_data (G_OBJECT (editor), "equipment_count");
+  g_assert_cmpstr (gtk_editable_get_text (site_entry (editor, "name_entry")), ==, site->name);
+  count = site_entry (editor, "equipment_count_entry");
 
   gtk_editable_set_text (count, "-1");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-site", "x", id));
-  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (editor), "error")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.settings), "admin.save-site", "x", id));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (editor, YK_TYPE_ADMIN_SITE_ROW, "error_label")));
   g_assert_cmpstr (gtk_editable_get_text (count), ==, "-1");
   g_ptr_array_unref (sites);
   site = stored_site (&f, &sites);
   g_assert_cmpint (site->equipment_count, ==, before);
 
   gtk_editable_set_text (count, "5");
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (editor), "opening_date"), "2021-03-01");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "admin.save-site", "x", id));
+  gtk_editable_set_text (site_entry (editor, "opening_date_entry"), "2021-03-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.settings), "admin.save-site", "x", id));
   g_ptr_array_unref (sites);
   site = stored_site (&f, &sites);
   g_assert_cmpint (site->equipment_count, ==, 5);
   g_assert_cmpstr (site->opening_date, ==, "2021-03-01");
   /* Rebuilt from what was stored. */
-  editor = yk_admin_page_get_site_editor (f.page, id);
-  g_assert_false (gtk_widget_get_visible (g_object_get_data (G_OBJECT (editor), "error")));
-  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (editor), "equipment_count")), ==, "5");
+  editor = _yk_admin_settings_get_site_row (f.settings, id);
+  g_assert_false (gtk_widget_get_visible (ui_test_child (editor, YK_TYPE_ADMIN_SITE_ROW, "error_label")));
+  g_assert_cmpstr (gtk_editable_get_text (site_entry (editor, "equipment_count_entry")), ==, "5");
   fixture_close (&f);
 }
 
@@ -741,6 +815,20 @@ site_of (const char *account, const char *password)
 
 /* Moving a social worker to the other site from their row: the account
  * unlocks at the new site; one's own role is refused in the dialog. */
+static GtkWidget *
+role_child (GtkWindow *dialog, const char *name)
+{
+  return ui_test_child (dialog, YK_TYPE_ADMIN_ROLE_DIALOG, name);
+}
+
+static void
+choose_site (GtkWindow *dialog, const char *code)
+{
+  GtkDropDown *site = GTK_DROP_DOWN (role_child (dialog, "site_drop_down"));
+
+  gtk_drop_down_set_selected (site, site_position (site, code));
+}
+
 static void
 test_edit_role (void)
 {
@@ -754,10 +842,9 @@ test_edit_role (void)
   accounts_action (&f, "admin.edit-role", UI_TEST_WORKER);
   dialog = yk_admin_accounts_get_role_dialog (f.accounts);
   g_assert_nonnull (dialog);
-  g_assert_cmpuint (gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "role")), ==, 0);
-  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (dialog), "site"),
-                              site_position (g_object_get_data (G_OBJECT (dialog), "site"), "JL"));
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (role_child (dialog, "role_drop_down"))), ==, 0);
+  choose_site (dialog, "JL");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "role.save", NULL));
   g_assert_null (yk_admin_accounts_get_role_dialog (f.accounts));
   moved = yk_session_open (db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD, &error);
   g_assert_no_error (error);
@@ -767,16 +854,16 @@ test_edit_role (void)
   /* One's own: refused, said in the dialog, nothing changed. */
   accounts_action (&f, "admin.edit-role", UI_TEST_COORDINATOR);
   dialog = yk_admin_accounts_get_role_dialog (f.accounts);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (dialog), "error")));
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "role.save", NULL));
+  g_assert_true (gtk_widget_get_visible (role_child (dialog, "error_label")));
+  ui_test_press_shortcut (GTK_WIDGET (dialog), "Escape");
+  g_assert_null (yk_admin_accounts_get_role_dialog (f.accounts));
 
   /* Back to where they were, for the other tests. */
   accounts_action (&f, "admin.edit-role", UI_TEST_WORKER);
   dialog = yk_admin_accounts_get_role_dialog (f.accounts);
-  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (dialog), "site"),
-                              site_position (g_object_get_data (G_OBJECT (dialog), "site"), "SPQ"));
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  choose_site (dialog, "SPQ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "role.save", NULL));
   g_assert_cmpint (site_of (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD), ==, before);
   fixture_close (&f);
 }
@@ -813,13 +900,14 @@ test_rotate_key (void)
   fixture_open (&f);
   before = database_bytes ();
   accounts_action (&f, "admin.rotate-key", NULL);
-  answer_confirm (&f, GTK_RESPONSE_CANCEL);
+  answer_confirm (&f, FALSE);
   after = database_bytes ();
   g_assert_true (g_bytes_equal (before, after));
   g_clear_pointer (&after, g_bytes_unref);
 
   accounts_action (&f, "admin.rotate-key", NULL);
-  gtk_dialog_response (GTK_DIALOG (yk_admin_accounts_get_confirm_dialog (f.accounts)), GTK_RESPONSE_ACCEPT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (yk_admin_accounts_get_confirm_dialog (f.accounts)),
+                                             "confirm.accept", NULL));
   g_assert_true (yk_admin_accounts_get_busy (f.accounts));
   g_assert_null (yk_unlocked_session_get_session (yk_window_get_session (f.window)));
   g_assert_true (yk_unlocked_session_is_unlocked (yk_window_get_session (f.window)));

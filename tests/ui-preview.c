@@ -634,12 +634,16 @@ activities_preview (YkWindow *window)
 /*   yk-ui-preview admin           Administration: the accounts, the demo data
  *   yk-ui-preview admin-key       Administration: the accounts, after the key was changed
  *   yk-ui-preview admin-role      Administration: a social worker's role and site
+ *   yk-ui-preview admin-remove    Administration: removing a social worker's account, asked first
  *   yk-ui-preview admin-database  Administration: the database checked
  *   yk-ui-preview admin-settings  Administration: settings, 2 周 chosen, a bad threshold refused
  *   yk-ui-preview admin-audit     Administration: the audit trail
  *   yk-ui-preview admin-import    Administration: a ledger workbook with bad rows checked */
 #include "yk-admin-accounts.h"
+#include "yk-admin-database.h"
+#include "yk-admin-import.h"
 #include "yk-admin-page.h"
+#include "yk-admin-settings.h"
 
 static gboolean
 admin_ready_cb (gpointer user_data)
@@ -658,11 +662,12 @@ admin_ready_cb (gpointer user_data)
   if (g_str_equal (mode, "admin-database"))
     {
       gtk_stack_set_visible_child_name (sections, "database");
-      gtk_widget_activate_action (page, "admin.verify", NULL);
+      gtk_widget_activate_action (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "database"), "admin.verify", NULL);
     }
   else if (g_str_equal (mode, "admin-import"))
     {
       g_autofree char *path = g_build_filename (db.dir, "台账.xlsx", NULL);
+      GtkWidget *import = ui_test_child (page, YK_TYPE_ADMIN_PAGE, "import");
       lxw_workbook *wb = workbook_new (path);
       lxw_worksheet *notes = workbook_add_worksheet (wb, "说明");
       lxw_worksheet *clients = workbook_add_worksheet (wb, "服务对象");
@@ -697,29 +702,34 @@ admin_ready_cb (gpointer user_data)
       worksheet_write_datetime (contacts, 1, 2, &days[1], date);
       workbook_close (wb);
       gtk_stack_set_visible_child_name (sections, "import");
-      yk_admin_page_set_import_folder (YK_ADMIN_PAGE (page), path);
-      gtk_widget_activate_action (page, "admin.import-check", NULL);
+      yk_admin_import_set_folder (YK_ADMIN_IMPORT (import), path);
+      gtk_widget_activate_action (import, "admin.import-check", NULL);
     }
   else if (g_str_equal (mode, "admin-audit"))
     gtk_stack_set_visible_child_name (sections, "audit");
   else if (g_str_equal (mode, "admin-settings"))
     {
+      GtkWidget *settings = ui_test_child (page, YK_TYPE_ADMIN_PAGE, "settings");
+
       gtk_stack_set_visible_child_name (sections, "settings");
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "basically_stable_amount")), 2);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "basically_stable_unit")), 1);
-      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "threshold_entry")), "0");
-      gtk_widget_activate_action (page, "admin.save-settings", NULL);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_test_child (settings, YK_TYPE_ADMIN_SETTINGS, "basically_stable_amount")), 2);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (settings, YK_TYPE_ADMIN_SETTINGS, "basically_stable_unit")), 1);
+      gtk_editable_set_text (GTK_EDITABLE (ui_test_child (settings, YK_TYPE_ADMIN_SETTINGS, "threshold_entry")), "0");
+      gtk_widget_activate_action (settings, "admin.save-settings", NULL);
     }
   else if (g_str_equal (mode, "admin-role"))
     gtk_widget_activate_action (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "accounts"), "admin.edit-role", "s",
+                                UI_TEST_WORKER);
+  else if (g_str_equal (mode, "admin-remove"))
+    gtk_widget_activate_action (ui_test_child (page, YK_TYPE_ADMIN_PAGE, "accounts"), "admin.remove-account", "s",
                                 UI_TEST_WORKER);
   else if (g_str_equal (mode, "admin-key"))
     {
       GtkWidget *accounts = ui_test_child (page, YK_TYPE_ADMIN_PAGE, "accounts");
 
       gtk_widget_activate_action (accounts, "admin.rotate-key", NULL);
-      gtk_dialog_response (GTK_DIALOG (yk_admin_accounts_get_confirm_dialog (YK_ADMIN_ACCOUNTS (accounts))),
-                           GTK_RESPONSE_ACCEPT);
+      gtk_widget_activate_action (GTK_WIDGET (yk_admin_accounts_get_confirm_dialog (YK_ADMIN_ACCOUNTS (accounts))),
+                                  "confirm.accept", NULL);
     }
   else
     {

@@ -3,6 +3,9 @@
 
 #include "yk-config.h"
 #include "yk-admin-accounts.h"
+#include "yk-admin-account-row.h"
+#include "yk-admin-confirm-dialog.h"
+#include "yk-admin-role-dialog.h"
 #include "yk-accounts.h"
 #include "yk-password-strength.h"
 #include "yk-statistics.h"
@@ -65,56 +68,6 @@ get_session (YkAdminAccounts *self)
   return self->session != NULL ? yk_unlocked_session_get_session (self->session) : NULL;
 }
 
-static GtkWidget *
-account_row (YkStaffRow *staff, gboolean is_self)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *button;
-  gboolean coordinator = g_strcmp0 (staff->role, "coordinator") == 0;
-  g_autofree char *detail = NULL;
-
-  gtk_widget_set_margin_start (row, 12);
-  gtk_widget_set_margin_end (row, 12);
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-  gtk_widget_set_hexpand (names, TRUE);
-  gtk_box_append (GTK_BOX (names), yk_label_new_start (staff->display_name, FALSE));
-  detail = g_strdup_printf ("%s · %s%s%s", staff->account,
-                            coordinator ? _("Coordinator") : _("Social worker"),
-                            staff->site_code != NULL ? " · " : "",
-                            staff->site_code != NULL ? staff->site_code : "");
-  gtk_box_append (GTK_BOX (names), yk_label_new_start (detail, TRUE));
-  gtk_widget_add_css_class (gtk_widget_get_last_child (names), "caption");
-  gtk_box_append (GTK_BOX (row), names);
-
-  if (!is_self)
-    {
-      button = gtk_button_new_with_label (_("Role and Site…"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.edit-role");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", staff->account);
-      gtk_box_append (GTK_BOX (row), button);
-    }
-  button = gtk_button_new_with_label (_("Reset Password…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.reset-password");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", staff->account);
-  gtk_box_append (GTK_BOX (row), button);
-  if (!is_self)
-    {
-      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_set_tooltip_text (button, _("Remove this account"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "admin.remove-account");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", staff->account);
-      gtk_box_append (GTK_BOX (row), button);
-    }
-  g_object_set_data_full (G_OBJECT (row), "account", g_strdup (staff->account), g_free);
-  return row;
-}
-
 static void
 refresh (YkAdminAccounts *self)
 {
@@ -141,7 +94,8 @@ refresh (YkAdminAccounts *self)
       YkStaffRow *staff = accounts->pdata[i];
 
       gtk_list_box_append (self->accounts_list,
-                           account_row (staff, g_strcmp0 (staff->account, yk_session_get_account (session)) == 0));
+                           GTK_WIDGET (yk_admin_account_row_new (
+                             staff, g_strcmp0 (staff->account, yk_session_get_account (session)) == 0)));
     }
 
   g_ptr_array_set_size (self->site_codes, 0);
@@ -352,14 +306,13 @@ rotate_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-confirm_response_cb (GtkDialog *dialog, int response, YkAdminAccounts *self)
+confirm_accepted_cb (YkAdminAccounts *self)
 {
   YkSession *session = get_session (self);
   g_autofree char *account = g_steal_pointer (&self->confirm_account);
   g_autoptr (GError) error = NULL;
 
-  close_confirm (self);
-  if (response != GTK_RESPONSE_ACCEPT || session == NULL)
+  if (session == NULL)
     return;
   if (self->confirm_kind == CONFIRM_ROTATE)
     {
@@ -379,18 +332,11 @@ confirm_response_cb (GtkDialog *dialog, int response, YkAdminAccounts *self)
 static void
 confirm (YkAdminAccounts *self, ConfirmKind kind, const char *title, const char *body, const char *accept)
 {
-  GtkWidget *dialog;
+  YkAdminConfirmDialog *dialog;
 
   close_confirm (self);
-  dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s", title);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", body);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  gtk_widget_add_css_class (gtk_dialog_add_button (GTK_DIALOG (dialog), accept, GTK_RESPONSE_ACCEPT),
-                            "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), self);
+  dialog = yk_admin_confirm_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), title, body, accept);
+  g_signal_connect_object (dialog, "accepted", G_CALLBACK (confirm_accepted_cb), self, G_CONNECT_SWAPPED);
   self->confirm_kind = kind;
   self->confirm_dialog = GTK_WINDOW (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->confirm_dialog);
@@ -447,49 +393,13 @@ reset_password_activated (GtkWidget *widget, const char *action_name, GVariant *
 /* --- role and site --- */
 
 static void
-role_response_cb (GtkDialog *dialog, int response, YkAdminAccounts *self)
-{
-  YkSession *session = get_session (self);
-  GtkDropDown *role = g_object_get_data (G_OBJECT (dialog), "role");
-  GtkDropDown *site = g_object_get_data (G_OBJECT (dialog), "site");
-  GtkLabel *error_label = g_object_get_data (G_OBJECT (dialog), "error");
-  const char *account = g_object_get_data (G_OBJECT (dialog), "account");
-  gboolean worker = gtk_drop_down_get_selected (role) == 0;
-  guint selected = gtk_drop_down_get_selected (site);
-  g_autoptr (GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && session != NULL)
-    {
-      const char *code = worker && selected < self->site_codes->len ? self->site_codes->pdata[selected] : NULL;
-
-      if (!yk_accounts_set_role (session, account, worker ? YK_ROLE_WORKER : YK_ROLE_COORDINATOR, code, &error))
-        {
-          yk_label_show_message (error_label, error->message);
-          return;
-        }
-      refresh (self);
-      yk_unlocked_session_records_changed (self->session, 0);
-    }
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static void
-role_dialog_role_cb (GtkDropDown *role, GParamSpec *pspec, GtkWidget *site_box)
-{
-  gtk_widget_set_visible (site_box, gtk_drop_down_get_selected (role) == 0);
-}
-
-static void
 edit_role_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   YkAdminAccounts *self = YK_ADMIN_ACCOUNTS (widget);
   const char *account = g_variant_get_string (parameter, NULL);
   YkSession *session = get_session (self);
-  g_autofree char *title = g_strdup_printf (_("Role and site of “%1$s”"), account);
   g_autoptr (GPtrArray) accounts = NULL;
   YkStaffRow *staff = NULL;
-  GtkWidget *dialog, *box, *role, *site, *site_box, *error;
-  const char *roles[] = { _("Social worker"), _("Coordinator"), NULL };
 
   if (session == NULL)
     return;
@@ -501,48 +411,11 @@ edit_role_activated (GtkWidget *widget, const char *action_name, GVariant *param
     return;
   if (self->role_dialog != NULL)
     gtk_window_destroy (self->role_dialog);
-  dialog = gtk_dialog_new_with_buttons (title, GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT | GTK_DIALOG_USE_HEADER_BAR,
-                                        _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Save"), GTK_RESPONSE_ACCEPT, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  box = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
-  gtk_box_set_spacing (GTK_BOX (box), 8);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  role = gtk_drop_down_new_from_strings (roles);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (role), g_strcmp0 (staff->role, "coordinator") == 0 ? 1 : 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"), -1);
-  site = gtk_drop_down_new (g_object_ref (gtk_drop_down_get_model (self->add_site_drop_down)), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (site), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Site"), -1);
-  for (guint i = 0; i < self->site_codes->len; i++)
-    if (g_strcmp0 (self->site_codes->pdata[i], staff->site_code) == 0)
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (site), i);
-  site_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_box_append (GTK_BOX (site_box), yk_label_new_start (_("Site"), FALSE));
-  gtk_box_append (GTK_BOX (site_box), site);
-  error = yk_label_new_start (NULL, FALSE);
-  gtk_label_set_ellipsize (GTK_LABEL (error), PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
-  gtk_widget_add_css_class (error, "error");
-  gtk_widget_set_visible (error, FALSE);
-  gtk_box_append (GTK_BOX (box), yk_label_new_start (_("Role"), FALSE));
-  gtk_box_append (GTK_BOX (box), role);
-  gtk_box_append (GTK_BOX (box), site_box);
-  gtk_box_append (GTK_BOX (box),
-                  yk_label_new_start (_("The people assigned to this account stay assigned to it."), TRUE));
-  gtk_box_append (GTK_BOX (box), error);
-  g_signal_connect (role, "notify::selected", G_CALLBACK (role_dialog_role_cb), site_box);
-  role_dialog_role_cb (GTK_DROP_DOWN (role), NULL, site_box);
-  g_object_set_data (G_OBJECT (dialog), "role", role);
-  g_object_set_data (G_OBJECT (dialog), "site", site);
-  g_object_set_data (G_OBJECT (dialog), "error", error);
-  g_object_set_data_full (G_OBJECT (dialog), "account", g_strdup (account), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (role_response_cb), self);
-  self->role_dialog = GTK_WINDOW (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->role_dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  self->role_dialog = GTK_WINDOW (yk_admin_role_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session,
+                                                            staff, gtk_drop_down_get_model (self->add_site_drop_down),
+                                                            self->site_codes));
+  g_object_add_weak_pointer (G_OBJECT (self->role_dialog), (gpointer *) &self->role_dialog);
+  gtk_window_present (self->role_dialog);
 }
 
 /* --- the object --- */

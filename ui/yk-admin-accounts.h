@@ -15,14 +15,12 @@ G_BEGIN_DECLS
 #define YK_TYPE_ADMIN_ACCOUNTS (yk_admin_accounts_get_type ())
 G_DECLARE_FINAL_TYPE (YkAdminAccounts, yk_admin_accounts, YK, ADMIN_ACCOUNTS, GtkWidget)
 
-/* The confirmation dialog shown by admin.remove-account or
+/* The YkAdminConfirmDialog shown by admin.remove-account or
  * admin.rotate-key, NULL when none is open. */
 GtkWindow *yk_admin_accounts_get_confirm_dialog (YkAdminAccounts *self);
 /* The YkPasswordDialog of admin.reset-password, NULL when none is open. */
 GtkWindow *yk_admin_accounts_get_password_dialog (YkAdminAccounts *self);
-/* The dialog of admin.edit-role, NULL when none is open: object data
- * "role" and "site" are its drop-downs (role 0 social worker, 1
- * coordinator; sites in the order of the add form's), "error" its label. */
+/* The YkAdminRoleDialog of admin.edit-role, NULL when none is open. */
 GtkWindow *yk_admin_accounts_get_role_dialog (YkAdminAccounts *self);
 /* TRUE while an account is being added or reset, or the key changed. */
 gboolean yk_admin_accounts_get_busy (YkAdminAccounts *self);

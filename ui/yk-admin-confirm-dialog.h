@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Asks before something that cannot be taken back (removing an account,
+ * changing the database key): a question, what it does, Cancel (the
+ * default, and Escape) and a destructive button. `accepted` is emitted
+ * when that button is pressed; either way the dialog then closes. */
+#define YK_TYPE_ADMIN_CONFIRM_DIALOG (yk_admin_confirm_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (YkAdminConfirmDialog, yk_admin_confirm_dialog, YK, ADMIN_CONFIRM_DIALOG, GtkWindow)
+
+YkAdminConfirmDialog *yk_admin_confirm_dialog_new (GtkWindow  *parent,
+                                                   const char *heading,
+                                                   const char *body,
+                                                   const char *accept_label);
+
+G_END_DECLS

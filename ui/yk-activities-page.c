@@ -7,7 +7,7 @@
 #include "yk-activities.h"
 #include "yk-activity-dialog.h"
 #include "yk-activity-item.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-statistics.h"
 #include "yk-unlocked-session.h"
 #include "yk-window.h"

@@ -5,7 +5,7 @@
 #include "yk-activity-dialog.h"
 #include "yk-date-entry.h"
 #include "yk-activities.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-record-form.h"
 #include "yk-record-rules.h"
 #include "yk-validate.h"

@@ -8,7 +8,7 @@
 #include "yk-admin-accounts.h"
 #include "yk-admin.h"
 #include "yk-audit-words.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-db-indicators.h"
 #include "yk-file-chooser.h"
 #include "yk-import-problem-item.h"

@@ -4,7 +4,7 @@
 #include "yk-config.h"
 #include "yk-case-file-view.h"
 #include "yk-date-entry.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-app-error.h"
 #include "yk-case-file.h"
 #include "yk-casework.h"

@@ -5,7 +5,7 @@
 #include "yk-caseload-page.h"
 #include "yk-caseload-row.h"
 #include "yk-caseload.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-casework.h"
 #include "yk-unlocked-session.h"
 #include "yk-validate.h"

@@ -3,7 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-figure-records-dialog.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-figure-record-item.h"
 #include "yk-figure-records.h"
 

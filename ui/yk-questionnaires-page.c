@@ -7,7 +7,7 @@
 #include "yk-date-entry.h"
 #include "yk-activities.h"
 #include "yk-casework.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-statistics.h"
 #include "yk-unlocked-session.h"
 #include "yk-validate.h"

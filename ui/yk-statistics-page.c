@@ -5,7 +5,7 @@
 #include "yk-site-choice.h"
 #include "yk-statistics-page.h"
 #include "yk-date-entry.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-figure-records-dialog.h"
 #include "yk-file-chooser.h"
 #include "yk-monthly-chart.h"

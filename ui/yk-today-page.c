@@ -3,7 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-today-page.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-casework.h"
 #include "yk-db-indicators.h"
 #include "yk-db-staff.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "yukang-ui"
+#define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-config.h"
 #include "yk-unlocked-session.h"

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "yukang-ui"
+#define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-config.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 
 typedef struct
 {

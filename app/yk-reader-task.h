@@ -3,22 +3,51 @@
 
 #include <gio/gio.h>
 
+#include "yk-app-types.h"
 #include "yk-unlocked-session.h"
 
 G_BEGIN_DECLS
 
-/* A read that may take a while, run in a worker thread on a connection
- * the session lends (yk_unlocked_session_open_reader), never the
- * session's own. `func` returns its result or NULL with an error. The
- * connection goes back to the session on the main thread when the task
- * completes, or at yk_connection_task_wait() (a page's dispose); a lock
- * waits for it. */
+/* A read that may take a while, run in a worker thread on a YkReader the
+ * session lends (yk_unlocked_session_open_reader), never on the
+ * session's own connection. `func` calls app/'s reading functions with
+ * the reader, which keep to what the person who unlocked may see, and
+ * returns its result or NULL with an error. The reader goes back to the
+ * session on the main thread when the task completes, or at
+ * yk_reader_task_wait() (a page's dispose); a lock waits for it. */
+typedef gpointer (*YkReaderFunc) (YkReader     *reader,
+                                  gpointer      data,
+                                  GCancellable *cancellable,
+                                  GError      **error);
+
+/* Starts the read; `callback` gets a NULL source object (the task must
+ * not keep a page alive past a lock: callbacks check `cancellable`).
+ * Returns a reference to the running task, for yk_reader_task_wait(). */
+GTask *yk_reader_task_run_async (YkUnlockedSession  *session,
+                                 YkReaderFunc        func,
+                                 gpointer            data,
+                                 GDestroyNotify      data_free,
+                                 GDestroyNotify      result_free,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data);
+gpointer yk_reader_task_run_finish (GAsyncResult *result,
+                                    GError      **error);
+/* Blocks until the worker is done with its reader (at once if it is;
+ * quickly once cancelled: a cancelled query stops within a few thousand
+ * steps) and gives the reader back. */
+void yk_reader_task_wait (GTask *task);
+
+G_END_DECLS
+
+/* TRANSITIONAL, removed once every page reads through YkReader: the old
+ * raw-connection form, kept so pages can move over one at a time. */
+#include <sqlite3.h>
+G_BEGIN_DECLS
 typedef gpointer (*YkConnectionFunc) (sqlite3      *db,
                                       gpointer      data,
                                       GCancellable *cancellable,
                                       GError      **error);
-
-/* Returns a reference to the running task, for yk_connection_task_wait(). */
 GTask *yk_connection_task_run (YkUnlockedSession  *session,
                                YkConnectionFunc    func,
                                gpointer            data,
@@ -27,11 +56,6 @@ GTask *yk_connection_task_run (YkUnlockedSession  *session,
                                GCancellable       *cancellable,
                                GAsyncReadyCallback callback,
                                gpointer            user_data);
-gpointer yk_connection_task_finish (GAsyncResult *result,
-                                    GError      **error);
-/* Blocks until the worker is done with its connection (at once if it
- * is; quickly once cancelled: a cancelled query stops within a few
- * thousand steps) and gives the connection back. */
-void yk_connection_task_wait (GTask *task);
-
+#define yk_connection_task_finish yk_reader_task_run_finish
+#define yk_connection_task_wait yk_reader_task_wait
 G_END_DECLS

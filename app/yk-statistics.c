@@ -3,6 +3,7 @@
 
 #include "yk-statistics.h"
 #include "yk-cancel.h"
+#include "yk-reader-private.h"
 #include "yk-casework.h"
 #include "yk-db-figure-records.h"
 #include "yk-validate.h"
@@ -140,9 +141,9 @@ yk_statistics_default_quarter (YkSession   *session,
 }
 
 YkStatistics *
-yk_statistics_compute (sqlite3      *db,
+yk_statistics_compute (YkReader     *reader,
                        const char   *period,
-                       gint64        only_site,
+                       gint64        site_id,
                        GCancellable *cancellable,
                        GError      **error)
 {
@@ -150,9 +151,16 @@ yk_statistics_compute (sqlite3      *db,
   g_autoptr (GPtrArray) sites = NULL;
   g_autofree char *pilot_start = NULL, *from = NULL, *to = NULL;
   gboolean cumulative, ok;
+  gint64 only_site;
+  sqlite3 *db;
+
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_return_val_if_fail (period != NULL, NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  db = _yk_reader_get_db (reader);
+  only_site = yk_reader_clamp_site (reader, site_id);
   sites = yk_db_sites_list (db, error);
   if (sites == NULL)
     return NULL;

@@ -14,6 +14,7 @@
 #include "yk-demo.h"
 #include "yk-record-rules.h"
 #include "yk-statistics.h"
+#include "yk-reader-private.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -327,11 +328,13 @@ figure_of (const char *period, gint64 site, YkIndicator k)
   g_autoptr (GError) error = NULL;
   YkStore *store = yk_session_get_store (session);
   sqlite3 *db = yk_store_open_connection (store, &error);
+  g_autoptr (YkReader) reader = _yk_reader_new (session, db);
   g_autoptr (YkStatistics) statistics = NULL;
 
   g_assert_no_error (error);
-  statistics = yk_statistics_compute (db, period, site, NULL, &error);
+  statistics = yk_statistics_compute (reader, period, site, NULL, &error);
   g_assert_no_error (error);
+  g_clear_pointer (&reader, yk_reader_free);
   yk_store_close_connection (store, db);
   g_assert_cmpuint (statistics->report->sites->len, ==, 1);
   return ((YkReportSite *) statistics->report->sites->pdata[0])->values[k];

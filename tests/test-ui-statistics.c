@@ -13,6 +13,7 @@
 #include "yk-figure-record-item.h"
 #include "yk-figure-records-dialog.h"
 #include "yk-main-view.h"
+#include "yk-reader.h"
 #include "yk-monthly-chart.h"
 #include "yk-report-format.h"
 #include "yk-statistics-page.h"
@@ -622,6 +623,7 @@ test_refresh_on_records_changed (void)
   Fixture f = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) people = NULL;
+  YkReader *reader;
   YkSession *session;
   YkStatistics *before;
   YkActivityRecord activity = { 0 };
@@ -636,8 +638,9 @@ test_refresh_on_records_changed (void)
       activities[c] = shown_value (&f, YK_INDICATOR_ACTIVITIES, c == 0 ? 0 : c + 1);
       attendances[c] = shown_value (&f, YK_INDICATOR_ACTIVITY_ATTENDANCES, c == 0 ? 0 : c + 1);
     }
-  people = yk_figure_records_list (connection (&f), shown (&f)->report, YK_INDICATOR_CASELOAD_ACTIVE, spq, FALSE, NULL,
-                                   &error);
+  reader = yk_reader_new_for_session (session);
+  people = yk_figure_records_list (reader, shown (&f)->report, YK_INDICATOR_CASELOAD_ACTIVE, spq, FALSE, NULL, &error);
+  g_clear_pointer (&reader, yk_reader_free);
   g_assert_no_error (error);
   g_assert_cmpuint (people->len, >=, 2);
 

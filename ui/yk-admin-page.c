@@ -9,7 +9,6 @@
 #include "yk-admin.h"
 #include "yk-audit-words.h"
 #include "yk-reader-task.h"
-#include "yk-db-indicators.h"
 #include "yk-file-chooser.h"
 #include "yk-import-problem-item.h"
 #include "yk-ledger.h"
@@ -155,7 +154,6 @@ report_free (gpointer data)
 
 typedef struct
 {
-  YkStore *store;
   YkVerifyReport *report;
 } VerifyJob;
 
@@ -170,11 +168,11 @@ verify_job_free (gpointer data)
 }
 
 static gpointer
-verify_in_thread (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+verify_in_thread (YkReader *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   VerifyJob *job = data;
 
-  if (!yk_admin_verify_connection (job->store, db, job->report, error))
+  if (!yk_admin_verify_reader (reader, job->report, error))
     return NULL;
   return g_steal_pointer (&job->report);
 }
@@ -217,7 +215,7 @@ verify_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   YkAdminPage *self = user_data;
   g_autoptr (GError) error = NULL;
-  YkVerifyReport *report = yk_connection_task_finish (result, &error);
+  YkVerifyReport *report = yk_reader_task_run_finish (result, &error);
 
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
@@ -249,7 +247,6 @@ verify_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   if (session == NULL || self->verify_task != NULL)
     return;
   job = g_new0 (VerifyJob, 1);
-  job->store = yk_session_get_store (session);
   job->report = g_new0 (YkVerifyReport, 1);
   /* The header and pages are read through the main connection. */
   if (!yk_admin_verify_store (session, job->report, &error))
@@ -263,8 +260,8 @@ verify_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   gtk_label_set_text (self->verify_summary, _("Checking…"));
   gtk_widget_action_set_enabled (widget, "admin.verify", FALSE);
   self->verify_cancellable = g_cancellable_new ();
-  self->verify_task = yk_connection_task_run (self->session, verify_in_thread, job, verify_job_free,
-                                              report_free, self->verify_cancellable, verify_cb, self);
+  self->verify_task = yk_reader_task_run_async (self->session, verify_in_thread, job, verify_job_free,
+                                                report_free, self->verify_cancellable, verify_cb, self);
   self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_cb, self);
 }
 
@@ -869,14 +866,13 @@ cancel_audit (YkAdminPage *self)
   g_cancellable_cancel (self->audit_cancellable);
   g_clear_object (&self->audit_cancellable);
   if (self->audit_task != NULL)
-    yk_connection_task_wait (self->audit_task);
+    yk_reader_task_wait (self->audit_task);
   g_clear_object (&self->audit_task);
   stop_audit_spinner (self);
 }
 
 typedef struct
 {
-  YkStore *store;
   YkAdminAuditFilter *filter;
 } AuditJob;
 
@@ -890,11 +886,11 @@ audit_job_free (gpointer data)
 }
 
 static gpointer
-audit_in_thread (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+audit_in_thread (YkReader *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   AuditJob *job = data;
 
-  return yk_admin_audit_read (job->store, db, job->filter, error);
+  return yk_admin_audit_read (reader, job->filter, error);
 }
 
 /* A fixed width, whatever the text: an ellipsized label's natural width
@@ -954,7 +950,7 @@ audit_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   YkAdminPage *self = user_data;
   g_autoptr (GError) error = NULL;
-  YkAdminAudit *audit = yk_connection_task_finish (result, &error);
+  YkAdminAudit *audit = yk_reader_task_run_finish (result, &error);
   g_autofree char *chain = NULL;
   g_autofree char *count = NULL;
   GtkWidget *child;
@@ -1047,12 +1043,11 @@ audit_filter_activated (GtkWidget *widget, const char *action_name, GVariant *pa
     }
   yk_label_show_message (self->audit_error, NULL);
   job = g_new0 (AuditJob, 1);
-  job->store = yk_session_get_store (session);
   job->filter = filter;
   self->audit_cancellable = g_cancellable_new ();
-  self->audit_task = yk_connection_task_run (self->session, audit_in_thread, job, audit_job_free,
-                                             (GDestroyNotify) yk_admin_audit_free, self->audit_cancellable,
-                                             audit_cb, self);
+  self->audit_task = yk_reader_task_run_async (self->session, audit_in_thread, job, audit_job_free,
+                                               (GDestroyNotify) yk_admin_audit_free, self->audit_cancellable,
+                                               audit_cb, self);
   self->audit_spinner_source = g_timeout_add (SPINNER_DELAY_MS, audit_spinner_cb, self);
 }
 
@@ -1095,7 +1090,7 @@ cancel_verify (YkAdminPage *self)
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
   if (self->verify_task != NULL)
-    yk_connection_task_wait (self->verify_task);
+    yk_reader_task_wait (self->verify_task);
   g_clear_object (&self->verify_task);
   stop_spinner (self);
 }

@@ -3,7 +3,6 @@
 
 #include "yk-config.h"
 #include "yk-reader-task.h"
-#include "yk-reader-private.h"
 
 typedef struct
 {
@@ -140,49 +139,4 @@ yk_reader_task_wait (GTask *task)
     g_cond_wait (&job->done_cond, &job->lock);
   g_mutex_unlock (&job->lock);
   give_back (job);
-}
-
-/* TRANSITIONAL (see the header). */
-typedef struct
-{
-  YkConnectionFunc func;
-  gpointer data;
-  GDestroyNotify data_free;
-} Legacy;
-
-static void
-legacy_free (gpointer data)
-{
-  Legacy *legacy = data;
-
-  if (legacy->data_free != NULL)
-    legacy->data_free (legacy->data);
-  g_free (legacy);
-}
-
-static gpointer
-legacy_func (YkReader *reader, gpointer data, GCancellable *cancellable, GError **error)
-{
-  Legacy *legacy = data;
-
-  return legacy->func (_yk_reader_get_db (reader), legacy->data, cancellable, error);
-}
-
-GTask *
-yk_connection_task_run (YkUnlockedSession  *session,
-                        YkConnectionFunc    func,
-                        gpointer            data,
-                        GDestroyNotify      data_free,
-                        GDestroyNotify      result_free,
-                        GCancellable       *cancellable,
-                        GAsyncReadyCallback callback,
-                        gpointer            user_data)
-{
-  Legacy *legacy = g_new0 (Legacy, 1);
-
-  legacy->func = func;
-  legacy->data = data;
-  legacy->data_free = data_free;
-  return yk_reader_task_run_async (session, legacy_func, legacy, legacy_free, result_free, cancellable, callback,
-                                   user_data);
 }

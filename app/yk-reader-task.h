@@ -39,23 +39,3 @@ gpointer yk_reader_task_run_finish (GAsyncResult *result,
 void yk_reader_task_wait (GTask *task);
 
 G_END_DECLS
-
-/* TRANSITIONAL, removed once every page reads through YkReader: the old
- * raw-connection form, kept so pages can move over one at a time. */
-#include <sqlite3.h>
-G_BEGIN_DECLS
-typedef gpointer (*YkConnectionFunc) (sqlite3      *db,
-                                      gpointer      data,
-                                      GCancellable *cancellable,
-                                      GError      **error);
-GTask *yk_connection_task_run (YkUnlockedSession  *session,
-                               YkConnectionFunc    func,
-                               gpointer            data,
-                               GDestroyNotify      data_free,
-                               GDestroyNotify      result_free,
-                               GCancellable       *cancellable,
-                               GAsyncReadyCallback callback,
-                               gpointer            user_data);
-#define yk_connection_task_finish yk_reader_task_run_finish
-#define yk_connection_task_wait yk_reader_task_wait
-G_END_DECLS

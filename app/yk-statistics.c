@@ -4,6 +4,7 @@
 #include "yk-statistics.h"
 #include "yk-cancel.h"
 #include "yk-reader-private.h"
+#include "yk-report-private.h"
 #include "yk-casework.h"
 #include "yk-db-figure-records.h"
 #include "yk-validate.h"
@@ -169,8 +170,8 @@ yk_statistics_compute (YkReader     *reader,
     return NULL;
   statistics->period = g_strdup (period);
   yk_cancel_watch (db, cancellable);
-  statistics->report = yk_report_compute (db, from, to, only_site, error);
-  ok = statistics->report != NULL && (statistics->months = yk_report_monthly (db, statistics->report, error)) != NULL;
+  statistics->report = _yk_report_compute_on (db, from, to, only_site, error);
+  ok = statistics->report != NULL && (statistics->months = yk_report_monthly (reader, statistics->report, error)) != NULL;
   if (!yk_cancel_unwatch (db, cancellable, ok, error))
     return NULL;
   return g_steal_pointer (&statistics);

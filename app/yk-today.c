@@ -5,6 +5,7 @@
 #include "yk-cancel.h"
 #include "yk-followup-private.h"
 #include "yk-reader-private.h"
+#include "yk-report-private.h"
 #include "yk-text.h"
 #include "yk-casework.h"
 #include "yk-db-indicators.h"
@@ -88,7 +89,7 @@ yk_today_figures (YkReader     *reader,
       ok = yk_period_parse (figures->period[i], NULL, &from, &to, &cumulative, error);
       if (ok)
         {
-          figures->report[i] = yk_report_compute (db, from, to, only_site, error);
+          figures->report[i] = _yk_report_compute_on (db, from, to, only_site, error);
           ok = figures->report[i] != NULL;
         }
     }

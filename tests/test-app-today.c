@@ -3,6 +3,7 @@
  * today pinned to 2021-11-15: quarters, masked names, and the follow-up
  * list and figures built on a connection of their own agreeing with
  * yk_followup_list() and yk_report_compute() on the session's. */
+#include "yk-report-private.h"
 #include "yk-accounts.h"
 #include "yk-text.h"
 #include "yk-casework.h"
@@ -175,8 +176,8 @@ test_figures_match_report (void)
           reader.site_id = sites[i];
         }
       figures = yk_today_figures (&reader, &today, NULL, &error);
-      q4 = yk_report_compute (main_db, "2021-10-01", "2021-12-31", sites[i], &error);
-      q3 = yk_report_compute (main_db, "2021-07-01", "2021-09-30", sites[i], &error);
+      q4 = _yk_report_compute_on (main_db, "2021-10-01", "2021-12-31", sites[i], &error);
+      q3 = _yk_report_compute_on (main_db, "2021-07-01", "2021-09-30", sites[i], &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (figures->period[0], ==, "2021Q4");
@@ -214,7 +215,7 @@ test_cancel (void)
   /* The mechanism: the second check stops the query under way. */
   calls_before_stop = 2;
   yk_store_interrupt_when (db, stop_after_cb, NULL);
-  g_assert_null (yk_report_compute (db, "2020-10-01", "2021-12-31", 0, &error));
+  g_assert_null (_yk_report_compute_on (db, "2020-10-01", "2021-12-31", 0, &error));
   g_assert_nonnull (error);
   g_assert_cmpint (calls_before_stop, ==, 0);
   g_clear_error (&error);

@@ -6,6 +6,7 @@
  * a new record moves the figures. */
 #include "yk-config.h"
 #include "ui-test-util.h"
+#include "yk-report-private.h"
 #include "yk-date-entry.h"
 #include "yk-case-file-view.h"
 #include "yk-casework.h"
@@ -181,7 +182,7 @@ test_quarter_matches_engine (void)
   choose_quarter (&f, "2021Q4");
   ui_test_spin_until (!yk_statistics_page_get_loading (f.page) && g_str_equal (shown (&f)->period, "2021Q4"));
 
-  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
+  expected = _yk_report_compute_on (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
   g_assert_no_error (error);
   /* What `yukang report --period 2021Q4` prints. */
   cli = yk_report_for_session (yk_unlocked_session_get_session (f.session), "2021Q4", NULL, &error);
@@ -209,7 +210,7 @@ test_quarter_matches_engine (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE, "site_dropdown")), 2);
   ui_test_spin_until (!yk_statistics_page_get_loading (f.page) && shown (&f)->report->sites->len == 1);
   g_clear_pointer (&expected, yk_report_free);
-  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31",
+  expected = _yk_report_compute_on (connection (&f), "2021-10-01", "2021-12-31",
                                 ((YkReportSite *) shown (&f)->report->sites->pdata[0])->site_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (((YkReportSite *) expected->sites->pdata[0])->code, ==, "JL");
@@ -332,7 +333,7 @@ test_exports (void)
 
   g_assert_no_error (error);
   fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
+  expected = _yk_report_compute_on (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
   g_assert_no_error (error);
 
   name = yk_statistics_page_suggest_file_name (f.page, "xlsx");
@@ -567,7 +568,7 @@ test_range_typed (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2021-12-31");
   ui_test_spin_until (!yk_statistics_page_get_loading (f.page) && shown (&f) != NULL &&
                       g_str_equal (shown (&f)->period, "2021-10-01..2021-12-31"));
-  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
+  expected = _yk_report_compute_on (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
   g_assert_no_error (error);
   assert_table_is (&f, expected);
   fixture_close (&f);
@@ -603,7 +604,7 @@ test_worker_sees_own_site (void)
 
   fixture_open (&f, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   session = yk_unlocked_session_get_session (f.session);
-  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31", yk_casework_site_scope (session), &error);
+  expected = _yk_report_compute_on (connection (&f), "2021-10-01", "2021-12-31", yk_casework_site_scope (session), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (expected->sites->len, ==, 1);
   g_assert_cmpstr (((YkReportSite *) expected->sites->pdata[0])->code, ==, "SPQ");

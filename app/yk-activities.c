@@ -4,6 +4,7 @@
 #include "yk-activities.h"
 #include "yk-app-error.h"
 #include "yk-casework.h"
+#include "yk-reader-private.h"
 #include "yk-db-staff.h"
 
 #include <glib/gi18n.h>
@@ -24,12 +25,13 @@ yk_activities_site_for (YkSession *session,
 }
 
 GPtrArray *
-yk_activities_list (sqlite3    *db,
+yk_activities_list (YkReader   *reader,
                     gint64      site_id,
                     const char *month,
                     GError    **error)
 {
-  return yk_db_activities_list (db, site_id, month, error);
+  g_return_val_if_fail (reader != NULL, NULL);
+  return yk_db_activities_list (_yk_reader_get_db (reader), yk_reader_clamp_site (reader, site_id), month, error);
 }
 
 char **
@@ -41,11 +43,12 @@ yk_activities_months (YkSession *session,
 }
 
 GPtrArray *
-yk_activities_people (sqlite3 *db,
-                      gint64   site_id,
-                      GError **error)
+yk_activities_people (YkReader *reader,
+                      gint64    site_id,
+                      GError  **error)
 {
-  return yk_db_activity_people (db, site_id, error);
+  g_return_val_if_fail (reader != NULL, NULL);
+  return yk_db_activity_people (_yk_reader_get_db (reader), yk_reader_clamp_site (reader, site_id), error);
 }
 
 YkActivityRow *

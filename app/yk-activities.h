@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "yk-db-activities.h"
+#include "yk-app-types.h"
+#include "yk-db-activities.h" /* YkActivityRow, YkActivityPerson */
 #include "yk-records.h"
 #include "yk-session.h"
 
@@ -9,15 +10,15 @@ G_BEGIN_DECLS
 
 /* Group activities (服务活动) with their attendance, and the day's
  * questionnaires (问卷), for the Activities and Questionnaires screens.
- * Reads taking a sqlite3 run on any thread's own connection; the site
- * they are given is already the one the session may see
- * (yk_activities_site_for). Writes go through yk-casework. */
+ * Reads taking a YkReader run in a worker thread; the site they are
+ * given is a coordinator's pick, and a social worker's reader reads
+ * their own site whatever it says. Writes go through yk-casework. */
 
 /* The site a list is for: a social worker's own whatever is asked. */
 gint64 yk_activities_site_for (YkSession *session,
                                gint64     requested);
 
-GPtrArray *yk_activities_list (sqlite3    *db,
+GPtrArray *yk_activities_list (YkReader   *reader,
                                gint64      site_id,
                                const char *month,
                                GError    **error);
@@ -25,9 +26,9 @@ char **yk_activities_months (YkSession *session,
                              gint64     site_id,
                              GError   **error);
 /* The site's live service users and family members who may attend. */
-GPtrArray *yk_activities_people (sqlite3 *db,
-                                 gint64   site_id,
-                                 GError **error);
+GPtrArray *yk_activities_people (YkReader *reader,
+                                 gint64    site_id,
+                                 GError  **error);
 
 /* A live activity the session may see; NULL with an error if none. */
 YkActivityRow *yk_activities_get (YkSession *session,

@@ -10,6 +10,7 @@
 #include "yk-db-records.h"
 #include "yk-db-staff.h"
 #include "yk-followup.h"
+#include "yk-reader-private.h"
 #include "yk-secret.h"
 
 #include <glib/gi18n.h>
@@ -39,14 +40,32 @@ yk_admin_verify_store (YkSession      *session,
          yk_store_check (yk_session_get_store (session), &report->store, error);
 }
 
-gboolean
-yk_admin_verify_connection (YkStore        *store,
-                            sqlite3        *db,
-                            YkVerifyReport *report,
-                            GError        **error)
+/* The trail and the checks are a coordinator's, as yk_verify_store(). */
+static gboolean
+require_coordinator (const YkReader *reader,
+                     GError        **error)
 {
-  g_autoptr (YkSecret) audit_key = yk_store_derive_audit_key (store);
+  if (yk_reader_is_coordinator (reader))
+    return TRUE;
+  g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN, _("Only a coordinator can do this"));
+  return FALSE;
+}
 
+gboolean
+yk_admin_verify_reader (YkReader       *reader,
+                        YkVerifyReport *report,
+                        GError        **error)
+{
+  g_autoptr (YkSecret) audit_key = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if (!require_coordinator (reader, error))
+    return FALSE;
+  db = _yk_reader_get_db (reader);
+  audit_key = yk_store_derive_audit_key (_yk_reader_get_store (reader));
   return yk_db_integrity_check (db, report->integrity, error) &&
          yk_db_foreign_key_check (db, report->foreign_keys, error) &&
          yk_db_running_totals_check (db, report->running_totals, error) &&
@@ -211,18 +230,23 @@ yk_admin_audit_filter_check (const YkAdminAuditFilter *filter,
 }
 
 YkAdminAudit *
-yk_admin_audit_read (YkStore                  *store,
-                     sqlite3                  *db,
+yk_admin_audit_read (YkReader                 *reader,
                      const YkAdminAuditFilter *filter,
                      GError                  **error)
 {
-  g_autoptr (YkSecret) audit_key = yk_store_derive_audit_key (store);
+  g_autoptr (YkSecret) audit_key = NULL;
   g_autofree char *from_at = NULL;
   g_autofree char *to_at = NULL;
   YkAdminAudit *audit;
+  sqlite3 *db;
 
-  if (!yk_admin_audit_filter_check (filter, error))
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  if (!require_coordinator (reader, error) || !yk_admin_audit_filter_check (filter, error))
     return NULL;
+  db = _yk_reader_get_db (reader);
+  audit_key = yk_store_derive_audit_key (_yk_reader_get_store (reader));
   /* Stored times are UTC; a coordinator's "3 December" is the local day,
    * which in Chongqing began at 16:00 UTC the day before. */
   if (!yk_audit_local_days (filter->from, filter->to, &from_at, &to_at))
@@ -235,7 +259,7 @@ yk_admin_audit_read (YkStore                  *store,
   audit->rows = yk_db_audit_list (db, filter->account, filter->record_table, filter->record_id,
                                   from_at, to_at, filter->limit, error);
   if (audit->rows == NULL || !yk_audit_verify (db, audit_key, &audit->check, error) ||
-      (audit->records = yk_admin_audit_describe (db, 0, audit->rows, error)) == NULL)
+      (audit->records = yk_admin_audit_describe (reader, audit->rows, error)) == NULL)
     {
       yk_admin_audit_free (audit);
       return NULL;
@@ -268,8 +292,7 @@ describe_subject (const char           *table,
 }
 
 GPtrArray *
-yk_admin_audit_describe (sqlite3   *db,
-                         gint64     site_scope,
+yk_admin_audit_describe (YkReader  *reader,
                          GPtrArray *rows,
                          GError   **error)
 {
@@ -279,9 +302,13 @@ yk_admin_audit_describe (sqlite3   *db,
   g_autoptr (GPtrArray) records = g_ptr_array_new_full (rows->len, g_free);
   GHashTableIter iter;
   gpointer table, table_ids;
+  sqlite3 *db;
+  gint64 site_scope;
 
-  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (reader != NULL, NULL);
   g_return_val_if_fail (rows != NULL, NULL);
+  db = _yk_reader_get_db (reader);
+  site_scope = yk_reader_site_scope (reader);
   for (guint i = 0; i < rows->len; i++)
     {
       const YkAuditRow *row = rows->pdata[i];

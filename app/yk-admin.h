@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "yk-app-types.h"
 #include "yk-session.h"
 #include "yk-verify.h"
 #include "yk-db-admin.h"
@@ -16,15 +17,14 @@ gboolean yk_admin_backup (YkSession  *session,
 
 /* yk_verify() split for the window: the file's header and pages on the
  * main connection (yk_verify_store), then SQLite's checks, the running
- * totals and the audit chain on `db`, a connection of its own that a
- * worker thread may use. `report` must come from yk_admin_verify_store. */
+ * totals and the audit chain on `reader`, which a worker thread may use.
+ * `report` must come from yk_admin_verify_store. Coordinator only. */
 gboolean yk_admin_verify_store (YkSession      *session,
                                 YkVerifyReport *report,
                                 GError        **error);
-gboolean yk_admin_verify_connection (YkStore        *store,
-                                     sqlite3        *db,
-                                     YkVerifyReport *report,
-                                     GError        **error);
+gboolean yk_admin_verify_reader (YkReader       *reader,
+                                 YkVerifyReport *report,
+                                 GError        **error);
 
 /* Settings (the keys of the settings table): the follow-up intervals
  * "followup_stable", "followup_basically_stable", "followup_unstable",
@@ -65,8 +65,8 @@ gboolean yk_admin_site_update (YkSession   *session,
  * (see yk_db_audit_list), newest first, each record in words
  * (yk_admin_audit_describe, all sites: only a coordinator reads the
  * trail), and the whole chain verified. `from` and `to` are local
- * calendar days, both included. On `db`, a connection of its own, so a
- * worker thread may run it. */
+ * calendar days, both included. On a YkReader, so a worker thread may
+ * run it; a coordinator's only. */
 typedef struct
 {
   char *account;
@@ -89,18 +89,16 @@ void yk_admin_audit_free (YkAdminAudit *audit);
 /* Dates are checked here (YYYY-MM-DD); FALSE with YK_APP_ERROR_INVALID. */
 gboolean yk_admin_audit_filter_check (const YkAdminAuditFilter *filter,
                                       GError                  **error);
-YkAdminAudit *yk_admin_audit_read (YkStore                  *store,
-                                   sqlite3                  *db,
+YkAdminAudit *yk_admin_audit_read (YkReader                 *reader,
                                    const YkAdminAuditFilter *filter,
                                    GError                  **error);
 /* The record of each of `rows` (YkAuditRow) in words, such as
  * "Service user SPQ-0007" or "Contact (Phone call 2021-12-03 ·
  * SPQ-0007)": case and record numbers and dates, never a name. A record
- * that no longer resolves, or lies outside `site_scope` (a site id; 0
- * for all sites), is its table's name and id ("Contact #139"). One
- * query per table named, however many rows. */
-GPtrArray *yk_admin_audit_describe (sqlite3   *db,
-                                    gint64     site_scope,
+ * that no longer resolves, or lies outside the sites the reader may see,
+ * is its table's name and id ("Contact #139"). One query per table
+ * named, however many rows. */
+GPtrArray *yk_admin_audit_describe (YkReader  *reader,
                                     GPtrArray *rows,
                                     GError   **error);
 

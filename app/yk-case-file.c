@@ -7,6 +7,7 @@
 #include "yk-db-case-file.h"
 #include "yk-db-error.h"
 #include "yk-db-records.h"
+#include "yk-reader-private.h"
 #include "yk-record-rules.h"
 #include "yk-recording.h"
 #include "yk-text.h"
@@ -14,6 +15,15 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+
+/* Who is reading, from the reader: captured on the main thread when it
+ * was lent, so a worker thread loads without touching the session. */
+typedef struct
+{
+  gint64 site_scope;         /* yk_reader_site_scope() */
+  gint64 staff_id;
+  gboolean coordinator;
+} YkCaseScope;
 
 static void
 event_free (YkCaseEvent *event)
@@ -60,13 +70,13 @@ yk_case_file_free (YkCaseFile *file)
   g_free (file);
 }
 
-void
-yk_case_scope_init (YkCaseScope *scope,
-                    YkSession   *session)
+static void
+case_scope_init (YkCaseScope    *scope,
+                 const YkReader *reader)
 {
-  scope->site_scope = yk_casework_site_scope (session);
-  scope->staff_id = yk_session_get_staff_id (session);
-  scope->coordinator = yk_session_get_role (session) == YK_ROLE_COORDINATOR;
+  scope->site_scope = yk_reader_site_scope (reader);
+  scope->staff_id = yk_reader_get_staff_id (reader);
+  scope->coordinator = yk_reader_is_coordinator (reader);
 }
 
 const char *
@@ -440,11 +450,11 @@ choice_name (GPtrArray *choices, gint64 id)
   return NULL;
 }
 
-YkCaseFile *
-yk_case_file_load (sqlite3           *db,
-                   const YkCaseScope *scope,
-                   gint64             client_id,
-                   GError           **error)
+static YkCaseFile *
+case_file_load (sqlite3           *db,
+                const YkCaseScope *scope,
+                gint64             client_id,
+                GError           **error)
 {
   g_autoptr (YkCaseFile) file = g_new0 (YkCaseFile, 1);
   g_autoptr (GPtrArray) contacts = NULL, attendances = NULL, assessments = NULL;
@@ -518,17 +528,30 @@ yk_case_file_load (sqlite3           *db,
 }
 
 YkCaseFile *
+yk_case_file_load (YkReader *reader,
+                   gint64    client_id,
+                   GError  **error)
+{
+  YkCaseScope scope;
+
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  case_scope_init (&scope, reader);
+  return case_file_load (_yk_reader_get_db (reader), &scope, client_id, error);
+}
+
+YkCaseFile *
 yk_case_file_open (YkSession *session,
                    gint64     client_id,
                    GError   **error)
 {
   g_autoptr (YkClientRecord) client = yk_casework_open_client (session, client_id, error);
-  YkCaseScope scope;
+  g_autoptr (YkReader) reader = NULL;
 
   if (client == NULL)
     return NULL;
-  yk_case_scope_init (&scope, session);
-  return yk_case_file_load (yk_store_get_connection (yk_session_get_store (session)), &scope, client_id, error);
+  reader = yk_reader_new_for_session (session);
+  return yk_case_file_load (reader, client_id, error);
 }
 
 gboolean

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "yk-app-types.h"
 #include "yk-session.h"
 #include "yk-records.h"
 
@@ -63,15 +64,6 @@ typedef struct
   gboolean active;
 } YkCaseChoice;
 
-/* Who is reading, captured on the main thread so a worker thread can
- * load without touching the session. */
-typedef struct
-{
-  gint64 site_scope;         /* yk_casework_site_scope() */
-  gint64 staff_id;
-  gboolean coordinator;
-} YkCaseScope;
-
 typedef struct
 {
   YkClientRecord *client;
@@ -91,16 +83,13 @@ typedef struct
 void yk_case_file_free (YkCaseFile *file);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkCaseFile, yk_case_file_free)
 
-void yk_case_scope_init (YkCaseScope *scope,
-                         YkSession   *session);
-
-/* Reads the case file on `db` — the session's connection, or a worker
- * thread's own — without writing anything. A person outside the scope,
- * or voided when the reader is not a coordinator, is "not found". */
-YkCaseFile *yk_case_file_load (sqlite3           *db,
-                               const YkCaseScope *scope,
-                               gint64             client_id,
-                               GError           **error);
+/* Reads the case file on `reader` — a worker thread's, or over the
+ * session's own connection — without writing anything. A person outside
+ * the reader's scope, or voided when the reader is not a coordinator,
+ * is "not found". */
+YkCaseFile *yk_case_file_load (YkReader *reader,
+                               gint64    client_id,
+                               GError  **error);
 
 /* Opens a case file as a person does: checked against the session's role
  * and written to the audit trail (yk_casework_open_client()), then read.

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "yukang-app"
 
-#include "yk-caseload.h"
+#include "yk-caseload-private.h"
+#include "yk-reader-private.h"
 #include "yk-text.h"
-#include "yk-casework.h"
 #include "yk-db-caseload.h"
 #include "yk-db-records.h"
 #include "yk-followup.h"
@@ -92,12 +92,12 @@ entry_from_row (YkCaseloadEntry           *entry,
   return TRUE;
 }
 
-GPtrArray *
-yk_caseload_load (sqlite3      *db,
-                  gint64        site_scope,
-                  const GDate  *today,
-                  GCancellable *cancellable,
-                  GError      **error)
+static GPtrArray *
+caseload_load (sqlite3      *db,
+               gint64        site_scope,
+               const GDate  *today,
+               GCancellable *cancellable,
+               GError      **error)
 {
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GPtrArray) list = NULL;
@@ -139,12 +139,36 @@ yk_caseload_load (sqlite3      *db,
 }
 
 GPtrArray *
+_yk_caseload_load_site (YkReader     *reader,
+                        gint64        site_id,
+                        const GDate  *today,
+                        GCancellable *cancellable,
+                        GError      **error)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  return caseload_load (_yk_reader_get_db (reader), yk_reader_clamp_site (reader, site_id), today, cancellable,
+                        error);
+}
+
+GPtrArray *
+yk_caseload_load (YkReader     *reader,
+                  const GDate  *today,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  return _yk_caseload_load_site (reader, 0, today, cancellable, error);
+}
+
+GPtrArray *
 yk_caseload_list (YkSession   *session,
                   const GDate *today,
                   GError     **error)
 {
+  g_autoptr (YkReader) reader = NULL;
+
   g_return_val_if_fail (session != NULL, NULL);
 
-  return yk_caseload_load (yk_store_get_connection (yk_session_get_store (session)),
-                           yk_casework_site_scope (session), today, NULL, error);
+  reader = yk_reader_new_for_session (session);
+  return yk_caseload_load (reader, today, NULL, error);
 }

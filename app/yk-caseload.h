@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "yk-app-types.h"
 #include "yk-session.h"
 
 G_BEGIN_DECLS
@@ -39,12 +40,10 @@ GPtrArray *yk_caseload_list (YkSession   *session,
                              const GDate *today,
                              GError     **error);
 
-/* The same from a worker thread, on a connection of its own
- * (yk_store_open_connection): site_scope is yk_casework_site_scope()
- * read on the main thread. A cancelled load stops within a few
- * milliseconds with G_IO_ERROR_CANCELLED. */
-GPtrArray *yk_caseload_load (sqlite3      *db,
-                             gint64        site_scope,
+/* The same on `reader` (a worker thread's, yk-reader-task.h), kept to
+ * the reader's sites. A cancelled load stops within a few milliseconds
+ * with G_IO_ERROR_CANCELLED. */
+GPtrArray *yk_caseload_load (YkReader     *reader,
                              const GDate  *today,
                              GCancellable *cancellable,
                              GError      **error);

@@ -5,6 +5,7 @@
 #include "yk-app-error.h"
 #include "yk-demo.h"
 #include "yk-report-export.h"
+#include "yk-reader.h"
 #include "yk-report-format.h"
 
 #include <glib/gi18n.h>
@@ -59,8 +60,8 @@ yk_cli_report (int argc, char **argv)
     goto fail;
   if (g_str_equal (format, "xlsx") || g_str_equal (format, "pdf"))
     {
-      g_autoptr (GPtrArray) months = yk_report_monthly (yk_store_get_connection (yk_session_get_store (session)),
-                                                        report, &error);
+      g_autoptr (YkReader) reader = yk_reader_new_for_session (session);
+      g_autoptr (GPtrArray) months = yk_report_monthly (reader, report, &error);
       gboolean written = months != NULL &&
                          (g_str_equal (format, "xlsx") ? yk_report_write_xlsx (report, months, output, &error)
                                                        : yk_report_write_pdf (report, months, output, &error));

@@ -3,7 +3,9 @@
 
 #include "yk-due.h"
 #include "yk-app-error.h"
-#include "yk-caseload.h"
+#include "yk-caseload-private.h"
+#include "yk-followup-private.h"
+#include "yk-reader-private.h"
 #include "yk-casework.h"
 #include "yk-db-staff.h"
 
@@ -23,12 +25,12 @@ yk_due_list_free (YkDueList *list)
  * has since left or a coordinator holding cases; yk_today_workers() lists
  * active social workers only, and would leave those people nameless. */
 static GHashTable *
-worker_names (sqlite3     *db,
-              gint64       site_scope,
+worker_names (YkReader    *reader,
+              gint64       site_id,
               const GDate *as_of,
               GError     **error)
 {
-  g_autoptr (GPtrArray) caseload = yk_caseload_load (db, site_scope, as_of, NULL, error);
+  g_autoptr (GPtrArray) caseload = _yk_caseload_load_site (reader, site_id, as_of, NULL, error);
   g_autoptr (GHashTable) names = NULL;
 
   if (caseload == NULL)
@@ -46,6 +48,32 @@ worker_names (sqlite3     *db,
   return g_steal_pointer (&names);
 }
 
+/* For exactly `worker_id` (0: all) and `site_id` as far as the reader
+ * may see it. */
+static YkDueList *
+due_list_load (YkReader    *reader,
+               gint64       site_id,
+               gint64       worker_id,
+               const GDate *as_of,
+               guint        within,
+               GError     **error)
+{
+  g_autoptr (YkDueList) list = g_new0 (YkDueList, 1);
+  GDate horizon;
+
+  site_id = yk_reader_clamp_site (reader, site_id);
+  list->as_of = *as_of;
+  horizon = *as_of;
+  g_date_add_days (&horizon, within);
+  list->people = _yk_followup_list_on (_yk_reader_get_db (reader), site_id, worker_id, as_of, &horizon, error);
+  if (list->people == NULL)
+    return NULL;
+  list->worker_names = worker_names (reader, site_id, as_of, error);
+  if (list->worker_names == NULL)
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
 YkDueList *
 yk_due_list_for_session (YkSession   *session,
                          const char  *site_code,
@@ -54,7 +82,8 @@ yk_due_list_for_session (YkSession   *session,
                          GError     **error)
 {
   sqlite3 *db = yk_store_get_connection (yk_session_get_store (session));
-  gint64 scope = yk_casework_site_scope (session);
+  g_autoptr (YkReader) reader = yk_reader_new_for_session (session);
+  gint64 scope = yk_reader_site_scope (reader);
   gint64 site_id = 0;
   GError *local_error = NULL;
 
@@ -81,33 +110,22 @@ yk_due_list_for_session (YkSession   *session,
         }
     }
 
-  return yk_due_list_load (db, scope != 0 ? scope : site_id, 0, as_of, within, error);
+  /* The whole site's people, also for a social worker. */
+  return due_list_load (reader, site_id, 0, as_of, within, error);
 }
 
-/* The same on any connection (a worker thread's), for a site already
- * within the reader's scope (0: all) and one worker's people (0: all):
- * what the Today screen shows, printed. */
 YkDueList *
-yk_due_list_load (sqlite3     *db,
-                  gint64       site_id,
-                  gint64       worker_id,
-                  const GDate *as_of,
-                  guint        within,
-                  GError     **error)
+yk_due_list_for_today (YkReader    *reader,
+                       gint64       site_id,
+                       gint64       worker_id,
+                       const GDate *as_of,
+                       guint        within,
+                       GError     **error)
 {
-  g_autoptr (YkDueList) list = g_new0 (YkDueList, 1);
-  GDate horizon;
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_return_val_if_fail (as_of != NULL, NULL);
 
-  list->as_of = *as_of;
-  horizon = *as_of;
-  g_date_add_days (&horizon, within);
-  list->people = yk_followup_list_on (db, site_id, worker_id, as_of, &horizon, error);
-  if (list->people == NULL)
-    return NULL;
-  list->worker_names = worker_names (db, site_id, as_of, error);
-  if (list->worker_names == NULL)
-    return NULL;
-  return g_steal_pointer (&list);
+  return due_list_load (reader, site_id, yk_reader_clamp_worker (reader, worker_id), as_of, within, error);
 }
 
 const char *

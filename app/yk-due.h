@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "yk-app-types.h"
 #include "yk-followup.h"
 #include "yk-session.h"
 
@@ -29,12 +30,14 @@ YkDueList *yk_due_list_for_session (YkSession   *session,
                                     guint        within,
                                     GError     **error);
 
-YkDueList *yk_due_list_load (sqlite3     *db,
-                             gint64       site_id,
-                             gint64       worker_id,
-                             const GDate *as_of,
-                             guint        within,
-                             GError     **error);
+/* What the Today screen lists (yk_today_followups()), printed: a
+ * coordinator's filters (0: all), a social worker's own people. */
+YkDueList *yk_due_list_for_today (YkReader    *reader,
+                                  gint64       site_id,
+                                  gint64       worker_id,
+                                  const GDate *as_of,
+                                  guint        within,
+                                  GError     **error);
 
 /* The worker's display name, or NULL when nobody is assigned. */
 const char *yk_due_list_worker (const YkDueList  *list,

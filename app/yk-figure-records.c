@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-figure-records.h"
+#include "yk-reader-private.h"
 #include "yk-cancel.h"
 #include "yk-text.h"
 #include "yk-db-figure-records.h"
@@ -183,7 +184,7 @@ list (sqlite3 *db, const YkReport *report, YkIndicator indicator, gint64 site_id
 }
 
 GPtrArray *
-yk_figure_records_list (sqlite3        *db,
+yk_figure_records_list (YkReader       *reader,
                         const YkReport *report,
                         YkIndicator     indicator,
                         gint64          site_id,
@@ -192,12 +193,16 @@ yk_figure_records_list (sqlite3        *db,
                         GError        **error)
 {
   GPtrArray *records;
+  sqlite3 *db;
 
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_return_val_if_fail (report != NULL, NULL);
   g_return_val_if_fail (indicator < YK_N_INDICATORS, NULL);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  db = _yk_reader_get_db (reader);
   yk_cancel_watch (db, cancellable);
-  records = list (db, report, indicator, site_id, cumulative, cancellable, error);
+  records = list (db, report, indicator, yk_reader_clamp_site (reader, site_id), cumulative, cancellable, error);
   if (!yk_cancel_unwatch (db, cancellable, records != NULL, error))
     g_clear_pointer (&records, g_ptr_array_unref);
   return records;

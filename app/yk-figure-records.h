@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "yk-app-types.h"
 #include "yk-report.h"
 
 G_BEGIN_DECLS
@@ -34,11 +35,12 @@ typedef struct
 void yk_figure_record_free (YkFigureRecord *record);
 
 
-/* The records counted by `indicator` for one site (0: every site) in
- * the report's period, or in its cumulative column (from the pilot's
- * start). By date, then as recorded. Runs on the connection it is given,
- * in a worker thread if need be; `cancellable` stops it at once. */
-GPtrArray *yk_figure_records_list (sqlite3        *db,
+/* The records counted by `indicator` for one site (0: every site; a
+ * social worker's reader always reads their own) in the report's
+ * period, or in its cumulative column (from the pilot's start). By
+ * date, then as recorded. Runs on the reader it is given, in a worker
+ * thread if need be; `cancellable` stops it at once. */
+GPtrArray *yk_figure_records_list (YkReader       *reader,
                                    const YkReport *report,
                                    YkIndicator     indicator,
                                    gint64          site_id,

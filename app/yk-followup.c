@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "yukang-app"
 
-#include "yk-followup.h"
+#include "yk-followup-private.h"
 #include "yk-app-error.h"
 #include "yk-casework.h"
 #include "yk-db-followup.h"
@@ -207,17 +207,17 @@ yk_followup_list (YkSession   *session,
 {
   gint64 scope = yk_casework_site_scope (session);
 
-  return yk_followup_list_on (yk_store_get_connection (yk_session_get_store (session)), scope != 0 ? scope : site_id,
-                              worker_id, today, horizon, error);
+  return _yk_followup_list_on (yk_store_get_connection (yk_session_get_store (session)), scope != 0 ? scope : site_id,
+                               worker_id, today, horizon, error);
 }
 
 GPtrArray *
-yk_followup_list_on (sqlite3     *db,
-                     gint64       site_id,
-                     gint64       worker_id,
-                     const GDate *today,
-                     const GDate *horizon,
-                     GError     **error)
+_yk_followup_list_on (sqlite3     *db,
+                      gint64       site_id,
+                      gint64       worker_id,
+                      const GDate *today,
+                      const GDate *horizon,
+                      GError     **error)
 {
   YkFollowupIntervals intervals = {
     yk_db_setting_get (db, "followup_stable", NULL),

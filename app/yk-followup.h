@@ -69,13 +69,5 @@ GPtrArray *yk_followup_list (YkSession   *session,
                              const GDate *horizon,
                              GError     **error);
 
-/* The same on any connection (a worker thread's), for exactly the site
- * and worker given: the caller applies the session's role. */
-GPtrArray *yk_followup_list_on (sqlite3     *db,
-                                gint64       site_id,
-                                gint64       worker_id,
-                                const GDate *today,
-                                const GDate *horizon,
-                                GError     **error);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "yk-session.h"
 #include "yk-db-indicators.h"
 #include "yk-db-recording.h"
+#include "yk-db-staff.h" /* YkStaffRow: yk_recording_workers() */
 #include "yk-records.h"
 
 G_BEGIN_DECLS

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "yukang-app"
 
-#include "yk-report.h"
+#include "yk-report-private.h"
+#include "yk-reader-private.h"
 #include "yk-app-error.h"
 #include "yk-casework.h"
 #include "yk-db-figure-records.h"
@@ -196,24 +197,29 @@ static YkReport *compute (sqlite3 *db, const char *from, const char *to, gint64 
 /* Runs on whatever connection it is given, so the window can call it
  * from a worker thread on a connection of its own. */
 YkReport *
-yk_report_compute (sqlite3    *db,
-                   const char *from,
-                   const char *to,
-                   gint64      only_site,
-                   GError    **error)
+_yk_report_compute_on (sqlite3    *db,
+                       const char *from,
+                       const char *to,
+                       gint64      only_site,
+                       GError    **error)
 {
   return compute (db, from, to, only_site, TRUE, error);
 }
 
-/* One report per calendar month of the period (the first and last may be
- * partial), without the cumulative column: the series for charts. */
-GPtrArray *
-yk_report_monthly (sqlite3        *db,
-                   const YkReport *report,
-                   GError        **error)
+/* The site `report` covers, 0 for all of them. */
+static gint64
+report_site (const YkReport *report)
+{
+  return report->sites->len == 1 ? ((YkReportSite *) report->sites->pdata[0])->site_id : 0;
+}
+
+static GPtrArray *
+monthly (sqlite3        *db,
+         const YkReport *report,
+         gint64          only_site,
+         GError        **error)
 {
   g_autoptr (GPtrArray) months = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_report_free);
-  gint64 only_site = report->sites->len == 1 ? ((YkReportSite *) report->sites->pdata[0])->site_id : 0;
   GDate from, to, month_start, month_end;
 
   if (!yk_date_parse (report->from, &from, error) || !yk_date_parse (report->to, &to, error))
@@ -242,6 +248,25 @@ yk_report_monthly (sqlite3        *db,
       g_date_add_days (&month_start, 1);
     }
   return g_steal_pointer (&months);
+}
+
+GPtrArray *
+_yk_report_monthly_on (sqlite3        *db,
+                       const YkReport *report,
+                       GError        **error)
+{
+  return monthly (db, report, report_site (report), error);
+}
+
+GPtrArray *
+yk_report_monthly (YkReader       *reader,
+                   const YkReport *report,
+                   GError        **error)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+
+  return monthly (_yk_reader_get_db (reader), report, yk_reader_clamp_site (reader, report_site (report)), error);
 }
 
 static YkReport *
@@ -347,7 +372,7 @@ yk_report_for_session (YkSession  *session,
     }
   if (!yk_period_parse (period, pilot_start, &from, &to, &cumulative, error))
     return NULL;
-  return yk_report_compute (db, from, to, only_site, error);
+  return _yk_report_compute_on (db, from, to, only_site, error);
 }
 
 /* 2021-12-31 → 2021年12月31日 */

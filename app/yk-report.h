@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "yk-app-types.h"
 #include "yk-db-indicators.h"
 #include "yk-session.h"
 
@@ -37,14 +38,13 @@ gboolean yk_period_parse (const char *text,
                           gboolean   *cumulative,
                           GError    **error);
 
-YkReport *yk_report_compute (sqlite3    *db,
-                             const char *from,
-                             const char *to,
-                             gint64      only_site,
-                             GError    **error);
-GPtrArray *yk_report_monthly (sqlite3        *db,
+/* One report per calendar month of `report`'s period (the first and last
+ * may be partial), without the cumulative column: the series for
+ * charts, over the same sites, as far as the reader may see them. */
+GPtrArray *yk_report_monthly (YkReader       *reader,
                               const YkReport *report,
                               GError        **error);
+/* The report the command line prints: see the .c. */
 YkReport *yk_report_for_session (YkSession  *session,
                                  const char *period,
                                  const char *site_code,

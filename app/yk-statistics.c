@@ -3,6 +3,8 @@
 
 #include "yk-statistics.h"
 #include "yk-cancel.h"
+#include "yk-reader-private.h"
+#include "yk-report-private.h"
 #include "yk-casework.h"
 #include "yk-db-figure-records.h"
 #include "yk-validate.h"
@@ -140,9 +142,9 @@ yk_statistics_default_quarter (YkSession   *session,
 }
 
 YkStatistics *
-yk_statistics_compute (sqlite3      *db,
+yk_statistics_compute (YkReader     *reader,
                        const char   *period,
-                       gint64        only_site,
+                       gint64        site_id,
                        GCancellable *cancellable,
                        GError      **error)
 {
@@ -150,9 +152,16 @@ yk_statistics_compute (sqlite3      *db,
   g_autoptr (GPtrArray) sites = NULL;
   g_autofree char *pilot_start = NULL, *from = NULL, *to = NULL;
   gboolean cumulative, ok;
+  gint64 only_site;
+  sqlite3 *db;
+
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_return_val_if_fail (period != NULL, NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  db = _yk_reader_get_db (reader);
+  only_site = yk_reader_clamp_site (reader, site_id);
   sites = yk_db_sites_list (db, error);
   if (sites == NULL)
     return NULL;
@@ -161,8 +170,8 @@ yk_statistics_compute (sqlite3      *db,
     return NULL;
   statistics->period = g_strdup (period);
   yk_cancel_watch (db, cancellable);
-  statistics->report = yk_report_compute (db, from, to, only_site, error);
-  ok = statistics->report != NULL && (statistics->months = yk_report_monthly (db, statistics->report, error)) != NULL;
+  statistics->report = _yk_report_compute_on (db, from, to, only_site, error);
+  ok = statistics->report != NULL && (statistics->months = yk_report_monthly (reader, statistics->report, error)) != NULL;
   if (!yk_cancel_unwatch (db, cancellable, ok, error))
     return NULL;
   return g_steal_pointer (&statistics);

@@ -3,14 +3,15 @@
 
 #include <gio/gio.h>
 
+#include "yk-app-types.h"
 #include "yk-report.h"
 
 G_BEGIN_DECLS
 
 /* What the statistics page asks of the report engine (yk-report.h):
  * which periods to offer, which sites a session may see, and one
- * period's report with its monthly series, computed on a connection of
- * the caller's own so the window can do it in a worker thread. */
+ * period's report with its monthly series, computed on a YkReader so
+ * the window can do it in a worker thread. */
 
 typedef struct
 {
@@ -52,11 +53,13 @@ char *yk_statistics_default_quarter (YkSession   *session,
                                      const GDate *today,
                                      GError     **error);
 
-/* The report of `period` for `only_site` (0: every site), with its
- * monthly series. `cancellable` stops it at once. */
-YkStatistics *yk_statistics_compute (sqlite3      *db,
+/* The report of `period` for the site a coordinator picked (0: every
+ * site; a social worker's is always their own, as
+ * yk_statistics_site_for()), with its monthly series. `cancellable`
+ * stops it at once. */
+YkStatistics *yk_statistics_compute (YkReader     *reader,
                                      const char   *period,
-                                     gint64        only_site,
+                                     gint64        site_id,
                                      GCancellable *cancellable,
                                      GError      **error);
 

@@ -3,6 +3,9 @@
 
 #include "yk-today.h"
 #include "yk-cancel.h"
+#include "yk-followup-private.h"
+#include "yk-reader-private.h"
+#include "yk-report-private.h"
 #include "yk-text.h"
 #include "yk-casework.h"
 #include "yk-db-indicators.h"
@@ -22,7 +25,7 @@ yk_today_quarter (const GDate *date,
 }
 
 GPtrArray *
-yk_today_followups (sqlite3      *db,
+yk_today_followups (YkReader     *reader,
                     gint64        site_id,
                     gint64        worker_id,
                     const GDate  *today,
@@ -31,11 +34,16 @@ yk_today_followups (sqlite3      *db,
                     GError      **error)
 {
   g_autoptr (GPtrArray) list = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (reader != NULL, NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  db = _yk_reader_get_db (reader);
   yk_cancel_watch (db, cancellable);
-  list = yk_followup_list_on (db, site_id, worker_id, today, horizon, error);
+  list = _yk_followup_list_on (db, yk_reader_clamp_site (reader, site_id), yk_reader_clamp_worker (reader, worker_id),
+                               today, horizon, error);
   if (!yk_cancel_unwatch (db, cancellable, list != NULL, error))
     return NULL;
   return g_steal_pointer (&list);
@@ -55,17 +63,22 @@ yk_today_figures_free (YkTodayFigures *figures)
 }
 
 YkTodayFigures *
-yk_today_figures (sqlite3      *db,
+yk_today_figures (YkReader     *reader,
                   const GDate  *today,
-                  gint64        only_site,
                   GCancellable *cancellable,
                   GError      **error)
 {
   g_autoptr (YkTodayFigures) figures = g_new0 (YkTodayFigures, 1);
+  gint64 only_site;
   gboolean ok = TRUE;
+  sqlite3 *db;
+
+  g_return_val_if_fail (reader != NULL, NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  db = _yk_reader_get_db (reader);
+  only_site = yk_reader_site_scope (reader);
   yk_cancel_watch (db, cancellable);
   for (int i = 0; i < 2 && ok; i++)
     {
@@ -76,7 +89,7 @@ yk_today_figures (sqlite3      *db,
       ok = yk_period_parse (figures->period[i], NULL, &from, &to, &cumulative, error);
       if (ok)
         {
-          figures->report[i] = yk_report_compute (db, from, to, only_site, error);
+          figures->report[i] = _yk_report_compute_on (db, from, to, only_site, error);
           ok = figures->report[i] != NULL;
         }
     }

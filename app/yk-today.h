@@ -3,6 +3,9 @@
 
 #include <gio/gio.h>
 
+#include "yk-app-types.h"
+#include "yk-db-indicators.h" /* YkSiteRow */
+#include "yk-db-staff.h"      /* YkStaffRow */
 #include "yk-followup.h"
 #include "yk-report.h"
 #include "yk-session.h"
@@ -10,8 +13,8 @@
 G_BEGIN_DECLS
 
 /* Today (工作台): who is due for follow-up and this quarter's figures
- * beside last quarter's, built on a connection of the caller's own so
- * the window can build them in a worker thread, and cancel them. */
+ * beside last quarter's, built on a YkReader so the window can build
+ * them in a worker thread, and cancel them. */
 
 /* "2021Q4" for the quarter holding `date`, moved by `offset` quarters
  * (-1: the quarter before); yk_period_parse() turns it into dates. */
@@ -19,10 +22,10 @@ char *yk_today_quarter (const GDate *date,
                         int          offset);
 
 
-/* The same list as yk_followup_list(), on `db`. `site_id` must already
- * be the session's scope for a social worker (yk_casework_site_scope()):
- * this function does not know who is asking. */
-GPtrArray *yk_today_followups (sqlite3      *db,
+/* The same list as yk_followup_list(), on `reader`. `site_id` and
+ * `worker_id` are a coordinator's filters (0: all); a social worker's
+ * list is their own people whatever they say. */
+GPtrArray *yk_today_followups (YkReader     *reader,
                                gint64        site_id,
                                gint64        worker_id,
                                const GDate  *today,
@@ -36,11 +39,10 @@ typedef struct
   YkReport *report[2]; /* yk_report_compute() over each */
 } YkTodayFigures;
 
-/* The quarter holding `today` and the one before, for one site or all
- * of them (only_site 0). */
-YkTodayFigures *yk_today_figures (sqlite3      *db,
+/* The quarter holding `today` and the one before, over every site the
+ * reader may see (a social worker: their own). */
+YkTodayFigures *yk_today_figures (YkReader     *reader,
                                   const GDate  *today,
-                                  gint64        only_site,
                                   GCancellable *cancellable,
                                   GError      **error);
 void yk_today_figures_free (YkTodayFigures *figures);

@@ -8,12 +8,14 @@
  * demo data (seed 1). */
 #include "yk-accounts.h"
 #include "yk-activities.h"
+#include "yk-reader.h"
 #include "yk-app-error.h"
 #include "yk-casework.h"
 #include "yk-db-indicators.h"
 #include "yk-demo.h"
 #include "yk-record-rules.h"
 #include "yk-statistics.h"
+#include "yk-reader-private.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -61,7 +63,8 @@ static GPtrArray *
 people (gint64 site)
 {
   g_autoptr (GError) error = NULL;
-  GPtrArray *list = yk_activities_people (db_of (session), site, &error);
+  g_autoptr (YkReader) reader = yk_reader_new_for_session (session);
+  GPtrArray *list = yk_activities_people (reader, site, &error);
 
   g_assert_no_error (error);
   return list;
@@ -138,6 +141,7 @@ test_record_and_list (void)
   g_autoptr (GPtrArray) activities = NULL;
   g_autoptr (GPtrArray) attendees = NULL;
   g_auto (GStrv) months = NULL;
+  YkReader *reader;
   gint64 audits = count ("SELECT count(*) FROM audit");
   gint64 id = 0;
   gboolean found = FALSE;
@@ -148,7 +152,9 @@ test_record_and_list (void)
   /* Every write audited: the activity and five attendances. */
   g_assert_cmpint (count ("SELECT count(*) FROM audit"), ==, audits + 6);
 
-  activities = yk_activities_list (db_of (session), spq, "2021-11", &error);
+  reader = yk_reader_new_for_session (session);
+  activities = yk_activities_list (reader, spq, "2021-11", &error);
+  g_clear_pointer (&reader, yk_reader_free);
   g_assert_no_error (error);
   for (guint i = 0; i < activities->len; i++)
     {
@@ -327,11 +333,13 @@ figure_of (const char *period, gint64 site, YkIndicator k)
   g_autoptr (GError) error = NULL;
   YkStore *store = yk_session_get_store (session);
   sqlite3 *db = yk_store_open_connection (store, &error);
+  g_autoptr (YkReader) reader = _yk_reader_new (session, db);
   g_autoptr (YkStatistics) statistics = NULL;
 
   g_assert_no_error (error);
-  statistics = yk_statistics_compute (db, period, site, NULL, &error);
+  statistics = yk_statistics_compute (reader, period, site, NULL, &error);
   g_assert_no_error (error);
+  g_clear_pointer (&reader, yk_reader_free);
   yk_store_close_connection (store, db);
   g_assert_cmpuint (statistics->report->sites->len, ==, 1);
   return ((YkReportSite *) statistics->report->sites->pdata[0])->values[k];

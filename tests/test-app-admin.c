@@ -11,6 +11,7 @@
 #include "yk-demo.h"
 #include "yk-ledger.h"
 #include "yk-preferences.h"
+#include "yk-reader-private.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -104,6 +105,7 @@ test_verify_split (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   YkStore *store = yk_session_get_store (f->session);
   YkVerifyReport whole = { 0 }, split = { 0 };
+  YkReader *reader;
   sqlite3 *db;
 
   g_assert_true (yk_verify (f->session, &whole, &error));
@@ -111,8 +113,10 @@ test_verify_split (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   db = yk_store_open_connection (store, &error);
   g_assert_no_error (error);
-  g_assert_true (yk_admin_verify_connection (store, db, &split, &error));
+  reader = _yk_reader_new (f->session, db);
+  g_assert_true (yk_admin_verify_reader (reader, &split, &error));
   g_assert_no_error (error);
+  yk_reader_free (reader);
   yk_store_close_connection (store, db);
 
   g_assert_true (yk_verify_report_ok (&split));
@@ -338,11 +342,14 @@ read_audit_limit (Fixture *f, const char *account, const char *table, const char
   YkAdminAuditFilter filter = { (char *) account, (char *) table, 0, (char *) from, (char *) to, limit };
   g_autoptr (GError) error = NULL;
   sqlite3 *db = yk_store_open_connection (store, &error);
+  YkReader *reader;
   YkAdminAudit *audit;
 
   g_assert_no_error (error);
-  audit = yk_admin_audit_read (store, db, &filter, &error);
+  reader = _yk_reader_new (f->session, db);
+  audit = yk_admin_audit_read (reader, &filter, &error);
   g_assert_no_error (error);
+  yk_reader_free (reader);
   yk_store_close_connection (store, db);
   g_assert_nonnull (audit);
   g_assert_cmpint (audit->check.first_bad_id, ==, 0);
@@ -552,6 +559,8 @@ test_audit_describe (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   sqlite3 *db = yk_store_get_connection (yk_session_get_store (f->session));
+  g_autoptr (YkReader) reader = yk_reader_new_for_session (f->session);
+  YkReader elsewhere_reader = { 0 };
   g_autoptr (GRegex) client = g_regex_new ("^Service user ([A-Z]+-\\d+)$", 0, 0, NULL);
   g_autoptr (GRegex) contact = g_regex_new ("^Contact \\((Phone call|Home visit) \\d{4}-\\d\\d-\\d\\d · ([A-Z]+-\\d+)\\)$",
                                             0, 0, NULL);
@@ -631,13 +640,17 @@ test_audit_describe (Fixture *f, gconstpointer data)
 
   /* Timed alone: the descriptions, one query per table. */
   g_test_timer_start ();
-  scoped = yk_admin_audit_describe (db, 0, audit->rows, &error);
+  scoped = yk_admin_audit_describe (reader, audit->rows, &error);
   g_test_message ("described %u entries in %.3f s", audit->rows->len, g_test_timer_elapsed ());
   g_assert_no_error (error);
   g_clear_pointer (&scoped, g_ptr_array_unref);
 
   /* Outside the viewer's site: only the table and id. */
-  scoped = yk_admin_audit_describe (db, G_MAXINT32, audit->rows, &error);
+  /* A social worker's reader at a site that holds none of them. */
+  elsewhere_reader = *reader;
+  elsewhere_reader.role = YK_ROLE_WORKER;
+  elsewhere_reader.site_id = G_MAXINT32;
+  scoped = yk_admin_audit_describe (&elsewhere_reader, audit->rows, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < audit->rows->len; i++)
     {
@@ -655,7 +668,7 @@ test_audit_describe (Fixture *f, gconstpointer data)
   g_ptr_array_add (fake, &gone);
   g_ptr_array_add (fake, &elsewhere);
   g_ptr_array_add (fake, &none);
-  fake_records = yk_admin_audit_describe (db, 0, fake, &error);
+  fake_records = yk_admin_audit_describe (reader, fake, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fake_records->pdata[0], ==, "Contact #99999999");
   g_assert_cmpstr (fake_records->pdata[1], ==, "nosuch #7");

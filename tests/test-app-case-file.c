@@ -5,6 +5,7 @@
 #include "yk-accounts.h"
 #include "yk-app-error.h"
 #include "yk-case-file.h"
+#include "yk-reader.h"
 #include "yk-casework.h"
 #include "yk-validate.h"
 
@@ -245,7 +246,7 @@ test_opening_is_audited (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (YkCaseFile) file = NULL;
   g_autoptr (YkCaseFile) loaded = NULL;
-  YkCaseScope scope;
+  g_autoptr (YkReader) reader = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 before = audit_rows (f->coordinator);
 
@@ -265,8 +266,8 @@ test_opening_is_audited (Fixture *f, gconstpointer data)
   sqlite3_finalize (stmt);
 
   /* Reading again (a refresh) writes nothing. */
-  yk_case_scope_init (&scope, f->coordinator);
-  loaded = yk_case_file_load (db_of (f->coordinator), &scope, f->spq_client, &error);
+  reader = yk_reader_new_for_session (f->coordinator);
+  loaded = yk_case_file_load (reader, f->spq_client, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (loaded->timeline->len, ==, file->timeline->len);
   g_assert_cmpint (audit_rows (f->coordinator), ==, before + 1);
@@ -305,7 +306,7 @@ static void
 test_worker_other_site_not_found (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  YkCaseScope scope;
+  g_autoptr (YkReader) reader = NULL;
   gint64 before = audit_rows (f->worker);
 
   g_assert_null (yk_case_file_open (f->worker, f->jl_client, &error));
@@ -313,11 +314,11 @@ test_worker_other_site_not_found (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_cmpint (audit_rows (f->worker), ==, before);
 
-  yk_case_scope_init (&scope, f->worker);
-  g_assert_null (yk_case_file_load (db_of (f->worker), &scope, f->jl_client, &error));
+  reader = yk_reader_new_for_session (f->worker);
+  g_assert_null (yk_case_file_load (reader, f->jl_client, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (yk_case_file_load (db_of (f->worker), &scope, 999999, &error));
+  g_assert_null (yk_case_file_load (reader, 999999, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -338,26 +339,26 @@ static void
 test_warning (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  YkCaseScope scope;
+  g_autoptr (YkReader) reader = NULL;
   YkCaseFile *file;
 
-  yk_case_scope_init (&scope, f->coordinator);
+  reader = yk_reader_new_for_session (f->coordinator);
   add_contact (f->coordinator, f->spq_client, "phone", "2021-07-01", 1, "unstable");
-  file = yk_case_file_load (db_of (f->coordinator), &scope, f->spq_client, &error);
+  file = yk_case_file_load (reader, f->spq_client, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (file->condition, ==, "unstable");
   g_assert_true (file->warning);
   yk_case_file_free (file);
 
   add_contact (f->coordinator, f->spq_client, "phone", "2021-07-02", 3, "stable");
-  file = yk_case_file_load (db_of (f->coordinator), &scope, f->spq_client, &error);
+  file = yk_case_file_load (reader, f->spq_client, &error);
   g_assert_no_error (error);
   g_assert_cmpint (file->client->risk_level, ==, 3);
   g_assert_true (file->warning);
   yk_case_file_free (file);
 
   add_contact (f->coordinator, f->spq_client, "phone", "2021-07-03", 1, "stable");
-  file = yk_case_file_load (db_of (f->coordinator), &scope, f->spq_client, &error);
+  file = yk_case_file_load (reader, f->spq_client, &error);
   g_assert_false (file->warning);
   yk_case_file_free (file);
 }

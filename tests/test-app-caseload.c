@@ -4,6 +4,7 @@
 #include "yk-accounts.h"
 #include "yk-text.h"
 #include "yk-caseload.h"
+#include "yk-reader-private.h"
 #include "yk-casework.h"
 #include "yk-db-staff.h"
 #include "yk-demo.h"
@@ -307,18 +308,21 @@ test_cancelled (Fixture       *f,
   g_autoptr (GError) error = NULL;
   YkStore *store = yk_session_get_store (f->coordinator);
   sqlite3 *db = yk_store_open_connection (store, &error);
+  YkReader *reader;
   GPtrArray *entries;
 
   g_assert_no_error (error);
-  entries = yk_caseload_load (db, 0, &f->today, cancellable, &error);
+  reader = _yk_reader_new (f->coordinator, db);
+  entries = yk_caseload_load (reader, &f->today, cancellable, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 142);
   g_ptr_array_unref (entries);
 
   g_cancellable_cancel (cancellable);
-  entries = yk_caseload_load (db, 0, &f->today, cancellable, &error);
+  entries = yk_caseload_load (reader, &f->today, cancellable, &error);
   g_assert_null (entries);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  yk_reader_free (reader);
   yk_store_close_connection (store, db);
 }
 

@@ -8,6 +8,7 @@
 #include "yk-demo.h"
 #include "yk-figure-records.h"
 #include "yk-statistics.h"
+#include "yk-reader-private.h"
 #include "yk-validate.h"
 
 #include <glib/gstdio.h>
@@ -35,11 +36,15 @@ compute (YkSession *who, const char *period, gint64 requested_site)
   g_autoptr (GError) error = NULL;
   YkStore *store = yk_session_get_store (who);
   sqlite3 *db = yk_store_open_connection (store, &error);
+  YkReader *reader;
   YkStatistics *statistics;
 
   g_assert_no_error (error);
-  statistics = yk_statistics_compute (db, period, yk_statistics_site_for (who, requested_site), NULL, &error);
+  /* The reader keeps a social worker to their site, as the page's does. */
+  reader = _yk_reader_new (who, db);
+  statistics = yk_statistics_compute (reader, period, requested_site, NULL, &error);
   g_assert_no_error (error);
+  yk_reader_free (reader);
   yk_store_close_connection (store, db);
   return statistics;
 }
@@ -125,24 +130,26 @@ test_cancelled (void)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   YkStore *store = yk_session_get_store (session);
   sqlite3 *db = yk_store_open_connection (store, &error);
+  g_autoptr (YkReader) reader = _yk_reader_new (session, db);
   g_autoptr (YkStatistics) statistics = NULL;
   g_autoptr (GPtrArray) records = NULL;
 
   g_assert_no_error (error);
   g_cancellable_cancel (cancellable);
-  statistics = yk_statistics_compute (db, "2021Q4", 0, cancellable, &error);
+  statistics = yk_statistics_compute (reader, "2021Q4", 0, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (statistics);
   g_clear_error (&error);
-  statistics = yk_statistics_compute (db, "2021Q4", 0, NULL, &error);
+  statistics = yk_statistics_compute (reader, "2021Q4", 0, NULL, &error);
   g_assert_no_error (error);
-  records = yk_figure_records_list (db, statistics->report, YK_INDICATOR_HOME_VISITS, 0, FALSE, cancellable, &error);
+  records = yk_figure_records_list (reader, statistics->report, YK_INDICATOR_HOME_VISITS, 0, FALSE, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (records);
   /* A bad period is the caller's mistake, said as such. */
   g_clear_error (&error);
-  g_assert_null (yk_statistics_compute (db, "2021Q5", 0, NULL, &error));
+  g_assert_null (yk_statistics_compute (reader, "2021Q5", 0, NULL, &error));
   g_assert_nonnull (error);
+  g_clear_pointer (&reader, yk_reader_free);
   yk_store_close_connection (store, db);
 }
 
@@ -156,6 +163,7 @@ test_records_add_up (void)
   const YkReport *r = statistics->report;
   YkStore *store = yk_session_get_store (session);
   sqlite3 *db = yk_store_open_connection (store, &error);
+  g_autoptr (YkReader) reader = _yk_reader_new (session, db);
 
   g_assert_no_error (error);
   g_assert_cmpuint (r->sites->len, ==, 2);
@@ -171,7 +179,7 @@ test_records_add_up (void)
             continue; /* the report keeps the cumulative column in total only */
           if (cumulative)
             figure = r->cumulative[k];
-          records = yk_figure_records_list (db, r, (YkIndicator) k, site_id, cumulative, NULL, &error);
+          records = yk_figure_records_list (reader, r, (YkIndicator) k, site_id, cumulative, NULL, &error);
           g_assert_no_error (error);
           if (yk_figure_records_sum (records) != figure)
             g_error ("%s, column %u%s: records add up to %" G_GINT64_FORMAT ", the figure is %" G_GINT64_FORMAT,

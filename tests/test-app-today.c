@@ -3,6 +3,7 @@
  * today pinned to 2021-11-15: quarters, masked names, and the follow-up
  * list and figures built on a connection of their own agreeing with
  * yk_followup_list() and yk_report_compute() on the session's. */
+#include "yk-report-private.h"
 #include "yk-accounts.h"
 #include "yk-text.h"
 #include "yk-casework.h"
@@ -11,6 +12,7 @@
 #include "yk-db-today.h"
 #include "yk-demo.h"
 #include "yk-today.h"
+#include "yk-reader-private.h"
 
 #include <glib/gstdio.h>
 
@@ -103,15 +105,17 @@ test_followups_match_session_list (void)
   sqlite3 *db = yk_store_open_connection (store, NULL);
   gint64 sites[] = { 0, 1, 2 };
   g_autoptr (GPtrArray) workers = yk_today_workers (session, 0, NULL);
+  g_autoptr (YkReader) reader = NULL;
   guint overdue = 0, at_risk = 0;
 
   g_assert_nonnull (db);
+  reader = _yk_reader_new (session, db);
   g_assert_cmpuint (workers->len, ==, 7); /* three at each site, and li */
   for (guint i = 0; i < G_N_ELEMENTS (sites); i++)
     {
       g_autoptr (GError) error = NULL;
       g_autoptr (GPtrArray) expected = yk_followup_list (session, sites[i], 0, &today, &horizon, &error);
-      g_autoptr (GPtrArray) actual = yk_today_followups (db, sites[i], 0, &today, &horizon, NULL, &error);
+      g_autoptr (GPtrArray) actual = yk_today_followups (reader, sites[i], 0, &today, &horizon, NULL, &error);
 
       g_assert_no_error (error);
       assert_same_list (expected, actual);
@@ -130,11 +134,12 @@ test_followups_match_session_list (void)
       YkStaffRow *worker = workers->pdata[i];
       g_autoptr (GError) error = NULL;
       g_autoptr (GPtrArray) expected = yk_followup_list (session, 0, worker->id, &today, &horizon, &error);
-      g_autoptr (GPtrArray) actual = yk_today_followups (db, 0, worker->id, &today, &horizon, NULL, &error);
+      g_autoptr (GPtrArray) actual = yk_today_followups (reader, 0, worker->id, &today, &horizon, NULL, &error);
 
       g_assert_no_error (error);
       assert_same_list (expected, actual);
     }
+  g_clear_pointer (&reader, yk_reader_free);
   yk_store_close_connection (store, db);
 }
 
@@ -155,13 +160,24 @@ test_figures_match_report (void)
   sqlite3 *db = yk_store_open_connection (store, NULL);
   sqlite3 *main_db = yk_store_get_connection (store);
   gint64 sites[] = { 0, 1 };
+  g_autoptr (YkReader) coordinator = _yk_reader_new (session, db);
 
   for (guint i = 0; i < G_N_ELEMENTS (sites); i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (YkTodayFigures) figures = yk_today_figures (db, &today, sites[i], NULL, &error);
-      g_autoptr (YkReport) q4 = yk_report_compute (main_db, "2021-10-01", "2021-12-31", sites[i], &error);
-      g_autoptr (YkReport) q3 = yk_report_compute (main_db, "2021-07-01", "2021-09-30", sites[i], &error);
+      /* Site 1's figures are what a social worker there reads. */
+      YkReader reader = *coordinator;
+      g_autoptr (YkTodayFigures) figures = NULL;
+      g_autoptr (YkReport) q4 = NULL, q3 = NULL;
+
+      if (sites[i] != 0)
+        {
+          reader.role = YK_ROLE_WORKER;
+          reader.site_id = sites[i];
+        }
+      figures = yk_today_figures (&reader, &today, NULL, &error);
+      q4 = _yk_report_compute_on (main_db, "2021-10-01", "2021-12-31", sites[i], &error);
+      q3 = _yk_report_compute_on (main_db, "2021-07-01", "2021-09-30", sites[i], &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (figures->period[0], ==, "2021Q4");
@@ -171,6 +187,7 @@ test_figures_match_report (void)
       g_assert_cmpuint (figures->report[0]->sites->len, ==, sites[i] == 0 ? 2 : 1);
       g_assert_cmpint (figures->report[0]->total[YK_INDICATOR_PHONE_FOLLOWUPS], >, 0);
     }
+  g_clear_pointer (&coordinator, yk_reader_free);
   yk_store_close_connection (store, db);
 }
 
@@ -189,6 +206,7 @@ test_cancel (void)
 {
   YkStore *store = yk_session_get_store (session);
   sqlite3 *db = yk_store_open_connection (store, NULL);
+  g_autoptr (YkReader) reader = _yk_reader_new (session, db);
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (YkTodayFigures) figures = NULL;
@@ -197,27 +215,28 @@ test_cancel (void)
   /* The mechanism: the second check stops the query under way. */
   calls_before_stop = 2;
   yk_store_interrupt_when (db, stop_after_cb, NULL);
-  g_assert_null (yk_report_compute (db, "2020-10-01", "2021-12-31", 0, &error));
+  g_assert_null (_yk_report_compute_on (db, "2020-10-01", "2021-12-31", 0, &error));
   g_assert_nonnull (error);
   g_assert_cmpint (calls_before_stop, ==, 0);
   g_clear_error (&error);
   yk_store_interrupt_when (db, NULL, NULL);
 
   g_cancellable_cancel (cancellable);
-  figures = yk_today_figures (db, &today, 0, cancellable, &error);
+  figures = yk_today_figures (reader, &today, cancellable, &error);
   g_assert_null (figures);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  list = yk_today_followups (db, 0, 0, &today, &horizon, cancellable, &error);
+  list = yk_today_followups (reader, 0, 0, &today, &horizon, cancellable, &error);
   g_assert_null (list);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
   /* The connection is left as it was: no handler, works again. */
   g_cancellable_reset (cancellable);
-  figures = yk_today_figures (db, &today, 0, cancellable, &error);
+  figures = yk_today_figures (reader, &today, cancellable, &error);
   g_assert_no_error (error);
   g_assert_nonnull (figures);
+  g_clear_pointer (&reader, yk_reader_free);
   yk_store_close_connection (store, db);
 }
 
@@ -230,6 +249,8 @@ test_filters_follow_role (void)
   g_autoptr (GPtrArray) jl_workers = yk_today_workers (session, 2, &error);
   g_autoptr (GPtrArray) worker_sites = NULL;
   g_autoptr (GPtrArray) worker_workers = NULL;
+  g_autoptr (GPtrArray) own = NULL, asked = NULL;
+  g_autoptr (YkReader) reader = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpuint (sites->len, ==, 2);
@@ -249,6 +270,14 @@ test_filters_follow_role (void)
   g_assert_cmpuint (worker_workers->len, ==, 4);
   for (guint i = 0; i < worker_workers->len; i++)
     g_assert_cmpint (((YkStaffRow *) worker_workers->pdata[i])->site_id, ==, 1);
+  /* Their Today list is their own people, whatever filters it is given. */
+  reader = yk_reader_new_for_session (worker);
+  g_assert_cmpint (yk_reader_site_scope (reader), ==, 1);
+  own = yk_followup_list (worker, 1, yk_session_get_staff_id (worker), &today, &horizon, &error);
+  asked = yk_today_followups (reader, 2, ((YkStaffRow *) jl_workers->pdata[0])->id, &today, &horizon, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_list (own, asked);
+  g_clear_pointer (&reader, yk_reader_free);
   g_clear_pointer (&worker, yk_session_close);
   session = yk_session_open (path, "admin", COORDINATOR_PW, &error);
   g_assert_no_error (error);

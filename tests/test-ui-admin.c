@@ -29,6 +29,7 @@
 #include <xlsxwriter.h>
 #include "yk-main-view.h"
 #include "yk-password-dialog.h"
+#include "yk-reader.h"
 #include "yk-report.h"
 #include "yk-report-format.h"
 #include "yk-session.h"
@@ -892,6 +893,7 @@ test_rotate_key (void)
   g_autoptr (GBytes) before = NULL;
   g_autoptr (GBytes) after = NULL;
   YkAdminAudit *audit;
+  YkReader *reader;
   YkAdminAuditFilter filter = { .limit = 1 };
   YkVerifyReport report = { 0 };
   YkSession *session;
@@ -923,8 +925,9 @@ test_rotate_key (void)
   g_assert_no_error (error);
   g_assert_true (yk_verify_report_ok (&report));
   yk_verify_report_clear (&report);
-  audit = yk_admin_audit_read (yk_session_get_store (session), yk_store_get_connection (yk_session_get_store (session)),
-                               &filter, &error);
+  reader = yk_reader_new_for_session (session);
+  audit = yk_admin_audit_read (reader, &filter, &error);
+  g_clear_pointer (&reader, yk_reader_free);
   g_assert_no_error (error);
   g_assert_cmpstr (((YkAuditRow *) audit->rows->pdata[0])->action, ==, "key_rotate");
   g_assert_cmpint (audit->check.first_bad_id, ==, 0);

@@ -5,6 +5,7 @@
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-case-file.h"
+#include "yk-reader.h"
 #include "yk-case-file-view.h"
 #include "yk-casework.h"
 #include "yk-demo.h"
@@ -85,12 +86,10 @@ static YkCaseFile *
 read_case_file (YkWindow *window, gint64 client_id)
 {
   g_autoptr (GError) error = NULL;
-  YkCaseScope scope;
+  g_autoptr (YkReader) reader = yk_reader_new_for_session (session_of (window));
   YkCaseFile *file;
 
-  yk_case_scope_init (&scope, session_of (window));
-  file = yk_case_file_load (yk_store_get_connection (yk_session_get_store (session_of (window))), &scope,
-                            client_id, &error);
+  file = yk_case_file_load (reader, client_id, &error);
   g_assert_no_error (error);
   return file;
 }
@@ -439,20 +438,18 @@ make_demo_database (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (YkSession) session = NULL;
-  YkCaseScope scope;
+  g_autoptr (YkReader) reader = NULL;
   guint spq = 0;
-  sqlite3 *conn;
 
   ui_test_database_make (&db);
   session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_true (yk_demo_fill (session, 1, YK_DEMO_PILOT, &error));
   g_assert_no_error (error);
-  conn = yk_store_get_connection (yk_session_get_store (session));
-  yk_case_scope_init (&scope, session);
+  reader = yk_reader_new_for_session (session);
   for (gint64 id = 1; id <= 142 && (spq < G_N_ELEMENTS (spq_people) || jl_person == 0); id++)
     {
-      g_autoptr (YkCaseFile) file = yk_case_file_load (conn, &scope, id, NULL);
+      g_autoptr (YkCaseFile) file = yk_case_file_load (reader, id, NULL);
 
       if (file == NULL || g_strcmp0 (file->client->status, "active") != 0 || file->client->risk_level >= 3)
         continue;

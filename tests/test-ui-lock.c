@@ -2,6 +2,7 @@
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-unlock-page.h"
+#include "yk-reader-private.h"
 
 static UiTestDatabase db;
 
@@ -166,23 +167,24 @@ test_readers_kept_warm_until_lock (void)
   g_autoptr (YkUnlockedSession) session = NULL;
   g_autoptr (GError) error = NULL;
   GtkWidget *main_view = NULL;
-  sqlite3 *first, *again, *lent;
-
+  YkReader *first, *again, *lent;
+  sqlite3 *first_db;
   int warm;
 
   session = unlock (window, &main_view);
   first = yk_unlocked_session_open_reader (session, &error);
   g_assert_no_error (error);
   lent = yk_unlocked_session_open_reader (session, &error);
-  g_assert_true (lent != first);
-  g_assert_cmpint (sqlite3_exec (first, "SELECT count(*) FROM contacts", NULL, NULL, NULL), ==, SQLITE_OK);
-  warm = cache_used (first);
-  g_assert_cmpint (warm, >, cache_used (lent));
+  first_db = _yk_reader_get_db (first);
+  g_assert_true (_yk_reader_get_db (lent) != first_db);
+  g_assert_cmpint (sqlite3_exec (first_db, "SELECT count(*) FROM contacts", NULL, NULL, NULL), ==, SQLITE_OK);
+  warm = cache_used (first_db);
+  g_assert_cmpint (warm, >, cache_used (_yk_reader_get_db (lent)));
   yk_unlocked_session_close_reader (session, first);
   /* The same connection, its pages still cached. */
   again = yk_unlocked_session_open_reader (session, &error);
-  g_assert_true (again == first);
-  g_assert_cmpint (cache_used (again), >=, warm);
+  g_assert_true (_yk_reader_get_db (again) == first_db);
+  g_assert_cmpint (cache_used (_yk_reader_get_db (again)), >=, warm);
   yk_unlocked_session_close_reader (session, again);
 
   yk_window_lock (window);

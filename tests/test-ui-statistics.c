@@ -6,6 +6,7 @@
  * a new record moves the figures. */
 #include "yk-config.h"
 #include "ui-test-util.h"
+#include "yk-report-private.h"
 #include "yk-date-entry.h"
 #include "yk-case-file-view.h"
 #include "yk-casework.h"
@@ -13,6 +14,7 @@
 #include "yk-figure-record-item.h"
 #include "yk-figure-records-dialog.h"
 #include "yk-main-view.h"
+#include "yk-reader.h"
 #include "yk-monthly-chart.h"
 #include "yk-report-format.h"
 #include "yk-statistics-page.h"
@@ -180,7 +182,7 @@ test_quarter_matches_engine (void)
   choose_quarter (&f, "2021Q4");
   ui_test_spin_until (!yk_statistics_page_get_loading (f.page) && g_str_equal (shown (&f)->period, "2021Q4"));
 
-  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
+  expected = _yk_report_compute_on (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
   g_assert_no_error (error);
   /* What `yukang report --period 2021Q4` prints. */
   cli = yk_report_for_session (yk_unlocked_session_get_session (f.session), "2021Q4", NULL, &error);
@@ -208,7 +210,7 @@ test_quarter_matches_engine (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (f.page, YK_TYPE_STATISTICS_PAGE, "site_dropdown")), 2);
   ui_test_spin_until (!yk_statistics_page_get_loading (f.page) && shown (&f)->report->sites->len == 1);
   g_clear_pointer (&expected, yk_report_free);
-  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31",
+  expected = _yk_report_compute_on (connection (&f), "2021-10-01", "2021-12-31",
                                 ((YkReportSite *) shown (&f)->report->sites->pdata[0])->site_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (((YkReportSite *) expected->sites->pdata[0])->code, ==, "JL");
@@ -331,7 +333,7 @@ test_exports (void)
 
   g_assert_no_error (error);
   fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
+  expected = _yk_report_compute_on (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
   g_assert_no_error (error);
 
   name = yk_statistics_page_suggest_file_name (f.page, "xlsx");
@@ -566,7 +568,7 @@ test_range_typed (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2021-12-31");
   ui_test_spin_until (!yk_statistics_page_get_loading (f.page) && shown (&f) != NULL &&
                       g_str_equal (shown (&f)->period, "2021-10-01..2021-12-31"));
-  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
+  expected = _yk_report_compute_on (connection (&f), "2021-10-01", "2021-12-31", 0, &error);
   g_assert_no_error (error);
   assert_table_is (&f, expected);
   fixture_close (&f);
@@ -602,7 +604,7 @@ test_worker_sees_own_site (void)
 
   fixture_open (&f, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   session = yk_unlocked_session_get_session (f.session);
-  expected = yk_report_compute (connection (&f), "2021-10-01", "2021-12-31", yk_casework_site_scope (session), &error);
+  expected = _yk_report_compute_on (connection (&f), "2021-10-01", "2021-12-31", yk_casework_site_scope (session), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (expected->sites->len, ==, 1);
   g_assert_cmpstr (((YkReportSite *) expected->sites->pdata[0])->code, ==, "SPQ");
@@ -622,6 +624,7 @@ test_refresh_on_records_changed (void)
   Fixture f = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) people = NULL;
+  YkReader *reader;
   YkSession *session;
   YkStatistics *before;
   YkActivityRecord activity = { 0 };
@@ -636,8 +639,9 @@ test_refresh_on_records_changed (void)
       activities[c] = shown_value (&f, YK_INDICATOR_ACTIVITIES, c == 0 ? 0 : c + 1);
       attendances[c] = shown_value (&f, YK_INDICATOR_ACTIVITY_ATTENDANCES, c == 0 ? 0 : c + 1);
     }
-  people = yk_figure_records_list (connection (&f), shown (&f)->report, YK_INDICATOR_CASELOAD_ACTIVE, spq, FALSE, NULL,
-                                   &error);
+  reader = yk_reader_new_for_session (session);
+  people = yk_figure_records_list (reader, shown (&f)->report, YK_INDICATOR_CASELOAD_ACTIVE, spq, FALSE, NULL, &error);
+  g_clear_pointer (&reader, yk_reader_free);
   g_assert_no_error (error);
   g_assert_cmpuint (people->len, >=, 2);
 

@@ -4,6 +4,7 @@
  * read without holding up the main loop, and counted again when a
  * record is saved. */
 #include "yk-config.h"
+#include "yk-report-private.h"
 #include "yk-text.h"
 #include "ui-test-util.h"
 #include "yk-admin-page.h"
@@ -238,7 +239,7 @@ test_worker_sees_own_people (void)
 
   /* The figures are the worker's own site's. */
   {
-    g_autoptr (YkReport) q4 = yk_report_compute (yk_store_get_connection (yk_session_get_store (session_of (window))),
+    g_autoptr (YkReport) q4 = _yk_report_compute_on (yk_store_get_connection (yk_session_get_store (session_of (window))),
                                                  "2021-10-01", "2021-12-31", yk_session_get_site_id (session_of (window)),
                                                  &error);
     g_autofree char *home_visits = g_strdup_printf ("%lld", (long long) q4->total[YK_INDICATOR_HOME_VISITS]);
@@ -255,8 +256,8 @@ assert_figures (YkTodayPage *page,
 {
   sqlite3 *conn = yk_store_get_connection (yk_session_get_store (session));
   g_autoptr (GError) error = NULL;
-  g_autoptr (YkReport) q4 = yk_report_compute (conn, "2021-10-01", "2021-12-31", 0, &error);
-  g_autoptr (YkReport) q3 = yk_report_compute (conn, "2021-07-01", "2021-09-30", 0, &error);
+  g_autoptr (YkReport) q4 = _yk_report_compute_on (conn, "2021-10-01", "2021-12-31", 0, &error);
+  g_autoptr (YkReport) q3 = _yk_report_compute_on (conn, "2021-07-01", "2021-09-30", 0, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_test_child (page, YK_TYPE_TODAY_PAGE, "figures_stack"))),

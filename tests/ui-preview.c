@@ -44,6 +44,7 @@
 #include "yk-date-entry.h"
 #include "yk-records.h"
 #include "yk-case-file.h"
+#include "yk-reader.h"
 #include "yk-case-file-view.h"
 #include "yk-casework.h"
 #include "yk-demo.h"
@@ -161,8 +162,7 @@ fill_case_file_demo (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (YkSession) session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
-  sqlite3 *conn;
-  YkCaseScope scope;
+  g_autoptr (YkReader) reader = NULL;
   guint longest = 0;
   static const char *const later[] = { "2021-04-12", "2021-07-20", "2021-10-18" };
   static const int later_items[][10] = { { 1, 9, 1, 1, 1, 1, 1, 0, 1, 1 },
@@ -172,11 +172,10 @@ fill_case_file_demo (void)
   g_assert_no_error (error);
   g_assert_true (yk_demo_fill (session, 1, YK_DEMO_PILOT, &error));
   g_assert_no_error (error);
-  conn = yk_store_get_connection (yk_session_get_store (session));
-  yk_case_scope_init (&scope, session);
+  reader = yk_reader_new_for_session (session);
   for (gint64 id = 1; id <= 142; id++)
     {
-      g_autoptr (YkCaseFile) file = yk_case_file_load (conn, &scope, id, NULL);
+      g_autoptr (YkCaseFile) file = yk_case_file_load (reader, id, NULL);
       if (file != NULL && file->referrals->len > 0 && file->timeline->len > longest)
         {
           longest = file->timeline->len;

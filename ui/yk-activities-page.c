@@ -7,7 +7,7 @@
 #include "yk-activities.h"
 #include "yk-activity-dialog.h"
 #include "yk-activity-item.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-statistics.h"
 #include "yk-unlocked-session.h"
 #include "yk-window.h"
@@ -135,11 +135,11 @@ show_message (YkActivitiesPage *self, const char *message)
 }
 
 static gpointer
-list_activities (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+list_activities (YkReader *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   Request *request = data;
 
-  return yk_activities_list (db, request->site_id, request->month, error);
+  return yk_activities_list (reader, request->site_id, request->month, error);
 }
 
 static void
@@ -148,7 +148,7 @@ list_cb (GObject      *source,
          gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = yk_connection_task_finish (result, &error);
+  g_autoptr (GPtrArray) rows = yk_reader_task_run_finish (result, &error);
   YkActivitiesPage *self;
   g_autoptr (GPtrArray) items = NULL;
 
@@ -190,13 +190,13 @@ load (YkActivitiesPage *self)
       return;
     }
   request = g_new0 (Request, 1);
-  request->site_id = yk_activities_site_for (session, chosen_site (self));
+  request->site_id = chosen_site (self);
   request->month = g_strdup (month);
   self->cancellable = g_cancellable_new ();
-  g_ptr_array_add (self->tasks, yk_connection_task_run (self->session, list_activities, request,
-                                                        (GDestroyNotify) request_free,
-                                                        (GDestroyNotify) g_ptr_array_unref, self->cancellable,
-                                                        list_cb, self));
+  g_ptr_array_add (self->tasks, yk_reader_task_run_async (self->session, list_activities, request,
+                                                          (GDestroyNotify) request_free,
+                                                          (GDestroyNotify) g_ptr_array_unref, self->cancellable,
+                                                          list_cb, self));
   set_loading (self, TRUE);
   self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_cb, self);
 }
@@ -451,7 +451,7 @@ yk_activities_page_dispose (GObject *object)
   /* No worker may hold a connection once the page is gone. */
   cancel_load (self);
   for (guint i = 0; i < self->tasks->len; i++)
-    yk_connection_task_wait (self->tasks->pdata[i]);
+    yk_reader_task_wait (self->tasks->pdata[i]);
   g_ptr_array_set_size (self->tasks, 0);
   if (self->dialog != NULL)
     {

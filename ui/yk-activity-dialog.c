@@ -5,7 +5,7 @@
 #include "yk-activity-dialog.h"
 #include "yk-date-entry.h"
 #include "yk-activities.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-record-form.h"
 #include "yk-record-rules.h"
 #include "yk-validate.h"
@@ -243,9 +243,9 @@ set_loading (YkActivityDialog *self, gboolean loading)
 }
 
 static gpointer
-load_people (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+load_people (YkReader *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
-  return yk_activities_people (db, *(gint64 *) data, error);
+  return yk_activities_people (reader, *(gint64 *) data, error);
 }
 
 static void
@@ -254,7 +254,7 @@ people_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) people = yk_connection_task_finish (result, &error);
+  g_autoptr (GPtrArray) people = yk_reader_task_run_finish (result, &error);
   YkActivityDialog *self;
   GHashTableIter iter;
   gpointer key;
@@ -488,7 +488,7 @@ yk_activity_dialog_dispose (GObject *object)
   keep_ticks (self);
   g_cancellable_cancel (self->cancellable);
   if (self->task != NULL)
-    yk_connection_task_wait (self->task);
+    yk_reader_task_wait (self->task);
   g_clear_object (&self->task);
   g_clear_object (&self->cancellable);
   yk_record_form_keep_draft (self->form);
@@ -642,8 +642,8 @@ yk_activity_dialog_new (YkUnlockedSession *session,
 
   set_loading (self, TRUE);
   self->cancellable = g_cancellable_new ();
-  self->task = yk_connection_task_run (session, load_people, g_memdup2 (&self->site_id, sizeof (gint64)), g_free,
-                                       (GDestroyNotify) g_ptr_array_unref, self->cancellable, people_cb, self);
+  self->task = yk_reader_task_run_async (session, load_people, g_memdup2 (&self->site_id, sizeof (gint64)), g_free,
+                                         (GDestroyNotify) g_ptr_array_unref, self->cancellable, people_cb, self);
   gtk_widget_grab_focus (activity_id > 0 ? self->search_entry : self->title_entry);
   return self;
 }

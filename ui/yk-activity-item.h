@@ -3,7 +3,7 @@
 
 #include <glib-object.h>
 
-#include "yk-db-activities.h"
+#include "yk-activities.h"
 
 G_BEGIN_DECLS
 

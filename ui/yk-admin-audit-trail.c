@@ -5,7 +5,7 @@
 #include "yk-admin-audit-trail-private.h"
 #include "yk-admin.h"
 #include "yk-audit-entry-item.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-date-entry.h"
 #include "yk-label.h"
 #include "yk-unlocked-session.h"
@@ -78,14 +78,13 @@ cancel_audit (YkAdminAuditTrail *self)
   g_cancellable_cancel (self->audit_cancellable);
   g_clear_object (&self->audit_cancellable);
   if (self->audit_task != NULL)
-    yk_connection_task_wait (self->audit_task);
+    yk_reader_task_wait (self->audit_task);
   g_clear_object (&self->audit_task);
   stop_audit_spinner (self);
 }
 
 typedef struct
 {
-  YkStore *store;
   YkAdminAuditFilter *filter;
 } AuditJob;
 
@@ -99,11 +98,11 @@ audit_job_free (gpointer data)
 }
 
 static gpointer
-audit_in_thread (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+audit_in_thread (YkReader *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   AuditJob *job = data;
 
-  return yk_admin_audit_read (job->store, db, job->filter, error);
+  return yk_admin_audit_read (reader, job->filter, error);
 }
 
 static void
@@ -122,7 +121,7 @@ audit_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   YkAdminAuditTrail *self = user_data;
   g_autoptr (GError) error = NULL;
-  YkAdminAudit *audit = yk_connection_task_finish (result, &error);
+  YkAdminAudit *audit = yk_reader_task_run_finish (result, &error);
   g_autofree char *chain = NULL;
   g_autofree char *count = NULL;
 
@@ -211,12 +210,11 @@ audit_filter_activated (GtkWidget *widget, const char *action_name, GVariant *pa
     }
   yk_label_show_message (self->audit_error, NULL);
   job = g_new0 (AuditJob, 1);
-  job->store = yk_session_get_store (session);
   job->filter = filter;
   self->audit_cancellable = g_cancellable_new ();
-  self->audit_task = yk_connection_task_run (self->session, audit_in_thread, job, audit_job_free,
-                                             (GDestroyNotify) yk_admin_audit_free, self->audit_cancellable,
-                                             audit_cb, self);
+  self->audit_task = yk_reader_task_run_async (self->session, audit_in_thread, job, audit_job_free,
+                                               (GDestroyNotify) yk_admin_audit_free, self->audit_cancellable,
+                                               audit_cb, self);
   self->audit_spinner_source = g_timeout_add (SPINNER_DELAY_MS, audit_spinner_cb, self);
 }
 

@@ -6,7 +6,7 @@
 #include "yk-admin.h"
 #include "yk-admin-check-item.h"
 #include "yk-admin-check-row.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-file-chooser.h"
 #include "yk-label.h"
 #include "yk-unlocked-session.h"
@@ -103,7 +103,6 @@ report_free (gpointer data)
 
 typedef struct
 {
-  YkStore *store;
   YkVerifyReport *report;
 } VerifyJob;
 
@@ -118,11 +117,11 @@ verify_job_free (gpointer data)
 }
 
 static gpointer
-verify_in_thread (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+verify_in_thread (YkReader *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   VerifyJob *job = data;
 
-  if (!yk_admin_verify_connection (job->store, db, job->report, error))
+  if (!yk_admin_verify_reader (reader, job->report, error))
     return NULL;
   return g_steal_pointer (&job->report);
 }
@@ -163,7 +162,7 @@ verify_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   YkAdminDatabase *self = user_data;
   g_autoptr (GError) error = NULL;
-  YkVerifyReport *report = yk_connection_task_finish (result, &error);
+  YkVerifyReport *report = yk_reader_task_run_finish (result, &error);
 
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
@@ -195,7 +194,6 @@ verify_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   if (session == NULL || self->verify_task != NULL)
     return;
   job = g_new0 (VerifyJob, 1);
-  job->store = yk_session_get_store (session);
   job->report = g_new0 (YkVerifyReport, 1);
   /* The header and pages are read through the main connection. */
   if (!yk_admin_verify_store (session, job->report, &error))
@@ -209,8 +207,8 @@ verify_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   gtk_label_set_text (self->verify_summary, _("Checking…"));
   gtk_widget_action_set_enabled (widget, "admin.verify", FALSE);
   self->verify_cancellable = g_cancellable_new ();
-  self->verify_task = yk_connection_task_run (self->session, verify_in_thread, job, verify_job_free,
-                                              report_free, self->verify_cancellable, verify_cb, self);
+  self->verify_task = yk_reader_task_run_async (self->session, verify_in_thread, job, verify_job_free,
+                                                report_free, self->verify_cancellable, verify_cb, self);
   self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_cb, self);
 }
 
@@ -268,7 +266,7 @@ cancel_verify (YkAdminDatabase *self)
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
   if (self->verify_task != NULL)
-    yk_connection_task_wait (self->verify_task);
+    yk_reader_task_wait (self->verify_task);
   g_clear_object (&self->verify_task);
   stop_spinner (self);
 }

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "yk-db-staff.h"
+#include "yk-accounts.h" /* YkStaffRow, as yk_accounts_list() gives them */
 #include "yk-unlocked-session.h"
 
 G_BEGIN_DECLS

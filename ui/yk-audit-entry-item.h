@@ -3,7 +3,7 @@
 
 #include <glib-object.h>
 
-#include "yk-db-admin.h"
+#include "yk-admin.h" /* YkAuditRow, as yk_admin_audit_read() gives them */
 
 G_BEGIN_DECLS
 

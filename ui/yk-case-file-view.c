@@ -4,7 +4,7 @@
 #include "yk-config.h"
 #include "yk-case-file-view.h"
 #include "yk-date-entry.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-app-error.h"
 #include "yk-case-file.h"
 #include "yk-casework.h"
@@ -18,11 +18,11 @@
 #define PROFILE_FORM "profile"
 #define SPINNER_DELAY_MS 200
 
-/* What a load in a worker thread reads (ui/yk-connection-task.h: a
- * connection the session lends, waited for before the session closes). */
+/* What a load in a worker thread reads (yk-reader-task.h: a reader the
+ * session lends, waited for before the session closes; it knows whom
+ * the file may be shown to). */
 typedef struct
 {
-  YkCaseScope scope;
   gint64 client_id;
 } LoadRequest;
 
@@ -133,14 +133,14 @@ session_of (YkCaseFileView *self)
 
 /* Worker thread. */
 static gpointer
-load_cb (sqlite3      *db,
+load_cb (YkReader     *reader,
          gpointer      data,
          GCancellable *cancellable,
          GError      **error)
 {
   const LoadRequest *request = data;
 
-  return yk_case_file_load (db, &request->scope, request->client_id, error);
+  return yk_case_file_load (reader, request->client_id, error);
 }
 
 /* Stops the running load, if any: a case file is read in milliseconds,
@@ -157,7 +157,7 @@ stop_load (YkCaseFileView *self)
   if (load == NULL)
     return;
   g_cancellable_cancel (cancellable);
-  yk_connection_task_wait (load);
+  yk_reader_task_wait (load);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
@@ -181,7 +181,7 @@ load_done_cb (GObject      *source,
               gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
-  YkCaseFile *file = yk_connection_task_finish (result, &error);
+  YkCaseFile *file = yk_reader_task_run_finish (result, &error);
   YkCaseFileView *self = user_data;
   gboolean opening;
 
@@ -226,11 +226,10 @@ start_load (YkCaseFileView *self, gboolean opening)
     return;
   request = g_new0 (LoadRequest, 1);
   request->client_id = self->client_id;
-  yk_case_scope_init (&request->scope, session);
   self->load_opening = opening;
   self->load_cancellable = g_cancellable_new ();
-  self->load = yk_connection_task_run (self->session, load_cb, request, g_free, (GDestroyNotify) yk_case_file_free,
-                                       self->load_cancellable, load_done_cb, self);
+  self->load = yk_reader_task_run_async (self->session, load_cb, request, g_free, (GDestroyNotify) yk_case_file_free,
+                                         self->load_cancellable, load_done_cb, self);
   if (opening)
     self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, show_spinner_cb, self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);

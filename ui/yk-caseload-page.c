@@ -5,7 +5,8 @@
 #include "yk-caseload-page.h"
 #include "yk-caseload-row.h"
 #include "yk-caseload.h"
-#include "yk-connection-task.h"
+#include "yk-reader.h"
+#include "yk-reader-task.h"
 #include "yk-casework.h"
 #include "yk-unlocked-session.h"
 #include "yk-validate.h"
@@ -16,10 +17,10 @@
 /* Show a spinner only when loading is slow enough to notice. */
 #define SPINNER_DELAY_MS 200
 
-/* What a load in the worker thread needs (yk_connection_task_run). */
+/* What a load in the worker thread needs (yk_reader_task_run_async):
+ * the day; whose people the reader knows. */
 typedef struct
 {
-  gint64 site_scope;
   GDate today;
 } LoadRequest;
 
@@ -614,17 +615,17 @@ stop_load (YkCaseloadPage *self)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   if (self->load_task != NULL)
-    yk_connection_task_wait (self->load_task);
+    yk_reader_task_wait (self->load_task);
   g_clear_object (&self->load_task);
   set_loading (self, FALSE);
 }
 
 static gpointer
-load_in_thread (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+load_in_thread (YkReader *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   LoadRequest *request = data;
 
-  return yk_caseload_load (db, request->site_scope, &request->today, cancellable, error);
+  return yk_caseload_load (reader, &request->today, cancellable, error);
 }
 
 static void
@@ -633,7 +634,7 @@ load_done_cb (GObject      *source_object,
               gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) entries = yk_connection_task_finish (result, &error);
+  g_autoptr (GPtrArray) entries = yk_reader_task_run_finish (result, &error);
   YkCaseloadPage *self = user_data;
 
   /* Cancelled: a newer load replaced this one, or the page went away. */
@@ -663,13 +664,12 @@ start_load (YkCaseloadPage *self)
   if (session == NULL)
     return;
   request = g_new0 (LoadRequest, 1);
-  request->site_scope = yk_casework_site_scope (session);
   yk_date_today (&request->today);
   self->load_cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  self->load_task = yk_connection_task_run (self->session, load_in_thread, request, g_free,
-                                            (GDestroyNotify) g_ptr_array_unref, self->load_cancellable,
-                                            load_done_cb, self);
+  self->load_task = yk_reader_task_run_async (self->session, load_in_thread, request, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref, self->load_cancellable,
+                                              load_done_cb, self);
 }
 
 static void

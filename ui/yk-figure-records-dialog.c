@@ -3,7 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-figure-records-dialog.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-figure-record-item.h"
 #include "yk-figure-records.h"
 
@@ -64,11 +64,11 @@ request_free (Request *request)
 }
 
 static gpointer
-list_records (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+list_records (YkReader *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   Request *request = data;
 
-  return yk_figure_records_list (db, request->period, request->indicator, request->site_id, request->cumulative,
+  return yk_figure_records_list (reader, request->period, request->indicator, request->site_id, request->cumulative,
                                  cancellable, error);
 }
 
@@ -107,7 +107,7 @@ records_cb (GObject      *source,
             gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) records = yk_connection_task_finish (result, &error);
+  g_autoptr (GPtrArray) records = yk_reader_task_run_finish (result, &error);
   YkFigureRecordsDialog *self;
   gboolean weighted = FALSE, detailed = FALSE;
 
@@ -204,7 +204,7 @@ yk_figure_records_dialog_dispose (GObject *object)
    * (a lock destroys this window first). */
   g_cancellable_cancel (self->cancellable);
   if (self->task != NULL)
-    yk_connection_task_wait (self->task);
+    yk_reader_task_wait (self->task);
   g_clear_object (&self->task);
   g_clear_object (&self->cancellable);
   g_weak_ref_set (&self->source, NULL);
@@ -357,9 +357,9 @@ yk_figure_records_dialog_new (GtkWidget         *source,
   gtk_label_set_text (self->summary_label, _("Listing the records…"));
   gtk_stack_set_visible_child_name (self->stack, "loading");
   set_loading (self, TRUE);
-  self->task = yk_connection_task_run (session, list_records, request,
-                                       (GDestroyNotify) request_free, (GDestroyNotify) g_ptr_array_unref,
-                                       self->cancellable, records_cb, self);
+  self->task = yk_reader_task_run_async (session, list_records, request,
+                                         (GDestroyNotify) request_free, (GDestroyNotify) g_ptr_array_unref,
+                                         self->cancellable, records_cb, self);
   return GTK_WIDGET (self);
 }
 

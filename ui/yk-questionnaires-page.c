@@ -7,7 +7,7 @@
 #include "yk-date-entry.h"
 #include "yk-activities.h"
 #include "yk-casework.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-statistics.h"
 #include "yk-unlocked-session.h"
 #include "yk-validate.h"
@@ -215,9 +215,9 @@ load_day (YkQuestionnairesPage *self)
 }
 
 static gpointer
-load_people (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+load_people (YkReader *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
-  return yk_activities_people (db, *(gint64 *) data, error);
+  return yk_activities_people (reader, *(gint64 *) data, error);
 }
 
 static void
@@ -226,7 +226,7 @@ people_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) people = yk_connection_task_finish (result, &error);
+  g_autoptr (GPtrArray) people = yk_reader_task_run_finish (result, &error);
   g_autoptr (GPtrArray) items = NULL;
   YkQuestionnairesPage *self;
 
@@ -279,9 +279,9 @@ load_people_of_site (YkQuestionnairesPage *self)
   g_list_store_remove_all (self->people);
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  g_ptr_array_add (self->tasks, yk_connection_task_run (self->session, load_people, g_memdup2 (&site, sizeof site),
-                                                        g_free, (GDestroyNotify) g_ptr_array_unref,
-                                                        self->cancellable, people_cb, self));
+  g_ptr_array_add (self->tasks, yk_reader_task_run_async (self->session, load_people, g_memdup2 (&site, sizeof site),
+                                                          g_free, (GDestroyNotify) g_ptr_array_unref,
+                                                          self->cancellable, people_cb, self));
 }
 
 static void
@@ -464,7 +464,7 @@ yk_questionnaires_page_dispose (GObject *object)
 
   cancel_load (self);
   for (guint i = 0; i < self->tasks->len; i++)
-    yk_connection_task_wait (self->tasks->pdata[i]);
+    yk_reader_task_wait (self->tasks->pdata[i]);
   g_ptr_array_set_size (self->tasks, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_QUESTIONNAIRES_PAGE);
   /* The template's unnamed top-level children too. */

@@ -2,7 +2,6 @@
 #define G_LOG_DOMAIN "yukang-ui"
 
 #include "yk-record-form.h"
-#include "yk-db-staff.h"
 #include "yk-recording.h"
 #include "yk-score-choice.h"
 #include "yk-validate.h"

@@ -5,7 +5,7 @@
 
 #include "yk-form-drafts.h"
 #include "yk-unlocked-session.h"
-#include "yk-records.h"
+#include "yk-recording.h" /* the record types */
 
 G_BEGIN_DECLS
 

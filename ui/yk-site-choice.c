@@ -3,7 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-site-choice.h"
-#include "yk-db-indicators.h"
+#include "yk-statistics.h" /* YkSiteRow, as yk_statistics_sites() lists them */
 
 /* `sites` holds YkSiteRow; `all_sites`, when not NULL, is a first entry
  * standing for every site. */

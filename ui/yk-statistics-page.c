@@ -5,7 +5,7 @@
 #include "yk-site-choice.h"
 #include "yk-statistics-page.h"
 #include "yk-date-entry.h"
-#include "yk-connection-task.h"
+#include "yk-reader-task.h"
 #include "yk-figure-records-dialog.h"
 #include "yk-file-chooser.h"
 #include "yk-monthly-chart.h"
@@ -82,7 +82,7 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   char *period;
-  gint64 only_site;
+  gint64 site_id; /* picked in the site filter (0: all); the app clamps it */
 } Request;
 
 static void
@@ -93,11 +93,11 @@ request_free (Request *request)
 }
 
 static gpointer
-compute (sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+compute (YkReader *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   Request *request = data;
 
-  return yk_statistics_compute (db, request->period, request->only_site, cancellable, error);
+  return yk_statistics_compute (reader, request->period, request->site_id, cancellable, error);
 }
 
 /* "2021Q4" → 2021年第4季度; "2021-07" → 2021年7月. */
@@ -342,7 +342,7 @@ statistics_cb (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (YkStatistics) statistics = yk_connection_task_finish (result, &error);
+  g_autoptr (YkStatistics) statistics = yk_reader_task_run_finish (result, &error);
   YkStatisticsPage *self;
 
   /* A newer load, a lock or the page's end cancelled it; the page may be gone. */
@@ -385,12 +385,12 @@ load (YkStatisticsPage *self)
 
   request = g_new0 (Request, 1);
   request->period = g_strdup (period);
-  request->only_site = yk_statistics_site_for (session, chosen_site (self));
+  request->site_id = chosen_site (self);
   self->cancellable = g_cancellable_new ();
   g_ptr_array_add (self->tasks,
-                   yk_connection_task_run (self->session, compute, request,
-                                           (GDestroyNotify) request_free, (GDestroyNotify) yk_statistics_unref,
-                                           self->cancellable, statistics_cb, self));
+                   yk_reader_task_run_async (self->session, compute, request,
+                                             (GDestroyNotify) request_free, (GDestroyNotify) yk_statistics_unref,
+                                             self->cancellable, statistics_cb, self));
   set_loading (self, TRUE);
   self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_cb, self);
 }
@@ -683,7 +683,7 @@ yk_statistics_page_dispose (GObject *object)
    * closes the session right after. */
   cancel_load (self);
   for (guint i = 0; i < self->tasks->len; i++)
-    yk_connection_task_wait (self->tasks->pdata[i]);
+    yk_reader_task_wait (self->tasks->pdata[i]);
   g_ptr_array_set_size (self->tasks, 0);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_STATISTICS_PAGE);

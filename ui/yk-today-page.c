@@ -3,10 +3,9 @@
 
 #include "yk-config.h"
 #include "yk-today-page.h"
-#include "yk-connection-task.h"
-#include "yk-casework.h"
-#include "yk-db-indicators.h"
-#include "yk-db-staff.h"
+#include "yk-reader.h"
+#include "yk-reader-task.h"
+#include "yk-due.h"
 #include "yk-due-format.h"
 #include "yk-file-chooser.h"
 #include "yk-today.h"
@@ -39,9 +38,11 @@ static const YkIndicator shown_figures[] = {
 };
 #define N_SHOWN_FIGURES G_N_ELEMENTS (shown_figures)
 
-/* What one read in a worker thread asks for (ui/yk-connection-task.h:
- * a connection the session lends, waited for before the session can
- * close). Its queries check the cancellable as they run (yk_today_*). */
+/* What one read in a worker thread asks for (yk-reader-task.h: a
+ * reader the session lends, waited for before the session can close).
+ * Its queries check the cancellable as they run (yk_today_*). The
+ * filters are a coordinator's picks; the reader keeps a social worker
+ * to their own people. */
 typedef struct
 {
   LoadKind kind;
@@ -127,7 +128,7 @@ free_result (LoadKind kind,
 
 /* Worker thread. */
 static gpointer
-read_cb (sqlite3      *db,
+read_cb (YkReader     *reader,
          gpointer      data,
          GCancellable *cancellable,
          GError      **error)
@@ -135,9 +136,9 @@ read_cb (sqlite3      *db,
   const Request *request = data;
 
   if (request->kind == LOAD_FOLLOWUPS)
-    return yk_today_followups (db, request->site_id, request->worker_id, &request->today, &request->horizon,
+    return yk_today_followups (reader, request->site_id, request->worker_id, &request->today, &request->horizon,
                                cancellable, error);
-  return yk_today_figures (db, &request->today, request->site_id, cancellable, error);
+  return yk_today_figures (reader, &request->today, cancellable, error);
 }
 
 static YkSession *
@@ -208,7 +209,7 @@ cancel_load (YkTodayPage *self,
   if (task == NULL)
     return;
   g_cancellable_cancel (cancellable);
-  yk_connection_task_wait (task);
+  yk_reader_task_wait (task);
 }
 
 /* An empty list means two things: everyone is followed up, or there is
@@ -320,8 +321,9 @@ apply_figures (YkTodayPage          *self,
   g_autofree char *this_quarter = quarter_label (figures->period[0]);
   g_autofree char *last_quarter = quarter_label (figures->period[1]);
   const YkReport *now = figures->report[0], *before = figures->report[1];
-  const char *scope = load->site_id != 0 && now->sites->len == 1 ? ((YkReportSite *) now->sites->pdata[0])->name
-                                                                  : _("All sites");
+  /* A social worker's figures are their site's. */
+  const char *scope = !is_coordinator (self) && now->sites->len == 1 ? ((YkReportSite *) now->sites->pdata[0])->name
+                                                                     : _("All sites");
   g_autofree char *subtitle = g_strdup_printf (_("%1$s so far, beside %2$s · %3$s"), this_quarter, last_quarter,
                                                scope);
 
@@ -348,7 +350,7 @@ load_done (GAsyncResult *result,
            LoadKind      kind)
 {
   g_autoptr (GError) error = NULL;
-  gpointer value = yk_connection_task_finish (result, &error);
+  gpointer value = yk_reader_task_run_finish (result, &error);
   YkTodayPage *self;
 
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
@@ -425,24 +427,17 @@ selected_id (GArray      *ids,
   return ids != NULL && position < ids->len ? g_array_index (ids, gint64, position) : 0;
 }
 
-/* Whose follow-ups the page lists: the filters' for a coordinator, a
- * social worker's own people otherwise. The printed list is the same. */
+/* The follow-up filters a coordinator picked (0: all). A social worker
+ * has none to pick; the reader keeps them to their own people. */
 static void
-followup_scope (YkTodayPage *self,
-                YkSession   *session,
-                gint64      *site_id,
-                gint64      *worker_id)
+followup_filters (YkTodayPage *self,
+                  gint64      *site_id,
+                  gint64      *worker_id)
 {
-  if (is_coordinator (self))
-    {
-      *site_id = selected_id (self->site_ids, self->site_dropdown);
-      *worker_id = selected_id (self->worker_ids, self->worker_dropdown);
-    }
-  else
-    {
-      *site_id = yk_casework_site_scope (session);
-      *worker_id = yk_session_get_staff_id (session);
-    }
+  gboolean coordinator = is_coordinator (self);
+
+  *site_id = coordinator ? selected_id (self->site_ids, self->site_dropdown) : 0;
+  *worker_id = coordinator ? selected_id (self->worker_ids, self->worker_dropdown) : 0;
 }
 
 static void
@@ -464,17 +459,14 @@ start_load (YkTodayPage *self,
   request->horizon = request->today;
   g_date_add_days (&request->horizon, HORIZON_DAYS);
   if (kind == LOAD_FOLLOWUPS)
-    followup_scope (self, session, &request->site_id, &request->worker_id);
-  else
-    /* A social worker's own site's figures. */
-    request->site_id = yk_casework_site_scope (session);
+    followup_filters (self, &request->site_id, &request->worker_id);
 
   self->cancellables[kind] = g_cancellable_new ();
-  self->tasks[kind] = yk_connection_task_run (self->session, read_cb, g_memdup2 (request, sizeof *request), g_free,
-                                              kind == LOAD_FOLLOWUPS ? (GDestroyNotify) g_ptr_array_unref
-                                                                     : (GDestroyNotify) yk_today_figures_free,
-                                              self->cancellables[kind],
-                                              kind == LOAD_FOLLOWUPS ? followups_done_cb : figures_done_cb, self);
+  self->tasks[kind] = yk_reader_task_run_async (self->session, read_cb, g_memdup2 (request, sizeof *request), g_free,
+                                                kind == LOAD_FOLLOWUPS ? (GDestroyNotify) g_ptr_array_unref
+                                                                       : (GDestroyNotify) yk_today_figures_free,
+                                                self->cancellables[kind],
+                                                kind == LOAD_FOLLOWUPS ? followups_done_cb : figures_done_cb, self);
   self->spinner_ids[kind] = g_timeout_add (SPINNER_DELAY_MS,
                                            kind == LOAD_FOLLOWUPS ? followups_spinner_cb : figures_spinner_cb, self);
   if (!was_busy)
@@ -957,6 +949,7 @@ yk_today_page_save_due_list (YkTodayPage *self,
                              GError     **error)
 {
   YkSession *session;
+  g_autoptr (YkReader) reader = NULL;
   g_autoptr (YkDueList) list = NULL;
   g_autofree char *path = NULL;
   gint64 site_id = 0, worker_id = 0;
@@ -978,8 +971,8 @@ yk_today_page_save_due_list (YkTodayPage *self,
       return FALSE;
     }
   current_day (self, &day);
-  followup_scope (self, session, &site_id, &worker_id);
-  list = yk_due_list_load (yk_store_get_connection (yk_session_get_store (session)), site_id, worker_id, &day,
-                           HORIZON_DAYS, error);
+  followup_filters (self, &site_id, &worker_id);
+  reader = yk_reader_new_for_session (session);
+  list = yk_due_list_for_today (reader, site_id, worker_id, &day, HORIZON_DAYS, error);
   return list != NULL && yk_due_list_write_pdf (list, path, error);
 }

@@ -8,6 +8,7 @@
 
 #include "yk-case-file.h"
 #include "yk-db-case-file.h"
+#include "yk-reader-private.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +39,6 @@ main (int argc, char *argv[])
   g_autofree double *times = NULL;
   g_autofree double *contact_times = NULL;
   guint64 events = 0;
-  YkCaseScope scope;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL || user == NULL ||
@@ -54,15 +54,15 @@ main (int argc, char *argv[])
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
-  yk_case_scope_init (&scope, session);
   times = g_new0 (double, people);
   contact_times = g_new0 (double, people);
   for (int i = 0; i < people; i++)
     {
       sqlite3 *db = yk_store_open_connection (yk_session_get_store (session), &error);
       gint64 id = 1 + (gint64) i * 4999 / MAX (people - 1, 1);
+      YkReader *reader = _yk_reader_new (session, db);
       gint64 start = g_get_monotonic_time ();
-      YkCaseFile *file = yk_case_file_load (db, &scope, id, &error);
+      YkCaseFile *file = yk_case_file_load (reader, id, &error);
 
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
       if (file == NULL)
@@ -76,6 +76,7 @@ main (int argc, char *argv[])
       g_ptr_array_unref (yk_db_case_contacts (db, id, YK_DB_VOIDED_ALL, NULL));
       contact_times[i] = (g_get_monotonic_time () - start) / 1000.0;
       yk_case_file_free (file);
+      yk_reader_free (reader);
       yk_store_close_connection (yk_session_get_store (session), db);
     }
   qsort (times, people, sizeof *times, compare_doubles);

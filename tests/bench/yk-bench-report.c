@@ -8,6 +8,7 @@
  *                                     [--period 2021Q4] [--runs 9] */
 #define G_LOG_DOMAIN "yukang-bench"
 
+#include "yk-report-private.h"
 #include "yk-password.h"
 #include "yk-report.h"
 #include "yk-session.h"
@@ -73,7 +74,7 @@ report_workload (sqlite3      *db,
 {
   const Period *p = data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (YkReport) report = yk_report_compute (db, p->from, p->to, 0, &error);
+  g_autoptr (YkReport) report = _yk_report_compute_on (db, p->from, p->to, 0, &error);
 
   if (report == NULL)
     g_error ("report: %s", error->message);
@@ -85,8 +86,8 @@ monthly_workload (sqlite3      *db,
 {
   const Period *p = data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (YkReport) report = yk_report_compute (db, p->from, p->to, 0, &error);
-  g_autoptr (GPtrArray) months = report ? yk_report_monthly (db, report, &error) : NULL;
+  g_autoptr (YkReport) report = _yk_report_compute_on (db, p->from, p->to, 0, &error);
+  g_autoptr (GPtrArray) months = report ? _yk_report_monthly_on (db, report, &error) : NULL;
 
   if (months == NULL)
     g_error ("monthly: %s", error->message);
@@ -150,7 +151,7 @@ main (int   argc,
     period = g_strdup ("2021Q4");
 
   {
-    g_autoptr (YkReport) probe = yk_report_compute (db, "2000-01-01", "2000-01-01", 0, &error);
+    g_autoptr (YkReport) probe = _yk_report_compute_on (db, "2000-01-01", "2000-01-01", 0, &error);
 
     if (probe == NULL ||
         !yk_period_parse (period, probe->pilot_start, &from, &to, &cumulative, &error))

@@ -3,13 +3,16 @@
 
 #include <gio/gio.h>
 
+#include "yk-app-types.h"
 #include "yk-session.h"
 
 G_BEGIN_DECLS
 
-/* The UI's handle on an unlocked database: a reference-counted GObject
- * around app/'s plain YkSession, so pages can hold it in a `session`
- * property and bind to it. Locking calls yk_unlocked_session_close(),
+/* The window's handle on an unlocked database: a reference-counted
+ * GObject around the plain YkSession, so pages can hold it in a
+ * `session` property and bind to it. It lends connections to worker
+ * threads as YkReaders (the reader task, yk-reader-task.h), so the UI
+ * never holds a connection. No GTK here: it is the core's. Locking calls yk_unlocked_session_close(),
  * which wipes the keys at once even while pages still hold references;
  * afterwards yk_unlocked_session_get_session() returns NULL and
  * `unlocked` is FALSE. The path, account and role stay readable, so the
@@ -26,11 +29,12 @@ const char *yk_unlocked_session_get_display_name (YkUnlockedSession *self);
 gboolean yk_unlocked_session_is_coordinator (YkUnlockedSession *self);
 gboolean yk_unlocked_session_is_unlocked (YkUnlockedSession *self);
 void yk_unlocked_session_close (YkUnlockedSession *self);
-/* Connections for reads in worker threads; see the .c. */
-sqlite3 *yk_unlocked_session_open_reader (YkUnlockedSession *self,
-                                          GError           **error);
+/* Connections for reads in worker threads, with who lent them; see the
+ * .c. Pages use the reader task rather than these. */
+YkReader *yk_unlocked_session_open_reader (YkUnlockedSession *self,
+                                           GError           **error);
 void yk_unlocked_session_close_reader (YkUnlockedSession *self,
-                                      sqlite3           *db);
+                                      YkReader          *reader);
 /* A slow write with the session to itself in a worker thread; see the .c. */
 typedef gboolean (*YkExclusiveFunc) (YkSession *session,
                                      gpointer   data,

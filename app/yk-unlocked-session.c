@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "yukang-ui"
+#define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-config.h"
 #include "yk-unlocked-session.h"
 #include "yk-preferences.h"
+#include "yk-reader-private.h"
 #include "yk-text.h"
 
 #include <gio/gio.h>
@@ -14,12 +15,12 @@ struct _YkUnlockedSession
   GObject parent_instance;
 
   YkSession *session; /* owned; NULL once closed */
-  /* Connections lent to worker threads (yk_unlocked_session_open_reader).
+  /* YkReaders lent to worker threads (yk_unlocked_session_open_reader).
    * Closing waits for the last one to come back before the store goes:
    * `closing` holds the session until then. */
   GPtrArray *readers;
   YkSession *closing;
-  /* Readers given back, kept open with their page caches warm for the
+  /* Connections given back, kept open with their page caches warm for the
    * next read (a new connection reads and decrypts every page again:
    * 63 ms against 25 ms for the caseload at district scale). Closed
    * before a lock or an exclusive job. */
@@ -326,7 +327,7 @@ yk_unlocked_session_close (YkUnlockedSession *self)
   if (self->session == NULL && self->lent == NULL)
     return;
   for (guint i = 0; i < self->readers->len; i++)
-    yk_store_interrupt_connection (self->readers->pdata[i]);
+    yk_store_interrupt_connection (_yk_reader_get_db (self->readers->pdata[i]));
   if (self->session != NULL)
     close_idle_readers (self, self->session);
   self->closing = self->session != NULL ? g_steal_pointer (&self->session) : g_steal_pointer (&self->lent);
@@ -470,14 +471,15 @@ yk_unlocked_session_run_exclusive_finish (YkUnlockedSession *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Main thread. A connection of its own for a read in a worker thread;
- * NULL (with error) once locked. Give it back with
- * yk_unlocked_session_close_reader(), on the main thread, also after a
- * lock. */
-sqlite3 *
+/* Main thread. A connection of its own for a read in a worker thread,
+ * with the scope of this session's person; NULL (with error) once
+ * locked. Give it back with yk_unlocked_session_close_reader(), on the
+ * main thread, also after a lock. */
+YkReader *
 yk_unlocked_session_open_reader (YkUnlockedSession *self,
                                  GError           **error)
 {
+  YkReader *reader;
   sqlite3 *db;
 
   g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (self), NULL);
@@ -496,25 +498,30 @@ yk_unlocked_session_open_reader (YkUnlockedSession *self,
     db = g_ptr_array_steal_index_fast (self->idle, self->idle->len - 1);
   else
     db = yk_store_open_connection (yk_session_get_store (self->session), error);
-  if (db != NULL)
-    g_ptr_array_add (self->readers, db);
-  return db;
+  if (db == NULL)
+    return NULL;
+  reader = _yk_reader_new (self->session, db);
+  g_ptr_array_add (self->readers, reader);
+  return reader;
 }
 
 void
 yk_unlocked_session_close_reader (YkUnlockedSession *self,
-                                  sqlite3           *db)
+                                  YkReader          *reader)
 {
   YkSession *owner;
+  sqlite3 *db;
 
   g_return_if_fail (YK_IS_UNLOCKED_SESSION (self));
-  if (db == NULL)
+  if (reader == NULL)
     return;
-  if (!g_ptr_array_remove_fast (self->readers, db))
+  if (!g_ptr_array_remove_fast (self->readers, reader))
     {
       g_critical ("A database connection was given back twice or to the wrong session");
       return;
     }
+  db = _yk_reader_get_db (reader);
+  yk_reader_free (reader);
   /* Whatever the worker asked SQLite to check goes with it. */
   yk_store_interrupt_when (db, NULL, NULL);
   if (self->session != NULL && self->idle->len < MAX_IDLE_READERS)

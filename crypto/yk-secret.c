@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-crypto"
 
 #include "yk-secret.h"
+#include "yk-secret-private.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -49,14 +50,37 @@ yk_secret_dup (const YkSecret *secret)
   return copy;
 }
 
+static void
+release (guint8 *bytes, gsize len)
+{
+  sodium_munlock (bytes, len);
+  sodium_free (bytes);
+}
+
+static YkSecretReleaseFunc release_func = release;
+
+void
+_yk_secret_set_release_func (YkSecretReleaseFunc func)
+{
+  release_func = func != NULL ? func : release;
+}
+
+void
+_yk_secret_release (guint8 *bytes, gsize len)
+{
+  release (bytes, len);
+}
+
 void
 yk_secret_free (YkSecret *secret)
 {
   if (secret == NULL)
     return;
-  /* sodium_free() zeroes the memory before unlocking and releasing it. */
-  sodium_munlock (secret->bytes, secret->len);
-  sodium_free (secret->bytes);
+  /* Wiped here, whatever the allocator does on release (sodium_free()
+   * zeroes too, but that is libsodium's promise, not one a test of ours
+   * can see: the pages are unmapped afterwards). */
+  sodium_memzero (secret->bytes, secret->len);
+  release_func (secret->bytes, secret->len);
   g_free (secret);
 }
 

@@ -58,6 +58,7 @@ test_about_dialog_opens (void)
   g_autoptr (YkApplication) app = registered_application ();
   YkWindow *window = yk_window_new (app);
   GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkAboutDialog *about = NULL;
   guint before;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -67,15 +68,19 @@ test_about_dialog_opens (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
 
+  /* The one new toplevel is the About dialog, over the window, saying
+   * which version this is. */
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
       if (GTK_IS_ABOUT_DIALOG (w))
-        {
-          g_assert_cmpstr (gtk_about_dialog_get_version (GTK_ABOUT_DIALOG (w)), ==, PACKAGE_VERSION);
-          g_assert_true (gtk_window_get_transient_for (w) == GTK_WINDOW (window));
-        }
+        about = GTK_ABOUT_DIALOG (w);
     }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (gtk_about_dialog_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+  g_assert_nonnull (gtk_about_dialog_get_program_name (about));
+  gtk_window_destroy (GTK_WINDOW (about));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

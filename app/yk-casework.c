@@ -658,7 +658,7 @@ yk_casework_get_referral (YkSession *session,
 }
 
 /* The audit detail of a correction, "field: old → new; …" with the keys
- * of FORMATS.md. Free text may name someone or say how they are: it is
+ * of docs/design/followup.md. Free text may name someone or say how they are: it is
  * named as changed, never copied into the trail. */
 static void
 changed_value (GString *detail, const char *key, const char *old, const char *new)

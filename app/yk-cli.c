@@ -20,7 +20,7 @@ typedef struct
 static int run_help (int argc, char **argv);
 static int run_version (int argc, char **argv);
 
-/* The commands of FORMATS.md join this table as they are built. */
+/* The commands of docs/design/formats.md join this table as they are built. */
 static const YkCommand commands[] = {
   { "init", N_("Create an encrypted database"), yk_cli_init },
   { "user", N_("List, add or remove accounts, change passwords"), yk_cli_user },

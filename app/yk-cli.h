@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses of FORMATS.md. */
+/* Exit statuses of docs/design/formats.md. */
 enum
 {
   YK_EXIT_OK = 0,

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* CSV as Chinese Excel writes it (FORMATS.md): RFC 4180 — commas, double
+/* CSV as Chinese Excel writes it (docs/design/formats.md): RFC 4180 — commas, double
  * quotes that may hold commas, doubled quotes and line breaks — in UTF-8
  * with or without a BOM, UTF-16 with a BOM, or else GB18030. */
 typedef struct

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  YK_DEMO_PILOT,    /* about PRODUCT.md's table: 140 people, five quarters */
+  YK_DEMO_PILOT,    /* about docs/design/indicators.md's table: 140 people, five quarters */
   YK_DEMO_DISTRICT, /* 5,000 people and 1,000,000 contacts, for benchmarks */
 } YkDemoSize;
 

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* The follow-up rules of PRODUCT.md: the condition recorded at the last
+/* The follow-up rules of docs/design/followup.md: the condition recorded at the last
  * reached contact sets when the next one is due, and everyone active is
  * followed up at least once a quarter. */
 typedef struct

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The columns of each ledger file (FORMATS.md): key, Chinese label,
+/* The columns of each ledger file (docs/design/formats.md): key, Chinese label,
  * required, and another Chinese header also accepted: the word the
  * interface uses when it differs from the ledger's (docs/glossary.md). */
 typedef YkLedgerColumn Column;
@@ -73,7 +73,7 @@ static void import_assessment (Import *import, const char *const *values);
 static const struct
 {
   const char *file;
-  const char *chinese;  /* FORMATS.md's name, and a workbook sheet's */
+  const char *chinese;  /* docs/design/formats.md's name, and a workbook sheet's */
   const Column *columns;
   RowFunc import_row;
 } ledger_files[YK_LEDGER_FILES] = {
@@ -326,7 +326,7 @@ read_family (Import *import, const char *const *values)
   return id;
 }
 
-/* Unknown names create staff without a login (FORMATS.md). */
+/* Unknown names create staff without a login (docs/design/formats.md). */
 static gint64
 read_worker (Import *import, const char *const *values, const char *key, gint64 site_id)
 {

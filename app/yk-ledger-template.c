@@ -11,7 +11,7 @@
 #include <xlsxwriter.h>
 
 /* The template is a Chinese document for Chinese ledgers, like the
- * report workbook: its words are data (FORMATS.md's labels and values),
+ * report workbook: its words are data (docs/design/formats.md's labels and values),
  * not interface strings. What a column accepts, by file and key ("*"
  * for any file). */
 static const struct

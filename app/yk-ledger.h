@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Ledgers (台账): the folder of CSV files of FORMATS.md, or an Excel
+/* Ledgers (台账): the folder of CSV files of docs/design/formats.md, or an Excel
  * workbook with one sheet per file. */
 typedef struct
 {

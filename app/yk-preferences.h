@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Lists show names masked (王**, PRODUCT.md); a coordinator may choose to
+/* Lists show names masked (王**, docs/design/security.md); a coordinator may choose to
  * see them in full (the Preferences dialog). Seeing every name of a
  * district is a privacy-relevant act, so it is written to the audit
  * trail when it starts (`names_unmask`, also at each unlock with the

@@ -206,7 +206,7 @@ yk_contact_validate (const YkContactRecord *r,
  * reached the person says what their condition and risk level are now
  * (the form fills both in from the last contact). A call saved without
  * them once turned 不稳定 into "not recorded" and the next follow-up into
- * three months. Imported ledgers keep both optional, as FORMATS.md says;
+ * three months. Imported ledgers keep both optional, as docs/design/followup.md says;
  * the follow-up rules then keep the last ones recorded. */
 gboolean
 yk_contact_validate_typed (const YkContactRecord *r,
@@ -328,7 +328,7 @@ yk_sdss_item_name (guint index)
   return sdss_items[index];
 }
 
-/* The label a person sees for a field key (FORMATS.md's Chinese labels are
+/* The label a person sees for a field key (docs/design/formats.md's Chinese labels are
  * the translations, except where docs/glossary.md names the field
  * otherwise: risk_level is 风险等级, condition 病情分类). */
 const char *

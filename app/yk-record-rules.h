@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* One validation function per record kind. On failure, `field` names the
- * field at fault (its FORMATS.md key, e.g. "id_number") and the error
+ * field at fault (its docs/design/followup.md key, e.g. "id_number") and the error
  * says why, in words a person can act on. `today` bounds dates ("not in
  * the future"); `intake_date` is the service user's, for records that
  * cannot come before it. Nothing invalid reaches the database: every

@@ -58,7 +58,7 @@ yk_report_to_text (const YkReport *r)
   return g_string_free (out, FALSE);
 }
 
-/* One row per indicator in INDICATORS.md's order: label, one column per
+/* One row per indicator in docs/design/indicators.md's order: label, one column per
  * site, 合计, 累计. A header row names the columns. RFC 4180 (CRLF). */
 char *
 yk_report_to_csv (const YkReport *r)
@@ -91,7 +91,7 @@ append_indicators (GString *out, const gint64 values[YK_N_INDICATORS], const cha
   g_string_append_printf (out, "\n%s}", indent);
 }
 
-/* FORMATS.md's JSON: every key of INDICATORS.md as an integer; with one
+/* docs/design/formats.md's JSON: every key of docs/design/indicators.md as an integer; with one
  * site, `total` equals it. */
 char *
 yk_report_to_json (const YkReport *r)

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* The report formats of FORMATS.md, all from one YkReport so they agree
+/* The report formats of docs/design/formats.md, all from one YkReport so they agree
  * to the digit. */
 char *yk_report_to_text (const YkReport *report);
 char *yk_report_to_csv (const YkReport *report);

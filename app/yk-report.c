@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The bureau's own wording (INDICATORS.md): the same in every language. */
+/* The bureau's own wording (docs/design/indicators.md): the same in every language. */
 static const char *const labels[YK_N_INDICATORS] = {
   "问卷调查（份）",
   "新建个案（人）",
@@ -161,7 +161,7 @@ is_stock (YkIndicator indicator)
          indicator == YK_INDICATOR_IMPROVED;
 }
 
-/* The pilot began with the earliest site opening (INDICATORS.md). A
+/* The pilot began with the earliest site opening (docs/design/indicators.md). A
  * database whose sites have no opening date yet (as `yukang init` leaves
  * it) starts with its first record instead, so that 累计 is every record
  * up to the period's end; NULL only in a database without records. */
@@ -319,7 +319,7 @@ compute (sqlite3    *db,
       (with_cumulative && !count_all (db, pilot_from, to, report->improvement_threshold, TRUE, cumulative, error)))
     return NULL;
 
-  /* "All sites" is the sum of the sites (INDICATORS.md). */
+  /* "All sites" is the sum of the sites (docs/design/indicators.md). */
   for (guint i = 0; i < report->sites->len; i++)
     {
       YkReportSite *site = report->sites->pdata[i];
@@ -386,7 +386,7 @@ yk_date_chinese (const char *iso)
   return g_strdup_printf ("%u年%u月%u日", g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
 }
 
-/* The bureau's paragraph (FORMATS.md), filled from the period's figures. */
+/* The bureau's paragraph (docs/design/indicators.md), filled from the period's figures. */
 char *
 yk_report_summary (const YkReport *r)
 {
@@ -410,7 +410,7 @@ yk_report_summary (const YkReport *r)
                           r->total[YK_INDICATOR_BENEFICIARIES]);
 }
 
-/* Stated under the table of every exported report (INDICATORS.md). */
+/* Stated under the table of every exported report (docs/design/indicators.md). */
 char *
 yk_report_notes (const YkReport *report)
 {

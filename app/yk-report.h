@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The pilot's figures for a period (INDICATORS.md), per site, in total,
+/* The pilot's figures for a period (docs/design/indicators.md), per site, in total,
  * and cumulative from the pilot's start to the period's end. The one
  * engine behind the command line, the window and every export. */
 typedef struct

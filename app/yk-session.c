@@ -22,7 +22,7 @@ struct _YkSession
   YkStaffRow *staff;
 };
 
-/* The two homes of the pilot (PRODUCT.md). */
+/* The two homes of the pilot (docs/design/formats.md). */
 static const struct
 {
   const char *code;

@@ -19,7 +19,7 @@ void yk_text_append_csv_field (GString    *out,
 void yk_text_append_json_string (GString    *out,
                                  const char *text);
 
-/* A name as lists show it (PRODUCT.md): the first character, then one *
+/* A name as lists show it (docs/design/security.md): the first character, then one *
  * per remaining character (王** for 王小明). Empty for NULL or invalid
  * UTF-8. */
 char *yk_text_mask_name (const char *name);

@@ -50,7 +50,7 @@ gboolean yk_unlocked_session_get_busy (YkUnlockedSession *self);
 gboolean yk_unlocked_session_run_exclusive_finish (YkUnlockedSession *self,
                                                   GAsyncResult      *result,
                                                   GError           **error);
-/* Names in lists (PRODUCT.md: masked, 王**). A coordinator may ask to
+/* Names in lists (docs/design/security.md: masked, 王**). A coordinator may ask to
  * see them in full: the window binds `full-names-requested` to the
  * GSettings key show-full-names. `full-names` is what lists show: TRUE
  * only for an unlocked coordinator session that asked, and only once
@@ -63,7 +63,7 @@ gboolean yk_unlocked_session_get_full_names (YkUnlockedSession *self);
  * keeps using the full name. */
 char *yk_unlocked_session_list_name (YkUnlockedSession *self,
                                     const char        *name);
-/* Where the task needs the person named (PRODUCT.md keeps overview lists
+/* Where the task needs the person named (docs/design/security.md keeps overview lists
  * masked): a social worker's own people, those they are the responsible
  * worker of, in full; anyone else as yk_unlocked_session_list_name(). */
 char *yk_unlocked_session_own_name (YkUnlockedSession *self,

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* File format constants, fixed by SECURITY.md. */
+/* File format constants, fixed by docs/design/file-format.md. */
 #define YK_FORMAT_VERSION 1
 #define YK_PAGE_SIZE 4096
 #define YK_PAGE_RESERVE 40                      /* nonce + tag at the end of each page */

@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* The rows of one ledger file (FORMATS.md), as the text a ledger holds,
+/* The rows of one ledger file (docs/design/formats.md), as the text a ledger holds,
  * in the file's column order; voided records are left out. */
 GPtrArray *yk_db_export_ledger (sqlite3    *db,
                                 const char *file,

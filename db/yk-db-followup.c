@@ -32,7 +32,7 @@ yk_db_followup_rows (sqlite3    *db,
 {
   /* Four seeks into the same leaf of contacts_last_reached, which covers
    * them: no row of the contacts table is read. As of ?3: the contacts
-   * until that day, the people in care on it (INDICATORS.md's 在册). */
+   * until that day, the people in care on it (docs/design/followup.md's 在册). */
 #define AS_OF " AND x.contact_date <= ?3"
   static const char sql[] =
     "SELECT c.id, c.case_no, c.name, c.site_id, c.worker_id, c.intake_date, c.risk_level, "

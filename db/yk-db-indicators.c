@@ -120,7 +120,7 @@ static const struct
     "  CROSS JOIN assessments b ON b.id = p.first_id CROSS JOIN assessments l ON l.id = p.last_id "
     "WHERE p.first_id <> p.last_id AND " YK_SDSS_TOTAL_OF ("l") " <= " YK_SDSS_TOTAL_OF ("b") " - ?3 "
     "GROUP BY p.site_id" },
-  /* S + F + R + Q of INDICATORS.md. */
+  /* S + F + R + Q of docs/design/indicators.md. */
   [YK_INDICATOR_BENEFICIARIES] = {
     "beneficiaries",
     "WITH s (client_id) AS ("

@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* The figures of INDICATORS.md, in its order. */
+/* The figures of docs/design/indicators.md, in its order. */
 typedef enum
 {
   YK_INDICATOR_QUESTIONNAIRES,

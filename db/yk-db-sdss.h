@@ -2,7 +2,7 @@
 #pragma once
 
 /* The SDSS total of the assessment row `alias` in SQL: the ten items
- * scored 0-2, items marked 9 (does not apply) left out (INDICATORS.md).
+ * scored 0-2, items marked 9 (does not apply) left out (docs/design/indicators.md).
  * The one definition every query in db/ uses. */
 #define YK_SDSS_ITEM(alias, n) "iif(" alias ".sdss_" n " = 9, 0, " alias ".sdss_" n ")"
 #define YK_SDSS_TOTAL_OF(alias)                                                                   \

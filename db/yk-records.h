@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* The records of PRODUCT.md as they are stored. Dates are ISO 8601
+/* The records of docs/design/file-format.md as they are stored. Dates are ISO 8601
  * ("2021-03-05"); NULL or 0 means "not recorded" where a field is
  * optional (-1 for optional numbers where 0 is a value). The rules that
  * make a record valid live in app/ (yk-records.c); these are plain data. */

@@ -9,7 +9,7 @@ CREATE TABLE settings (
 ) WITHOUT ROWID;
 
 -- Follow-up intervals by the condition recorded at the last reached
--- contact (PRODUCT.md, from the national management standard), as
+-- contact (docs/design/followup.md, from the national management standard), as
 -- "N days" or "N months".
 INSERT INTO settings (key, value) VALUES
   ('followup_stable', '3 months'),

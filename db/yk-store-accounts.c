@@ -11,7 +11,7 @@
 #include <string.h>
 
 /* Account slots. Adding, removing or re-keying one never re-encrypts the
- * data and never needs another account's password (SECURITY.md promise 3):
+ * data and never needs another account's password (docs/design/security.md promise 3):
  * the database key this store holds is sealed to the new slot. */
 
 typedef struct

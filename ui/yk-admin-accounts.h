@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 /* Administration → Accounts (coordinator only): the accounts, each a key
  * slot (add, remove, reset a password, change another's role and site),
  * and changing the database key
- * once someone has left (SECURITY.md). Argon2id and the re-keyed copy
+ * once someone has left (docs/design/file-format.md). Argon2id and the re-keyed copy
  * run in a worker thread with the session to themselves
  * (yk_unlocked_session_run_exclusive). Its `session` property holds the
  * YkUnlockedSession it works on. */

@@ -77,7 +77,7 @@ item_changed_cb (YkAssessmentDialog *self)
     return; /* still being built */
   read_items (self, items);
   total = yk_sdss_total (items);
-  /* 2 or more marks a social-function deficit (PRODUCT.md). */
+  /* 2 or more marks a social-function deficit (docs/design/indicators.md). */
   if (total >= 2)
     text = g_strdup_printf (_("Total: %d — a social-function deficit"), total);
   else

@@ -664,7 +664,7 @@ fill_header (YkCaseFileView *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->condition_tag), "yk-tag-warning");
 
-  /* PRODUCT.md: the person carries a warning wherever they appear. */
+  /* docs/design/followup.md: the person carries a warning wherever they appear. */
   gtk_widget_set_visible (self->warning_banner, file->warning);
   if (file->warning)
     gtk_label_set_text (self->warning_label,

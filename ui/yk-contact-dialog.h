@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * ("home_visit") in a few keystrokes: date, worker and reached are
  * filled in, Enter saves; the national follow-up form's items wait in an
  * expander. A risk level of 3 or more, or 不稳定, shows the checklist of
- * PRODUCT.md; the next follow-up date follows the rules until edited. */
+ * docs/design/followup.md; the next follow-up date follows the rules until edited. */
 #define YK_TYPE_CONTACT_DIALOG (yk_contact_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (YkContactDialog, yk_contact_dialog, YK, CONTACT_DIALOG, GtkWindow)
 

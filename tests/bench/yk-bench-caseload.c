@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The caseload screen at district scale (HACKING.md "Scale"): 5,000
+/* The caseload screen at district scale (a whole district, as the README's "Performance" measures it): 5,000
  * service users and 1,000,000 contacts in an encrypted database. Times
  *  - unlocking (yk_session_open at the accounts' Argon2id cost), which
  *    with the page's time gives Enter-on-the-password to list shown;

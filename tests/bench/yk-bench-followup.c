@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The follow-up queries at district scale (HACKING.md "Scale"): 5,000
+/* The follow-up queries at district scale (a whole district, as the README's "Performance" measures it): 5,000
  * service users in two sites, 50 social workers, 1,000,000 contacts over
  * five years, in an encrypted database. Times who is due or overdue for
  * everyone, for one site and for one worker, cold (new connection) and

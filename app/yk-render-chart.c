@@ -438,8 +438,9 @@ yk_render_sdss_draw (cairo_t                 *cr,
   if (n_points == 0)
     {
       set_colour (cr, fg, 0.6);
-      _yk_render_show (cr, _("No SDSS assessment yet"), f.left + f.width / 2, f.top + f.height / 2 - small * 0.75,
-                       small * 1.1, YK_RENDER_REGULAR, 0, 0.5, &unknown);
+      /* Between two gridlines (12.5), not struck through by one. */
+      show_anchored (cr, _("No SDSS assessment yet"), f.left + f.width / 2, sdss_y (&f, YK_RENDER_SDSS_MAX * 5 / 8),
+                     0.5, 0.5, &unknown);
       cairo_restore (cr);
       return unknown;
     }

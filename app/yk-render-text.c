@@ -16,6 +16,29 @@ _yk_render_word (YkRenderLanguage language,
   return language == YK_RENDER_CHINESE ? chinese : _(msgid);
 }
 
+static const cairo_user_data_key_t context_key;
+
+/* One Pango context per cairo context, kept on it: a layout per label is
+ * cheap, a context per label (pango_cairo_create_layout) is not, and a
+ * chart has a hundred labels. */
+static PangoContext *
+context_for (cairo_t *cr)
+{
+  PangoContext *context = cairo_get_user_data (cr, &context_key);
+
+  if (context != NULL)
+    {
+      pango_cairo_update_context (cr, context);
+      return context;
+    }
+  context = pango_cairo_create_context (cr);
+  /* Chinese glyph forms, not Japanese ones, whatever fontconfig prefers. */
+  pango_context_set_language (context, pango_language_from_string ("zh-cn"));
+  if (cairo_set_user_data (cr, &context_key, context, g_object_unref) != CAIRO_STATUS_SUCCESS)
+    g_error ("Out of memory");
+  return context;
+}
+
 PangoLayout *
 yk_render_layout_new (cairo_t     *cr,
                       const char  *text,
@@ -29,12 +52,10 @@ yk_render_layout_new (cairo_t     *cr,
   g_return_val_if_fail (cr != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  layout = pango_cairo_create_layout (cr);
+  layout = pango_layout_new (context_for (cr));
   /* Monospace for what is copied by hand (a recovery key), where 0 and O
    * must not be confused; Noto Sans CJK SC for everything else. */
   description = pango_font_description_from_string (font & YK_RENDER_MONOSPACE ? "Monospace" : YK_RENDER_FONT_FAMILY);
-  pango_context_set_language (pango_layout_get_context (layout), pango_language_from_string ("zh-cn"));
-  pango_layout_context_changed (layout);
   pango_font_description_set_absolute_size (description, size * PANGO_SCALE);
   pango_font_description_set_weight (description, font & YK_RENDER_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, description);

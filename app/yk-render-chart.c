@@ -435,10 +435,11 @@ yk_render_sdss_draw (cairo_t                 *cr,
   set_colour (cr, fg, 0.7);
   show_anchored (cr, _("SDSS total"), 0, 2, 0, 0, &unknown);
 
+  /* None yet: say so between two gridlines (at 12.5), where no line
+   * strikes the words through. */
   if (n_points == 0)
     {
       set_colour (cr, fg, 0.6);
-      /* Between two gridlines (12.5), not struck through by one. */
       show_anchored (cr, _("No SDSS assessment yet"), f.left + f.width / 2, sdss_y (&f, YK_RENDER_SDSS_MAX * 5 / 8),
                      0.5, 0.5, &unknown);
       cairo_restore (cr);

@@ -3,6 +3,7 @@
 
 #include "yk-due-format.h"
 #include "yk-pdf.h"
+#include "yk-render.h"
 #include "yk-report.h"
 #include "yk-text.h"
 #include "yk-validate.h"
@@ -215,7 +216,7 @@ draw_cells (YkPdf *pdf, const char *const *cells, double y, gboolean bold)
     {
       double x = YK_PDF_MARGIN + (column_right[c] ? column_x[c + 1] - 10 : column_x[c]);
 
-      yk_pdf_text (pdf, cells[c], x, y, 10, bold, 0, column_right[c]);
+      yk_render_text (pdf->cr, cells[c], x, y, 10, bold ? YK_RENDER_BOLD : YK_RENDER_REGULAR, 0, column_right[c] ? 1 : 0);
     }
 }
 
@@ -236,21 +237,22 @@ yk_due_list_write_pdf (const YkDueList *list,
     {
       double y = TABLE_TOP;
 
-      yk_pdf_text (&pdf, heading, YK_PDF_MARGIN, YK_PDF_MARGIN, 16, TRUE, 0, FALSE);
+      yk_render_text (pdf.cr, heading, YK_PDF_MARGIN, YK_PDF_MARGIN, 16, YK_RENDER_BOLD, 0, 0);
       draw_cells (&pdf, column_labels, y, TRUE);
       y += ROW_HEIGHT;
-      yk_pdf_rule (&pdf, y - 4, 0.8);
+      yk_render_rule (pdf.cr, YK_PDF_MARGIN, YK_PDF_PAGE_WIDTH - YK_PDF_MARGIN, y - 4, 0.8);
       for (int row = 0; row < per_page && next < list->people->len; row++, next++)
         {
           g_auto (GStrv) cells = row_cells (list, list->people->pdata[next]);
 
           draw_cells (&pdf, (const char *const *) cells, y, FALSE);
           y += ROW_HEIGHT;
-          yk_pdf_rule (&pdf, y - 4, 0.3);
+          yk_render_rule (pdf.cr, YK_PDF_MARGIN, YK_PDF_PAGE_WIDTH - YK_PDF_MARGIN, y - 4, 0.3);
         }
       if (page == pages)
-        yk_pdf_text (&pdf, summary, YK_PDF_MARGIN, y + 10, 10.5, FALSE, 0, FALSE);
-      yk_pdf_page_number (&pdf, page, pages);
+        yk_render_text (pdf.cr, summary, YK_PDF_MARGIN, y + 10, 10.5, YK_RENDER_REGULAR, 0, 0);
+      yk_render_page_footer (pdf.cr, YK_PDF_PAGE_WIDTH, YK_PDF_PAGE_HEIGHT - YK_PDF_MARGIN / 2, page, pages,
+                             YK_RENDER_CHINESE);
       cairo_show_page (pdf.cr);
     }
   return yk_pdf_finish (&pdf, error);

@@ -447,6 +447,9 @@ test_xlsx_and_pdf (void)
   g_assert_true (g_regex_match_simple ("<row r=\"4\"", months_sheet, 0, 0));
   g_assert_false (g_regex_match_simple ("<row r=\"5\"", months_sheet, 0, 0));
   g_assert_nonnull (strstr (text, "第 2 页，共 2 页"));
+  /* Both monthly charts, titled in Chinese whatever the locale. */
+  g_assert_nonnull (strstr (text, "每月上门服务与电话随访（人次）"));
+  g_assert_nonnull (strstr (text, "每月服务活动（次）与受益人数（人）"));
 }
 
 /* Sites without an opening date (as `yukang init` leaves them): 累计

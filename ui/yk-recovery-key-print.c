@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-recovery-key-print.h"
+#include "yk-render.h"
 #include "yk-wipe.h"
 
 #include <glib/gi18n.h>
@@ -23,25 +24,6 @@ print_job_free (gpointer data)
   g_free (job);
 }
 
-/* Draws `text` at y and returns the y below it. */
-static double
-draw_paragraph (cairo_t     *cr,
-                PangoLayout *layout,
-                const char  *font,
-                const char  *text,
-                double       y)
-{
-  g_autoptr (PangoFontDescription) description = pango_font_description_from_string (font);
-  int height;
-
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, 0, y);
-  pango_cairo_show_layout (cr, layout);
-  pango_layout_get_size (layout, NULL, &height);
-  return y + (double) height / PANGO_SCALE;
-}
-
 static void
 done_cb (GtkPrintOperation      *operation,
          GtkPrintOperationResult result,
@@ -58,23 +40,19 @@ draw_page_cb (GtkPrintOperation *operation,
 {
   PrintJob *job = user_data;
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  g_autoptr (PangoLayout) layout = gtk_print_context_create_pango_layout (context);
-  g_autofree char *database_line = NULL;
-  double y = 0;
+  double width = gtk_print_context_get_width (context), y = 0;
+  g_autofree char *database_line = g_strdup_printf (_("Database: %1$s"), job->database_name);
 
-  /* Chinese glyph forms, not Japanese ones (STYLE.md). */
-  pango_context_set_language (pango_layout_get_context (layout), pango_language_from_string ("zh-cn"));
-  pango_layout_context_changed (layout);
-  pango_layout_set_width (layout, (int) (gtk_print_context_get_width (context) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-
-  y = draw_paragraph (cr, layout, "Sans Bold 18", _("Yukang Recovery Key"), y) + 12;
-  database_line = g_strdup_printf (_("Database: %1$s"), job->database_name);
-  y = draw_paragraph (cr, layout, "Sans 11", database_line, y) + 24;
-  y = draw_paragraph (cr, layout, "Monospace Bold 22", job->recovery_key, y) + 24;
-  draw_paragraph (cr, layout, "Sans 11",
+  /* Sizes in points (the operation's unit); the key large enough to
+   * copy by hand without mistaking a character. */
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  y += yk_render_text (cr, _("Yukang Recovery Key"), 0, y, 18, YK_RENDER_BOLD, width, 0) + 12;
+  y += yk_render_text (cr, database_line, 0, y, 11, YK_RENDER_REGULAR, width, 0) + 24;
+  y += yk_render_text (cr, job->recovery_key, 0, y, 22, YK_RENDER_MONOSPACE | YK_RENDER_BOLD, width, 0) + 24;
+  yk_render_text (cr,
                   _("This key unlocks the database if every password is lost. Keep this sheet "
-                    "somewhere safe, away from the computer, and do not copy it anywhere else."), y);
+                    "somewhere safe, away from the computer, and do not copy it anywhere else."),
+                  0, y, 11, YK_RENDER_REGULAR, width, 0);
 }
 
 void
@@ -90,6 +68,7 @@ yk_recovery_key_print (GtkWindow  *parent,
   job->recovery_key = g_strdup (recovery_key);
 
   gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (operation, _("Yukang Recovery Key"));
   gtk_print_operation_set_allow_async (operation, TRUE);
   /* The job lives as long as the operation, however it ends. */

@@ -3,16 +3,10 @@
 
 #include "yk-config.h"
 #include "yk-sdss-chart.h"
+#include "yk-render.h"
 #include "yk-validate.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
-
-#define SDSS_MAX 20
-#define MARGIN_LEFT 36.0
-#define MARGIN_RIGHT 24.0
-#define MARGIN_TOP 24.0
-#define MARGIN_BOTTOM 28.0
 
 typedef struct
 {
@@ -38,40 +32,6 @@ point_clear (Point *point)
   g_free (point->date);
 }
 
-/* Chinese glyph forms, not Japanese ones, whatever fontconfig prefers. */
-static PangoLayout *
-layout_new (YkSdssChart *self, const char *text)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
-  pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  self->unknown_glyphs += pango_layout_get_unknown_glyphs_count (layout);
-  return layout;
-}
-
-/* Draws `text` with its anchor at (x, y): xalign/yalign 0 left/top, 1 right/bottom. */
-static double
-draw_text (YkSdssChart *self, cairo_t *cr, const char *text, double x, double y, double xalign, double yalign)
-{
-  g_autoptr (PangoLayout) layout = layout_new (self, text);
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_move_to (cr, x - width * xalign, y - height * yalign);
-  pango_cairo_show_layout (cr, layout);
-  return width;
-}
-
-static void
-set_color (cairo_t *cr, const GdkRGBA *color, double alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
-
 static void
 update_description (YkSdssChart *self)
 {
@@ -92,127 +52,28 @@ update_description (YkSdssChart *self)
 }
 
 static void
-draw_chart (YkSdssChart *self, cairo_t *cr, double width, double height)
-{
-  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA fg, accent = { 0.21, 0.52, 0.89, 1.0 }, warning = { 0.90, 0.38, 0.0, 1.0 };
-  double plot_w = width - MARGIN_LEFT - MARGIN_RIGHT, plot_h = height - MARGIN_TOP - MARGIN_BOTTOM;
-  double last_label_end = -G_MAXDOUBLE;
-  guint32 first_day, last_day;
-  const Point *baseline = NULL;
-
-  gtk_style_context_get_color (style, &fg);
-  self->unknown_glyphs = 0;
-  if (plot_w < 40 || plot_h < 40)
-    return;
-
-#define Y_OF(total) (MARGIN_TOP + plot_h * (1.0 - (double) (total) / SDSS_MAX))
-  /* The vertical axis: the scale's whole range, so charts compare. */
-  cairo_set_line_width (cr, 1.0);
-  for (int total = 0; total <= SDSS_MAX; total += 5)
-    {
-      g_autofree char *label = g_strdup_printf ("%d", total);
-      double y = round (Y_OF (total)) + 0.5;
-
-      set_color (cr, &fg, total == 0 ? 0.5 : 0.12);
-      cairo_move_to (cr, MARGIN_LEFT, y);
-      cairo_line_to (cr, MARGIN_LEFT + plot_w, y);
-      cairo_stroke (cr);
-      set_color (cr, &fg, 0.7);
-      draw_text (self, cr, label, MARGIN_LEFT - 6, y, 1.0, 0.5);
-    }
-  set_color (cr, &fg, 0.7);
-  draw_text (self, cr, _("SDSS total"), 0, 2, 0.0, 0.0);
-
-  if (self->points->len == 0)
-    {
-      set_color (cr, &fg, 0.6);
-      draw_text (self, cr, _("No SDSS assessment yet"), MARGIN_LEFT + plot_w / 2, MARGIN_TOP + plot_h / 2, 0.5, 0.5);
-      return;
-    }
-
-  first_day = g_array_index (self->points, Point, 0).julian;
-  last_day = g_array_index (self->points, Point, self->points->len - 1).julian;
-#define X_OF(p) (last_day > first_day ? MARGIN_LEFT + 12 + (plot_w - 24) * (double) ((p)->julian - first_day) / (last_day - first_day) \
-                                      : MARGIN_LEFT + plot_w / 2)
-
-  for (guint i = 0; i < self->points->len && baseline == NULL; i++)
-    if (g_array_index (self->points, Point, i).baseline)
-      baseline = &g_array_index (self->points, Point, i);
-
-  /* The baseline: the level the person is measured against. */
-  if (baseline != NULL)
-    {
-      g_autofree char *label = g_strdup_printf (_("Baseline %d"), baseline->total);
-      double y = round (Y_OF (baseline->total)) + 0.5, dash[] = { 4.0, 3.0 };
-
-      set_color (cr, &warning, 0.8);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_move_to (cr, MARGIN_LEFT, y);
-      cairo_line_to (cr, MARGIN_LEFT + plot_w, y);
-      cairo_stroke (cr);
-      /* The legend, in the top margin where no point can cover it. */
-      cairo_move_to (cr, MARGIN_LEFT + plot_w - 24, MARGIN_TOP / 2 + 0.5);
-      cairo_line_to (cr, MARGIN_LEFT + plot_w, MARGIN_TOP / 2 + 0.5);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      draw_text (self, cr, label, MARGIN_LEFT + plot_w - 30, MARGIN_TOP / 2, 1.0, 0.5);
-    }
-
-  /* The trend. */
-  set_color (cr, &accent, 1.0);
-  cairo_set_line_width (cr, 2.0);
-  for (guint i = 0; i < self->points->len; i++)
-    {
-      const Point *p = &g_array_index (self->points, Point, i);
-      if (i == 0)
-        cairo_move_to (cr, X_OF (p), Y_OF (p->total));
-      else
-        cairo_line_to (cr, X_OF (p), Y_OF (p->total));
-    }
-  cairo_stroke (cr);
-
-  for (guint i = 0; i < self->points->len; i++)
-    {
-      const Point *p = &g_array_index (self->points, Point, i);
-      g_autofree char *value = g_strdup_printf ("%d", p->total);
-      g_autofree char *month = g_strndup (p->date, 7);
-      double x = X_OF (p), y = Y_OF (p->total);
-      PangoRectangle extent;
-
-      set_color (cr, p->baseline ? &warning : &accent, 1.0);
-      cairo_arc (cr, x, y, p->baseline ? 5.0 : 4.0, 0, 2 * G_PI);
-      cairo_fill (cr);
-      set_color (cr, &fg, 0.9);
-      draw_text (self, cr, value, x, y - 7, 0.5, 1.0);
-
-      /* Dates along the bottom, as many as fit without overlapping. */
-      {
-        g_autoptr (PangoLayout) layout = layout_new (self, month);
-        pango_layout_get_pixel_extents (layout, NULL, &extent);
-      }
-      if (x - extent.width / 2.0 > last_label_end + 6)
-        {
-          set_color (cr, &fg, 0.7);
-          last_label_end = x - extent.width / 2.0 + draw_text (self, cr, month, x, MARGIN_TOP + plot_h + 4, 0.5, 0.0);
-        }
-    }
-#undef X_OF
-#undef Y_OF
-}
-
-static void
 yk_sdss_chart_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   YkSdssChart *self = YK_SDSS_CHART (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autofree YkRenderSdssPoint *points = g_new0 (YkRenderSdssPoint, MAX (self->points->len, 1));
+  YkRenderColour foreground;
+  GdkRGBA fg;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const Point *p = &g_array_index (self->points, Point, i);
+
+      points[i] = (YkRenderSdssPoint) { p->date, p->julian, p->total, p->baseline };
+    }
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  foreground = (YkRenderColour) { fg.red, fg.green, fg.blue, fg.alpha };
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_chart (self, cr, width, height);
+  self->unknown_glyphs = yk_render_sdss_draw (cr, width, height, points, self->points->len, &foreground);
   cairo_destroy (cr);
 }
 
@@ -289,7 +150,7 @@ yk_sdss_chart_add_point (YkSdssChart *self,
     return;
   point.date = g_strdup (date);
   point.julian = g_date_get_julian (&day);
-  point.total = CLAMP (total, 0, SDSS_MAX);
+  point.total = CLAMP (total, 0, YK_RENDER_SDSS_MAX);
   point.baseline = baseline;
   g_array_append_val (self->points, point);
   update_description (self);

@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 /* A small line chart of SDSS totals over time (0–20 on the vertical
  * axis, dates along the bottom), the baseline marked with its own line
- * and label. Voided assessments are not given to it. */
+ * and label, drawn by yk_render_sdss_draw (). Voided assessments are not
+ * given to it. */
 #define YK_TYPE_SDSS_CHART (yk_sdss_chart_get_type ())
 G_DECLARE_FINAL_TYPE (YkSdssChart, yk_sdss_chart, YK, SDSS_CHART, GtkWidget)
 

@@ -39,7 +39,7 @@ typedef struct
 
 /* The font every drawing uses: Noto Sans CJK SC (or fontconfig's
  * fallback) in the zh-cn language, so shared characters take their
- * Chinese forms (STYLE.md), `size` in the context's units. */
+ * Chinese forms (HACKING.md), `size` in the context's units. */
 #define YK_RENDER_FONT_FAMILY "Noto Sans CJK SC"
 
 /* A layout for `text`; width > 0 wraps it (word, else character) at

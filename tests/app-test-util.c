@@ -68,6 +68,12 @@ app_test_db_make (AppTestDb *db)
   app_test_db_init (db, "pilot.ykdb");
   app_test_db_create (db, APP_TEST_COORDINATOR, APP_TEST_COORDINATOR_NAME, APP_TEST_COORDINATOR_PASSWORD);
   app_test_db_add_worker (db, APP_TEST_WORKER, APP_TEST_WORKER_PASSWORD, "SPQ", APP_TEST_WORKER_NAME);
+}
+
+void
+app_test_db_open_worker (AppTestDb *db)
+{
+  g_assert_null (db->worker);
   db->worker = app_test_db_open (db, APP_TEST_WORKER, APP_TEST_WORKER_PASSWORD);
 }
 

@@ -27,9 +27,12 @@ typedef struct
   YkSession *worker;
 } AppTestDb;
 
-/* The usual database: the coordinator and the worker above, both with a
- * session open. */
+/* The usual database: the coordinator above, with a session open, and
+ * the worker's account. */
 void app_test_db_make (AppTestDb *db);
+/* The worker's session (db->worker). Opening one writes an "unlock" row
+ * to the audit trail, so a test opens it where its audit rows expect it. */
+void app_test_db_open_worker (AppTestDb *db);
 /* The parts, for a test whose people differ: a directory named after the
  * test program and `path` = dir/`file` ... */
 void app_test_db_init (AppTestDb  *db,

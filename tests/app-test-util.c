@@ -5,17 +5,24 @@
 
 #include <glib/gstdio.h>
 
-void
-app_test_db_init (AppTestDb  *db,
-                  const char *file)
+char *
+app_test_make_dir (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *program = g_path_get_basename (g_get_prgname ());
   g_autofree char *template = g_strdup_printf ("yukang-%s-XXXXXX", program);
+  char *dir = g_dir_make_tmp (template, &error);
 
-  *db = (AppTestDb) { 0 };
-  db->dir = g_dir_make_tmp (template, &error);
   g_assert_no_error (error);
+  return dir;
+}
+
+void
+app_test_db_init (AppTestDb  *db,
+                  const char *file)
+{
+  *db = (AppTestDb) { 0 };
+  db->dir = app_test_make_dir ();
   db->path = g_build_filename (db->dir, file, NULL);
 }
 

@@ -55,6 +55,9 @@ YkSession *app_test_db_open (AppTestDb  *db,
 /* Closes the sessions still open and removes the directory with all in it. */
 void app_test_db_clear (AppTestDb *db);
 
+/* A temporary directory named after the test program, and its removal
+ * with everything in it. */
+char *app_test_make_dir (void);
 void app_test_remove_tree (const char *path);
 
 /* SQL for assertions, on a session's own connection. */

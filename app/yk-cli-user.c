@@ -158,7 +158,7 @@ user_passwd (int argc, char **argv)
   return YK_EXIT_OK;
 }
 
-/* docs/design/formats.md "When someone leaves": after `user remove`, a new database
+/* When someone leaves (docs/design/formats.md, `user rotate-key`): after `user remove`, a new database
  * key for the accounts that remain (yk_session_rotate_key). */
 static int
 user_rotate_key (int argc, char **argv)

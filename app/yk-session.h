@@ -50,7 +50,7 @@ gboolean yk_session_check_audit (YkSession    *session,
                                  YkAuditCheck *check,
                                  GError      **error);
 
-/* docs/design/file-format.md "When someone leaves": a new database key sealed to every
+/* When someone leaves (docs/design/file-format.md, "Copies"): a new database key sealed to every
  * remaining account, the audit trail re-signed. Coordinator only. */
 gboolean yk_session_rotate_key (YkSession *session,
                                 GError   **error);

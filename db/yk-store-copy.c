@@ -199,7 +199,7 @@ yk_store_backup (YkStore    *store,
   return ok;
 }
 
-/* docs/design/file-format.md "When someone leaves": a new database key, the data copied
+/* When someone leaves (docs/design/file-format.md, "Copies"): a new database key, the data copied
  * into a file keyed with it, the key sealed to every remaining slot's
  * public key (no passwords needed), the audit trail signed with the new
  * audit key (refused if it fails its check), the file renamed over the

@@ -6,6 +6,7 @@
  * attendance (validated, audited, all or nothing, and its figures moving
  * with its date), and a social worker kept to their own site. On the
  * demo data (seed 1). */
+#include "app-test-util.h"
 #include "yk-accounts.h"
 #include "yk-activities.h"
 #include "yk-reader.h"
@@ -23,21 +24,14 @@
 #define PW "coordinator pass 1"
 #define WORKER_PW "worker pass 1"
 
-static char *dir;
-static char *path;
-static YkSession *session;
-
-static sqlite3 *
-db_of (YkSession *who)
-{
-  return yk_store_get_connection (yk_session_get_store (who));
-}
+static AppTestDb test_db;
+static YkSession *session; /* the coordinator's */
 
 static gint64
 site_id (const char *code)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) sites = yk_db_sites_list (db_of (session), &error);
+  g_autoptr (GPtrArray) sites = yk_db_sites_list (app_test_connection (session), &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < sites->len; i++)
@@ -49,14 +43,7 @@ site_id (const char *code)
 static gint64
 count (const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db_of (session), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return app_test_query_int (session, sql);
 }
 
 static GPtrArray *
@@ -208,7 +195,7 @@ test_all_or_nothing (void)
 
   g_assert_true (yk_accounts_add (session, "li", WORKER_PW, YK_ROLE_WORKER, "SPQ", "李社工", YK_KDF_INTERACTIVE, &error));
   g_assert_no_error (error);
-  worker = yk_session_open (path, "li", WORKER_PW, &error);
+  worker = yk_session_open (test_db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
   audits = count ("SELECT count(*) FROM audit");
 
@@ -306,7 +293,7 @@ open_worker (void)
                                       YK_KDF_INTERACTIVE, &error));
       g_assert_no_error (error);
     }
-  worker = yk_session_open (path, "zhou", WORKER_PW, &error);
+  worker = yk_session_open (test_db.path, "zhou", WORKER_PW, &error);
   g_assert_no_error (error);
   return worker;
 }
@@ -408,7 +395,7 @@ test_edit (void)
   g_assert_cmpint (count ("SELECT count(*) FROM audit"), ==, audits + 3);
   sql = g_strdup_printf ("SELECT detail FROM audit WHERE action = 'update' AND record_table = 'activities' "
                          "AND record_id = %" G_GINT64_FORMAT, id);
-  g_assert_cmpint (sqlite3_prepare_v2 (db_of (session), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (app_test_connection (session), sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   {
     const char *detail = (const char *) sqlite3_column_text (stmt, 0);
@@ -431,7 +418,8 @@ test_edit (void)
   g_assert_cmpint (figure_of ("2021-12", spq, YK_INDICATOR_ACTIVITY_ATTENDANCES), ==, dec_attendances + (2 + 5));
   /* And the drill-down agrees with the figure. */
   {
-    g_autoptr (GArray) records = yk_db_indicator_records (db_of (session), YK_INDICATOR_ACTIVITY_ATTENDANCES, spq,
+    g_autoptr (GArray) records = yk_db_indicator_records (app_test_connection (session),
+                                                          YK_INDICATOR_ACTIVITY_ATTENDANCES, spq,
                                                           "2021-12-01", "2021-12-31", 0, &error);
     gint64 sum = 0;
 
@@ -700,15 +688,12 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *recovery = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  dir = g_dir_make_tmp ("yukang-activities-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "demo.ykdb", NULL);
-  session = yk_session_create (path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
-  g_assert_no_error (error);
+  app_test_db_init (&test_db, "demo.ykdb");
+  app_test_db_create (&test_db, "admin", NULL, PW);
+  session = g_steal_pointer (&test_db.coordinator);
   g_assert_true (yk_demo_fill (session, 1, YK_DEMO_PILOT, &error));
   g_assert_no_error (error);
 
@@ -723,10 +708,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/activities/attendees-site-filtered", test_attendees_site_filtered);
   g_test_add_func ("/app/activities/questionnaires-other-site-person", test_questionnaires_other_site_person);
   status = g_test_run ();
-  yk_session_close (session);
-  g_unlink (path);
-  g_rmdir (dir);
-  g_free (path);
-  g_free (dir);
+  g_clear_pointer (&session, yk_session_close);
+  app_test_db_clear (&test_db);
   return status;
 }

@@ -2,6 +2,7 @@
 /* What the Administration screen adds to app/: a backup (coordinator
  * only, audited) and yk_verify() split so that its SQLite checks run on
  * a connection of their own. */
+#include "app-test-util.h"
 #include "yk-accounts.h"
 #include "yk-admin.h"
 #include "yk-app-error.h"
@@ -22,42 +23,24 @@
 
 typedef struct
 {
-  char *dir;
-  char *path;
-  YkSession *session;
+  AppTestDb db;
+  YkSession *session; /* the coordinator's, unless a test opens another */
 } Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *recovery = NULL;
-
-  f->dir = g_dir_make_tmp ("yukang-admin-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "pilot.ykdb", NULL);
-  f->session = yk_session_create (f->path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
-  g_assert_no_error (error);
-  g_assert_true (yk_accounts_add (f->session, "li", WORKER_PW, YK_ROLE_WORKER, "SPQ", "李四",
-                                  YK_KDF_INTERACTIVE, &error));
-  g_assert_no_error (error);
+  app_test_db_init (&f->db, "pilot.ykdb");
+  app_test_db_create (&f->db, "admin", NULL, PW);
+  app_test_db_add_worker (&f->db, "li", WORKER_PW, "SPQ", "李四");
+  f->session = g_steal_pointer (&f->db.coordinator);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
   g_clear_pointer (&f->session, yk_session_close);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  app_test_db_clear (&f->db);
 }
 
 static guint64
@@ -75,7 +58,7 @@ audit_rows (YkSession *session)
 static void
 test_backup (Fixture *f, gconstpointer data)
 {
-  g_autofree char *backup = g_build_filename (f->dir, "backup.ykdb", NULL);
+  g_autofree char *backup = g_build_filename (f->db.dir, "backup.ykdb", NULL);
   g_autoptr (GError) error = NULL;
   guint64 before = audit_rows (f->session);
   YkSession *copy, *worker;
@@ -90,7 +73,7 @@ test_backup (Fixture *f, gconstpointer data)
   yk_session_close (copy);
 
   /* A social worker may not. */
-  worker = yk_session_open (f->path, "li", WORKER_PW, &error);
+  worker = yk_session_open (f->db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
   g_unlink (backup);
   g_assert_false (yk_admin_backup (worker, backup, &error));
@@ -141,7 +124,7 @@ file_contents (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
-/* SECURITY.md "When someone leaves": after a coordinator removes an
+/* When someone leaves (docs/design/file-format.md, "Copies"): after a coordinator removes an
  * account and rotates the key, the rest work as before, the removed
  * password opens nothing, and verify passes: the trail was signed anew. */
 static void
@@ -161,7 +144,7 @@ test_rotate_key (Fixture *f, gconstpointer data)
   rows = audit_rows (f->session);
 
   /* A social worker may not. */
-  session = yk_session_open (f->path, "li", WORKER_PW, &error);
+  session = yk_session_open (f->db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
   g_assert_false (yk_session_rotate_key (session, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
@@ -169,10 +152,10 @@ test_rotate_key (Fixture *f, gconstpointer data)
   yk_session_close (session);
   rows = audit_rows (f->session);
 
-  before = file_contents (f->path);
+  before = file_contents (f->db.path);
   g_assert_true (yk_session_rotate_key (f->session, &error));
   g_assert_no_error (error);
-  after = file_contents (f->path);
+  after = file_contents (f->db.path);
   g_assert_false (g_bytes_equal (before, after));
 
   /* Verified in this session and afresh: the chain holds, one row more. */
@@ -183,14 +166,14 @@ test_rotate_key (Fixture *f, gconstpointer data)
   yk_verify_report_clear (&report);
   g_clear_pointer (&f->session, yk_session_close);
 
-  f->session = yk_session_open (f->path, "li", WORKER_PW, &error);
+  f->session = yk_session_open (f->db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (audit_rows (f->session), ==, rows + 2); /* li's unlock */
   g_clear_pointer (&f->session, yk_session_close);
-  g_assert_null (yk_session_open (f->path, "zhao", WORKER_PW, &error));
+  g_assert_null (yk_session_open (f->db.path, "zhao", WORKER_PW, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  f->session = yk_session_open (f->path, "admin", PW, &error);
+  f->session = yk_session_open (f->db.path, "admin", PW, &error);
   g_assert_no_error (error);
 }
 
@@ -207,17 +190,17 @@ test_rotate_key_refuses_altered_trail (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update; "
                                      "UPDATE audit SET account = 'nobody' WHERE id = 2", NULL, NULL, NULL), ==, SQLITE_OK);
-  before = file_contents (f->path);
+  before = file_contents (f->db.path);
   g_assert_false (yk_session_rotate_key (f->session, &error));
   g_assert_error (error, YK_DB_ERROR, YK_DB_ERROR_REFUSED);
   g_clear_error (&error);
-  after = file_contents (f->path);
+  after = file_contents (f->db.path);
   g_assert_true (g_bytes_equal (before, after));
 
   g_assert_true (yk_session_check_audit (f->session, &check, &error));
   g_assert_cmpint (check.first_bad_id, ==, 2);
   g_clear_pointer (&f->session, yk_session_close);
-  f->session = yk_session_open (f->path, "li", WORKER_PW, &error);
+  f->session = yk_session_open (f->db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
 }
 
@@ -233,7 +216,7 @@ test_set_role (Fixture *f, gconstpointer data)
   YkSession *li;
 
   g_assert_cmpint (jl, >, 0);
-  li = yk_session_open (f->path, "li", WORKER_PW, &error);
+  li = yk_session_open (f->db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
   g_assert_false (yk_accounts_set_role (li, "admin", YK_ROLE_WORKER, "JL", &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
@@ -261,7 +244,7 @@ test_set_role (Fixture *f, gconstpointer data)
   g_assert_cmpuint (audit_rows (f->session), ==, rows + 1);
   g_assert_true (yk_accounts_set_role (f->session, "li", YK_ROLE_WORKER, "JL", &error));
   g_assert_cmpuint (audit_rows (f->session), ==, rows + 1);
-  li = yk_session_open (f->path, "li", WORKER_PW, &error);
+  li = yk_session_open (f->db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
   g_assert_cmpint (yk_session_get_site_id (li), ==, jl);
   g_assert_cmpint (yk_session_get_role (li), ==, YK_ROLE_WORKER);
@@ -269,7 +252,7 @@ test_set_role (Fixture *f, gconstpointer data)
 
   g_assert_true (yk_accounts_set_role (f->session, "li", YK_ROLE_COORDINATOR, NULL, &error));
   g_assert_no_error (error);
-  li = yk_session_open (f->path, "li", WORKER_PW, &error);
+  li = yk_session_open (f->db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
   g_assert_cmpint (yk_session_get_role (li), ==, YK_ROLE_COORDINATOR);
   yk_session_close (li);
@@ -324,7 +307,7 @@ test_settings (Fixture *f, gconstpointer data)
   g_assert_false (yk_admin_setting_set (f->session, "no_such_key", "3", &error));
   g_clear_error (&error);
 
-  worker = yk_session_open (f->path, "li", WORKER_PW, &error);
+  worker = yk_session_open (f->db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
   g_assert_false (yk_admin_setting_set (worker, "improvement_threshold", "4", &error));
   g_assert_nonnull (error);
@@ -735,9 +718,9 @@ test_site_update (Fixture *f, gconstpointer data)
 static void
 test_worker_refused (Fixture *f, gconstpointer data)
 {
-  g_autofree char *ledger = g_build_filename (f->dir, "ledger", NULL);
-  g_autofree char *exported = g_build_filename (f->dir, "exported", NULL);
-  g_autofree char *backup = g_build_filename (f->dir, "backup.ykdb", NULL);
+  g_autofree char *ledger = g_build_filename (f->db.dir, "ledger", NULL);
+  g_autofree char *exported = g_build_filename (f->db.dir, "exported", NULL);
+  g_autofree char *backup = g_build_filename (f->db.dir, "backup.ykdb", NULL);
   g_autoptr (GError) error = NULL;
   guint64 rows;
   YkSession *li;
@@ -745,7 +728,7 @@ test_worker_refused (Fixture *f, gconstpointer data)
   YkVerifyReport report;
 
   g_assert_cmpint (g_mkdir (ledger, 0700), ==, 0);
-  li = yk_session_open (f->path, "li", WORKER_PW, &error);
+  li = yk_session_open (f->db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
   rows = audit_rows (f->session);
 

@@ -2,6 +2,7 @@
 /* The case file (app/yk-case-file.c): everything recorded about one
  * person, newest first; voided records as the roles allow; opening it
  * audited; the profile saved with the field at fault named. */
+#include "app-test-util.h"
 #include "yk-accounts.h"
 #include "yk-app-error.h"
 #include "yk-case-file.h"
@@ -12,15 +13,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#define COORDINATOR_PW "coordinator pass 1"
-#define WORKER_PW "worker password 1"
+#define COORDINATOR_PW APP_TEST_COORDINATOR_PASSWORD
+#define WORKER_PW APP_TEST_WORKER_PASSWORD
 
 typedef struct
 {
-  char *dir;
-  char *path;
-  YkSession *coordinator;
-  YkSession *worker; /* of site SPQ */
+  AppTestDb db; /* db.worker: li, of site SPQ */
   gint64 spq_client;
   gint64 jl_client;
   gint64 coordinator_void;  /* a contact the coordinator voided */
@@ -74,7 +72,6 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *recovery = NULL;
   YkClientRecord spq = valid_client ("SPQ-001", 1), jl = valid_client ("JL-001", 2);
   YkActivityRecord activity = { .site_id = 1, .date = (char *) "2021-04-10", .title = (char *) "厨艺小课堂",
                                 .category = (char *) "生活技能", .facilitator = (char *) "李社工" };
@@ -86,68 +83,37 @@ fixture_set_up (Fixture *f, gconstpointer data)
                                 .to_whom = (char *) "区精神卫生中心", .reason = (char *) "复诊" };
   gint64 activity_id = 0;
 
-  f->dir = g_dir_make_tmp ("yukang-case-file-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "pilot.ykdb", NULL);
-  f->coordinator = yk_session_create (f->path, "admin", "王协调", COORDINATOR_PW, YK_KDF_INTERACTIVE, &recovery, &error);
+  app_test_db_make (&f->db);
+  g_assert_true (yk_casework_add_client (f->db.coordinator, &spq, &f->spq_client, &error));
+  g_assert_true (yk_casework_add_client (f->db.coordinator, &jl, &f->jl_client, &error));
   g_assert_no_error (error);
-  g_assert_true (yk_accounts_add (f->coordinator, "li", WORKER_PW, YK_ROLE_WORKER, "SPQ", "李社工",
-                                  YK_KDF_INTERACTIVE, &error));
-  g_assert_no_error (error);
-  g_assert_true (yk_casework_add_client (f->coordinator, &spq, &f->spq_client, &error));
-  g_assert_true (yk_casework_add_client (f->coordinator, &jl, &f->jl_client, &error));
-  g_assert_no_error (error);
-  f->worker = yk_session_open (f->path, "li", WORKER_PW, &error);
+  app_test_db_open_worker (&f->db);
+
+  add_contact (f->db.coordinator, f->spq_client, "phone", "2021-02-01", 1, "stable");
+  f->coordinator_void = add_contact (f->db.coordinator, f->spq_client, "phone", "2021-02-02", -1, NULL);
+  g_assert_true (yk_casework_void (f->db.coordinator, "contacts", f->coordinator_void, "录入重复", &error));
+  f->worker_contact = add_contact (f->db.worker, f->spq_client, "home_visit", "2021-03-01", 1, "basically_stable");
+  f->worker_void = add_contact (f->db.worker, f->spq_client, "home_visit", "2021-03-10", -1, NULL);
+  g_assert_true (yk_casework_void (f->db.worker, "contacts", f->worker_void, "日期写错", &error));
   g_assert_no_error (error);
 
-  add_contact (f->coordinator, f->spq_client, "phone", "2021-02-01", 1, "stable");
-  f->coordinator_void = add_contact (f->coordinator, f->spq_client, "phone", "2021-02-02", -1, NULL);
-  g_assert_true (yk_casework_void (f->coordinator, "contacts", f->coordinator_void, "录入重复", &error));
-  f->worker_contact = add_contact (f->worker, f->spq_client, "home_visit", "2021-03-01", 1, "basically_stable");
-  f->worker_void = add_contact (f->worker, f->spq_client, "home_visit", "2021-03-10", -1, NULL);
-  g_assert_true (yk_casework_void (f->worker, "contacts", f->worker_void, "日期写错", &error));
+  g_assert_true (yk_casework_add_activity (f->db.coordinator, &activity, &activity_id, &error));
+  g_assert_true (yk_casework_add_attendance (f->db.coordinator, activity_id, f->spq_client, 0, NULL, &error));
   g_assert_no_error (error);
-
-  g_assert_true (yk_casework_add_activity (f->coordinator, &activity, &activity_id, &error));
-  g_assert_true (yk_casework_add_attendance (f->coordinator, activity_id, f->spq_client, 0, NULL, &error));
-  g_assert_no_error (error);
-  add_assessment (f->coordinator, f->spq_client, "2021-01-05", 2);
-  add_assessment (f->worker, f->spq_client, "2021-06-01", 0);
+  add_assessment (f->db.coordinator, f->spq_client, "2021-01-05", 2);
+  add_assessment (f->db.worker, f->spq_client, "2021-06-01", 0);
   family.client_id = goal.client_id = unreviewed.client_id = referral.client_id = f->spq_client;
-  g_assert_true (yk_casework_add_family (f->worker, &family, NULL, &error));
-  g_assert_true (yk_casework_add_plan_goal (f->worker, &goal, NULL, &error));
-  g_assert_true (yk_casework_add_plan_goal (f->worker, &unreviewed, NULL, &error));
-  g_assert_true (yk_casework_add_referral (f->coordinator, &referral, NULL, &error));
+  g_assert_true (yk_casework_add_family (f->db.worker, &family, NULL, &error));
+  g_assert_true (yk_casework_add_plan_goal (f->db.worker, &goal, NULL, &error));
+  g_assert_true (yk_casework_add_plan_goal (f->db.worker, &unreviewed, NULL, &error));
+  g_assert_true (yk_casework_add_referral (f->db.coordinator, &referral, NULL, &error));
   g_assert_no_error (error);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  yk_session_close (f->worker);
-  yk_session_close (f->coordinator);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static sqlite3 *
-db_of (YkSession *session)
-{
-  return yk_store_get_connection (yk_session_get_store (session));
-}
-
-static gint64
-audit_rows (YkSession *session)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 rows;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db_of (session), "SELECT count(*) FROM audit", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  rows = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return rows;
+  app_test_db_clear (&f->db);
 }
 
 static const YkCaseEvent *
@@ -176,7 +142,7 @@ static void
 test_coordinator_reads_everything (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (YkCaseFile) file = yk_case_file_open (f->coordinator, f->spq_client, &error);
+  g_autoptr (YkCaseFile) file = yk_case_file_open (f->db.coordinator, f->spq_client, &error);
   const YkCaseEvent *event;
   guint kinds[YK_CASE_EVENT_FAMILY + 1] = { 0 };
   g_autofree char *today = NULL;
@@ -248,12 +214,12 @@ test_opening_is_audited (Fixture *f, gconstpointer data)
   g_autoptr (YkCaseFile) loaded = NULL;
   g_autoptr (YkReader) reader = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64 before = audit_rows (f->coordinator);
+  gint64 before = app_test_query_int (f->db.coordinator, "SELECT count(*) FROM audit");
 
-  file = yk_case_file_open (f->coordinator, f->spq_client, &error);
+  file = yk_case_file_open (f->db.coordinator, f->spq_client, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (audit_rows (f->coordinator), ==, before + 1);
-  g_assert_cmpint (sqlite3_prepare_v2 (db_of (f->coordinator),
+  g_assert_cmpint (app_test_query_int (f->db.coordinator, "SELECT count(*) FROM audit"), ==, before + 1);
+  g_assert_cmpint (sqlite3_prepare_v2 (app_test_connection (f->db.coordinator),
                                        "SELECT account, action, record_table, record_id, detail FROM audit "
                                        "ORDER BY id DESC LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -266,18 +232,18 @@ test_opening_is_audited (Fixture *f, gconstpointer data)
   sqlite3_finalize (stmt);
 
   /* Reading again (a refresh) writes nothing. */
-  reader = yk_reader_new_for_session (f->coordinator);
+  reader = yk_reader_new_for_session (f->db.coordinator);
   loaded = yk_case_file_load (reader, f->spq_client, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (loaded->timeline->len, ==, file->timeline->len);
-  g_assert_cmpint (audit_rows (f->coordinator), ==, before + 1);
+  g_assert_cmpint (app_test_query_int (f->db.coordinator, "SELECT count(*) FROM audit"), ==, before + 1);
 }
 
 static void
 test_worker_sees_own_voids (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (YkCaseFile) file = yk_case_file_open (f->worker, f->spq_client, &error);
+  g_autoptr (YkCaseFile) file = yk_case_file_open (f->db.worker, f->spq_client, &error);
   const YkCaseEvent *event;
 
   g_assert_no_error (error);
@@ -307,14 +273,14 @@ test_worker_other_site_not_found (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (YkReader) reader = NULL;
-  gint64 before = audit_rows (f->worker);
+  gint64 before = app_test_query_int (f->db.worker, "SELECT count(*) FROM audit");
 
-  g_assert_null (yk_case_file_open (f->worker, f->jl_client, &error));
+  g_assert_null (yk_case_file_open (f->db.worker, f->jl_client, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpint (audit_rows (f->worker), ==, before);
+  g_assert_cmpint (app_test_query_int (f->db.worker, "SELECT count(*) FROM audit"), ==, before);
 
-  reader = yk_reader_new_for_session (f->worker);
+  reader = yk_reader_new_for_session (f->db.worker);
   g_assert_null (yk_case_file_load (reader, f->jl_client, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -323,13 +289,13 @@ test_worker_other_site_not_found (Fixture *f, gconstpointer data)
   g_clear_error (&error);
 
   /* A voided person: gone for a worker, marked for a coordinator. */
-  g_assert_true (yk_casework_void (f->coordinator, "clients", f->spq_client, "重复建档", &error));
+  g_assert_true (yk_casework_void (f->db.coordinator, "clients", f->spq_client, "重复建档", &error));
   g_assert_no_error (error);
-  g_assert_null (yk_case_file_open (f->worker, f->spq_client, &error));
+  g_assert_null (yk_case_file_open (f->db.worker, f->spq_client, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
   {
-    g_autoptr (YkCaseFile) file = yk_case_file_open (f->coordinator, f->spq_client, &error);
+    g_autoptr (YkCaseFile) file = yk_case_file_open (f->db.coordinator, f->spq_client, &error);
     g_assert_no_error (error);
     g_assert_nonnull (file->client->voided_at);
   }
@@ -342,22 +308,22 @@ test_warning (Fixture *f, gconstpointer data)
   g_autoptr (YkReader) reader = NULL;
   YkCaseFile *file;
 
-  reader = yk_reader_new_for_session (f->coordinator);
-  add_contact (f->coordinator, f->spq_client, "phone", "2021-07-01", 1, "unstable");
+  reader = yk_reader_new_for_session (f->db.coordinator);
+  add_contact (f->db.coordinator, f->spq_client, "phone", "2021-07-01", 1, "unstable");
   file = yk_case_file_load (reader, f->spq_client, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (file->condition, ==, "unstable");
   g_assert_true (file->warning);
   yk_case_file_free (file);
 
-  add_contact (f->coordinator, f->spq_client, "phone", "2021-07-02", 3, "stable");
+  add_contact (f->db.coordinator, f->spq_client, "phone", "2021-07-02", 3, "stable");
   file = yk_case_file_load (reader, f->spq_client, &error);
   g_assert_no_error (error);
   g_assert_cmpint (file->client->risk_level, ==, 3);
   g_assert_true (file->warning);
   yk_case_file_free (file);
 
-  add_contact (f->coordinator, f->spq_client, "phone", "2021-07-03", 1, "stable");
+  add_contact (f->db.coordinator, f->spq_client, "phone", "2021-07-03", 1, "stable");
   file = yk_case_file_load (reader, f->spq_client, &error);
   g_assert_false (file->warning);
   yk_case_file_free (file);
@@ -378,7 +344,7 @@ static void
 test_save_profile (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (YkClientRecord) record = yk_casework_open_client (f->worker, f->spq_client, &error);
+  g_autoptr (YkClientRecord) record = yk_casework_open_client (f->db.worker, f->spq_client, &error);
   g_autoptr (YkClientRecord) after = NULL;
   g_autofree char *saved_birth = g_strdup (record->birth_date);
   char *kept;
@@ -387,27 +353,27 @@ test_save_profile (Fixture *f, gconstpointer data)
   /* Each broken field is named, and nothing is written. */
   kept = record->birth_date;
   record->birth_date = (char *) "1980-02-30";
-  assert_refused (f->worker, record, "birth_date");
+  assert_refused (f->db.worker, record, "birth_date");
   record->birth_date = kept;
 
   kept = record->id_number;
   record->id_number = (char *) "500107198002291234";
-  assert_refused (f->worker, record, "id_number");
+  assert_refused (f->db.worker, record, "id_number");
   record->id_number = kept;
 
   /* The intake may not move past the first contact. */
   kept = record->intake_date;
   record->intake_date = (char *) "2021-02-15";
-  assert_refused (f->worker, record, "intake_date");
+  assert_refused (f->db.worker, record, "intake_date");
   record->intake_date = kept;
 
-  after = yk_casework_open_client (f->worker, f->spq_client, &error);
+  after = yk_casework_open_client (f->db.worker, f->spq_client, &error);
   g_assert_cmpstr (after->birth_date, ==, saved_birth);
   g_clear_pointer (&after, yk_client_record_free);
 
   /* Another site is refused for a worker, at the site field. */
   record->site_id = 2;
-  g_assert_false (yk_case_file_save_profile (f->worker, record, &field, &error));
+  g_assert_false (yk_case_file_save_profile (f->db.worker, record, &field, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
   g_assert_cmpstr (field, ==, "site");
   g_clear_error (&error);
@@ -415,10 +381,10 @@ test_save_profile (Fixture *f, gconstpointer data)
 
   g_free (record->phone);
   record->phone = g_strdup ("13912345678");
-  g_assert_true (yk_case_file_save_profile (f->worker, record, &field, &error));
+  g_assert_true (yk_case_file_save_profile (f->db.worker, record, &field, &error));
   g_assert_no_error (error);
   g_assert_null (field);
-  after = yk_casework_open_client (f->worker, f->spq_client, &error);
+  after = yk_casework_open_client (f->db.worker, f->spq_client, &error);
   g_assert_cmpstr (after->phone, ==, "13912345678");
 }
 
@@ -448,18 +414,18 @@ test_save_profile_other_site_not_found (Fixture *f, gconstpointer data)
 {
   YkClientRecord record = valid_client ("JL-001", 2);
 
-  add_contact (f->coordinator, f->jl_client, "phone", "2021-02-01", 1, "stable");
+  add_contact (f->db.coordinator, f->jl_client, "phone", "2021-02-01", 1, "stable");
   /* Past the other site's first contact: the rule would name its date. */
   record.intake_date = (char *) "2021-03-01";
   record.consent_date = (char *) "2021-03-01";
-  assert_same_refusal (f->worker, &record, f->jl_client);
+  assert_same_refusal (f->db.worker, &record, f->jl_client);
   /* A broken field: the rules would answer before the site did. */
   record.birth_date = (char *) "1980-02-30";
-  assert_same_refusal (f->worker, &record, f->jl_client);
+  assert_same_refusal (f->db.worker, &record, f->jl_client);
   /* At the worker's own site too. */
   record.birth_date = (char *) "1980-02-29";
   record.site_id = 1;
-  assert_same_refusal (f->worker, &record, f->jl_client);
+  assert_same_refusal (f->db.worker, &record, f->jl_client);
 }
 
 /* The workers a social worker's case file offers are their own site's
@@ -472,10 +438,10 @@ test_worker_choices_own_site (Fixture *f, gconstpointer data)
   g_autoptr (YkCaseFile) all = NULL;
   gboolean zhao_for_coordinator = FALSE;
 
-  g_assert_true (yk_accounts_add (f->coordinator, "zhao", WORKER_PW, YK_ROLE_WORKER, "JL", "赵社工",
+  g_assert_true (yk_accounts_add (f->db.coordinator, "zhao", WORKER_PW, YK_ROLE_WORKER, "JL", "赵社工",
                                   YK_KDF_INTERACTIVE, &error));
   g_assert_no_error (error);
-  mine = yk_case_file_open (f->worker, f->spq_client, &error);
+  mine = yk_case_file_open (f->db.worker, f->spq_client, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mine->workers->len, >, 0);
   for (guint i = 0; i < mine->workers->len; i++)
@@ -485,7 +451,7 @@ test_worker_choices_own_site (Fixture *f, gconstpointer data)
       g_assert_cmpstr (choice->name, !=, "赵社工");
       g_assert_cmpint (choice->site_id, ==, 1);
     }
-  all = yk_case_file_open (f->coordinator, f->spq_client, &error);
+  all = yk_case_file_open (f->db.coordinator, f->spq_client, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < all->workers->len; i++)
     zhao_for_coordinator |= g_strcmp0 (((YkCaseChoice *) all->workers->pdata[i])->name, "赵社工") == 0;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The caseload list (app/yk-caseload.c): who each role sees, names
  * masked, and due dates that agree with the follow-up list. */
+#include "app-test-util.h"
 #include "yk-accounts.h"
 #include "yk-text.h"
 #include "yk-caseload.h"
@@ -18,10 +19,7 @@
 
 typedef struct
 {
-  char *dir;
-  char *path;
-  YkSession *coordinator;
-  YkSession *worker;
+  AppTestDb db;
   gint64 spq;
   GDate today;
 } Fixture;
@@ -31,21 +29,14 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *recovery = NULL;
 
-  f->dir = g_dir_make_tmp ("yukang-caseload-XXXXXX", &error);
+  app_test_db_init (&f->db, "test.ykdb");
+  app_test_db_create (&f->db, "wang", "王协调", PASSWORD);
+  app_test_db_add_worker (&f->db, "li", PASSWORD, "SPQ", "李社工");
+  g_assert_true (yk_demo_fill (f->db.coordinator, 1, YK_DEMO_PILOT, &error));
   g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.ykdb", NULL);
-  f->coordinator = yk_session_create (f->path, "wang", "王协调", PASSWORD, YK_KDF_INTERACTIVE, &recovery, &error);
-  g_assert_no_error (error);
-  g_assert_true (yk_accounts_add (f->coordinator, "li", PASSWORD, YK_ROLE_WORKER, "SPQ", "李社工",
-                                  YK_KDF_INTERACTIVE, &error));
-  g_assert_no_error (error);
-  g_assert_true (yk_demo_fill (f->coordinator, 1, YK_DEMO_PILOT, &error));
-  g_assert_no_error (error);
-  f->worker = yk_session_open (f->path, "li", PASSWORD, &error);
-  g_assert_no_error (error);
-  f->spq = yk_db_site_find (yk_store_get_connection (yk_session_get_store (f->coordinator)), "SPQ", &error);
+  f->db.worker = app_test_db_open (&f->db, "li", PASSWORD);
+  f->spq = yk_db_site_find (yk_store_get_connection (yk_session_get_store (f->db.coordinator)), "SPQ", &error);
   g_assert_no_error (error);
   g_assert_cmpint (f->spq, >, 0);
   yk_date_today (&f->today);
@@ -55,12 +46,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_pointer (&f->worker, yk_session_close);
-  g_clear_pointer (&f->coordinator, yk_session_close);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  app_test_db_clear (&f->db);
 }
 
 static GPtrArray *
@@ -130,8 +116,8 @@ static void
 test_role_scope (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr (GPtrArray) all = list (f->coordinator, f);
-  g_autoptr (GPtrArray) own = list (f->worker, f);
+  g_autoptr (GPtrArray) all = list (f->db.coordinator, f);
+  g_autoptr (GPtrArray) own = list (f->db.worker, f);
   guint spq = 0, other = 0, active = 0, referred = 0, closed = 0;
 
   g_assert_cmpuint (all->len, ==, 142);
@@ -174,7 +160,7 @@ static void
 test_masked_names (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr (GPtrArray) all = list (f->coordinator, f);
+  g_autoptr (GPtrArray) all = list (f->db.coordinator, f);
 
   for (guint i = 0; i < all->len; i++)
     {
@@ -197,7 +183,7 @@ static void
 test_due_agrees_with_followup (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr (GPtrArray) all = list (f->coordinator, f);
+  g_autoptr (GPtrArray) all = list (f->db.coordinator, f);
   g_autoptr (GPtrArray) followups = NULL;
   g_autoptr (GError) error = NULL;
   GDate horizon;
@@ -205,7 +191,7 @@ test_due_agrees_with_followup (Fixture       *f,
 
   g_date_clear (&horizon, 1);
   g_date_set_dmy (&horizon, 31, 12, 2999);
-  followups = yk_followup_list (f->coordinator, 0, 0, &f->today, &horizon, &error);
+  followups = yk_followup_list (f->db.coordinator, 0, 0, &f->today, &horizon, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < all->len; i++)
@@ -250,7 +236,7 @@ static void
 test_last_reached_contact (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr (GPtrArray) before = list (f->coordinator, f);
+  g_autoptr (GPtrArray) before = list (f->db.coordinator, f);
   g_autoptr (GPtrArray) after = NULL;
   g_autoptr (GPtrArray) voided = NULL;
   g_autoptr (GError) error = NULL;
@@ -275,16 +261,16 @@ test_last_reached_contact (Fixture       *f,
   reached.duration_min = -1;
   reached.risk_level = -1;
   reached.condition = (char *) "unstable";
-  g_assert_true (yk_casework_add_contact (f->coordinator, &reached, &id, &error));
+  g_assert_true (yk_casework_add_contact (f->db.coordinator, &reached, &id, &error));
   g_assert_no_error (error);
   unreached = reached;
   unreached.reached = FALSE;
   unreached.unreached_reason = (char *) "无人接听";
   unreached.condition = NULL;
-  g_assert_true (yk_casework_add_contact (f->coordinator, &unreached, &id, &error));
+  g_assert_true (yk_casework_add_contact (f->db.coordinator, &unreached, &id, &error));
   g_assert_no_error (error);
 
-  after = list (f->coordinator, f);
+  after = list (f->db.coordinator, f);
   now = find (after, person->client_id);
   g_assert_cmpstr (now->condition, ==, "unstable");
   g_assert_cmpstr (now->last_contact, ==, today);
@@ -293,9 +279,9 @@ test_last_reached_contact (Fixture       *f,
   g_date_add_days (&due, 14);
   g_assert_cmpint (g_date_compare (&now->due, &due), ==, 0);
 
-  g_assert_true (yk_casework_void (f->coordinator, "clients", person->client_id, "重复建档", &error));
+  g_assert_true (yk_casework_void (f->db.coordinator, "clients", person->client_id, "重复建档", &error));
   g_assert_no_error (error);
-  voided = list (f->coordinator, f);
+  voided = list (f->db.coordinator, f);
   g_assert_cmpuint (voided->len, ==, after->len - 1);
   g_assert_null (find (voided, person->client_id));
 }
@@ -306,13 +292,13 @@ test_cancelled (Fixture       *f,
 {
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
-  YkStore *store = yk_session_get_store (f->coordinator);
+  YkStore *store = yk_session_get_store (f->db.coordinator);
   sqlite3 *db = yk_store_open_connection (store, &error);
   YkReader *reader;
   GPtrArray *entries;
 
   g_assert_no_error (error);
-  reader = _yk_reader_new (f->coordinator, db);
+  reader = _yk_reader_new (f->db.coordinator, db);
   entries = yk_caseload_load (reader, &f->today, cancellable, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 142);

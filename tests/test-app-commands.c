@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The command line of FORMATS.md as a shell script sees it: build/yukang
+/* The command line of docs/design/formats.md as a shell script sees it: build/yukang
  * run as a process, its exit status, standard output and error. */
 #include <gio/gio.h>
 #include <glib/gstdio.h>

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Ledger import and export (FORMATS.md). */
+/* Ledger import and export (docs/design/formats.md). */
+#include "app-test-util.h"
 #include "yk-accounts.h"
 #include "yk-app-error.h"
 #include "yk-csv.h"
@@ -16,51 +17,27 @@
 
 typedef struct
 {
-  char *dir;
-  char *ledger;
-  char *path;
-  YkSession *session;
+  AppTestDb db;
+  char *ledger; /* an empty folder in db.dir */
+  YkSession *session; /* the coordinator's */
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *recovery = NULL;
-
-  f->dir = g_dir_make_tmp ("yukang-ledger-XXXXXX", NULL);
-  f->ledger = g_build_filename (f->dir, "ledger", NULL);
-  f->path = g_build_filename (f->dir, "pilot.ykdb", NULL);
+  app_test_db_init (&f->db, "pilot.ykdb");
+  f->ledger = g_build_filename (f->db.dir, "ledger", NULL);
   g_mkdir (f->ledger, 0700);
-  f->session = yk_session_create (f->path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
-  g_assert_no_error (error);
+  app_test_db_create (&f->db, "admin", NULL, PW);
+  f->session = g_steal_pointer (&f->db.coordinator);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  yk_session_close (f->session);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  g_clear_pointer (&f->session, yk_session_close);
+  app_test_db_clear (&f->db);
   g_free (f->ledger);
-  g_free (f->path);
 }
 
 static void
@@ -294,7 +271,7 @@ static void
 test_round_trip (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *second_path = g_build_filename (f->dir, "second.ykdb", NULL);
+  g_autofree char *second_path = g_build_filename (f->db.dir, "second.ykdb", NULL);
   g_autofree char *recovery = NULL;
   g_autofree char *original = NULL, *copied = NULL;
   YkSession *second;
@@ -330,7 +307,7 @@ write_strings (lxw_worksheet *sheet, lxw_row_t row, const char *const *cells)
 static void
 test_workbook (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "台账.xlsx", NULL);
+  g_autofree char *path = g_build_filename (f->db.dir, "台账.xlsx", NULL);
   lxw_workbook *wb = workbook_new (path);
   lxw_worksheet *notes = workbook_add_worksheet (wb, "说明");
   lxw_worksheet *contacts = workbook_add_worksheet (wb, "Contacts");
@@ -376,7 +353,7 @@ test_workbook (Fixture *f, gconstpointer data)
 static void
 test_workbook_problems (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "ledger.xlsx", NULL);
+  g_autofree char *path = g_build_filename (f->db.dir, "ledger.xlsx", NULL);
   lxw_workbook *wb = workbook_new (path);
   lxw_worksheet *clients = workbook_add_worksheet (wb, "clients.csv");
   lxw_worksheet *family = workbook_add_worksheet (wb, "家属");
@@ -404,13 +381,13 @@ test_workbook_problems (Fixture *f, gconstpointer data)
 }
 
 /* The template read back has the 说明 sheet then one sheet per ledger
- * file with FORMATS.md's Chinese labels; imported unchanged it adds
+ * file with docs/design/formats.md's Chinese labels; imported unchanged it adds
  * nothing and reports nothing. */
 static void
 test_template (Fixture *f, gconstpointer data)
 {
   static const char *const sheets[] = { "说明", "服务对象", "家属", "服务记录", "服务活动", "活动签到", "问卷", "功能评估" };
-  g_autofree char *path = g_build_filename (f->dir, "模板.xlsx", NULL);
+  g_autofree char *path = g_build_filename (f->db.dir, "模板.xlsx", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (YkWorkbook) workbook = NULL;
   g_autofree char *problems = NULL;
@@ -456,7 +433,7 @@ static void
 test_bad_folder (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *missing = g_build_filename (f->dir, "nope", NULL);
+  g_autofree char *missing = g_build_filename (f->db.dir, "nope", NULL);
   YkLedgerResult result;
 
   g_assert_false (yk_ledger_import (f->session, missing, FALSE, NULL, NULL, &result, &error));
@@ -497,7 +474,7 @@ test_worker_refused_before_rows (Fixture *f, gconstpointer data)
   g_autoptr (GError) elsewhere = NULL;
   g_autoptr (GError) nowhere = NULL;
   g_autoptr (GError) missing = NULL;
-  g_autofree char *missing_path = g_build_filename (f->dir, "nope", NULL);
+  g_autofree char *missing_path = g_build_filename (f->db.dir, "nope", NULL);
   g_autofree char *clients = g_build_filename (f->ledger, "clients.csv", NULL);
   g_autofree char *problems_elsewhere = NULL, *problems_nowhere = NULL, *problems = NULL;
   g_autofree char *before = NULL, *after = NULL;
@@ -512,7 +489,7 @@ test_worker_refused_before_rows (Fixture *f, gconstpointer data)
   problems = import (f, TRUE, NULL);
   g_assert_cmpstr (problems, ==, "");
   g_assert_cmpint (g_unlink (clients), ==, 0);
-  worker = yk_session_open (f->path, "li", "worker password 1", &error);
+  worker = yk_session_open (f->db.path, "li", "worker password 1", &error);
   g_assert_no_error (error);
   before = report_csv (f->session);
 

@@ -3,6 +3,7 @@
  * audited, for coordinators only, with nothing personal in the row; and
  * the statistics drill-down carries the full name beside the masked one
  * for the UI to choose. */
+#include "app-test-util.h"
 #include "yk-accounts.h"
 #include "yk-app-error.h"
 #include "yk-db-admin.h"
@@ -15,42 +16,24 @@
 
 typedef struct
 {
-  char *dir;
-  char *path;
-  YkSession *session;
+  AppTestDb db;
+  YkSession *session; /* the coordinator's */
 } Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *recovery = NULL;
-
-  f->dir = g_dir_make_tmp ("yukang-preferences-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "pilot.ykdb", NULL);
-  f->session = yk_session_create (f->path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
-  g_assert_no_error (error);
-  g_assert_true (yk_accounts_add (f->session, "li", WORKER_PW, YK_ROLE_WORKER, "SPQ", "李四",
-                                  YK_KDF_INTERACTIVE, &error));
-  g_assert_no_error (error);
+  app_test_db_init (&f->db, "pilot.ykdb");
+  app_test_db_create (&f->db, "admin", NULL, PW);
+  app_test_db_add_worker (&f->db, "li", WORKER_PW, "SPQ", "李四");
+  f->session = g_steal_pointer (&f->db.coordinator);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
   g_clear_pointer (&f->session, yk_session_close);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  app_test_db_clear (&f->db);
 }
 
 /* The newest audit row. */
@@ -112,7 +95,7 @@ test_worker_refused (Fixture *f, gconstpointer data)
   guint64 before;
 
   g_clear_pointer (&f->session, yk_session_close);
-  worker = yk_session_open (f->path, "li", WORKER_PW, &error);
+  worker = yk_session_open (f->db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
   before = audit_rows (worker);
   g_assert_false (yk_preferences_audit_full_names (worker, TRUE, &error));

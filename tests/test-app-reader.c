@@ -2,6 +2,7 @@
 /* YkReader (app/yk-reader.c) and the reader task: a lent connection knows
  * whose it is, and the reading functions keep to that person's sites
  * whatever a caller asks for. On the demo data (seed 1). */
+#include "app-test-util.h"
 #include "yk-accounts.h"
 #include "yk-caseload.h"
 #include "yk-demo.h"
@@ -15,15 +16,14 @@
 
 #define PASSWORD "reader test password"
 
-static char *dir;
-static char *path;
+static AppTestDb test_db;
 static gint64 spq, jl;
 
 static YkSession *
 open_as (const char *account)
 {
   g_autoptr (GError) error = NULL;
-  YkSession *session = yk_session_open (path, account, PASSWORD, &error);
+  YkSession *session = yk_session_open (test_db.path, account, PASSWORD, &error);
 
   g_assert_no_error (error);
   return session;
@@ -123,7 +123,7 @@ run (YkUnlockedSession *session, GCancellable *cancellable, Wait *wait)
 static void
 test_task_reads_in_scope (void)
 {
-  g_autoptr (YkUnlockedSession) session = yk_unlocked_session_new (open_as ("li"), path);
+  g_autoptr (YkUnlockedSession) session = yk_unlocked_session_new (open_as ("li"), test_db.path);
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GPtrArray) expected = NULL;
   g_autoptr (GError) error = NULL;
@@ -159,17 +159,12 @@ static void
 build_fixture (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *recovery = NULL;
   g_autoptr (YkSession) session = NULL;
 
-  dir = g_dir_make_tmp ("yukang-reader-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "reader.ykdb", NULL);
-  session = yk_session_create (path, "wang", "王协调", PASSWORD, YK_KDF_INTERACTIVE, &recovery, &error);
-  g_assert_no_error (error);
-  g_assert_true (yk_accounts_add (session, "li", PASSWORD, YK_ROLE_WORKER, "SPQ", "李社工", YK_KDF_INTERACTIVE,
-                                  &error));
-  g_assert_no_error (error);
+  app_test_db_init (&test_db, "reader.ykdb");
+  app_test_db_create (&test_db, "wang", "王协调", PASSWORD);
+  app_test_db_add_worker (&test_db, "li", PASSWORD, "SPQ", "李社工");
+  session = g_steal_pointer (&test_db.coordinator);
   g_assert_true (yk_demo_fill (session, 1, YK_DEMO_PILOT, &error));
   g_assert_no_error (error);
   spq = site_of (session, "SPQ");
@@ -179,7 +174,6 @@ build_fixture (void)
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *journal = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -188,11 +182,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/reader/statistics-clamped", test_statistics_clamped);
   g_test_add_func ("/app/reader/task", test_task_reads_in_scope);
   status = g_test_run ();
-  journal = g_strconcat (path, ".failed-unlocks", NULL);
-  g_unlink (journal);
-  g_unlink (path);
-  g_rmdir (dir);
-  g_free (path);
-  g_free (dir);
+  /* With the database, its .failed-unlocks journal. */
+  app_test_db_clear (&test_db);
   return status;
 }

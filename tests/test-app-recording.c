@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the recording dialogs ask of app/ beside yk-casework.h: the
  * person, the proposed next date, staff and sites, status changes. */
+#include "app-test-util.h"
 #include "yk-accounts.h"
 #include "yk-text.h"
 #include "yk-app-error.h"
@@ -15,15 +16,12 @@
 
 #include <glib/gstdio.h>
 
-#define COORDINATOR_PW "correct horse battery"
-#define WORKER_PW "li's own passphrase"
+#define COORDINATOR_PW APP_TEST_COORDINATOR_PASSWORD
+#define WORKER_PW APP_TEST_WORKER_PASSWORD
 
 typedef struct
 {
-  char *dir;
-  char *path;
-  YkSession *coordinator;
-  YkSession *worker;
+  AppTestDb db; /* db.worker: li, of site SPQ */
   gint64 spq_client;
   gint64 jl_client;
 } Fixture;
@@ -48,33 +46,17 @@ add_client (YkSession *session, const char *case_no, const char *site)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *recovery = NULL;
-
-  f->dir = g_dir_make_tmp ("yukang-recording-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "pilot.ykdb", NULL);
-  f->coordinator = yk_session_create (f->path, "admin", "王协调", COORDINATOR_PW, YK_KDF_INTERACTIVE, &recovery, &error);
-  g_assert_no_error (error);
-  g_assert_true (yk_accounts_add (f->coordinator, "li", WORKER_PW, YK_ROLE_WORKER, "SPQ", "李社工",
-                                  YK_KDF_INTERACTIVE, &error));
-  g_assert_true (yk_accounts_add (f->coordinator, "zhao", WORKER_PW, YK_ROLE_WORKER, "JL", "赵社工",
-                                  YK_KDF_INTERACTIVE, &error));
-  g_assert_no_error (error);
-  f->spq_client = add_client (f->coordinator, "SPQ-001", "SPQ");
-  f->jl_client = add_client (f->coordinator, "JL-001", "JL");
-  f->worker = yk_session_open (f->path, "li", WORKER_PW, &error);
-  g_assert_no_error (error);
+  app_test_db_make (&f->db);
+  app_test_db_add_worker (&f->db, "zhao", WORKER_PW, "JL", "赵社工");
+  f->spq_client = add_client (f->db.coordinator, "SPQ-001", "SPQ");
+  f->jl_client = add_client (f->db.coordinator, "JL-001", "JL");
+  app_test_db_open_worker (&f->db);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  yk_session_close (f->worker);
-  yk_session_close (f->coordinator);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  app_test_db_clear (&f->db);
 }
 
 static void
@@ -118,7 +100,7 @@ test_join_parts (void)
   g_assert_cmpstr (summary->str, ==, "Stable; Took the pills; 马云");
 }
 
-/* The rules of PRODUCT.md through the database's settings: 稳定 three
+/* The rules of docs/design/followup.md through the database's settings: 稳定 three
  * months, 基本稳定 and 不稳定 two weeks, and a changed setting counts. */
 static void
 test_propose_next (Fixture *f, gconstpointer data)
@@ -141,21 +123,21 @@ test_propose_next (Fixture *f, gconstpointer data)
     {
       g_autofree char *next = NULL;
 
-      g_assert_true (yk_recording_propose_next (f->worker, cases[i].date, cases[i].condition, &next, &error));
+      g_assert_true (yk_recording_propose_next (f->db.worker, cases[i].date, cases[i].condition, &next, &error));
       g_assert_no_error (error);
       g_assert_cmpstr (next, ==, cases[i].next);
     }
-  g_assert_false (yk_recording_propose_next (f->worker, "2021-02-30", "stable", NULL, &error));
+  g_assert_false (yk_recording_propose_next (f->db.worker, "2021-02-30", "stable", NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
   {
-    sqlite3 *db = yk_store_get_connection (yk_session_get_store (f->coordinator));
+    sqlite3 *db = yk_store_get_connection (yk_session_get_store (f->db.coordinator));
     g_autofree char *next = NULL;
 
     g_assert_cmpint (sqlite3_exec (db, "UPDATE settings SET value = '7 days' WHERE key = 'followup_unstable'",
                                    NULL, NULL, NULL), ==, SQLITE_OK);
-    g_assert_true (yk_recording_propose_next (f->coordinator, "2021-03-05", "unstable", &next, &error));
+    g_assert_true (yk_recording_propose_next (f->db.coordinator, "2021-03-05", "unstable", &next, &error));
     g_assert_cmpstr (next, ==, "2021-03-12");
   }
 }
@@ -165,7 +147,7 @@ static void
 test_scope (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (YkClientRecord) mine = yk_recording_client (f->worker, f->spq_client, &error);
+  g_autoptr (YkClientRecord) mine = yk_recording_client (f->db.worker, f->spq_client, &error);
   g_autoptr (YkClientRecord) theirs = NULL;
   g_autoptr (GPtrArray) sites = NULL;
   g_autoptr (GPtrArray) all_sites = NULL;
@@ -173,27 +155,27 @@ test_scope (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   g_assert_cmpstr (mine->case_no, ==, "SPQ-001");
-  theirs = yk_recording_client (f->worker, f->jl_client, &error);
+  theirs = yk_recording_client (f->db.worker, f->jl_client, &error);
   g_assert_null (theirs);
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  sites = yk_recording_sites (f->worker, &error);
+  sites = yk_recording_sites (f->db.worker, &error);
   g_assert_cmpuint (sites->len, ==, 1);
   g_assert_cmpstr (((YkSiteRow *) sites->pdata[0])->code, ==, "SPQ");
-  all_sites = yk_recording_sites (f->coordinator, &error);
+  all_sites = yk_recording_sites (f->db.coordinator, &error);
   g_assert_cmpuint (all_sites->len, ==, 2);
 
   /* At SPQ: 李社工, and the coordinator when they record. */
-  staff = yk_recording_workers (f->coordinator, mine->site_id, &error);
+  staff = yk_recording_workers (f->db.coordinator, mine->site_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (staff->len, ==, 2);
   g_assert_cmpstr (((YkStaffRow *) staff->pdata[0])->display_name, ==, "王协调");
   g_assert_cmpstr (((YkStaffRow *) staff->pdata[1])->display_name, ==, "李社工");
 
   /* The header shows the name, not the login. */
-  g_assert_cmpstr (yk_session_get_display_name (f->coordinator), ==, "王协调");
-  g_assert_cmpstr (yk_session_get_account (f->coordinator), ==, "admin");
+  g_assert_cmpstr (yk_session_get_display_name (f->db.coordinator), ==, "王协调");
+  g_assert_cmpstr (yk_session_get_account (f->db.coordinator), ==, "admin");
 }
 
 static void
@@ -204,24 +186,27 @@ test_set_status (Fixture *f, gconstpointer data)
   const char *field = NULL;
 
   /* Closing needs its date, not before intake. */
-  g_assert_false (yk_recording_set_status (f->worker, f->spq_client, "closed", NULL, "搬走", &field, &error));
+  g_assert_false (yk_recording_set_status (f->db.worker, f->spq_client, "closed", NULL, "搬走", &field, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
   g_assert_cmpstr (field, ==, "status_date");
   g_clear_error (&error);
-  g_assert_false (yk_recording_set_status (f->worker, f->spq_client, "closed", "2020-12-31", "搬走", &field, &error));
+  g_assert_false (yk_recording_set_status (f->db.worker, f->spq_client, "closed", "2020-12-31", "搬走", &field,
+                                          &error));
   g_assert_cmpstr (field, ==, "status_date");
   g_clear_error (&error);
 
-  g_assert_true (yk_recording_set_status (f->worker, f->spq_client, "closed", "2021-05-01", "搬走", &field, &error));
+  g_assert_true (yk_recording_set_status (f->db.worker, f->spq_client, "closed", "2021-05-01", "搬走", &field,
+                                         &error));
   g_assert_no_error (error);
-  client = yk_recording_client (f->worker, f->spq_client, &error);
+  client = yk_recording_client (f->db.worker, f->spq_client, &error);
   g_assert_cmpstr (client->status, ==, "closed");
   g_assert_cmpstr (client->status_date, ==, "2021-05-01");
   g_assert_cmpstr (client->status_reason, ==, "搬走");
 
   /* Not for another site's person. */
   field = NULL;
-  g_assert_false (yk_recording_set_status (f->worker, f->jl_client, "closed", "2021-05-01", "搬走", &field, &error));
+  g_assert_false (yk_recording_set_status (f->db.worker, f->jl_client, "closed", "2021-05-01", "搬走", &field,
+                                          &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_assert_null (field);
 }
@@ -272,10 +257,10 @@ test_quick_call_keeps_state (Fixture *f, gconstpointer data)
   horizon = today;
   g_date_add_days (&horizon, 7);
 
-  add_phone_call (f->worker, f->spq_client, "2021-11-01", "unstable", 3);
-  add_phone_call (f->worker, f->spq_client, "2021-11-03", NULL, -1); /* the quick call */
+  add_phone_call (f->db.worker, f->spq_client, "2021-11-01", "unstable", 3);
+  add_phone_call (f->db.worker, f->spq_client, "2021-11-03", NULL, -1); /* the quick call */
 
-  followups = yk_followup_list (f->worker, 0, 0, &today, &horizon, &error);
+  followups = yk_followup_list (f->db.worker, 0, 0, &today, &horizon, &error);
   g_assert_no_error (error);
   item = followup_of (followups, f->spq_client);
   g_date_clear (&expected, 1);
@@ -285,7 +270,7 @@ test_quick_call_keeps_state (Fixture *f, gconstpointer data)
   g_assert_cmpstr (item->condition, ==, "unstable");
   g_assert_cmpint (item->risk_level, ==, 3);
 
-  caseload = yk_caseload_list (f->worker, &today, &error);
+  caseload = yk_caseload_list (f->db.worker, &today, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < caseload->len; i++)
     if (((YkCaseloadEntry *) caseload->pdata[i])->client_id == f->spq_client)
@@ -295,17 +280,17 @@ test_quick_call_keeps_state (Fixture *f, gconstpointer data)
   g_assert_cmpstr (entry->condition, ==, "unstable");
   g_assert_cmpint (g_date_compare (&entry->due, &expected), ==, 0);
 
-  file = yk_case_file_open (f->worker, f->spq_client, &error);
+  file = yk_case_file_open (f->db.worker, f->spq_client, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (file->condition, ==, "unstable");
 
   /* What the form starts from. */
-  g_assert_true (yk_recording_last_state (f->worker, f->spq_client, &condition, &risk, &error));
+  g_assert_true (yk_recording_last_state (f->db.worker, f->spq_client, &condition, &risk, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (condition, ==, "unstable");
   g_assert_cmpint (risk, ==, 3);
   g_clear_pointer (&condition, g_free);
-  g_assert_false (yk_recording_last_state (f->worker, f->jl_client, &condition, &risk, &error));
+  g_assert_false (yk_recording_last_state (f->db.worker, f->jl_client, &condition, &risk, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -337,7 +322,7 @@ test_quick_call_keeps_state (Fixture *f, gconstpointer data)
 
     g_date_clear (&day, 1);
     g_date_set_dmy (&day, 2, G_DATE_NOVEMBER, 2021);
-    then = yk_followup_list (f->worker, 0, 0, &day, &horizon, &error);
+    then = yk_followup_list (f->db.worker, 0, 0, &day, &horizon, &error);
     g_assert_no_error (error);
     item = followup_of (then, f->spq_client);
     g_assert_cmpstr (item->last_contact, ==, "2021-11-01");
@@ -346,16 +331,16 @@ test_quick_call_keeps_state (Fixture *f, gconstpointer data)
     g_clear_pointer (&then, g_ptr_array_unref);
 
     g_date_set_dmy (&day, 9, G_DATE_JANUARY, 2021); /* the day before intake */
-    then = yk_followup_list (f->worker, 0, 0, &day, &horizon, &error);
+    then = yk_followup_list (f->db.worker, 0, 0, &day, &horizon, &error);
     g_assert_no_error (error);
     for (guint i = 0; i < then->len; i++)
       g_assert_cmpint (((YkFollowup *) then->pdata[i])->client_id, !=, f->spq_client);
   }
 
   /* A later contact that records another condition is what counts. */
-  add_phone_call (f->worker, f->spq_client, "2021-11-04", "stable", 1);
+  add_phone_call (f->db.worker, f->spq_client, "2021-11-04", "stable", 1);
   g_clear_pointer (&followups, g_ptr_array_unref);
-  followups = yk_followup_list (f->worker, 0, 0, &today, &horizon, &error);
+  followups = yk_followup_list (f->db.worker, 0, 0, &today, &horizon, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < followups->len; i++)
     g_assert_cmpint (((YkFollowup *) followups->pdata[i])->client_id, !=, f->spq_client); /* due in 2022 */
@@ -380,7 +365,7 @@ test_other_site_as_nonexistent (Fixture *f, gconstpointer data)
 {
   const gint64 nobody = 999999;
   gint64 jl_site;
-  g_autoptr (YkClientRecord) theirs = yk_recording_client (f->coordinator, f->jl_client, NULL);
+  g_autoptr (YkClientRecord) theirs = yk_recording_client (f->db.coordinator, f->jl_client, NULL);
   g_autoptr (GPtrArray) staff_elsewhere = NULL;
   g_autoptr (GPtrArray) staff_nowhere = NULL;
 
@@ -389,8 +374,8 @@ test_other_site_as_nonexistent (Fixture *f, gconstpointer data)
   {
     g_autoptr (GError) elsewhere = NULL, nowhere = NULL;
 
-    g_assert_null (yk_recording_open_client (f->worker, f->jl_client, &elsewhere));
-    g_assert_null (yk_recording_open_client (f->worker, nobody, &nowhere));
+    g_assert_null (yk_recording_open_client (f->db.worker, f->jl_client, &elsewhere));
+    g_assert_null (yk_recording_open_client (f->db.worker, nobody, &nowhere));
     g_assert_error (elsewhere, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
     assert_same_error (elsewhere, nowhere);
   }
@@ -399,8 +384,8 @@ test_other_site_as_nonexistent (Fixture *f, gconstpointer data)
     char *condition = NULL;
     int risk = -1;
 
-    g_assert_false (yk_recording_last_state (f->worker, f->jl_client, &condition, &risk, &elsewhere));
-    g_assert_false (yk_recording_last_state (f->worker, nobody, &condition, &risk, &nowhere));
+    g_assert_false (yk_recording_last_state (f->db.worker, f->jl_client, &condition, &risk, &elsewhere));
+    g_assert_false (yk_recording_last_state (f->db.worker, nobody, &condition, &risk, &nowhere));
     assert_same_error (elsewhere, nowhere);
   }
   {
@@ -408,9 +393,9 @@ test_other_site_as_nonexistent (Fixture *f, gconstpointer data)
     g_autoptr (GError) elsewhere = NULL, nowhere = NULL;
     const char *field_elsewhere = "unset", *field_nowhere = "unset";
 
-    g_assert_false (yk_recording_set_status (f->worker, f->jl_client, "closed", NULL, NULL, &field_elsewhere,
+    g_assert_false (yk_recording_set_status (f->db.worker, f->jl_client, "closed", NULL, NULL, &field_elsewhere,
                                              &elsewhere));
-    g_assert_false (yk_recording_set_status (f->worker, nobody, "closed", NULL, NULL, &field_nowhere, &nowhere));
+    g_assert_false (yk_recording_set_status (f->db.worker, nobody, "closed", NULL, NULL, &field_nowhere, &nowhere));
     g_assert_error (elsewhere, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
     assert_same_error (elsewhere, nowhere);
     g_assert_cmpstr (field_elsewhere, ==, field_nowhere);
@@ -421,16 +406,16 @@ test_other_site_as_nonexistent (Fixture *f, gconstpointer data)
     YkContactRecord c = { .client_id = f->jl_client, .type = (char *) "phone", .date = (char *) "2020-01-01",
                           .reached = TRUE, .duration_min = -1, .risk_level = -1 };
 
-    g_assert_false (yk_casework_add_contact (f->worker, &c, NULL, &elsewhere));
+    g_assert_false (yk_casework_add_contact (f->db.worker, &c, NULL, &elsewhere));
     c.client_id = nobody;
-    g_assert_false (yk_casework_add_contact (f->worker, &c, NULL, &nowhere));
+    g_assert_false (yk_casework_add_contact (f->db.worker, &c, NULL, &nowhere));
     assert_same_error (elsewhere, nowhere);
   }
 
   /* The staff a record may name: at another site only oneself, as at a
    * site that does not exist; never that site's people. */
-  staff_elsewhere = yk_recording_workers (f->worker, jl_site, NULL);
-  staff_nowhere = yk_recording_workers (f->worker, nobody, NULL);
+  staff_elsewhere = yk_recording_workers (f->db.worker, jl_site, NULL);
+  staff_nowhere = yk_recording_workers (f->db.worker, nobody, NULL);
   g_assert_nonnull (staff_elsewhere);
   g_assert_nonnull (staff_nowhere);
   g_assert_cmpuint (staff_elsewhere->len, ==, staff_nowhere->len);
@@ -441,7 +426,7 @@ test_other_site_as_nonexistent (Fixture *f, gconstpointer data)
     g_assert_cmpstr (((YkStaffRow *) staff_elsewhere->pdata[i])->display_name, !=, "赵社工");
   {
     /* A coordinator still sees JL's staff. */
-    g_autoptr (GPtrArray) jl_staff = yk_recording_workers (f->coordinator, jl_site, NULL);
+    g_autoptr (GPtrArray) jl_staff = yk_recording_workers (f->db.coordinator, jl_site, NULL);
     gboolean zhao = FALSE;
 
     for (guint i = 0; i < jl_staff->len; i++)
@@ -457,11 +442,11 @@ test_other_site_as_nonexistent (Fixture *f, gconstpointer data)
 static void
 test_worker_named_own_site (Fixture *f, gconstpointer data)
 {
-  sqlite3 *db = yk_store_get_connection (yk_session_get_store (f->coordinator));
+  sqlite3 *db = yk_store_get_connection (yk_session_get_store (f->db.coordinator));
   g_autoptr (YkStaffRow) zhao = yk_db_staff_find_account (db, "zhao", NULL);
   g_autoptr (YkStaffRow) li = yk_db_staff_find_account (db, "li", NULL);
   const gint64 nobody = 999999;
-  g_autoptr (YkClientRecord) client = yk_recording_client (f->worker, f->spq_client, NULL);
+  g_autoptr (YkClientRecord) client = yk_recording_client (f->db.worker, f->spq_client, NULL);
   g_autoptr (YkClientRecord) after = NULL;
 
   g_assert_nonnull (zhao);
@@ -470,9 +455,9 @@ test_worker_named_own_site (Fixture *f, gconstpointer data)
     const char *field_elsewhere = "unset", *field_nowhere = "unset";
 
     client->worker_id = zhao->id;
-    g_assert_false (yk_case_file_save_profile (f->worker, client, &field_elsewhere, &elsewhere));
+    g_assert_false (yk_case_file_save_profile (f->db.worker, client, &field_elsewhere, &elsewhere));
     client->worker_id = nobody;
-    g_assert_false (yk_case_file_save_profile (f->worker, client, &field_nowhere, &nowhere));
+    g_assert_false (yk_case_file_save_profile (f->db.worker, client, &field_nowhere, &nowhere));
     assert_same_error (elsewhere, nowhere);
     g_assert_cmpstr (field_elsewhere, ==, field_nowhere);
   }
@@ -481,12 +466,12 @@ test_worker_named_own_site (Fixture *f, gconstpointer data)
     YkContactRecord c = { .client_id = f->spq_client, .type = (char *) "phone", .date = (char *) "2021-02-01",
                           .reached = FALSE, .duration_min = -1, .risk_level = -1, .worker_id = zhao->id };
 
-    g_assert_false (yk_casework_add_contact (f->worker, &c, NULL, &elsewhere));
+    g_assert_false (yk_casework_add_contact (f->db.worker, &c, NULL, &elsewhere));
     c.worker_id = nobody;
-    g_assert_false (yk_casework_add_contact (f->worker, &c, NULL, &nowhere));
+    g_assert_false (yk_casework_add_contact (f->db.worker, &c, NULL, &nowhere));
     assert_same_error (elsewhere, nowhere);
   }
-  after = yk_recording_client (f->worker, f->spq_client, NULL);
+  after = yk_recording_client (f->db.worker, f->spq_client, NULL);
   g_assert_cmpint (after->worker_id, !=, zhao->id);
 
   /* Their own site's staff, and themselves, as before. */
@@ -494,7 +479,7 @@ test_worker_named_own_site (Fixture *f, gconstpointer data)
   {
     g_autoptr (GError) error = NULL;
 
-    g_assert_true (yk_case_file_save_profile (f->worker, client, NULL, &error));
+    g_assert_true (yk_case_file_save_profile (f->db.worker, client, NULL, &error));
     g_assert_no_error (error);
   }
   /* A coordinator assigns anyone; the worker keeps that assignment when
@@ -503,11 +488,11 @@ test_worker_named_own_site (Fixture *f, gconstpointer data)
   {
     g_autoptr (GError) error = NULL;
 
-    g_assert_true (yk_case_file_save_profile (f->coordinator, client, NULL, &error));
+    g_assert_true (yk_case_file_save_profile (f->db.coordinator, client, NULL, &error));
     g_assert_no_error (error);
     g_free (client->phone);
     client->phone = g_strdup ("13912345678");
-    g_assert_true (yk_case_file_save_profile (f->worker, client, NULL, &error));
+    g_assert_true (yk_case_file_save_profile (f->db.worker, client, NULL, &error));
     g_assert_no_error (error);
   }
 }

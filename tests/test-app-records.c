@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Records and rules (PRODUCT.md): validation, follow-up due dates, roles,
+/* Records and rules (docs/design/followup.md): validation, follow-up due dates, roles,
  * voids and the audit trail around them. */
+#include "app-test-util.h"
 #include "yk-report-private.h"
 #include "yk-accounts.h"
 #include "yk-app-error.h"
@@ -457,15 +458,12 @@ test_interval_setting (void)
 
 /* --- a database: roles, voids, audit --- */
 
-#define COORDINATOR_PW "coordinator pass 1"
-#define WORKER_PW "worker password 1"
+#define COORDINATOR_PW APP_TEST_COORDINATOR_PASSWORD
+#define WORKER_PW APP_TEST_WORKER_PASSWORD
 
 typedef struct
 {
-  char *dir;
-  char *path;
-  YkSession *coordinator;
-  YkSession *worker; /* of site SPQ */
+  AppTestDb db; /* db.worker: li, of site SPQ */
   gint64 spq_client;
   gint64 jl_client;
 } Fixture;
@@ -487,31 +485,16 @@ add_client (YkSession *session, const char *case_no, gint64 site_id)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *recovery = NULL;
-
-  f->dir = g_dir_make_tmp ("yukang-records-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "pilot.ykdb", NULL);
-  f->coordinator = yk_session_create (f->path, "admin", "王协调", COORDINATOR_PW, YK_KDF_INTERACTIVE, &recovery, &error);
-  g_assert_no_error (error);
-  g_assert_true (yk_accounts_add (f->coordinator, "li", WORKER_PW, YK_ROLE_WORKER, "SPQ", "李社工",
-                                  YK_KDF_INTERACTIVE, &error));
-  g_assert_no_error (error);
-  f->spq_client = add_client (f->coordinator, "SPQ-001", 1);
-  f->jl_client = add_client (f->coordinator, "JL-001", 2);
-  f->worker = yk_session_open (f->path, "li", WORKER_PW, &error);
-  g_assert_no_error (error);
+  app_test_db_make (&f->db);
+  f->spq_client = add_client (f->db.coordinator, "SPQ-001", 1);
+  f->jl_client = add_client (f->db.coordinator, "JL-001", 2);
+  app_test_db_open_worker (&f->db);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  yk_session_close (f->worker);
-  yk_session_close (f->coordinator);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  app_test_db_clear (&f->db);
 }
 
 static gint64
@@ -533,7 +516,7 @@ test_worker_sees_own_site_only (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) due_list = NULL;
   GDate today, horizon;
 
-  client = yk_casework_open_client (f->worker, f->spq_client, &error);
+  client = yk_casework_open_client (f->db.worker, f->spq_client, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (client->case_no, ==, "SPQ-001");
   yk_client_record_clear (client);
@@ -541,13 +524,13 @@ test_worker_sees_own_site_only (Fixture *f, gconstpointer data)
 
   /* Asking for the other site's person, in every way there is (the due
    * list is asked for site 2, JL, below). */
-  g_assert_null (yk_casework_open_client (f->worker, f->jl_client, &error));
+  g_assert_null (yk_casework_open_client (f->db.worker, f->jl_client, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpint (add_contact (f->worker, f->jl_client, "2021-04-01", NULL, &error), ==, 0);
+  g_assert_cmpint (add_contact (f->db.worker, f->jl_client, "2021-04-01", NULL, &error), ==, 0);
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (yk_casework_void (f->worker, "clients", f->jl_client, "wrong", &error));
+  g_assert_false (yk_casework_void (f->db.worker, "clients", f->jl_client, "wrong", &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
   {
@@ -558,32 +541,32 @@ test_worker_sees_own_site_only (Fixture *f, gconstpointer data)
                                             .respondent = (char *) "家属" };
     gint64 relative_id = 0;
 
-    g_assert_true (yk_casework_add_family (f->coordinator, &relative, &relative_id, &error));
+    g_assert_true (yk_casework_add_family (f->db.coordinator, &relative, &relative_id, &error));
     g_assert_no_error (error);
     questionnaire.family_id = relative_id;
-    g_assert_false (yk_casework_add_questionnaire (f->worker, &questionnaire, NULL, &error));
+    g_assert_false (yk_casework_add_questionnaire (f->db.worker, &questionnaire, NULL, &error));
     g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
     g_clear_error (&error);
   }
   other_site.case_no = (char *) "JL-002";
   other_site.site_id = 2;
-  g_assert_false (yk_casework_add_client (f->worker, &other_site, NULL, &error));
+  g_assert_false (yk_casework_add_client (f->db.worker, &other_site, NULL, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
   g_clear_error (&error);
 
   yk_date_today (&today);
   horizon = today;
   g_date_add_years (&horizon, 5);
-  due_list = yk_followup_list (f->worker, 2, 0, &today, &horizon, &error);
+  due_list = yk_followup_list (f->db.worker, 2, 0, &today, &horizon, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (due_list->len, ==, 1);
   g_assert_cmpstr (((YkFollowup *) due_list->pdata[0])->case_no, ==, "SPQ-001");
   g_clear_pointer (&due_list, g_ptr_array_unref);
 
-  due_list = yk_followup_list (f->coordinator, 0, 0, &today, &horizon, &error);
+  due_list = yk_followup_list (f->db.coordinator, 0, 0, &today, &horizon, &error);
   g_assert_cmpuint (due_list->len, ==, 2);
   g_clear_pointer (&due_list, g_ptr_array_unref);
-  due_list = yk_followup_list (f->coordinator, 2, 0, &today, &horizon, &error);
+  due_list = yk_followup_list (f->db.coordinator, 2, 0, &today, &horizon, &error);
   g_assert_cmpuint (due_list->len, ==, 1);
   g_assert_cmpstr (((YkFollowup *) due_list->pdata[0])->case_no, ==, "JL-001");
 }
@@ -593,14 +576,14 @@ test_coordinator_only_actions (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_false (yk_accounts_add (f->worker, "zhao", WORKER_PW, YK_ROLE_WORKER, "SPQ", NULL,
+  g_assert_false (yk_accounts_add (f->db.worker, "zhao", WORKER_PW, YK_ROLE_WORKER, "SPQ", NULL,
                                    YK_KDF_INTERACTIVE, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
   g_clear_error (&error);
-  g_assert_false (yk_accounts_set_password (f->worker, "admin", "hijacked password", YK_KDF_INTERACTIVE, &error));
+  g_assert_false (yk_accounts_set_password (f->db.worker, "admin", "hijacked password", YK_KDF_INTERACTIVE, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
   g_clear_error (&error);
-  g_assert_false (yk_accounts_remove (f->worker, "admin", &error));
+  g_assert_false (yk_accounts_remove (f->db.worker, "admin", &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
 }
 
@@ -609,8 +592,8 @@ test_voids (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) due_list = NULL;
-  gint64 by_worker = add_contact (f->worker, f->spq_client, "2021-04-01", "stable", &error);
-  gint64 by_coordinator = add_contact (f->coordinator, f->spq_client, "2021-05-01", "unstable", &error);
+  gint64 by_worker = add_contact (f->db.worker, f->spq_client, "2021-04-01", "stable", &error);
+  gint64 by_coordinator = add_contact (f->db.coordinator, f->spq_client, "2021-05-01", "unstable", &error);
   GDate today, horizon;
 
   g_assert_no_error (error);
@@ -618,7 +601,7 @@ test_voids (Fixture *f, gconstpointer data)
   yk_date_today (&today);
   horizon = today;
   g_date_add_years (&horizon, 10);
-  due_list = yk_followup_list (f->coordinator, 0, 0, &today, &horizon, &error);
+  due_list = yk_followup_list (f->db.coordinator, 0, 0, &today, &horizon, &error);
   for (guint i = 0; i < due_list->len; i++)
     {
       YkFollowup *item = due_list->pdata[i];
@@ -631,21 +614,21 @@ test_voids (Fixture *f, gconstpointer data)
   g_clear_pointer (&due_list, g_ptr_array_unref);
 
   /* A worker voids their own record, not someone else's; a reason is needed. */
-  g_assert_false (yk_casework_void (f->worker, "contacts", by_coordinator, "wrong person", &error));
+  g_assert_false (yk_casework_void (f->db.worker, "contacts", by_coordinator, "wrong person", &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
   g_clear_error (&error);
-  g_assert_false (yk_casework_void (f->worker, "contacts", by_worker, "  ", &error));
+  g_assert_false (yk_casework_void (f->db.worker, "contacts", by_worker, "  ", &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (yk_casework_void (f->worker, "contacts", by_worker, "wrong date", &error));
+  g_assert_true (yk_casework_void (f->db.worker, "contacts", by_worker, "wrong date", &error));
   g_assert_no_error (error);
-  g_assert_false (yk_casework_void (f->coordinator, "contacts", by_worker, "again", &error));
+  g_assert_false (yk_casework_void (f->db.coordinator, "contacts", by_worker, "again", &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (yk_casework_void (f->coordinator, "contacts", by_coordinator, "recorded twice", &error));
+  g_assert_true (yk_casework_void (f->db.coordinator, "contacts", by_coordinator, "recorded twice", &error));
 
   /* Both voided: the person is back to "never reached". */
-  due_list = yk_followup_list (f->coordinator, 0, 0, &today, &horizon, &error);
+  due_list = yk_followup_list (f->db.coordinator, 0, 0, &today, &horizon, &error);
   for (guint i = 0; i < due_list->len; i++)
     {
       YkFollowup *item = due_list->pdata[i];
@@ -664,27 +647,21 @@ test_every_write_audited (Fixture *f, gconstpointer data)
   YkAuditCheck before, after;
   YkClientRecord *client;
 
-  g_assert_true (yk_session_check_audit (f->coordinator, &before, &error));
-  add_contact (f->worker, f->spq_client, "2021-04-01", NULL, &error);
-  client = yk_casework_open_client (f->worker, f->spq_client, &error);
+  g_assert_true (yk_session_check_audit (f->db.coordinator, &before, &error));
+  add_contact (f->db.worker, f->spq_client, "2021-04-01", NULL, &error);
+  client = yk_casework_open_client (f->db.worker, f->spq_client, &error);
   yk_client_record_clear (client);
   g_free (client);
   /* A refused write leaves no audit row either. */
-  g_assert_cmpint (add_contact (f->worker, f->spq_client, "2021-02-01", NULL, &error), ==, 0);
+  g_assert_cmpint (add_contact (f->db.worker, f->spq_client, "2021-02-01", NULL, &error), ==, 0);
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (yk_session_check_audit (f->coordinator, &after, &error));
+  g_assert_true (yk_session_check_audit (f->db.coordinator, &after, &error));
   g_assert_cmpint (after.first_bad_id, ==, 0);
   g_assert_cmpuint (after.rows, ==, before.rows + 2);
 }
 
 /* --- corrections --- */
-
-static sqlite3 *
-db_of (YkSession *session)
-{
-  return yk_store_get_connection (yk_session_get_store (session));
-}
 
 /* The audit detail of the last "update" of a record, or NULL. */
 static char *
@@ -693,7 +670,7 @@ last_update_detail (Fixture *f, const char *table, gint64 id)
   sqlite3_stmt *stmt = NULL;
   char *detail = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db_of (f->coordinator),
+  g_assert_cmpint (sqlite3_prepare_v2 (app_test_connection (f->db.coordinator),
                                        "SELECT detail FROM audit WHERE action = 'update' AND record_table = ? "
                                        "AND record_id = ? ORDER BY id DESC LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
@@ -702,19 +679,6 @@ last_update_detail (Fixture *f, const char *table, gint64 id)
     detail = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return detail;
-}
-
-static gint64
-count_rows (Fixture *f, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db_of (f->coordinator), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
 }
 
 /* Written down `days` ago, as if the clock had moved on since. */
@@ -726,8 +690,8 @@ backdate (Fixture *f, const char *table, gint64 id, int days)
   g_autofree char *at = g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
   g_autofree char *sql = g_strdup_printf ("UPDATE %s SET created_at = '%s' WHERE id = %" G_GINT64_FORMAT, table, at, id);
 
-  g_assert_cmpint (sqlite3_exec (db_of (f->coordinator), sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_changes (db_of (f->coordinator)), ==, 1);
+  g_assert_cmpint (sqlite3_exec (app_test_connection (f->db.coordinator), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (app_test_connection (f->db.coordinator)), ==, 1);
 }
 
 static YkContactRecord
@@ -746,21 +710,21 @@ test_correct_contact (Fixture *f, gconstpointer data)
   g_autoptr (YkClientRecord) client = NULL;
   g_autoptr (YkContactRecord) stored = NULL;
   g_autofree char *detail = NULL;
-  gint64 id = add_contact (f->worker, f->spq_client, "2021-04-01", "stable", &error);
+  gint64 id = add_contact (f->db.worker, f->spq_client, "2021-04-01", "stable", &error);
   YkContactRecord c = corrected_contact (id, "2021-04-02");
 
   g_assert_no_error (error);
   /* The author, the same day: saved, and the risk level seen is the person's. */
-  g_assert_true (yk_casework_may_correct (f->worker, "contacts", id, &error));
-  g_assert_true (yk_casework_update_contact (f->worker, &c, &error));
+  g_assert_true (yk_casework_may_correct (f->db.worker, "contacts", id, &error));
+  g_assert_true (yk_casework_update_contact (f->db.worker, &c, &error));
   g_assert_no_error (error);
-  stored = yk_casework_get_contact (f->coordinator, id, &error);
+  stored = yk_casework_get_contact (f->db.coordinator, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (stored->type, ==, "home_visit");
   g_assert_cmpstr (stored->date, ==, "2021-04-02");
   g_assert_cmpint (stored->client_id, ==, f->spq_client);
   g_assert_cmpint (stored->duration_min, ==, 30);
-  client = yk_db_client_get (db_of (f->coordinator), f->spq_client, 0, &error);
+  client = yk_db_client_get (app_test_connection (f->db.coordinator), f->spq_client, 0, &error);
   g_assert_cmpint (client->risk_level, ==, 4);
 
   /* The trail says what changed, old → new, and never copies the notes. */
@@ -775,9 +739,9 @@ test_correct_contact (Fixture *f, gconstpointer data)
 
   /* Saving the same again changes nothing and writes nothing. */
   {
-    gint64 audit_rows = count_rows (f, "SELECT count(*) FROM audit");
-    g_assert_true (yk_casework_update_contact (f->worker, &c, &error));
-    g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit"), ==, audit_rows);
+    gint64 audit_rows = app_test_query_int (f->db.coordinator, "SELECT count(*) FROM audit");
+    g_assert_true (yk_casework_update_contact (f->db.worker, &c, &error));
+    g_assert_cmpint (app_test_query_int (f->db.coordinator, "SELECT count(*) FROM audit"), ==, audit_rows);
   }
 }
 
@@ -788,9 +752,9 @@ test_correction_rules (Fixture *f, gconstpointer data)
   g_autoptr (YkContactRecord) stored = NULL;
   g_autofree char *recovery = NULL;
   YkSession *other;
-  gint64 recent = add_contact (f->worker, f->spq_client, "2021-04-01", "stable", &error);
-  gint64 old = add_contact (f->worker, f->spq_client, "2021-05-01", "stable", &error);
-  gint64 other_site = add_contact (f->coordinator, f->jl_client, "2021-05-01", "stable", &error);
+  gint64 recent = add_contact (f->db.worker, f->spq_client, "2021-04-01", "stable", &error);
+  gint64 old = add_contact (f->db.worker, f->spq_client, "2021-05-01", "stable", &error);
+  gint64 other_site = add_contact (f->db.coordinator, f->jl_client, "2021-05-01", "stable", &error);
   YkContactRecord c;
   gint64 audit_rows;
 
@@ -799,23 +763,23 @@ test_correction_rules (Fixture *f, gconstpointer data)
   backdate (f, "contacts", recent, 6);
   backdate (f, "contacts", old, 8);
   c = corrected_contact (recent, "2021-04-03");
-  g_assert_true (yk_casework_update_contact (f->worker, &c, &error));
+  g_assert_true (yk_casework_update_contact (f->db.worker, &c, &error));
   g_assert_no_error (error);
   c = corrected_contact (old, "2021-05-03");
-  g_assert_false (yk_casework_update_contact (f->worker, &c, &error));
+  g_assert_false (yk_casework_update_contact (f->db.worker, &c, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
   g_assert_nonnull (strstr (error->message, "7 days"));
   g_assert_nonnull (strstr (error->message, "coordinator"));
   g_clear_error (&error);
-  g_assert_true (yk_casework_update_contact (f->coordinator, &c, &error));
+  g_assert_true (yk_casework_update_contact (f->db.coordinator, &c, &error));
   g_assert_no_error (error);
 
   /* Another social worker of the same site may not, even on the day. */
-  g_assert_true (yk_accounts_add (f->coordinator, "zhang", WORKER_PW, YK_ROLE_WORKER, "SPQ", "张社工",
+  g_assert_true (yk_accounts_add (f->db.coordinator, "zhang", WORKER_PW, YK_ROLE_WORKER, "SPQ", "张社工",
                                   YK_KDF_INTERACTIVE, &error));
-  other = yk_session_open (f->path, "zhang", WORKER_PW, &error);
+  other = yk_session_open (f->db.path, "zhang", WORKER_PW, &error);
   g_assert_no_error (error);
-  recent = add_contact (f->worker, f->spq_client, "2021-04-05", "stable", &error);
+  recent = add_contact (f->db.worker, f->spq_client, "2021-04-05", "stable", &error);
   c = corrected_contact (recent, "2021-04-06");
   g_assert_false (yk_casework_may_correct (other, "contacts", recent, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
@@ -827,41 +791,41 @@ test_correction_rules (Fixture *f, gconstpointer data)
 
   /* Another site's record does not exist for a social worker. */
   c = corrected_contact (other_site, "2021-05-02");
-  g_assert_false (yk_casework_update_contact (f->worker, &c, &error));
+  g_assert_false (yk_casework_update_contact (f->db.worker, &c, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (yk_casework_describe (f->worker, "contacts", other_site, &error));
+  g_assert_null (yk_casework_describe (f->db.worker, "contacts", other_site, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* An invalid value is refused and nothing is written. */
-  audit_rows = count_rows (f, "SELECT count(*) FROM audit");
+  audit_rows = app_test_query_int (f->db.coordinator, "SELECT count(*) FROM audit");
   c = corrected_contact (recent, "2021-02-01"); /* before intake */
-  g_assert_false (yk_casework_update_contact (f->worker, &c, &error));
+  g_assert_false (yk_casework_update_contact (f->db.worker, &c, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
   g_clear_error (&error);
   c = corrected_contact (recent, "2021-04-06");
   c.condition = NULL; /* reached, and no condition found */
-  g_assert_false (yk_casework_update_contact (f->worker, &c, &error));
+  g_assert_false (yk_casework_update_contact (f->db.worker, &c, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit"), ==, audit_rows);
-  stored = yk_casework_get_contact (f->worker, recent, &error);
+  g_assert_cmpint (app_test_query_int (f->db.coordinator, "SELECT count(*) FROM audit"), ==, audit_rows);
+  stored = yk_casework_get_contact (f->db.worker, recent, &error);
   g_assert_cmpstr (stored->date, ==, "2021-04-05");
   g_assert_cmpstr (stored->type, ==, "phone");
 
   /* A voided record is never corrected, not even by a coordinator. */
-  g_assert_true (yk_casework_void (f->worker, "contacts", recent, "recorded twice", &error));
+  g_assert_true (yk_casework_void (f->db.worker, "contacts", recent, "recorded twice", &error));
   c = corrected_contact (recent, "2021-04-06");
-  g_assert_false (yk_casework_update_contact (f->coordinator, &c, &error));
+  g_assert_false (yk_casework_update_contact (f->db.coordinator, &c, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (yk_casework_may_correct (f->worker, "contacts", recent, &error));
+  g_assert_false (yk_casework_may_correct (f->db.worker, "contacts", recent, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
   g_clear_error (&error);
 
   /* A family member is voided and entered again, never corrected. */
-  g_assert_false (yk_casework_may_correct (f->coordinator, "family_members", 1, &error));
+  g_assert_false (yk_casework_may_correct (f->db.coordinator, "family_members", 1, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
 }
 
@@ -869,7 +833,8 @@ static gint64
 improved_people (Fixture *f, const char *to)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (YkReport) report = _yk_report_compute_on (db_of (f->coordinator), "2021-01-01", to, 0, &error);
+  g_autoptr (YkReport) report = _yk_report_compute_on (app_test_connection (f->db.coordinator), "2021-01-01", to,
+                                                       0, &error);
 
   g_assert_no_error (error);
   return report->total[YK_INDICATOR_IMPROVED];
@@ -889,8 +854,8 @@ test_correct_assessment (Fixture *f, gconstpointer data)
                                 .items = { 1, 1, 1, 1, 1, 1, 1, 1, 9, 9 } };
   gint64 baseline_id = 0, latest_id = 0;
 
-  g_assert_true (yk_casework_add_assessment (f->worker, &baseline, &baseline_id, &error));
-  g_assert_true (yk_casework_add_assessment (f->worker, &latest, &latest_id, &error));
+  g_assert_true (yk_casework_add_assessment (f->db.worker, &baseline, &baseline_id, &error));
+  g_assert_true (yk_casework_add_assessment (f->db.worker, &latest, &latest_id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (improved_people (f, "2021-06-30"), ==, 0);
 
@@ -899,13 +864,13 @@ test_correct_assessment (Fixture *f, gconstpointer data)
   latest.client_id = f->jl_client; /* ignored: an assessment stays with its person */
   latest.items[0] = 0;
   latest.items[3] = 0;
-  g_assert_true (yk_casework_may_correct (f->worker, "assessments", latest_id, &error));
-  g_assert_true (yk_casework_update_assessment (f->worker, &latest, &error));
+  g_assert_true (yk_casework_may_correct (f->db.worker, "assessments", latest_id, &error));
+  g_assert_true (yk_casework_update_assessment (f->db.worker, &latest, &error));
   g_assert_no_error (error);
   g_assert_cmpint (improved_people (f, "2021-06-30"), ==, 1);
   detail = last_update_detail (f, "assessments", latest_id);
   g_assert_cmpstr (detail, ==, "sdss_1: 1 → 0; sdss_4: 1 → 0");
-  stored = yk_casework_get_assessment (f->coordinator, latest_id, &error);
+  stored = yk_casework_get_assessment (f->db.coordinator, latest_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (stored->client_id, ==, f->spq_client);
   g_assert_cmpint (stored->items[0], ==, 0);
@@ -914,27 +879,27 @@ test_correct_assessment (Fixture *f, gconstpointer data)
   /* Its date moved after the quarter: at the quarter's end one assessment
    * remains, so nobody has improved yet. */
   latest.date = (char *) "2021-07-02";
-  g_assert_true (yk_casework_update_assessment (f->worker, &latest, &error));
+  g_assert_true (yk_casework_update_assessment (f->db.worker, &latest, &error));
   g_assert_cmpint (improved_people (f, "2021-06-30"), ==, 0);
   g_assert_cmpint (improved_people (f, "2021-09-30"), ==, 1);
 
   /* A score the scale has not is refused, and nothing changes. */
   latest.items[2] = 3;
-  g_assert_false (yk_casework_update_assessment (f->worker, &latest, &error));
+  g_assert_false (yk_casework_update_assessment (f->db.worker, &latest, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_pointer (&stored, yk_assessment_record_free);
-  stored = yk_casework_get_assessment (f->coordinator, latest_id, &error);
+  stored = yk_casework_get_assessment (f->db.coordinator, latest_id, &error);
   g_assert_cmpint (stored->items[2], ==, 1);
 
   /* Eight days on, only a coordinator may. */
   backdate (f, "assessments", baseline_id, 8);
   baseline.id = baseline_id;
   baseline.items[1] = 2;
-  g_assert_false (yk_casework_update_assessment (f->worker, &baseline, &error));
+  g_assert_false (yk_casework_update_assessment (f->db.worker, &baseline, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
   g_clear_error (&error);
-  g_assert_true (yk_casework_update_assessment (f->coordinator, &baseline, &error));
+  g_assert_true (yk_casework_update_assessment (f->db.coordinator, &baseline, &error));
   g_assert_no_error (error);
 }
 
@@ -950,44 +915,46 @@ test_correct_plan_goal_and_referral (Fixture *f, gconstpointer data)
                                 .to_kind = (char *) "hospital", .to_whom = (char *) "区精神卫生中心" };
   gint64 goal_id = 0, referral_id = 0;
 
-  g_assert_true (yk_casework_add_plan_goal (f->worker, &goal, &goal_id, &error));
-  g_assert_true (yk_casework_add_referral (f->worker, &referral, &referral_id, &error));
+  g_assert_true (yk_casework_add_plan_goal (f->db.worker, &goal, &goal_id, &error));
+  g_assert_true (yk_casework_add_referral (f->db.worker, &referral, &referral_id, &error));
   g_assert_no_error (error);
 
   goal.id = goal_id;
   goal.client_id = f->jl_client; /* ignored: a goal stays with its person */
   goal.target_date = (char *) "2021-09-30";
   goal.progress = (char *) "已参加两次";
-  g_assert_true (yk_casework_update_plan_goal (f->worker, &goal, &error));
+  g_assert_true (yk_casework_update_plan_goal (f->db.worker, &goal, &error));
   g_assert_no_error (error);
   detail = last_update_detail (f, "plan_goals", goal_id);
   g_assert_cmpstr (detail, ==, "target_date: 2021-06-30 → 2021-09-30; progress: changed");
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM plan_goals WHERE client_id = 1 AND target_date = '2021-09-30'"),
+  g_assert_cmpint (app_test_query_int (f->db.coordinator, "SELECT count(*) FROM plan_goals "
+                                                         "WHERE client_id = 1 AND target_date = '2021-09-30'"),
                    ==, 1);
   goal.goal = (char *) "";
-  g_assert_false (yk_casework_update_plan_goal (f->worker, &goal, &error));
+  g_assert_false (yk_casework_update_plan_goal (f->db.worker, &goal, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
   g_clear_error (&error);
 
   referral.id = referral_id;
   referral.to_kind = (char *) "employment";
   referral.date = (char *) "2021-04-11";
-  g_assert_true (yk_casework_update_referral (f->worker, &referral, &error));
+  g_assert_true (yk_casework_update_referral (f->db.worker, &referral, &error));
   g_clear_pointer (&detail, g_free);
   detail = last_update_detail (f, "referrals", referral_id);
   g_assert_cmpstr (detail, ==, "date: 2021-04-10 → 2021-04-11; to_kind: hospital → employment");
   referral.to_kind = (char *) "zoo";
-  g_assert_false (yk_casework_update_referral (f->worker, &referral, &error));
+  g_assert_false (yk_casework_update_referral (f->db.worker, &referral, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
   g_clear_error (&error);
 
   /* The words a void dialog names a record by: no name, no number of its own. */
-  words = yk_casework_describe (f->worker, "referrals", referral_id, &error);
+  words = yk_casework_describe (f->db.worker, "referrals", referral_id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (words, "2021-04-11"));
   g_assert_nonnull (strstr (words, "SPQ-001"));
   g_clear_pointer (&words, g_free);
-  words = yk_casework_describe (f->worker, "contacts", add_contact (f->worker, f->spq_client, "2021-12-03", "stable", &error), &error);
+  words = yk_casework_describe (f->db.worker, "contacts",
+                                add_contact (f->db.worker, f->spq_client, "2021-12-03", "stable", &error), &error);
   g_assert_cmpstr (words, ==, "2021-12-03 Phone follow-up · SPQ-001");
 }
 
@@ -995,24 +962,24 @@ static void
 test_failed_unlocks_reach_the_audit_trail (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *sidecar = g_strconcat (f->path, ".failed-unlocks", NULL);
+  g_autofree char *sidecar = g_strconcat (f->db.path, ".failed-unlocks", NULL);
   YkAuditCheck before, after;
   YkSession *again;
 
-  g_assert_true (yk_session_check_audit (f->coordinator, &before, &error));
+  g_assert_true (yk_session_check_audit (f->db.coordinator, &before, &error));
   for (int i = 0; i < 2; i++)
     {
-      g_assert_null (yk_session_open (f->path, "li", "not the password", &error));
+      g_assert_null (yk_session_open (f->db.path, "li", "not the password", &error));
       g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD);
       g_clear_error (&error);
     }
   g_assert_true (g_file_test (sidecar, G_FILE_TEST_EXISTS));
 
-  again = yk_session_open (f->path, "li", WORKER_PW, &error);
+  again = yk_session_open (f->db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
   yk_session_close (again);
   g_assert_false (g_file_test (sidecar, G_FILE_TEST_EXISTS));
-  g_assert_true (yk_session_check_audit (f->coordinator, &after, &error));
+  g_assert_true (yk_session_check_audit (f->db.coordinator, &after, &error));
   /* Two failed attempts and the unlock itself. */
   g_assert_cmpuint (after.rows, ==, before.rows + 3);
   g_assert_cmpint (after.first_bad_id, ==, 0);
@@ -1024,7 +991,7 @@ test_duplicate_case_number (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   YkClientRecord r = valid_client ();
 
-  g_assert_false (yk_casework_add_client (f->coordinator, &r, NULL, &error));
+  g_assert_false (yk_casework_add_client (f->db.coordinator, &r, NULL, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
 }
 

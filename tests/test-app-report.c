@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The indicator engine against a small fixture whose every figure is
- * worked out by hand below (INDICATORS.md). Sites: SPQ (1) and JL (2).
+ * worked out by hand below (docs/design/indicators.md). Sites: SPQ (1) and JL (2).
  * The period under test is 2021Q2, 2021-04-01..2021-06-30.
  *
  * Service users      site intake      status
@@ -516,7 +516,7 @@ test_demo_is_pilot_sized_and_deterministic (void)
       differs |= first->total[k] != other->total[k];
     }
   g_assert_true (differs);
-  /* About PRODUCT.md's table. */
+  /* About docs/design/indicators.md's table. */
   g_assert_cmpint (first->total[YK_INDICATOR_QUESTIONNAIRES], >=, 1800);
   g_assert_cmpint (first->total[YK_INDICATOR_CASE_FILES_TOTAL], >=, 140);
   g_assert_cmpint (first->total[YK_INDICATOR_ACTIVITIES], >=, 100);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The running totals of schema v2 (db/yk-schema-v2.sql) against a count
  * of the records. The figures come from the totals; the drill-down lists
- * the records with the queries of INDICATORS.md, written independently.
+ * the records with the queries of docs/design/indicators.md, written independently.
  * Both must agree for every figure, site and period — on the demo data,
  * and again after each kind of change a record can undergo. */
+#include "app-test-util.h"
 #include "yk-report-private.h"
 #include "yk-casework.h"
 #include "yk-demo.h"
@@ -14,8 +15,8 @@
 
 #define PW "coordinator pass 1"
 
-static char *dir;
-static YkSession *session;
+static AppTestDb test_db;
+static YkSession *session; /* the coordinator's */
 
 static sqlite3 *
 db (void)
@@ -259,16 +260,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *recovery = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  dir = g_dir_make_tmp ("yukang-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "totals.ykdb", NULL);
-  session = yk_session_create (path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
-  g_assert_no_error (error);
+  app_test_db_init (&test_db, "totals.ykdb");
+  app_test_db_create (&test_db, "admin", NULL, PW);
+  session = g_steal_pointer (&test_db.coordinator);
   g_assert_true (yk_demo_fill (session, 7, YK_DEMO_PILOT, &error));
   g_assert_no_error (error);
 
@@ -278,9 +275,7 @@ main (int   argc,
   g_test_add_func ("/app/running-totals/verify", test_verify_recounts);
   status = g_test_run ();
 
-  yk_session_close (session);
-  g_unlink (path);
-  g_rmdir (dir);
-  g_free (dir);
+  g_clear_pointer (&session, yk_session_close);
+  app_test_db_clear (&test_db);
   return status;
 }

@@ -3,6 +3,7 @@
  * rule for sites, a report with its monthly series on a connection of
  * its own, and the records behind every figure (yk-figure-records.h),
  * which must add up to the figure. On the demo data (seed 1). */
+#include "app-test-util.h"
 #include "yk-accounts.h"
 #include "yk-text.h"
 #include "yk-demo.h"
@@ -17,9 +18,8 @@
 #define PW "coordinator pass 1"
 #define WORKER_PW "worker pass 1"
 
-static char *dir;
-static char *path;
-static YkSession *session;
+static AppTestDb test_db;
+static YkSession *session; /* the coordinator's */
 
 static GDate
 date (const char *iso)
@@ -264,7 +264,7 @@ test_worker_sees_own_site (void)
 
   g_assert_true (yk_accounts_add (session, "li", WORKER_PW, YK_ROLE_WORKER, "SPQ", "李社工", YK_KDF_INTERACTIVE, &error));
   g_assert_no_error (error);
-  worker = yk_session_open (path, "li", WORKER_PW, &error);
+  worker = yk_session_open (test_db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
   sites = yk_statistics_sites (worker, &error);
   g_assert_no_error (error);
@@ -284,15 +284,12 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *recovery = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  dir = g_dir_make_tmp ("yukang-statistics-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "demo.ykdb", NULL);
-  session = yk_session_create (path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
-  g_assert_no_error (error);
+  app_test_db_init (&test_db, "demo.ykdb");
+  app_test_db_create (&test_db, "admin", NULL, PW);
+  session = g_steal_pointer (&test_db.coordinator);
   g_assert_true (yk_demo_fill (session, 1, YK_DEMO_PILOT, &error));
   g_assert_no_error (error);
 
@@ -304,8 +301,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/statistics/mask", test_mask);
   g_test_add_func ("/app/statistics/worker", test_worker_sees_own_site);
   status = g_test_run ();
-  yk_session_close (session);
-  g_unlink (path);
-  g_rmdir (dir);
+  g_clear_pointer (&session, yk_session_close);
+  app_test_db_clear (&test_db);
   return status;
 }

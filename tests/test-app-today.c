@@ -3,6 +3,7 @@
  * today pinned to 2021-11-15: quarters, masked names, and the follow-up
  * list and figures built on a connection of their own agreeing with
  * yk_followup_list() and yk_report_compute() on the session's. */
+#include "app-test-util.h"
 #include "yk-report-private.h"
 #include "yk-accounts.h"
 #include "yk-text.h"
@@ -20,8 +21,7 @@
 #define WORKER "li"
 #define WORKER_PW "worker's pass 12"
 
-static char *dir;
-static char *path;
+static AppTestDb test_db;
 static YkSession *session; /* the coordinator */
 static GDate today, horizon;
 
@@ -260,7 +260,7 @@ test_filters_follow_role (void)
 
   /* A social worker at SPQ sees SPQ only, whatever they ask for. */
   yk_session_close (g_steal_pointer (&session));
-  worker = yk_session_open (path, WORKER, WORKER_PW, &error);
+  worker = yk_session_open (test_db.path, WORKER, WORKER_PW, &error);
   g_assert_no_error (error);
   worker_sites = yk_today_sites (worker, &error);
   worker_workers = yk_today_workers (worker, 2, &error);
@@ -279,7 +279,7 @@ test_filters_follow_role (void)
   assert_same_list (own, asked);
   g_clear_pointer (&reader, yk_reader_free);
   g_clear_pointer (&worker, yk_session_close);
-  session = yk_session_open (path, "admin", COORDINATOR_PW, &error);
+  session = yk_session_open (test_db.path, "admin", COORDINATOR_PW, &error);
   g_assert_no_error (error);
 }
 
@@ -287,15 +287,11 @@ static void
 build_fixture (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *recovery = NULL;
 
-  dir = g_dir_make_tmp ("yukang-today-XXXXXX", NULL);
-  path = g_build_filename (dir, "today.ykdb", NULL);
-  session = yk_session_create (path, "admin", NULL, COORDINATOR_PW, YK_KDF_INTERACTIVE, &recovery, &error);
-  g_assert_no_error (error);
-  g_assert_true (yk_accounts_add (session, WORKER, WORKER_PW, YK_ROLE_WORKER, "SPQ", "李社工", YK_KDF_INTERACTIVE,
-                                  &error));
-  g_assert_no_error (error);
+  app_test_db_init (&test_db, "today.ykdb");
+  app_test_db_create (&test_db, "admin", NULL, COORDINATOR_PW);
+  app_test_db_add_worker (&test_db, WORKER, WORKER_PW, "SPQ", "李社工");
+  session = g_steal_pointer (&test_db.coordinator);
   g_assert_true (yk_demo_fill (session, 1, YK_DEMO_PILOT, &error));
   g_assert_no_error (error);
   date_set (&today, 2021, 11, 15);
@@ -317,10 +313,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/today/cancel", test_cancel);
   g_test_add_func ("/app/today/filters", test_filters_follow_role);
   status = g_test_run ();
-  yk_session_close (session);
-  g_unlink (path);
-  g_rmdir (dir);
-  g_free (path);
-  g_free (dir);
+  g_clear_pointer (&session, yk_session_close);
+  app_test_db_clear (&test_db);
   return status;
 }

@@ -3,6 +3,7 @@
  * itself, with libxlsxwriter as Excel would, and by hand with libgsf for
  * what libxlsxwriter cannot write (error cells, the 1904 flag, broken
  * files). */
+#include "app-test-util.h"
 #include "yk-app-error.h"
 #include "yk-workbook-private.h"
 
@@ -21,22 +22,13 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->dir = g_dir_make_tmp ("yukang-workbook-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
+  f->dir = app_test_make_dir ();
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  app_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

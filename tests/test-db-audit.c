@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* SECURITY.md promise 5: the audit trail cannot be edited without
+/* docs/design/security.md promise 5: the audit trail cannot be edited without
  * detection. And the schema migrates, once, in one transaction. */
 #include "db-test-util.h"
 #include "yk-audit.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* SECURITY.md promise 4: a crash or power cut at any moment loses at most
+/* docs/design/security.md promise 4: a crash or power cut at any moment loses at most
  * the transaction in flight, and the database always opens afterwards.
  *
  * A child process (this program with --child) writes numbered rows and

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The promises of SECURITY.md that a single process can check: mechanics
+/* The promises of docs/design/security.md that a single process can check: mechanics
  * of the VFS, keys and accounts, no plaintext on disk. Tampering is in
  * test-db-tamper.c, crashes in test-db-crash.c. */
 #include "db-test-util.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* SECURITY.md promise 2: a changed, truncated or swapped page is reported
+/* docs/design/security.md promise 2: a changed, truncated or swapped page is reported
  * as damage naming what is damaged, never returned as data, never a crash. */
 #include "db-test-util.h"
 #include "yk-crypto-error.h"

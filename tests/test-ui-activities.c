@@ -44,20 +44,9 @@ page_loading (Fixture *f)
 static void
 fixture_open (Fixture *f, const char *user, const char *password)
 {
-  GtkStack *shell;
-  GtkWidget *main_view;
-  GtkStack *stack;
-
   f->app = ui_test_application ();
-  f->window = ui_test_window (f->app);
-  shell = GTK_STACK (gtk_window_get_child (GTK_WINDOW (f->window)));
-  ui_test_unlock (f->window, db.path, user, password);
-  ui_test_spin_until (yk_window_get_session (f->window) != NULL);
+  f->page = YK_ACTIVITIES_PAGE (ui_test_open_page (f->app, &f->window, db.path, user, password, "activities"));
   f->session = yk_window_get_session (f->window);
-  main_view = gtk_stack_get_child_by_name (shell, "main");
-  stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
-  f->page = YK_ACTIVITIES_PAGE (gtk_stack_get_child_by_name (stack, "activities"));
-  gtk_stack_set_visible_child_name (stack, "activities");
   ui_test_spin_until (!page_loading (f));
 }
 
@@ -685,7 +674,6 @@ test_edit_draft_survives_lock (void)
   YkActivityRecord record = { 0 };
   YkAttendee first[2];
   YkActivityDialog *dialog;
-  GtkStack *stack;
   gint64 id = 0, spq;
 
   fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
@@ -707,13 +695,8 @@ test_edit_draft_survives_lock (void)
   tick (dialog, chosen->pdata[2]);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.lock", NULL));
   g_assert_null (dialog);
-  ui_test_unlock (f.window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (f.window) != NULL);
-  f.session = yk_window_get_session (f.window);
-  stack = GTK_STACK (ui_test_child (gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (f.window))), "main"),
-                                    YK_TYPE_MAIN_VIEW, "stack"));
-  f.page = YK_ACTIVITIES_PAGE (gtk_stack_get_child_by_name (stack, "activities"));
-  gtk_stack_set_visible_child_name (stack, "activities");
+  f.session = ui_test_unlock_and_wait (f.window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  f.page = YK_ACTIVITIES_PAGE (ui_test_show_page (f.window, "activities"));
   ui_test_spin_until (!page_loading (&f));
 
   dialog = open_dialog (&f, id);
@@ -733,7 +716,6 @@ test_draft_survives_lock (void)
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (GPtrArray) chosen = NULL;
   YkActivityDialog *dialog;
-  GtkStack *stack;
 
   fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   choose_site (&f, "SPQ");
@@ -748,13 +730,8 @@ test_draft_survives_lock (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.lock", NULL));
   g_assert_null (dialog);
-  ui_test_unlock (f.window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (f.window) != NULL);
-  f.session = yk_window_get_session (f.window);
-  stack = GTK_STACK (ui_test_child (gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (f.window))), "main"),
-                                    YK_TYPE_MAIN_VIEW, "stack"));
-  f.page = YK_ACTIVITIES_PAGE (gtk_stack_get_child_by_name (stack, "activities"));
-  gtk_stack_set_visible_child_name (stack, "activities");
+  f.session = ui_test_unlock_and_wait (f.window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  f.page = YK_ACTIVITIES_PAGE (ui_test_show_page (f.window, "activities"));
   ui_test_spin_until (!page_loading (&f));
   choose_site (&f, "SPQ");
 
@@ -796,7 +773,6 @@ test_questionnaires_batch (void)
   g_autoptr (YkReport) before = NULL;
   g_autoptr (YkReport) after = NULL;
   g_autoptr (GPtrArray) day = NULL;
-  GtkStack *stack;
   YkQuestionnairesPage *page;
   GtkWidget *site, *date, *kind, *respondent, *person;
   const YkActivityPerson *client, *family;
@@ -805,9 +781,7 @@ test_questionnaires_batch (void)
   g_autofree char *empty_day = NULL;
 
   fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-  stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (f.page), GTK_TYPE_STACK));
-  page = YK_QUESTIONNAIRES_PAGE (gtk_stack_get_child_by_name (stack, "questionnaires"));
-  gtk_stack_set_visible_child_name (stack, "questionnaires");
+  page = YK_QUESTIONNAIRES_PAGE (ui_test_show_page (f.window, "questionnaires"));
   site = ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "site_dropdown");
   date = ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "date_entry");
   kind = ui_test_child (page, YK_TYPE_QUESTIONNAIRES_PAGE, "kind_dropdown");

@@ -59,25 +59,14 @@ typedef struct
 static void
 fixture_open (Fixture *f)
 {
-  GtkStack *shell;
-  GtkWidget *main_view;
-  GtkStack *stack;
-
   f->app = ui_test_application ();
-  f->window = ui_test_window (f->app);
-  shell = GTK_STACK (gtk_window_get_child (GTK_WINDOW (f->window)));
-  ui_test_unlock (f->window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (f->window) != NULL);
-  main_view = gtk_stack_get_child_by_name (shell, "main");
-  stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
-  f->page = YK_ADMIN_PAGE (gtk_stack_get_child_by_name (stack, "administration"));
-  g_assert_nonnull (f->page);
+  f->page = YK_ADMIN_PAGE (ui_test_open_page (f->app, &f->window, db.path, UI_TEST_COORDINATOR,
+                                              UI_TEST_COORDINATOR_PASSWORD, "administration"));
   f->accounts = YK_ADMIN_ACCOUNTS (ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, "accounts"));
   f->database = YK_ADMIN_DATABASE (ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, "database"));
   f->import = YK_ADMIN_IMPORT (ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, "import"));
   f->settings = YK_ADMIN_SETTINGS (ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, "settings"));
   f->audit = YK_ADMIN_AUDIT_TRAIL (ui_test_child (f->page, YK_TYPE_ADMIN_PAGE, "audit"));
-  gtk_stack_set_visible_child_name (stack, "administration");
 }
 
 static void
@@ -764,11 +753,9 @@ static void
 test_own_password (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = ui_test_window (app);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   YkPasswordDialog *dialog;
 
-  ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.change-password", NULL));
   dialog = find_password_dialog ();
   g_assert_nonnull (dialog);

@@ -53,16 +53,6 @@ session_of (YkWindow *window)
   return yk_unlocked_session_get_session (yk_window_get_session (window));
 }
 
-static YkWindow *
-unlocked_window (YkApplication *app, const char *user, const char *password)
-{
-  YkWindow *window = ui_test_window (app);
-
-  ui_test_unlock (window, db.path, user, password);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
-  return window;
-}
-
 /* case.open, as every other screen asks for it, then the load. */
 static YkCaseFileView *
 open_case (YkWindow *window, gint64 client_id)
@@ -140,7 +130,7 @@ static void
 test_open (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   g_autoptr (YkCaseFile) expected = read_case_file (window, spq_people[0]);
   gint64 audited = audit_count (window, UI_TEST_COORDINATOR, spq_people[0]);
   YkCaseFileView *view = open_case (window, spq_people[0]);
@@ -229,7 +219,7 @@ static void
 test_record_actions (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   g_autoptr (GSimpleActionGroup) record = g_simple_action_group_new ();
   g_autoptr (GString) log = g_string_new (NULL);
   const char *names[] = { "phone", "visit", "assessment", "family", "plan-goal", "referral", "status" };
@@ -264,7 +254,7 @@ static void
 test_profile_validation (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   YkCaseFileView *view = open_case (window, spq_people[2]);
   g_autoptr (YkCaseFile) before = read_case_file (window, spq_people[2]);
   g_autofree char *bad_id = NULL;
@@ -319,7 +309,7 @@ static void
 test_worker_other_site (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   YkCaseFileView *view = open_case (window, jl_person);
 
   g_assert_cmpstr (state_of (view), ==, "not-found");
@@ -339,7 +329,7 @@ static void
 test_drafts_survive_lock (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   YkCaseFileView *view = open_case (window, spq_people[3]);
   g_autofree char *original = g_strdup (entry_text (view, "community"));
   YkFormDrafts *drafts = yk_window_get_drafts (window);
@@ -351,15 +341,13 @@ test_drafts_survive_lock (void)
   g_assert_null (view); /* the screen is gone with the lock */
 
   /* Another account on the same database does not get it. */
-  ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  ui_test_unlock_and_wait (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   view = open_case (window, spq_people[3]);
   g_assert_cmpstr (entry_text (view, "community"), ==, original);
   g_assert_false (gtk_widget_get_visible (child (view, "draft_bar")));
   yk_window_lock (window);
 
-  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  ui_test_unlock_and_wait (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   view = open_case (window, spq_people[3]);
   g_assert_cmpstr (entry_text (view, "community"), ==, "杨家坪社区（草稿）");
   g_assert_true (gtk_widget_get_visible (child (view, "draft_bar")));
@@ -375,7 +363,7 @@ static void
 test_refresh_on_records_changed (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   YkCaseFileView *view = open_case (window, spq_people[1]);
   GListModel *timeline = yk_case_file_view_get_timeline (view);
   guint before = g_list_model_get_n_items (timeline);
@@ -414,7 +402,7 @@ static void
 test_lock_while_loading (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   YkCaseFileView *view = case_file_view (window);
 
   g_assert_true (gtk_widget_activate_action (main_view (window), "case.open", "x", spq_people[0]));
@@ -425,8 +413,7 @@ test_lock_while_loading (void)
   g_assert_cmpstr (ui_test_visible_page (window), ==, "unlock");
 
   /* And the next unlock opens it normally. */
-  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  ui_test_unlock_and_wait (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   view = open_case (window, spq_people[0]);
   g_assert_cmpstr (state_of (view), ==, "file");
   gtk_window_destroy (GTK_WINDOW (window));

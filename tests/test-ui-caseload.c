@@ -49,24 +49,13 @@ open_caseload (Fixture    *f,
                const char *user,
                const char *password)
 {
-  GtkStack *shell;
-  GtkWidget *main_view;
-  GtkStack *stack;
   GListModel *store;
   g_autoptr (GError) error = NULL;
   GDate today;
 
   f->app = ui_test_application ();
-  f->window = ui_test_window (f->app);
-  ui_test_unlock (f->window, db.path, user, password);
-  ui_test_spin_until (yk_window_get_session (f->window) != NULL);
+  f->page = ui_test_open_page (f->app, &f->window, db.path, user, password, "caseload");
   f->session = yk_window_get_session (f->window);
-
-  shell = GTK_STACK (gtk_window_get_child (GTK_WINDOW (f->window)));
-  main_view = gtk_stack_get_child_by_name (shell, "main");
-  stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
-  gtk_stack_set_visible_child_name (stack, "caseload");
-  f->page = gtk_stack_get_visible_child (stack);
   g_assert_true (YK_IS_CASELOAD_PAGE (f->page));
 
   store = G_LIST_MODEL (gtk_widget_get_template_child (f->page, YK_TYPE_CASELOAD_PAGE, "store"));

@@ -98,8 +98,7 @@ test_first_run_shows_recovery_key_once (void)
 
   /* The database opens again with the password chosen. */
   yk_window_lock (window);
-  ui_test_unlock (window, path, NEW_ACCOUNT, NEW_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  ui_test_unlock_and_wait (window, path, NEW_ACCOUNT, NEW_PASSWORD);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);

@@ -41,8 +41,7 @@ unlock (YkWindow   *window,
 {
   GtkStack *shell = GTK_STACK (gtk_window_get_child (GTK_WINDOW (window)));
 
-  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  ui_test_unlock_and_wait (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   *main_view = gtk_stack_get_child_by_name (shell, "main");
   g_object_add_weak_pointer (G_OBJECT (*main_view), (gpointer *) main_view);
   return g_object_ref (yk_window_get_session (window));

@@ -46,9 +46,7 @@ fixture_open (Fixture    *f,
   g_settings_reset (f->settings, "idle-lock-minutes");
   g_settings_set_boolean (f->settings, "show-full-names", full_names);
   f->app = ui_test_application ();
-  f->window = ui_test_window (f->app);
-  ui_test_unlock (f->window, db.path, user, password);
-  ui_test_spin_until (yk_window_get_session (f->window) != NULL);
+  f->window = ui_test_open (f->app, db.path, user, password);
   f->session = yk_window_get_session (f->window);
 
   yk_date_today (&today);
@@ -73,14 +71,6 @@ fixture_close (Fixture *f)
   g_settings_reset (f->settings, "idle-lock-minutes");
   g_clear_object (&f->settings);
   g_clear_pointer (&f->names, g_hash_table_unref);
-}
-
-static GtkStack *
-main_stack (YkWindow *window)
-{
-  GtkWidget *main_view = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "main");
-
-  return GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
 }
 
 /* Opens Preferences as the menu and Ctrl+, do; returns the dialog. */
@@ -133,10 +123,7 @@ audited (YkUnlockedSession *session,
 static YkCaseloadPage *
 caseload (Fixture *f)
 {
-  GtkStack *stack = main_stack (f->window);
-
-  gtk_stack_set_visible_child_name (stack, "caseload");
-  return YK_CASELOAD_PAGE (gtk_stack_get_visible_child (stack));
+  return YK_CASELOAD_PAGE (ui_test_show_page (f->window, "caseload"));
 }
 
 static GListModel *
@@ -220,7 +207,7 @@ assert_search_finds (Fixture *f)
 static YkTodayPage *
 today (Fixture *f)
 {
-  return YK_TODAY_PAGE (gtk_stack_get_child_by_name (main_stack (f->window), "today"));
+  return YK_TODAY_PAGE (gtk_stack_get_child_by_name (ui_test_main_stack (f->window), "today"));
 }
 
 static gboolean
@@ -382,9 +369,7 @@ test_unlock_with_full_names (void)
     yk_window_lock (f.window);
     g_assert_false (yk_unlocked_session_get_full_names (former));
   }
-  ui_test_unlock (f.window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (f.window) != NULL);
-  f.session = yk_window_get_session (f.window);
+  f.session = ui_test_unlock_and_wait (f.window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   g_assert_true (yk_unlocked_session_get_full_names (f.session));
   g_assert_cmpuint (audited (f.session, "names_unmask"), ==, before + 1);
   g_assert_cmpuint (audited (f.session, "names_mask"), ==, masked_before);

@@ -149,25 +149,6 @@ find_toplevel (GType type)
   return NULL;
 }
 
-static YkWindow *
-unlocked_window (YkApplication *app,
-                 const char    *user,
-                 const char    *password)
-{
-  YkWindow *window = ui_test_window (app);
-
-  ui_test_unlock (window, db.path, user, password);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
-  return window;
-}
-
-static void
-unlock_again (YkWindow *window)
-{
-  ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
-}
-
 /* Opens a dialog through the window's action and returns it, with a
  * weak pointer that tells when it is gone. */
 static gpointer
@@ -339,7 +320,7 @@ test_actions_need_unlock (void)
   g_assert_null (find_toplevel (YK_TYPE_CONTACT_DIALOG));
   g_assert_null (find_toplevel (YK_TYPE_CLIENT_DIALOG));
 
-  unlock_again (window);
+  ui_test_unlock_and_wait (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   g_assert_true (gtk_widget_is_sensitive (button));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
   g_assert_false (gtk_widget_is_sensitive (button));
@@ -357,7 +338,7 @@ static void
 test_phone_defaults (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   g_autofree char *today = today_plus (0);
   g_autofree char *proposed = NULL;
   g_autoptr (YkFollowup) before = followup_of (window, spq_client);
@@ -437,7 +418,7 @@ static void
 test_quick_call_keeps_state (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   g_autofree char *yesterday = today_plus (-1);
   g_autofree char *in_two_weeks = today_plus (14);
   g_autoptr (YkFollowup) after = NULL;
@@ -488,7 +469,7 @@ static void
 test_unstable_checklist (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   g_autofree char *in_two_weeks = today_plus (14);
   g_autofree char *stable_date = NULL;
   g_autoptr (YkFollowup) after = NULL;
@@ -546,7 +527,7 @@ static void
 test_invalid_date_keeps_values (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   gint64 phone_before = phone_followups (window);
   GtkWidget *dialog = NULL;
   GType type = YK_TYPE_CONTACT_DIALOG;
@@ -609,7 +590,7 @@ static void
 test_date_entry (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   GtkWidget *dialog = NULL;
   GType type = YK_TYPE_CONTACT_DIALOG;
   GtkWidget *date, *entry, *label, *popover;
@@ -719,7 +700,7 @@ static void
 test_impossible_short_date (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   gint64 phone_before = phone_followups (window);
   GtkWidget *dialog = NULL;
   GType type = YK_TYPE_CONTACT_DIALOG;
@@ -756,7 +737,7 @@ static void
 test_draft_survives_lock (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   gint64 phone_before = phone_followups (window);
   GtkWidget *dialog = NULL;
   GType type = YK_TYPE_CONTACT_DIALOG;
@@ -775,7 +756,7 @@ test_draft_survives_lock (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
   g_assert_null (dialog);
   g_assert_null (find_toplevel (type));
-  unlock_again (window);
+  ui_test_unlock_and_wait (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
 
   /* Another service user: a clean form. */
   dialog = open_dialog (window, "record.phone", g_variant_new_int64 (spq_other), type, (gpointer *) &dialog);
@@ -814,7 +795,7 @@ static void
 test_other_site_not_found (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   gint64 phone_before = phone_followups (window);
   GtkWidget *dialog = NULL;
   const char *error;
@@ -845,7 +826,7 @@ static void
 test_new_client_from_id_number (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   GtkWidget *dialog = NULL;
   GType type = YK_TYPE_CLIENT_DIALOG;
 
@@ -877,7 +858,7 @@ static void
 test_new_client_needs_consent (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   g_autoptr (YkClientRecord) client = NULL;
   GtkWidget *dialog = NULL;
   GType type = YK_TYPE_CLIENT_DIALOG;
@@ -943,7 +924,7 @@ static void
 test_sdss_total (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   GtkWidget *dialog = NULL;
   GType type = YK_TYPE_ASSESSMENT_DIALOG;
   Changes changes;
@@ -989,7 +970,7 @@ static void
 test_correct_assessment (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   g_autoptr (GError) error = NULL;
   g_autoptr (YkAssessmentRecord) stored = NULL;
   YkAssessmentRecord sdss = { .client_id = spq_other, .date = (char *) "2021-04-07",
@@ -1028,7 +1009,7 @@ static void
 test_void_needs_reason (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   g_autoptr (GError) error = NULL;
   YkContactRecord call = { .client_id = spq_other, .type = (char *) "phone", .date = (char *) "2021-03-01",
                            .reached = TRUE, .duration_min = -1, .risk_level = -1 };
@@ -1106,7 +1087,7 @@ static void
 test_saved_toast_undo (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   YkToast *toast = _yk_window_get_toast (window);
   gint64 live = contacts_of (window, spq_other, NULL);
   gint64 phone_before = phone_followups (window);
@@ -1146,7 +1127,7 @@ static void
 test_family_undo (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   sqlite3 *conn = yk_store_get_connection (yk_session_get_store (session_of (window)));
   YkToast *toast = _yk_window_get_toast (window);
   GType type = YK_TYPE_FAMILY_DIALOG;
@@ -1178,7 +1159,7 @@ static void
 test_correct_contact (void)
 {
   g_autoptr (YkApplication) app = ui_test_application ();
-  YkWindow *window = unlocked_window (app, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   g_autoptr (GError) error = NULL;
   g_autoptr (YkContactRecord) stored = NULL;
   YkContactRecord call = { .client_id = spq_other, .type = (char *) "phone", .date = (char *) "2021-04-07",

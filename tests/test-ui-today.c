@@ -44,10 +44,7 @@ session_of (YkWindow *window)
 static YkTodayPage *
 today_page (YkWindow *window)
 {
-  GtkWidget *main_view = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "main");
-  GtkStack *stack = GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
-
-  return YK_TODAY_PAGE (gtk_stack_get_child_by_name (stack, "today"));
+  return YK_TODAY_PAGE (gtk_stack_get_child_by_name (ui_test_main_stack (window), "today"));
 }
 
 /* Unlocks, pins the page's day and waits for both lists and figures. */
@@ -58,8 +55,7 @@ open_today (YkWindow   *window,
 {
   YkTodayPage *page;
 
-  ui_test_unlock (window, db.path, user, password);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  ui_test_unlock_and_wait (window, db.path, user, password);
   page = today_page (window);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   yk_today_page_set_today (page, TODAY);
@@ -356,8 +352,7 @@ test_empty_says_where_to_start (void)
   GtkWidget *main_view;
 
   ui_test_database_make (&empty);
-  ui_test_unlock (window, empty.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  ui_test_unlock_and_wait (window, empty.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   page = today_page (window);
   ui_test_spin_until (!yk_today_page_get_busy (page));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_child (page, YK_TYPE_TODAY_PAGE, "due_title"))), ==,
@@ -378,8 +373,7 @@ test_empty_says_where_to_start (void)
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  ui_test_unlock (window, empty.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  ui_test_unlock_and_wait (window, empty.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   page = today_page (window);
   ui_test_spin_until (!yk_today_page_get_busy (page));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_child (page, YK_TYPE_TODAY_PAGE, "due_title"))), ==,

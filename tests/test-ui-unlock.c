@@ -68,8 +68,7 @@ test_right_password_shows_main_page (void)
   YkUnlockedSession *session;
   GtkWidget *account_label;
 
-  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  ui_test_unlock_and_wait (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
 
   session = yk_window_get_session (window);
   g_assert_true (yk_unlocked_session_is_unlocked (session));
@@ -100,8 +99,7 @@ test_worker_has_no_administration (void)
   g_autoptr (YkApplication) app = ui_test_application ();
   YkWindow *window = ui_test_window (app);
 
-  ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  ui_test_unlock_and_wait (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
 
   g_assert_false (yk_unlocked_session_is_coordinator (yk_window_get_session (window)));
   g_assert_true (yk_main_view_has_page (main_view (window), "today"));
@@ -190,8 +188,7 @@ test_keys_switch_screens (void)
   YkWindow *window = ui_test_window (app);
   GtkWidget *search;
 
-  ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  ui_test_unlock_and_wait (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   g_assert_cmpstr (yk_main_view_get_visible_screen (main_view (window)), ==, "today");
 
   ui_test_press_shortcut (GTK_WIDGET (window), "<Alt>5");
@@ -208,8 +205,7 @@ test_keys_switch_screens (void)
   g_assert_true (ui_test_has_focus_within (search));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
-  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  ui_test_unlock_and_wait (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   ui_test_press_shortcut (GTK_WIDGET (window), "<Alt>5");
   g_assert_cmpstr (yk_main_view_get_visible_screen (main_view (window)), ==, "statistics");
   ui_test_press_shortcut (GTK_WIDGET (window), "<Alt>6"); /* no sixth screen: nothing moves */

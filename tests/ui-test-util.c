@@ -2,6 +2,7 @@
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-accounts.h"
+#include "yk-main-view.h"
 #include "yk-session.h"
 #include "yk-unlock-page.h"
 #include "yk-wipe.h"
@@ -99,6 +100,63 @@ ui_test_unlock (YkWindow   *window,
   gtk_editable_set_text (GTK_EDITABLE (ui_test_child (page, YK_TYPE_UNLOCK_PAGE, "password_entry")), password);
   gtk_widget_activate_action (GTK_WIDGET (page), "unlock.unlock", NULL);
   g_assert_true (yk_unlock_page_get_busy (page));
+}
+
+YkUnlockedSession *
+ui_test_unlock_and_wait (YkWindow   *window,
+                         const char *path,
+                         const char *user,
+                         const char *password)
+{
+  ui_test_unlock (window, path, user, password);
+  ui_test_spin_until (yk_window_get_session (window) != NULL);
+  return yk_window_get_session (window);
+}
+
+YkWindow *
+ui_test_open (YkApplication *app,
+              const char    *path,
+              const char    *user,
+              const char    *password)
+{
+  YkWindow *window = ui_test_window (app);
+
+  ui_test_unlock_and_wait (window, path, user, password);
+  return window;
+}
+
+GtkStack *
+ui_test_main_stack (YkWindow *window)
+{
+  GtkWidget *main_view = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "main");
+
+  g_assert_nonnull (main_view);
+  return GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "stack"));
+}
+
+GtkWidget *
+ui_test_show_page (YkWindow   *window,
+                   const char *page_name)
+{
+  GtkStack *stack = ui_test_main_stack (window);
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, page_name);
+
+  g_assert_nonnull (page);
+  gtk_stack_set_visible_child (stack, page);
+  g_assert_true (gtk_stack_get_visible_child (stack) == page);
+  return page;
+}
+
+GtkWidget *
+ui_test_open_page (YkApplication *app,
+                   YkWindow     **window,
+                   const char    *path,
+                   const char    *user,
+                   const char    *password,
+                   const char    *page_name)
+{
+  *window = ui_test_open (app, path, user, password);
+  return ui_test_show_page (*window, page_name);
 }
 
 const char *

@@ -35,6 +35,29 @@ void ui_test_unlock (YkWindow   *window,
                      const char *path,
                      const char *user,
                      const char *password);
+/* Unlocks `window`, open at its unlock page, and waits for the session. */
+YkUnlockedSession *ui_test_unlock_and_wait (YkWindow   *window,
+                                            const char *path,
+                                            const char *user,
+                                            const char *password);
+/* A new window on `path`, unlocked as `user`. */
+YkWindow *ui_test_open (YkApplication *app,
+                        const char    *path,
+                        const char    *user,
+                        const char    *password);
+/* The main view's stack of pages ("today", "caseload", "administration"…). */
+GtkStack *ui_test_main_stack (YkWindow *window);
+/* Switches the main view to `page_name` and returns that page. */
+GtkWidget *ui_test_show_page (YkWindow   *window,
+                              const char *page_name);
+/* ui_test_open(), then ui_test_show_page(): the page, and in `window` the
+ * window, which the test destroys. */
+GtkWidget *ui_test_open_page (YkApplication *app,
+                              YkWindow     **window,
+                              const char    *path,
+                              const char    *user,
+                              const char    *password,
+                              const char    *page_name);
 const char *ui_test_visible_page (YkWindow *window);
 gboolean ui_test_has_focus_within (GtkWidget *widget);
 /* The shortcut a key combination ("<Alt>5", "Return") runs on `widget`,

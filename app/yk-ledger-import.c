@@ -473,9 +473,13 @@ import_contact (Import *import, const char *const *values)
   r.condition = (char *) condition;
   r.medication = (char *) medication;
   r.notes = (char *) value (import, values, "notes");
-  r.worker_id = read_worker (import, values, "worker", 0);
   client = yk_db_client_get (import->db, r.client_id, import->scope, NULL);
   if (import->row_failed || client == NULL)
+    return;
+  /* A worker the ledger names for the first time joins the person's site
+   * (staff without a login, as for clients.csv's 责任社工). */
+  r.worker_id = read_worker (import, values, "worker", client->site_id);
+  if (import->row_failed)
     return;
   CHECK_AND_ADD (yk_contact_validate (&r, client->intake_date, &today, &field, &error),
                  yk_casework_add_contact (import->session, &r, NULL, &error));

@@ -124,6 +124,33 @@ test_english_and_chinese_headers (Fixture *f, gconstpointer data)
   assert_contains (csv, "电话随访（人次）,0,1,1,1"); /* the unreached call does not count */
 }
 
+/* A worker a contacts.csv names for the first time joins the person's
+ * site as staff without a login, as clients.csv's 责任社工 does (it was
+ * refused by the staff table, which wants a site for a social worker). */
+static void
+test_new_worker_in_contacts (Fixture *f, gconstpointer data)
+{
+  YkLedgerResult result;
+  g_autofree char *problems = NULL;
+
+  write_file (f, "clients.csv", CLIENTS_EN, -1);
+  write_file (f, "contacts.csv",
+              "个案编号,类型,日期,社工,病情\n"
+              "JL-1,上门服务,2021-04-01,赵新社工,稳定\n"
+              "JL-1,电话随访,2021-04-09,赵新社工,稳定\n", -1);
+  problems = import (f, TRUE, &result);
+  g_assert_cmpstr (problems, ==, "");
+  g_assert_cmpuint (result.added[2], ==, 2);
+  yk_ledger_result_clear (&result);
+
+  /* One new staff row, no login, at JL-1's site, named on both contacts. */
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count(*) FROM staff WHERE display_name = '赵新社工' "
+                                                   "AND account IS NULL AND role = 'worker' AND site_id = "
+                                                   "(SELECT site_id FROM clients WHERE case_no = 'JL-1')"), ==, 1);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count(*) FROM contacts WHERE worker_id = "
+                                                   "(SELECT id FROM staff WHERE display_name = '赵新社工')"), ==, 2);
+}
+
 /* The interface says 风险等级 where the ledger header says 危险性评估
  * (docs/glossary.md): a file with the interface's word imports too. */
 static void
@@ -527,6 +554,7 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/app/ledger/headers", test_english_and_chinese_headers);
   ADD ("/app/ledger/risk-level-alias", test_risk_level_alias_header);
+  ADD ("/app/ledger/new-worker-in-contacts", test_new_worker_in_contacts);
   ADD ("/app/ledger/encodings-and-quotes", test_quoted_fields_bom_and_gb18030);
   ADD ("/app/ledger/problems", test_every_problem_listed_nothing_written);
   ADD ("/app/ledger/required-column", test_missing_required_column_and_repeated_attendance);

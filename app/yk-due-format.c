@@ -128,7 +128,10 @@ yk_due_list_to_text (const YkDueList *list)
 }
 
 /* A header row, then one row per person; UTF-8 without a BOM, CRLF,
- * RFC 4180 quoting (a worker's name may hold a comma). */
+ * RFC 4180 quoting (a worker's name may hold a comma). The case number
+ * and the worker's name are typed by people and go through
+ * yk_text_append_csv_text() (a ' before a formula, docs/design/formats.md);
+ * dates, days, risk levels and condition words are Yukang's, never changed. */
 char *
 yk_due_list_to_csv (const YkDueList *list)
 {
@@ -145,7 +148,10 @@ yk_due_list_to_csv (const YkDueList *list)
         {
           if (c > 0)
             g_string_append_c (out, ',');
-          yk_text_append_csv_field (out, cells[c]);
+          if (c == 0 /* 个案编号 */ || c == 6 /* 责任社工 */)
+            yk_text_append_csv_text (out, cells[c]);
+          else
+            yk_text_append_csv_field (out, cells[c]);
         }
       g_string_append (out, "\r\n");
     }

@@ -11,22 +11,36 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#define COLUMN(n) (1u << (n))
+
 /* The header row of each file, in Chinese as people keep their ledgers;
- * the import reads these or the English keys. */
+ * the import reads these or the English keys. `numbers` marks the
+ * columns of numbers Yukang writes (risk levels, minutes, counts, SDSS
+ * scores): they are written as they are. Every other cell is text people
+ * typed (case numbers, names, phones, addresses, notes…) or a date or
+ * fixed word Yukang writes, and goes through yk_text_append_csv_text(),
+ * which leaves dates and words alone and puts a ' before a cell a
+ * spreadsheet would run as a formula (docs/design/formats.md; the import
+ * removes it again). */
 static const struct
 {
   const char *file;
   const char *header;
+  guint32 numbers;
 } files[] = {
   { "clients.csv", "个案编号,姓名,性别,出生日期,身份证号,联系电话,住址,站点,责任社工,诊断,建档日期,知情同意日期,"
-                   "入组时病情稳定,危险性评估,状态,状态日期,状态原因" },
+                   "入组时病情稳定,危险性评估,状态,状态日期,状态原因",
+    COLUMN (13) },
   { "family.csv", "家属编号,个案编号,姓名,关系,联系电话" },
-  { "contacts.csv", "个案编号,类型,日期,社工,是否联系上,时长（分钟）,病情,服药,危险性评估,记录,下次随访日期" },
-  { "activities.csv", "活动编号,站点,日期,活动名称,类别,负责人,其他居民人数" },
+  { "contacts.csv", "个案编号,类型,日期,社工,是否联系上,时长（分钟）,病情,服药,危险性评估,记录,下次随访日期",
+    COLUMN (5) | COLUMN (8) },
+  { "activities.csv", "活动编号,站点,日期,活动名称,类别,负责人,其他居民人数", COLUMN (6) },
   { "attendance.csv", "活动编号,个案编号,家属编号" },
   { "questionnaires.csv", "日期,站点,类型,填写人类型,个案编号,家属编号" },
   { "assessments.csv", "个案编号,日期,职业和工作,婚姻职能,父母职能,社会性退缩,家庭外的社会活动,家庭内活动过少,"
-                       "家庭职能,个人生活自理,对外界的兴趣和关心,责任心和计划性" },
+                       "家庭职能,个人生活自理,对外界的兴趣和关心,责任心和计划性",
+    COLUMN (2) | COLUMN (3) | COLUMN (4) | COLUMN (5) | COLUMN (6) | COLUMN (7) | COLUMN (8) | COLUMN (9) |
+      COLUMN (10) | COLUMN (11) },
 };
 
 gboolean
@@ -64,7 +78,10 @@ yk_ledger_export (YkSession  *session,
             {
               if (c > 0)
                 g_string_append_c (out, ',');
-              yk_text_append_csv_field (out, row[c]);
+              if (c < 32 && (files[i].numbers & COLUMN (c)) != 0)
+                yk_text_append_csv_field (out, row[c]);
+              else
+                yk_text_append_csv_text (out, row[c]);
             }
           g_string_append (out, "\r\n");
         }

@@ -8,6 +8,7 @@
 #include "yk-db-records.h"
 #include "yk-db-staff.h"
 #include "yk-record-rules.h"
+#include "yk-text.h"
 #include "yk-validate.h"
 #include "yk-workbook.h"
 
@@ -672,10 +673,12 @@ import_file (Import *import, YkCsv *csv, YkLedgerProgress progress, gpointer use
             add_problem (import, record->line, "-", _("%1$u fields, but the header names %2$u columns"), cells, header_cells);
             continue;
           }
+        /* The ' an export put before a formula-like cell comes off again
+         * (docs/design/formats.md), in a file and in a sheet alike. */
         for (guint c = 0; c < cells; c++)
           for (guint k = 0; k < n_columns; k++)
             if (import->headers[k] == header->fields[c])
-              values[k] = record->fields[c];
+              values[k] = yk_text_csv_unguard (record->fields[c]);
         /* Required columns must have a value in every row. */
         for (guint k = 0; k < n_columns; k++)
           if (columns[k].required && import->headers[k] != NULL && (values[k] == NULL || *values[k] == '\0'))

@@ -59,7 +59,10 @@ yk_report_to_text (const YkReport *r)
 }
 
 /* One row per indicator in docs/design/indicators.md's order: label, one column per
- * site, 合计, 累计. A header row names the columns. RFC 4180 (CRLF). */
+ * site, 合计, 累计. A header row names the columns. RFC 4180 (CRLF). Site
+ * names are typed by a coordinator and go through yk_text_append_csv_text()
+ * (a ' before a formula, docs/design/formats.md); the labels are Yukang's
+ * and the figures numbers it writes, never changed. */
 char *
 yk_report_to_csv (const YkReport *r)
 {
@@ -68,7 +71,7 @@ yk_report_to_csv (const YkReport *r)
   for (guint i = 0; i < r->sites->len; i++)
     {
       g_string_append_c (out, ',');
-      yk_text_append_csv_field (out, ((YkReportSite *) r->sites->pdata[i])->name);
+      yk_text_append_csv_text (out, ((YkReportSite *) r->sites->pdata[i])->name);
     }
   g_string_append (out, ",合计,累计\r\n");
   for (int k = 0; k < YK_N_INDICATORS; k++)

@@ -52,6 +52,35 @@ yk_text_append_csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* A formula character, after any number of ': the cells the export
+ * guards with one more ' and the import takes one ' off again. Counting
+ * the ' makes the two exact inverses: '=1 typed is written ''=1 and read
+ * back as '=1. */
+static gboolean
+starts_formula (const char *text)
+{
+  while (*text == '\'')
+    text++;
+  return *text != '\0' && strchr ("=+-@\t\r", *text) != NULL;
+}
+
+void
+yk_text_append_csv_text (GString    *out,
+                         const char *text)
+{
+  g_autofree char *guarded = NULL;
+
+  if (starts_formula (text))
+    text = guarded = g_strconcat ("'", text, NULL);
+  yk_text_append_csv_field (out, text);
+}
+
+const char *
+yk_text_csv_unguard (const char *text)
+{
+  return text[0] == '\'' && starts_formula (text) ? text + 1 : text;
+}
+
 void
 yk_text_append_json_string (GString    *out,
                             const char *text)

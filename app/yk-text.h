@@ -14,6 +14,19 @@ void yk_text_append_padded (GString    *out,
                             gboolean    right);
 void yk_text_append_csv_field (GString    *out,
                                const char *text);
+/* A CSV field for text people typed (docs/design/security.md, "Exports
+ * that a spreadsheet opens"): a cell a spreadsheet would take for a
+ * formula — first character =, +, -, @, tab or carriage return — gets a
+ * leading '; so does one already starting with ' (or several) before such
+ * a character, so that yk_text_csv_unguard() gives back what was typed.
+ * Numbers and dates Yukang writes go through yk_text_append_csv_field(). */
+void yk_text_append_csv_text (GString    *out,
+                              const char *text);
+/* The ledger import's side: `text` without the one ' that
+ * yk_text_append_csv_text() put before =, +, -, @, tab or carriage return
+ * (or before more ' and one of them); otherwise `text` itself: a ' before
+ * anything else is kept as typed. */
+const char *yk_text_csv_unguard (const char *text);
 /* A JSON string, quotes included: " and \ escaped, control characters
  * as \u00XX; the rest is UTF-8 as it is. */
 void yk_text_append_json_string (GString    *out,

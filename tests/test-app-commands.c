@@ -521,6 +521,38 @@ test_due (Fixture *f, gconstpointer data)
   }
 }
 
+/* `due --format csv`: a case number and a worker's name typed like
+ * formulas get a leading ' (docs/design/security.md, "Exports that a
+ * spreadsheet opens"); the dates, days and risk level are as they are. */
+static void
+test_due_csv_formula_cells (Fixture *f, gconstpointer data)
+{
+  g_autofree char *ledger = g_build_filename (f->dir, "ledger", NULL);
+  g_autofree char *clients = g_build_filename (ledger, "clients.csv", NULL);
+  g_autofree char *contacts = g_build_filename (ledger, "contacts.csv", NULL);
+
+  init_database (f);
+  g_assert_cmpint (g_mkdir (ledger, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (clients,
+    "case_no,name,gender,birth_date,site,intake_date,consent_date,stable_at_intake,worker\n"
+    "-2+3,测试甲,男,1980-02-29,SPQ,2021-01-05,2021-01-05,是,@SUM(A1)\n", -1, NULL));
+  g_assert_true (g_file_set_contents (contacts,
+    "case_no,type,date,reached,condition,risk_level\n"
+    "-2+3,电话随访,2021-10-27,是,不稳定,3\n", -1, NULL));
+  {
+    g_auto (Run) run = yukang (f, NULL, "import", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, ledger, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "due", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--as-of", "2021-11-15", "--format", "csv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "个案编号,应随访日期,逾期天数,上次联系,病情,风险等级,责任社工\r\n"
+                                  "'-2+3,2021-11-10,5,2021-10-27,不稳定,3,'@SUM(A1)\r\n");
+  }
+}
+
 static void
 test_due_pdf (Fixture *f, gconstpointer data)
 {
@@ -761,6 +793,7 @@ main (int argc, char *argv[])
   ADD ("/app/commands/report", test_report);
   ADD ("/app/commands/due", test_due);
   ADD ("/app/commands/due-pdf", test_due_pdf);
+  ADD ("/app/commands/due-csv-formula-cells", test_due_csv_formula_cells);
   ADD ("/app/commands/due-usage", test_due_usage);
   ADD ("/app/commands/workbook-ledger", test_workbook_ledger);
   ADD ("/app/commands/missing-and-bad", test_missing_file_and_bad_options);

@@ -3,6 +3,7 @@
 #include "app-test-util.h"
 #include "yk-accounts.h"
 #include "yk-app-error.h"
+#include "yk-casework.h"
 #include "yk-csv.h"
 #include "yk-demo.h"
 #include "yk-ledger.h"
@@ -319,6 +320,112 @@ test_round_trip (Fixture *f, gconstpointer data)
   yk_session_close (second);
 }
 
+/* Notes a spreadsheet would run as formulas (docs/design/security.md,
+ * "Exports that a spreadsheet opens"). */
+static const char *const formula_notes[] = {
+  "=HYPERLINK(\"http://x\",\"点击\")", "+1", "-2+3", "@SUM(A1)", "\t上门时不在家", "'=1+1", "''-1", "'plain", "'",
+};
+
+/* Adds a service user at SPQ with one contact per note of formula_notes,
+ * on 2021-04-01, 30 minutes, risk level 2. */
+static void
+add_formula_contacts (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  YkClientRecord client = { .case_no = (char *) "SPQ-F1", .name = (char *) "陈建华", .intake_date = (char *) "2021-01-04",
+                            .consent_date = (char *) "2021-01-04", .stable_at_intake = TRUE, .risk_level = 1,
+                            .status = (char *) "active" };
+  gint64 client_id = 0;
+
+  client.site_id = app_test_query_int (f->session, "SELECT id FROM sites WHERE code = 'SPQ'");
+  g_assert_true (yk_casework_add_client (f->session, &client, &client_id, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (formula_notes); i++)
+    {
+      YkContactRecord c = { .client_id = client_id, .type = (char *) "phone", .date = (char *) "2021-04-01",
+                            .reached = TRUE, .duration_min = 30, .risk_level = 2, .condition = (char *) "stable",
+                            .notes = (char *) formula_notes[i] };
+
+      g_assert_true (yk_casework_add_contact (f->session, &c, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* contacts.csv: each formula-like note starts with one ', a note that
+ * already starts with ' and a formula character gets one more, and
+ * 'plain, a lone ' and the date and numbers of the row are as they are. */
+static void
+test_export_formula_cells (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->ledger, "contacts.csv", NULL);
+  g_autofree char *raw = NULL;
+  g_autoptr (YkCsv) csv = NULL;
+
+  add_formula_contacts (f);
+  g_assert_true (yk_ledger_export (f->session, f->ledger, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &raw, NULL, NULL));
+  assert_contains (raw, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",");
+  assert_contains (raw, ",'+1,");
+  assert_contains (raw, ",'-2+3,");
+  assert_contains (raw, ",'@SUM(A1),");
+  assert_contains (raw, ",'\t上门时不在家,");
+  csv = yk_csv_read_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (csv->records->len, ==, 1 + G_N_ELEMENTS (formula_notes));
+  for (guint i = 0; i < G_N_ELEMENTS (formula_notes); i++)
+    {
+      GStrv fields = ((YkCsvRecord *) csv->records->pdata[i + 1])->fields;
+      gboolean plain = g_str_equal (formula_notes[i], "'plain") || g_str_equal (formula_notes[i], "'");
+      g_autofree char *expected = plain ? g_strdup (formula_notes[i]) : g_strconcat ("'", formula_notes[i], NULL);
+
+      g_assert_cmpstr (fields[9], ==, expected);
+      g_assert_cmpstr (fields[2], ==, "2021-04-01");
+      g_assert_cmpstr (fields[5], ==, "30");
+      g_assert_cmpstr (fields[8], ==, "2");
+    }
+}
+
+/* Exported and imported into a new database, every note is what was typed,
+ * byte for byte. */
+static void
+test_formula_cells_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *second_path = g_build_filename (f->db.dir, "second.ykdb", NULL);
+  g_autofree char *recovery = NULL;
+  YkSession *second;
+  YkLedgerResult result;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  add_formula_contacts (f);
+  g_assert_true (yk_ledger_export (f->session, f->ledger, &error));
+  g_assert_no_error (error);
+  second = yk_session_create (second_path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_ledger_import (second, f->ledger, FALSE, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.problems->len, ==, 0);
+  yk_ledger_result_clear (&result);
+  g_assert_cmpint (sqlite3_prepare_v2 (app_test_connection (second),
+                                       "SELECT notes, contact_date, duration_min, risk_level FROM contacts ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (formula_notes));
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, formula_notes[n]);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "2021-04-01");
+      g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 30);
+      g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 2);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (formula_notes));
+  yk_session_close (second);
+}
+
 static void
 write_strings (lxw_worksheet *sheet, lxw_row_t row, const char *const *cells)
 {
@@ -560,6 +667,8 @@ main (int argc, char *argv[])
   ADD ("/app/ledger/required-column", test_missing_required_column_and_repeated_attendance);
   ADD ("/app/ledger/dry-run", test_dry_run_writes_nothing);
   ADD ("/app/ledger/round-trip", test_round_trip);
+  ADD ("/app/ledger/export-formula-cells", test_export_formula_cells);
+  ADD ("/app/ledger/formula-cells-round-trip", test_formula_cells_round_trip);
   ADD ("/app/ledger/bad-folder", test_bad_folder);
   ADD ("/app/ledger/worker-refused-before-rows", test_worker_refused_before_rows);
   ADD ("/app/ledger/workbook", test_workbook);

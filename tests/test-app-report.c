@@ -389,6 +389,29 @@ test_formats_agree (void)
                    "通过康复服务生活状态得到改善的2人，总受益人数12人（含患者家属和其他居民）。");
 }
 
+/* A site name a coordinator typed like a formula gets a leading ' in the
+ * CSV (docs/design/security.md, "Exports that a spreadsheet opens"); the
+ * indicator labels and every figure are as they were. */
+static void
+test_csv_formula_site_name (void)
+{
+  g_autoptr (YkReport) r = report ("2021-04-01", "2021-06-30");
+  YkReportSite *spq = r->sites->pdata[0];
+  YkReportSite *jl = r->sites->pdata[1];
+  g_autofree char *csv = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  g_free (spq->name);
+  spq->name = g_strdup ("=HYPERLINK(\"http://x\",\"点击\")");
+  g_free (jl->name);
+  jl->name = g_strdup ("-九龙");
+  csv = yk_report_to_csv (r);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, "指标,\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",'-九龙,合计,累计");
+  g_assert_cmpstr (lines[7], ==, "上门服务（人次）,1,1,2,3");
+  g_assert_cmpstr (lines[10], ==, "总受益人数（人）,10,2,12,13");
+}
+
 static char *
 run_tool (const char *const *argv)
 {
@@ -540,6 +563,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/report/drill-down", test_drill_down_matches_figures);
   g_test_add_func ("/app/report/periods", test_periods);
   g_test_add_func ("/app/report/formats", test_formats_agree);
+  g_test_add_func ("/app/report/csv-formula-site-name", test_csv_formula_site_name);
   g_test_add_func ("/app/report/demo", test_demo_is_pilot_sized_and_deterministic);
   g_test_add_func ("/app/report/xlsx-and-pdf", test_xlsx_and_pdf);
   g_test_add_func ("/app/report/cumulative-without-opening-date", test_cumulative_without_opening_date);

@@ -155,9 +155,13 @@ parse_account (const guint8 *p,
           continue;
         }
       if (i + 3 < len && p[i + 1] >= '0' && p[i + 1] <= '3' && p[i + 2] >= '0' && p[i + 2] <= '7' &&
-          p[i + 3] >= '0' && p[i + 3] <= '7' &&
-          needs_octal ((guint8) ((p[i + 1] - '0') * 64 + (p[i + 2] - '0') * 8 + (p[i + 3] - '0'))))
+          p[i + 3] >= '0' && p[i + 3] <= '7')
         {
+          guint8 byte = (guint8) ((p[i + 1] - '0') * 64 + (p[i + 2] - '0') * 8 + (p[i + 3] - '0'));
+
+          /* Never NUL: what is escaped is a C string. */
+          if (byte == 0 || !needs_octal (byte))
+            return FALSE;
           i += 4;
           continue;
         }

@@ -81,6 +81,7 @@ test_parse (void)
       "2021-12-03T06:05:09Z\t\\011\n",            /* a tab is written \t */
       "2021-12-03T06:05:09Z\t\\400\n",            /* not a byte */
       "2021-12-03T06:05:09Z\t\\34\n",
+      "2021-12-03T06:05:09Z\t\\000\n",           /* a name never holds a NUL */
       "2021-12-03T06:05:09Z\tli",                 /* no newline: cut short */
       "2021-12-03T06:05:09Z\tli\0x\n",
     };

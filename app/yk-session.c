@@ -131,6 +131,21 @@ unlock_log_refusal (const struct stat *st)
   return NULL;
 }
 
+/* flock(LOCK_EX), giving up after about a second. */
+static gboolean
+lock_briefly (int fd)
+{
+  for (int tries = 0; tries < 20; tries++)
+    {
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        return TRUE;
+      if (errno != EWOULDBLOCK && errno != EINTR)
+        return FALSE;
+      g_usleep (G_USEC_PER_SEC / 20);
+    }
+  return FALSE;
+}
+
 static void
 note_failed_unlock (const char *path,
                     const char *account)
@@ -150,11 +165,11 @@ note_failed_unlock (const char *path,
       return;
     }
   /* Two processes failing at once: one fstat and write at a time, so the
-   * cap holds. Only a regular file is locked (flock() on it never waits
-   * on anyone but the owner's own programs). */
+   * cap holds. Never waiting long for the lock: a file put there by
+   * someone else could be held locked by them forever. */
   if (fstat (fd, &st) != 0 || (refusal = unlock_log_refusal (&st)) != NULL)
     g_debug ("could not note a failed unlock: %s", refusal != NULL ? refusal : g_strerror (errno));
-  else if (flock (fd, LOCK_EX) != 0 || fstat (fd, &st) != 0)
+  else if (!lock_briefly (fd) || fstat (fd, &st) != 0)
     g_debug ("could not note a failed unlock: %s", g_strerror (errno));
   else if (st.st_size < 0 || (guint64) st.st_size + len > YK_UNLOCK_LOG_MAX_SIZE)
     g_debug ("could not note a failed unlock: the log is full");
@@ -164,10 +179,14 @@ note_failed_unlock (const char *path,
 }
 
 /* Reads the log into `*log`; or returns what is wrong with it instead
- * (`*log` NULL), for the audit trail. NULL and no log: there is none. */
+ * (`*log` NULL), for the audit trail. NULL and no log: there is none.
+ * `*remove`: the name is to go once this is audited (a log read, or
+ * something that is no log); not when the file could not be read, which
+ * may be someone else's log, whole. */
 static char *
 read_unlock_log (const char *log_path,
-                 YkUnlockLog **log)
+                 YkUnlockLog **log,
+                 gboolean    *remove)
 {
   g_autofree guint8 *bytes = NULL;
   g_autofree char *refusal = NULL;
@@ -176,6 +195,7 @@ read_unlock_log (const char *log_path,
   int fd, saved;
 
   *log = NULL;
+  *remove = TRUE;
   fd = g_open (log_path, O_RDONLY | UNLOCK_LOG_OPEN_FLAGS, 0);
   if (fd < 0)
     {
@@ -184,12 +204,14 @@ read_unlock_log (const char *log_path,
         return NULL;
       if (saved == ELOOP)
         return g_strdup ("a symbolic link: not read");
+      *remove = FALSE;
       return g_strdup_printf ("could not be opened (%s): not read", g_strerror (saved));
     }
   if (fstat (fd, &st) != 0)
     {
       saved = errno;
       close (fd);
+      *remove = FALSE;
       return g_strdup_printf ("could not be read (%s): not read", g_strerror (saved));
     }
   if ((refusal = unlock_log_refusal (&st)) != NULL)
@@ -210,6 +232,7 @@ read_unlock_log (const char *log_path,
         {
           saved = errno;
           close (fd);
+          *remove = FALSE;
           return g_strdup_printf ("could not be read (%s): not read", g_strerror (saved));
         }
       if (n == 0)
@@ -237,7 +260,8 @@ audit_failed_unlocks (YkSession  *session,
   g_autofree char *log_path = failed_unlocks_path (path);
   g_autoptr (YkUnlockLog) log = NULL;
   g_autoptr (GString) damage = NULL;
-  g_autofree char *problem = read_unlock_log (log_path, &log);
+  gboolean remove = FALSE;
+  g_autofree char *problem = read_unlock_log (log_path, &log, &remove);
   sqlite3 *db = yk_store_get_connection (session->store);
 
   if (log == NULL && problem == NULL)
@@ -262,7 +286,8 @@ audit_failed_unlocks (YkSession  *session,
     return FALSE;
   /* Removes the name only: a link, never what it points to. Whatever
    * was there, failures are noted again from here on. */
-  g_unlink (log_path);
+  if (remove)
+    g_unlink (log_path);
   return TRUE;
 
 fail:

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -181,8 +182,9 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 /* yk_session_open() in a thread, so that a test ends even where the old
- * code would wait forever on a FIFO: after `seconds` the test opens the
- * FIFO's other end itself to let it go, and fails. */
+ * code would wait forever (on a FIFO, on a lock): after `seconds` the
+ * test lets it go with `release` (called until the call returns), and
+ * fails. */
 typedef struct
 {
   const char *path;
@@ -210,8 +212,11 @@ open_thread (gpointer data)
 }
 
 static void
-release_fifo (const char *fifo)
+release_fifo (gpointer data,
+              gpointer unused)
 {
+  const char *fifo = data;
+
   /* Both ends, without blocking: a reader waiting gets end of file, a
    * writer waiting gets a reader. */
   int r = open (fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -229,7 +234,8 @@ static gboolean
 open_with_timeout (const char *path,
                    const char *account,
                    const char *password,
-                   const char *fifo,
+                   GFunc       release,
+                   gpointer    release_data,
                    int         seconds,
                    YkSession **session,
                    GError    **error)
@@ -259,7 +265,7 @@ open_with_timeout (const char *path,
           break;
         }
       g_mutex_unlock (&call.lock);
-      release_fifo (fifo);
+      release (release_data, NULL);
       g_usleep (G_USEC_PER_SEC / 10);
     }
   g_thread_join (thread);
@@ -391,14 +397,14 @@ test_fifo (Fixture *f, gconstpointer data)
   YkSession *none = NULL;
 
   g_assert_cmpint (mkfifo (f->sidecar, 0600), ==, 0);
-  g_assert_true (open_with_timeout (f->db.path, APP_TEST_WORKER, "not the password", f->sidecar, 60, &none,
-                                    &error));
+  g_assert_true (open_with_timeout (f->db.path, APP_TEST_WORKER, "not the password", release_fifo, f->sidecar,
+                                    60, &none, &error));
   g_assert_null (none);
   g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD);
   g_clear_error (&error);
 
-  g_assert_true (open_with_timeout (f->db.path, APP_TEST_WORKER, APP_TEST_WORKER_PASSWORD, f->sidecar, 60,
-                                    &session, &error));
+  g_assert_true (open_with_timeout (f->db.path, APP_TEST_WORKER, APP_TEST_WORKER_PASSWORD, release_fifo,
+                                    f->sidecar, 60, &session, &error));
   g_assert_no_error (error);
   g_assert_nonnull (session);
   detail = damage_detail (session);
@@ -459,6 +465,40 @@ test_full (Fixture *f, gconstpointer data)
   detail = damage_detail (session);
   g_assert_nonnull (detail);
   g_assert_nonnull (strstr (detail, "may be missing"));
+}
+
+static void
+release_lock (gpointer data,
+              gpointer unused)
+{
+  int *fd = data;
+
+  if (*fd >= 0)
+    close (*fd);
+  *fd = -1;
+}
+
+/* A log someone holds locked (anyone who can open it can) delays a wrong
+ * password by a second at most, and is not written without the lock. */
+static void
+test_held_lock (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const char *text = "2021-12-03T06:05:09Z\tli\n";
+  g_autofree char *contents = NULL;
+  YkSession *none = NULL;
+  int fd;
+
+  g_assert_true (g_file_set_contents (f->sidecar, text, -1, &error));
+  fd = open (f->sidecar, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+  g_assert_true (open_with_timeout (f->db.path, APP_TEST_WORKER, "not the password", release_lock, &fd, 60,
+                                    &none, &error));
+  g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD);
+  release_lock (&fd, NULL);
+  g_assert_true (g_file_get_contents (f->sidecar, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
 }
 
 /* Lines not in the format are counted in one entry, never copied. */
@@ -525,6 +565,7 @@ main (int argc, char *argv[])
   ADD ("/app/unlock-log/fifo", test_fifo);
   ADD ("/app/unlock-log/oversized", test_oversized);
   ADD ("/app/unlock-log/full", test_full);
+  ADD ("/app/unlock-log/held-lock", test_held_lock);
   ADD ("/app/unlock-log/malformed", test_malformed);
   ADD ("/app/unlock-log/name-escaped", test_name_escaped);
 #undef ADD

@@ -17,6 +17,7 @@ static const struct
   { "create", NC_ ("audit action", "Created the database") },
   { "unlock", NC_ ("audit action", "Unlock") },
   { "unlock_failed", NC_ ("audit action", "Failed unlock") },
+  { "unlock_log_damaged", NC_ ("audit action", "Failed-unlock log damaged") },
   { "key_rotate", NC_ ("audit action", "Changed the key") },
   { "backup", NC_ ("audit action", "Backup") },
   { "demo", NC_ ("audit action", "Loaded demo data") },

@@ -8,11 +8,15 @@
 #include "yk-db-staff.h"
 #include "yk-schema.h"
 #include "yk-secret.h"
+#include "yk-unlock-log.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct _YkSession
@@ -100,12 +104,46 @@ fail:
 
 /* A failed unlock cannot be written to the encrypted audit trail: there
  * is no key. It goes to a small plaintext file beside the database
- * (time and the user name typed, nothing else) and is moved into the
- * audit trail at the next successful unlock. */
+ * (time and the user name typed, nothing else; the format and its cap
+ * are in yk-unlock-log.h) and is moved into the audit trail at the next
+ * successful unlock.
+ *
+ * Anyone who can write the directory can put something else under that
+ * name, so the file is opened without following a link and without
+ * waiting (a FIFO), and used only if it is a regular file with no other
+ * name (a hard link is another file's too). */
+#define UNLOCK_LOG_OPEN_FLAGS (O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+
 static char *
 failed_unlocks_path (const char *path)
 {
   return g_strconcat (path, ".failed-unlocks", NULL);
+}
+
+/* NULL if `st` is a file the log may be; else what it is instead. */
+static char *
+unlock_log_refusal (const struct stat *st)
+{
+  if (!S_ISREG (st->st_mode))
+    return g_strdup ("not a regular file");
+  if (st->st_nlink != 1)
+    return g_strdup_printf ("a file with %u links", (guint) st->st_nlink);
+  return NULL;
+}
+
+/* flock(LOCK_EX), giving up after about a second. */
+static gboolean
+lock_briefly (int fd)
+{
+  for (int tries = 0; tries < 20; tries++)
+    {
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        return TRUE;
+      if (errno != EWOULDBLOCK && errno != EINTR)
+        return FALSE;
+      g_usleep (G_USEC_PER_SEC / 20);
+    }
+  return FALSE;
 }
 
 static void
@@ -114,16 +152,104 @@ note_failed_unlock (const char *path,
 {
   g_autofree char *log_path = failed_unlocks_path (path);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *when = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *who = g_strescape (account ? account : "", NULL);
-  g_autofree char *line = g_strdup_printf ("%s\t%s\n", when, who);
-  int fd = g_open (log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  g_autofree char *line = yk_unlock_log_format_line (now, account);
+  g_autofree char *refusal = NULL;
+  gsize len = strlen (line);
+  struct stat st;
+  int fd;
 
+  fd = g_open (log_path, O_WRONLY | O_APPEND | O_CREAT | UNLOCK_LOG_OPEN_FLAGS, 0600);
   if (fd < 0)
-    return;
-  if (write (fd, line, strlen (line)) < 0)
-    g_debug ("could not note a failed unlock");
+    {
+      g_debug ("could not note a failed unlock: %s", g_strerror (errno));
+      return;
+    }
+  /* Two processes failing at once: one fstat and write at a time, so the
+   * cap holds. Never waiting long for the lock: a file put there by
+   * someone else could be held locked by them forever. */
+  if (fstat (fd, &st) != 0 || (refusal = unlock_log_refusal (&st)) != NULL)
+    g_debug ("could not note a failed unlock: %s", refusal != NULL ? refusal : g_strerror (errno));
+  else if (!lock_briefly (fd) || fstat (fd, &st) != 0)
+    g_debug ("could not note a failed unlock: %s", g_strerror (errno));
+  else if (st.st_size < 0 || (guint64) st.st_size + len > YK_UNLOCK_LOG_MAX_SIZE)
+    g_debug ("could not note a failed unlock: the log is full");
+  else if (write (fd, line, len) != (gssize) len)
+    g_debug ("could not note a failed unlock: %s", g_strerror (errno));
   close (fd);
+}
+
+/* Reads the log into `*log`; or returns what is wrong with it instead
+ * (`*log` NULL), for the audit trail. NULL and no log: there is none.
+ * `*remove`: the name is to go once this is audited (a log read, or
+ * something that is no log); not when the file could not be read, which
+ * may be someone else's log, whole. */
+static char *
+read_unlock_log (const char *log_path,
+                 YkUnlockLog **log,
+                 gboolean    *remove)
+{
+  g_autofree guint8 *bytes = NULL;
+  g_autofree char *refusal = NULL;
+  struct stat st;
+  gsize size = 0;
+  int fd, saved;
+
+  *log = NULL;
+  *remove = TRUE;
+  fd = g_open (log_path, O_RDONLY | UNLOCK_LOG_OPEN_FLAGS, 0);
+  if (fd < 0)
+    {
+      saved = errno;
+      if (saved == ENOENT)
+        return NULL;
+      if (saved == ELOOP)
+        return g_strdup ("a symbolic link: not read");
+      *remove = FALSE;
+      return g_strdup_printf ("could not be opened (%s): not read", g_strerror (saved));
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      saved = errno;
+      close (fd);
+      *remove = FALSE;
+      return g_strdup_printf ("could not be read (%s): not read", g_strerror (saved));
+    }
+  if ((refusal = unlock_log_refusal (&st)) != NULL)
+    {
+      close (fd);
+      return g_strdup_printf ("%s: not read", refusal);
+    }
+  /* At most one byte past the cap: enough to know it is too big, even
+   * if it grew since fstat(). */
+  bytes = g_malloc (YK_UNLOCK_LOG_MAX_SIZE + 1);
+  while (size < YK_UNLOCK_LOG_MAX_SIZE + 1 && st.st_size <= YK_UNLOCK_LOG_MAX_SIZE)
+    {
+      gssize n = read (fd, bytes + size, YK_UNLOCK_LOG_MAX_SIZE + 1 - size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved = errno;
+          close (fd);
+          *remove = FALSE;
+          return g_strdup_printf ("could not be read (%s): not read", g_strerror (saved));
+        }
+      if (n == 0)
+        break;
+      size += (gsize) n;
+    }
+  close (fd);
+  if (st.st_size > YK_UNLOCK_LOG_MAX_SIZE || size > YK_UNLOCK_LOG_MAX_SIZE)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " bytes, over the limit of %d: not read",
+                            (guint64) MAX ((guint64) MAX (st.st_size, 0), (guint64) size),
+                            YK_UNLOCK_LOG_MAX_SIZE);
+  *log = yk_unlock_log_parse (bytes, size);
+  /* A line more might not have fitted. */
+  if (size > YK_UNLOCK_LOG_MAX_SIZE - YK_UNLOCK_LOG_LINE_MAX)
+    return g_strdup_printf ("near its limit of %d bytes: later failed unlocks may be missing",
+                            YK_UNLOCK_LOG_MAX_SIZE);
+  return NULL;
 }
 
 static gboolean
@@ -132,25 +258,41 @@ audit_failed_unlocks (YkSession  *session,
                       GError    **error)
 {
   g_autofree char *log_path = failed_unlocks_path (path);
-  g_autofree char *contents = NULL;
-  g_auto (GStrv) lines = NULL;
+  g_autoptr (YkUnlockLog) log = NULL;
+  g_autoptr (GString) damage = NULL;
+  gboolean remove = FALSE;
+  g_autofree char *problem = read_unlock_log (log_path, &log, &remove);
   sqlite3 *db = yk_store_get_connection (session->store);
 
-  if (!g_file_get_contents (log_path, &contents, NULL, NULL))
+  if (log == NULL && problem == NULL)
     return TRUE;
-  lines = g_strsplit (contents, "\n", -1);
+  /* What is wrong with the file, in one entry; never its bytes. */
+  damage = g_string_new (problem);
+  if (log != NULL && log->malformed > 0)
+    g_string_append_printf (damage, "%s%u malformed line%s skipped", damage->len > 0 ? "; " : "",
+                            log->malformed, log->malformed == 1 ? "" : "s");
   if (!yk_db_begin (db, error))
     return FALSE;
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (*lines[i] != '\0' && !yk_session_audit (session, "unlock_failed", NULL, 0, lines[i], error))
-      {
-        yk_db_rollback (db);
-        return FALSE;
-      }
+  for (guint i = 0; log != NULL && i < log->entries->len; i++)
+    {
+      g_autofree char *detail = yk_unlock_log_entry_detail (log->entries->pdata[i]);
+
+      if (!yk_session_audit (session, "unlock_failed", NULL, 0, detail, error))
+        goto fail;
+    }
+  if (damage->len > 0 && !yk_session_audit (session, "unlock_log_damaged", NULL, 0, damage->str, error))
+    goto fail;
   if (!yk_db_commit (db, error))
     return FALSE;
-  g_unlink (log_path);
+  /* Removes the name only: a link, never what it points to. Whatever
+   * was there, failures are noted again from here on. */
+  if (remove)
+    g_unlink (log_path);
   return TRUE;
+
+fail:
+  yk_db_rollback (db);
+  return FALSE;
 }
 
 YkSession *

@@ -4,6 +4,7 @@
 #include "yk-config.h"
 #include "yk-site-choice.h"
 #include "yk-activities-page.h"
+#include "yk-spinner-delay.h"
 #include "yk-activities.h"
 #include "yk-activity-dialog.h"
 #include "yk-activity-item.h"
@@ -13,8 +14,6 @@
 #include "yk-window.h"
 
 #include <glib/gi18n.h>
-
-#define SPINNER_DELAY_MS 200
 
 struct _YkActivitiesPage
 {
@@ -95,28 +94,13 @@ chosen_month (YkActivitiesPage *self)
 static void
 set_loading (YkActivitiesPage *self, gboolean loading)
 {
-  g_clear_handle_id (&self->spinner_source, g_source_remove);
   if (!loading)
-    {
-      gtk_spinner_stop (self->spinner);
-      gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-    }
+    yk_spinner_delay_stop (self->spinner, &self->spinner_source);
   if (self->loading != loading)
     {
       self->loading = loading;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
     }
-}
-
-static gboolean
-spinner_cb (gpointer user_data)
-{
-  YkActivitiesPage *self = user_data;
-
-  self->spinner_source = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
-  gtk_spinner_start (self->spinner);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -198,7 +182,7 @@ load (YkActivitiesPage *self)
                                                           (GDestroyNotify) g_ptr_array_unref, self->cancellable,
                                                           list_cb, self));
   set_loading (self, TRUE);
-  self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_cb, self);
+  yk_spinner_delay_start (self->spinner, &self->spinner_source);
 }
 
 /* The months with activities at the chosen site, latest first, keeping

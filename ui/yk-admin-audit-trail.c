@@ -6,6 +6,7 @@
 #include "yk-admin.h"
 #include "yk-audit-entry-item.h"
 #include "yk-reader-task.h"
+#include "yk-spinner-delay.h"
 #include "yk-date-entry.h"
 #include "yk-label.h"
 #include "yk-unlocked-session.h"
@@ -13,7 +14,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#define SPINNER_DELAY_MS 200
 #define AUDIT_LIMIT 500
 
 struct _YkAdminAuditTrail
@@ -54,25 +54,6 @@ get_session (YkAdminAuditTrail *self)
 }
 
 static void
-stop_audit_spinner (YkAdminAuditTrail *self)
-{
-  g_clear_handle_id (&self->audit_spinner_source, g_source_remove);
-  gtk_spinner_stop (self->audit_spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->audit_spinner), FALSE);
-}
-
-static gboolean
-audit_spinner_cb (gpointer user_data)
-{
-  YkAdminAuditTrail *self = user_data;
-
-  self->audit_spinner_source = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->audit_spinner), TRUE);
-  gtk_spinner_start (self->audit_spinner);
-  return G_SOURCE_REMOVE;
-}
-
-static void
 cancel_audit (YkAdminAuditTrail *self)
 {
   g_cancellable_cancel (self->audit_cancellable);
@@ -80,7 +61,7 @@ cancel_audit (YkAdminAuditTrail *self)
   if (self->audit_task != NULL)
     yk_reader_task_wait (self->audit_task);
   g_clear_object (&self->audit_task);
-  stop_audit_spinner (self);
+  yk_spinner_delay_stop (self->audit_spinner, &self->audit_spinner_source);
 }
 
 typedef struct
@@ -131,7 +112,7 @@ audit_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   g_clear_object (&self->audit_task);
-  stop_audit_spinner (self);
+  yk_spinner_delay_stop (self->audit_spinner, &self->audit_spinner_source);
   if (audit == NULL)
     {
       yk_label_show_message (self->audit_error, error->message);
@@ -215,7 +196,7 @@ audit_filter_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   self->audit_task = yk_reader_task_run_async (self->session, audit_in_thread, job, audit_job_free,
                                                (GDestroyNotify) yk_admin_audit_free, self->audit_cancellable,
                                                audit_cb, self);
-  self->audit_spinner_source = g_timeout_add (SPINNER_DELAY_MS, audit_spinner_cb, self);
+  yk_spinner_delay_start (self->audit_spinner, &self->audit_spinner_source);
 }
 
 static void

@@ -7,13 +7,12 @@
 #include "yk-admin-check-item.h"
 #include "yk-admin-check-row.h"
 #include "yk-reader-task.h"
+#include "yk-spinner-delay.h"
 #include "yk-file-chooser.h"
 #include "yk-label.h"
 #include "yk-unlocked-session.h"
 
 #include <glib/gi18n.h>
-
-#define SPINNER_DELAY_MS 200
 
 struct _YkAdminDatabase
 {
@@ -71,25 +70,6 @@ add_checks (YkAdminDatabase *self, const char *what, GPtrArray *problems, const 
     add_check (self, what, problems->pdata[i], FALSE);
   if (problems->len == 0)
     add_check (self, what, ok_text, TRUE);
-}
-
-static void
-stop_spinner (YkAdminDatabase *self)
-{
-  g_clear_handle_id (&self->spinner_source, g_source_remove);
-  gtk_spinner_stop (self->verify_spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->verify_spinner), FALSE);
-}
-
-static gboolean
-spinner_cb (gpointer user_data)
-{
-  YkAdminDatabase *self = user_data;
-
-  self->spinner_source = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->verify_spinner), TRUE);
-  gtk_spinner_start (self->verify_spinner);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -171,7 +151,7 @@ verify_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   g_clear_object (&self->verify_task);
-  stop_spinner (self);
+  yk_spinner_delay_stop (self->verify_spinner, &self->spinner_source);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "admin.verify", TRUE);
   if (report == NULL)
     {
@@ -209,7 +189,7 @@ verify_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   self->verify_cancellable = g_cancellable_new ();
   self->verify_task = yk_reader_task_run_async (self->session, verify_in_thread, job, verify_job_free,
                                                 report_free, self->verify_cancellable, verify_cb, self);
-  self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_cb, self);
+  yk_spinner_delay_start (self->verify_spinner, &self->spinner_source);
 }
 
 static void
@@ -268,7 +248,7 @@ cancel_verify (YkAdminDatabase *self)
   if (self->verify_task != NULL)
     yk_reader_task_wait (self->verify_task);
   g_clear_object (&self->verify_task);
-  stop_spinner (self);
+  yk_spinner_delay_stop (self->verify_spinner, &self->spinner_source);
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-case-file-view.h"
+#include "yk-spinner-delay.h"
 #include "yk-date-entry.h"
 #include "yk-reader-task.h"
 #include "yk-app-error.h"
@@ -16,7 +17,6 @@
 #include <glib/gi18n.h>
 
 #define PROFILE_FORM "profile"
-#define SPINNER_DELAY_MS 200
 
 /* What a load in a worker thread reads (yk-reader-task.h: a reader the
  * session lends, waited for before the session closes; it knows whom
@@ -151,9 +151,7 @@ stop_load (YkCaseFileView *self)
   g_autoptr (GTask) load = g_steal_pointer (&self->load);
   g_autoptr (GCancellable) cancellable = g_steal_pointer (&self->load_cancellable);
 
-  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
-  gtk_spinner_stop (GTK_SPINNER (self->spinner));
-  gtk_widget_set_visible (self->spinner, FALSE);
+  yk_spinner_delay_stop (GTK_SPINNER (self->spinner), &self->spinner_timeout);
   if (load == NULL)
     return;
   g_cancellable_cancel (cancellable);
@@ -204,17 +202,6 @@ load_done_cb (GObject      *source,
     show_problem (self, _("The Case File Could Not Be Read"), error->message);
 }
 
-static gboolean
-show_spinner_cb (gpointer user_data)
-{
-  YkCaseFileView *self = user_data;
-
-  self->spinner_timeout = 0;
-  gtk_widget_set_visible (self->spinner, TRUE);
-  gtk_spinner_start (GTK_SPINNER (self->spinner));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 start_load (YkCaseFileView *self, gboolean opening)
 {
@@ -231,7 +218,7 @@ start_load (YkCaseFileView *self, gboolean opening)
   self->load = yk_reader_task_run_async (self->session, load_cb, request, g_free, (GDestroyNotify) yk_case_file_free,
                                          self->load_cancellable, load_done_cb, self);
   if (opening)
-    self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, show_spinner_cb, self);
+    yk_spinner_delay_start (GTK_SPINNER (self->spinner), &self->spinner_timeout);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 

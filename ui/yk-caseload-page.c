@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-caseload-page.h"
+#include "yk-spinner-delay.h"
 #include "yk-caseload-row.h"
 #include "yk-caseload.h"
 #include "yk-reader.h"
@@ -14,8 +15,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-/* Show a spinner only when loading is slow enough to notice. */
-#define SPINNER_DELAY_MS 200
 
 /* What a load in the worker thread needs (yk_reader_task_run_async):
  * the day; whose people the reader knows. */
@@ -115,17 +114,6 @@ selected_row (YkCaseloadPage *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
-static gboolean
-show_spinner_cb (gpointer user_data)
-{
-  YkCaseloadPage *self = user_data;
-
-  self->spinner_timeout = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
-  gtk_spinner_start (self->spinner);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 update_count (YkCaseloadPage *self)
 {
@@ -160,14 +148,10 @@ set_loading (YkCaseloadPage *self,
   if (self->loading == loading)
     return;
   self->loading = loading;
-  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
   if (loading)
-    self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, show_spinner_cb, self);
+    yk_spinner_delay_start (self->spinner, &self->spinner_timeout);
   else
-    {
-      gtk_spinner_stop (self->spinner);
-      gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-    }
+    yk_spinner_delay_stop (self->spinner, &self->spinner_timeout);
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
@@ -456,7 +440,6 @@ show_entries (YkCaseloadPage *self,
   select_client (self, selected_id);
   update_count (self);
 }
-
 
 /* --- cells ---
  *

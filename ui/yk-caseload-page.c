@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-
 /* What a load in the worker thread needs (yk_reader_task_run_async):
  * the day; whose people the reader knows. */
 typedef struct

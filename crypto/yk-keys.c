@@ -28,11 +28,12 @@ yk_keys_derive (const YkSecret *database_key,
     [YK_SUBKEY_PAGES] = "YkPages_",
     [YK_SUBKEY_HEADER_MAC] = "YkHeadMc",
     [YK_SUBKEY_AUDIT] = "YkAudit_",
+    [YK_SUBKEY_JOURNAL] = "YkJournl",
   };
   YkSecret *subkey = yk_secret_new (YK_KEY_SIZE);
 
   g_return_val_if_fail (yk_secret_len (database_key) == crypto_kdf_KEYBYTES, NULL);
-  g_return_val_if_fail (which >= YK_SUBKEY_PAGES && which <= YK_SUBKEY_AUDIT, NULL);
+  g_return_val_if_fail (which >= YK_SUBKEY_PAGES && which <= YK_SUBKEY_JOURNAL, NULL);
 
   crypto_kdf_derive_from_key (yk_secret_data (subkey), YK_KEY_SIZE, which,
                               contexts[which], yk_secret_peek (database_key));

@@ -11,6 +11,7 @@ typedef enum
   YK_SUBKEY_PAGES = 1,
   YK_SUBKEY_HEADER_MAC = 2,
   YK_SUBKEY_AUDIT = 3,
+  YK_SUBKEY_JOURNAL = 4, /* journal header MACs and checksum pads */
 } YkSubkey;
 
 YkSecret *yk_keys_new_database_key (void);

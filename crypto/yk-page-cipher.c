@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-crypto"
 
 #include "yk-page-cipher.h"
+#include "yk-journal-header.h"
 #include "yk-keys.h"
 #include "yk-secret.h"
 
@@ -18,6 +19,7 @@ struct _YkPageCipher
 {
   gint ref_count;
   YkSecret *page_key;
+  YkJournalKey *journal_key;
   guint8 database_id[YK_DATABASE_ID_SIZE];
 };
 
@@ -44,6 +46,7 @@ yk_page_cipher_new (const YkSecret *database_key,
 
   cipher->ref_count = 1;
   cipher->page_key = yk_keys_derive (database_key, YK_SUBKEY_PAGES);
+  cipher->journal_key = yk_journal_key_new (database_key, database_id);
   memcpy (cipher->database_id, database_id, YK_DATABASE_ID_SIZE);
   return cipher;
 }
@@ -61,7 +64,16 @@ yk_page_cipher_unref (YkPageCipher *cipher)
   if (cipher == NULL || !g_atomic_int_dec_and_test (&cipher->ref_count))
     return;
   yk_secret_free (cipher->page_key);
+  yk_journal_key_unref (cipher->journal_key);
   g_free (cipher);
+}
+
+/* The journal's own key travels with the page cipher, so whoever can
+ * seal a database's pages can also seal its journal headers. */
+YkJournalKey *
+yk_page_cipher_get_journal_key (YkPageCipher *cipher)
+{
+  return cipher->journal_key;
 }
 
 void

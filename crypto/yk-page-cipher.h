@@ -2,6 +2,7 @@
 #pragma once
 
 #include "yk-crypto-types.h"
+#include "yk-journal-header.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,7 @@ YkPageCipher *yk_page_cipher_new (const YkSecret *database_key,
                                   const guint8    database_id[YK_DATABASE_ID_SIZE]);
 YkPageCipher *yk_page_cipher_ref (YkPageCipher *cipher);
 void yk_page_cipher_unref (YkPageCipher *cipher);
+YkJournalKey *yk_page_cipher_get_journal_key (YkPageCipher *cipher);
 
 void yk_page_cipher_seal (YkPageCipher *cipher,
                           const guint8 *plain,

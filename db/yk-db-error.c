@@ -32,6 +32,25 @@ yk_db_set_damage_error (GError        **error,
   if (!damage.damaged)
     g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
                          _("The database file is damaged"));
+  else if (damage.journal_header == YK_JOURNAL_HEADER_EMPTIES)
+    g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
+                 _("The database’s journal is damaged: its header at byte %1$llu would empty "
+                   "the database. It was not played back and the database file was not "
+                   "changed."), (unsigned long long) damage.journal_offset);
+  else if (damage.journal_header != YK_JOURNAL_HEADER_VALID)
+    g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
+                 _("The database’s journal is damaged: its header at byte %1$llu is not "
+                   "authentic (it was changed or does not belong to this database). It was "
+                   "not played back."), (unsigned long long) damage.journal_offset);
+  else if (damage.missing && damage.page == 1)
+    g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
+                         _("The database file is damaged: it ends after its header and every "
+                           "page is missing (the file was truncated)"));
+  else if (damage.missing && damage.pages_expected >= damage.page)
+    g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
+                 _("The database file is damaged: it ends after page %1$llu of %2$llu "
+                   "(the file was truncated)"), (unsigned long long) damage.page - 1,
+                 (unsigned long long) damage.pages_expected);
   else if (damage.missing)
     g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
                  _("The database file is damaged: page %1$llu is missing "

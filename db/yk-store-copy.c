@@ -79,6 +79,7 @@ write_copy (YkStore        *store,
   if (!_yk_store_raw_file_io (temporary, TRUE, area, NULL, error))
     return FALSE;
   yk_vfs_attach_cipher (temporary, cipher);
+  yk_vfs_set_new_file (temporary, TRUE); /* until detached: the copy starts empty */
 
   /* A second connection reads while the store's own holds the write
    * lock, so nobody changes the data between copy and rename. */

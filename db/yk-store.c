@@ -151,7 +151,7 @@ _yk_store_open_connection (const char *full_path,
                  GError    **error)
 {
   sqlite3 *db = NULL;
-  sqlite3_int64 size = 0;
+  gboolean new_file = yk_vfs_is_new_file (full_path);
   int reserve = -1;
   int rc;
 
@@ -192,12 +192,12 @@ _yk_store_open_connection (const char *full_path,
       return NULL;
     }
 
-  /* A new, empty file gets its reserve bytes before its first page. */
-  if (sqlite3_file_control (db, "main", YK_FCNTL_RAW_SIZE, &size) == SQLITE_OK &&
-      size == YK_HEADER_AREA_SIZE)
+  /* A file being created gets its reserve bytes before its first page.
+   * Any other file that opened has pages (yk-vfs.c refuses an empty one). */
+  if (new_file)
     reserve = YK_PAGE_RESERVE;
   sqlite3_file_control (db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
-  if (reserve != YK_PAGE_RESERVE && size != YK_HEADER_AREA_SIZE)
+  if (reserve != YK_PAGE_RESERVE && !new_file)
     {
       g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED,
                    _("The database has %1$d reserved bytes per page instead of %2$d; "
@@ -365,6 +365,9 @@ yk_store_create (const char *path,
   _yk_store_disable_core_dumps ();
   store = _yk_store_new (full_path, account, database_key, header->database_id);
   database_key = NULL;
+  /* The only open that may find the database empty: this one, until
+   * page 1 is written (docs/design/security.md, "A cut file"). */
+  yk_vfs_set_new_file (full_path, TRUE);
   store->db = _yk_store_open_connection (full_path, error);
   if (store->db == NULL)
     goto fail_created;
@@ -374,6 +377,7 @@ yk_store_create (const char *path,
                             APPLICATION_ID);
   if (!_yk_store_exec (store->db, pragma, _("Creating the database"), error))
     goto fail_created;
+  yk_vfs_set_new_file (full_path, FALSE);
 
   *recovery_key = yk_recovery_key_format (recovery);
   return store;

@@ -3,6 +3,7 @@
 
 #include "yk-vfs.h"
 #include "yk-header.h"
+#include "yk-journal-header.h"
 #include "yk-page-cipher.h"
 
 #include <string.h>
@@ -13,7 +14,12 @@
  *    (yk-page-cipher.c); all offsets are shifted past the plaintext
  *    header area, so page 1 is encrypted whole like any other;
  *  - rollback journals: page images (a page-sized access right after the
- *    4-byte page number) are sealed like pages; headers pass through;
+ *    4-byte page number) are sealed like pages; each header gets a MAC in
+ *    its sector padding and is authenticated before SQLite may use it;
+ *    each record's checksum is masked with a keyed pad
+ *    (yk-journal-header.c);
+ *  - a database is never empty once created: a file holding only its
+ *    header area is damage unless yk_vfs_set_new_file() says it is new;
  *  - everything else (temporary files, sub-journals, WAL, super-journals)
  *    is refused, so a plaintext file is impossible rather than unlikely.
  * io_methods version 1 has no xShm* and no xFetch: no WAL, no mmap.
@@ -23,6 +29,7 @@ typedef struct
 {
   YkPageCipher *cipher;
   int attachments;
+  gboolean new_file; /* being created: its database may still be empty */
   YkDamage damage; /* the last failure of any file of this database */
 } YkCipherEntry;
 
@@ -36,6 +43,12 @@ typedef struct
   guint32 pages_in_header;  /* database size as page 1 last said, 0 if unknown */
   sqlite3_int64 last_number_offset; /* journal: where the last 4-byte page number went */
   guint32 last_number;
+  sqlite3_int64 last_image_offset; /* journal: the last page image read or written */
+  guint32 last_image_number;
+  GArray *headers;          /* journal: offsets of headers written or authenticated */
+  guint8 first_nonce[YK_JOURNAL_HEADER_NONCE_SIZE]; /* of the header at offset 0 */
+  gboolean first_nonce_valid;
+  YkJournalKey *journal_key;
   YkDamage damage;
   char *database_path;      /* registry key, for reporting damage */
   guint8 *scratch;          /* one page */
@@ -93,23 +106,70 @@ note_page_one (YkFile       *file,
 /* Kept on the file and on its database's registry entry: when page 1
  * fails while SQLite opens the file, there is no connection to ask. */
 static void
-note_damage (YkFile    *file,
-             guint64    page,
-             gboolean   missing)
+record_damage (YkFile   *file,
+               YkDamage  damage)
 {
   YkCipherEntry *entry;
 
-  file->damage.damaged = TRUE;
-  file->damage.kind = file->kind;
-  file->damage.page = page;
-  file->damage.missing = missing;
+  damage.damaged = TRUE;
+  damage.kind = file->kind;
+  file->damage = damage;
   g_mutex_lock (&registry_lock);
   entry = registry ? g_hash_table_lookup (registry, file->database_path) : NULL;
   if (entry != NULL)
     entry->damage = file->damage;
   g_mutex_unlock (&registry_lock);
+}
+
+static void
+note_damage (YkFile    *file,
+             guint64    page,
+             gboolean   missing)
+{
+  record_damage (file, (YkDamage) { .page = page, .missing = missing });
   sqlite3_log (SQLITE_IOERR_DATA, "yukang: page %llu of a %s failed authentication",
                (unsigned long long) page, file->kind == YK_FILE_KIND_DATABASE ? "database" : "journal");
+}
+
+/* The file ends early: say after which page, and of how many when page 1
+ * has told. */
+static void
+note_missing (YkFile *file)
+{
+  sqlite3_int64 size = 0;
+  guint64 present;
+
+  file->real->pMethods->xFileSize (file->real, &size);
+  present = size > file->shift ? (guint64) (size - file->shift) / YK_PAGE_SIZE : 0;
+  record_damage (file, (YkDamage) { .page = present + 1, .missing = TRUE,
+                                    .pages_expected = file->pages_in_header });
+  sqlite3_log (SQLITE_IOERR_DATA, "yukang: the database file ends after page %llu of %u",
+               (unsigned long long) present, file->pages_in_header);
+}
+
+static void
+note_journal_header (YkFile                *file,
+                     sqlite3_int64          offset,
+                     YkJournalHeaderStatus  status)
+{
+  record_damage (file, (YkDamage) { .journal_header = status, .journal_offset = (guint64) offset });
+  sqlite3_log (SQLITE_IOERR_DATA, "yukang: the journal header at byte %lld %s", (long long) offset,
+               status == YK_JOURNAL_HEADER_EMPTIES ? "would empty the database" : "is not authentic");
+}
+
+/* Only yk_store_create() and the copies of yk-store-copy.c, while they
+ * write a file's first pages, may find its database empty. */
+static gboolean
+may_be_empty (YkFile *file)
+{
+  YkCipherEntry *entry;
+  gboolean is_new;
+
+  g_mutex_lock (&registry_lock);
+  entry = registry ? g_hash_table_lookup (registry, file->database_path) : NULL;
+  is_new = entry != NULL && entry->new_file;
+  g_mutex_unlock (&registry_lock);
+  return is_new;
 }
 
 static void
@@ -154,14 +214,15 @@ read_database_page (YkFile        *file,
       sqlite3_int64 size = 0;
 
       file->real->pMethods->xFileSize (file->real, &size);
-      if (size > page_offset + file->shift || number <= file->pages_in_header)
+      memset (page, 0, YK_PAGE_SIZE);
+      /* Part of a page, a page that page 1 says exists, or page 1 of a
+       * file not being created: truncated, never a new database. */
+      if (size > page_offset + file->shift || number <= file->pages_in_header ||
+          (number == 1 && !may_be_empty (file)))
         {
-          /* Part of a page, or a page that page 1 says exists: truncated. */
-          note_damage (file, number, TRUE);
-          memset (page, 0, YK_PAGE_SIZE);
+          note_missing (file);
           return SQLITE_IOERR_DATA;
         }
-      memset (page, 0, YK_PAGE_SIZE);
       return SQLITE_IOERR_SHORT_READ;
     }
   if (rc != SQLITE_OK)
@@ -220,18 +281,232 @@ journal_page_number (YkFile        *file,
   return read_be32 (bytes);
 }
 
+static gboolean
+known_header (YkFile        *file,
+              sqlite3_int64  offset)
+{
+  for (guint i = 0; i < file->headers->len; i++)
+    if (g_array_index (file->headers, sqlite3_int64, i) == offset)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+remember_header (YkFile                *file,
+                 sqlite3_int64          offset,
+                 const YkJournalHeader *header)
+{
+  if (!known_header (file, offset))
+    g_array_append_val (file->headers, offset);
+  if (offset == 0)
+    {
+      memcpy (file->first_nonce, header->nonce, YK_JOURNAL_HEADER_NONCE_SIZE);
+      file->first_nonce_valid = TRUE;
+    }
+}
+
+/* After a truncation nothing past the new end is a header any more. */
+static void
+forget_journal_beyond (YkFile        *file,
+                       sqlite3_int64  size)
+{
+  for (guint i = file->headers->len; i > 0; i--)
+    if (g_array_index (file->headers, sqlite3_int64, i - 1) + YK_JOURNAL_SECTOR_SIZE > size)
+      g_array_remove_index_fast (file->headers, i - 1);
+  if (size < YK_JOURNAL_SECTOR_SIZE)
+    file->first_nonce_valid = FALSE;
+  file->last_image_offset = -1;
+  file->last_number_offset = -1;
+}
+
+/* Reads the sector at offset and judges it as a header. A header that is
+ * forged, or would empty a database that is not new, is damage; a
+ * sector past the end of the file is ABSENT. */
+static int
+read_header (YkFile                *file,
+             sqlite3_int64          offset,
+             YkJournalHeaderFlags   flags,
+             guint8                *sector,
+             YkJournalHeaderStatus *status,
+             YkJournalHeader       *header)
+{
+  int rc = file->real->pMethods->xRead (file->real, sector, YK_JOURNAL_SECTOR_SIZE, offset);
+
+  *status = YK_JOURNAL_HEADER_ABSENT;
+  if (rc == SQLITE_IOERR_SHORT_READ)
+    return SQLITE_OK;
+  if (rc != SQLITE_OK)
+    return rc;
+  if (may_be_empty (file))
+    flags |= YK_JOURNAL_HEADER_MAY_EMPTY;
+  *status = yk_journal_header_read (file->journal_key, sector, YK_JOURNAL_SECTOR_SIZE, (guint64) offset,
+                                    flags, header);
+  if (*status == YK_JOURNAL_HEADER_VALID)
+    remember_header (file, offset, header);
+  else if (*status != YK_JOURNAL_HEADER_ABSENT)
+    {
+      note_journal_header (file, offset, *status);
+      return SQLITE_IOERR_DATA;
+    }
+  return SQLITE_OK;
+}
+
+/* Before SQLite plays a journal back, every header it will come to is
+ * checked, following pager_playback(): the records after each header,
+ * then the next header at the following sector boundary. A forged
+ * header late in the file is so found before any page is written back. */
+static int
+check_journal_headers (YkFile *file)
+{
+  guint8 sector[YK_JOURNAL_SECTOR_SIZE];
+  sqlite3_int64 size = 0;
+  guint64 offset = 0;
+  int rc = file->real->pMethods->xFileSize (file->real, &size);
+
+  while (rc == SQLITE_OK && offset + YK_JOURNAL_SECTOR_SIZE <= (guint64) size)
+    {
+      YkJournalHeaderStatus status;
+      YkJournalHeader header;
+      guint64 end;
+
+      rc = read_header (file, (sqlite3_int64) offset, YK_JOURNAL_HEADER_NEED_MAGIC, sector, &status, &header);
+      if (rc != SQLITE_OK || status != YK_JOURNAL_HEADER_VALID)
+        break; /* damage, or the end SQLite stops at */
+      if (header.records == G_MAXUINT32)
+        break; /* records up to the end of the file, no more headers */
+      end = offset + YK_JOURNAL_SECTOR_SIZE + (guint64) header.records * YK_JOURNAL_RECORD_SIZE;
+      offset = (end + YK_JOURNAL_SECTOR_SIZE - 1) / YK_JOURNAL_SECTOR_SIZE * YK_JOURNAL_SECTOR_SIZE;
+    }
+  return rc;
+}
+
+/* The nonce of the journal's first header keys every checksum pad. */
+static int
+ensure_first_nonce (YkFile *file)
+{
+  guint8 sector[YK_JOURNAL_SECTOR_SIZE];
+  YkJournalHeaderStatus status;
+  YkJournalHeader header;
+  int rc;
+
+  if (file->first_nonce_valid)
+    return SQLITE_OK;
+  rc = read_header (file, 0, 0, sector, &status, &header);
+  if (rc == SQLITE_OK && status != YK_JOURNAL_HEADER_VALID)
+    {
+      /* A record with no header before it. */
+      note_journal_header (file, 0, YK_JOURNAL_HEADER_FORGED);
+      rc = SQLITE_IOERR_DATA;
+    }
+  return rc;
+}
+
+static guint32
+checksum_pad (YkFile        *file,
+              sqlite3_int64  offset)
+{
+  return yk_journal_checksum_pad (file->journal_key, file->first_nonce, (guint64) offset,
+                                  file->last_image_number);
+}
+
+/* An 8-byte read is SQLite looking for a header's magic, or for the
+ * magic that announces a super-journal name at the end. A header is
+ * authenticated (with every later one when it is the first); Yukang
+ * never writes a super-journal name, so a magic anywhere else is hidden:
+ * a forged name would make SQLite drop the journal unplayed. */
+static int
+journal_read_magic (YkFile        *file,
+                    void          *buffer,
+                    sqlite3_int64  offset)
+{
+  guint8 sector[YK_JOURNAL_SECTOR_SIZE];
+  YkJournalHeaderStatus status = YK_JOURNAL_HEADER_ABSENT;
+  YkJournalHeader header;
+  int rc = file->real->pMethods->xRead (file->real, buffer, 8, offset);
+
+  if (rc != SQLITE_OK || !yk_journal_header_has_magic (buffer, 8))
+    return rc;
+  if (offset % YK_JOURNAL_SECTOR_SIZE == 0)
+    {
+      if (offset == 0)
+        rc = check_journal_headers (file);
+      if (rc == SQLITE_OK)
+        rc = read_header (file, offset, YK_JOURNAL_HEADER_NEED_MAGIC, sector, &status, &header);
+      if (rc != SQLITE_OK)
+        return rc;
+    }
+  if (status != YK_JOURNAL_HEADER_VALID)
+    memset (buffer, 0, 8);
+  return SQLITE_OK;
+}
+
+/* A field of a header this file wrote or authenticated is served from a
+ * sector that has just passed its MAC, not from whatever is on disk. */
+static gboolean
+is_header_field (YkFile        *file,
+                 int            amount,
+                 sqlite3_int64  offset)
+{
+  sqlite3_int64 within = offset % YK_JOURNAL_SECTOR_SIZE;
+
+  return within >= 8 && within + amount <= YK_JOURNAL_HEADER_NONCE_OFFSET &&
+         known_header (file, offset - within);
+}
+
+static int
+journal_read_header_field (YkFile        *file,
+                           void          *buffer,
+                           int            amount,
+                           sqlite3_int64  offset)
+{
+  guint8 sector[YK_JOURNAL_SECTOR_SIZE];
+  sqlite3_int64 within = offset % YK_JOURNAL_SECTOR_SIZE;
+  YkJournalHeaderStatus status;
+  YkJournalHeader header;
+  int rc = read_header (file, offset - within, 0, sector, &status, &header);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  if (status != YK_JOURNAL_HEADER_VALID)
+    return file->real->pMethods->xRead (file->real, buffer, amount, offset);
+  memcpy (buffer, sector + within, amount);
+  return SQLITE_OK;
+}
+
 static int
 journal_read (YkFile        *file,
               void          *buffer,
               int            amount,
               sqlite3_int64  offset)
 {
-  int rc = file->real->pMethods->xRead (file->real, buffer, amount, offset);
+  int rc;
   guint32 number;
 
+  if (amount == 4 && offset == file->last_image_offset + YK_PAGE_SIZE)
+    {
+      /* The checksum after the page image just read. */
+      guint32 value;
+
+      rc = file->real->pMethods->xRead (file->real, &value, 4, offset);
+      if (rc == SQLITE_OK)
+        rc = ensure_first_nonce (file);
+      if (rc != SQLITE_OK)
+        return rc;
+      value ^= checksum_pad (file, offset);
+      memcpy (buffer, &value, 4);
+      return SQLITE_OK;
+    }
+  if (amount == 8)
+    return journal_read_magic (file, buffer, offset);
+  if (is_header_field (file, amount, offset))
+    return journal_read_header_field (file, buffer, amount, offset);
+
+  rc = file->real->pMethods->xRead (file->real, buffer, amount, offset);
   if (rc != SQLITE_OK || amount != YK_PAGE_SIZE)
     return rc;
   number = journal_page_number (file, offset);
+  file->last_image_offset = offset;
+  file->last_image_number = number;
   if (!yk_page_cipher_open (file->cipher, buffer, buffer, number, YK_FILE_KIND_JOURNAL))
     {
       note_damage (file, number, FALSE);
@@ -239,6 +514,57 @@ journal_read (YkFile        *file,
       return SQLITE_IOERR_DATA;
     }
   return SQLITE_OK;
+}
+
+/* SQLite writes a header as one sector, padded with zeros; the nonce and
+ * MAC go into the padding in that same write, so no new moment exists
+ * at which a crash could leave a header without its MAC. */
+static int
+journal_write (YkFile        *file,
+               const void    *buffer,
+               int            amount,
+               sqlite3_int64  offset)
+{
+  int rc;
+
+  if (amount == YK_JOURNAL_SECTOR_SIZE && offset % YK_JOURNAL_SECTOR_SIZE == 0)
+    {
+      guint8 sector[YK_JOURNAL_SECTOR_SIZE];
+      YkJournalHeader header;
+
+      memcpy (sector, buffer, sizeof sector);
+      yk_journal_header_seal (file->journal_key, sector, (guint64) offset);
+      rc = file->real->pMethods->xWrite (file->real, sector, amount, offset);
+      if (rc == SQLITE_OK)
+        {
+          memcpy (header.nonce, sector + YK_JOURNAL_HEADER_NONCE_OFFSET, YK_JOURNAL_HEADER_NONCE_SIZE);
+          remember_header (file, offset, &header);
+        }
+      return rc;
+    }
+  if (amount == 4 && offset == file->last_image_offset + YK_PAGE_SIZE)
+    {
+      guint32 value;
+
+      rc = ensure_first_nonce (file);
+      if (rc != SQLITE_OK)
+        return rc;
+      memcpy (&value, buffer, 4);
+      value ^= checksum_pad (file, offset);
+      return file->real->pMethods->xWrite (file->real, &value, 4, offset);
+    }
+  if (amount == 4)
+    {
+      file->last_number_offset = offset;
+      file->last_number = read_be32 (buffer);
+    }
+  if (amount != YK_PAGE_SIZE)
+    return file->real->pMethods->xWrite (file->real, buffer, amount, offset);
+  file->last_image_offset = offset;
+  file->last_image_number = journal_page_number (file, offset);
+  yk_page_cipher_seal (file->cipher, buffer, file->scratch, file->last_image_number,
+                       YK_FILE_KIND_JOURNAL);
+  return file->real->pMethods->xWrite (file->real, file->scratch, amount, offset);
 }
 
 static int
@@ -289,17 +615,7 @@ yk_file_write (sqlite3_file  *base,
         }
       return rc;
     }
-
-  if (amount == 4)
-    {
-      file->last_number_offset = offset;
-      file->last_number = read_be32 (buffer);
-    }
-  if (amount != YK_PAGE_SIZE)
-    return file->real->pMethods->xWrite (file->real, buffer, amount, offset);
-  yk_page_cipher_seal (file->cipher, buffer, file->scratch, journal_page_number (file, offset),
-                       YK_FILE_KIND_JOURNAL);
-  return file->real->pMethods->xWrite (file->real, file->scratch, amount, offset);
+  return journal_write (file, buffer, amount, offset);
 }
 
 static int
@@ -308,6 +624,15 @@ yk_file_truncate (sqlite3_file  *base,
 {
   YkFile *file = (YkFile *) base;
 
+  if (file->kind == YK_FILE_KIND_JOURNAL)
+    forget_journal_beyond (file, size);
+  else if (size <= 0 && !may_be_empty (file))
+    {
+      /* Only a forged journal asks this; it is refused before, but a
+       * database once created is never emptied. */
+      sqlite3_log (SQLITE_IOERR_TRUNCATE, "yukang: refused to empty a database");
+      return SQLITE_IOERR_TRUNCATE;
+    }
   if (size < YK_PAGE_SIZE)
     file->page_one_valid = FALSE;
   return file->real->pMethods->xTruncate (file->real, size + file->shift);
@@ -329,9 +654,15 @@ yk_file_size (sqlite3_file  *base,
   YkFile *file = (YkFile *) base;
   int rc = file->real->pMethods->xFileSize (file->real, size);
 
-  if (rc == SQLITE_OK)
-    *size = MAX (*size - file->shift, 0);
-  return rc;
+  if (rc != SQLITE_OK)
+    return rc;
+  *size = MAX (*size - file->shift, 0);
+  if (file->kind == YK_FILE_KIND_DATABASE && *size == 0 && !may_be_empty (file))
+    {
+      note_missing (file);
+      return SQLITE_IOERR_DATA;
+    }
+  return SQLITE_OK;
 }
 
 static int
@@ -441,7 +772,7 @@ check_size (YkFile *file)
   present = (guint64) size / YK_PAGE_SIZE;
   if (size % YK_PAGE_SIZE != 0 || file->pages_in_header > present)
     {
-      note_damage (file, present + 1, TRUE);
+      note_missing (file);
       return SQLITE_IOERR_DATA;
     }
   return SQLITE_OK;
@@ -501,6 +832,8 @@ yk_file_close (sqlite3_file *base)
   int rc = file->real->pMethods ? file->real->pMethods->xClose (file->real) : SQLITE_OK;
 
   g_clear_pointer (&file->cipher, yk_page_cipher_unref);
+  g_clear_pointer (&file->journal_key, yk_journal_key_unref);
+  g_clear_pointer (&file->headers, g_array_unref);
   g_clear_pointer (&file->scratch, g_free);
   g_clear_pointer (&file->page_one, g_free);
   g_clear_pointer (&file->database_path, g_free);
@@ -538,6 +871,7 @@ yk_vfs_open (sqlite3_vfs  *vfs,
   memset (file, 0, sizeof *file);
   file->real = (sqlite3_file *) (file + 1);
   file->last_number_offset = -1;
+  file->last_image_offset = -1;
 
   if (name == NULL || (type != SQLITE_OPEN_MAIN_DB && type != SQLITE_OPEN_MAIN_JOURNAL))
     {
@@ -554,6 +888,8 @@ yk_vfs_open (sqlite3_vfs  *vfs,
     }
   file->kind = type == SQLITE_OPEN_MAIN_DB ? YK_FILE_KIND_DATABASE : YK_FILE_KIND_JOURNAL;
   file->shift = type == SQLITE_OPEN_MAIN_DB ? YK_HEADER_AREA_SIZE : 0;
+  file->journal_key = yk_journal_key_ref (yk_page_cipher_get_journal_key (file->cipher));
+  file->headers = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
   file->scratch = g_malloc (YK_PAGE_SIZE);
   file->page_one = g_malloc (YK_PAGE_SIZE);
   file->database_path = g_strdup (database_name);
@@ -562,6 +898,8 @@ yk_vfs_open (sqlite3_vfs  *vfs,
   if (rc != SQLITE_OK)
     {
       g_clear_pointer (&file->cipher, yk_page_cipher_unref);
+      g_clear_pointer (&file->journal_key, yk_journal_key_unref);
+      g_clear_pointer (&file->headers, g_array_unref);
       g_clear_pointer (&file->scratch, g_free);
       g_clear_pointer (&file->page_one, g_free);
       g_clear_pointer (&file->database_path, g_free);
@@ -738,6 +1076,35 @@ yk_vfs_detach_cipher (const char *full_path)
   if (entry != NULL && --entry->attachments == 0)
     g_hash_table_remove (registry, full_path);
   g_mutex_unlock (&registry_lock);
+}
+
+/* While a file is being created (yk_store_create(), a backup or key
+ * rotation's new copy) its database may be empty; at any other time an
+ * empty database is a file cut short. */
+void
+yk_vfs_set_new_file (const char *full_path,
+                     gboolean    is_new)
+{
+  YkCipherEntry *entry;
+
+  g_mutex_lock (&registry_lock);
+  entry = registry ? g_hash_table_lookup (registry, full_path) : NULL;
+  if (entry != NULL)
+    entry->new_file = is_new;
+  g_mutex_unlock (&registry_lock);
+}
+
+gboolean
+yk_vfs_is_new_file (const char *full_path)
+{
+  YkCipherEntry *entry;
+  gboolean is_new;
+
+  g_mutex_lock (&registry_lock);
+  entry = registry ? g_hash_table_lookup (registry, full_path) : NULL;
+  is_new = entry != NULL && entry->new_file;
+  g_mutex_unlock (&registry_lock);
+  return is_new;
 }
 
 gboolean

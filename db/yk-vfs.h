@@ -3,6 +3,7 @@
 
 #include "yk-crypto-types.h"
 #include "yk-db-error.h"
+#include "yk-journal-header.h"
 
 #include <sqlite3.h>
 
@@ -35,7 +36,13 @@ struct _YkDamage
   YkFileKind kind;
   guint64 page;       /* page number (database) or page image's page (journal) */
   gboolean missing;   /* the page is absent: the file was truncated */
+  guint64 pages_expected; /* missing: how many pages page 1 says there are, 0 if unknown */
+  YkJournalHeaderStatus journal_header; /* FORGED or EMPTIES: a journal header was refused */
+  guint64 journal_offset; /* where that header is */
 };
+
+/* SQLite's journal record: page number, page image, checksum. */
+#define YK_JOURNAL_RECORD_SIZE (4 + YK_PAGE_SIZE + 4)
 
 gboolean yk_vfs_register (GError **error);
 char *yk_vfs_full_path (const char *path,
@@ -45,6 +52,9 @@ void yk_vfs_attach_cipher (const char   *full_path,
 void yk_vfs_replace_cipher (const char   *full_path,
                             YkPageCipher *cipher);
 void yk_vfs_detach_cipher (const char *full_path);
+void yk_vfs_set_new_file (const char *full_path,
+                          gboolean    is_new);
+gboolean yk_vfs_is_new_file (const char *full_path);
 gboolean yk_vfs_get_damage (const char *full_path,
                             YkDamage   *damage);
 

@@ -7,6 +7,9 @@
  * In "spill" mode the child has a ten-page cache, so changed pages reach
  * the database file mid-transaction behind several journal headers, and it
  * also kills itself from inside the VFS right before a chosen write.
+ * "spill-truncate" is "spill" with journal_mode=TRUNCATE: the journal
+ * file stays and each transaction writes its headers, with their MACs,
+ * over the same offsets again.
  * YK_CRASH_KILLS sets the number of kills per mode (default 200). */
 #include "db-test-util.h"
 #include "yk-crypto-error.h"
@@ -54,7 +57,7 @@ static int
 run_child (const char *path, const char *mode, guint32 seed)
 {
   g_autoptr (GError) error = NULL;
-  gboolean spill = g_str_equal (mode, "spill");
+  gboolean spill = g_str_has_prefix (mode, "spill");
   YkStore *store;
   sqlite3 *db;
   gint64 next;
@@ -69,6 +72,8 @@ run_child (const char *path, const char *mode, guint32 seed)
     }
   db = yk_store_get_connection (store);
   next = test_query_int (db, "SELECT coalesce(max(n), 0) + 1 FROM t");
+  if (g_str_equal (mode, "spill-truncate"))
+    child_exec (db, "PRAGMA journal_mode=TRUNCATE");
   if (spill)
     {
       child_exec (db, "PRAGMA cache_size=10");
@@ -264,6 +269,12 @@ test_spilling_transactions (Fixture *f, gconstpointer data)
   crash_many_times (f, "spill");
 }
 
+static void
+test_spilling_truncate_journal (Fixture *f, gconstpointer data)
+{
+  crash_many_times (f, "spill-truncate");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -274,5 +285,6 @@ main (int argc, char *argv[])
   g_assert_true (yk_crypto_init (NULL));
   g_test_add ("/db/crash/small-transactions", Fixture, NULL, fixture_set_up, test_small_transactions, fixture_tear_down);
   g_test_add ("/db/crash/spilling-transactions", Fixture, NULL, fixture_set_up, test_spilling_transactions, fixture_tear_down);
+  g_test_add ("/db/crash/spilling-truncate-journal", Fixture, NULL, fixture_set_up, test_spilling_truncate_journal, fixture_tear_down);
   return g_test_run ();
 }

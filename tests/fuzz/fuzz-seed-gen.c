@@ -10,6 +10,7 @@
 
 #include "yk-crypto-error.h"
 #include "yk-header.h"
+#include "yk-journal-header.h"
 #include "yk-key-slot.h"
 #include "yk-page-cipher.h"
 #include "yk-recovery-key.h"
@@ -120,6 +121,59 @@ write_page_seeds (const char     *outdir,
 }
 
 static void
+put_be32 (guint8 *p, guint32 value)
+{
+  p[0] = value >> 24;
+  p[1] = value >> 16;
+  p[2] = value >> 8;
+  p[3] = value;
+}
+
+/* A journal header as SQLite writes it: magic, record count, checksum
+ * initializer, database size, sector size, page size, zeros. */
+static void
+write_journal_seed (const char   *outdir,
+                    const char   *name,
+                    YkJournalKey *key,
+                    guint8        flags,
+                    guint64       offset,
+                    guint32       database_pages,
+                    gboolean      seal)
+{
+  static const guint8 magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+  guint8 prefix[16] = { 0 };
+  guint8 sector[YK_JOURNAL_SECTOR_SIZE] = { 0 };
+  guint64 offset_le = GUINT64_TO_LE (offset);
+
+  prefix[0] = flags;
+  memcpy (prefix + 1, &offset_le, 8);
+  prefix[9] = 0x10; /* flip byte 16, the database size */
+  prefix[11] = 0x01;
+  memcpy (sector, magic, sizeof magic);
+  put_be32 (sector + 8, 3);
+  put_be32 (sector + 12, 0x12345678);
+  put_be32 (sector + 16, database_pages);
+  put_be32 (sector + 20, YK_JOURNAL_SECTOR_SIZE);
+  put_be32 (sector + 24, YK_PAGE_SIZE);
+  if (seal)
+    yk_journal_header_seal (key, sector, offset);
+  write_seed (outdir, "fuzz-journal-header", name, prefix, sizeof prefix, sector, sizeof sector);
+}
+
+static void
+write_journal_seeds (const char     *outdir,
+                     const YkSecret *secret)
+{
+  g_autoptr (YkJournalKey) key = yk_journal_key_new (secret, fuzz_database_id);
+
+  write_journal_seed (outdir, "first-header", key, YK_JOURNAL_HEADER_NEED_MAGIC, 0, 40, TRUE);
+  write_journal_seed (outdir, "later-header", key, 0, 13 * YK_JOURNAL_SECTOR_SIZE, 40, TRUE);
+  write_journal_seed (outdir, "creating", key, YK_JOURNAL_HEADER_MAY_EMPTY, 0, 0, TRUE);
+  /* Issue #15: the plaintext header that used to empty a database. */
+  write_journal_seed (outdir, "forged-empty", key, YK_JOURNAL_HEADER_NEED_MAGIC, 0, 0, FALSE);
+}
+
+static void
 write_recovery_key_seeds (const char *outdir)
 {
   g_autoptr (YkSecret) key = yk_secret_new (YK_RECOVERY_KEY_BYTES);
@@ -165,5 +219,6 @@ main (int argc, char **argv)
   write_header_seeds (argv[1], key);
   write_page_seeds (argv[1], key);
   write_recovery_key_seeds (argv[1]);
+  write_journal_seeds (argv[1], key);
   return 0;
 }

@@ -7,6 +7,7 @@
 #include "yk-page-cipher.h"
 #include "yk-schema.h"
 #include "yk-store-private.h"
+#include "yk-vfs.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -20,6 +21,7 @@ static char *expected_data; /* what reading pristine returns */
 static guint64 pristine_pages;
 static GBytes *hot_database; /* pristine in the middle of a spilling transaction */
 static GBytes *hot_journal;  /* its journal at that moment, as a crash leaves it */
+static GBytes *creation_journal; /* pristine's journal as yk_store_create() first wrote page 1 */
 
 /* SQLite's rollback journal (pager.c): 512-byte headers at sector
  * boundaries, then records of page number, page image, checksum. */
@@ -510,6 +512,34 @@ test_journal_checksums_secret (Fixture *f, gconstpointer data)
   yk_store_close (store);
 }
 
+/* An authentic journal, but from the transaction that created the file:
+ * put back, it would empty the database. */
+static void
+test_creation_journal_put_back (Fixture *f, gconstpointer data)
+{
+  g_autofree char *journal = NULL;
+
+  g_assert_nonnull (creation_journal);
+  g_assert_true (memcmp (g_bytes_get_data (creation_journal, NULL), journal_magic, 8) == 0);
+  g_assert_cmpuint (get_be32 ((const guint8 *) g_bytes_get_data (creation_journal, NULL) + 16), ==, 0);
+  save (f);
+  journal = save_journal (f, g_bytes_get_data (creation_journal, NULL), g_bytes_get_size (creation_journal));
+  assert_journal_refused (f, journal, g_bytes_get_data (creation_journal, NULL),
+                          g_bytes_get_size (creation_journal));
+}
+
+static void
+capture_creation_journal (YkFileKind kind, sqlite3_int64 offset, int length)
+{
+  g_autofree char *journal = g_strconcat (pristine, "-journal", NULL);
+  g_autofree char *bytes = NULL;
+  gsize size = 0;
+
+  if (kind == YK_FILE_KIND_DATABASE && creation_journal == NULL &&
+      g_file_get_contents (journal, &bytes, &size, NULL))
+    creation_journal = g_bytes_new (bytes, size);
+}
+
 /* A copy of pristine in the middle of a transaction that spilled pages
  * to the file: the two files as a crash at that moment leaves them. */
 static void
@@ -545,7 +575,9 @@ make_fixtures (void)
   pristine = g_build_filename (dir, "pristine.ykdb", NULL);
   stranger = g_build_filename (dir, "stranger.ykdb", NULL);
 
+  yk_vfs_set_write_hook (capture_creation_journal);
   store = test_create_store (pristine, NULL);
+  yk_vfs_set_write_hook (NULL);
   fill (store, "pristine");
   g_assert_true (yk_store_check (store, &check, &error));
   pristine_pages = check.pages;
@@ -588,6 +620,7 @@ main (int argc, char *argv[])
   ADD ("/db/tamper/journal-forged-empty", test_forged_journal_empties);
   ADD ("/db/tamper/journal-hot-rolls-back", test_hot_journal_rolls_back);
   ADD ("/db/tamper/journal-header-byte", test_journal_header_byte);
+  ADD ("/db/tamper/journal-from-creation", test_creation_journal_put_back);
   ADD ("/db/tamper/journal-checksums-secret", test_journal_checksums_secret);
 #undef ADD
   status = g_test_run ();

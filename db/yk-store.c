@@ -11,6 +11,7 @@
 #include "yk-secret.h"
 #include "yk-vfs.h"
 #include "yk-db-staff.h"
+#include "yk-sqlite-memory.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -344,6 +345,7 @@ yk_store_create (const char *path,
 
   if (!yk_crypto_init (error))
     return NULL;
+  yk_sqlite_memory_install ();
   yk_vfs_register (NULL);
   recovery = yk_recovery_key_generate ();
   database_key = yk_keys_new_database_key ();
@@ -451,6 +453,7 @@ unlock (const char            *path,
 
   if (!yk_crypto_init (error))
     return NULL;
+  yk_sqlite_memory_install ();
   yk_vfs_register (NULL);
   full_path = yk_vfs_full_path (path, error);
   if (full_path == NULL)

@@ -539,6 +539,20 @@ yk_store_unlock_with_recovery_key (const char *path,
   return unlock (path, &request, error);
 }
 
+/* Closing frees the connection's page cache and everything else it
+ * decrypted through the wiping free (yk-sqlite-memory.c). The cache is
+ * released first: a statement left unfinalized would keep a closed
+ * connection, and its pages, alive. */
+static void
+close_connection (sqlite3 *db)
+{
+  yk_db_forget (db);
+  if (sqlite3_next_stmt (db, NULL) != NULL)
+    g_critical ("closing a connection with statements still open: its pages stay in memory");
+  sqlite3_db_release_memory (db);
+  sqlite3_close_v2 (db);
+}
+
 void
 yk_store_close (YkStore *store)
 {
@@ -546,8 +560,7 @@ yk_store_close (YkStore *store)
     return;
   if (store->extra_connections > 0)
     g_critical ("%d connections still open while closing the store", store->extra_connections);
-  yk_db_forget (store->db);
-  g_clear_pointer (&store->db, sqlite3_close_v2);
+  g_clear_pointer (&store->db, close_connection);
   yk_vfs_detach_cipher (store->path);
   g_clear_pointer (&store->cipher, yk_page_cipher_unref);
   g_clear_pointer (&store->database_key, yk_secret_free);
@@ -594,8 +607,7 @@ yk_store_close_connection (YkStore *store,
   if (db == NULL)
     return;
   g_return_if_fail (store->extra_connections > 0);
-  yk_db_forget (db);
-  sqlite3_close_v2 (db);
+  close_connection (db);
   store->extra_connections--;
 }
 

@@ -501,6 +501,8 @@ yk_file_close (sqlite3_file *base)
   int rc = file->real->pMethods ? file->real->pMethods->xClose (file->real) : SQLITE_OK;
 
   g_clear_pointer (&file->cipher, yk_page_cipher_unref);
+  explicit_bzero (file->scratch, YK_PAGE_SIZE);  /* opened pages: docs/design/security.md */
+  explicit_bzero (file->page_one, YK_PAGE_SIZE);
   g_clear_pointer (&file->scratch, g_free);
   g_clear_pointer (&file->page_one, g_free);
   g_clear_pointer (&file->database_path, g_free);

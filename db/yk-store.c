@@ -11,6 +11,7 @@
 #include "yk-secret.h"
 #include "yk-vfs.h"
 #include "yk-db-staff.h"
+#include "yk-sqlite-memory.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -344,6 +345,7 @@ yk_store_create (const char *path,
 
   if (!yk_crypto_init (error))
     return NULL;
+  yk_sqlite_memory_install ();
   yk_vfs_register (NULL);
   recovery = yk_recovery_key_generate ();
   database_key = yk_keys_new_database_key ();
@@ -455,6 +457,7 @@ unlock (const char            *path,
 
   if (!yk_crypto_init (error))
     return NULL;
+  yk_sqlite_memory_install ();
   yk_vfs_register (NULL);
   full_path = yk_vfs_full_path (path, error);
   if (full_path == NULL)
@@ -540,6 +543,20 @@ yk_store_unlock_with_recovery_key (const char *path,
   return unlock (path, &request, error);
 }
 
+/* Closing frees the connection's page cache and everything else it
+ * decrypted through the wiping free (yk-sqlite-memory.c). The cache is
+ * released first: a statement left unfinalized would keep a closed
+ * connection, and its pages, alive. */
+static void
+close_connection (sqlite3 *db)
+{
+  yk_db_forget (db);
+  if (sqlite3_next_stmt (db, NULL) != NULL)
+    g_critical ("closing a connection with statements still open: its pages stay in memory");
+  sqlite3_db_release_memory (db);
+  sqlite3_close_v2 (db);
+}
+
 void
 yk_store_close (YkStore *store)
 {
@@ -547,8 +564,7 @@ yk_store_close (YkStore *store)
     return;
   if (store->extra_connections > 0)
     g_critical ("%d connections still open while closing the store", store->extra_connections);
-  yk_db_forget (store->db);
-  g_clear_pointer (&store->db, sqlite3_close_v2);
+  g_clear_pointer (&store->db, close_connection);
   yk_vfs_detach_cipher (store->path);
   g_clear_pointer (&store->cipher, yk_page_cipher_unref);
   g_clear_pointer (&store->database_key, yk_secret_free);
@@ -595,8 +611,7 @@ yk_store_close_connection (YkStore *store,
   if (db == NULL)
     return;
   g_return_if_fail (store->extra_connections > 0);
-  yk_db_forget (db);
-  sqlite3_close_v2 (db);
+  close_connection (db);
   store->extra_connections--;
 }
 

@@ -756,14 +756,18 @@ raw_io (YkFile  *file,
 static int
 check_size (YkFile *file)
 {
-  g_autofree guint8 *page = g_malloc (YK_PAGE_SIZE);
+  guint8 *page;
   sqlite3_int64 size = 0;
   guint64 present;
   int rc;
 
   if (file->kind != YK_FILE_KIND_DATABASE)
     return SQLITE_OK;
+  /* Only page 1's page count is wanted; its plaintext is wiped at once. */
+  page = g_malloc (YK_PAGE_SIZE);
   rc = read_database_page (file, page, 0);
+  explicit_bzero (page, YK_PAGE_SIZE);
+  g_free (page);
   if (rc != SQLITE_OK)
     return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_OK : rc;
   rc = yk_file_size (&file->base, &size);
@@ -834,6 +838,8 @@ yk_file_close (sqlite3_file *base)
   g_clear_pointer (&file->cipher, yk_page_cipher_unref);
   g_clear_pointer (&file->journal_key, yk_journal_key_unref);
   g_clear_pointer (&file->headers, g_array_unref);
+  explicit_bzero (file->scratch, YK_PAGE_SIZE);  /* opened pages: docs/design/security.md */
+  explicit_bzero (file->page_one, YK_PAGE_SIZE);
   g_clear_pointer (&file->scratch, g_free);
   g_clear_pointer (&file->page_one, g_free);
   g_clear_pointer (&file->database_path, g_free);

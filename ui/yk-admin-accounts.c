@@ -284,10 +284,37 @@ close_confirm (YkAdminAccounts *self)
   g_clear_pointer (&self->confirm_account, g_free);
 }
 
+/* A key change's new recovery key comes back to the main thread in
+ * this; the page holds a reference until the job is done. */
+typedef struct
+{
+  char *account;      /* removed first, when not NULL */
+  gboolean rotate;
+  gboolean removed;
+  char *recovery_key;
+} KeyJob;
+
+static void
+key_job_clear (gpointer data)
+{
+  KeyJob *job = data;
+
+  g_free (job->account);
+  yk_wipe_and_free (job->recovery_key);
+}
+
+static void
+key_job_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, key_job_clear);
+}
+
 static gboolean
 rotate_in_thread (YkSession *session, gpointer data, GError **error)
 {
-  return yk_session_rotate_key (session, error);
+  KeyJob *job = data;
+
+  return yk_session_rotate_key (session, &job->recovery_key, error);
 }
 
 static void
@@ -319,7 +346,7 @@ confirm_accepted_cb (YkAdminAccounts *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->key_status), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->key_status), "success");
       gtk_label_set_text (self->key_status, _("Copying the database under a new key…"));
-      run_exclusive (self, rotate_in_thread, NULL, NULL, rotate_done_cb);
+      run_exclusive (self, rotate_in_thread, g_atomic_rc_box_new0 (KeyJob), key_job_release, rotate_done_cb);
       return;
     }
   /* Removing a slot is quick: no key derivation. */

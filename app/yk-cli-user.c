@@ -235,6 +235,7 @@ yk_cli_user (int argc, char **argv)
     for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
       if (g_str_equal (argv[1], subcommands[i].name))
         return subcommands[i].run (argc - 1, argv + 1);
-  fprintf (stderr, "%s\n", _("Usage: yukang user list|add|remove|passwd|rotate-key --db FILE --user NAME [OPTION…]"));
+  fprintf (stderr, "%s\n", _("Usage: yukang user list|add|remove|passwd|rotate-key --db FILE --user NAME "
+                             "[--password-file FILE|--recovery-key-file FILE] [OPTION…]"));
   return YK_EXIT_USAGE;
 }

@@ -225,7 +225,8 @@ yk_accounts_set_password (YkSession  *session,
   if (!yk_password_check_strength (password, error) || !yk_db_begin (db, error))
     return FALSE;
   staff = yk_db_staff_find_account (db, account, error);
-  if (!yk_session_audit (session, own ? "password_change" : "password_reset", "staff",
+  if (!yk_session_audit (session, yk_session_opened_with_recovery_key (session) ? "password_recover"
+                                  : own ? "password_change" : "password_reset", "staff",
                          staff ? staff->id : 0, account, error) ||
       !yk_store_set_password (yk_session_get_store (session), account, password, level, error))
     {
@@ -240,4 +241,25 @@ yk_accounts_list (YkSession *session,
                   GError   **error)
 {
   return yk_db_staff_list_accounts (db_of (session), error);
+}
+
+/* 忘记密码 (docs/design/security.md, "Recovery"): whoever holds the
+ * recovery key sets a new password for `account`, which then unlocks as
+ * usual. Audited as that account, `unlock_recovery` then
+ * `password_recover`. */
+gboolean
+yk_accounts_recover_password (const char *path,
+                              const char *recovery_key,
+                              const char *account,
+                              const char *password,
+                              YkKdfLevel  level,
+                              GError    **error)
+{
+  g_autoptr (YkSession) session = NULL;
+
+  /* The cheap checks first: no key derivation for a password that could not be set. */
+  if (!check_account_name (account, error) || !yk_password_check_strength (password, error))
+    return FALSE;
+  session = yk_session_open_with_recovery_key (path, account, recovery_key, error);
+  return session != NULL && yk_accounts_set_password (session, NULL, password, level, error);
 }

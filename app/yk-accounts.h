@@ -44,5 +44,16 @@ gboolean yk_accounts_change_own_password (YkSession  *session,
                                           GError    **error);
 GPtrArray *yk_accounts_list (YkSession *session,
                              GError   **error);
+/* Forgotten password: the recovery key opens `path` and `account` gets
+ * `password`. YK_CRYPTO_ERROR_WRONG_PASSWORD (a key that does not fit)
+ * or _RECOVERY_KEY_TYPO, YK_APP_ERROR_NOT_FOUND (no such account),
+ * YK_CRYPTO_ERROR_WEAK_PASSWORD. Runs Argon2id: call it off the main
+ * thread. */
+gboolean yk_accounts_recover_password (const char *path,
+                                       const char *recovery_key,
+                                       const char *account,
+                                       const char *password,
+                                       YkKdfLevel  level,
+                                       GError    **error);
 
 G_END_DECLS

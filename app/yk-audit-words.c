@@ -16,6 +16,7 @@ static const struct
 } actions[] = {
   { "create", NC_ ("audit action", "Created the database") },
   { "unlock", NC_ ("audit action", "Unlock") },
+  { "unlock_recovery", NC_ ("audit action", "Unlock with the recovery key") },
   { "unlock_failed", NC_ ("audit action", "Failed unlock") },
   { "unlock_log_damaged", NC_ ("audit action", "Failed-unlock log damaged") },
   { "key_rotate", NC_ ("audit action", "Changed the key") },
@@ -28,6 +29,7 @@ static const struct
   { "account_role", NC_ ("audit action", "Changed a role or site") },
   { "password_change", NC_ ("audit action", "Changed own password") },
   { "password_reset", NC_ ("audit action", "Reset a password") },
+  { "password_recover", NC_ ("audit action", "Set a password with the recovery key") },
   { "names_unmask", NC_ ("audit action", "Showed full names") },
   { "names_mask", NC_ ("audit action", "Masked names") },
   { "setting_change", NC_ ("audit action", "Changed a setting") },

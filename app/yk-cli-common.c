@@ -16,6 +16,17 @@ yk_cli_auth_clear (YkCliAuth *auth)
   g_clear_pointer (&auth->db, g_free);
   g_clear_pointer (&auth->user, g_free);
   g_clear_pointer (&auth->password_file, g_free);
+  g_clear_pointer (&auth->recovery_key_file, g_free);
+}
+
+/* A new recovery key (init, a key change): the last line of standard
+ * output, shown this once. */
+void
+yk_cli_print_recovery_key (const char *recovery_key)
+{
+  printf ("%s\n", _("Recovery key — it unlocks the database if every password is lost. Write it "
+                    "down and keep it somewhere safe: it is shown only this once."));
+  printf ("%s\n", recovery_key);
 }
 
 /* Parses the options of one command; anything left over is a usage error
@@ -80,11 +91,24 @@ yk_cli_open_session (YkCliAuth *auth,
 
   if (!yk_cli_require (auth->db, "--db", error) || !yk_cli_require (auth->user, "--user", error))
     return NULL;
+  if (auth->password_file != NULL && auth->recovery_key_file != NULL)
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
+                           _("Give --password-file or --recovery-key-file, not both"));
+      return NULL;
+    }
   if (!g_file_test (auth->db, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND,
                    _("There is no database file “%1$s”"), auth->db);
       return NULL;
+    }
+  /* The recovery key opens the file and the command acts as --user
+   * (docs/design/formats.md, "--recovery-key-file"). */
+  if (auth->recovery_key_file != NULL)
+    {
+      password = yk_password_read (auth->recovery_key_file, NULL, FALSE, error);
+      return password != NULL ? yk_session_open_with_recovery_key (auth->db, auth->user, password, error) : NULL;
     }
   password = yk_password_read (auth->password_file, _("Password: "), FALSE, error);
   if (password == NULL)

@@ -6,21 +6,27 @@
 
 G_BEGIN_DECLS
 
-/* --db, --user, --password-file: every command that opens a database. */
+/* --db, --user, --password-file or --recovery-key-file: every command
+ * that opens a database. */
 typedef struct
 {
   char *db;
   char *user;
   char *password_file;
+  char *recovery_key_file;
 } YkCliAuth;
 
 #define YK_CLI_AUTH_ENTRIES(auth)                                                                  \
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &(auth).db, N_("The database file"), N_("FILE") },          \
   { "user", 0, 0, G_OPTION_ARG_STRING, &(auth).user, N_("Your user name"), N_("NAME") },           \
   { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &(auth).password_file,                          \
-    N_("Read your password from the first line of FILE (- for standard input)"), N_("FILE") }
+    N_("Read your password from the first line of FILE (- for standard input)"), N_("FILE") },      \
+  { "recovery-key-file", 0, 0, G_OPTION_ARG_FILENAME, &(auth).recovery_key_file,                  \
+    N_("Unlock with the recovery key in the first line of FILE instead of a password, acting as --user"), \
+    N_("FILE") }
 
 void yk_cli_auth_clear (YkCliAuth *auth);
+void yk_cli_print_recovery_key (const char *recovery_key);
 gboolean yk_cli_parse (const char   *command,
                        const char   *parameters,
                        GOptionEntry *entries,

@@ -49,9 +49,7 @@ yk_cli_init (int argc, char **argv)
     return yk_cli_fail (error);
 
   printf (_("Created %1$s with the sites SPQ and JL and the coordinator account “%2$s”.\n"), db, user);
-  printf ("%s\n", _("Recovery key — it unlocks the database if every password is lost. Write it "
-                    "down and keep it somewhere safe: it is shown only this once."));
-  printf ("%s\n", recovery_key);
+  yk_cli_print_recovery_key (recovery_key);
   return YK_EXIT_OK;
 }
 

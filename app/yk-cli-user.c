@@ -97,14 +97,21 @@ user_add (int argc, char **argv)
   return YK_EXIT_OK;
 }
 
+/* Removing someone who left changes the database key too, unless
+ * --keep-key (docs/design/security.md, "Hardening"): they may have kept
+ * the key, and an old copy of the header still holds their slot. */
 static int
 user_remove (int argc, char **argv)
 {
   YkCliAuth auth = { 0 };
   g_autofree char *account = NULL;
+  g_autofree char *recovery_key = NULL;
+  gboolean keep_key = FALSE;
   GOptionEntry entries[] = {
     YK_CLI_AUTH_ENTRIES (auth),
     { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("The account to remove"), N_("NAME") },
+    { "keep-key", 0, 0, G_OPTION_ARG_NONE, &keep_key,
+      N_("Do not change the database key (the removed person’s old copies and key keep working)"), NULL },
     { NULL }
   };
   g_autoptr (YkSession) session = NULL;
@@ -118,10 +125,30 @@ user_remove (int argc, char **argv)
   yk_cli_auth_clear (&auth);
   if (!ok)
     return yk_cli_fail (error);
-  printf (_("Removed the account “%1$s”. Its password no longer unlocks the database.\n"), account);
+  if (keep_key)
+    {
+      printf (_("Removed the account “%1$s”. Its password no longer unlocks this file.\n"), account);
+      fprintf (stderr, "%s\n",
+               _("yukang: warning: the database key was kept. The removed person’s old password still "
+                 "opens older copies of this file (backups, or its old header put back), and a key "
+                 "they may have kept still decrypts it. Run “yukang user rotate-key” to change it."));
+      return YK_EXIT_OK;
+    }
+  printf (_("Removed the account “%1$s”.\n"), account);
+  if (!yk_session_rotate_key (session, &recovery_key, &error))
+    {
+      g_prefix_error (&error, _("The account was removed, but the database key was not changed: "));
+      return yk_cli_fail (error);
+    }
+  printf ("%s\n", _("Changed the database key: the removed person’s password and any key they kept no longer "
+                    "open this file. Every remaining account still unlocks it; the old recovery key no "
+                    "longer does."));
+  yk_cli_print_recovery_key (recovery_key);
   return YK_EXIT_OK;
 }
 
+/* With --recovery-key-file, --user may be left out: the session acts
+ * as the account whose password is set (a forgotten password). */
 static int
 user_passwd (int argc, char **argv)
 {
@@ -142,7 +169,10 @@ user_passwd (int argc, char **argv)
   gboolean ok;
 
   ok = yk_cli_parse ("user passwd", NULL, entries, &argc, &argv, &error) &&
-       yk_cli_parse_kdf (kdf, &level, &error) &&
+       yk_cli_parse_kdf (kdf, &level, &error);
+  if (ok && auth.recovery_key_file != NULL && auth.user == NULL && account != NULL)
+    auth.user = g_strdup (account);
+  ok = ok &&
        (session = yk_cli_open_session (&auth, &error)) != NULL &&
        (account == NULL || g_strcmp0 (account, auth.user) == 0 ||
         yk_session_require_coordinator (session, &error)) &&
@@ -158,8 +188,9 @@ user_passwd (int argc, char **argv)
   return YK_EXIT_OK;
 }
 
-/* When someone leaves (docs/design/formats.md, `user rotate-key`): after `user remove`, a new database
- * key for the accounts that remain (yk_session_rotate_key). */
+/* When someone leaves (docs/design/formats.md, `user rotate-key`): a new
+ * database key for the accounts that remain (yk_session_rotate_key),
+ * and a new recovery key, printed last. */
 static int
 user_rotate_key (int argc, char **argv)
 {
@@ -169,16 +200,19 @@ user_rotate_key (int argc, char **argv)
     { NULL }
   };
   g_autoptr (YkSession) session = NULL;
+  g_autofree char *recovery_key = NULL;
   GError *error = NULL;
   gboolean ok;
 
   ok = yk_cli_parse ("user rotate-key", NULL, entries, &argc, &argv, &error) &&
        (session = yk_cli_open_session (&auth, &error)) != NULL &&
-       yk_session_rotate_key (session, &error);
+       yk_session_rotate_key (session, &recovery_key, &error);
   yk_cli_auth_clear (&auth);
   if (!ok)
     return yk_cli_fail (error);
-  printf ("%s\n", _("Changed the database key. Every remaining account and the recovery key still unlock it."));
+  printf ("%s\n", _("Changed the database key. Every remaining account still unlocks it; the old recovery "
+                    "key no longer does."));
+  yk_cli_print_recovery_key (recovery_key);
   return YK_EXIT_OK;
 }
 
@@ -201,6 +235,7 @@ yk_cli_user (int argc, char **argv)
     for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
       if (g_str_equal (argv[1], subcommands[i].name))
         return subcommands[i].run (argc - 1, argv + 1);
-  fprintf (stderr, "%s\n", _("Usage: yukang user list|add|remove|passwd|rotate-key --db FILE --user NAME [OPTION…]"));
+  fprintf (stderr, "%s\n", _("Usage: yukang user list|add|remove|passwd|rotate-key --db FILE --user NAME "
+                             "[--password-file FILE|--recovery-key-file FILE] [OPTION…]"));
   return YK_EXIT_USAGE;
 }

@@ -23,7 +23,7 @@ static int run_version (int argc, char **argv);
 /* The commands of docs/design/formats.md join this table as they are built. */
 static const YkCommand commands[] = {
   { "init", N_("Create an encrypted database"), yk_cli_init },
-  { "user", N_("List, add or remove accounts, change passwords"), yk_cli_user },
+  { "user", N_("List, add or remove accounts, change passwords or the database key"), yk_cli_user },
   { "import", N_("Import a ledger folder of CSV files, all or nothing"), yk_cli_import },
   { "export", N_("Write the ledger files (personal data) to a folder"), yk_cli_export },
   { "report", N_("The pilot’s figures for a period, as text, CSV, JSON, XLSX or PDF"), yk_cli_report },
@@ -51,7 +51,10 @@ print_usage (FILE *stream)
            _("Usage:"), _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (stream, "\n%s\n",
+  fprintf (stream, "\n%s\n\n%s\n",
+           _("Commands that open a database take --db FILE, --user NAME and --password-file FILE, "
+             "or --recovery-key-file FILE in place of the password (forgotten password: "
+             "yukang user passwd --db FILE --recovery-key-file FILE --account NAME)."),
            _("With no command, Yukang opens its window. "
              "Run “yukang COMMAND --help” for a command’s options."));
 }

@@ -24,6 +24,7 @@ struct _YkSession
   YkStore *store;
   YkSecret *audit_key;
   YkStaffRow *staff;
+  gboolean with_recovery_key;
 };
 
 /* The two homes of the pilot (docs/design/formats.md). */
@@ -295,27 +296,19 @@ fail:
   return FALSE;
 }
 
-YkSession *
-yk_session_open (const char *path,
-                 const char *account,
-                 const char *password,
-                 GError    **error)
+/* After the store is unlocked: the schema, the person, the audit. */
+static YkSession *
+open_as (YkStore    *store,
+         const char *path,
+         const char *account,
+         gboolean    with_recovery_key,
+         GError    **error)
 {
-  g_autoptr (YkSession) session = NULL;
+  g_autoptr (YkSession) session = session_new (store);
   g_autoptr (GError) local_error = NULL;
-  YkStore *store;
-  sqlite3 *db;
+  sqlite3 *db = yk_store_get_connection (store);
 
-  store = yk_store_unlock (path, account, password, &local_error);
-  if (store == NULL)
-    {
-      if (g_error_matches (local_error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD))
-        note_failed_unlock (path, account);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  session = session_new (store);
-  db = yk_store_get_connection (store);
+  session->with_recovery_key = with_recovery_key;
   if (!yk_schema_migrate (db, error))
     return NULL;
 
@@ -323,6 +316,13 @@ yk_session_open (const char *path,
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if ((session->staff == NULL || !session->staff->active) && with_recovery_key)
+    {
+      /* The recovery key was right: naming the account hides nothing. */
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND,
+                   _("There is no account named “%1$s”"), account);
       return NULL;
     }
   if (session->staff == NULL || !session->staff->active)
@@ -333,9 +333,59 @@ yk_session_open (const char *path,
       return NULL;
     }
   if (!audit_failed_unlocks (session, path, error) ||
-      !yk_session_audit (session, "unlock", NULL, 0, NULL, error))
+      !yk_session_audit (session, with_recovery_key ? "unlock_recovery" : "unlock", NULL, 0, NULL, error))
     return NULL;
   return g_steal_pointer (&session);
+}
+
+YkSession *
+yk_session_open (const char *path,
+                 const char *account,
+                 const char *password,
+                 GError    **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  YkStore *store;
+
+  store = yk_store_unlock (path, account, password, &local_error);
+  if (store == NULL)
+    {
+      if (g_error_matches (local_error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD))
+        note_failed_unlock (path, account);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return open_as (store, path, account, FALSE, error);
+}
+
+/* The recovery key opens the file; the session then acts as `account`
+ * (docs/design/formats.md, "--recovery-key-file"), and the trail says
+ * how it was opened. */
+YkSession *
+yk_session_open_with_recovery_key (const char *path,
+                                   const char *account,
+                                   const char *recovery_key,
+                                   GError    **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  YkStore *store;
+
+  g_return_val_if_fail (account != NULL && recovery_key != NULL, NULL);
+  store = yk_store_unlock_with_recovery_key (path, recovery_key, &local_error);
+  if (store == NULL)
+    {
+      if (g_error_matches (local_error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD))
+        note_failed_unlock (path, account);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return open_as (store, path, account, TRUE, error);
+}
+
+gboolean
+yk_session_opened_with_recovery_key (YkSession *session)
+{
+  return session->with_recovery_key;
 }
 
 void
@@ -425,10 +475,11 @@ yk_session_check_audit (YkSession    *session,
  * (YK_DB_ERROR_CONNECTIONS_OPEN otherwise). */
 gboolean
 yk_session_rotate_key (YkSession *session,
+                       char     **recovery_key,
                        GError   **error)
 {
   if (!yk_session_require_coordinator (session, error) ||
-      !yk_store_rotate_key (session->store, error))
+      !yk_store_rotate_key (session->store, recovery_key, error))
     return FALSE;
   yk_secret_free (session->audit_key);
   session->audit_key = yk_store_derive_audit_key (session->store);

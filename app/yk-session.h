@@ -28,6 +28,14 @@ YkSession *yk_session_open (const char *path,
                             const char *account,
                             const char *password,
                             GError    **error);
+/* The recovery key in place of a password: it opens the file, and the
+ * session acts as `account` (an active account on the staff list),
+ * audited as `unlock_recovery`. */
+YkSession *yk_session_open_with_recovery_key (const char *path,
+                                              const char *account,
+                                              const char *recovery_key,
+                                              GError    **error);
+gboolean yk_session_opened_with_recovery_key (YkSession *session);
 void yk_session_close (YkSession *session);
 
 YkStore *yk_session_get_store (YkSession *session);
@@ -51,8 +59,11 @@ gboolean yk_session_check_audit (YkSession    *session,
                                  GError      **error);
 
 /* When someone leaves (docs/design/file-format.md, "Copies"): a new database key sealed to every
- * remaining account, the audit trail re-signed. Coordinator only. */
+ * remaining account, the audit trail re-signed, and a new recovery key
+ * (`*recovery_key`, to be shown once; the old one stops working).
+ * Coordinator only. */
 gboolean yk_session_rotate_key (YkSession *session,
+                                char     **recovery_key,
                                 GError   **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkSession, yk_session_close)

@@ -5,6 +5,7 @@
 #include "yk-key-slot.h"
 #include "yk-keys.h"
 #include "yk-page-cipher.h"
+#include "yk-recovery-key.h"
 #include "yk-secret.h"
 #include "yk-vfs.h"
 #include "yk-db-staff.h"
@@ -63,13 +64,15 @@ backup_into (sqlite3    *source,
 
 /* Writes header + pages to `temporary`, keyed with `cipher`. With
  * `new_key` (a rotation), the copy's audit trail is signed anew with the
- * audit key that goes with it before the copy is closed. */
+ * audit key that goes with it, and its record of the header generation
+ * raised to `generation`, before the copy is closed. */
 static gboolean
 write_copy (YkStore        *store,
             const char     *temporary,
             guint8         *area,
             YkPageCipher   *cipher,
             const YkSecret *new_key,
+            guint64         generation,
             GError        **error)
 {
   sqlite3 *source = NULL;
@@ -92,7 +95,8 @@ write_copy (YkStore        *store,
       g_autoptr (YkSecret) old_audit_key = yk_store_derive_audit_key (store);
       g_autoptr (YkSecret) new_audit_key = yk_keys_derive (new_key, YK_SUBKEY_AUDIT);
 
-      ok = yk_audit_rekey (destination, old_audit_key, new_audit_key, error);
+      ok = yk_audit_rekey (destination, old_audit_key, new_audit_key, error) &&
+           _yk_store_record_generation (destination, generation, error);
     }
   sqlite3_close_v2 (source);
   if (destination != NULL && sqlite3_close_v2 (destination) != SQLITE_OK)
@@ -193,7 +197,7 @@ yk_store_backup (YkStore    *store,
       yk_header_serialize (header, store->database_key, area);
       memcpy (area + YK_HEADER_COPY_SIZE, area, YK_HEADER_COPY_SIZE);
       temporary = temporary_beside (full_path);
-      ok = write_copy (store, temporary, area, store->cipher, NULL, error) &&
+      ok = write_copy (store, temporary, area, store->cipher, NULL, 0, error) &&
            rename_into_place (temporary, full_path, error);
     }
   sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL);
@@ -205,11 +209,19 @@ yk_store_backup (YkStore    *store,
  * public key (no passwords needed), the audit trail signed with the new
  * audit key (refused if it fails its check), the file renamed over the
  * old one. Whoever holds an audit key derived from the old database key
- * (yk_store_derive_audit_key) must derive it again afterwards. */
+ * (yk_store_derive_audit_key) must derive it again afterwards.
+ *
+ * The recovery slot is not resealed but made anew with a fresh recovery
+ * key (`*recovery_key`, formatted): whoever saw the old one may have
+ * kept it. The generation goes on rising, so a header of the old file
+ * is older than the new file's data. */
 gboolean
 yk_store_rotate_key (YkStore *store,
+                     char   **recovery_key,
                      GError **error)
 {
+  g_autoptr (YkSecret) recovery = yk_recovery_key_generate ();
+  int recovery_index;
   g_autofree YkHeader *header = g_new0 (YkHeader, 1);
   g_autofree guint8 *area = g_malloc0 (YK_HEADER_AREA_SIZE);
   g_autofree char *temporary = temporary_beside (store->path);
@@ -218,6 +230,7 @@ yk_store_rotate_key (YkStore *store,
   sqlite3 *reopened;
   gboolean ok;
 
+  g_return_val_if_fail (recovery_key != NULL, FALSE);
   if (store->extra_connections > 0)
     {
       g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_CONNECTIONS_OPEN,
@@ -230,13 +243,25 @@ yk_store_rotate_key (YkStore *store,
   if (ok)
     {
       for (guint i = 0; i < YK_HEADER_MAX_SLOTS; i++)
-        if (header->slots[i].kind != YK_SLOT_EMPTY)
+        if (header->slots[i].kind == YK_SLOT_ACCOUNT)
           yk_key_slot_reseal (&header->slots[i], new_key);
-      header->generation = 1;
+      recovery_index = yk_header_find_recovery (header);
+      if (recovery_index < 0)
+        recovery_index = yk_header_find_free (header);
+      ok = recovery_index >= 0 &&
+           yk_key_slot_init_recovery (&header->slots[recovery_index], (guint) recovery_index,
+                                      header->database_id, recovery, new_key, error);
+      if (recovery_index < 0)
+        g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_REFUSED,
+                             _("The file header has no room for a recovery key"));
+    }
+  if (ok)
+    {
+      header->generation++;
       yk_header_serialize (header, new_key, area);
       memcpy (area + YK_HEADER_COPY_SIZE, area, YK_HEADER_COPY_SIZE);
       new_cipher = yk_page_cipher_new (new_key, header->database_id);
-      ok = write_copy (store, temporary, area, new_cipher, new_key, error);
+      ok = write_copy (store, temporary, area, new_cipher, new_key, header->generation, error);
     }
   if (!ok)
     {
@@ -259,6 +284,7 @@ yk_store_rotate_key (YkStore *store,
   yk_secret_free (store->database_key);
   store->database_key = g_steal_pointer (&new_key);
 
+  *recovery_key = yk_recovery_key_format (recovery);
   reopened = _yk_store_open_connection (store->path, error);
   store->db = reopened;
   return reopened != NULL;

@@ -54,5 +54,12 @@ gboolean _yk_store_edit_header (YkStore      *store,
                                 gpointer      data,
                                 GError      **error);
 void _yk_store_disable_core_dumps (void);
+/* yk-store-generation.c: the header's generation kept inside the data. */
+gboolean _yk_store_record_generation (sqlite3 *db,
+                                      guint64  generation,
+                                      GError **error);
+gboolean _yk_store_check_generation (sqlite3 *db,
+                                     guint64  header_generation,
+                                     GError **error);
 
 G_END_DECLS

@@ -318,7 +318,10 @@ _yk_store_edit_header (YkStore      *store,
   if (ok)
     {
       header->generation++;
-      ok = _yk_store_write_header (store->db, header, store->database_key, error);
+      /* The record commits after both copies are written (see
+       * yk-store-generation.c on crash ordering). */
+      ok = _yk_store_write_header (store->db, header, store->database_key, error) &&
+           _yk_store_record_generation (store->db, header->generation, error);
     }
   if (own_transaction)
     sqlite3_exec (store->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
@@ -498,7 +501,8 @@ unlock (const char            *path,
   _yk_store_disable_core_dumps ();
   store = _yk_store_new (full_path, request->account, database_key, candidates[chosen].database_id);
   store->db = _yk_store_open_connection (full_path, error);
-  if (store->db == NULL)
+  if (store->db == NULL ||
+      !_yk_store_check_generation (store->db, candidates[chosen].generation, error))
     {
       yk_store_close (store);
       return NULL;

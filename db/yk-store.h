@@ -69,7 +69,10 @@ gboolean yk_store_check_password (YkStore    *store,
                                   const char *account,
                                   const char *password,
                                   GError    **error);
+/* A new database key, and a new recovery key (`*recovery_key`, to show
+ * once: the old one stops working). */
 gboolean yk_store_rotate_key (YkStore *store,
+                              char   **recovery_key,
                               GError **error);
 gboolean yk_store_backup (YkStore    *store,
                           const char *destination,

@@ -33,11 +33,11 @@ app_test_db_create (AppTestDb  *db,
                     const char *password)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *recovery = NULL;
 
   g_assert_null (db->coordinator);
-  db->coordinator = yk_session_create (db->path, account, display_name, password, YK_KDF_INTERACTIVE, &recovery,
-                                       &error);
+  g_clear_pointer (&db->recovery_key, g_free);
+  db->coordinator = yk_session_create (db->path, account, display_name, password, YK_KDF_INTERACTIVE,
+                                       &db->recovery_key, &error);
   g_assert_no_error (error);
   g_assert_nonnull (db->coordinator);
 }
@@ -111,6 +111,7 @@ app_test_db_clear (AppTestDb *db)
     app_test_remove_tree (db->dir);
   g_clear_pointer (&db->path, g_free);
   g_clear_pointer (&db->dir, g_free);
+  g_clear_pointer (&db->recovery_key, g_free);
 }
 
 sqlite3 *

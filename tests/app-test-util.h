@@ -25,6 +25,7 @@ typedef struct
   char *path;
   YkSession *coordinator;
   YkSession *worker;
+  char *recovery_key; /* the one creation printed */
 } AppTestDb;
 
 /* The usual database: the coordinator above, with a session open, and

@@ -4,6 +4,9 @@
  * a connection of their own. */
 #include "app-test-util.h"
 #include "yk-accounts.h"
+#include "yk-crypto-error.h"
+#include "yk-recovery-key.h"
+#include "yk-secret.h"
 #include "yk-admin.h"
 #include "yk-app-error.h"
 #include "yk-audit-words.h"
@@ -130,6 +133,7 @@ file_contents (const char *path)
 static void
 test_rotate_key (Fixture *f, gconstpointer data)
 {
+  g_autofree char *recovery_key = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) before = NULL;
   g_autoptr (GBytes) after = NULL;
@@ -146,14 +150,14 @@ test_rotate_key (Fixture *f, gconstpointer data)
   /* A social worker may not. */
   session = yk_session_open (f->db.path, "li", WORKER_PW, &error);
   g_assert_no_error (error);
-  g_assert_false (yk_session_rotate_key (session, &error));
+  g_assert_false (yk_session_rotate_key (session, &recovery_key, &error));
   g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
   g_clear_error (&error);
   yk_session_close (session);
   rows = audit_rows (f->session);
 
   before = file_contents (f->db.path);
-  g_assert_true (yk_session_rotate_key (f->session, &error));
+  g_assert_true (yk_session_rotate_key (f->session, &recovery_key, &error));
   g_assert_no_error (error);
   after = file_contents (f->db.path);
   g_assert_false (g_bytes_equal (before, after));
@@ -177,11 +181,78 @@ test_rotate_key (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* The audit trail's newest `n` actions, oldest first, joined by spaces. */
+static char *
+last_actions (YkSession *session, int n)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *actions;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (yk_store_get_connection (yk_session_get_store (session)),
+                                       "SELECT group_concat(action, ' ') FROM (SELECT action FROM "
+                                       "(SELECT id, action FROM audit ORDER BY id DESC LIMIT ?) ORDER BY id)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int (stmt, 1, n);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  actions = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return actions;
+}
+
+/* 忘记密码: the recovery key sets li a new password, audited as li
+ * with the recovery key; li then unlocks with it. A wrong key, a typo,
+ * an unknown account and a weak password change nothing. */
+static void
+test_recover_password (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *typo = g_strdup (f->db.recovery_key);
+  g_autofree char *actions = NULL;
+  g_autoptr (YkSecret) another = yk_recovery_key_generate ();
+  g_autofree char *another_key = yk_recovery_key_format (another);
+  YkSession *session;
+
+  g_assert_false (yk_accounts_recover_password (f->db.path, another_key, "li", "li's new password",
+                                                YK_KDF_INTERACTIVE, &error));
+  g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD);
+  g_clear_error (&error);
+  typo[0] = typo[0] == 'A' ? 'B' : 'A';
+  g_assert_false (yk_accounts_recover_password (f->db.path, typo, "li", "li's new password", YK_KDF_INTERACTIVE,
+                                                &error));
+  g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_RECOVERY_KEY_TYPO);
+  g_clear_error (&error);
+  g_assert_false (yk_accounts_recover_password (f->db.path, f->db.recovery_key, "nobody", "li's new password",
+                                                YK_KDF_INTERACTIVE, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (yk_accounts_recover_password (f->db.path, f->db.recovery_key, "li", "short", YK_KDF_INTERACTIVE,
+                                                &error));
+  g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WEAK_PASSWORD);
+  g_clear_error (&error);
+
+  g_assert_true (yk_accounts_recover_password (f->db.path, f->db.recovery_key, "li", "li's new password",
+                                               YK_KDF_INTERACTIVE, &error));
+  g_assert_no_error (error);
+  g_assert_null (yk_session_open (f->db.path, "li", WORKER_PW, &error));
+  g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD);
+  g_clear_error (&error);
+  session = yk_session_open (f->db.path, "li", "li's new password", &error);
+  g_assert_no_error (error);
+  g_assert_false (yk_session_opened_with_recovery_key (session));
+  yk_session_close (session);
+
+  /* In the trail: li, opened with the recovery key, set a password;
+   * then li's own unlock. */
+  actions = last_actions (f->session, 5);
+  g_assert_cmpstr (actions, ==, "unlock_failed unlock_recovery password_recover unlock_failed unlock");
+}
+
 /* A trail that fails its check is never signed anew: the file stays as
  * it was, and the old key still opens it. */
 static void
 test_rotate_key_refuses_altered_trail (Fixture *f, gconstpointer data)
 {
+  g_autofree char *recovery_key = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) before = NULL;
   g_autoptr (GBytes) after = NULL;
@@ -191,7 +262,7 @@ test_rotate_key_refuses_altered_trail (Fixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update; "
                                      "UPDATE audit SET account = 'nobody' WHERE id = 2", NULL, NULL, NULL), ==, SQLITE_OK);
   before = file_contents (f->db.path);
-  g_assert_false (yk_session_rotate_key (f->session, &error));
+  g_assert_false (yk_session_rotate_key (f->session, &recovery_key, &error));
   g_assert_error (error, YK_DB_ERROR, YK_DB_ERROR_REFUSED);
   g_clear_error (&error);
   after = file_contents (f->db.path);
@@ -721,6 +792,7 @@ test_worker_refused (Fixture *f, gconstpointer data)
   g_autofree char *ledger = g_build_filename (f->db.dir, "ledger", NULL);
   g_autofree char *exported = g_build_filename (f->db.dir, "exported", NULL);
   g_autofree char *backup = g_build_filename (f->db.dir, "backup.ykdb", NULL);
+  g_autofree char *recovery_key = NULL;
   g_autoptr (GError) error = NULL;
   guint64 rows;
   YkSession *li;
@@ -745,7 +817,7 @@ test_worker_refused (Fixture *f, gconstpointer data)
   ASSERT_FORBIDDEN (yk_accounts_remove (li, "admin", &refused));
   ASSERT_FORBIDDEN (yk_accounts_set_password (li, "admin", WORKER_PW, YK_KDF_INTERACTIVE, &refused));
   ASSERT_FORBIDDEN (yk_accounts_set_role (li, "admin", YK_ROLE_WORKER, "SPQ", &refused));
-  ASSERT_FORBIDDEN (yk_session_rotate_key (li, &refused));
+  ASSERT_FORBIDDEN (yk_session_rotate_key (li, &recovery_key, &refused));
   ASSERT_FORBIDDEN (yk_preferences_audit_full_names (li, TRUE, &refused));
   ASSERT_FORBIDDEN (yk_demo_fill (li, 1, YK_DEMO_PILOT, &refused));
 
@@ -767,6 +839,7 @@ main (int argc, char *argv[])
   g_test_add ("/app/admin/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
   g_test_add ("/app/admin/verify-split", Fixture, NULL, fixture_set_up, test_verify_split, fixture_tear_down);
   g_test_add ("/app/admin/rotate-key", Fixture, NULL, fixture_set_up, test_rotate_key, fixture_tear_down);
+  g_test_add ("/app/admin/recover-password", Fixture, NULL, fixture_set_up, test_recover_password, fixture_tear_down);
   g_test_add ("/app/admin/rotate-key-altered-trail", Fixture, NULL, fixture_set_up,
               test_rotate_key_refuses_altered_trail, fixture_tear_down);
   g_test_add ("/app/admin/set-role", Fixture, NULL, fixture_set_up, test_set_role, fixture_tear_down);

@@ -123,8 +123,9 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->worker_password_file);
 }
 
-static void
-init_database (Fixture *f)
+/* Returns the recovery key init printed. */
+static char *
+init_database_with_key (Fixture *f)
 {
   g_auto (Run) run = yukang (f, NULL, "init", "--db", f->db, "--user", "admin", "--display-name", "王协调",
                              "--password-file", f->password_file, "--kdf", "interactive", NULL);
@@ -137,6 +138,13 @@ init_database (Fixture *f)
   n = g_strv_length (lines);
   /* The recovery key is the last line: nine groups of four. */
   g_assert_true (g_regex_match_simple ("^([0-9A-Z]{4}-){8}[0-9A-Z]{4}$", lines[n - 1], 0, 0));
+  return g_strdup (lines[n - 1]);
+}
+
+static void
+init_database (Fixture *f)
+{
+  g_free (init_database_with_key (f));
 }
 
 static void
@@ -147,6 +155,205 @@ add_worker (Fixture *f)
                              "--display-name", "李社工", "--account-password-file", f->worker_password_file,
                              "--kdf", "interactive", NULL);
   g_assert_cmpint (run.status, ==, 0);
+}
+
+/* The recovery key a command printed last, as init does; NULL if the
+ * last line is not one. */
+static char *
+last_line_recovery_key (const char *out)
+{
+  g_autofree char *copy = g_strchomp (g_strdup (out));
+  const char *last = strrchr (copy, '\n');
+
+  last = last != NULL ? last + 1 : copy;
+  return g_regex_match_simple ("^([0-9A-Z]{4}-){8}[0-9A-Z]{4}$", last, 0, 0) ? g_strdup (last) : NULL;
+}
+
+static char *
+write_fixture_file (Fixture *f, const char *name, const char *contents)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* `yukang verify` as `user` with the recovery key in a file. */
+static Run
+verify_with_recovery_key (Fixture *f, const char *user, const char *key)
+{
+  g_autofree char *key_file = write_fixture_file (f, "recovery-key", key);
+
+  return yukang (f, NULL, "verify", "--db", f->db, "--user", user, "--recovery-key-file", key_file, NULL);
+}
+
+static GBytes *
+header_area (Fixture *f)
+{
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (f->db, &bytes, &length, NULL));
+  g_assert_cmpuint (length, >, 65536);
+  return g_bytes_new (bytes, 65536);
+}
+
+static void
+put_header_area_back (Fixture *f, GBytes *area)
+{
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (f->db, &bytes, &length, NULL));
+  memcpy (bytes, g_bytes_get_data (area, NULL), 65536);
+  g_assert_true (g_file_set_contents (f->db, bytes, length, NULL));
+}
+
+/* Finding 1 of issue #15 from the command line: `user remove` changes
+ * the key by default and prints a new recovery key; the header area
+ * saved before, written back, opens nothing for the removed person, and
+ * the old recovery key is dead. */
+static void
+test_remove_rotates_key (Fixture *f, gconstpointer data)
+{
+  g_autofree char *old_key = NULL;
+  g_autofree char *new_key = NULL;
+  g_autoptr (GBytes) saved = NULL;
+
+  old_key = init_database_with_key (f);
+  add_worker (f);
+  saved = header_area (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "remove", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--account", "li", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "Changed the database key");
+    g_assert_null (strstr (run.out, "no longer unlocks the database"));
+    new_key = last_line_recovery_key (run.out);
+    g_assert_nonnull (new_key);
+    g_assert_cmpstr (new_key, !=, old_key);
+  }
+  {
+    g_auto (Run) run = verify_with_recovery_key (f, "admin", old_key);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "does not unlock");
+  }
+  {
+    g_auto (Run) run = verify_with_recovery_key (f, "admin", new_key);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  put_header_area_back (f, saved);
+  {
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", f->db, "--user", "li", "--password-file",
+                               f->worker_password_file, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    /* Not merely stopped by the staff list: the old key opens no page. */
+    g_assert_null (strstr (run.err, "staff list"));
+  }
+}
+
+/* --keep-key: only the slot goes, with a warning saying what that
+ * leaves open; the header put back is then refused as put back. */
+static void
+test_remove_keep_key (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) saved = NULL;
+
+  init_database (f);
+  add_worker (f);
+  saved = header_area (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "remove", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--account", "li", "--keep-key", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.err, "warning");
+    assert_contains (run.err, "old password still opens older copies");
+    assert_contains (run.err, "still decrypts it");
+    g_assert_null (last_line_recovery_key (run.out));
+  }
+  put_header_area_back (f, saved);
+  {
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", f->db, "--user", "li", "--password-file",
+                               f->worker_password_file, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "key header is older than its data");
+    assert_contains (run.err, "put back");
+  }
+}
+
+/* --recovery-key-file in place of --password-file: the file opens, the
+ * command acts as --user; a wrong key, a typo, both options, are
+ * refused. */
+static void
+test_recovery_key_unlock (Fixture *f, gconstpointer data)
+{
+  g_autofree char *key = init_database_with_key (f);
+
+  add_worker (f);
+  {
+    g_auto (Run) run = verify_with_recovery_key (f, "admin", key);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "No problems found");
+  }
+  {
+    g_autofree char *key_file = write_fixture_file (f, "recovery-key", key);
+    g_auto (Run) run = yukang (f, NULL, "user", "list", "--db", f->db, "--user", "li", "--recovery-key-file",
+                               key_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "admin");
+  }
+  {
+    g_auto (Run) run = verify_with_recovery_key (f, "admin", "0000-0000-0000-0000-0000-0000-0000-0000-0000");
+    g_assert_cmpint (run.status, ==, 1);
+  }
+  {
+    g_auto (Run) run = verify_with_recovery_key (f, "nobody", key);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "no account named");
+  }
+  {
+    g_autofree char *key_file = write_fixture_file (f, "recovery-key", key);
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--recovery-key-file", key_file, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+}
+
+/* A forgotten password: the recovery key sets a new one for li, who
+ * then unlocks with it; the old password no longer works. */
+static void
+test_passwd_with_recovery_key (Fixture *f, gconstpointer data)
+{
+  g_autofree char *key = init_database_with_key (f);
+  g_autofree char *key_file = write_fixture_file (f, "recovery-key", key);
+  g_autofree char *new_password_file = write_fixture_file (f, "pw-new", "li's new password\n");
+
+  add_worker (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "passwd", "--db", f->db, "--recovery-key-file", key_file,
+                               "--account", "li", "--new-password-file", new_password_file, "--kdf",
+                               "interactive", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "li");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", f->db, "--user", "li", "--password-file",
+                               new_password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", f->db, "--user", "li", "--password-file",
+                               f->worker_password_file, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "Wrong user name or password");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "passwd", "--db", f->db, "--recovery-key-file", key_file,
+                               "--account", "nobody", "--new-password-file", new_password_file, "--kdf",
+                               "interactive", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "no account named");
+  }
 }
 
 static void
@@ -268,9 +475,10 @@ static void
 test_rotate_key (Fixture *f, gconstpointer data)
 {
   g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *old_key = NULL, *new_key = NULL;
   gsize before_length = 0, after_length = 0;
 
-  init_database (f);
+  old_key = init_database_with_key (f);
   add_worker (f);
   {
     g_auto (Run) run = yukang (f, NULL, "user", "rotate-key", "--db", f->db, "--user", "li", "--password-file",
@@ -284,6 +492,18 @@ test_rotate_key (Fixture *f, gconstpointer data)
                                f->password_file, NULL);
     g_assert_cmpint (run.status, ==, 0);
     assert_contains (run.out, "Changed the database key");
+    new_key = last_line_recovery_key (run.out);
+    g_assert_nonnull (new_key);
+  }
+  /* The recovery key is new: the old one no longer opens the file. */
+  {
+    g_auto (Run) run = verify_with_recovery_key (f, "admin", old_key);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "does not unlock");
+  }
+  {
+    g_auto (Run) run = verify_with_recovery_key (f, "admin", new_key);
+    g_assert_cmpint (run.status, ==, 0);
   }
   g_assert_true (g_file_get_contents (f->db, &after, &after_length, NULL));
   /* Every page is sealed anew: the last page's nonce and tag differ. */
@@ -784,6 +1004,10 @@ main (int argc, char *argv[])
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/app/commands/rotate-key", test_rotate_key);
+  ADD ("/app/commands/remove-rotates-key", test_remove_rotates_key);
+  ADD ("/app/commands/remove-keep-key", test_remove_keep_key);
+  ADD ("/app/commands/recovery-key-unlock", test_recovery_key_unlock);
+  ADD ("/app/commands/passwd-with-recovery-key", test_passwd_with_recovery_key);
   ADD ("/app/commands/init", test_init);
   ADD ("/app/commands/init-refusals", test_init_refusals);
   ADD ("/app/commands/users", test_users);

@@ -410,6 +410,7 @@ test_rotation (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) before = NULL;
   g_autoptr (GBytes) after = NULL;
+  g_autofree char *new_recovery_key = NULL;
   YkStore *store;
   sqlite3 *extra;
 
@@ -421,21 +422,23 @@ test_rotation (Fixture *f, gconstpointer data)
 
   /* Another view of the database blocks rotation. */
   extra = yk_store_open_connection (f->store, &error);
-  g_assert_false (yk_store_rotate_key (f->store, &error));
+  g_assert_false (yk_store_rotate_key (f->store, &new_recovery_key, &error));
+  g_assert_null (new_recovery_key);
   g_assert_error (error, YK_DB_ERROR, YK_DB_ERROR_CONNECTIONS_OPEN);
   g_clear_error (&error);
   yk_store_close_connection (f->store, extra);
 
   before = test_read_file (f->path);
-  g_assert_true (yk_store_rotate_key (f->store, &error));
+  g_assert_true (yk_store_rotate_key (f->store, &new_recovery_key, &error));
   g_assert_no_error (error);
   after = test_read_file (f->path);
   /* Page 1 changed: the data was re-encrypted under the new key. */
   g_assert_true (memcmp ((const guint8 *) g_bytes_get_data (before, NULL) + YK_HEADER_AREA_SIZE,
                          (const guint8 *) g_bytes_get_data (after, NULL) + YK_HEADER_AREA_SIZE, 64) != 0);
 
-  /* The store goes on working, everybody remaining unlocks, the recovery
-   * key still works, the removed account does not. */
+  /* The store goes on working, everybody remaining unlocks, the new
+   * recovery key works and the old one no longer does, the removed
+   * account opens nothing. */
   g_assert_cmpint (test_query_int (yk_store_get_connection (f->store), "SELECT count(*) FROM notes"), ==, 500);
   store = unlock_as (f->path, "stays", "stays password", &error);
   g_assert_no_error (error);
@@ -443,9 +446,14 @@ test_rotation (Fixture *f, gconstpointer data)
   yk_store_close (store);
   store = test_unlock (f->path);
   yk_store_close (store);
-  store = yk_store_unlock_with_recovery_key (f->path, f->recovery_key, &error);
+  g_assert_nonnull (new_recovery_key);
+  g_assert_cmpstr (new_recovery_key, !=, f->recovery_key);
+  store = yk_store_unlock_with_recovery_key (f->path, new_recovery_key, &error);
   g_assert_no_error (error);
   yk_store_close (store);
+  g_assert_null (yk_store_unlock_with_recovery_key (f->path, f->recovery_key, &error));
+  g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD);
+  g_clear_error (&error);
   g_assert_null (unlock_as (f->path, "leaves", "leaves password", &error));
   g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD);
 }

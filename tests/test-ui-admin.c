@@ -29,6 +29,9 @@
 #include <xlsxwriter.h>
 #include "yk-main-view.h"
 #include "yk-password-dialog.h"
+#include "yk-recovery-key-dialog.h"
+#include "yk-accounts.h"
+#include "yk-crypto-error.h"
 #include "yk-reader.h"
 #include "yk-report.h"
 #include "yk-report-format.h"
@@ -872,6 +875,8 @@ database_bytes (void)
  * window goes on working under the new key: verify passes (the trail
  * was re-signed, and the rotation is its last entry), every account
  * still unlocks. */
+static void take_new_recovery_key (Fixture *f);
+
 static void
 test_rotate_key (void)
 {
@@ -922,6 +927,103 @@ test_rotate_key (void)
 
   g_assert_true (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
   g_assert_true (can_unlock (UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD));
+  take_new_recovery_key (&f);
+  fixture_close (&f);
+}
+
+/* The key a YkRecoveryKeyDialog shows, as one would type it. */
+static char *
+shown_recovery_key (GtkWindow *dialog)
+{
+  g_auto (GStrv) lines = g_strsplit (yk_recovery_key_dialog_get_shown_key (YK_RECOVERY_KEY_DIALOG (dialog)), "\n", -1);
+
+  return g_strjoinv ("", lines);
+}
+
+/* The new recovery key shown works, the one before no longer does;
+ * db.recovery_key becomes the new one. Closes the dialog, which wants
+ * the box ticked first. */
+static void
+take_new_recovery_key (Fixture *f)
+{
+  GtkWindow *dialog = yk_admin_accounts_get_recovery_key_dialog (f->accounts);
+  g_autofree char *key = NULL;
+  g_autoptr (GError) error = NULL;
+  YkStore *store;
+
+  g_assert_nonnull (dialog);
+  key = shown_recovery_key (dialog);
+  g_assert_cmpstr (key, !=, db.recovery_key);
+  g_assert_null (yk_store_unlock_with_recovery_key (db.path, db.recovery_key, &error));
+  g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD);
+  g_clear_error (&error);
+  store = yk_store_unlock_with_recovery_key (db.path, key, &error);
+  g_assert_no_error (error);
+  yk_store_close (store);
+  g_free (db.recovery_key);
+  db.recovery_key = g_steal_pointer (&key);
+
+  /* Not closed before the box is ticked. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "recovery-key.done", NULL);
+  g_assert_true (yk_admin_accounts_get_recovery_key_dialog (f->accounts) == dialog);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_child (dialog, YK_TYPE_RECOVERY_KEY_DIALOG,
+                                                                 "written_down_check")), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "recovery-key.done", NULL));
+  g_assert_null (yk_admin_accounts_get_recovery_key_dialog (f->accounts));
+}
+
+static void
+add_account_directly (const char *account)
+{
+  g_autoptr (GError) error = NULL;
+  YkSession *session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (yk_accounts_add (session, account, NEW_PASSWORD, YK_ROLE_WORKER, "JL", NULL, YK_KDF_INTERACTIVE,
+                                  &error));
+  g_assert_no_error (error);
+  yk_session_close (session);
+}
+
+/* Removing an account: the box "also change the key" is there and
+ * ticked; accepted as it is, the key changes and the new recovery key
+ * is shown once. Unticked, only the slot goes and the recovery key
+ * stays. */
+static void
+test_remove_changes_key (void)
+{
+  Fixture f = { 0 };
+  GtkWindow *confirm;
+  GtkCheckButton *option;
+  g_autoptr (GError) error = NULL;
+  YkStore *store;
+
+  add_account_directly ("zhou");
+  add_account_directly ("qian");
+  fixture_open (&f);
+
+  accounts_action (&f, "admin.remove-account", "zhou");
+  confirm = yk_admin_accounts_get_confirm_dialog (f.accounts);
+  option = yk_admin_confirm_dialog_get_option (YK_ADMIN_CONFIRM_DIALOG (confirm));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (option)));
+  g_assert_true (gtk_check_button_get_active (option));
+  answer_confirm (&f, TRUE);
+  g_assert_false (listed (&f, "zhou"));
+  g_assert_false (can_unlock ("zhou", NEW_PASSWORD));
+  g_assert_true (gtk_widget_has_css_class (accounts_child (&f, "key_status"), "success"));
+  take_new_recovery_key (&f);
+  g_assert_true (can_unlock ("qian", NEW_PASSWORD));
+
+  accounts_action (&f, "admin.remove-account", "qian");
+  confirm = yk_admin_accounts_get_confirm_dialog (f.accounts);
+  gtk_check_button_set_active (yk_admin_confirm_dialog_get_option (YK_ADMIN_CONFIRM_DIALOG (confirm)), FALSE);
+  answer_confirm (&f, TRUE);
+  g_assert_false (listed (&f, "qian"));
+  g_assert_false (can_unlock ("qian", NEW_PASSWORD));
+  g_assert_null (yk_admin_accounts_get_recovery_key_dialog (f.accounts));
+  store = yk_store_unlock_with_recovery_key (db.path, db.recovery_key, &error);
+  g_assert_no_error (error);
+  yk_store_close (store);
   fixture_close (&f);
 }
 
@@ -965,6 +1067,7 @@ main (int argc, char *argv[])
   ui_test_database_make (&db);
   g_test_add_func ("/ui/admin/verify-fresh", test_verify_fresh);
   g_test_add_func ("/ui/admin/add-then-remove", test_add_then_remove);
+  g_test_add_func ("/ui/admin/remove-changes-key", test_remove_changes_key);
   g_test_add_func ("/ui/admin/settings-inline", test_settings_inline);
   g_test_add_func ("/ui/admin/site-inline", test_site_inline);
   g_test_add_func ("/ui/admin/audit-trail", test_audit_trail);

@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "yk-config.h"
+#include <string.h>
 #include "ui-test-util.h"
 #include "yk-main-view.h"
 #include "yk-caseload-page.h"
 #include "yk-recent-databases.h"
 #include "yk-unlock-page.h"
+#include "yk-forgot-password-dialog.h"
+#include "yk-session.h"
+#include "yk-recovery-key.h"
+#include "yk-secret.h"
 
 static UiTestDatabase db;
 
@@ -214,6 +219,96 @@ test_keys_switch_screens (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+forgot_set (GtkWindow *dialog, const char *name, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_FORGOT_PASSWORD_DIALOG, name)), text);
+}
+
+/* Submits the 忘记密码 dialog and waits for the worker thread; returns
+ * the error shown, NULL when the dialog closed. */
+static const char *
+forgot_submit (YkUnlockPage *page, GtkWindow *dialog)
+{
+  GtkWidget *error_label = ui_test_child (dialog, YK_TYPE_FORGOT_PASSWORD_DIALOG, "error_label");
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "forgot.save", NULL));
+  ui_test_spin_until (dialog == NULL || !yk_forgot_password_dialog_get_busy (YK_FORGOT_PASSWORD_DIALOG (dialog)));
+  if (dialog == NULL)
+    return NULL;
+  g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  return gtk_label_get_text (GTK_LABEL (error_label));
+}
+
+static gboolean
+can_unlock (const char *account, const char *password)
+{
+  g_autoptr (GError) error = NULL;
+  YkSession *session = yk_session_open (db.path, account, password, &error);
+
+  if (session == NULL)
+    return FALSE;
+  yk_session_close (session);
+  return TRUE;
+}
+
+/* 忘记密码: the recovery key, the account and a new password twice set
+ * that password; a wrong key, an unknown account, two different
+ * passwords are said in the dialog and change nothing. Then the person
+ * unlocks with the new password as usual. */
+static void
+test_forgot_password (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_window (app);
+  YkUnlockPage *page = unlock_page (window);
+  GtkWindow *dialog;
+  const char *shown;
+  g_autoptr (YkSecret) another = yk_recovery_key_generate ();
+  g_autofree char *wrong_key = yk_recovery_key_format (another);
+
+  yk_window_set_database (window, db.path);
+  yk_unlock_page_set_user_name (page, UI_TEST_WORKER);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "unlock.forgot", NULL));
+  dialog = yk_unlock_page_get_forgot_dialog (page);
+  g_assert_nonnull (dialog);
+  /* The user name typed on the page is carried over. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_FORGOT_PASSWORD_DIALOG,
+                                                                       "account_entry"))), ==, UI_TEST_WORKER);
+
+  forgot_set (dialog, "key_entry", db.recovery_key);
+  forgot_set (dialog, "new_entry", "li's forgotten one");
+  forgot_set (dialog, "again_entry", "li's forgotten two");
+  shown = forgot_submit (page, dialog);
+  g_assert_cmpstr (shown, ==, "The two passwords differ.");
+
+  /* A well-formed key, but not this database's. */
+  forgot_set (dialog, "key_entry", wrong_key);
+  forgot_set (dialog, "again_entry", "li's forgotten one");
+  shown = forgot_submit (page, dialog);
+  g_assert_cmpstr (shown, ==, "This recovery key does not unlock this database");
+
+  forgot_set (dialog, "key_entry", db.recovery_key);
+  forgot_set (dialog, "account_entry", "nobody");
+  shown = forgot_submit (page, dialog);
+  g_assert_cmpstr (shown, ==, "There is no account named “nobody”");
+  g_assert_true (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
+
+  forgot_set (dialog, "account_entry", UI_TEST_WORKER);
+  g_assert_null (forgot_submit (page, dialog));
+  g_assert_null (yk_unlock_page_get_forgot_dialog (page));
+  g_assert_cmpstr (yk_unlock_page_get_user_name (page), ==, UI_TEST_WORKER);
+  g_assert_true (ui_test_has_focus_within (password_entry (window)));
+  g_assert_false (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));
+
+  /* And the person unlocks normally with it. */
+  ui_test_unlock_and_wait (window, db.path, UI_TEST_WORKER, "li's forgotten one");
+  g_assert_cmpstr (ui_test_visible_page (window), ==, "main");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -229,6 +324,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/unlock/database-preselected", test_database_preselected);
   g_test_add_func ("/ui/unlock/recent-databases", test_recent_databases_list);
   g_test_add_func ("/ui/unlock/keys-switch-screens", test_keys_switch_screens);
+  g_test_add_func ("/ui/unlock/forgot-password", test_forgot_password);
   status = g_test_run ();
 
   ui_test_database_remove (&db);

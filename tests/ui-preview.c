@@ -2,6 +2,7 @@
 /* Shows a state of the window for screenshots, on a throwaway database
  * of invented accounts:
  *   yk-ui-preview unlock          the unlock page with a wrong password tried
+ *   yk-ui-preview forgot-password the unlock page's 忘记密码 dialog, the user name carried over
  *   yk-ui-preview main            unlocked as the coordinator
  *   yk-ui-preview worker          unlocked as a social worker
  *   yk-ui-preview create          the first-run form, half filled in
@@ -35,6 +36,7 @@
 #include "ui-test-util.h"
 #include "yk-score-choice.h"
 #include "yk-create-page.h"
+#include "yk-unlock-page.h"
 #include "yk-figure-records-dialog.h"
 #include "yk-statistics-page.h"
 #include "yk-caseload-page.h"
@@ -835,6 +837,14 @@ activate_cb (GApplication *app)
 
   if (g_str_equal (mode, "unlock"))
     ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, "wrong password");
+  else if (g_str_equal (mode, "forgot-password"))
+    {
+      GtkWidget *page = ui_test_child (window, YK_TYPE_WINDOW, "unlock_page");
+
+      yk_window_set_database (window, db.path);
+      yk_unlock_page_set_user_name (YK_UNLOCK_PAGE (page), UI_TEST_WORKER);
+      gtk_widget_activate_action (page, "unlock.forgot", NULL);
+    }
   else if (g_str_equal (mode, "main"))
     ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   else if (g_str_equal (mode, "worker"))

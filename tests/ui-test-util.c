@@ -22,16 +22,14 @@ ui_test_database_make (UiTestDatabase *db)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (YkSession) session = NULL;
-  char *recovery_key = NULL;
 
   db->dir = g_dir_make_tmp ("yukang-ui-test-XXXXXX", &error);
   g_assert_no_error (error);
   db->path = g_build_filename (db->dir, "test.ykdb", NULL);
 
   session = yk_session_create (db->path, UI_TEST_COORDINATOR, "王协调", UI_TEST_COORDINATOR_PASSWORD,
-                               YK_KDF_INTERACTIVE, &recovery_key, &error);
+                               YK_KDF_INTERACTIVE, &db->recovery_key, &error);
   g_assert_no_error (error);
-  yk_wipe_and_free (recovery_key);
   yk_accounts_add (session, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD, YK_ROLE_WORKER, "SPQ", "李社工",
                    YK_KDF_INTERACTIVE, &error);
   g_assert_no_error (error);
@@ -51,6 +49,7 @@ ui_test_database_remove (UiTestDatabase *db)
   g_rmdir (db->dir);
   g_clear_pointer (&db->dir, g_free);
   g_clear_pointer (&db->path, g_free);
+  g_clear_pointer (&db->recovery_key, yk_wipe_and_free);
 }
 
 YkApplication *

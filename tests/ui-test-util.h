@@ -19,6 +19,7 @@ typedef struct
 {
   char *dir;
   char *path;
+  char *recovery_key; /* the one creation showed */
 } UiTestDatabase;
 
 void ui_test_init (int    *argc,

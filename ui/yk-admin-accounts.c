@@ -11,6 +11,7 @@
 #include "yk-statistics.h"
 #include "yk-label.h"
 #include "yk-password-dialog.h"
+#include "yk-recovery-key-dialog.h"
 #include "yk-unlocked-session.h"
 #include "yk-wipe.h"
 
@@ -48,6 +49,8 @@ struct _YkAdminAccounts
   char *confirm_account;      /* the account a remove dialog asks about */
   GtkWindow *password_dialog;
   GtkWindow *role_dialog;
+  GtkWindow *recovery_key_dialog;
+  gpointer pending_job;       /* KeyJob: a key change's result comes back in it */
   gboolean busy;
 };
 
@@ -284,25 +287,120 @@ close_confirm (YkAdminAccounts *self)
   g_clear_pointer (&self->confirm_account, g_free);
 }
 
-static gboolean
-rotate_in_thread (YkSession *session, gpointer data, GError **error)
+/* A key change's new recovery key comes back to the main thread in
+ * this; the page holds a reference until the job is done. */
+typedef struct
 {
-  return yk_session_rotate_key (session, error);
+  char *account;      /* removed first, when not NULL */
+  gboolean rotate;
+  gboolean removed;
+  char *recovery_key;
+} KeyJob;
+
+static void
+key_job_clear (gpointer data)
+{
+  KeyJob *job = data;
+
+  g_free (job->account);
+  yk_wipe_and_free (job->recovery_key);
 }
 
 static void
-rotate_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+key_job_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, key_job_clear);
+}
+
+static gboolean
+rotate_in_thread (YkSession *session, gpointer data, GError **error)
+{
+  KeyJob *job = data;
+
+  return yk_session_rotate_key (session, &job->recovery_key, error);
+}
+
+/* Removing someone who left, and then (by default) changing the key:
+ * they may have kept it, and an old copy of the header still holds
+ * their slot (docs/design/security.md, "Hardening"). */
+static gboolean
+remove_in_thread (YkSession *session, gpointer data, GError **error)
+{
+  KeyJob *job = data;
+
+  if (!yk_accounts_remove (session, job->account, error))
+    return FALSE;
+  job->removed = TRUE;
+  return !job->rotate || yk_session_rotate_key (session, &job->recovery_key, error);
+}
+
+static void
+show_key_status (YkAdminAccounts *self, const char *message, gboolean failed)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->key_status), failed ? "success" : "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->key_status), failed ? "error" : "success");
+  gtk_label_set_text (self->key_status, message);
+}
+
+/* The new recovery key, once, in the creation page's words. */
+static void
+show_recovery_key (YkAdminAccounts *self, const char *recovery_key)
+{
+  if (recovery_key == NULL)
+    return;
+  if (self->recovery_key_dialog != NULL)
+    gtk_window_destroy (self->recovery_key_dialog);
+  self->recovery_key_dialog = GTK_WINDOW (yk_recovery_key_dialog_new (
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), yk_unlocked_session_get_path (self->session), recovery_key));
+  g_object_add_weak_pointer (G_OBJECT (self->recovery_key_dialog), (gpointer *) &self->recovery_key_dialog);
+  gtk_window_present (self->recovery_key_dialog);
+}
+
+static void
+key_job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (YkAdminAccounts) self = finish_exclusive (source, result, user_data, &error);
+  KeyJob *job;
 
-  if (self == NULL)
+  if (self == NULL || self->pending_job == NULL)
     return;
-  gtk_widget_remove_css_class (GTK_WIDGET (self->key_status), error != NULL ? "success" : "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->key_status), error != NULL ? "error" : "success");
-  gtk_label_set_text (self->key_status, error != NULL ? error->message
-                                                      : _("The key was changed. Every remaining account works as before."));
+  job = g_steal_pointer (&self->pending_job);
+  if (job->account != NULL)
+    {
+      yk_label_show_message (self->accounts_error, !job->removed && error != NULL ? error->message : NULL);
+      refresh (self);
+    }
+  if (job->removed && error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (
+        _("The account was removed, but the key was not changed: %1$s Change it below."), error->message);
+
+      show_key_status (self, message, TRUE);
+    }
+  else if (job->account == NULL || job->removed)
+    show_key_status (self, error != NULL ? error->message
+                           : job->rotate ? _("The key was changed. Every remaining account works as before; "
+                                             "the old recovery key no longer does.")
+                           : "", error != NULL);
+  show_recovery_key (self, job->recovery_key);
+  key_job_release (job);
   yk_unlocked_session_records_changed (self->session, 0);
+}
+
+static void
+run_key_job (YkAdminAccounts *self, YkExclusiveFunc func, const char *account, gboolean rotate)
+{
+  KeyJob *job = g_atomic_rc_box_new0 (KeyJob);
+
+  job->account = g_strdup (account);
+  job->rotate = rotate;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->key_status), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->key_status), "success");
+  gtk_label_set_text (self->key_status, rotate ? _("Copying the database under a new key…") : "");
+  /* The callback reads the job: one reference rides on the task. */
+  self->pending_job = g_atomic_rc_box_acquire (job);
+  run_exclusive (self, func, job, key_job_release, key_job_done_cb);
 }
 
 static void
@@ -311,20 +409,25 @@ confirm_accepted_cb (YkAdminAccounts *self)
   YkSession *session = get_session (self);
   g_autofree char *account = g_steal_pointer (&self->confirm_account);
   g_autoptr (GError) error = NULL;
+  GtkCheckButton *rotate_check;
 
   if (session == NULL)
     return;
   if (self->confirm_kind == CONFIRM_ROTATE)
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->key_status), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->key_status), "success");
-      gtk_label_set_text (self->key_status, _("Copying the database under a new key…"));
-      run_exclusive (self, rotate_in_thread, NULL, NULL, rotate_done_cb);
+      run_key_job (self, rotate_in_thread, NULL, TRUE);
       return;
     }
-  /* Removing a slot is quick: no key derivation. */
-  yk_label_show_message (self->accounts_error, account != NULL && !yk_accounts_remove (session, account, &error)
-                                      ? error->message : NULL);
+  if (account == NULL)
+    return;
+  rotate_check = yk_admin_confirm_dialog_get_option (YK_ADMIN_CONFIRM_DIALOG (self->confirm_dialog));
+  if (gtk_check_button_get_active (rotate_check))
+    {
+      run_key_job (self, remove_in_thread, account, TRUE);
+      return;
+    }
+  /* Removing a slot alone is quick: no key derivation. */
+  yk_label_show_message (self->accounts_error, !yk_accounts_remove (session, account, &error) ? error->message : NULL);
   refresh (self);
   yk_unlocked_session_records_changed (self->session, 0);
 }
@@ -353,9 +456,13 @@ remove_account_activated (GtkWidget *widget, const char *action_name, GVariant *
   if (get_session (self) == NULL)
     return;
   confirm (self, CONFIRM_REMOVE, title,
-           _("Its password will no longer unlock the database. The records this person made stay, "
-             "and the audit trail keeps their name."),
+           _("Its password will no longer unlock this file. The records this person made stay, and the "
+             "audit trail keeps their name. Unless the key is changed too, their password still opens "
+             "older copies of the file, and a key they may have kept still decrypts it."),
            _("_Remove"));
+  /* On by default: docs/design/security.md, "Hardening". */
+  yk_admin_confirm_dialog_add_option (YK_ADMIN_CONFIRM_DIALOG (self->confirm_dialog),
+                                      _("Also change the database _key and make a new recovery key"), TRUE);
   self->confirm_account = g_strdup (account);
 }
 
@@ -367,9 +474,10 @@ rotate_key_activated (GtkWidget *widget, const char *action_name, GVariant *para
   if (get_session (self) == NULL)
     return;
   confirm (self, CONFIRM_ROTATE, _("Change the database key?"),
-           _("The whole database is copied under a new key, sealed to every remaining account and the "
-             "recovery key, and the audit trail is signed with it. A large database takes a minute or "
-             "so, and Yukang cannot be used meanwhile. Passwords stay the same."),
+           _("The whole database is copied under a new key, sealed to every remaining account, and the "
+             "audit trail is signed with it. A new recovery key is made and shown once; the old one stops "
+             "working. A large database takes a minute or so, and Yukang cannot be used meanwhile. "
+             "Passwords stay the same."),
            _("_Change Key"));
 }
 
@@ -428,6 +536,13 @@ yk_admin_accounts_get_confirm_dialog (YkAdminAccounts *self)
 }
 
 GtkWindow *
+yk_admin_accounts_get_recovery_key_dialog (YkAdminAccounts *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_ACCOUNTS (self), NULL);
+  return self->recovery_key_dialog;
+}
+
+GtkWindow *
 yk_admin_accounts_get_password_dialog (YkAdminAccounts *self)
 {
   g_return_val_if_fail (YK_IS_ADMIN_ACCOUNTS (self), NULL);
@@ -455,6 +570,9 @@ yk_admin_accounts_dispose (GObject *object)
   GtkWidget *child;
 
   close_confirm (self);
+  g_clear_pointer (&self->pending_job, key_job_release);
+  if (self->recovery_key_dialog != NULL)
+    gtk_window_destroy (self->recovery_key_dialog);
   if (self->password_dialog != NULL)
     gtk_window_destroy (self->password_dialog);
   if (self->role_dialog != NULL)

@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (YkAdminAccounts, yk_admin_accounts, YK, ADMIN_ACCOUNTS, Gt
 GtkWindow *yk_admin_accounts_get_confirm_dialog (YkAdminAccounts *self);
 /* The YkPasswordDialog of admin.reset-password, NULL when none is open. */
 GtkWindow *yk_admin_accounts_get_password_dialog (YkAdminAccounts *self);
+/* The new recovery key after a key change, while it is shown. */
+GtkWindow *yk_admin_accounts_get_recovery_key_dialog (YkAdminAccounts *self);
 /* The YkAdminRoleDialog of admin.edit-role, NULL when none is open. */
 GtkWindow *yk_admin_accounts_get_role_dialog (YkAdminAccounts *self);
 /* TRUE while an account is being added or reset, or the key changed. */

@@ -10,6 +10,7 @@ struct _YkAdminConfirmDialog
 
   GtkLabel *heading_label;
   GtkLabel *body_label;
+  GtkCheckButton *option_check;
   GtkButton *accept_button;
   GtkWidget *cancel_button;
 };
@@ -62,6 +63,7 @@ yk_admin_confirm_dialog_class_init (YkAdminConfirmDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-admin-confirm-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, YkAdminConfirmDialog, heading_label);
   gtk_widget_class_bind_template_child (widget_class, YkAdminConfirmDialog, body_label);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminConfirmDialog, option_check);
   gtk_widget_class_bind_template_child (widget_class, YkAdminConfirmDialog, accept_button);
   gtk_widget_class_bind_template_child (widget_class, YkAdminConfirmDialog, cancel_button);
 
@@ -94,4 +96,22 @@ yk_admin_confirm_dialog_new (GtkWindow  *parent,
   /* Cancel is the safe answer to Return, as it was in the message dialog. */
   gtk_widget_grab_focus (self->cancel_button);
   return self;
+}
+
+void
+yk_admin_confirm_dialog_add_option (YkAdminConfirmDialog *self,
+                                    const char           *label,
+                                    gboolean              active)
+{
+  g_return_if_fail (YK_IS_ADMIN_CONFIRM_DIALOG (self));
+  gtk_check_button_set_label (self->option_check, label);
+  gtk_check_button_set_active (self->option_check, active);
+  gtk_widget_set_visible (GTK_WIDGET (self->option_check), TRUE);
+}
+
+GtkCheckButton *
+yk_admin_confirm_dialog_get_option (YkAdminConfirmDialog *self)
+{
+  g_return_val_if_fail (YK_IS_ADMIN_CONFIRM_DIALOG (self), NULL);
+  return self->option_check;
 }

@@ -17,4 +17,11 @@ YkAdminConfirmDialog *yk_admin_confirm_dialog_new (GtkWindow  *parent,
                                                    const char *body,
                                                    const char *accept_label);
 
+/* An option under the text (removing an account: also change the key),
+ * shown with `label` and ticked or not; read it in `accepted`. */
+void yk_admin_confirm_dialog_add_option (YkAdminConfirmDialog *self,
+                                         const char           *label,
+                                         gboolean              active);
+GtkCheckButton *yk_admin_confirm_dialog_get_option (YkAdminConfirmDialog *self);
+
 G_END_DECLS

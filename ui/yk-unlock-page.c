@@ -4,6 +4,7 @@
 #include "yk-config.h"
 #include "yk-unlock-page.h"
 #include "yk-file-chooser.h"
+#include "yk-forgot-password-dialog.h"
 #include "yk-recent-databases.h"
 #include "yk-sensitive.h"
 #include "yk-unlocked-session.h"
@@ -25,6 +26,7 @@ struct _YkUnlockPage
   GtkLabel *error_label;
 
   GSettings *settings;
+  GtkWindow *forgot_dialog;
   gboolean busy;
 };
 
@@ -92,11 +94,23 @@ set_busy (YkUnlockPage *self,
 }
 
 static void
+show_message (YkUnlockPage *self,
+              const char   *message,
+              gboolean      is_error)
+{
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+static void
 show_error (YkUnlockPage *self,
             const char   *message)
 {
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+  show_message (self, message, TRUE);
 }
 
 static guint
@@ -221,6 +235,44 @@ open_action (GtkWidget  *widget,
                                  open_done_cb, g_object_ref (widget));
 }
 
+/* 忘记密码: the recovery key sets a new password; the person then
+ * unlocks as usual (docs/design/security.md, "Hardening"). */
+static void
+password_set_cb (YkUnlockPage *self,
+                 const char   *account)
+{
+  g_autofree char *note = g_strdup_printf (_("A new password was set for “%1$s”. Unlock with it now."), account);
+
+  gtk_editable_set_text (self->user_entry, account);
+  gtk_editable_set_text (self->password_entry, "");
+  show_message (self, note, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->password_entry));
+}
+
+static void
+forgot_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  YkUnlockPage *self = YK_UNLOCK_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *path = yk_unlock_page_get_database (self);
+
+  if (path == NULL)
+    {
+      show_error (self, _("Choose the database first."));
+      return;
+    }
+  if (self->forgot_dialog != NULL)
+    gtk_window_destroy (self->forgot_dialog);
+  self->forgot_dialog = GTK_WINDOW (yk_forgot_password_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                   path, gtk_editable_get_text (self->user_entry)));
+  g_object_add_weak_pointer (G_OBJECT (self->forgot_dialog), (gpointer *) &self->forgot_dialog);
+  g_signal_connect_object (self->forgot_dialog, "password-set", G_CALLBACK (password_set_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (self->forgot_dialog);
+}
+
 /* For the drop-down's item templates. */
 static char *
 database_file_name_cb (GtkListItem *item,
@@ -300,6 +352,8 @@ yk_unlock_page_dispose (GObject *object)
   YkUnlockPage *self = YK_UNLOCK_PAGE (object);
   GtkWidget *child;
 
+  if (self->forgot_dialog != NULL)
+    gtk_window_destroy (self->forgot_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), YK_TYPE_UNLOCK_PAGE);
   /* The template's unnamed top-level children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -398,6 +452,7 @@ yk_unlock_page_class_init (YkUnlockPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "unlock.unlock", NULL, unlock_action);
   gtk_widget_class_install_action (widget_class, "unlock.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "unlock.forgot", NULL, forgot_action);
 }
 
 static void
@@ -478,4 +533,12 @@ yk_unlock_page_ask_password (YkUnlockPage *self)
   gtk_editable_set_text (self->password_entry, "");
   show_error (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->password_entry));
+}
+
+/* The 忘记密码 dialog while it is open (for tests). */
+GtkWindow *
+yk_unlock_page_get_forgot_dialog (YkUnlockPage *self)
+{
+  g_return_val_if_fail (YK_IS_UNLOCK_PAGE (self), NULL);
+  return self->forgot_dialog;
 }

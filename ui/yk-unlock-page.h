@@ -19,5 +19,6 @@ void yk_unlock_page_set_user_name (YkUnlockPage *self,
                                    const char   *user_name);
 gboolean yk_unlock_page_get_busy (YkUnlockPage *self);
 void yk_unlock_page_ask_password (YkUnlockPage *self);
+GtkWindow *yk_unlock_page_get_forgot_dialog (YkUnlockPage *self);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ main (int argc, char *argv[])
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (YkSession) session = NULL;
+  g_autofree char *recovery_key = NULL;
   YkVerifyReport report = { 0 };
   YkAuditCheck check;
   gint64 start;
@@ -46,7 +47,7 @@ main (int argc, char *argv[])
     }
 
   start = g_get_monotonic_time ();
-  if (!yk_session_rotate_key (session, &error))
+  if (!yk_session_rotate_key (session, &recovery_key, &error))
     {
       fprintf (stderr, "%s\n", error->message);
       return 1;

@@ -837,7 +837,7 @@ test_verify_expect_head (Fixture *f, gconstpointer data)
     g_assert_cmpint (run.status, ==, 1);
     assert_contains (run.out, "chain intact");
     assert_contains (run.out, "cut or rewritten");
-    (void) find_head (run.out, "audit head +");
+    g_free (find_head (run.out, "audit head +"));
   }
   {
     /* The same id with another hash: rewritten. */

@@ -22,7 +22,23 @@ yk_admin_backup (YkSession  *session,
                  const char *destination,
                  GError    **error)
 {
+  g_autofree char *head = NULL;
+
+  return yk_admin_backup_with_head (session, destination, &head, error);
+}
+
+/* The head is read before the copy is taken, so the copy's trail always
+ * extends it (another program may add entries in between); the backup's
+ * own entry comes after. */
+gboolean
+yk_admin_backup_with_head (YkSession  *session,
+                           const char *destination,
+                           char      **head,
+                           GError    **error)
+{
+  *head = NULL;
   return yk_session_require_coordinator (session, error) &&
+         yk_session_audit_head (session, head, error) &&
          yk_store_backup (yk_session_get_store (session), destination, error) &&
          yk_session_audit (session, "backup", NULL, 0, NULL, error);
 }
@@ -69,7 +85,8 @@ yk_admin_verify_reader (YkReader       *reader,
   return yk_db_integrity_check (db, report->integrity, error) &&
          yk_db_foreign_key_check (db, report->foreign_keys, error) &&
          yk_db_running_totals_check (db, report->running_totals, error) &&
-         yk_audit_verify (db, audit_key, &report->audit, error);
+         yk_audit_verify (db, audit_key, yk_store_get_database_id (_yk_reader_get_store (reader)), NULL,
+                          &report->audit, error);
 }
 
 static const char *const interval_keys[] = {
@@ -258,7 +275,9 @@ yk_admin_audit_read (YkReader                 *reader,
   audit = g_new0 (YkAdminAudit, 1);
   audit->rows = yk_db_audit_list (db, filter->account, filter->record_table, filter->record_id,
                                   from_at, to_at, filter->limit, error);
-  if (audit->rows == NULL || !yk_audit_verify (db, audit_key, &audit->check, error) ||
+  if (audit->rows == NULL ||
+      !yk_audit_verify (db, audit_key, yk_store_get_database_id (_yk_reader_get_store (reader)), NULL,
+                        &audit->check, error) ||
       (audit->records = yk_admin_audit_describe (reader, audit->rows, error)) == NULL)
     {
       yk_admin_audit_free (audit);

@@ -14,6 +14,12 @@ G_BEGIN_DECLS
 gboolean yk_admin_backup (YkSession  *session,
                           const char *destination,
                           GError    **error);
+/* The same, giving the audit head the copy holds (yk_session_audit_head),
+ * for the person to note down outside the file. */
+gboolean yk_admin_backup_with_head (YkSession  *session,
+                                    const char *destination,
+                                    char      **head,
+                                    GError    **error);
 
 /* yk_verify() split for the window: the file's header and pages on the
  * main connection (yk_verify_store), then SQLite's checks, the running

@@ -62,21 +62,79 @@ print_check (const char *what, const char *result)
   printf ("%s %s\n", line->str, result);
 }
 
+/* The audit trail's lines: the MAC chain, the signatures, the head and,
+ * when asked, whether the trail still extends a head stated earlier. */
+static void
+print_audit (const YkAuditCheck *audit,
+             const char         *expected)
+{
+  g_autofree char *line = NULL;
+  g_autofree char *head = yk_audit_head_format (&audit->head);
+
+  if (audit->first_bad_id == 0)
+    line = g_strdup_printf (_("%1$llu entries, chain intact"), (unsigned long long) audit->rows);
+  else
+    line = g_strdup_printf (_("chain broken at entry %1$lld (after %2$llu intact entries): "
+                              "the trail was edited, or entries were deleted or inserted"),
+                            (long long) audit->first_bad_id, (unsigned long long) audit->rows);
+  print_check (_("audit trail"), line);
+  g_free (line);
+  line = g_strdup_printf (_("%1$llu signed and valid, %2$llu unsigned (written before signatures, "
+                            "or with the recovery key)"),
+                          (unsigned long long) audit->signed_rows, (unsigned long long) audit->unsigned_rows);
+  print_check (_("signatures"), line);
+  for (guint i = 0; i < MIN (audit->n_bad_signatures, YK_AUDIT_LISTED); i++)
+    {
+      g_free (line);
+      line = g_strdup_printf (_("entry %1$lld, in the name of “%2$s”: the signature is not that account’s; "
+                                "someone else wrote it"),
+                              (long long) audit->bad_signatures[i].id, audit->bad_signatures[i].account);
+      print_check (_("signatures"), line);
+    }
+  if (audit->n_bad_signatures > YK_AUDIT_LISTED)
+    {
+      g_free (line);
+      line = g_strdup_printf (_("%1$u more entries whose signature fails"), audit->n_bad_signatures - YK_AUDIT_LISTED);
+      print_check (_("signatures"), line);
+    }
+  print_check (_("audit head"), head);
+  if (expected == NULL)
+    return;
+  g_free (line);
+  if (audit->expected == YK_AUDIT_HEAD_EXTENDED)
+    line = g_strdup_printf (_("%1$s: the trail still extends it"), expected);
+  else
+    line = g_strdup_printf (_("%1$s: the trail was cut or rewritten after that entry"), expected);
+  print_check (_("expected head"), line);
+}
+
 /* yukang verify: every page, SQLite's checks, the audit chain. */
 int
 yk_cli_verify (int argc, char **argv)
 {
   YkCliAuth auth = { 0 };
-  GOptionEntry entries[] = { YK_CLI_AUTH_ENTRIES (auth), { NULL } };
+  g_autofree char *expect_head = NULL;
+  GOptionEntry entries[] = {
+    YK_CLI_AUTH_ENTRIES (auth),
+    { "expect-head", 0, 0, G_OPTION_ARG_STRING, &expect_head,
+      N_("Check that the audit trail still extends a head a report or backup stated"), N_("ID:HASH") },
+    { NULL }
+  };
   g_autoptr (YkSession) session = NULL;
   YkVerifyReport report = { 0 };
+  YkAuditHead expected;
   g_autofree char *line = NULL;
   GError *error = NULL;
   gboolean ok;
 
-  if (!yk_cli_parse ("verify", NULL, entries, &argc, &argv, &error) ||
+  if (yk_cli_parse ("verify", NULL, entries, &argc, &argv, &error) && expect_head != NULL &&
+      !yk_audit_head_parse (expect_head, &expected))
+    g_set_error (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
+                 _("--expect-head must be an audit head as reports print it, such as 1234:3f9a0c1b2d4e5f60, "
+                   "not “%1$s”"), expect_head);
+  if (error != NULL ||
       (session = yk_cli_open_session (&auth, &error)) == NULL ||
-      !yk_verify (session, &report, &error))
+      !yk_verify_with_head (session, expect_head ? &expected : NULL, &report, &error))
     {
       yk_verify_report_clear (&report);
       yk_cli_auth_clear (&auth);
@@ -104,14 +162,7 @@ yk_cli_verify (int argc, char **argv)
     print_check (_("running totals"), report.running_totals->pdata[i]);
   if (report.running_totals->len == 0)
     print_check (_("running totals"), _("agree with the records"));
-  g_free (line);
-  if (report.audit.first_bad_id == 0)
-    line = g_strdup_printf (_("%1$llu entries, chain intact"), (unsigned long long) report.audit.rows);
-  else
-    line = g_strdup_printf (_("chain broken at entry %1$lld (after %2$llu intact entries): "
-                              "the trail was edited, or entries were deleted or inserted"),
-                            (long long) report.audit.first_bad_id, (unsigned long long) report.audit.rows);
-  print_check (_("audit trail"), line);
+  print_audit (&report.audit, expect_head);
 
   ok = yk_verify_report_ok (&report);
   printf ("%s\n", ok ? _("No problems found.") : _("Problems found."));
@@ -133,16 +184,19 @@ yk_cli_backup (int argc, char **argv)
     { NULL }
   };
   g_autoptr (YkSession) session = NULL;
+  g_autofree char *head = NULL;
   GError *error = NULL;
   gboolean ok;
 
   ok = yk_cli_parse ("backup", NULL, entries, &argc, &argv, &error) &&
        yk_cli_require (output, "--output", &error) &&
        (session = yk_cli_open_session (&auth, &error)) != NULL &&
-       yk_admin_backup (session, output, &error);
+       yk_admin_backup_with_head (session, output, &head, &error);
   yk_cli_auth_clear (&auth);
   if (!ok)
     return yk_cli_fail (error);
   printf (_("Backed up to %1$s.\n"), output);
+  /* To note down outside the file: `yukang verify --expect-head` checks it later. */
+  print_check (_("audit head"), head != NULL ? head : _("none (the trail is empty)"));
   return YK_EXIT_OK;
 }

@@ -55,11 +55,14 @@ yk_report_to_text (const YkReport *r)
       g_string_append_c (out, '\n');
     }
   g_string_append_printf (out, "\n%s\n", summary);
+  if (r->audit_head != NULL)
+    g_string_append_printf (out, "\n审计记录链头：%s\n", r->audit_head);
   return g_string_free (out, FALSE);
 }
 
 /* One row per indicator in docs/design/indicators.md's order: label, one column per
- * site, 合计, 累计. A header row names the columns. RFC 4180 (CRLF). Site
+ * site, 合计, 累计. A header row names the columns; after the indicators,
+ * one row 审计记录链头 with the audit head in its second cell. RFC 4180 (CRLF). Site
  * names are typed by a coordinator and go through yk_text_append_csv_text()
  * (a ' before a formula, docs/design/formats.md); the labels are Yukang's
  * and the figures numbers it writes, never changed. */
@@ -81,6 +84,8 @@ yk_report_to_csv (const YkReport *r)
         g_string_append_printf (out, ",%" G_GINT64_FORMAT, ((YkReportSite *) r->sites->pdata[i])->values[k]);
       g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "\r\n", r->total[k], r->cumulative[k]);
     }
+  if (r->audit_head != NULL)
+    g_string_append_printf (out, "审计记录链头,%s\r\n", r->audit_head);
   return g_string_free (out, FALSE);
 }
 
@@ -119,6 +124,11 @@ yk_report_to_json (const YkReport *r)
     }
   g_string_append (out, "\n  ],\n  \"total\": ");
   append_indicators (out, r->total, "  ");
+  g_string_append (out, ",\n  \"audit_head\": ");
+  if (r->audit_head != NULL)
+    yk_text_append_json_string (out, r->audit_head);
+  else
+    g_string_append (out, "null");
   g_string_append (out, "\n}\n");
   return g_string_free (out, FALSE);
 }

@@ -4,6 +4,7 @@
 #include "yk-report-private.h"
 #include "yk-reader-private.h"
 #include "yk-app-error.h"
+#include "yk-audit.h"
 #include "yk-casework.h"
 #include "yk-db-figure-records.h"
 #include "yk-db-records.h"
@@ -50,6 +51,7 @@ yk_report_free (YkReport *report)
   g_free (report->from);
   g_free (report->to);
   g_free (report->pilot_start);
+  g_free (report->audit_head);
   g_clear_pointer (&report->sites, g_ptr_array_unref);
   g_free (report);
 }
@@ -269,6 +271,19 @@ yk_report_monthly (YkReader       *reader,
   return monthly (_yk_reader_get_db (reader), report, yk_reader_clamp_site (reader, report_site (report)), error);
 }
 
+/* Every report states the audit head it was made at (docs/design/security.md,
+ * "Audit trail"); a trail that cannot be read leaves it out rather than
+ * the figures. */
+static char *
+audit_head_of (sqlite3 *db)
+{
+  YkAuditHead head;
+
+  if (!yk_audit_read_head (db, &head, NULL) || head.id == 0)
+    return NULL;
+  return yk_audit_head_format (&head);
+}
+
 static YkReport *
 compute (sqlite3    *db,
          const char *from,
@@ -292,6 +307,7 @@ compute (sqlite3    *db,
   report->to = g_strdup (to);
   report->sites = g_ptr_array_new_with_free_func ((GDestroyNotify) report_site_free);
   report->pilot_start = pilot_start_of (db, site_rows);
+  report->audit_head = audit_head_of (db);
 
   for (guint i = 0; i < site_rows->len; i++)
     {
@@ -410,13 +426,27 @@ yk_report_summary (const YkReport *r)
                           r->total[YK_INDICATOR_BENEFICIARIES]);
 }
 
-/* Stated under the table of every exported report (docs/design/indicators.md). */
+/* The line that states the audit head (docs/design/formats.md), in the
+ * text, CSV, XLSX and PDF alike; NULL without a head. */
+char *
+yk_report_audit_head_line (const YkReport *report)
+{
+  if (report->audit_head == NULL)
+    return NULL;
+  return g_strdup_printf ("审计记录链头：%s", report->audit_head);
+}
+
+/* Stated under the table of every exported report (docs/design/indicators.md),
+ * and the audit head after them. */
 char *
 yk_report_notes (const YkReport *report)
 {
-  return g_strdup_printf ("注：1. 作废的记录不计入任何数字。2. 上门服务、电话随访只计已联系上的记录。"
+  g_autofree char *head = yk_report_audit_head_line (report);
+  g_autofree char *notes = g_strdup_printf ("注：1. 作废的记录不计入任何数字。2. 上门服务、电话随访只计已联系上的记录。"
          "3. 个案建档、在册服务对象、生活状态改善为截至期末的存量，其余为期间内的流量。"
          "4. 其他居民和匿名问卷填写人无法区分，按人次计入总受益人数。"
          "5. 生活状态改善：至少两次社会功能缺陷筛选量表（SDSS）评估，最近一次总分比首次至少低%d分"
          "（标为9的项目不计分）。", report->improvement_threshold);
+
+  return head != NULL ? g_strconcat (notes, "\n", head, NULL) : g_steal_pointer (&notes);
 }

@@ -28,6 +28,7 @@ typedef struct
   GPtrArray *sites;      /* YkReportSite, one per site reported */
   gint64 total[YK_N_INDICATORS];
   gint64 cumulative[YK_N_INDICATORS];
+  char *audit_head;      /* "ID:HEX" when the report was made (docs/design/formats.md), NULL if none */
 } YkReport;
 
 /* "2021Q3", "2021", "2021-07", "2021-07-01..2021-09-30", "cumulative:2021Q3". */
@@ -55,6 +56,7 @@ const char *yk_indicator_label (YkIndicator indicator);
 char *yk_date_chinese (const char *iso);
 char *yk_report_summary (const YkReport *report);
 char *yk_report_notes (const YkReport *report);
+char *yk_report_audit_head_line (const YkReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkReport, yk_report_free)
 

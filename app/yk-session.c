@@ -6,6 +6,7 @@
 #include "yk-audit.h"
 #include "yk-crypto-error.h"
 #include "yk-db-staff.h"
+#include "yk-key-slot.h"
 #include "yk-schema.h"
 #include "yk-secret.h"
 #include "yk-unlock-log.h"
@@ -456,9 +457,17 @@ yk_session_audit (YkSession  *session,
                   const char *detail,
                   GError    **error)
 {
-  return yk_audit_append (yk_store_get_connection (session->store), session->audit_key,
-                          session->staff ? session->staff->account : NULL, action, record_table,
-                          record_id, detail, error);
+  /* Signed with the unlocking account's own key (none with the recovery key). */
+  YkAuditSigner signer = { yk_store_get_database_id (session->store), yk_store_get_signing_key (session->store) };
+  const char *account = session->staff ? session->staff->account : NULL;
+  sqlite3 *db = yk_store_get_connection (session->store);
+
+  /* On record before the first entry it signs; after that, a no-op. */
+  if (signer.signing_key != NULL && account != NULL &&
+      !yk_audit_register_signer (db, account, yk_signing_key_public (signer.signing_key), error))
+    return FALSE;
+  return yk_audit_append (db, session->audit_key, &signer, account, action, record_table, record_id, detail,
+                          error);
 }
 
 gboolean
@@ -466,7 +475,32 @@ yk_session_check_audit (YkSession    *session,
                         YkAuditCheck *check,
                         GError      **error)
 {
-  return yk_audit_verify (yk_store_get_connection (session->store), session->audit_key, check, error);
+  return yk_session_check_audit_head (session, NULL, check, error);
+}
+
+gboolean
+yk_session_check_audit_head (YkSession         *session,
+                             const YkAuditHead *expected,
+                             YkAuditCheck      *check,
+                             GError           **error)
+{
+  return yk_audit_verify (yk_store_get_connection (session->store), session->audit_key,
+                          yk_store_get_database_id (session->store), expected, check, error);
+}
+
+gboolean
+yk_session_audit_head (YkSession *session,
+                       char     **head,
+                       GError   **error)
+{
+  YkAuditHead value;
+
+  *head = NULL;
+  if (!yk_audit_read_head (yk_store_get_connection (session->store), &value, error))
+    return FALSE;
+  if (value.id > 0)
+    *head = yk_audit_head_format (&value);
+  return TRUE;
 }
 
 /* The store signs the trail anew under the new key in the same copy;

@@ -57,6 +57,16 @@ gboolean yk_session_audit (YkSession  *session,
 gboolean yk_session_check_audit (YkSession    *session,
                                  YkAuditCheck *check,
                                  GError      **error);
+/* The same, and whether the trail still extends `expected` (check->expected). */
+gboolean yk_session_check_audit_head (YkSession         *session,
+                                      const YkAuditHead *expected,
+                                      YkAuditCheck      *check,
+                                      GError           **error);
+/* The audit head, "ID:HEX", as reports, backups and snapshots state it
+ * (docs/design/security.md, "Audit trail"); NULL with an empty trail. */
+gboolean yk_session_audit_head (YkSession *session,
+                                char     **head,
+                                GError   **error);
 
 /* When someone leaves (docs/design/file-format.md, "Copies"): a new database key sealed to every
  * remaining account, the audit trail re-signed, and a new recovery key

@@ -13,6 +13,15 @@ yk_verify (YkSession      *session,
            YkVerifyReport *report,
            GError        **error)
 {
+  return yk_verify_with_head (session, NULL, report, error);
+}
+
+gboolean
+yk_verify_with_head (YkSession         *session,
+                     const YkAuditHead *expected,
+                     YkVerifyReport    *report,
+                     GError           **error)
+{
   sqlite3 *db = yk_store_get_connection (yk_session_get_store (session));
 
   memset (report, 0, sizeof *report);
@@ -24,7 +33,7 @@ yk_verify (YkSession      *session,
          yk_db_integrity_check (db, report->integrity, error) &&
          yk_db_foreign_key_check (db, report->foreign_keys, error) &&
          yk_db_running_totals_check (db, report->running_totals, error) &&
-         yk_session_check_audit (session, &report->audit, error);
+         yk_session_check_audit_head (session, expected, &report->audit, error);
 }
 
 gboolean
@@ -32,7 +41,8 @@ yk_verify_report_ok (const YkVerifyReport *report)
 {
   return report->integrity->len == 0 && report->foreign_keys->len == 0 &&
          report->running_totals->len == 0 &&
-         report->audit.first_bad_id == 0;
+         report->audit.first_bad_id == 0 && report->audit.n_bad_signatures == 0 &&
+         (report->audit.expected == YK_AUDIT_HEAD_NOT_ASKED || report->audit.expected == YK_AUDIT_HEAD_EXTENDED);
 }
 
 void

@@ -18,6 +18,12 @@ typedef struct
 gboolean yk_verify (YkSession      *session,
                     YkVerifyReport *report,
                     GError        **error);
+/* The same, and whether the audit trail still extends `expected`
+ * (report->audit.expected); a trail that does not is a problem. */
+gboolean yk_verify_with_head (YkSession         *session,
+                              const YkAuditHead *expected,
+                              YkVerifyReport    *report,
+                              GError           **error);
 gboolean yk_verify_report_ok (const YkVerifyReport *report);
 void yk_verify_report_clear (YkVerifyReport *report);
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "yukang-crypto"
 
-#include "yk-header.h"
+#include "yk-header-private.h"
 #include "yk-crypto-error.h"
 #include "yk-keys.h"
 #include "yk-secret.h"
@@ -33,11 +33,13 @@
 #define SLOT_WRAP_NONCE 132
 #define SLOT_WRAPPED 156
 #define SLOT_SEALED 204
-#define SLOT_END 284
+#define SLOT_SIGN_PUBLIC_KEY 284 /* version 2 */
+#define SLOT_END 316
 
 G_STATIC_ASSERT (SLOT_WRAPPED == SLOT_WRAP_NONCE + YK_SLOT_WRAP_NONCE_SIZE);
 G_STATIC_ASSERT (SLOT_SEALED == SLOT_WRAPPED + YK_SLOT_WRAPPED_SIZE);
-G_STATIC_ASSERT (SLOT_END == SLOT_SEALED + YK_SLOT_SEALED_SIZE);
+G_STATIC_ASSERT (SLOT_SIGN_PUBLIC_KEY == SLOT_SEALED + YK_SLOT_SEALED_SIZE);
+G_STATIC_ASSERT (SLOT_END == SLOT_SIGN_PUBLIC_KEY + YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
 G_STATIC_ASSERT (SLOT_END <= SLOT_SIZE);
 G_STATIC_ASSERT (OFF_SLOTS + YK_HEADER_MAX_SLOTS * SLOT_SIZE <= OFF_CHECKSUM);
 
@@ -80,6 +82,7 @@ compute_checksum (const guint8 *copy,
 
 static gboolean
 parse_slot (const guint8 *p,
+            guint32       version,
             YkKeySlot    *slot,
             guint         index,
             GError      **error)
@@ -109,11 +112,14 @@ parse_slot (const guint8 *p,
   memcpy (slot->wrap_nonce, p + SLOT_WRAP_NONCE, YK_SLOT_WRAP_NONCE_SIZE);
   memcpy (slot->wrapped_secret, p + SLOT_WRAPPED, YK_SLOT_WRAPPED_SIZE);
   memcpy (slot->sealed_key, p + SLOT_SEALED, YK_SLOT_SEALED_SIZE);
+  if (version >= 2)
+    memcpy (slot->sign_public_key, p + SLOT_SIGN_PUBLIC_KEY, YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
   return TRUE;
 }
 
 static void
 serialize_slot (const YkKeySlot *slot,
+                guint32          version,
                 guint8          *p)
 {
   memset (p, 0, SLOT_SIZE);
@@ -128,6 +134,8 @@ serialize_slot (const YkKeySlot *slot,
   memcpy (p + SLOT_WRAP_NONCE, slot->wrap_nonce, YK_SLOT_WRAP_NONCE_SIZE);
   memcpy (p + SLOT_WRAPPED, slot->wrapped_secret, YK_SLOT_WRAPPED_SIZE);
   memcpy (p + SLOT_SEALED, slot->sealed_key, YK_SLOT_SEALED_SIZE);
+  if (version >= 2)
+    memcpy (p + SLOT_SIGN_PUBLIC_KEY, slot->sign_public_key, YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
 }
 
 /* Everything but the MAC and checksum, as the MAC covers it. */
@@ -143,7 +151,7 @@ serialize_body (const YkHeader *header,
   write_u64 (copy + OFF_GENERATION, header->generation);
   write_u32 (copy + OFF_MAX_SLOTS, YK_HEADER_MAX_SLOTS);
   for (guint i = 0; i < YK_HEADER_MAX_SLOTS; i++)
-    serialize_slot (&header->slots[i], copy + OFF_SLOTS + i * SLOT_SIZE);
+    serialize_slot (&header->slots[i], header->version, copy + OFF_SLOTS + i * SLOT_SIZE);
 }
 
 static void
@@ -163,7 +171,7 @@ void
 yk_header_init (YkHeader *header)
 {
   memset (header, 0, sizeof *header);
-  header->version = YK_FORMAT_VERSION;
+  header->version = YK_HEADER_VERSION;
   randombytes_buf (header->database_id, YK_DATABASE_ID_SIZE);
   header->generation = 1;
 }
@@ -186,7 +194,7 @@ yk_header_parse (const guint8 *copy,
   if (sodium_memcmp (checksum, copy + OFF_CHECKSUM, 32) != 0)
     {
       /* A newer format may checksum differently; say so rather than "damaged". */
-      if (read_u32 (copy + OFF_VERSION) > YK_FORMAT_VERSION)
+      if (read_u32 (copy + OFF_VERSION) > YK_HEADER_VERSION)
         g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_UNSUPPORTED_VERSION,
                      _("This database was written in format %1$u, which this version of "
                        "Yukang cannot read"), read_u32 (copy + OFF_VERSION));
@@ -198,7 +206,7 @@ yk_header_parse (const guint8 *copy,
 
   memset (header, 0, sizeof *header);
   header->version = read_u32 (copy + OFF_VERSION);
-  if (header->version != YK_FORMAT_VERSION)
+  if (header->version < YK_HEADER_VERSION_MIN || header->version > YK_HEADER_VERSION)
     {
       g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_UNSUPPORTED_VERSION,
                    _("This database was written in format %1$u, which this version of "
@@ -216,7 +224,7 @@ yk_header_parse (const guint8 *copy,
   header->generation = read_u64 (copy + OFF_GENERATION);
   memcpy (header->mac, copy + OFF_MAC, YK_HEADER_MAC_SIZE);
   for (guint i = 0; i < YK_HEADER_MAX_SLOTS; i++)
-    if (!parse_slot (copy + OFF_SLOTS + i * SLOT_SIZE, &header->slots[i], i, error))
+    if (!parse_slot (copy + OFF_SLOTS + i * SLOT_SIZE, header->version, &header->slots[i], i, error))
       return FALSE;
   return TRUE;
 }
@@ -278,14 +286,25 @@ yk_header_read_area (const guint8   *area,
 }
 
 void
-yk_header_serialize (YkHeader       *header,
-                     const YkSecret *database_key,
-                     guint8          copy[YK_HEADER_COPY_SIZE])
+_yk_header_serialize_version (YkHeader       *header,
+                              guint32         version,
+                              const YkSecret *database_key,
+                              guint8          copy[YK_HEADER_COPY_SIZE])
 {
+  header->version = version;
   compute_mac (header, database_key, header->mac);
   serialize_body (header, copy);
   memcpy (copy + OFF_MAC, header->mac, YK_HEADER_MAC_SIZE);
   compute_checksum (copy, copy + OFF_CHECKSUM);
+}
+
+/* Whatever version was read, the header is written in the current one. */
+void
+yk_header_serialize (YkHeader       *header,
+                     const YkSecret *database_key,
+                     guint8          copy[YK_HEADER_COPY_SIZE])
+{
+  _yk_header_serialize_version (header, YK_HEADER_VERSION, database_key, copy);
 }
 
 gboolean

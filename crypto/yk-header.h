@@ -20,6 +20,13 @@ G_BEGIN_DECLS
 #define YK_SLOT_WRAP_NONCE_SIZE 24
 #define YK_SLOT_WRAPPED_SIZE (32 + 16)
 #define YK_SLOT_SEALED_SIZE (32 + 48)
+#define YK_SLOT_SIGN_PUBLIC_KEY_SIZE 32
+
+/* Version 2 adds each account's Ed25519 public key (audit signatures) in
+ * bytes a version-1 slot left zero; version 1 is still read, and written
+ * as version 2 at the next header write (docs/design/file-format.md). */
+#define YK_HEADER_VERSION 2
+#define YK_HEADER_VERSION_MIN 1
 
 typedef enum
 {
@@ -39,6 +46,7 @@ struct _YkKeySlot
   guint8 wrap_nonce[YK_SLOT_WRAP_NONCE_SIZE];
   guint8 wrapped_secret[YK_SLOT_WRAPPED_SIZE]; /* X25519 secret key under the password */
   guint8 sealed_key[YK_SLOT_SEALED_SIZE];      /* database key sealed to public_key */
+  guint8 sign_public_key[YK_SLOT_SIGN_PUBLIC_KEY_SIZE]; /* all zero: not known yet */
 };
 
 struct _YkHeader

@@ -12,10 +12,12 @@
 
 #define AD_SIZE (YK_DATABASE_ID_SIZE + 4 + 1 + 8 + 8 + YK_SLOT_NAME_MAX)
 #define RECOVERY_CONTEXT "yukang recovery slot wrapping key"
+#define SIGNING_CONTEXT "yukang audit signing key"
 
 G_STATIC_ASSERT (YK_SLOT_WRAPPED_SIZE == crypto_box_SECRETKEYBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES);
 G_STATIC_ASSERT (YK_SLOT_SEALED_SIZE == YK_KEY_SIZE + crypto_box_SEALBYTES);
 G_STATIC_ASSERT (YK_SLOT_SALT_SIZE == crypto_pwhash_SALTBYTES);
+G_STATIC_ASSERT (YK_SLOT_SIGN_PUBLIC_KEY_SIZE == crypto_sign_PUBLICKEYBYTES);
 
 /* The slot's position, kind, KDF parameters and name are bound to the
  * wrapped secret, so none can be changed or moved without the tag failing. */
@@ -74,13 +76,39 @@ derive_recovery_key (const YkKeySlot *slot,
   return key;
 }
 
+/* An account's Ed25519 key pair is a function of its X25519 secret (a
+ * keyed BLAKE2b with its own context as the seed): whoever can open the
+ * slot can sign, and nobody else, and a version-1 slot gains one
+ * without being re-made (docs/design/file-format.md). */
+static YkSecret *
+derive_signing_key (const YkSecret *secret_key)
+{
+  g_autoptr (YkSecret) seed = yk_secret_new (crypto_sign_SEEDBYTES);
+  YkSecret *signing_key = yk_secret_new (crypto_sign_SECRETKEYBYTES);
+  guint8 public_key[crypto_sign_PUBLICKEYBYTES];
+
+  crypto_generichash (yk_secret_data (seed), crypto_sign_SEEDBYTES, (const guint8 *) SIGNING_CONTEXT,
+                      strlen (SIGNING_CONTEXT), yk_secret_peek (secret_key), yk_secret_len (secret_key));
+  crypto_sign_seed_keypair (public_key, yk_secret_data (signing_key), yk_secret_peek (seed));
+  return signing_key;
+}
+
+const guint8 *
+yk_signing_key_public (const YkSecret *signing_key)
+{
+  g_return_val_if_fail (yk_secret_len (signing_key) == crypto_sign_SECRETKEYBYTES, NULL);
+  /* libsodium's Ed25519 secret key is the seed followed by the public key. */
+  return yk_secret_peek (signing_key) + crypto_sign_SEEDBYTES;
+}
+
 /* Fills everything of the slot but name/kind/KDF parameters. */
 static void
 seal_new_key_pair (YkKeySlot      *slot,
                    guint           index,
                    const guint8    database_id[YK_DATABASE_ID_SIZE],
                    const YkSecret *wrapping_key,
-                   const YkSecret *database_key)
+                   const YkSecret *database_key,
+                   YkSecret      **signing_key_out)
 {
   g_autoptr (YkSecret) secret_key = yk_secret_new (crypto_box_SECRETKEYBYTES);
   guint8 ad[AD_SIZE];
@@ -93,13 +121,23 @@ seal_new_key_pair (YkKeySlot      *slot,
                                               ad, sizeof ad, NULL, slot->wrap_nonce,
                                               yk_secret_peek (wrapping_key));
   crypto_box_seal (slot->sealed_key, yk_secret_peek (database_key), YK_KEY_SIZE, slot->public_key);
+  /* The recovery key signs nothing: its entries count as unsigned. */
+  if (slot->kind == YK_SLOT_ACCOUNT)
+    {
+      g_autoptr (YkSecret) signing_key = derive_signing_key (secret_key);
+
+      memcpy (slot->sign_public_key, yk_signing_key_public (signing_key), YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
+      if (signing_key_out != NULL)
+        *signing_key_out = g_steal_pointer (&signing_key);
+    }
 }
 
 static YkSecret *
 open_with_wrapping_key (const YkKeySlot *slot,
                         guint            index,
                         const guint8     database_id[YK_DATABASE_ID_SIZE],
-                        const YkSecret  *wrapping_key)
+                        const YkSecret  *wrapping_key,
+                        YkSecret       **signing_key)
 {
   g_autoptr (YkSecret) secret_key = yk_secret_new (crypto_box_SECRETKEYBYTES);
   g_autoptr (YkSecret) database_key = yk_secret_new (YK_KEY_SIZE);
@@ -114,6 +152,8 @@ open_with_wrapping_key (const YkKeySlot *slot,
   if (crypto_box_seal_open (yk_secret_data (database_key), slot->sealed_key, YK_SLOT_SEALED_SIZE,
                             slot->public_key, yk_secret_peek (secret_key)) != 0)
     return NULL;
+  if (signing_key != NULL)
+    *signing_key = derive_signing_key (secret_key);
   return g_steal_pointer (&database_key);
 }
 
@@ -147,6 +187,21 @@ yk_key_slot_init_account (YkKeySlot      *slot,
                           const YkSecret *database_key,
                           GError        **error)
 {
+  return yk_key_slot_init_account_signing (slot, index, database_id, name, password, level, database_key,
+                                           NULL, error);
+}
+
+gboolean
+yk_key_slot_init_account_signing (YkKeySlot      *slot,
+                                  guint           index,
+                                  const guint8    database_id[YK_DATABASE_ID_SIZE],
+                                  const char     *name,
+                                  const char     *password,
+                                  YkKdfLevel      level,
+                                  const YkSecret *database_key,
+                                  YkSecret      **signing_key,
+                                  GError        **error)
+{
   g_autoptr (YkSecret) wrapping_key = NULL;
 
   g_return_val_if_fail (name != NULL && *name != '\0', FALSE);
@@ -168,7 +223,7 @@ yk_key_slot_init_account (YkKeySlot      *slot,
   wrapping_key = derive_password_key (slot, password, error);
   if (wrapping_key == NULL)
     return FALSE;
-  seal_new_key_pair (slot, index, database_id, wrapping_key, database_key);
+  seal_new_key_pair (slot, index, database_id, wrapping_key, database_key, signing_key);
   return TRUE;
 }
 
@@ -186,7 +241,7 @@ yk_key_slot_init_recovery (YkKeySlot      *slot,
   slot->kind = YK_SLOT_RECOVERY;
   randombytes_buf (slot->salt, sizeof slot->salt);
   wrapping_key = derive_recovery_key (slot, recovery_key);
-  seal_new_key_pair (slot, index, database_id, wrapping_key, database_key);
+  seal_new_key_pair (slot, index, database_id, wrapping_key, database_key, NULL);
   return TRUE;
 }
 
@@ -196,6 +251,17 @@ yk_key_slot_open_with_password (const YkKeySlot *slot,
                                 const guint8     database_id[YK_DATABASE_ID_SIZE],
                                 const char      *password,
                                 GError         **error)
+{
+  return yk_key_slot_open_with_password_signing (slot, index, database_id, password, NULL, error);
+}
+
+YkSecret *
+yk_key_slot_open_with_password_signing (const YkKeySlot *slot,
+                                        guint            index,
+                                        const guint8     database_id[YK_DATABASE_ID_SIZE],
+                                        const char      *password,
+                                        YkSecret       **signing_key,
+                                        GError         **error)
 {
   g_autoptr (YkSecret) wrapping_key = NULL;
   YkSecret *database_key;
@@ -207,7 +273,7 @@ yk_key_slot_open_with_password (const YkKeySlot *slot,
   wrapping_key = derive_password_key (slot, password, error);
   if (wrapping_key == NULL)
     return NULL;
-  database_key = open_with_wrapping_key (slot, index, database_id, wrapping_key);
+  database_key = open_with_wrapping_key (slot, index, database_id, wrapping_key, signing_key);
   if (database_key == NULL)
     set_wrong_password (error);
   return database_key;
@@ -226,7 +292,7 @@ yk_key_slot_open_with_recovery (const YkKeySlot *slot,
   g_return_val_if_fail (slot->kind == YK_SLOT_RECOVERY, NULL);
 
   wrapping_key = derive_recovery_key (slot, recovery_key);
-  database_key = open_with_wrapping_key (slot, index, database_id, wrapping_key);
+  database_key = open_with_wrapping_key (slot, index, database_id, wrapping_key, NULL);
   if (database_key == NULL)
     g_set_error_literal (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD,
                          _("This recovery key does not unlock this database"));

@@ -11,6 +11,8 @@ struct _YkStore
   char *path;            /* as SQLite sees it (absolute) */
   char *account;         /* NULL when unlocked with the recovery key */
   YkSecret *database_key;
+  YkSecret *signing_key; /* the account's Ed25519 key; NULL with the recovery key */
+  guint8 database_id[YK_DATABASE_ID_SIZE];
   YkPageCipher *cipher;
   sqlite3 *db;
   int extra_connections;

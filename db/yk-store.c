@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sodium.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -220,6 +221,7 @@ _yk_store_new (const char *full_path,
   store->path = g_strdup (full_path);
   store->account = g_strdup (account);
   store->database_key = database_key;
+  memcpy (store->database_id, database_id, YK_DATABASE_ID_SIZE);
   store->cipher = yk_page_cipher_new (database_key, database_id);
   yk_vfs_attach_cipher (full_path, store->cipher);
   return store;
@@ -341,6 +343,7 @@ yk_store_create (const char *path,
   g_autofree guint8 *area = g_malloc0 (YK_HEADER_AREA_SIZE);
   g_autoptr (YkSecret) recovery = NULL;
   YkSecret *database_key = NULL;
+  YkSecret *signing_key = NULL;
   YkStore *store;
   g_autofree char *pragma = NULL;
 
@@ -357,8 +360,8 @@ yk_store_create (const char *path,
     goto fail;
 
   yk_header_init (header);
-  if (!yk_key_slot_init_account (&header->slots[0], 0, header->database_id, account, password,
-                                 level, database_key, error) ||
+  if (!yk_key_slot_init_account_signing (&header->slots[0], 0, header->database_id, account, password,
+                                         level, database_key, &signing_key, error) ||
       !yk_key_slot_init_recovery (&header->slots[1], 1, header->database_id, recovery,
                                   database_key, error))
     goto fail;
@@ -369,6 +372,7 @@ yk_store_create (const char *path,
 
   _yk_store_disable_core_dumps ();
   store = _yk_store_new (full_path, account, database_key, header->database_id);
+  store->signing_key = g_steal_pointer (&signing_key);
   database_key = NULL;
   /* The only open that may find the database empty: this one, until
    * page 1 is written (docs/design/security.md, "A cut file"). */
@@ -393,6 +397,7 @@ fail_created:
   return NULL;
 fail:
   yk_secret_free (database_key);
+  yk_secret_free (signing_key);
   return NULL;
 }
 
@@ -406,6 +411,7 @@ typedef struct
 static YkSecret *
 open_slot (const YkHeader        *header,
            const YkUnlockRequest *request,
+           YkSecret             **signing_key,
            GError               **error)
 {
   int index;
@@ -429,8 +435,8 @@ open_slot (const YkHeader        *header,
                            _("Wrong user name or password"));
       return NULL;
     }
-  return yk_key_slot_open_with_password (&header->slots[index], index, header->database_id,
-                                         request->password, error);
+  return yk_key_slot_open_with_password_signing (&header->slots[index], index, header->database_id,
+                                                 request->password, signing_key, error);
 }
 
 static gboolean
@@ -440,6 +446,34 @@ repair_header_edit (YkHeader *header,
                     GError  **error)
 {
   return TRUE; /* rewriting both copies is the repair */
+}
+
+/* A slot made before audit signatures (header version 1) learns its
+ * signing key's public half the first time its account unlocks. */
+static gboolean
+fill_signing_key_edit (YkHeader *header,
+                       YkStore  *store,
+                       gpointer  data,
+                       GError  **error)
+{
+  int index = yk_header_find_account (header, store->account);
+
+  if (index >= 0 && sodium_is_zero (header->slots[index].sign_public_key, YK_SLOT_SIGN_PUBLIC_KEY_SIZE))
+    memcpy (header->slots[index].sign_public_key, yk_signing_key_public (store->signing_key),
+            YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
+  return TRUE;
+}
+
+static gboolean
+needs_signing_key (const YkHeader *header,
+                   const YkStore  *store)
+{
+  int index;
+
+  if (store->signing_key == NULL || store->account == NULL)
+    return FALSE;
+  index = yk_header_find_account (header, store->account);
+  return index >= 0 && sodium_is_zero (header->slots[index].sign_public_key, YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
 }
 
 static YkStore *
@@ -453,6 +487,7 @@ unlock (const char            *path,
   g_autoptr (GError) local_error = NULL;
   YkHeaderCopies copies;
   YkSecret *database_key = NULL;
+  YkSecret *signing_key = NULL;
   gsize length = 0;
   guint n;
   int chosen = -1;
@@ -480,7 +515,7 @@ unlock (const char            *path,
   /* Only the newest copy's slot is tried with the password: an older copy
    * may still hold a password that was since changed. The older copy is
    * used only if the newer one turns out not to be authentic. */
-  database_key = open_slot (&candidates[0], request, &local_error);
+  database_key = open_slot (&candidates[0], request, &signing_key, &local_error);
   if (database_key == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -492,6 +527,7 @@ unlock (const char            *path,
   if (chosen < 0)
     {
       yk_secret_free (database_key);
+      yk_secret_free (signing_key);
       g_set_error_literal (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_DAMAGED_HEADER,
                            _("The file header has been altered: its key slots do not match "
                              "the database key"));
@@ -500,6 +536,7 @@ unlock (const char            *path,
 
   _yk_store_disable_core_dumps ();
   store = _yk_store_new (full_path, request->account, database_key, candidates[chosen].database_id);
+  store->signing_key = signing_key;
   store->db = _yk_store_open_connection (full_path, error);
   if (store->db == NULL ||
       !_yk_store_check_generation (store->db, candidates[chosen].generation, error))
@@ -514,7 +551,13 @@ unlock (const char            *path,
     {
       if (!_yk_store_edit_header (store, repair_header_edit, NULL, &local_error))
         g_warning ("Could not repair the file header: %s", local_error->message);
+      g_clear_error (&local_error);
     }
+  /* Entries are signed all the same; only the record of the key waits
+   * for a header that can be written. */
+  if (needs_signing_key (&candidates[chosen], store) &&
+      !_yk_store_edit_header (store, fill_signing_key_edit, NULL, &local_error))
+    g_warning ("Could not record the account’s signing key in the file header: %s", local_error->message);
   return store;
 }
 
@@ -572,6 +615,7 @@ yk_store_close (YkStore *store)
   yk_vfs_detach_cipher (store->path);
   g_clear_pointer (&store->cipher, yk_page_cipher_unref);
   g_clear_pointer (&store->database_key, yk_secret_free);
+  g_clear_pointer (&store->signing_key, yk_secret_free);
   g_free (store->path);
   g_free (store->account);
   g_free (store);
@@ -643,4 +687,16 @@ YkSecret *
 yk_store_derive_audit_key (YkStore *store)
 {
   return yk_keys_derive (store->database_key, YK_SUBKEY_AUDIT);
+}
+
+const guint8 *
+yk_store_get_database_id (YkStore *store)
+{
+  return store->database_id;
+}
+
+const YkSecret *
+yk_store_get_signing_key (YkStore *store)
+{
+  return store->signing_key;
 }

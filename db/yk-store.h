@@ -49,6 +49,11 @@ void yk_store_interrupt_when (sqlite3 *db,
                               int    (*check) (void *data),
                               void    *data);
 YkSecret *yk_store_derive_audit_key (YkStore *store);
+/* What the audit trail's signatures need (docs/design/security.md,
+ * "Audit trail"): the file's id, and the unlocking account's signing key,
+ * NULL when the recovery key unlocked it. */
+const guint8 *yk_store_get_database_id (YkStore *store);
+const YkSecret *yk_store_get_signing_key (YkStore *store);
 
 char **yk_store_list_accounts (YkStore *store,
                                GError **error);

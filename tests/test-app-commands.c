@@ -996,6 +996,169 @@ test_coordinator_only (Fixture *f, gconstpointer data)
   }
 }
 
+/* The audit head (docs/design/security.md, "Audit trail"): ID:HASH,
+ * sixteen hex digits. */
+#define HEAD_PATTERN "[0-9]+:[0-9a-f]{16}"
+
+static char *
+find_head (const char *text, const char *before)
+{
+  g_autofree char *pattern = g_strdup_printf ("%s(" HEAD_PATTERN ")", before);
+  g_autoptr (GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+
+  if (!g_regex_match (regex, text, 0, &match))
+    g_error ("no audit head after “%s” in:\n%s", before, text);
+  return g_match_info_fetch (match, 1);
+}
+
+static char *
+verify_head (Fixture *f, const char *db)
+{
+  g_auto (Run) run = yukang (f, NULL, "verify", "--db", db, "--user", "admin", "--password-file",
+                             f->password_file, NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  return find_head (run.out, "audit head +");
+}
+
+/* An older copy of the file put back is the trail with its tail cut: its
+ * chain is intact, but it no longer extends a head a report stated. */
+static void
+test_verify_expect_head (Fixture *f, gconstpointer data)
+{
+  g_autofree char *old_bytes = NULL;
+  g_autofree char *old_head = NULL, *head = NULL;
+  gsize old_length = 0;
+
+  init_database (f);
+  add_worker (f);
+  old_head = verify_head (f, f->db);
+  g_assert_true (g_file_get_contents (f->db, &old_bytes, &old_length, NULL));
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "list", "--db", f->db, "--user", "li", "--password-file",
+                               f->worker_password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  head = verify_head (f, f->db);
+  g_assert_cmpstr (head, !=, old_head);
+  {
+    /* The trail grew past the old head: still its extension. */
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--expect-head", old_head, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, old_head);
+  }
+
+  g_assert_true (g_file_set_contents (f->db, old_bytes, (gssize) old_length, NULL));
+  {
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--expect-head", head, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.out, "chain intact");
+    assert_contains (run.out, "cut or rewritten");
+    g_free (find_head (run.out, "audit head +"));
+  }
+  {
+    /* The same id with another hash: rewritten. */
+    g_autofree char *forged = g_strdup (old_head);
+    char *last = forged + strlen (forged) - 1;
+    g_auto (Run) run = { 0 };
+
+    *last = *last == '0' ? '1' : '0';
+    run = yukang (f, NULL, "verify", "--db", f->db, "--user", "admin", "--password-file",
+                  f->password_file, "--expect-head", forged, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.out, "cut or rewritten");
+  }
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *bad[] = { "12", "12:", "x:0011223344556677", "12:00112233445566zz" };
+      g_auto (Run) run = yukang (f, NULL, "verify", "--db", f->db, "--user", "admin", "--password-file",
+                                 f->password_file, "--expect-head", bad[i], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      assert_contains (run.err, "--expect-head");
+    }
+}
+
+/* Every report format and every backup states the head, and verify
+ * accepts it as one the trail still extends. */
+static void
+test_report_and_backup_state_head (Fixture *f, gconstpointer data)
+{
+  const char *formats[] = { "text", "csv", "json" };
+  g_autofree char *backup = g_build_filename (f->dir, "backup.ykdb", NULL);
+  g_autoptr (GPtrArray) heads = g_ptr_array_new_with_free_func (g_free);
+
+  init_database (f);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto (Run) run = yukang (f, NULL, "report", "--db", f->db, "--user", "admin", "--password-file",
+                                 f->password_file, "--period", "2021Q4", "--format", formats[i], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      if (i == 0)
+        {
+          /* A line after the summary paragraph. */
+          g_autofree char *summary_end = g_strdup (strstr (run.out, "（含患者家属和其他居民）。"));
+          g_assert_nonnull (summary_end);
+          g_ptr_array_add (heads, find_head (summary_end, "\n审计记录链头：?"));
+        }
+      else if (i == 1)
+        {
+          g_auto (GStrv) lines = g_strsplit (run.out, "\r\n", -1);
+          guint n = g_strv_length (lines);
+
+          /* The indicator rows as before, then one row for the head. */
+          g_assert_cmpstr (lines[n - 1], ==, "");
+          g_assert_true (g_str_has_prefix (lines[n - 2], "审计记录链头,"));
+          g_ptr_array_add (heads, find_head (lines[n - 2], ","));
+        }
+      else
+        g_ptr_array_add (heads, find_head (run.out, "\"audit_head\": \""));
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, i == 0 ? "r.xlsx" : "r.pdf", NULL);
+      g_autofree char *contents = NULL;
+      g_auto (Run) run = yukang (f, NULL, "report", "--db", f->db, "--user", "admin", "--password-file",
+                                 f->password_file, "--period", "2021Q4", "--format", i == 0 ? "xlsx" : "pdf",
+                                 "--output", path, NULL);
+      g_autoptr (GSubprocess) tool = NULL;
+      g_autoptr (GError) error = NULL;
+
+      g_assert_cmpint (run.status, ==, 0);
+      if (i == 0)
+        tool = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "unzip", "-p", path,
+                                 "xl/sharedStrings.xml", NULL);
+      else
+        tool = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "pdftotext", path, "-", NULL);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_communicate_utf8 (tool, NULL, NULL, &contents, NULL, &error));
+      g_ptr_array_add (heads, find_head (contents, "审计记录链头：\\s*"));
+    }
+  {
+    g_auto (Run) run = yukang (f, NULL, "backup", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--output", backup, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_ptr_array_add (heads, find_head (run.out, "audit head +"));
+  }
+  {
+    /* The backup holds the trail up to that head. */
+    g_auto (Run) check = yukang (f, NULL, "verify", "--db", backup, "--user", "admin", "--password-file",
+                                 f->password_file, "--expect-head", heads->pdata[heads->len - 1], NULL);
+    g_assert_cmpint (check.status, ==, 0);
+  }
+  for (guint i = 0; i < heads->len; i++)
+    {
+      g_auto (Run) run = yukang (f, NULL, "verify", "--db", f->db, "--user", "admin", "--password-file",
+                                 f->password_file, "--expect-head", heads->pdata[i], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      /* Each report's own unlock came after the previous one's. */
+      if (i > 0)
+        g_assert_cmpint (g_ascii_strtoll (heads->pdata[i], NULL, 10), >, g_ascii_strtoll (heads->pdata[i - 1], NULL, 10));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1021,6 +1184,8 @@ main (int argc, char *argv[])
   ADD ("/app/commands/due-usage", test_due_usage);
   ADD ("/app/commands/workbook-ledger", test_workbook_ledger);
   ADD ("/app/commands/missing-and-bad", test_missing_file_and_bad_options);
+  ADD ("/app/commands/verify-expect-head", test_verify_expect_head);
+  ADD ("/app/commands/report-and-backup-head", test_report_and_backup_state_head);
 #undef ADD
   return g_test_run ();
 }

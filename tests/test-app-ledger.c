@@ -56,6 +56,8 @@ report_csv (YkSession *session)
   g_autoptr (YkReport) report = yk_report_for_session (session, "cumulative:2025Q4", NULL, &error);
 
   g_assert_no_error (error);
+  /* The figures only: the audit head moves with every entry. */
+  g_clear_pointer (&report->audit_head, g_free);
   return yk_report_to_csv (report);
 }
 

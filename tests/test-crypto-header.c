@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "yk-crypto-error.h"
-#include "yk-header.h"
+#include "yk-header-private.h"
 #include "yk-key-slot.h"
 #include "yk-keys.h"
 #include "yk-secret.h"
@@ -117,9 +117,8 @@ test_newer_version_unsupported (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   YkHeaderCopies copies;
 
-  f->header->version = YK_FORMAT_VERSION + 1;
-  yk_header_serialize (f->header, f->key, f->area);
-  yk_header_serialize (f->header, f->key, f->area + YK_HEADER_COPY_SIZE);
+  _yk_header_serialize_version (f->header, YK_HEADER_VERSION + 1, f->key, f->area);
+  _yk_header_serialize_version (f->header, YK_HEADER_VERSION + 1, f->key, f->area + YK_HEADER_COPY_SIZE);
   g_assert_cmpuint (yk_header_read_area (f->area, YK_HEADER_AREA_SIZE, f->candidates, &copies, &error), ==, 0);
   g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_UNSUPPORTED_VERSION);
 }

@@ -254,7 +254,8 @@ assert_pdf_table (const char *text, const char *csv)
   g_auto (GStrv) rows = g_strsplit (csv, "\r\n", -1);
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
 
-  for (guint r = 1; rows[r] != NULL && rows[r][0] != '\0'; r++)
+  /* The indicator rows; the CSV's last row is the audit head. */
+  for (guint r = 1; rows[r] != NULL && rows[r][0] != '\0' && !g_str_has_prefix (rows[r], "审计记录链头,"); r++)
     {
       g_auto (GStrv) cells = g_strsplit (rows[r], ",", -1);
       gboolean found = FALSE;
@@ -289,7 +290,8 @@ assert_xlsx_table (const char *sheet, const char *strings, const char *csv)
 {
   g_auto (GStrv) rows = g_strsplit (csv, "\r\n", -1);
 
-  for (guint r = 1; rows[r] != NULL && rows[r][0] != '\0'; r++)
+  /* The indicator rows; the CSV's last row is the audit head. */
+  for (guint r = 1; rows[r] != NULL && rows[r][0] != '\0' && !g_str_has_prefix (rows[r], "审计记录链头,"); r++)
     {
       g_auto (GStrv) cells = g_strsplit (rows[r], ",", -1);
       g_autofree char *label_ref = g_strdup_printf ("A%u", r + 3);

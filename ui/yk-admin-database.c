@@ -132,6 +132,20 @@ show_report (YkAdminDatabase *self, const YkVerifyReport *report)
                               "the trail was edited, or entries were deleted or inserted"),
                             (long long) report->audit.first_bad_id, (unsigned long long) report->audit.rows);
   add_check (self, _("Audit trail"), line, report->audit.first_bad_id == 0);
+  g_free (line);
+  if (report->audit.n_bad_signatures == 0)
+    line = g_strdup_printf (_("%1$llu signed and valid, %2$llu unsigned (written before signatures, "
+                              "or with the recovery key)"),
+                            (unsigned long long) report->audit.signed_rows,
+                            (unsigned long long) report->audit.unsigned_rows);
+  else
+    line = g_strdup_printf (_("entry %1$lld, in the name of “%2$s”: the signature is not that account’s; "
+                              "someone else wrote it"),
+                            (long long) report->audit.bad_signatures[0].id, report->audit.bad_signatures[0].account);
+  add_check (self, _("Signatures"), line, report->audit.n_bad_signatures == 0);
+  g_free (line);
+  line = yk_audit_head_format (&report->audit.head);
+  add_check (self, _("Audit head"), line, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->checks_list), TRUE);
   gtk_label_set_text (self->verify_summary, ok ? _("No problems found.") : _("Problems found."));
   self->verify_state = ok ? YK_ADMIN_VERIFY_OK : YK_ADMIN_VERIFY_PROBLEMS;
@@ -200,6 +214,7 @@ backup_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GFile) file = yk_file_chooser_finish (result, &error);
   g_autofree char *path = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *head = NULL;
   YkSession *session;
 
   if (file == NULL)
@@ -215,11 +230,19 @@ backup_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     ;
   else if (path == NULL)
     yk_label_show_message (self->database_status, _("Backups are saved to a local file."));
-  else if (!yk_admin_backup (session, path, &error))
+  else if (!yk_admin_backup_with_head (session, path, &head, &error))
     yk_label_show_message (self->database_status, error->message);
-  else
+  else if (head == NULL)
     {
       message = g_strdup_printf (_("Backed up to %1$s."), path);
+      yk_label_show_message (self->database_status, message);
+    }
+  else
+    {
+      /* Noted down outside the file, it shows later whether the trail was
+       * cut or rewritten (docs/design/security.md, "Audit trail"). */
+      message = g_strdup_printf (_("Backed up to %1$s. Audit head: %2$s — note it down outside the file."),
+                                 path, head);
       yk_label_show_message (self->database_status, message);
     }
   g_object_unref (self);

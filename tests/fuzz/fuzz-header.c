@@ -10,8 +10,10 @@
  *                the magic is written into both copies, and
  *     bit 1      copy A gets a correct BLAKE2b checksum,
  *     bit 2      copy B gets a correct BLAKE2b checksum,
- *     bit 3      both copies get the valid version, copy size and slot
- *                count.
+ *     bit 3      both copies get a valid version, copy size and slot
+ *                count;
+ *     bit 4      with bit 3, that version is 1 (before audit signing
+ *                keys) rather than the current one.
  *
  * Random bytes almost never pass the checksum; the fix-ups let the fuzzer
  * explore the slot parser. Every header that parses is checked for its
@@ -20,7 +22,7 @@
 #include "fuzz-common.h"
 
 #include "yk-crypto-error.h"
-#include "yk-header.h"
+#include "yk-header-private.h"
 #include "yk-secret.h"
 
 #include <sodium.h>
@@ -37,6 +39,7 @@
 #define CONTROL_CHECKSUM_A (1 << 1)
 #define CONTROL_CHECKSUM_B (1 << 2)
 #define CONTROL_SIZES (1 << 3)
+#define CONTROL_VERSION_1 (1 << 4)
 
 static YkSecret *database_key;
 static YkSecret *other_key;
@@ -65,7 +68,7 @@ fix_up_copy (guint8   *copy,
   memcpy (copy, MAGIC, 8);
   if (control & CONTROL_SIZES)
     {
-      write_u32 (copy + OFF_VERSION, YK_FORMAT_VERSION);
+      write_u32 (copy + OFF_VERSION, (control & CONTROL_VERSION_1) ? 1 : YK_HEADER_VERSION);
       write_u32 (copy + OFF_COPY_SIZE, YK_HEADER_COPY_SIZE);
       write_u32 (copy + OFF_MAX_SLOTS, YK_HEADER_MAX_SLOTS);
     }
@@ -90,7 +93,8 @@ slots_equal (const YkKeySlot *a,
          memcmp (a->public_key, b->public_key, sizeof a->public_key) == 0 &&
          memcmp (a->wrap_nonce, b->wrap_nonce, sizeof a->wrap_nonce) == 0 &&
          memcmp (a->wrapped_secret, b->wrapped_secret, sizeof a->wrapped_secret) == 0 &&
-         memcmp (a->sealed_key, b->sealed_key, sizeof a->sealed_key) == 0;
+         memcmp (a->sealed_key, b->sealed_key, sizeof a->sealed_key) == 0 &&
+         memcmp (a->sign_public_key, b->sign_public_key, sizeof a->sign_public_key) == 0;
 }
 
 /* exact: also the MAC and the bytes after a name's terminating NUL. */
@@ -132,10 +136,14 @@ check_parsed (const YkHeader *header)
   int first_recovery = -1;
 
   memset (&empty, 0, sizeof empty);
-  FUZZ_CHECK (header->version == YK_FORMAT_VERSION);
+  FUZZ_CHECK (header->version >= YK_HEADER_VERSION_MIN && header->version <= YK_HEADER_VERSION);
   for (int i = 0; i < YK_HEADER_MAX_SLOTS; i++)
     {
       const YkKeySlot *slot = &header->slots[i];
+
+      /* Version 1 had no signing keys: none is read from its bytes. */
+      if (header->version == 1)
+        FUZZ_CHECK (sodium_is_zero (slot->sign_public_key, sizeof slot->sign_public_key));
 
       FUZZ_CHECK (slot->kind == YK_SLOT_EMPTY ||
                   slot->kind == YK_SLOT_ACCOUNT ||
@@ -167,7 +175,27 @@ check_parsed (const YkHeader *header)
   FUZZ_CHECK (yk_header_find_recovery (header) == first_recovery);
 }
 
-/* Serialise with the fixed key, parse back, compare. */
+/* Written in the current version, a header keeps every slot as it was
+ * (a version-1 one with no signing keys yet). */
+static void
+check_upgrade (const YkHeader *header)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree YkHeader *copy = g_new (YkHeader, 1);
+  g_autofree YkHeader *back = g_new0 (YkHeader, 1);
+  g_autofree guint8 *bytes = g_malloc (YK_HEADER_COPY_SIZE);
+
+  memcpy (copy, header, sizeof *copy);
+  yk_header_serialize (copy, database_key, bytes);
+  FUZZ_CHECK (yk_header_parse (bytes, YK_HEADER_COPY_SIZE, back, &error));
+  FUZZ_CHECK (back->version == YK_HEADER_VERSION);
+  back->version = header->version;
+  FUZZ_CHECK (headers_equal (header, back, FALSE));
+  FUZZ_CHECK (yk_header_verify_mac (back, database_key) == (header->version == YK_HEADER_VERSION));
+}
+
+/* Serialise with the fixed key in the header's own version, parse back,
+ * compare. */
 static void
 check_round_trip (const YkHeader *header)
 {
@@ -179,7 +207,7 @@ check_round_trip (const YkHeader *header)
   gboolean mac_ok = yk_header_verify_mac (header, database_key);
 
   memcpy (copy, header, sizeof *copy);
-  yk_header_serialize (copy, database_key, bytes);
+  _yk_header_serialize_version (copy, header->version, database_key, bytes);
   FUZZ_CHECK (memcmp (bytes, MAGIC, 8) == 0);
   /* serialize() and verify_mac() agree on what the MAC is. */
   FUZZ_CHECK ((memcmp (copy->mac, header->mac, YK_HEADER_MAC_SIZE) == 0) == mac_ok);
@@ -194,7 +222,7 @@ check_round_trip (const YkHeader *header)
   FUZZ_CHECK (!yk_header_verify_mac (back, other_key));
 
   /* A serialised header is canonical: it comes back byte for byte. */
-  yk_header_serialize (back, database_key, again);
+  _yk_header_serialize_version (back, back->version, database_key, again);
   FUZZ_CHECK (memcmp (bytes, again, YK_HEADER_COPY_SIZE) == 0);
 
   /* The MAC covers the generation and the slots. */
@@ -210,6 +238,7 @@ check_candidate (const YkHeader *header)
 {
   check_parsed (header);
   check_round_trip (header);
+  check_upgrade (header);
 }
 
 int

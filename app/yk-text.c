@@ -165,3 +165,20 @@ yk_text_join_parts (const char        *separator,
     yk_text_append_part (out, separator, parts[i]);
   return g_string_free (out, out->len == 0);
 }
+
+/* A recovery key in three lines of three groups, for the screen and for
+ * paper: one line is too wide for either at a size that is easy to copy. */
+char *
+yk_text_recovery_key_lines (const char *key)
+{
+  GString *lines = g_string_new (NULL);
+  guint dashes = 0;
+
+  for (const char *p = key; *p != '\0'; p++)
+    {
+      g_string_append_c (lines, *p);
+      if (*p == '-' && ++dashes % 3 == 0)
+        g_string_append_c (lines, '\n');
+    }
+  return g_string_free (lines, FALSE);
+}

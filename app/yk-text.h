@@ -36,6 +36,7 @@ void yk_text_append_json_string (GString    *out,
  * per remaining character (王** for 王小明). Empty for NULL or invalid
  * UTF-8. */
 char *yk_text_mask_name (const char *name);
+char *yk_text_recovery_key_lines (const char *key);
 
 /* Appends `part` to a one-line list of texts, after `separator` when
  * `out` is not empty. A part that ends a sentence (按时服药。) loses its

@@ -49,6 +49,21 @@ typedef struct
   const char *detail;
 } YkAuditRow;
 
+/* An entry's fields, each length-prefixed (NULL distinct from empty): the
+ * same encoding for the MAC, the signed digest and the head's chain. */
+static void
+hash_fields (crypto_generichash_state *state,
+             const YkAuditRow         *row)
+{
+  hash_int (state, row->id, FALSE);
+  hash_text (state, row->at);
+  hash_text (state, row->account);
+  hash_text (state, row->action);
+  hash_text (state, row->record_table);
+  hash_int (state, row->record_id, row->record_id <= 0);
+  hash_text (state, row->detail);
+}
+
 static void
 compute_mac (const YkSecret   *key,
              const guint8      previous[MAC_SIZE],
@@ -59,13 +74,7 @@ compute_mac (const YkSecret   *key,
 
   crypto_generichash_init (&state, yk_secret_peek (key), yk_secret_len (key), MAC_SIZE);
   crypto_generichash_update (&state, previous, MAC_SIZE);
-  hash_int (&state, row->id, FALSE);
-  hash_text (&state, row->at);
-  hash_text (&state, row->account);
-  hash_text (&state, row->action);
-  hash_text (&state, row->record_table);
-  hash_int (&state, row->record_id, row->record_id <= 0);
-  hash_text (&state, row->detail);
+  hash_fields (&state, row);
   crypto_generichash_final (&state, mac, MAC_SIZE);
 }
 
@@ -85,13 +94,7 @@ compute_signed_digest (const guint8     *database_id,
   crypto_generichash_init (&state, NULL, 0, crypto_generichash_BYTES_MAX);
   crypto_generichash_update (&state, (const guint8 *) SIGN_CONTEXT, sizeof SIGN_CONTEXT);
   crypto_generichash_update (&state, database_id, YK_DATABASE_ID_SIZE);
-  hash_int (&state, row->id, FALSE);
-  hash_text (&state, row->at);
-  hash_text (&state, row->account);
-  hash_text (&state, row->action);
-  hash_text (&state, row->record_table);
-  hash_int (&state, row->record_id, row->record_id <= 0);
-  hash_text (&state, row->detail);
+  hash_fields (&state, row);
   crypto_generichash_final (&state, digest, crypto_generichash_BYTES_MAX);
 }
 
@@ -110,13 +113,7 @@ compute_chain (const guint8      previous[YK_AUDIT_HASH_SIZE],
 
   crypto_generichash_init (&state, NULL, 0, YK_AUDIT_HASH_SIZE);
   crypto_generichash_update (&state, previous, YK_AUDIT_HASH_SIZE);
-  hash_int (&state, row->id, FALSE);
-  hash_text (&state, row->at);
-  hash_text (&state, row->account);
-  hash_text (&state, row->action);
-  hash_text (&state, row->record_table);
-  hash_int (&state, row->record_id, row->record_id <= 0);
-  hash_text (&state, row->detail);
+  hash_fields (&state, row);
   crypto_generichash_update (&state, (const guint8 *) &length, sizeof length);
   if (signature != NULL)
     crypto_generichash_update (&state, signature, signature_length);

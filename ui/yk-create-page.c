@@ -9,6 +9,7 @@
 #include "yk-recovery-key-print.h"
 #include "yk-sensitive.h"
 #include "yk-unlocked-session.h"
+#include "yk-text.h"
 #include "yk-wipe.h"
 
 #include <glib/gi18n.h>
@@ -169,23 +170,6 @@ forget_recovery_key (YkCreatePage *self)
   g_clear_pointer (&self->recovery_key, yk_wipe_and_free);
 }
 
-/* The key in three lines of three groups, for the screen and for paper:
- * one line is too wide for either at a size that is easy to copy. */
-static char *
-key_in_lines (const char *key)
-{
-  GString *lines = g_string_new (NULL);
-  guint dashes = 0;
-
-  for (const char *p = key; *p != '\0'; p++)
-    {
-      g_string_append_c (lines, *p);
-      if (*p == '-' && ++dashes % 3 == 0)
-        g_string_append_c (lines, '\n');
-    }
-  return g_string_free (lines, FALSE);
-}
-
 static void
 create_thread (GTask        *task,
                gpointer      source_object,
@@ -240,7 +224,7 @@ create_done_cb (GObject      *source_object,
   self->recovery_key = g_steal_pointer (&created->recovery_key);
   create_result_free (created);
 
-  shown = key_in_lines (self->recovery_key);
+  shown = yk_text_recovery_key_lines (self->recovery_key);
   gtk_label_set_text (self->key_label, shown);
   g_clear_pointer (&shown, yk_wipe_and_free);
   gtk_check_button_set_active (self->written_down_check, FALSE);
@@ -313,7 +297,7 @@ print_action (GtkWidget  *widget,
 
   if (self->recovery_key == NULL)
     return;
-  lines = key_in_lines (self->recovery_key);
+  lines = yk_text_recovery_key_lines (self->recovery_key);
   yk_recovery_key_print (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                          yk_unlocked_session_get_path (self->created), lines);
   yk_wipe_and_free (lines);

@@ -4,6 +4,7 @@
 #include "yk-config.h"
 #include "yk-recovery-key-dialog.h"
 #include "yk-recovery-key-print.h"
+#include "yk-text.h"
 #include "yk-wipe.h"
 
 struct _YkRecoveryKeyDialog
@@ -18,22 +19,6 @@ struct _YkRecoveryKeyDialog
 };
 
 G_DEFINE_FINAL_TYPE (YkRecoveryKeyDialog, yk_recovery_key_dialog, GTK_TYPE_WINDOW)
-
-/* Three lines of three groups, as the creation page shows it. */
-static char *
-key_in_lines (const char *key)
-{
-  GString *lines = g_string_new (NULL);
-  guint dashes = 0;
-
-  for (const char *p = key; *p != '\0'; p++)
-    {
-      g_string_append_c (lines, *p);
-      if (*p == '-' && ++dashes % 3 == 0)
-        g_string_append_c (lines, '\n');
-    }
-  return g_string_free (lines, FALSE);
-}
 
 static void
 written_down_toggled_cb (YkRecoveryKeyDialog *self)
@@ -104,7 +89,7 @@ yk_recovery_key_dialog_new (GtkWindow  *parent,
 
   self = g_object_new (YK_TYPE_RECOVERY_KEY_DIALOG, "transient-for", parent, NULL);
   self->database_path = g_strdup (database_path);
-  self->shown_key = key_in_lines (recovery_key);
+  self->shown_key = yk_text_recovery_key_lines (recovery_key);
   gtk_label_set_text (self->key_label, self->shown_key);
   gtk_widget_grab_focus (GTK_WIDGET (self->written_down_check));
   return self;

@@ -235,9 +235,12 @@ forgot_submit (YkUnlockPage *page, GtkWindow *dialog)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "forgot.save", NULL));
   ui_test_spin_until (dialog == NULL || !yk_forgot_password_dialog_get_busy (YK_FORGOT_PASSWORD_DIALOG (dialog)));
-  if (dialog == NULL)
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  /* A destroyed dialog may outlive its destruction by a main-loop turn;
+   * hidden is closed. */
+  if (dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog)))
     return NULL;
-  g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_widget_get_visible (error_label));
   return gtk_label_get_text (GTK_LABEL (error_label));
 }

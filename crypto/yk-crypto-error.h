@@ -22,6 +22,7 @@ typedef enum
   YK_CRYPTO_ERROR_NO_SUCH_ACCOUNT,     /* only used internally; shown as wrong password */
   YK_CRYPTO_ERROR_ACCOUNT_EXISTS,
   YK_CRYPTO_ERROR_WEAK_PASSWORD,       /* shorter than the minimum length */
+  YK_CRYPTO_ERROR_NO_SLOT,             /* no key slot for this account's key pair */
 } YkCryptoError;
 
 GQuark yk_crypto_error_quark (void);

@@ -21,7 +21,18 @@
 #define OFF_MAC 64
 #define OFF_SLOTS 128
 #define SLOT_SIZE 320
+#define OFF_ORIGINS (OFF_SLOTS + YK_HEADER_MAX_SLOTS * SLOT_SIZE) /* version 3 */
+#define ORIGIN_SIZE YK_DATABASE_ID_SIZE
+#define OFF_SNAPSHOT (OFF_ORIGINS + YK_HEADER_MAX_SLOTS * ORIGIN_SIZE) /* version 3 */
 #define OFF_CHECKSUM (YK_HEADER_COPY_SIZE - 32)
+
+/* Byte layout of the snapshot block. */
+#define SNAP_GENERATION 0
+#define SNAP_TAKEN_AT 8
+#define SNAP_AUDIT_HEAD_ID 16
+#define SNAP_AUDIT_HEAD_HASH 24
+#define SNAP_SITE_CODES 32
+#define SNAP_END (SNAP_SITE_CODES + YK_SNAPSHOT_SITES_MAX + 1)
 
 /* Byte layout of one slot. */
 #define SLOT_KIND 0
@@ -34,14 +45,19 @@
 #define SLOT_WRAPPED 156
 #define SLOT_SEALED 204
 #define SLOT_SIGN_PUBLIC_KEY 284 /* version 2 */
-#define SLOT_END 316
+#define SLOT_ORIGIN_INDEX 316    /* version 3: origin slot index + 1, 0 = none */
+#define SLOT_END 320
 
 G_STATIC_ASSERT (SLOT_WRAPPED == SLOT_WRAP_NONCE + YK_SLOT_WRAP_NONCE_SIZE);
 G_STATIC_ASSERT (SLOT_SEALED == SLOT_WRAPPED + YK_SLOT_WRAPPED_SIZE);
 G_STATIC_ASSERT (SLOT_SIGN_PUBLIC_KEY == SLOT_SEALED + YK_SLOT_SEALED_SIZE);
-G_STATIC_ASSERT (SLOT_END == SLOT_SIGN_PUBLIC_KEY + YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
+G_STATIC_ASSERT (SLOT_ORIGIN_INDEX == SLOT_SIGN_PUBLIC_KEY + YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
+G_STATIC_ASSERT (SLOT_END == SLOT_ORIGIN_INDEX + 4);
 G_STATIC_ASSERT (SLOT_END <= SLOT_SIZE);
-G_STATIC_ASSERT (OFF_SLOTS + YK_HEADER_MAX_SLOTS * SLOT_SIZE <= OFF_CHECKSUM);
+G_STATIC_ASSERT (OFF_ORIGINS == 30848);
+G_STATIC_ASSERT (OFF_SNAPSHOT == 32384);
+G_STATIC_ASSERT (SNAP_AUDIT_HEAD_HASH + sizeof ((YkSnapshotInfo *) NULL)->audit_head_hash == SNAP_SITE_CODES);
+G_STATIC_ASSERT (OFF_SNAPSHOT + SNAP_END <= OFF_CHECKSUM);
 
 static guint32
 read_u32 (const guint8 *p)
@@ -80,29 +96,39 @@ compute_checksum (const guint8 *copy,
   crypto_generichash (out, 32, copy, OFF_CHECKSUM, NULL, 0);
 }
 
+static void
+set_damaged_slot (GError **error,
+                  guint    index)
+{
+  g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_DAMAGED_HEADER,
+               _("Key slot %1$u of the file header is damaged"), index);
+}
+
+/* `origin`: the slot's entry in the table of origin database ids. */
 static gboolean
 parse_slot (const guint8 *p,
+            const guint8 *origin,
             guint32       version,
             YkKeySlot    *slot,
             guint         index,
             GError      **error)
 {
+  guint32 origin_index;
+
   memset (slot, 0, sizeof *slot);
   slot->kind = p[SLOT_KIND];
   if (slot->kind == YK_SLOT_EMPTY)
     return TRUE;
   if (slot->kind != YK_SLOT_ACCOUNT && slot->kind != YK_SLOT_RECOVERY)
     {
-      g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_DAMAGED_HEADER,
-                   _("Key slot %1$u of the file header is damaged"), index);
+      set_damaged_slot (error, index);
       return FALSE;
     }
   memcpy (slot->name, p + SLOT_NAME, YK_SLOT_NAME_MAX);
   slot->name[YK_SLOT_NAME_MAX] = '\0';
   if (!g_utf8_validate (slot->name, -1, NULL))
     {
-      g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_DAMAGED_HEADER,
-                   _("Key slot %1$u of the file header is damaged"), index);
+      set_damaged_slot (error, index);
       return FALSE;
     }
   slot->opslimit = read_u64 (p + SLOT_OPSLIMIT);
@@ -114,13 +140,27 @@ parse_slot (const guint8 *p,
   memcpy (slot->sealed_key, p + SLOT_SEALED, YK_SLOT_SEALED_SIZE);
   if (version >= 2)
     memcpy (slot->sign_public_key, p + SLOT_SIGN_PUBLIC_KEY, YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
+  origin_index = version >= 3 ? read_u32 (p + SLOT_ORIGIN_INDEX) : 0;
+  if (origin_index != 0)
+    {
+      /* Only an account's key pair travels between files. */
+      if (slot->kind != YK_SLOT_ACCOUNT || origin_index > YK_HEADER_MAX_SLOTS)
+        {
+          set_damaged_slot (error, index);
+          return FALSE;
+        }
+      slot->has_origin = TRUE;
+      slot->origin_index = origin_index - 1;
+      memcpy (slot->origin_database_id, origin, YK_DATABASE_ID_SIZE);
+    }
   return TRUE;
 }
 
 static void
 serialize_slot (const YkKeySlot *slot,
                 guint32          version,
-                guint8          *p)
+                guint8          *p,
+                guint8          *origin)
 {
   memset (p, 0, SLOT_SIZE);
   p[SLOT_KIND] = (guint8) slot->kind;
@@ -136,6 +176,43 @@ serialize_slot (const YkKeySlot *slot,
   memcpy (p + SLOT_SEALED, slot->sealed_key, YK_SLOT_SEALED_SIZE);
   if (version >= 2)
     memcpy (p + SLOT_SIGN_PUBLIC_KEY, slot->sign_public_key, YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
+  if (version >= 3 && slot->has_origin)
+    {
+      write_u32 (p + SLOT_ORIGIN_INDEX, slot->origin_index + 1);
+      memcpy (origin, slot->origin_database_id, YK_DATABASE_ID_SIZE);
+    }
+}
+
+/* The site codes must end inside their field, as UTF-8. */
+static gboolean
+parse_snapshot (const guint8   *p,
+                YkSnapshotInfo *info,
+                GError        **error)
+{
+  memset (info, 0, sizeof *info);
+  info->generation = read_u64 (p + SNAP_GENERATION);
+  info->taken_at = (gint64) read_u64 (p + SNAP_TAKEN_AT);
+  info->audit_head_id = read_u64 (p + SNAP_AUDIT_HEAD_ID);
+  memcpy (info->audit_head_hash, p + SNAP_AUDIT_HEAD_HASH, sizeof info->audit_head_hash);
+  memcpy (info->site_codes, p + SNAP_SITE_CODES, sizeof info->site_codes);
+  if (info->site_codes[YK_SNAPSHOT_SITES_MAX] != '\0' || !g_utf8_validate (info->site_codes, -1, NULL))
+    {
+      g_set_error_literal (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_DAMAGED_HEADER,
+                           _("The snapshot block of the file header is damaged"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+serialize_snapshot (const YkSnapshotInfo *info,
+                    guint8               *p)
+{
+  write_u64 (p + SNAP_GENERATION, info->generation);
+  write_u64 (p + SNAP_TAKEN_AT, (guint64) info->taken_at);
+  write_u64 (p + SNAP_AUDIT_HEAD_ID, info->audit_head_id);
+  memcpy (p + SNAP_AUDIT_HEAD_HASH, info->audit_head_hash, sizeof info->audit_head_hash);
+  memcpy (p + SNAP_SITE_CODES, info->site_codes, sizeof info->site_codes);
 }
 
 /* Everything but the MAC and checksum, as the MAC covers it. */
@@ -151,7 +228,10 @@ serialize_body (const YkHeader *header,
   write_u64 (copy + OFF_GENERATION, header->generation);
   write_u32 (copy + OFF_MAX_SLOTS, YK_HEADER_MAX_SLOTS);
   for (guint i = 0; i < YK_HEADER_MAX_SLOTS; i++)
-    serialize_slot (&header->slots[i], header->version, copy + OFF_SLOTS + i * SLOT_SIZE);
+    serialize_slot (&header->slots[i], header->version, copy + OFF_SLOTS + i * SLOT_SIZE,
+                    copy + OFF_ORIGINS + i * ORIGIN_SIZE);
+  if (header->version >= 3)
+    serialize_snapshot (&header->snapshot, copy + OFF_SNAPSHOT);
 }
 
 static void
@@ -224,8 +304,11 @@ yk_header_parse (const guint8 *copy,
   header->generation = read_u64 (copy + OFF_GENERATION);
   memcpy (header->mac, copy + OFF_MAC, YK_HEADER_MAC_SIZE);
   for (guint i = 0; i < YK_HEADER_MAX_SLOTS; i++)
-    if (!parse_slot (copy + OFF_SLOTS + i * SLOT_SIZE, header->version, &header->slots[i], i, error))
+    if (!parse_slot (copy + OFF_SLOTS + i * SLOT_SIZE, copy + OFF_ORIGINS + i * ORIGIN_SIZE, header->version,
+                     &header->slots[i], i, error))
       return FALSE;
+  if (header->version >= 3 && !parse_snapshot (copy + OFF_SNAPSHOT, &header->snapshot, error))
+    return FALSE;
   return TRUE;
 }
 

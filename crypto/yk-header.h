@@ -23,10 +23,25 @@ G_BEGIN_DECLS
 #define YK_SLOT_SIGN_PUBLIC_KEY_SIZE 32
 
 /* Version 2 adds each account's Ed25519 public key (audit signatures) in
- * bytes a version-1 slot left zero; version 1 is still read, and written
- * as version 2 at the next header write (docs/design/file-format.md). */
-#define YK_HEADER_VERSION 2
+ * bytes a version-1 slot left zero; version 3 adds a slot's wrap origin
+ * (a key slot copied from another file) and the snapshot block, both in
+ * bytes version 2 left zero. Versions 1 and 2 are still read, and
+ * written as version 3 at the next header write
+ * (docs/design/file-format.md). */
+#define YK_HEADER_VERSION 3
 #define YK_HEADER_VERSION_MIN 1
+
+/* What a snapshot's header says about it (docs/design/file-format.md,
+ * "Snapshots"). All zero in a file that is not a snapshot. */
+#define YK_SNAPSHOT_SITES_MAX 127
+typedef struct
+{
+  guint64 generation;            /* 0: not a snapshot */
+  gint64 taken_at;               /* Unix seconds, UTC */
+  char site_codes[YK_SNAPSHOT_SITES_MAX + 1];
+  guint64 audit_head_id;         /* 0: empty trail */
+  guint8 audit_head_hash[8];
+} YkSnapshotInfo;
 
 typedef enum
 {
@@ -47,6 +62,12 @@ struct _YkKeySlot
   guint8 wrapped_secret[YK_SLOT_WRAPPED_SIZE]; /* X25519 secret key under the password */
   guint8 sealed_key[YK_SLOT_SEALED_SIZE];      /* database key sealed to public_key */
   guint8 sign_public_key[YK_SLOT_SIGN_PUBLIC_KEY_SIZE]; /* all zero: not known yet */
+  /* Version 3: a slot copied from another file keeps the associated data
+   * its secret key was wrapped with there, which names that file's
+   * database id and slot index (yk_key_slot_copy()). */
+  gboolean has_origin;
+  guint32 origin_index;
+  guint8 origin_database_id[YK_DATABASE_ID_SIZE];
 };
 
 struct _YkHeader
@@ -56,6 +77,7 @@ struct _YkHeader
   guint64 generation;
   guint8 mac[YK_HEADER_MAC_SIZE];
   YkKeySlot slots[YK_HEADER_MAX_SLOTS];
+  YkSnapshotInfo snapshot; /* version 3 */
 };
 
 /* Which copies of the header area passed their checksum. */

@@ -40,6 +40,23 @@ yk_keys_derive (const YkSecret *database_key,
   return subkey;
 }
 
+G_STATIC_ASSERT (crypto_kdf_CONTEXTBYTES == 8);
+
+/* A key of a purpose outside the database (a coordinator's own state
+ * files): crypto_kdf from any 32-byte secret, such as an account's X25519
+ * secret key, with the caller's 8-character context. */
+YkSecret *
+yk_keys_derive_context (const YkSecret *key,
+                        guint64         id,
+                        const char      context[8])
+{
+  YkSecret *subkey = yk_secret_new (YK_KEY_SIZE);
+
+  g_return_val_if_fail (yk_secret_len (key) == crypto_kdf_KEYBYTES, NULL);
+  crypto_kdf_derive_from_key (yk_secret_data (subkey), YK_KEY_SIZE, id, context, yk_secret_peek (key));
+  return subkey;
+}
+
 gboolean
 yk_kdf_level_parse (const char *name,
                     YkKdfLevel *level)

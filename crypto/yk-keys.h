@@ -16,6 +16,7 @@ typedef enum
 
 YkSecret *yk_keys_new_database_key (void);
 YkSecret *yk_keys_derive (const YkSecret *database_key, YkSubkey which);
+YkSecret *yk_keys_derive_context (const YkSecret *key, guint64 id, const char context[8]);
 
 gboolean yk_kdf_level_parse (const char *name, YkKdfLevel *level);
 void yk_kdf_level_limits (YkKdfLevel level, guint64 *opslimit, guint64 *memlimit);

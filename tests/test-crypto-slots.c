@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "yk-crypto-error.h"
 #include "yk-header.h"
-#include "yk-key-slot.h"
+#include "yk-key-slot-private.h"
 #include "yk-keys.h"
 #include "yk-recovery-key.h"
 #include "yk-secret.h"
@@ -265,6 +265,158 @@ test_recovery_key_bad_shapes (void)
     }
 }
 
+
+/* Portable key slots: wang's slot 0 copied into another file's slot 2,
+ * and from there into a third file. The copy keeps the associated data
+ * of the file where the secret was wrapped, so the same password opens
+ * every copy, and the third file's copy still names the first file. */
+static void
+test_copy_keeps_origin (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSecret) key_b = yk_keys_new_database_key ();
+  g_autoptr (YkSecret) key_c = yk_keys_new_database_key ();
+  g_autoptr (YkSecret) opened_b = NULL;
+  g_autoptr (YkSecret) opened_c = NULL;
+  YkHeader b, c;
+
+  yk_header_init (&b);
+  yk_header_init (&c);
+  g_assert_true (yk_key_slot_copy (&b.slots[2], &f->header.slots[0], 0, f->header.database_id, key_b, &error));
+  g_assert_no_error (error);
+  g_assert_true (b.slots[2].has_origin);
+  g_assert_cmpuint (b.slots[2].origin_index, ==, 0);
+  g_assert_cmpmem (b.slots[2].origin_database_id, YK_DATABASE_ID_SIZE, f->header.database_id, YK_DATABASE_ID_SIZE);
+  g_assert_cmpmem (b.slots[2].public_key, 32, f->header.slots[0].public_key, 32);
+  g_assert_cmpmem (b.slots[2].sign_public_key, 32, f->header.slots[0].sign_public_key, 32);
+
+  opened_b = yk_key_slot_open_with_password (&b.slots[2], 2, b.database_id, PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_secret_equal (opened_b, key_b));
+
+  g_assert_true (yk_key_slot_copy (&c.slots[5], &b.slots[2], 2, b.database_id, key_c, &error));
+  g_assert_cmpuint (c.slots[5].origin_index, ==, 0);
+  g_assert_cmpmem (c.slots[5].origin_database_id, YK_DATABASE_ID_SIZE, f->header.database_id, YK_DATABASE_ID_SIZE);
+  opened_c = yk_key_slot_open_with_password (&c.slots[5], 5, c.database_id, PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_secret_equal (opened_c, key_c));
+}
+
+/* A copied slot is as tamper-evident as its original: one flipped byte
+ * of the wrapped secret, or an origin pointing elsewhere, and the
+ * password no longer opens it. A recovery slot never travels. */
+static void
+test_copy_tampered (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSecret) key_b = yk_keys_new_database_key ();
+  g_autoptr (YkSecret) recovery = yk_secret_new_random (20);
+  g_autoptr (YkSecret) opened = NULL;
+  YkHeader b;
+  YkKeySlot slot;
+
+  yk_header_init (&b);
+  g_assert_true (yk_key_slot_copy (&b.slots[1], &f->header.slots[0], 0, f->header.database_id, key_b, &error));
+  slot = b.slots[1];
+  slot.wrapped_secret[7] ^= 0x01;
+  opened = yk_key_slot_open_with_password (&slot, 1, b.database_id, PASSWORD, &error);
+  g_assert_null (opened);
+  g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD);
+  g_clear_error (&error);
+
+  slot = b.slots[1];
+  slot.origin_index = 1;
+  opened = yk_key_slot_open_with_password (&slot, 1, b.database_id, PASSWORD, &error);
+  g_assert_null (opened);
+  g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD);
+  g_clear_error (&error);
+
+  g_assert_true (yk_key_slot_init_recovery (&f->header.slots[1], 1, f->header.database_id, recovery,
+                                            f->database_key, &error));
+  g_assert_false (yk_key_slot_copy (&b.slots[2], &f->header.slots[1], 1, f->header.database_id, key_b, &error));
+  g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_FAILED);
+}
+
+/* One Argon2id: the secret key a password unwrapped opens a copy of the
+ * slot in another file with no key derivation, and nothing opens a slot
+ * of another key pair. */
+static void
+test_secret_key_opens_copies (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSecret) key_b = yk_keys_new_database_key ();
+  g_autoptr (YkSecret) secret_key = NULL;
+  g_autoptr (YkSecret) opened_a = NULL;
+  g_autoptr (YkSecret) opened_b = NULL;
+  g_autoptr (YkSecret) other = NULL;
+  guint runs;
+  YkHeader b;
+
+  yk_header_init (&b);
+  g_assert_true (yk_key_slot_copy (&b.slots[0], &f->header.slots[0], 0, f->header.database_id, key_b, &error));
+  g_assert_true (yk_key_slot_init_account (&b.slots[1], 1, b.database_id, "li", "li's own password",
+                                           YK_KDF_INTERACTIVE, key_b, &error));
+
+  runs = _yk_key_slot_kdf_runs ();
+  opened_a = yk_key_slot_open_with_password_secret (&f->header.slots[0], 0, f->header.database_id, PASSWORD,
+                                                    &secret_key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (_yk_key_slot_kdf_runs (), ==, runs + 1);
+  g_assert_true (yk_secret_equal (opened_a, f->database_key));
+
+  opened_b = yk_key_slot_open_with_secret_key (&b.slots[0], secret_key, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_secret_equal (opened_b, key_b));
+  g_assert_cmpuint (_yk_key_slot_kdf_runs (), ==, runs + 1);
+
+  other = yk_key_slot_open_with_secret_key (&b.slots[1], secret_key, &error);
+  g_assert_null (other);
+  g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_NO_SLOT);
+}
+
+/* A new password for a copied slot: wrapped for this file (origin
+ * gone), the key pair kept, so the secret key still opens it. */
+static void
+test_rewrap_keeps_key_pair (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSecret) key_b = yk_keys_new_database_key ();
+  g_autoptr (YkSecret) secret_key = NULL;
+  g_autoptr (YkSecret) opened = NULL;
+  g_autoptr (YkSecret) old = NULL;
+  YkHeader b;
+
+  yk_header_init (&b);
+  g_assert_true (yk_key_slot_copy (&b.slots[3], &f->header.slots[0], 0, f->header.database_id, key_b, &error));
+  opened = yk_key_slot_open_with_password_secret (&b.slots[3], 3, b.database_id, PASSWORD, &secret_key, &error);
+  g_assert_nonnull (opened);
+  g_assert_true (yk_key_slot_rewrap (&b.slots[3], 3, b.database_id, secret_key, "wang's password in B",
+                                     YK_KDF_INTERACTIVE, &error));
+  g_assert_no_error (error);
+  g_assert_false (b.slots[3].has_origin);
+  g_assert_cmpmem (b.slots[3].public_key, 32, f->header.slots[0].public_key, 32);
+  g_assert_cmpmem (b.slots[3].sign_public_key, 32, f->header.slots[0].sign_public_key, 32);
+
+  g_clear_pointer (&opened, yk_secret_free);
+  opened = yk_key_slot_open_with_password (&b.slots[3], 3, b.database_id, "wang's password in B", &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_secret_equal (opened, key_b));
+  old = yk_key_slot_open_with_password (&b.slots[3], 3, b.database_id, PASSWORD, &error);
+  g_assert_null (old);
+  g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD);
+  g_clear_error (&error);
+  g_clear_pointer (&opened, yk_secret_free);
+  opened = yk_key_slot_open_with_secret_key (&b.slots[3], secret_key, &error);
+  g_assert_true (yk_secret_equal (opened, key_b));
+
+  /* Only with the slot's own key pair. */
+  g_clear_pointer (&secret_key, yk_secret_free);
+  secret_key = yk_secret_new_random (32);
+  g_assert_false (yk_key_slot_rewrap (&b.slots[3], 3, b.database_id, secret_key, "someone else's password",
+                                      YK_KDF_INTERACTIVE, &error));
+  g_assert_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_NO_SLOT);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -279,6 +431,10 @@ main (int argc, char *argv[])
   ADD ("/crypto/slot/short-password", test_short_password_refused);
   ADD ("/crypto/slot/reseal", test_reseal_gives_new_key_without_password);
   ADD ("/crypto/slot/recovery", test_recovery_slot);
+  ADD ("/crypto/slot/copy-keeps-origin", test_copy_keeps_origin);
+  ADD ("/crypto/slot/copy-tampered", test_copy_tampered);
+  ADD ("/crypto/slot/secret-key-opens-copies", test_secret_key_opens_copies);
+  ADD ("/crypto/slot/rewrap-keeps-key-pair", test_rewrap_keeps_key_pair);
 #undef ADD
   g_test_add_func ("/crypto/recovery-key/text", test_recovery_key_text);
   g_test_add_func ("/crypto/recovery-key/typo", test_recovery_key_typo_is_a_typo);

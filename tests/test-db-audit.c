@@ -395,7 +395,7 @@ test_version_1_header_gets_signing_key (void)
   bytes = test_read_file (path);
   memcpy (area, g_bytes_get_data (bytes, NULL), YK_HEADER_AREA_SIZE);
   g_assert_cmpuint (yk_header_read_area (area, YK_HEADER_AREA_SIZE, header, &copies, &error), ==, 2);
-  g_assert_cmpuint (header->version, ==, 2);
+  g_assert_cmpuint (header->version, ==, YK_HEADER_VERSION);
   index = yk_header_find_account (header, TEST_ACCOUNT);
   g_assert_false (sodium_is_zero (header->slots[index].sign_public_key, 32));
   memset (header->slots[index].sign_public_key, 0, 32);
@@ -421,7 +421,7 @@ test_version_1_header_gets_signing_key (void)
   bytes = test_read_file (path);
   memcpy (area, g_bytes_get_data (bytes, NULL), YK_HEADER_AREA_SIZE);
   g_assert_cmpuint (yk_header_read_area (area, YK_HEADER_AREA_SIZE, header, &copies, &error), ==, 2);
-  g_assert_cmpuint (header->version, ==, 2);
+  g_assert_cmpuint (header->version, ==, YK_HEADER_VERSION);
   g_assert_cmpmem (header->slots[index].sign_public_key, 32,
                    yk_signing_key_public (yk_store_get_signing_key (store)), 32);
   yk_store_close (store);

@@ -94,7 +94,10 @@ slots_equal (const YkKeySlot *a,
          memcmp (a->wrap_nonce, b->wrap_nonce, sizeof a->wrap_nonce) == 0 &&
          memcmp (a->wrapped_secret, b->wrapped_secret, sizeof a->wrapped_secret) == 0 &&
          memcmp (a->sealed_key, b->sealed_key, sizeof a->sealed_key) == 0 &&
-         memcmp (a->sign_public_key, b->sign_public_key, sizeof a->sign_public_key) == 0;
+         memcmp (a->sign_public_key, b->sign_public_key, sizeof a->sign_public_key) == 0 &&
+         a->has_origin == b->has_origin &&
+         a->origin_index == b->origin_index &&
+         memcmp (a->origin_database_id, b->origin_database_id, sizeof a->origin_database_id) == 0;
 }
 
 /* exact: also the MAC and the bytes after a name's terminating NUL. */
@@ -112,7 +115,7 @@ headers_equal (const YkHeader *a,
   for (guint i = 0; i < YK_HEADER_MAX_SLOTS; i++)
     if (!slots_equal (&a->slots[i], &b->slots[i], exact))
       return FALSE;
-  return TRUE;
+  return memcmp (&a->snapshot, &b->snapshot, sizeof a->snapshot) == 0;
 }
 
 static void
@@ -144,6 +147,15 @@ check_parsed (const YkHeader *header)
       /* Version 1 had no signing keys: none is read from its bytes. */
       if (header->version == 1)
         FUZZ_CHECK (sodium_is_zero (slot->sign_public_key, sizeof slot->sign_public_key));
+      /* Before version 3 no slot came from another file. */
+      if (header->version < 3)
+        FUZZ_CHECK (!slot->has_origin);
+      /* Only an account's key pair travels, from a slot that exists. */
+      if (slot->has_origin)
+        FUZZ_CHECK (slot->kind == YK_SLOT_ACCOUNT && slot->origin_index < YK_HEADER_MAX_SLOTS);
+      else
+        FUZZ_CHECK (slot->origin_index == 0 &&
+                    sodium_is_zero (slot->origin_database_id, sizeof slot->origin_database_id));
 
       FUZZ_CHECK (slot->kind == YK_SLOT_EMPTY ||
                   slot->kind == YK_SLOT_ACCOUNT ||
@@ -171,6 +183,10 @@ check_parsed (const YkHeader *header)
           FUZZ_CHECK (strcmp (header->slots[found].name, slot->name) == 0);
         }
     }
+  if (header->version < 3)
+    FUZZ_CHECK (sodium_is_zero ((const guint8 *) &header->snapshot, sizeof header->snapshot));
+  FUZZ_CHECK (header->snapshot.site_codes[YK_SNAPSHOT_SITES_MAX] == '\0');
+  FUZZ_CHECK (g_utf8_validate (header->snapshot.site_codes, -1, NULL));
   FUZZ_CHECK (yk_header_find_free (header) == first_free);
   FUZZ_CHECK (yk_header_find_recovery (header) == first_recovery);
 }

@@ -66,6 +66,16 @@ yk_db_set_damage_error (GError        **error,
                  (unsigned long long) damage.page);
 }
 
+void
+yk_db_set_read_only_error (GError    **error,
+                           const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_READ_ONLY,
+               _("“%1$s” is a snapshot: it is read only. Records are made in the site’s own file."), name);
+}
+
 /* Turns a SQLite failure into a GError a person can act on. `doing` says
  * what was attempted; SQLite's own message (never holding row values) is
  * appended for anything unexpected. */
@@ -101,6 +111,16 @@ yk_db_set_sqlite_error (GError    **error,
     case SQLITE_LOCKED:
       g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_BUSY,
                    _("%1$s: the database is in use by another program; try again"), doing);
+      break;
+    case SQLITE_READONLY:
+      /* Yukang opens only snapshots read-only; any other file is read
+       * only because the system says so. */
+      if (db != NULL && sqlite3_db_filename (db, "main") != NULL &&
+          yk_vfs_is_snapshot (sqlite3_db_filename (db, "main")))
+        yk_db_set_read_only_error (error, sqlite3_db_filename (db, "main"));
+      else
+        g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO,
+                     _("%1$s: the file is read only (%2$s)"), doing, detail);
       break;
     case SQLITE_CANTOPEN:
       g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO,

@@ -19,6 +19,7 @@ typedef enum
   YK_DB_ERROR_NO_SUCH_ACCOUNT,
   YK_DB_ERROR_LAST_ACCOUNT,     /* removing it would lock everyone out */
   YK_DB_ERROR_CONNECTIONS_OPEN, /* close the other connections first */
+  YK_DB_ERROR_READ_ONLY,        /* a snapshot: records are made in the site's own file */
 } YkDbError;
 
 GQuark yk_db_error_quark (void);
@@ -27,6 +28,10 @@ void yk_db_set_sqlite_error (GError    **error,
                              sqlite3    *db,
                              int         rc,
                              const char *doing);
+
+/* "“SPQ.ykdb” is a snapshot: it is read only. …" */
+void yk_db_set_read_only_error (GError    **error,
+                                const char *path);
 
 typedef struct _YkDamage YkDamage;
 void yk_db_set_damage_error (GError        **error,

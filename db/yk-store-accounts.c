@@ -8,6 +8,7 @@
 #include "yk-secret.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
 #include <string.h>
 
 /* Account slots. Adding, removing or re-keying one never re-encrypts the
@@ -58,6 +59,29 @@ yk_store_list_accounts (YkStore *store,
   return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
+/* The slot a new account gets; -1 with an error when the name is taken
+ * or the header is full. */
+static int
+free_slot_for (const YkHeader *header,
+               const char     *account,
+               GError        **error)
+{
+  int index;
+
+  if (yk_header_find_account (header, account) >= 0)
+    {
+      g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_ACCOUNT_EXISTS,
+                   _("An account named “%1$s” already exists"), account);
+      return -1;
+    }
+  index = yk_header_find_free (header);
+  if (index < 0)
+    g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_SLOTS_FULL,
+                 _("This database already has the most accounts it can hold (%1$d)"),
+                 YK_HEADER_MAX_SLOTS - 1);
+  return index;
+}
+
 static gboolean
 add_account_edit (YkHeader *header,
                   YkStore  *store,
@@ -65,22 +89,10 @@ add_account_edit (YkHeader *header,
                   GError  **error)
 {
   YkAccountChange *change = data;
-  int index;
+  int index = free_slot_for (header, change->account, error);
 
-  if (yk_header_find_account (header, change->account) >= 0)
-    {
-      g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_ACCOUNT_EXISTS,
-                   _("An account named “%1$s” already exists"), change->account);
-      return FALSE;
-    }
-  index = yk_header_find_free (header);
   if (index < 0)
-    {
-      g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_SLOTS_FULL,
-                   _("This database already has the most accounts it can hold (%1$d)"),
-                   YK_HEADER_MAX_SLOTS - 1);
-      return FALSE;
-    }
+    return FALSE;
   return yk_key_slot_init_account (&header->slots[index], index, header->database_id,
                                    change->account, change->password, change->level,
                                    store->database_key, error);
@@ -100,6 +112,78 @@ yk_store_add_account (YkStore    *store,
   if (!yk_password_check_strength (password, error))
     return FALSE;
   return _yk_store_edit_header (store, add_account_edit, &change, error);
+}
+
+typedef struct
+{
+  const YkHeader *other;
+  int index;
+} YkSlotCopy;
+
+static gboolean
+copy_account_edit (YkHeader *header,
+                   YkStore  *store,
+                   gpointer  data,
+                   GError  **error)
+{
+  YkSlotCopy *copy = data;
+  const YkKeySlot *source = &copy->other->slots[copy->index];
+  int index = free_slot_for (header, source->name, error);
+
+  if (index < 0)
+    return FALSE;
+  /* The same key pair twice would be one person under two names. */
+  for (guint i = 0; i < YK_HEADER_MAX_SLOTS; i++)
+    if (header->slots[i].kind == YK_SLOT_ACCOUNT &&
+        sodium_memcmp (header->slots[i].public_key, source->public_key, YK_SLOT_PUBLIC_KEY_SIZE) == 0)
+      {
+        g_set_error (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_ACCOUNT_EXISTS,
+                     _("The account “%1$s” already has this key pair"), header->slots[i].name);
+        return FALSE;
+      }
+  return yk_key_slot_copy (&header->slots[index], source, (guint) copy->index, copy->other->database_id,
+                           store->database_key, error);
+}
+
+/* Coordinators add one another, and social workers, to each site file
+ * (docs/design/file-format.md, "Portable key slots"): the slot is read
+ * from the other file's plaintext header. This store's own key pair
+ * authenticates that header when it has a slot there too; otherwise the
+ * public key is taken as it stands, and the caller says so. */
+gboolean
+yk_store_add_account_key_from (YkStore    *store,
+                               const char *account,
+                               const char *other_path,
+                               gboolean   *authenticated,
+                               GError    **error)
+{
+  g_autofree YkHeader *other = g_new0 (YkHeader, 1);
+  YkSlotCopy copy = { other, -1 };
+  gboolean checked = FALSE;
+
+  g_return_val_if_fail (account != NULL && *account != '\0' && other_path != NULL, FALSE);
+  if (authenticated != NULL)
+    *authenticated = FALSE;
+  if (!_yk_store_refuse_read_only (store, error) ||
+      !_yk_store_read_other_header (other_path, store->identity, other, &checked, error))
+    return FALSE;
+  if (memcmp (other->database_id, store->database_id, YK_DATABASE_ID_SIZE) == 0)
+    {
+      g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_REFUSED,
+                           _("That file is this database, or a copy of it"));
+      return FALSE;
+    }
+  copy.index = yk_header_find_account (other, account);
+  if (copy.index < 0)
+    {
+      _yk_store_set_no_slot (error, other_path, account);
+      return FALSE;
+    }
+  if (!_yk_store_edit_header (store, copy_account_edit, &copy, error))
+    return FALSE;
+  if (authenticated != NULL)
+    *authenticated = checked;
+  return TRUE;
 }
 
 static gboolean
@@ -157,7 +241,14 @@ set_password_edit (YkHeader *header,
       set_no_such_account (error, change->account);
       return FALSE;
     }
-  /* A fresh key pair and salt: nothing of the old slot survives. */
+  /* One's own password: the same key pair under a new salt, so that it
+   * still opens every other file that has it (docs/design/security.md,
+   * "Portable key slots"). Anyone else's (a reset, the recovery key): a
+   * fresh key pair and salt, nothing of the old slot survives. */
+  if (store->identity != NULL && g_strcmp0 (store->identity->account, change->account) == 0 &&
+      sodium_memcmp (header->slots[index].public_key, store->identity->public_key, YK_SLOT_PUBLIC_KEY_SIZE) == 0)
+    return yk_key_slot_rewrap (&header->slots[index], index, header->database_id, store->identity->secret_key,
+                               change->password, change->level, error);
   return yk_key_slot_init_account (&header->slots[index], index, header->database_id,
                                    change->account, change->password, change->level,
                                    store->database_key, error);

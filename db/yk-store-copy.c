@@ -86,8 +86,8 @@ write_copy (YkStore        *store,
 
   /* A second connection reads while the store's own holds the write
    * lock, so nobody changes the data between copy and rename. */
-  source = _yk_store_open_connection (store->path, error);
-  destination = source ? _yk_store_open_connection (temporary, error) : NULL;
+  source = _yk_store_open_connection (store->path, FALSE, error);
+  destination = source ? _yk_store_open_connection (temporary, FALSE, error) : NULL;
   if (destination != NULL)
     ok = backup_into (source, destination, error);
   if (ok && new_key != NULL)
@@ -178,7 +178,7 @@ yk_store_backup (YkStore    *store,
   g_autofree guint8 *area = g_malloc0 (YK_HEADER_AREA_SIZE);
   gboolean ok;
 
-  if (full_path == NULL)
+  if (full_path == NULL || !_yk_store_refuse_read_only (store, error))
     return FALSE;
   if (g_strcmp0 (full_path, store->path) == 0)
     {
@@ -231,6 +231,8 @@ yk_store_rotate_key (YkStore *store,
   gboolean ok;
 
   g_return_val_if_fail (recovery_key != NULL, FALSE);
+  if (!_yk_store_refuse_read_only (store, error))
+    return FALSE;
   if (store->extra_connections > 0)
     {
       g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_CONNECTIONS_OPEN,
@@ -285,7 +287,7 @@ yk_store_rotate_key (YkStore *store,
   store->database_key = g_steal_pointer (&new_key);
 
   *recovery_key = yk_recovery_key_format (recovery);
-  reopened = _yk_store_open_connection (store->path, error);
+  reopened = _yk_store_open_connection (store->path, FALSE, error);
   store->db = reopened;
   return reopened != NULL;
 }

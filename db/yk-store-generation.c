@@ -96,10 +96,12 @@ _yk_store_record_generation (sqlite3 *db,
 
 /* At unlock, before anything is written: a header older than the data's
  * record of it was put back (an old header area, or one from an older
- * backup), and may hold slots since removed. Refused. */
+ * backup), and may hold slots since removed. Refused. A snapshot (not
+ * `may_write`) is checked the same way but its record never raised. */
 gboolean
 _yk_store_check_generation (sqlite3 *db,
                             guint64  header_generation,
+                            gboolean may_write,
                             GError **error)
 {
   g_autoptr (GError) local_error = NULL;
@@ -125,7 +127,8 @@ _yk_store_check_generation (sqlite3 *db,
     }
   /* Newer: a crash after the header was written, or a file from before
    * the record existed. Not raising it only weakens the check. */
-  if (header_generation > recorded && !_yk_store_record_generation (db, header_generation, &local_error))
+  if (may_write && header_generation > recorded &&
+      !_yk_store_record_generation (db, header_generation, &local_error))
     g_debug ("could not record the header generation: %s", local_error->message);
   return TRUE;
 }

@@ -6,16 +6,26 @@
 
 G_BEGIN_DECLS
 
+struct _YkIdentity
+{
+  char *account;
+  guint8 public_key[YK_SLOT_PUBLIC_KEY_SIZE];
+  YkSecret *secret_key;  /* X25519 */
+  YkSecret *signing_key; /* Ed25519, libsodium's 64-byte form */
+};
+
 struct _YkStore
 {
   char *path;            /* as SQLite sees it (absolute) */
   char *account;         /* NULL when unlocked with the recovery key */
   YkSecret *database_key;
-  YkSecret *signing_key; /* the account's Ed25519 key; NULL with the recovery key */
+  YkIdentity *identity;  /* the account's key pair; NULL with the recovery key */
   guint8 database_id[YK_DATABASE_ID_SIZE];
   YkPageCipher *cipher;
   sqlite3 *db;
   int extra_connections;
+  gboolean read_only;    /* a snapshot: opened SQLITE_OPEN_READONLY, header never written */
+  YkSnapshotInfo snapshot;
 };
 
 typedef gboolean (*YkHeaderEdit) (YkHeader *header,
@@ -28,6 +38,7 @@ YkStore *_yk_store_new (const char   *full_path,
                         YkSecret     *database_key,
                         const guint8  database_id[YK_DATABASE_ID_SIZE]);
 sqlite3 *_yk_store_open_connection (const char *full_path,
+                                    gboolean    read_only,
                                     GError    **error);
 gboolean _yk_store_exec (sqlite3    *db,
                          const char *sql,
@@ -56,12 +67,37 @@ gboolean _yk_store_edit_header (YkStore      *store,
                                 gpointer      data,
                                 GError      **error);
 void _yk_store_disable_core_dumps (void);
+/* A snapshot refuses every write: FALSE with the message that says so. */
+gboolean _yk_store_refuse_read_only (YkStore *store,
+                                     GError **error);
+/* yk-store-identity.c */
+YkIdentity *_yk_identity_new (const char *account,
+                              YkSecret   *secret_key);
+/* The newest copy of `other_path`'s header that `identity` authenticates
+ * (its slot for the account opens, and the MAC checks), or with identity
+ * NULL or no slot for it there the newest copy as it is, unchecked
+ * (`*authenticated` FALSE). */
+gboolean _yk_store_read_other_header (const char       *other_path,
+                                      const YkIdentity *identity,
+                                      YkHeader         *header,
+                                      gboolean         *authenticated,
+                                      GError          **error);
+void _yk_store_set_no_slot (GError    **error,
+                            const char *path,
+                            const char *account);
 /* yk-store-generation.c: the header's generation kept inside the data. */
 gboolean _yk_store_record_generation (sqlite3 *db,
                                       guint64  generation,
                                       GError **error);
 gboolean _yk_store_check_generation (sqlite3 *db,
                                      guint64  header_generation,
+                                     gboolean may_write,
                                      GError **error);
+
+/* Tests only: called inside a snapshot's read transaction, once the
+ * header has been read and before the pages are copied. */
+typedef void (*YkSnapshotHook) (gpointer data);
+void _yk_store_set_snapshot_hook (YkSnapshotHook hook,
+                                  gpointer       data);
 
 G_END_DECLS

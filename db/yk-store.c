@@ -38,6 +38,16 @@ _yk_store_disable_core_dumps (void)
   prctl (PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
+gboolean
+_yk_store_refuse_read_only (YkStore *store,
+                            GError **error)
+{
+  if (!store->read_only)
+    return TRUE;
+  yk_db_set_read_only_error (error, store->path);
+  return FALSE;
+}
+
 /* A new database file is created with O_EXCL, readable by its owner only
  * (journals inherit the mode), and holds just the header area at first. */
 static gboolean
@@ -150,16 +160,19 @@ _yk_store_exec (sqlite3     *db,
  * what matters (yk-vfs.c, check_pragma). */
 sqlite3 *
 _yk_store_open_connection (const char *full_path,
-                 GError    **error)
+                           gboolean    read_only,
+                           GError    **error)
 {
   sqlite3 *db = NULL;
   gboolean new_file = yk_vfs_is_new_file (full_path);
   int reserve = -1;
   int rc;
 
+  /* A snapshot is opened read-only: SQLite then never writes it, nor
+   * makes a journal beside it. */
   rc = sqlite3_open_v2 (full_path, &db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_PRIVATECACHE |
-                          SQLITE_OPEN_EXRESCODE,
+                        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_FULLMUTEX |
+                          SQLITE_OPEN_PRIVATECACHE | SQLITE_OPEN_EXRESCODE,
                         YK_VFS_NAME);
   if (rc != SQLITE_OK)
     {
@@ -312,6 +325,8 @@ _yk_store_edit_header (YkStore      *store,
   YkHeaderCopies copies;
   gboolean ok;
 
+  if (!_yk_store_refuse_read_only (store, error))
+    return FALSE;
   if (own_transaction && !_yk_store_exec (store->db, "BEGIN IMMEDIATE", _("Locking the database"), error))
     return FALSE;
   ok = _yk_store_read_area (store->db, area, error) &&
@@ -330,39 +345,24 @@ _yk_store_edit_header (YkStore      *store,
   return ok;
 }
 
-YkStore *
-yk_store_create (const char *path,
-                 const char *account,
-                 const char *password,
-                 YkKdfLevel  level,
-                 char      **recovery_key,
-                 GError    **error)
+/* Writes the header area of a new file, whose first slot is already
+ * made, with a recovery slot, and the file's page 1. Takes
+ * `database_key` and `identity`. */
+static YkStore *
+create_file_with_header (const char *full_path,
+                         YkHeader   *header,
+                         YkSecret   *database_key,
+                         YkIdentity *identity,
+                         char      **recovery_key,
+                         GError    **error)
 {
-  g_autofree char *full_path = NULL;
-  g_autofree YkHeader *header = g_new0 (YkHeader, 1);
   g_autofree guint8 *area = g_malloc0 (YK_HEADER_AREA_SIZE);
-  g_autoptr (YkSecret) recovery = NULL;
-  YkSecret *database_key = NULL;
-  YkSecret *signing_key = NULL;
-  YkStore *store;
+  g_autoptr (YkSecret) recovery = yk_recovery_key_generate ();
   g_autofree char *pragma = NULL;
+  int recovery_index = yk_header_find_free (header);
+  YkStore *store;
 
-  g_return_val_if_fail (recovery_key != NULL, NULL);
-
-  if (!yk_crypto_init (error))
-    return NULL;
-  yk_sqlite_memory_install ();
-  yk_vfs_register (NULL);
-  recovery = yk_recovery_key_generate ();
-  database_key = yk_keys_new_database_key ();
-  full_path = yk_vfs_full_path (path, error);
-  if (full_path == NULL)
-    goto fail;
-
-  yk_header_init (header);
-  if (!yk_key_slot_init_account_signing (&header->slots[0], 0, header->database_id, account, password,
-                                         level, database_key, &signing_key, error) ||
-      !yk_key_slot_init_recovery (&header->slots[1], 1, header->database_id, recovery,
+  if (!yk_key_slot_init_recovery (&header->slots[recovery_index], recovery_index, header->database_id, recovery,
                                   database_key, error))
     goto fail;
   yk_header_serialize (header, database_key, area);
@@ -371,13 +371,12 @@ yk_store_create (const char *path,
     goto fail;
 
   _yk_store_disable_core_dumps ();
-  store = _yk_store_new (full_path, account, database_key, header->database_id);
-  store->signing_key = g_steal_pointer (&signing_key);
-  database_key = NULL;
+  store = _yk_store_new (full_path, identity->account, database_key, header->database_id);
+  store->identity = identity;
   /* The only open that may find the database empty: this one, until
    * page 1 is written (docs/design/security.md, "A cut file"). */
   yk_vfs_set_new_file (full_path, TRUE);
-  store->db = _yk_store_open_connection (full_path, error);
+  store->db = _yk_store_open_connection (full_path, FALSE, error);
   if (store->db == NULL)
     goto fail_created;
 
@@ -397,8 +396,95 @@ fail_created:
   return NULL;
 fail:
   yk_secret_free (database_key);
-  yk_secret_free (signing_key);
+  yk_identity_free (identity);
   return NULL;
+}
+
+static gboolean
+prepare_create (const char *path,
+                char      **full_path,
+                GError    **error)
+{
+  if (!yk_crypto_init (error))
+    return FALSE;
+  yk_sqlite_memory_install ();
+  yk_vfs_register (NULL);
+  *full_path = yk_vfs_full_path (path, error);
+  return *full_path != NULL;
+}
+
+YkStore *
+yk_store_create (const char *path,
+                 const char *account,
+                 const char *password,
+                 YkKdfLevel  level,
+                 char      **recovery_key,
+                 GError    **error)
+{
+  g_autofree char *full_path = NULL;
+  g_autofree YkHeader *header = g_new0 (YkHeader, 1);
+  YkSecret *database_key;
+  YkSecret *secret_key = NULL;
+
+  g_return_val_if_fail (recovery_key != NULL, NULL);
+
+  if (!prepare_create (path, &full_path, error))
+    return NULL;
+  database_key = yk_keys_new_database_key ();
+  yk_header_init (header);
+  if (!yk_key_slot_init_account_secret (&header->slots[0], 0, header->database_id, account, password,
+                                        level, database_key, &secret_key, error))
+    {
+      yk_secret_free (database_key);
+      return NULL;
+    }
+  return create_file_with_header (full_path, header, database_key, _yk_identity_new (account, secret_key),
+                                  recovery_key, error);
+}
+
+/* The person creating the file proved their password on other_path
+ * already (yk_store_unlock_identity): their slot there is copied as it
+ * is, so that one password, and one identity, opens both. */
+YkStore *
+yk_store_create_with_identity (const char       *path,
+                               const char       *other_path,
+                               const YkIdentity *identity,
+                               char            **recovery_key,
+                               GError          **error)
+{
+  g_autofree char *full_path = NULL;
+  g_autofree YkHeader *header = g_new0 (YkHeader, 1);
+  g_autofree YkHeader *other = g_new0 (YkHeader, 1);
+  YkSecret *database_key;
+  gboolean authenticated = FALSE;
+  int index;
+
+  g_return_val_if_fail (identity != NULL && other_path != NULL && recovery_key != NULL, NULL);
+
+  if (!prepare_create (path, &full_path, error) ||
+      !_yk_store_read_other_header (other_path, identity, other, &authenticated, error))
+    return NULL;
+  index = yk_header_find_account (other, identity->account);
+  if (!authenticated)
+    {
+      _yk_store_set_no_slot (error, other_path, identity->account);
+      return NULL;
+    }
+  database_key = yk_keys_new_database_key ();
+  yk_header_init (header);
+  if (!yk_key_slot_copy (&header->slots[0], &other->slots[index], (guint) index, other->database_id,
+                         database_key, error))
+    {
+      yk_secret_free (database_key);
+      return NULL;
+    }
+  /* A slot from a version-1 file learns its signing key here, not at
+   * its first unlock. */
+  if (sodium_is_zero (header->slots[0].sign_public_key, YK_SLOT_SIGN_PUBLIC_KEY_SIZE))
+    memcpy (header->slots[0].sign_public_key, yk_signing_key_public (identity->signing_key),
+            YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
+  return create_file_with_header (full_path, header, database_key, yk_identity_copy (identity), recovery_key,
+                                  error);
 }
 
 typedef struct
@@ -406,14 +492,18 @@ typedef struct
   const char *account;
   const char *password;
   YkSecret *recovery;
+  const YkIdentity *identity;
 } YkUnlockRequest;
 
 static YkSecret *
-open_slot (const YkHeader        *header,
+open_slot (const char            *full_path,
+           const YkHeader        *header,
            const YkUnlockRequest *request,
-           YkSecret             **signing_key,
+           YkIdentity           **identity,
            GError               **error)
 {
+  YkSecret *secret_key = NULL;
+  YkSecret *database_key;
   int index;
 
   if (request->recovery != NULL)
@@ -428,6 +518,21 @@ open_slot (const YkHeader        *header,
       return yk_key_slot_open_with_recovery (&header->slots[index], index, header->database_id,
                                              request->recovery, error);
     }
+  if (request->identity != NULL)
+    {
+      /* The key pair a password unwrapped elsewhere: no key derivation. */
+      index = yk_header_find_account (header, request->identity->account);
+      database_key = index >= 0 ? yk_key_slot_open_with_secret_key (&header->slots[index],
+                                                                    request->identity->secret_key, NULL)
+                                : NULL;
+      if (database_key == NULL)
+        {
+          _yk_store_set_no_slot (error, full_path, request->identity->account);
+          return NULL;
+        }
+      *identity = yk_identity_copy (request->identity);
+      return database_key;
+    }
   index = yk_header_find_account (header, request->account);
   if (index < 0)
     {
@@ -435,8 +540,11 @@ open_slot (const YkHeader        *header,
                            _("Wrong user name or password"));
       return NULL;
     }
-  return yk_key_slot_open_with_password_signing (&header->slots[index], index, header->database_id,
-                                                 request->password, signing_key, error);
+  database_key = yk_key_slot_open_with_password_secret (&header->slots[index], index, header->database_id,
+                                                        request->password, &secret_key, error);
+  if (database_key != NULL)
+    *identity = _yk_identity_new (request->account, secret_key);
+  return database_key;
 }
 
 static gboolean
@@ -459,7 +567,7 @@ fill_signing_key_edit (YkHeader *header,
   int index = yk_header_find_account (header, store->account);
 
   if (index >= 0 && sodium_is_zero (header->slots[index].sign_public_key, YK_SLOT_SIGN_PUBLIC_KEY_SIZE))
-    memcpy (header->slots[index].sign_public_key, yk_signing_key_public (store->signing_key),
+    memcpy (header->slots[index].sign_public_key, yk_signing_key_public (store->identity->signing_key),
             YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
   return TRUE;
 }
@@ -470,7 +578,7 @@ needs_signing_key (const YkHeader *header,
 {
   int index;
 
-  if (store->signing_key == NULL || store->account == NULL)
+  if (store->identity == NULL || store->account == NULL || store->read_only)
     return FALSE;
   index = yk_header_find_account (header, store->account);
   return index >= 0 && sodium_is_zero (header->slots[index].sign_public_key, YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
@@ -487,7 +595,7 @@ unlock (const char            *path,
   g_autoptr (GError) local_error = NULL;
   YkHeaderCopies copies;
   YkSecret *database_key = NULL;
-  YkSecret *signing_key = NULL;
+  YkIdentity *identity = NULL;
   gsize length = 0;
   guint n;
   int chosen = -1;
@@ -515,7 +623,7 @@ unlock (const char            *path,
   /* Only the newest copy's slot is tried with the password: an older copy
    * may still hold a password that was since changed. The older copy is
    * used only if the newer one turns out not to be authentic. */
-  database_key = open_slot (&candidates[0], request, &signing_key, &local_error);
+  database_key = open_slot (full_path, &candidates[0], request, &identity, &local_error);
   if (database_key == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -527,7 +635,7 @@ unlock (const char            *path,
   if (chosen < 0)
     {
       yk_secret_free (database_key);
-      yk_secret_free (signing_key);
+      yk_identity_free (identity);
       g_set_error_literal (error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_DAMAGED_HEADER,
                            _("The file header has been altered: its key slots do not match "
                              "the database key"));
@@ -535,15 +643,23 @@ unlock (const char            *path,
     }
 
   _yk_store_disable_core_dumps ();
-  store = _yk_store_new (full_path, request->account, database_key, candidates[chosen].database_id);
-  store->signing_key = signing_key;
-  store->db = _yk_store_open_connection (full_path, error);
+  store = _yk_store_new (full_path, identity != NULL ? identity->account : NULL, database_key,
+                         candidates[chosen].database_id);
+  store->identity = identity;
+  /* The authenticated header says whether the file is a snapshot: then
+   * it is read, never written (docs/design/file-format.md, "Snapshots"). */
+  store->snapshot = candidates[chosen].snapshot;
+  store->read_only = store->snapshot.generation != 0;
+  yk_vfs_set_snapshot (full_path, store->read_only);
+  store->db = _yk_store_open_connection (full_path, store->read_only, error);
   if (store->db == NULL ||
-      !_yk_store_check_generation (store->db, candidates[chosen].generation, error))
+      !_yk_store_check_generation (store->db, candidates[chosen].generation, !store->read_only, error))
     {
       yk_store_close (store);
       return NULL;
     }
+  if (store->read_only)
+    return store;
 
   /* A copy that failed its checksum or MAC is rewritten from the good one. */
   if (copies != (YK_HEADER_COPY_A_OK | YK_HEADER_COPY_B_OK) || chosen != 0 ||
@@ -570,6 +686,33 @@ yk_store_unlock (const char *path,
   YkUnlockRequest request = { .account = account, .password = password };
 
   g_return_val_if_fail (account != NULL && password != NULL, NULL);
+  return unlock (path, &request, error);
+}
+
+YkStore *
+yk_store_unlock_identity (const char  *path,
+                          const char  *account,
+                          const char  *password,
+                          YkIdentity **identity,
+                          GError     **error)
+{
+  YkUnlockRequest request = { .account = account, .password = password };
+  YkStore *store;
+
+  g_return_val_if_fail (account != NULL && password != NULL && identity != NULL, NULL);
+  store = unlock (path, &request, error);
+  *identity = store != NULL ? yk_identity_copy (store->identity) : NULL;
+  return store;
+}
+
+YkStore *
+yk_store_open_with_identity (const char       *path,
+                             const YkIdentity *identity,
+                             GError          **error)
+{
+  YkUnlockRequest request = { .identity = identity };
+
+  g_return_val_if_fail (identity != NULL, NULL);
   return unlock (path, &request, error);
 }
 
@@ -615,7 +758,7 @@ yk_store_close (YkStore *store)
   yk_vfs_detach_cipher (store->path);
   g_clear_pointer (&store->cipher, yk_page_cipher_unref);
   g_clear_pointer (&store->database_key, yk_secret_free);
-  g_clear_pointer (&store->signing_key, yk_secret_free);
+  g_clear_pointer (&store->identity, yk_identity_free);
   g_free (store->path);
   g_free (store->account);
   g_free (store);
@@ -645,7 +788,7 @@ sqlite3 *
 yk_store_open_connection (YkStore *store,
                           GError **error)
 {
-  sqlite3 *db = _yk_store_open_connection (store->path, error);
+  sqlite3 *db = _yk_store_open_connection (store->path, store->read_only, error);
 
   if (db != NULL)
     store->extra_connections++;
@@ -698,5 +841,29 @@ yk_store_get_database_id (YkStore *store)
 const YkSecret *
 yk_store_get_signing_key (YkStore *store)
 {
-  return store->signing_key;
+  return store->identity != NULL ? store->identity->signing_key : NULL;
+}
+
+gboolean
+yk_store_get_snapshot_info (YkStore        *store,
+                            YkSnapshotInfo *info)
+{
+  g_return_val_if_fail (store != NULL && info != NULL, FALSE);
+  *info = store->snapshot;
+  return store->snapshot.generation != 0;
+}
+
+gboolean
+yk_store_file_is_snapshot (const char *path)
+{
+  g_autofree char *full_path = yk_vfs_full_path (path, NULL);
+  g_autofree guint8 *area = g_malloc0 (YK_HEADER_AREA_SIZE);
+  g_autofree YkHeader *candidates = g_new0 (YkHeader, 2);
+  YkHeaderCopies copies;
+  gsize length = 0;
+
+  return full_path != NULL && g_file_test (full_path, G_FILE_TEST_IS_REGULAR) &&
+         _yk_store_raw_file_io (full_path, FALSE, area, &length, NULL) &&
+         yk_header_read_area (area, length, candidates, &copies, NULL) > 0 &&
+         candidates[0].snapshot.generation != 0;
 }

@@ -30,6 +30,7 @@ typedef struct
   YkPageCipher *cipher;
   int attachments;
   gboolean new_file; /* being created: its database may still be empty */
+  gboolean snapshot; /* opened read-only as a snapshot */
   YkDamage damage; /* the last failure of any file of this database */
 } YkCipherEntry;
 
@@ -1111,6 +1112,32 @@ yk_vfs_is_new_file (const char *full_path)
   is_new = entry != NULL && entry->new_file;
   g_mutex_unlock (&registry_lock);
   return is_new;
+}
+
+void
+yk_vfs_set_snapshot (const char *full_path,
+                     gboolean    is_snapshot)
+{
+  YkCipherEntry *entry;
+
+  g_mutex_lock (&registry_lock);
+  entry = registry ? g_hash_table_lookup (registry, full_path) : NULL;
+  if (entry != NULL)
+    entry->snapshot = is_snapshot;
+  g_mutex_unlock (&registry_lock);
+}
+
+gboolean
+yk_vfs_is_snapshot (const char *full_path)
+{
+  YkCipherEntry *entry;
+  gboolean snapshot;
+
+  g_mutex_lock (&registry_lock);
+  entry = registry ? g_hash_table_lookup (registry, full_path) : NULL;
+  snapshot = entry != NULL && entry->snapshot;
+  g_mutex_unlock (&registry_lock);
+  return snapshot;
 }
 
 gboolean

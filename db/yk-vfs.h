@@ -55,6 +55,10 @@ void yk_vfs_detach_cipher (const char *full_path);
 void yk_vfs_set_new_file (const char *full_path,
                           gboolean    is_new);
 gboolean yk_vfs_is_new_file (const char *full_path);
+/* A snapshot's path, for the message a refused write gives. */
+void yk_vfs_set_snapshot (const char *full_path,
+                          gboolean    is_snapshot);
+gboolean yk_vfs_is_snapshot (const char *full_path);
 gboolean yk_vfs_get_damage (const char *full_path,
                             YkDamage   *damage);
 

@@ -59,24 +59,28 @@ find_site (sqlite3    *db,
   return site_id;
 }
 
-gboolean
-yk_accounts_add (YkSession  *session,
-                 const char *account,
-                 const char *password,
-                 YkRole      role,
-                 const char *site,
-                 const char *display_name,
-                 YkKdfLevel  level,
-                 GError    **error)
+/* The staff row, its audit entry, then the key slot (`add_slot`): if
+ * anything before the slot fails, nothing is written. */
+typedef gboolean (*YkAddSlot) (YkSession *session,
+                               gpointer   data,
+                               GError   **error);
+
+static gboolean
+add_account (YkSession  *session,
+             const char *account,
+             YkRole      role,
+             const char *site,
+             const char *display_name,
+             const char *detail,
+             YkAddSlot   add_slot,
+             gpointer    data,
+             GError    **error)
 {
   sqlite3 *db = db_of (session);
   g_autoptr (YkStaffRow) existing = NULL;
   gint64 site_id = 0;
   gint64 staff_id = 0;
 
-  if (!yk_session_require_coordinator (session, error) || !check_account_name (account, error) ||
-      !yk_password_check_strength (password, error))
-    return FALSE;
   if (!check_role_site (role, site, error))
     return FALSE;
   if (!yk_db_begin (db, error))
@@ -90,17 +94,95 @@ yk_accounts_add (YkSession  *session,
                    _("An account named “%1$s” already exists"), account);
       goto fail;
     }
-  /* The key slot comes last: if anything before fails, nothing is written. */
   if (!yk_db_staff_insert (db, display_name ? display_name : account, site_id,
                            role == YK_ROLE_COORDINATOR ? "coordinator" : "worker", account, &staff_id, error) ||
-      !yk_session_audit (session, "account_add", "staff", staff_id, account, error) ||
-      !yk_store_add_account (yk_session_get_store (session), account, password, level, error))
+      !yk_session_audit (session, "account_add", "staff", staff_id, detail, error) ||
+      !add_slot (session, data, error))
     goto fail;
   return yk_db_commit (db, error);
 
 fail:
   yk_db_rollback (db);
   return FALSE;
+}
+
+typedef struct
+{
+  const char *account;
+  const char *password;
+  YkKdfLevel level;
+  const char *other_path;
+  gboolean *authenticated;
+} YkNewSlot;
+
+static gboolean
+add_password_slot (YkSession *session,
+                   gpointer   data,
+                   GError   **error)
+{
+  YkNewSlot *slot = data;
+
+  return yk_store_add_account (yk_session_get_store (session), slot->account, slot->password, slot->level,
+                               error);
+}
+
+static gboolean
+copy_slot (YkSession *session,
+           gpointer   data,
+           GError   **error)
+{
+  YkNewSlot *slot = data;
+
+  return yk_store_add_account_key_from (yk_session_get_store (session), slot->account, slot->other_path,
+                                        slot->authenticated, error);
+}
+
+gboolean
+yk_accounts_add (YkSession  *session,
+                 const char *account,
+                 const char *password,
+                 YkRole      role,
+                 const char *site,
+                 const char *display_name,
+                 YkKdfLevel  level,
+                 GError    **error)
+{
+  YkNewSlot slot = { .account = account, .password = password, .level = level };
+
+  if (!yk_session_require_coordinator (session, error) || !check_account_name (account, error) ||
+      !yk_password_check_strength (password, error))
+    return FALSE;
+  return add_account (session, account, role, site, display_name, account, add_password_slot, &slot, error);
+}
+
+gboolean
+yk_accounts_add_key_from (YkSession  *session,
+                          const char *account,
+                          const char *other_path,
+                          YkRole      role,
+                          const char *site,
+                          const char *display_name,
+                          gboolean   *authenticated,
+                          GError    **error)
+{
+  g_autofree char *other_name = NULL;
+  g_autofree char *detail = NULL;
+  gboolean checked = FALSE;
+  YkNewSlot slot = { .account = account, .other_path = other_path, .authenticated = &checked };
+
+  g_return_val_if_fail (other_path != NULL, FALSE);
+  if (authenticated != NULL)
+    *authenticated = FALSE;
+  if (!yk_session_require_coordinator (session, error) || !check_account_name (account, error))
+    return FALSE;
+  other_name = g_path_get_basename (other_path);
+  /* The trail names the file by its name only, never its folder. */
+  detail = g_strdup_printf ("%s, key from %s", account, other_name);
+  if (!add_account (session, account, role, site, display_name, detail, copy_slot, &slot, error))
+    return FALSE;
+  if (authenticated != NULL)
+    *authenticated = checked;
+  return TRUE;
 }
 
 gboolean

@@ -17,6 +17,21 @@ gboolean yk_accounts_add (YkSession  *session,
                           const char *display_name,
                           YkKdfLevel  level,
                           GError    **error);
+/* user add --key-from (DISTRICT.md, "One password for every file"): the
+ * account's key slot copied from `other_path`, where the person already
+ * has one, so their password and key pair there open this file too; no
+ * password is asked. `*authenticated` (may be NULL): whether
+ * other_path's header was checked with its MAC, which needs the acting
+ * coordinator's own key pair to have a slot there; otherwise the copied
+ * public key is taken on trust, and the caller should say so. */
+gboolean yk_accounts_add_key_from (YkSession  *session,
+                                   const char *account,
+                                   const char *other_path,
+                                   YkRole      role,
+                                   const char *site,
+                                   const char *display_name,
+                                   gboolean   *authenticated,
+                                   GError    **error);
 gboolean yk_accounts_remove (YkSession  *session,
                              const char *account,
                              GError    **error);

@@ -21,6 +21,7 @@ static const struct
   { "unlock_log_damaged", NC_ ("audit action", "Failed-unlock log damaged") },
   { "key_rotate", NC_ ("audit action", "Changed the key") },
   { "backup", NC_ ("audit action", "Backup") },
+  { "snapshot", NC_ ("audit action", "Wrote a snapshot") },
   { "demo", NC_ ("audit action", "Loaded demo data") },
   { "import", NC_ ("audit action", "Imported a ledger") },
   { "export", NC_ ("audit action", "Exported the ledger") },

@@ -5,17 +5,22 @@
 #include "yk-admin.h"
 #include "yk-app-error.h"
 #include "yk-password.h"
+#include "yk-snapshot.h"
 #include "yk-text.h"
 #include "yk-verify.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
-/* yukang init: a new database with the pilot's sites and one coordinator. */
+/* yukang init: a new database with the pilot's sites and one coordinator.
+ * With --key-from, the coordinator's key slot is copied from a file they
+ * already unlock, so that one password opens both. */
 int
 yk_cli_init (int argc, char **argv)
 {
   g_autofree char *db = NULL, *user = NULL, *display_name = NULL, *password_file = NULL, *kdf = NULL;
+  g_autofree char *key_from = NULL;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The database file to create"), N_("FILE") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("The first coordinator’s user name"), N_("NAME") },
@@ -23,6 +28,8 @@ yk_cli_init (int argc, char **argv)
     { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
       N_("Read the password from the first line of FILE (- for standard input)"), N_("FILE") },
     { "kdf", 0, 0, G_OPTION_ARG_STRING, &kdf, N_("Key derivation cost: interactive, moderate (default) or sensitive"), N_("COST") },
+    { "key-from", 0, 0, G_OPTION_ARG_FILENAME, &key_from,
+      N_("Use your key and password of another database, so that one password opens both"), N_("FILE") },
     { NULL }
   };
   g_autoptr (YkPassword) password = NULL;
@@ -35,20 +42,37 @@ yk_cli_init (int argc, char **argv)
       !yk_cli_require (db, "--db", &error) || !yk_cli_require (user, "--user", &error) ||
       !yk_cli_parse_kdf (kdf, &level, &error))
     return yk_cli_fail (error);
+  if (key_from != NULL && kdf != NULL)
+    {
+      g_set_error_literal (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
+                           _("--kdf does not go with --key-from: the key slot is copied as it is"));
+      return yk_cli_fail (error);
+    }
   if (g_file_test (db, G_FILE_TEST_EXISTS))
     {
       g_set_error (&error, YK_APP_ERROR, YK_APP_ERROR_FAILED,
                    _("“%1$s” already exists; yukang init never overwrites a file"), db);
       return yk_cli_fail (error);
     }
-  password = yk_password_read (password_file, _("New password: "), TRUE, &error);
+  if (key_from != NULL && !g_file_test (key_from, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (&error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no database file “%1$s”"), key_from);
+      return yk_cli_fail (error);
+    }
+  /* With --key-from the password is the one already set there: asked once. */
+  password = key_from != NULL ? yk_password_read (password_file, _("Password: "), FALSE, &error)
+                              : yk_password_read (password_file, _("New password: "), TRUE, &error);
   if (password == NULL)
     return yk_cli_fail (error);
-  session = yk_session_create (db, user, display_name, password, level, &recovery_key, &error);
+  session = key_from != NULL
+              ? yk_session_create_key_from (db, key_from, user, display_name, password, &recovery_key, &error)
+              : yk_session_create (db, user, display_name, password, level, &recovery_key, &error);
   if (session == NULL)
     return yk_cli_fail (error);
 
   printf (_("Created %1$s with the sites SPQ and JL and the coordinator account “%2$s”.\n"), db, user);
+  if (key_from != NULL)
+    printf (_("Its key and password are those of “%1$s” in %2$s.\n"), user, key_from);
   yk_cli_print_recovery_key (recovery_key);
   return YK_EXIT_OK;
 }
@@ -108,6 +132,32 @@ print_audit (const YkAuditCheck *audit,
   print_check (_("expected head"), line);
 }
 
+/* A snapshot's block: what it holds, and whether the trail ends where the
+ * block says it did when the snapshot was taken. */
+static void
+print_snapshot (const YkVerifyReport *report)
+{
+  const YkSnapshotInfo *info = &report->snapshot_info;
+  YkAuditHead head = { .id = (gint64) info->audit_head_id };
+  g_autoptr (GDateTime) taken = g_date_time_new_from_unix_utc (info->taken_at);
+  g_autofree char *when = taken != NULL ? g_date_time_format (taken, "%Y-%m-%d %H:%M:%S UTC") : g_strdup ("?");
+  g_autofree char *stated = NULL;
+  g_autofree char *line = NULL;
+
+  memcpy (head.hash, info->audit_head_hash, sizeof head.hash);
+  stated = head.id > 0 ? yk_audit_head_format (&head) : g_strdup (_("none (the trail was empty)"));
+  line = g_strdup_printf (_("generation %1$llu of %2$s, taken %3$s"), (unsigned long long) info->generation,
+                          info->site_codes, when);
+  print_check (_("snapshot"), line);
+  g_free (line);
+  if (report->snapshot_head_matches)
+    line = g_strdup_printf (_("%1$s: the trail ends there"), stated);
+  else
+    line = g_strdup_printf (_("%1$s: the trail does not end there; it was cut or extended since the snapshot "
+                              "was taken"), stated);
+  print_check (_("snapshot head"), line);
+}
+
 /* yukang verify: every page, SQLite's checks, the audit chain. */
 int
 yk_cli_verify (int argc, char **argv)
@@ -163,6 +213,8 @@ yk_cli_verify (int argc, char **argv)
   if (report.running_totals->len == 0)
     print_check (_("running totals"), _("agree with the records"));
   print_audit (&report.audit, expect_head);
+  if (report.snapshot)
+    print_snapshot (&report);
 
   ok = yk_verify_report_ok (&report);
   printf ("%s\n", ok ? _("No problems found.") : _("Problems found."));
@@ -197,6 +249,45 @@ yk_cli_backup (int argc, char **argv)
     return yk_cli_fail (error);
   printf (_("Backed up to %1$s.\n"), output);
   /* To note down outside the file: `yukang verify --expect-head` checks it later. */
+  print_check (_("audit head"), head != NULL ? head : _("none (the trail is empty)"));
+  return YK_EXIT_OK;
+}
+
+/* yukang snapshot (DISTRICT.md, "Snapshots"): the database as it stands,
+ * read-only, into a folder a sync engine carries to the coordinator. */
+int
+yk_cli_snapshot (int argc, char **argv)
+{
+  YkCliAuth auth = { 0 };
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    YK_CLI_AUTH_ENTRIES (auth),
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The snapshot folder"), N_("DIR") },
+    { NULL }
+  };
+  g_autoptr (YkSession) session = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *head = NULL;
+  YkSnapshotInfo info;
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = yk_cli_parse ("snapshot", NULL, entries, &argc, &argv, &error) &&
+       yk_cli_require (output, "--output", &error) &&
+       (session = yk_cli_open_session (&auth, &error)) != NULL &&
+       yk_session_snapshot_info (session, output, &written, &info, &error);
+  yk_cli_auth_clear (&auth);
+  if (!ok)
+    return yk_cli_fail (error);
+  printf (_("Wrote snapshot %1$llu of %2$s to %3$s.\n"), (unsigned long long) info.generation, info.site_codes,
+          written);
+  if (info.audit_head_id > 0)
+    {
+      YkAuditHead stated = { .id = (gint64) info.audit_head_id };
+
+      memcpy (stated.hash, info.audit_head_hash, sizeof stated.hash);
+      head = yk_audit_head_format (&stated);
+    }
   print_check (_("audit head"), head != NULL ? head : _("none (the trail is empty)"));
   return YK_EXIT_OK;
 }

@@ -58,12 +58,15 @@ parse_role (const char *name,
   return TRUE;
 }
 
+/* With --key-from the account's key slot is copied from a database where
+ * the person already has one (DISTRICT.md): no password is asked, and
+ * theirs there opens this file too. */
 static int
 user_add (int argc, char **argv)
 {
   YkCliAuth auth = { 0 };
   g_autofree char *account = NULL, *role_name = NULL, *site = NULL, *display_name = NULL;
-  g_autofree char *account_password_file = NULL, *kdf = NULL;
+  g_autofree char *account_password_file = NULL, *kdf = NULL, *key_from = NULL;
   GOptionEntry entries[] = {
     YK_CLI_AUTH_ENTRIES (auth),
     { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("The new account’s user name"), N_("NAME") },
@@ -73,11 +76,14 @@ user_add (int argc, char **argv)
     { "account-password-file", 0, 0, G_OPTION_ARG_FILENAME, &account_password_file,
       N_("Read the new account’s password from the first line of FILE"), N_("FILE") },
     { "kdf", 0, 0, G_OPTION_ARG_STRING, &kdf, N_("Key derivation cost: interactive, moderate (default) or sensitive"), N_("COST") },
+    { "key-from", 0, 0, G_OPTION_ARG_FILENAME, &key_from,
+      N_("Copy the account’s key from another database it has: its password there opens this one too"), N_("FILE") },
     { NULL }
   };
   g_autoptr (YkSession) session = NULL;
   g_autoptr (YkPassword) password = NULL;
   GError *error = NULL;
+  gboolean authenticated = FALSE;
   YkKdfLevel level;
   YkRole role;
   gboolean ok;
@@ -85,14 +91,40 @@ user_add (int argc, char **argv)
   ok = yk_cli_parse ("user add", NULL, entries, &argc, &argv, &error) &&
        yk_cli_require (account, "--account", &error) &&
        yk_cli_require (role_name, "--role", &error) && parse_role (role_name, &role, &error) &&
-       yk_cli_parse_kdf (kdf, &level, &error) &&
+       yk_cli_parse_kdf (kdf, &level, &error);
+  if (ok && key_from != NULL && (account_password_file != NULL || kdf != NULL))
+    {
+      g_set_error_literal (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
+                           _("--account-password-file and --kdf do not go with --key-from: the account keeps "
+                             "the password and key slot it has there"));
+      ok = FALSE;
+    }
+  if (ok && key_from != NULL && !g_file_test (key_from, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (&error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no database file “%1$s”"), key_from);
+      ok = FALSE;
+    }
+  ok = ok &&
        (session = yk_cli_open_session (&auth, &error)) != NULL &&
-       yk_session_require_coordinator (session, &error) &&
-       (password = yk_password_read (account_password_file, _("New account’s password: "), TRUE, &error)) != NULL &&
-       yk_accounts_add (session, account, password, role, site, display_name, level, &error);
+       yk_session_require_coordinator (session, &error);
+  if (ok && key_from != NULL)
+    ok = yk_accounts_add_key_from (session, account, key_from, role, site, display_name, &authenticated, &error);
+  else if (ok)
+    ok = (password = yk_password_read (account_password_file, _("New account’s password: "), TRUE, &error)) != NULL &&
+         yk_accounts_add (session, account, password, role, site, display_name, level, &error);
   yk_cli_auth_clear (&auth);
   if (!ok)
     return yk_cli_fail (error);
+  if (key_from != NULL)
+    {
+      printf (_("Added the account “%1$s” with its key and password of %2$s.\n"), account, key_from);
+      /* Nothing in that file could be checked: its key slots are plain text. */
+      if (!authenticated)
+        fprintf (stderr, _("yukang: warning: your own key does not open %1$s, so its header could not be "
+                           "checked. Make sure it is a file “%2$s” uses: whoever could change it could have "
+                           "put their own key in place of theirs.\n"), key_from, account);
+      return YK_EXIT_OK;
+    }
   printf (_("Added the account “%1$s”.\n"), account);
   return YK_EXIT_OK;
 }

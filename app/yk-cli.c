@@ -30,6 +30,7 @@ static const YkCommand commands[] = {
   { "due", N_("Who is due or overdue for follow-up, as text, CSV, JSON or PDF"), yk_cli_due },
   { "verify", N_("Check every page, the database and the audit trail"), yk_cli_verify },
   { "backup", N_("Write an encrypted copy of the database"), yk_cli_backup },
+  { "snapshot", N_("Write a read-only snapshot of the database into a folder, for the district view"), yk_cli_snapshot },
   { "demo", N_("Fill a database with invented data to try Yukang with"), yk_cli_demo },
   { "help", N_("Show this help"), run_help },
   { "version", N_("Show the version"), run_version },
@@ -51,10 +52,12 @@ print_usage (FILE *stream)
            _("Usage:"), _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (stream, "\n%s\n\n%s\n",
+  fprintf (stream, "\n%s\n\n%s\n\n%s\n",
            _("Commands that open a database take --db FILE, --user NAME and --password-file FILE, "
              "or --recovery-key-file FILE in place of the password (forgotten password: "
              "yukang user passwd --db FILE --recovery-key-file FILE --account NAME)."),
+           _("One password for several databases: “yukang init --key-from OTHER” and “yukang user add "
+             "--key-from OTHER” copy a person’s key from a database they already have an account in."),
            _("With no command, Yukang opens its window. "
              "Run “yukang COMMAND --help” for a command’s options."));
 }

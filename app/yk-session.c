@@ -50,60 +50,6 @@ session_new (YkStore *store)
   return session;
 }
 
-YkSession *
-yk_session_create (const char *path,
-                   const char *account,
-                   const char *display_name,
-                   const char *password,
-                   YkKdfLevel  level,
-                   char      **recovery_key,
-                   GError    **error)
-{
-  g_autoptr (YkSession) session = NULL;
-  g_autofree char *key_text = NULL;
-  YkStore *store;
-  sqlite3 *db;
-  gint64 staff_id = 0;
-
-  store = yk_store_create (path, account, password, level, &key_text, error);
-  if (store == NULL)
-    return NULL;
-  session = session_new (store);
-  db = yk_store_get_connection (store);
-
-  if (!yk_schema_migrate (db, error) || !yk_db_begin (db, error))
-    goto fail;
-  for (guint i = 0; i < G_N_ELEMENTS (pilot_sites); i++)
-    if (!yk_db_site_insert (db, pilot_sites[i].code, pilot_sites[i].name, pilot_sites[i].street,
-                            pilot_sites[i].host_facility, NULL, error))
-      goto fail_rollback;
-  if (!yk_db_staff_insert (db, display_name ? display_name : account, 0, "coordinator", account,
-                           &staff_id, error))
-    goto fail_rollback;
-  session->staff = yk_db_staff_find_account (db, account, error);
-  if (session->staff == NULL ||
-      !yk_session_audit (session, "create", "staff", staff_id, NULL, error) ||
-      !yk_db_commit (db, error))
-    goto fail_rollback;
-
-  *recovery_key = g_steal_pointer (&key_text);
-  return g_steal_pointer (&session);
-
-fail_rollback:
-  yk_db_rollback (db);
-fail:
-  /* Nothing half-made is left behind: the new file goes. */
-  {
-    g_autofree char *full_path = g_strdup (yk_store_get_path (store));
-    g_autofree char *journal = g_strconcat (full_path, "-journal", NULL);
-
-    g_clear_pointer (&session, yk_session_close);
-    g_unlink (full_path);
-    g_unlink (journal);
-  }
-  return NULL;
-}
-
 /* A failed unlock cannot be written to the encrypted audit trail: there
  * is no key. It goes to a small plaintext file beside the database
  * (time and the user name typed, nothing else; the format and its cap
@@ -178,6 +124,16 @@ note_failed_unlock (const char *path,
   else if (write (fd, line, len) != (gssize) len)
     g_debug ("could not note a failed unlock: %s", g_strerror (errno));
   close (fd);
+}
+
+/* Nothing is written beside a snapshot: it sits in a folder a sync
+ * engine carries, where the log could never reach a trail. */
+static void
+note_failed_unlock_unless_snapshot (const char *path,
+                                    const char *account)
+{
+  if (!yk_store_file_is_snapshot (path))
+    note_failed_unlock (path, account);
 }
 
 /* Reads the log into `*log`; or returns what is wrong with it instead
@@ -297,6 +253,138 @@ fail:
   return FALSE;
 }
 
+/* A new file's schema, sites, first coordinator and first audit entry;
+ * on any failure the file goes. */
+static YkSession *
+set_up_new (YkStore    *store,
+            const char *account,
+            const char *display_name,
+            const char *detail,
+            GError    **error)
+{
+  g_autoptr (YkSession) session = session_new (store);
+  sqlite3 *db = yk_store_get_connection (store);
+  gint64 staff_id = 0;
+
+  if (!yk_schema_migrate (db, error) || !yk_db_begin (db, error))
+    goto fail;
+  for (guint i = 0; i < G_N_ELEMENTS (pilot_sites); i++)
+    if (!yk_db_site_insert (db, pilot_sites[i].code, pilot_sites[i].name, pilot_sites[i].street,
+                            pilot_sites[i].host_facility, NULL, error))
+      goto fail_rollback;
+  if (!yk_db_staff_insert (db, display_name ? display_name : account, 0, "coordinator", account,
+                           &staff_id, error))
+    goto fail_rollback;
+  session->staff = yk_db_staff_find_account (db, account, error);
+  if (session->staff == NULL ||
+      !yk_session_audit (session, "create", "staff", staff_id, detail, error) ||
+      !yk_db_commit (db, error))
+    goto fail_rollback;
+  return g_steal_pointer (&session);
+
+fail_rollback:
+  yk_db_rollback (db);
+fail:
+  /* Nothing half-made is left behind: the new file goes. */
+  {
+    g_autofree char *full_path = g_strdup (yk_store_get_path (store));
+    g_autofree char *journal = g_strconcat (full_path, "-journal", NULL);
+
+    g_clear_pointer (&session, yk_session_close);
+    g_unlink (full_path);
+    g_unlink (journal);
+  }
+  return NULL;
+}
+
+YkSession *
+yk_session_create (const char *path,
+                   const char *account,
+                   const char *display_name,
+                   const char *password,
+                   YkKdfLevel  level,
+                   char      **recovery_key,
+                   GError    **error)
+{
+  g_autofree char *key_text = NULL;
+  YkSession *session;
+  YkStore *store;
+
+  store = yk_store_create (path, account, password, level, &key_text, error);
+  if (store == NULL)
+    return NULL;
+  session = set_up_new (store, account, display_name, NULL, error);
+  if (session != NULL)
+    *recovery_key = g_steal_pointer (&key_text);
+  return session;
+}
+
+YkSession *
+yk_session_create_key_from (const char *path,
+                            const char *other_path,
+                            const char *account,
+                            const char *display_name,
+                            const char *password,
+                            char      **recovery_key,
+                            GError    **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (YkIdentity) identity = NULL;
+  g_autofree char *key_text = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *other_name = g_path_get_basename (other_path);
+  YkStore *other;
+  YkSession *session;
+  YkStore *store;
+
+  g_return_val_if_fail (other_path != NULL && account != NULL && password != NULL, NULL);
+  /* The password is proved where it is set: a wrong one is noted there. */
+  other = yk_store_unlock_identity (other_path, account, password, &identity, &local_error);
+  if (other == NULL)
+    {
+      if (g_error_matches (local_error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD))
+        note_failed_unlock_unless_snapshot (other_path, account);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  yk_store_close (other);
+
+  store = yk_store_create_with_identity (path, other_path, identity, &key_text, error);
+  if (store == NULL)
+    return NULL;
+  detail = g_strdup_printf ("key from %s", other_name);
+  session = set_up_new (store, account, display_name, detail, error);
+  if (session != NULL)
+    *recovery_key = g_steal_pointer (&key_text);
+  return session;
+}
+
+static gboolean
+is_snapshot (YkSession *session)
+{
+  YkSnapshotInfo info;
+
+  return yk_store_get_snapshot_info (session->store, &info);
+}
+
+/* A snapshot cannot be migrated: one from an older Yukang is taken
+ * again at the site. */
+static gboolean
+check_snapshot_schema (YkSession *session,
+                       GError   **error)
+{
+  int version = yk_schema_get_version (yk_store_get_connection (session->store));
+  g_autofree char *name = NULL;
+
+  if (version < 0 || version >= YK_SCHEMA_VERSION)
+    return TRUE;
+  name = g_path_get_basename (yk_store_get_path (session->store));
+  g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_FAILED,
+               _("“%1$s” is a snapshot made by an older version of Yukang; take a new snapshot at the site"),
+               name);
+  return FALSE;
+}
+
 /* After the store is unlocked: the schema, the person, the audit. */
 static YkSession *
 open_as (YkStore    *store,
@@ -308,9 +396,10 @@ open_as (YkStore    *store,
   g_autoptr (YkSession) session = session_new (store);
   g_autoptr (GError) local_error = NULL;
   sqlite3 *db = yk_store_get_connection (store);
+  gboolean snapshot = is_snapshot (session);
 
   session->with_recovery_key = with_recovery_key;
-  if (!yk_schema_migrate (db, error))
+  if (snapshot ? !check_snapshot_schema (session, error) : !yk_schema_migrate (db, error))
     return NULL;
 
   session->staff = yk_db_staff_find_account (db, account, &local_error);
@@ -333,6 +422,10 @@ open_as (YkStore    *store,
                      "list; ask a coordinator to set it up again"), account);
       return NULL;
     }
+  /* A snapshot is read, never written: neither the unlock nor the
+   * failed-unlock log beside it goes into its trail. */
+  if (snapshot)
+    return g_steal_pointer (&session);
   if (!audit_failed_unlocks (session, path, error) ||
       !yk_session_audit (session, with_recovery_key ? "unlock_recovery" : "unlock", NULL, 0, NULL, error))
     return NULL;
@@ -345,18 +438,47 @@ yk_session_open (const char *path,
                  const char *password,
                  GError    **error)
 {
+  return yk_session_open_identity (path, account, password, NULL, error);
+}
+
+YkSession *
+yk_session_open_identity (const char  *path,
+                          const char  *account,
+                          const char  *password,
+                          YkIdentity **identity,
+                          GError     **error)
+{
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (YkIdentity) unlocked = NULL;
+  YkSession *session;
   YkStore *store;
 
-  store = yk_store_unlock (path, account, password, &local_error);
+  store = yk_store_unlock_identity (path, account, password, &unlocked, &local_error);
   if (store == NULL)
     {
       if (g_error_matches (local_error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD))
-        note_failed_unlock (path, account);
+        note_failed_unlock_unless_snapshot (path, account);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  return open_as (store, path, account, FALSE, error);
+  session = open_as (store, path, account, FALSE, error);
+  if (session != NULL && identity != NULL)
+    *identity = g_steal_pointer (&unlocked);
+  return session;
+}
+
+YkSession *
+yk_session_open_with_identity (const char       *path,
+                               const YkIdentity *identity,
+                               GError          **error)
+{
+  YkStore *store;
+
+  g_return_val_if_fail (identity != NULL, NULL);
+  store = yk_store_open_with_identity (path, identity, error);
+  if (store == NULL)
+    return NULL;
+  return open_as (store, path, yk_identity_get_account (identity), FALSE, error);
 }
 
 /* The recovery key opens the file; the session then acts as `account`
@@ -376,7 +498,7 @@ yk_session_open_with_recovery_key (const char *path,
   if (store == NULL)
     {
       if (g_error_matches (local_error, YK_CRYPTO_ERROR, YK_CRYPTO_ERROR_WRONG_PASSWORD))
-        note_failed_unlock (path, account);
+        note_failed_unlock_unless_snapshot (path, account);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
@@ -387,6 +509,13 @@ gboolean
 yk_session_opened_with_recovery_key (YkSession *session)
 {
   return session->with_recovery_key;
+}
+
+gboolean
+yk_session_get_snapshot_info (YkSession      *session,
+                              YkSnapshotInfo *info)
+{
+  return yk_store_get_snapshot_info (session->store, info);
 }
 
 void
@@ -449,6 +578,17 @@ yk_session_require_coordinator (YkSession *session,
   return FALSE;
 }
 
+/* What a snapshot's reader does that is only reading: it cannot go into
+ * the snapshot's trail (the file is never written), and is not refused
+ * for that (docs/design/security.md, "Snapshots"). */
+static gboolean
+only_reads (const char *action)
+{
+  static const char *const reads[] = { "unlock", "open_case", "export", "names_unmask", "names_mask", NULL };
+
+  return g_strv_contains (reads, action);
+}
+
 gboolean
 yk_session_audit (YkSession  *session,
                   const char *action,
@@ -462,6 +602,13 @@ yk_session_audit (YkSession  *session,
   const char *account = session->staff ? session->staff->account : NULL;
   sqlite3 *db = yk_store_get_connection (session->store);
 
+  if (is_snapshot (session))
+    {
+      if (only_reads (action))
+        return TRUE;
+      yk_db_set_read_only_error (error, yk_store_get_path (session->store));
+      return FALSE;
+    }
   /* On record before the first entry it signs; after that, a no-op. */
   if (signer.signing_key != NULL && account != NULL &&
       !yk_audit_register_signer (db, account, yk_signing_key_public (signer.signing_key), error))

@@ -24,10 +24,35 @@ YkSession *yk_session_create (const char *path,
                               YkKdfLevel  level,
                               char      **recovery_key,
                               GError    **error);
+/* init --key-from (DISTRICT.md, "One password for every file"): a new
+ * database whose first coordinator is `account` with the key pair, and
+ * so the password, they have in `other_path` (unlocked here to prove
+ * it; nothing is written there). Runs Argon2id once. */
+YkSession *yk_session_create_key_from (const char *path,
+                                       const char *other_path,
+                                       const char *account,
+                                       const char *display_name,
+                                       const char *password,
+                                       char      **recovery_key,
+                                       GError    **error);
 YkSession *yk_session_open (const char *path,
                             const char *account,
                             const char *password,
                             GError    **error);
+/* The same, also giving the identity the password unlocked, which then
+ * opens every other file that has that account's key pair with
+ * yk_session_open_with_identity(): one Argon2id for a whole district. */
+YkSession *yk_session_open_identity (const char  *path,
+                                     const char  *account,
+                                     const char  *password,
+                                     YkIdentity **identity,
+                                     GError     **error);
+/* No key derivation; YK_CRYPTO_ERROR_NO_SLOT when the file has no slot
+ * for the identity's key pair. Audited as `unlock`, as with a password
+ * (not in a snapshot, which is never written). */
+YkSession *yk_session_open_with_identity (const char       *path,
+                                          const YkIdentity *identity,
+                                          GError          **error);
 /* The recovery key in place of a password: it opens the file, and the
  * session acts as `account` (an active account on the staff list),
  * audited as `unlock_recovery`. */
@@ -36,6 +61,10 @@ YkSession *yk_session_open_with_recovery_key (const char *path,
                                               const char *recovery_key,
                                               GError    **error);
 gboolean yk_session_opened_with_recovery_key (YkSession *session);
+/* A snapshot (docs/design/file-format.md, "Snapshots") is read-only:
+ * FALSE and zeroed info for any other file. */
+gboolean yk_session_get_snapshot_info (YkSession      *session,
+                                       YkSnapshotInfo *info);
 void yk_session_close (YkSession *session);
 
 YkStore *yk_session_get_store (YkSession *session);

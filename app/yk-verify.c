@@ -2,9 +2,28 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-verify.h"
+#include "yk-audit.h"
 #include "yk-db-check.h"
 
 #include <string.h>
+
+/* The trail's last entry, as stored, against the snapshot block. */
+static gboolean
+check_snapshot_head (YkSession      *session,
+                     YkVerifyReport *report,
+                     GError        **error)
+{
+  YkAuditHead head;
+
+  report->snapshot = yk_session_get_snapshot_info (session, &report->snapshot_info);
+  if (!report->snapshot)
+    return TRUE;
+  if (!yk_audit_read_head (yk_store_get_connection (yk_session_get_store (session)), &head, error))
+    return FALSE;
+  report->snapshot_head_matches = (guint64) MAX (head.id, 0) == report->snapshot_info.audit_head_id &&
+                                  memcmp (head.hash, report->snapshot_info.audit_head_hash, YK_AUDIT_HEAD_BYTES) == 0;
+  return TRUE;
+}
 
 /* Fails (with error) only when a check could not run at all, such as a
  * page that does not authenticate; problems found are in the report. */
@@ -33,7 +52,8 @@ yk_verify_with_head (YkSession         *session,
          yk_db_integrity_check (db, report->integrity, error) &&
          yk_db_foreign_key_check (db, report->foreign_keys, error) &&
          yk_db_running_totals_check (db, report->running_totals, error) &&
-         yk_session_check_audit_head (session, expected, &report->audit, error);
+         yk_session_check_audit_head (session, expected, &report->audit, error) &&
+         check_snapshot_head (session, report, error);
 }
 
 gboolean
@@ -42,7 +62,8 @@ yk_verify_report_ok (const YkVerifyReport *report)
   return report->integrity->len == 0 && report->foreign_keys->len == 0 &&
          report->running_totals->len == 0 &&
          report->audit.first_bad_id == 0 && report->audit.n_bad_signatures == 0 &&
-         (report->audit.expected == YK_AUDIT_HEAD_NOT_ASKED || report->audit.expected == YK_AUDIT_HEAD_EXTENDED);
+         (report->audit.expected == YK_AUDIT_HEAD_NOT_ASKED || report->audit.expected == YK_AUDIT_HEAD_EXTENDED) &&
+         (!report->snapshot || report->snapshot_head_matches);
 }
 
 void

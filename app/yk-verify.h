@@ -13,6 +13,12 @@ typedef struct
   GPtrArray *foreign_keys;  /* foreign_key_check problems */
   GPtrArray *running_totals; /* the figures' totals that disagree with the records */
   YkAuditCheck audit;
+  /* A snapshot's header states the audit head it was taken at: the
+   * trail's last entry must be that one (a trail cut or extended since
+   * is a problem). */
+  gboolean snapshot;
+  YkSnapshotInfo snapshot_info;
+  gboolean snapshot_head_matches;
 } YkVerifyReport;
 
 gboolean yk_verify (YkSession      *session,

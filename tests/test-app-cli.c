@@ -38,6 +38,7 @@ test_help_lists_commands (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   g_test_trap_assert_stdout ("*Usage:*yukang COMMAND*version*");
+  g_test_trap_assert_stdout ("*\n  snapshot *--key-from OTHER*");
   g_test_trap_assert_stderr ("");
 }
 

@@ -410,6 +410,213 @@ test_init_refusals (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
+
+static char *
+path_in (Fixture *f, const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+/* init --key-from: the new file's coordinator has the key pair and so
+ * the password of the other file (asked once); a wrong one makes
+ * nothing; --kdf does not go with it. */
+static void
+test_init_key_from (Fixture *f, gconstpointer data)
+{
+  g_autofree char *site = path_in (f, "site.ykdb");
+  g_autofree char *wrong = write_fixture_file (f, "wrong-pw", "not the password\n");
+
+  init_database (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "init", "--db", site, "--user", "admin", "--password-file", wrong,
+                               "--key-from", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "Wrong user name or password");
+  }
+  g_assert_false (g_file_test (site, G_FILE_TEST_EXISTS));
+  {
+    g_auto (Run) run = yukang (f, NULL, "init", "--db", site, "--user", "admin", "--password-file",
+                               f->password_file, "--key-from", f->db, "--kdf", "interactive", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "--key-from");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "init", "--db", site, "--user", "admin", "--password-file",
+                               f->password_file, "--key-from", "missing.ykdb", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "missing.ykdb");
+  }
+  g_assert_false (g_file_test (site, G_FILE_TEST_EXISTS));
+  {
+    g_auto (Run) run = yukang (f, NULL, "init", "--db", site, "--user", "admin", "--display-name", "王协调",
+                               "--password-file", f->password_file, "--key-from", f->db, NULL);
+    g_autofree char *key = last_line_recovery_key (run.out);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "Its key and password are those of “admin” in ");
+    g_assert_nonnull (key);
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", site, "--user", "admin", "--password-file",
+                               f->password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "No problems found.");
+  }
+}
+
+/* user add --key-from: no password asked, the account's own opens the
+ * new file; a warning when the coordinator's key cannot check the other
+ * file; the password options do not go with it. */
+static void
+test_user_add_key_from (Fixture *f, gconstpointer data)
+{
+  g_autofree char *site = path_in (f, "site.ykdb");
+  g_autofree char *lone = path_in (f, "lone.ykdb");
+  g_autofree char *lone_pw = write_fixture_file (f, "lone-pw", "zhao's password 1\n");
+
+  init_database (f);
+  add_worker (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "init", "--db", site, "--user", "admin", "--password-file",
+                               f->password_file, "--key-from", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "add", "--db", site, "--user", "admin", "--password-file",
+                               f->password_file, "--account", "li", "--role", "worker", "--site", "SPQ",
+                               "--key-from", f->db, "--account-password-file", f->worker_password_file, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "--key-from");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "add", "--db", site, "--user", "admin", "--password-file",
+                               f->password_file, "--account", "li", "--role", "worker", "--site", "SPQ",
+                               "--key-from", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "Added the account “li” with its key and password of ");
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "list", "--db", site, "--user", "li", "--password-file",
+                               f->worker_password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "li                   worker       SPQ");
+  }
+  /* Once only. */
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "add", "--db", site, "--user", "admin", "--password-file",
+                               f->password_file, "--account", "li", "--role", "worker", "--site", "SPQ",
+                               "--key-from", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "already exists");
+  }
+  /* A file the coordinator has no account in: added, with a warning. */
+  {
+    g_auto (Run) run = yukang (f, NULL, "init", "--db", lone, "--user", "zhao", "--password-file", lone_pw,
+                               "--kdf", "interactive", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "add", "--db", site, "--user", "admin", "--password-file",
+                               f->password_file, "--account", "zhao", "--role", "coordinator", "--key-from", lone,
+                               NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.err, "could not be checked");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", site, "--user", "zhao", "--password-file", lone_pw, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+}
+
+static guint
+hidden_or_temporary_files (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    if (name[0] == '.' || g_str_has_suffix (name, ".tmp") || g_str_has_suffix (name, "-journal"))
+      n++;
+  return n;
+}
+
+/* yukang snapshot: named by its sites, audited, read-only; verify works
+ * on it and checks its head; a record is refused with the message; a
+ * missing folder is named and nothing is written. */
+static void
+test_snapshot (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = path_in (f, "snapshots");
+  g_autofree char *gone = path_in (f, "gone");
+  g_autofree char *written = NULL;
+
+  init_database (f);
+  add_worker (f);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  written = g_build_filename (out, "JL+SPQ.ykdb", NULL);
+  {
+    g_auto (Run) run = yukang (f, NULL, "snapshot", "--db", f->db, "--user", "li", "--password-file",
+                               f->worker_password_file, "--output", out, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "Wrote snapshot 1 of JL+SPQ to ");
+    assert_contains (run.out, "JL+SPQ.ykdb.");
+    g_assert_true (g_regex_match_simple ("audit head +[0-9]+:[0-9a-f]{16}\n", run.out, 0, 0));
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "snapshot", "--db", f->db, "--user", "li", "--password-file",
+                               f->worker_password_file, "--output", out, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "Wrote snapshot 2 of JL+SPQ to ");
+  }
+  g_assert_true (g_file_test (written, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (hidden_or_temporary_files (out), ==, 0);
+  {
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", written, "--user", "admin", "--password-file",
+                               f->password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "snapshot             generation 2 of JL+SPQ, taken ");
+    assert_contains (run.out, ": the trail ends there");
+    assert_contains (run.out, "No problems found.");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "user", "add", "--db", written, "--user", "admin", "--password-file",
+                               f->password_file, "--account", "zhang", "--role", "coordinator",
+                               "--account-password-file", f->worker_password_file, "--kdf", "interactive", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "“JL+SPQ.ykdb” is a snapshot: it is read only. Records are made in the site’s own file.");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "report", "--db", written, "--user", "admin", "--password-file",
+                               f->password_file, "--period", "2021", "--format", "csv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  /* The source's trail has both snapshots; the snapshot, neither. */
+  {
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.out, "snapshot "));
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "snapshot", "--db", f->db, "--user", "li", "--password-file",
+                               f->worker_password_file, "--output", gone, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "The snapshot folder “");
+    assert_contains (run.err, "gone” does not exist");
+  }
+  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+  {
+    g_auto (Run) run = yukang (f, NULL, "snapshot", "--db", f->db, "--user", "li", "--password-file",
+                               f->worker_password_file, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "--output");
+  }
+  g_assert_cmpuint (hidden_or_temporary_files (out), ==, 0);
+  g_assert_cmpuint (hidden_or_temporary_files (f->dir), ==, 0);
+}
+
 static void
 test_users (Fixture *f, gconstpointer data)
 {
@@ -1173,6 +1380,9 @@ main (int argc, char *argv[])
   ADD ("/app/commands/passwd-with-recovery-key", test_passwd_with_recovery_key);
   ADD ("/app/commands/init", test_init);
   ADD ("/app/commands/init-refusals", test_init_refusals);
+  ADD ("/app/commands/init-key-from", test_init_key_from);
+  ADD ("/app/commands/user-add-key-from", test_user_add_key_from);
+  ADD ("/app/commands/snapshot", test_snapshot);
   ADD ("/app/commands/users", test_users);
   ADD ("/app/commands/coordinator-only", test_coordinator_only);
   ADD ("/app/commands/verify-and-backup", test_verify_and_backup);

@@ -38,7 +38,7 @@ typedef struct
   GArray *families;  /* gint64 family ids, parallel: family_client */
   GArray *family_site;
   int scale_contacts;  /* contacts per person */
-  int later_assessments; /* after the baseline, per person: 0-1 (pilot) or 9 (district) */
+  int later_assessments; /* after the baseline, per person: 0-1 (pilot) or 9 (district, site) */
 } Demo;
 
 typedef struct
@@ -433,6 +433,9 @@ yk_demo_fill (YkSession  *session,
 {
   sqlite3 *db = yk_store_get_connection (yk_session_get_store (session));
   gboolean district = size == YK_DEMO_DISTRICT;
+  gboolean big = size != YK_DEMO_PILOT;
+  /* A site file is a fifth of the district, the same kinds of records. */
+  int people = district ? 5000 : big ? 1000 : 142;
   Demo d = { .session = session };
   gboolean ok;
 
@@ -448,8 +451,8 @@ yk_demo_fill (YkSession  *session,
   d.clients = g_array_new (FALSE, TRUE, sizeof (DemoClient));
   d.families = g_array_new (FALSE, TRUE, sizeof (gint64));
   d.family_site = g_array_new (FALSE, TRUE, sizeof (int));
-  d.scale_contacts = district ? 200 : 11;
-  d.later_assessments = district ? 9 : 0;
+  d.scale_contacts = big ? 200 : 11;
+  d.later_assessments = big ? 9 : 0;
 
   ok = d.sites[0] > 0 && d.sites[1] > 0;
   if (!ok)
@@ -458,14 +461,14 @@ yk_demo_fill (YkSession  *session,
   if (ok)
     {
       ok = add_staff (&d, error) &&
-           add_clients (&d, district ? 5000 : 142, error) &&
+           add_clients (&d, people, error) &&
            add_families (&d, error) &&
            add_contacts (&d, error) &&
-           add_activities (&d, district ? 10000 : 56, error) &&
-           add_questionnaires (&d, district ? 100000 : 2050, error) &&
+           add_activities (&d, big ? people * 2 : 56, error) &&
+           add_questionnaires (&d, big ? people * 20 : 2050, error) &&
            add_assessments_and_plans (&d, error) &&
            close_some (&d, error) &&
-           yk_session_audit (session, "demo", NULL, 0, district ? "district" : "pilot", error);
+           yk_session_audit (session, "demo", NULL, 0, district ? "district" : big ? "site" : "pilot", error);
       if (ok)
         ok = yk_db_commit (db, error);
       else

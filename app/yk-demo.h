@@ -9,6 +9,7 @@ typedef enum
 {
   YK_DEMO_PILOT,    /* about docs/design/indicators.md's table: 140 people, five quarters */
   YK_DEMO_DISTRICT, /* 5,000 people and 1,000,000 contacts, for benchmarks */
+  YK_DEMO_SITE,     /* one big site file, about 100 MB: 1,000 people, 200,000 contacts (benchmarks) */
 } YkDemoSize;
 
 /* Fills the session's database with invented people and records (every

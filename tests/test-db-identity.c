@@ -183,6 +183,7 @@ test_no_slot (Fixture *f, gconstpointer data)
 
   /* And init --key-from a file where the identity has no slot. */
   g_unlink (other);
+  g_clear_pointer (&unused, g_free);
   store = yk_store_create (other, LI, LI_PASSWORD, YK_KDF_INTERACTIVE, &unused, &error);
   g_clear_pointer (&store, yk_store_close);
   {

@@ -17,7 +17,7 @@ gboolean yk_accounts_add (YkSession  *session,
                           const char *display_name,
                           YkKdfLevel  level,
                           GError    **error);
-/* user add --key-from (DISTRICT.md, "One password for every file"): the
+/* user add --key-from (docs/design/security.md, "Portable key slots"): the
  * account's key slot copied from `other_path`, where the person already
  * has one, so their password and key pair there open this file too; no
  * password is asked. `*authenticated` (may be NULL): whether

@@ -253,7 +253,7 @@ yk_cli_backup (int argc, char **argv)
   return YK_EXIT_OK;
 }
 
-/* yukang snapshot (DISTRICT.md, "Snapshots"): the database as it stands,
+/* yukang snapshot (docs/design/formats.md): the database as it stands,
  * read-only, into a folder a sync engine carries to the coordinator. */
 int
 yk_cli_snapshot (int argc, char **argv)

@@ -59,8 +59,8 @@ parse_role (const char *name,
 }
 
 /* With --key-from the account's key slot is copied from a database where
- * the person already has one (DISTRICT.md): no password is asked, and
- * theirs there opens this file too. */
+ * the person already has one (docs/design/security.md, "Portable key
+ * slots"): no password is asked, and theirs there opens this file too. */
 static int
 user_add (int argc, char **argv)
 {

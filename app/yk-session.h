@@ -24,7 +24,7 @@ YkSession *yk_session_create (const char *path,
                               YkKdfLevel  level,
                               char      **recovery_key,
                               GError    **error);
-/* init --key-from (DISTRICT.md, "One password for every file"): a new
+/* init --key-from (docs/design/security.md, "Portable key slots"): a new
  * database whose first coordinator is `account` with the key pair, and
  * so the password, they have in `other_path` (unlocked here to prove
  * it; nothing is written there). Runs Argon2id once. */

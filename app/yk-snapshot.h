@@ -5,10 +5,11 @@
 
 G_BEGIN_DECLS
 
-/* A snapshot of the session's database into `directory` (DISTRICT.md,
- * "Snapshots"): the encrypted pages as they are on disk, consistent,
- * named after the sites the file holds (DIRECTORY/JL+SPQ.ykdb,
- * `*written_path`), read-only, audited in the database as `snapshot`.
+/* A snapshot of the session's database into `directory`
+ * (docs/design/file-format.md, "Snapshots"): the encrypted pages as they
+ * are on disk, consistent, named after the sites the file holds
+ * (DIRECTORY/JL+SPQ.ykdb, `*written_path`), read-only, audited in the
+ * database as `snapshot`.
  * Anyone with an account may take one: the window does, at a lock. */
 gboolean yk_session_snapshot (YkSession  *session,
                               const char *directory,

@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Snapshots (docs/design/file-format.md, "Snapshots"; DISTRICT.md): a
+/* Snapshots (docs/design/file-format.md, "Snapshots"): a
  * site's file as it stands inside one read transaction, its encrypted
  * pages copied byte for byte as they are on disk, under a header of its
  * own that says it is a snapshot. Pages that did not change between two

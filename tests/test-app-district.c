@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What app/ gives the district view and the site's window (DISTRICT.md):
+/* What app/ gives the district view and the site's window
+ * (docs/design/security.md, "Portable key slots" and "Snapshots"):
  * one password for every file (init and user add --key-from, sessions
  * opened with an identity), and snapshots, read-only, audited in the
  * site's file, verified against their own audit head. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* One password for every file (DISTRICT.md; docs/design/file-format.md,
+/* One password for every file (docs/design/file-format.md,
  * "Portable key slots"): a person's key pair is theirs, not the file's.
  * A slot copied from another file opens with the same password, and the
  * identity one password unlocked opens every file with that key pair,

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Snapshots (DISTRICT.md; docs/design/file-format.md, "Snapshots"): a
+/* Snapshots (docs/design/file-format.md, "Snapshots"): a
  * consistent copy of a site's encrypted pages as they are on disk, under
  * a header that says what it is, opened read-only. */
 #include "db-test-util.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Snapshots of a site file (DISTRICT.md): the time of
+/* Snapshots of a site file (docs/design/file-format.md): the time of
  * yk_session_snapshot() on a file of about 100 MB (median of --runs),
  * then, after one home visit is recorded, how many 4096-byte blocks of
  * the next snapshot differ from the one before: what a sync engine sends.

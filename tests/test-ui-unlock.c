@@ -301,7 +301,9 @@ test_forgot_password (void)
 
   forgot_set (dialog, "account_entry", UI_TEST_WORKER);
   g_assert_null (forgot_submit (page, dialog));
-  g_assert_null (yk_unlock_page_get_forgot_dialog (page));
+  /* The page's weak pointer clears at finalization, which may come a
+   * main-loop turn after the dialog was destroyed (forgot_submit). */
+  ui_test_spin_until (yk_unlock_page_get_forgot_dialog (page) == NULL);
   g_assert_cmpstr (yk_unlock_page_get_user_name (page), ==, UI_TEST_WORKER);
   g_assert_true (ui_test_has_focus_within (password_entry (window)));
   g_assert_false (can_unlock (UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD));

@@ -102,6 +102,17 @@ yk_db_set_sqlite_error (GError    **error,
       g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_BUSY,
                    _("%1$s: the database is in use by another program; try again"), doing);
       break;
+    case SQLITE_READONLY:
+      /* Yukang opens nothing read-only but a district view's merged rows
+       * (yk-district.c), whatever part of the code tried to write. */
+      if (db != NULL && sqlite3_db_readonly (db, "main") == 1)
+        {
+          g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_READ_ONLY,
+                               _("The district view is read only: records are made at each site."));
+          break;
+        }
+      g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_FAILED, "%s: %s", doing, detail);
+      break;
     case SQLITE_CANTOPEN:
       g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO,
                    _("%1$s: the file could not be opened (%2$s)"), doing, detail);

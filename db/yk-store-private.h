@@ -16,6 +16,11 @@ struct _YkStore
   YkPageCipher *cipher;
   sqlite3 *db;
   int extra_connections;
+  /* A district view's merged rows (yk-district.c): an in-memory database
+   * that every connection opens read-only, kept alive by the connection
+   * that built it, which is never lent. NULL for a file. */
+  char *merged_uri;
+  sqlite3 *merged_keeper;
 };
 
 typedef gboolean (*YkHeaderEdit) (YkHeader *header,
@@ -56,6 +61,14 @@ gboolean _yk_store_edit_header (YkStore      *store,
                                 gpointer      data,
                                 GError      **error);
 void _yk_store_disable_core_dumps (void);
+/* yk-district.c: a connection to a district view's merged rows. */
+sqlite3 *_yk_district_open_connection (const char *uri,
+                                       gboolean    build,
+                                       GError    **error);
+/* What a district view's store answers to anything that would write a
+ * file or read its header. */
+gboolean _yk_store_refuse_merged (YkStore *store,
+                                  GError **error);
 /* yk-store-generation.c: the header's generation kept inside the data. */
 gboolean _yk_store_record_generation (sqlite3 *db,
                                       guint64  generation,

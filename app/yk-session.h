@@ -36,6 +36,10 @@ YkSession *yk_session_open_with_recovery_key (const char *path,
                                               const char *recovery_key,
                                               GError    **error);
 gboolean yk_session_opened_with_recovery_key (YkSession *session);
+/* A district view's session (yk-district.h): it reads every site's
+ * records and writes nothing; every change is refused with
+ * YK_APP_ERROR_READ_ONLY. */
+gboolean yk_session_is_read_only (YkSession *session);
 void yk_session_close (YkSession *session);
 
 YkStore *yk_session_get_store (YkSession *session);

@@ -3,6 +3,7 @@
 
 #include "yk-verify.h"
 #include "yk-db-check.h"
+#include "yk-secret.h"
 
 #include <string.h>
 
@@ -16,24 +17,47 @@ yk_verify (YkSession      *session,
   return yk_verify_with_head (session, NULL, report, error);
 }
 
-gboolean
-yk_verify_with_head (YkSession         *session,
-                     const YkAuditHead *expected,
-                     YkVerifyReport    *report,
-                     GError           **error)
+static gboolean
+check_store (YkStore        *store,
+             YkVerifyReport *report,
+             GError        **error)
 {
-  sqlite3 *db = yk_store_get_connection (yk_session_get_store (session));
+  sqlite3 *db = yk_store_get_connection (store);
 
   memset (report, 0, sizeof *report);
   report->integrity = g_ptr_array_new_with_free_func (g_free);
   report->foreign_keys = g_ptr_array_new_with_free_func (g_free);
   report->running_totals = g_ptr_array_new_with_free_func (g_free);
 
-  return yk_store_check (yk_session_get_store (session), &report->store, error) &&
+  return yk_store_check (store, &report->store, error) &&
          yk_db_integrity_check (db, report->integrity, error) &&
          yk_db_foreign_key_check (db, report->foreign_keys, error) &&
-         yk_db_running_totals_check (db, report->running_totals, error) &&
+         yk_db_running_totals_check (db, report->running_totals, error);
+}
+
+gboolean
+yk_verify_with_head (YkSession         *session,
+                     const YkAuditHead *expected,
+                     YkVerifyReport    *report,
+                     GError           **error)
+{
+  return check_store (yk_session_get_store (session), report, error) &&
          yk_session_check_audit_head (session, expected, &report->audit, error);
+}
+
+gboolean
+yk_verify_store (YkStore           *store,
+                 const YkAuditHead *expected,
+                 YkVerifyReport    *report,
+                 GError           **error)
+{
+  g_autoptr (YkSecret) audit_key = NULL;
+
+  if (!check_store (store, report, error))
+    return FALSE;
+  audit_key = yk_store_derive_audit_key (store);
+  return yk_audit_verify (yk_store_get_connection (store), audit_key, yk_store_get_database_id (store), expected,
+                          &report->audit, error);
 }
 
 gboolean

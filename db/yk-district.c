@@ -473,14 +473,6 @@ copy_file (sqlite3                *builder,
       set_source_error (error, builder, sqlite3_extended_errcode (builder), source, NULL);
       return FALSE;
     }
-  /* Pages missing at the end are damage even where no table reads them. */
-  rc = sqlite3_file_control (builder, "src", YK_FCNTL_CHECK_SIZE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_source_error (error, builder, rc == SQLITE_IOERR_DATA ? rc : SQLITE_IOERR_DATA, source, NULL);
-      ok = FALSE;
-      goto detach;
-    }
   /* One read transaction of the file: a live file's tables are copied
    * as they were at one moment. */
   if (!exec (builder, "BEGIN", error))

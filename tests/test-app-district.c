@@ -5,6 +5,7 @@
  * record of snapshots already shown; nothing written. */
 #include "app-test-util.h"
 
+#include "yk-accounts.h"
 #include "yk-app-error.h"
 #include "yk-case-file.h"
 #include "yk-caseload.h"
@@ -477,6 +478,12 @@ test_colliding_ids (void)
   record_site (b, "JL", 2);
   record_site (one, "SPQ", 1);
   record_site (one, "JL", 2);
+  /* Two social workers, one per file, with one account name. */
+  g_assert_true (yk_accounts_add (a, "li", APP_TEST_WORKER_PASSWORD, YK_ROLE_WORKER, "SPQ", "李社工", YK_KDF_INTERACTIVE,
+                                  &error));
+  g_assert_true (yk_accounts_add (b, "li", APP_TEST_WORKER_PASSWORD, YK_ROLE_WORKER, "JL", "李四", YK_KDF_INTERACTIVE,
+                                  &error));
+  g_assert_no_error (error);
   /* The files' ids overlap: same first client, same site id. */
   g_assert_cmpint (app_test_query_int (a, "SELECT min (id) FROM clients"), ==,
                    app_test_query_int (b, "SELECT min (id) FROM clients"));
@@ -518,6 +525,11 @@ test_colliding_ids (void)
                                          "SELECT count (*) FROM contacts k JOIN clients c ON c.id = k.client_id "
                                          "WHERE substr (c.case_no, 1, 2) = 'JL'"),
                      ==, 30 * 12);
+    /* Two social workers: the account stays with the first file's. */
+    g_assert_cmpint (app_test_query_int (session, "SELECT count (*) FROM staff WHERE display_name IN ('李社工', '李四')"),
+                     ==, 2);
+    g_assert_cmpint (app_test_query_int (session, "SELECT count (*) FROM staff WHERE account = 'li' AND display_name = '李四'"),
+                     ==, 1);
     /* One coordinator, the same person in both files. */
     g_assert_cmpint (app_test_query_int (session, "SELECT count (*) FROM staff WHERE role = 'coordinator'"), ==, 1);
     g_assert_cmpint (app_test_query_int (session,
@@ -525,6 +537,80 @@ test_colliding_ids (void)
   }
   g_clear_pointer (&one, yk_session_close);
   g_clear_pointer (&district, yk_district_free);
+
+  /* The district view is a coordinator's: a social worker's account
+   * opens each file, and the view refuses. */
+  {
+    const char *paths[] = { spq, jl, NULL };
+    YkDistrict *refused = yk_district_open (paths, "li", APP_TEST_WORKER_PASSWORD, &error);
+
+    g_assert_null (refused);
+    g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+  }
+  app_test_remove_tree (dir);
+}
+
+/* One case number (or family member or activity number) in two files:
+ * shown together they would be one file with two people under one
+ * number, so the opening is refused, naming both. */
+static void
+test_same_numbers (void)
+{
+  static const struct
+  {
+    const char *sql;
+    const char *message;
+  } clashes[] = {
+    { "UPDATE clients SET case_no = 'C-0001' WHERE case_no IN ('SPQ-001', 'JL-001')",
+      "“JL.ykdb” and “SPQ.ykdb” both have a service user with the case number C-0001" },
+    { "UPDATE family_members SET family_no = 'F-0001' WHERE family_no IN ('SPQ-F001', 'JL-F001')",
+      "“JL.ykdb” and “SPQ.ykdb” both have a family member numbered F-0001" },
+    { "UPDATE activities SET activity_no = 'A-0001' WHERE activity_no IN ('SPQ-A01', 'JL-A01')",
+      "“JL.ykdb” and “SPQ.ykdb” both have an activity numbered A-0001" },
+    { "UPDATE sites SET name = '渝康家园'",
+      "“SPQ.ykdb” and “JL.ykdb” both have a site named 渝康家园, with different codes (SPQ and JL)" },
+  };
+  g_autofree char *dir = app_test_make_dir ();
+  g_autofree char *spq = g_build_filename (dir, "SPQ.ykdb", NULL);
+  g_autofree char *jl = g_build_filename (dir, "JL.ykdb", NULL);
+  const char *paths[] = { spq, jl, NULL };
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (YkSession) a = make_site_file (spq, "SPQ", FALSE);
+    g_autoptr (YkSession) b = make_site_file (jl, "JL", FALSE);
+
+    record_site (a, "SPQ", 1);
+    record_site (b, "JL", 2);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (clashes); i++)
+    {
+      YkDistrict *district;
+
+      for (guint f = 0; paths[f] != NULL; f++)
+        {
+          g_autoptr (YkSession) site = yk_session_open (paths[f], ACCOUNT, PASSWORD, &error);
+          g_assert_no_error (error);
+          app_test_exec (site, clashes[i].sql);
+        }
+      district = yk_district_open (paths, ACCOUNT, PASSWORD, &error);
+      g_assert_null (district);
+      g_assert_error (error, YK_DB_ERROR, YK_DB_ERROR_REFUSED);
+      g_assert_true (g_str_has_prefix (error->message, clashes[i].message));
+      g_clear_error (&error);
+      /* Set right again for the next. */
+      for (guint f = 0; paths[f] != NULL; f++)
+        {
+          g_autoptr (YkSession) site = yk_session_open (paths[f], ACCOUNT, PASSWORD, &error);
+          g_autofree char *undo = g_strdup_printf ("UPDATE clients SET case_no = '%1$s-001' WHERE case_no = 'C-0001';"
+                                                   "UPDATE family_members SET family_no = '%1$s-F001' "
+                                                   "WHERE family_no = 'F-0001';",
+                                                   f == 0 ? "SPQ" : "JL");
+          g_assert_no_error (error);
+          app_test_exec (site, undo);
+        }
+    }
   app_test_remove_tree (dir);
 }
 
@@ -680,6 +766,16 @@ test_file_without_key (void)
   g_assert_nonnull (strstr (text, "\n审计记录链头（SPQ.ykdb）："));
   g_clear_pointer (&district, yk_district_free);
 
+  /* One file given twice. */
+  {
+    const char *paths[] = { files->spq, files->jl, files->spq, NULL };
+    YkDistrict *twice = yk_district_open (paths, ACCOUNT, PASSWORD, &error);
+
+    g_assert_null (twice);
+    g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_USAGE);
+    g_clear_error (&error);
+  }
+
   /* No file opens: the password is wrong. */
   {
     const char *paths[] = { files->spq, other, NULL };
@@ -700,7 +796,7 @@ test_cut_file (void)
   const DemoFiles *files = demo_files ();
   g_autofree char *dir = app_test_make_dir ();
   g_autofree char *cut = g_build_filename (dir, "JL.ykdb", NULL);
-  g_autofree char *bytes = NULL;
+  g_autofree char *bytes = NULL, *whole = NULL;
   gsize length = 0;
   g_autoptr (GError) error = NULL;
   const char *paths[] = { files->spq, cut, NULL };
@@ -731,6 +827,32 @@ test_cut_file (void)
   district = yk_district_open (paths, ACCOUNT, PASSWORD, &error);
   g_assert_null (district);
   g_assert_true (g_str_has_prefix (error->message, "“JL.ykdb”: "));
+  g_clear_error (&error);
+
+  /* Only free pages cut off the end: no table reads them, and the file
+   * is cut all the same (SQLite compares page 1's count with the size). */
+  g_assert_true (g_file_set_contents (cut, bytes, (gssize) length, NULL));
+  g_assert_true (g_file_get_contents (files->jl, &whole, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, whole, (gssize) length, NULL));
+  {
+    g_autoptr (YkSession) site = yk_session_open (cut, ACCOUNT, PASSWORD, &error);
+
+    g_assert_no_error (error);
+    app_test_exec (site, "CREATE TABLE junk (x);"
+                         "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 40) "
+                         "INSERT INTO junk SELECT randomblob (3000) FROM k;"
+                         "DROP TABLE junk;");
+    g_assert_cmpint (app_test_query_int (site, "PRAGMA freelist_count"), >=, 30);
+  }
+
+  g_clear_pointer (&whole, g_free);
+  g_assert_true (g_file_get_contents (cut, &whole, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, whole, (gssize) (length - 3 * 4096), NULL));
+  district = yk_district_open (paths, ACCOUNT, PASSWORD, &error);
+  g_assert_null (district);
+  g_assert_error (error, YK_DB_ERROR, YK_DB_ERROR_DAMAGED);
+  g_assert_true (g_str_has_prefix (error->message, "“JL.ykdb”: "));
+  g_assert_nonnull (strstr (error->message, "truncated"));
   g_clear_error (&error);
   app_test_remove_tree (dir);
 }
@@ -1012,6 +1134,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app/district/demo-split-equals-one-file", test_demo_split_equals_one_file);
   g_test_add_func ("/app/district/colliding-ids", test_colliding_ids);
+  g_test_add_func ("/app/district/same-numbers", test_same_numbers);
   g_test_add_func ("/app/district/read-only", test_read_only);
   g_test_add_func ("/app/district/one-site-two-files", test_one_site_two_files);
   g_test_add_func ("/app/district/file-without-key", test_file_without_key);

@@ -857,6 +857,54 @@ test_cut_file (void)
   app_test_remove_tree (dir);
 }
 
+/* Files of another schema version: an older one whose tables are the
+ * same is read column by column; one without running totals (before
+ * version 2), or of a newer Yukang, is refused, naming it. */
+static void
+test_schema_versions (void)
+{
+  const DemoFiles *files = demo_files ();
+  g_autofree char *dir = app_test_make_dir ();
+  g_autofree char *jl = g_build_filename (dir, "JL.ykdb", NULL);
+  const char *paths[] = { files->spq, jl, NULL };
+  g_autoptr (GError) error = NULL;
+  static const struct
+  {
+    int version;
+    const char *message;
+  } versions[] = {
+    { 3, NULL },
+    { 1, "“JL.ykdb” was last opened by a much older Yukang (schema 1)" },
+    { 99, "“JL.ykdb” was written by a newer version of Yukang (schema 99;" },
+  };
+
+  app_test_split_site (files->one.coordinator, "JL", jl, ACCOUNT, PASSWORD);
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", versions[i].version);
+      YkDistrict *district;
+
+      {
+        g_autoptr (YkStore) store = yk_store_unlock (jl, ACCOUNT, PASSWORD, &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (sqlite3_exec (yk_store_get_connection (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      }
+      district = yk_district_open (paths, ACCOUNT, PASSWORD, &error);
+      if (versions[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          assert_same_figures (files->one.coordinator, yk_district_get_session (district), "2021", NULL);
+          yk_district_free (district);
+          continue;
+        }
+      g_assert_null (district);
+      g_assert_error (error, YK_DB_ERROR, YK_DB_ERROR_REFUSED);
+      g_assert_true (g_str_has_prefix (error->message, versions[i].message));
+      g_clear_error (&error);
+    }
+  app_test_remove_tree (dir);
+}
+
 /* The figure-changing settings that differ: a warning naming the
  * setting, the files and their values; the first file's count. */
 static void
@@ -1139,6 +1187,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/district/one-site-two-files", test_one_site_two_files);
   g_test_add_func ("/app/district/file-without-key", test_file_without_key);
   g_test_add_func ("/app/district/cut-file", test_cut_file);
+  g_test_add_func ("/app/district/schema-versions", test_schema_versions);
   g_test_add_func ("/app/district/differing-threshold", test_differing_threshold);
   g_test_add_func ("/app/district/state-logic", test_state_logic);
   g_test_add_func ("/app/district/older-snapshot", test_older_snapshot);

@@ -401,8 +401,12 @@ compare_openings (gconstpointer a,
 {
   const Opening *x = *(Opening *const *) a, *y = *(Opening *const *) b;
   int by_codes = strcmp (x->file->site_codes, y->file->site_codes);
+  int by_name = strcmp (x->file->name, y->file->name);
 
-  return by_codes != 0 ? by_codes : strcmp (x->file->path, y->file->path);
+  /* By name before path: the order does not hang on folders' names. */
+  if (by_codes != 0)
+    return by_codes;
+  return by_name != 0 ? by_name : strcmp (x->file->path, y->file->path);
 }
 
 /* A site belongs to exactly one file (docs/design/district.md). */

@@ -14,6 +14,7 @@ typedef enum
   YK_APP_ERROR_INVALID,    /* a record or value that breaks a rule */
   YK_APP_ERROR_FORBIDDEN,  /* the account's role does not allow it */
   YK_APP_ERROR_NOT_FOUND,
+  YK_APP_ERROR_READ_ONLY,  /* the district view: records are made at each site */
 } YkAppError;
 
 GQuark yk_app_error_quark (void);

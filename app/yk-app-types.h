@@ -5,3 +5,4 @@
  * (nor, through them, SQLite) just to name a type. */
 
 typedef struct _YkReader YkReader;
+typedef struct _YkDistrict YkDistrict;

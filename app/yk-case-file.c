@@ -23,6 +23,7 @@ typedef struct
   gint64 site_scope;         /* yk_reader_site_scope() */
   gint64 staff_id;
   gboolean coordinator;
+  gboolean read_only;        /* a district view: nothing can be voided or corrected */
 } YkCaseScope;
 
 static void
@@ -77,6 +78,7 @@ case_scope_init (YkCaseScope    *scope,
   scope->site_scope = yk_reader_site_scope (reader);
   scope->staff_id = yk_reader_get_staff_id (reader);
   scope->coordinator = yk_reader_is_coordinator (reader);
+  scope->read_only = yk_reader_is_read_only (reader);
 }
 
 const char *
@@ -163,7 +165,7 @@ event_new (const YkCaseScope *scope,
       event->voided = TRUE;
       event->void_reason = g_strdup (v->void_reason);
     }
-  event->can_void = table != NULL && !event->voided && mine;
+  event->can_void = table != NULL && !event->voided && mine && !scope->read_only;
   if (event->can_void && v != NULL && yk_casework_is_correctable (table))
     {
       g_autoptr (GDateTime) now = g_date_time_new_now_utc ();

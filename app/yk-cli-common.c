@@ -17,6 +17,8 @@ yk_cli_auth_clear (YkCliAuth *auth)
   g_clear_pointer (&auth->user, g_free);
   g_clear_pointer (&auth->password_file, g_free);
   g_clear_pointer (&auth->recovery_key_file, g_free);
+  g_clear_pointer (&auth->dbs, g_strfreev);
+  g_clear_pointer (&auth->district, g_free);
 }
 
 /* A new recovery key (init, a key change): the last line of standard
@@ -114,6 +116,76 @@ yk_cli_open_session (YkCliAuth *auth,
   if (password == NULL)
     return NULL;
   return yk_session_open (auth->db, auth->user, password, error);
+}
+
+/* A district view (docs/design/district.md, "Command line"): every file
+ * given, or every *.ykdb in the folder, opened with one password. What
+ * it could not include is said on standard error; reports say it too. */
+YkSession *
+yk_cli_open_view (YkCliAuth   *auth,
+                  YkSession  **owned,
+                  YkDistrict **district,
+                  GError     **error)
+{
+  guint n_dbs = auth->dbs != NULL ? g_strv_length (auth->dbs) : 0;
+  g_autoptr (YkPassword) password = NULL;
+  g_auto (GStrv) paths = NULL;
+  GPtrArray *files;
+
+  *owned = NULL;
+  *district = NULL;
+  if (auth->district != NULL && n_dbs > 0)
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_USAGE, _("Give --db or --district, not both"));
+      return NULL;
+    }
+  if (auth->district == NULL && n_dbs <= 1)
+    {
+      g_free (auth->db);
+      auth->db = n_dbs == 1 ? g_strdup (auth->dbs[0]) : NULL;
+      *owned = yk_cli_open_session (auth, error);
+      return *owned;
+    }
+  if (!yk_cli_require (auth->user, "--user", error))
+    return NULL;
+  if (auth->recovery_key_file != NULL)
+    {
+      g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
+                           _("A district view opens with a password, not with a file’s recovery key"));
+      return NULL;
+    }
+  if (auth->district != NULL)
+    {
+      paths = yk_district_list_folder (auth->district, error);
+      if (paths == NULL)
+        return NULL;
+      if (paths[0] == NULL)
+        {
+          g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no *.ykdb file in “%1$s”"),
+                       auth->district);
+          return NULL;
+        }
+    }
+  else
+    paths = g_strdupv (auth->dbs);
+  password = yk_password_read (auth->password_file, _("Password: "), FALSE, error);
+  if (password == NULL)
+    return NULL;
+  *district = yk_district_open ((const char *const *) paths, auth->user, password, error);
+  if (*district == NULL)
+    return NULL;
+  if (yk_district_get_state_problem (*district) != NULL)
+    fprintf (stderr, "yukang: %s\n", yk_district_get_state_problem (*district));
+  files = yk_district_get_files (*district);
+  for (guint i = 0; i < files->len; i++)
+    {
+      YkDistrictFile *file = files->pdata[i];
+
+      if (file->problem != NULL)
+        /* TRANSLATORS: %1$s is a file, %2$s why it is not opened */
+        fprintf (stderr, _("yukang: “%1$s” is left out: %2$s\n"), file->name, file->problem);
+    }
+  return yk_district_get_session (*district);
 }
 
 /* Prints the error as "yukang: …" and returns the exit status for it. */

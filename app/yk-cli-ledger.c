@@ -78,7 +78,7 @@ export_template (const char *path, YkCliAuth *auth)
 {
   GError *error = NULL;
 
-  if (auth->db != NULL || auth->user != NULL || auth->password_file != NULL)
+  if (auth->dbs != NULL || auth->district != NULL || auth->user != NULL || auth->password_file != NULL)
     g_set_error_literal (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
                          _("--template needs no database: give it without --db, --user or --password-file"));
   else
@@ -98,13 +98,15 @@ yk_cli_export (int argc, char **argv)
   g_autofree char *ledger = NULL;
   g_autofree char *template = NULL;
   GOptionEntry entries[] = {
-    YK_CLI_AUTH_ENTRIES (auth),
+    YK_CLI_DISTRICT_AUTH_ENTRIES (auth),
     { "ledger", 0, 0, G_OPTION_ARG_FILENAME, &ledger, N_("Write the ledger files into this folder"), N_("DIR") },
     { "template", 0, 0, G_OPTION_ARG_FILENAME, &template,
       N_("Write an empty ledger workbook to fill in (needs no database)"), N_("FILE.xlsx") },
     { NULL }
   };
-  g_autoptr (YkSession) session = NULL;
+  g_autoptr (YkSession) own_session = NULL;
+  g_autoptr (YkDistrict) district = NULL;
+  YkSession *session = NULL;
   GError *error = NULL;
   gboolean ok;
 
@@ -117,7 +119,7 @@ yk_cli_export (int argc, char **argv)
   if (ok && template != NULL)
     return export_template (template, &auth);
   ok = ok && yk_cli_require (ledger, "--ledger", &error) &&
-       (session = yk_cli_open_session (&auth, &error)) != NULL &&
+       (session = yk_cli_open_view (&auth, &own_session, &district, &error)) != NULL &&
        yk_session_require_coordinator (session, &error);
   if (ok)
     fprintf (stderr, "%s\n", _("Warning: these files hold the personal data of every service user, unencrypted. "

@@ -2,22 +2,37 @@
 #pragma once
 
 #include "yk-cli.h"
+#include "yk-district.h"
 #include "yk-session.h"
 
 G_BEGIN_DECLS
 
 /* --db, --user, --password-file or --recovery-key-file: every command
- * that opens a database. */
+ * that opens a database. The commands that read a district view (report,
+ * verify, export) take --db more than once, or --district DIR. */
 typedef struct
 {
   char *db;
   char *user;
   char *password_file;
   char *recovery_key_file;
+  char **dbs;     /* YK_CLI_DISTRICT_AUTH_ENTRIES: every --db given */
+  char *district; /* YK_CLI_DISTRICT_AUTH_ENTRIES: --district DIR */
 } YkCliAuth;
 
 #define YK_CLI_AUTH_ENTRIES(auth)                                                                  \
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &(auth).db, N_("The database file"), N_("FILE") },          \
+  YK_CLI_USER_ENTRIES (auth)
+
+#define YK_CLI_DISTRICT_AUTH_ENTRIES(auth)                                                         \
+  { "db", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &(auth).dbs,                                          \
+    N_("The database file; give it more than once to see several site files as one district"),    \
+    N_("FILE") },                                                                                  \
+  { "district", 0, 0, G_OPTION_ARG_FILENAME, &(auth).district,                                     \
+    N_("Every *.ykdb file directly in DIR, seen as one district (read only)"), N_("DIR") },        \
+  YK_CLI_USER_ENTRIES (auth)
+
+#define YK_CLI_USER_ENTRIES(auth)                                                                  \
   { "user", 0, 0, G_OPTION_ARG_STRING, &(auth).user, N_("Your user name"), N_("NAME") },           \
   { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &(auth).password_file,                          \
     N_("Read your password from the first line of FILE (- for standard input)"), N_("FILE") },      \
@@ -41,6 +56,13 @@ gboolean yk_cli_parse_kdf (const char *name,
                            GError    **error);
 YkSession *yk_cli_open_session (YkCliAuth *auth,
                                 GError   **error);
+/* With --db once: that file's session, as yk_cli_open_session() opens it,
+ * in *owned. With --db more than once or --district: the district view,
+ * in *district, and its session (owned by it). */
+YkSession *yk_cli_open_view (YkCliAuth   *auth,
+                             YkSession  **owned,
+                             YkDistrict **district,
+                             GError     **error);
 int yk_cli_fail (GError *error);
 gboolean yk_cli_write_output (const char *output,
                               const char *text,

@@ -18,7 +18,7 @@ yk_cli_report (int argc, char **argv)
   YkCliAuth auth = { 0 };
   g_autofree char *period = NULL, *site = NULL, *format = NULL, *output = NULL;
   GOptionEntry entries[] = {
-    YK_CLI_AUTH_ENTRIES (auth),
+    YK_CLI_DISTRICT_AUTH_ENTRIES (auth),
     { "period", 0, 0, G_OPTION_ARG_STRING, &period,
       N_("2021Q3, 2021, 2021-07, 2021-07-01..2021-09-30 or cumulative:2021Q3"), N_("PERIOD") },
     { "site", 0, 0, G_OPTION_ARG_STRING, &site, N_("One site only (its code)"), N_("CODE") },
@@ -26,9 +26,11 @@ yk_cli_report (int argc, char **argv)
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
     { NULL }
   };
-  g_autoptr (YkSession) session = NULL;
+  g_autoptr (YkSession) own_session = NULL;
+  g_autoptr (YkDistrict) district = NULL;
   g_autoptr (YkReport) report = NULL;
   g_autofree char *text = NULL;
+  YkSession *session;
   g_autofree char *from = NULL, *to = NULL;
   GError *error = NULL;
   gboolean cumulative;
@@ -52,7 +54,9 @@ yk_cli_report (int argc, char **argv)
   /* A malformed period is a usage error even before the password. */
   if (!yk_period_parse (period, NULL, &from, &to, &cumulative, &error))
     goto fail;
-  session = yk_cli_open_session (&auth, &error);
+  /* One file, or a district view: the same report, with the district's
+   * notes and each file's audit head (docs/design/formats.md). */
+  session = yk_cli_open_view (&auth, &own_session, &district, &error);
   if (session == NULL)
     goto fail;
   report = yk_report_for_session (session, period, site, &error);

@@ -158,6 +158,66 @@ print_snapshot (const YkVerifyReport *report)
   print_check (_("snapshot head"), line);
 }
 
+/* One file of a district, on one line: what was checked, or what is wrong. */
+static char *
+verify_line (const YkVerifyReport *report)
+{
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *head = yk_audit_head_format (&report->audit.head);
+  g_autofree char *joined = NULL;
+
+  if (yk_verify_report_ok (report))
+    return g_strdup_printf (_("ok: %1$llu pages authenticated, integrity_check and foreign_key_check ok, running "
+                              "totals agree, audit trail of %2$llu entries intact (%3$llu signed), head %4$s"),
+                            (unsigned long long) report->store.pages, (unsigned long long) report->audit.rows,
+                            (unsigned long long) report->audit.signed_rows, head);
+  for (guint i = 0; i < report->integrity->len; i++)
+    g_ptr_array_add (problems, g_strdup_printf ("integrity_check: %s", (const char *) report->integrity->pdata[i]));
+  for (guint i = 0; i < report->foreign_keys->len; i++)
+    g_ptr_array_add (problems, g_strdup_printf ("foreign_key_check: %s", (const char *) report->foreign_keys->pdata[i]));
+  for (guint i = 0; i < report->running_totals->len; i++)
+    g_ptr_array_add (problems, g_strdup (report->running_totals->pdata[i]));
+  if (report->audit.first_bad_id != 0)
+    g_ptr_array_add (problems, g_strdup_printf (_("audit trail broken at entry %1$lld"),
+                                                (long long) report->audit.first_bad_id));
+  if (report->audit.n_bad_signatures > 0)
+    g_ptr_array_add (problems, g_strdup_printf (_("%1$u audit entries whose signature fails"),
+                                                report->audit.n_bad_signatures));
+  g_ptr_array_add (problems, NULL);
+  joined = g_strjoinv ("; ", (char **) problems->pdata);
+  return g_strdup_printf (_("PROBLEMS: %1$s"), joined);
+}
+
+/* yukang verify of a district view: each file's own checks and audit
+ * trail, one line per file; a file that cannot be checked is a problem. */
+static int
+verify_district (YkDistrict *district)
+{
+  GPtrArray *files = yk_district_get_files (district);
+  gboolean ok = TRUE;
+
+  printf (_("Checked %1$u files:\n"), files->len);
+  for (guint i = 0; i < files->len; i++)
+    {
+      YkDistrictFile *file = files->pdata[i];
+      YkVerifyReport report = { 0 };
+      g_autoptr (GError) error = NULL;
+      g_autofree char *line = NULL;
+
+      if (file->problem != NULL)
+        line = g_strdup (file->problem);
+      else if (!yk_district_verify_file (district, i, &report, &error))
+        line = g_strdup_printf (_("FAILED: %1$s"), error->message);
+      else
+        line = verify_line (&report);
+      ok = ok && file->problem == NULL && error == NULL && yk_verify_report_ok (&report);
+      print_check (file->name, line);
+      yk_verify_report_clear (&report);
+    }
+  printf ("%s\n", ok ? _("No problems found.") : _("Problems found."));
+  return ok ? YK_EXIT_OK : YK_EXIT_FAILED;
+}
+
 /* yukang verify: every page, SQLite's checks, the audit chain. */
 int
 yk_cli_verify (int argc, char **argv)
@@ -165,12 +225,13 @@ yk_cli_verify (int argc, char **argv)
   YkCliAuth auth = { 0 };
   g_autofree char *expect_head = NULL;
   GOptionEntry entries[] = {
-    YK_CLI_AUTH_ENTRIES (auth),
+    YK_CLI_DISTRICT_AUTH_ENTRIES (auth),
     { "expect-head", 0, 0, G_OPTION_ARG_STRING, &expect_head,
       N_("Check that the audit trail still extends a head a report or backup stated"), N_("ID:HASH") },
     { NULL }
   };
   g_autoptr (YkSession) session = NULL;
+  g_autoptr (YkDistrict) district = NULL;
   YkVerifyReport report = { 0 };
   YkAuditHead expected;
   g_autofree char *line = NULL;
@@ -182,9 +243,16 @@ yk_cli_verify (int argc, char **argv)
     g_set_error (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
                  _("--expect-head must be an audit head as reports print it, such as 1234:3f9a0c1b2d4e5f60, "
                    "not “%1$s”"), expect_head);
-  if (error != NULL ||
-      (session = yk_cli_open_session (&auth, &error)) == NULL ||
-      !yk_verify_with_head (session, expect_head ? &expected : NULL, &report, &error))
+  /* An expected head is one file's: a district has one per file. */
+  if (error == NULL && expect_head != NULL && (auth.district != NULL || (auth.dbs != NULL && g_strv_length (auth.dbs) > 1)))
+    g_set_error_literal (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE,
+                         _("--expect-head checks one file: give it with one --db"));
+  if (error == NULL && yk_cli_open_view (&auth, &session, &district, &error) != NULL && district != NULL)
+    {
+      yk_cli_auth_clear (&auth);
+      return verify_district (district);
+    }
+  if (error != NULL || !yk_verify_with_head (session, expect_head ? &expected : NULL, &report, &error))
     {
       yk_verify_report_clear (&report);
       yk_cli_auth_clear (&auth);

@@ -52,12 +52,14 @@ print_usage (FILE *stream)
            _("Usage:"), _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (stream, "\n%s\n\n%s\n\n%s\n",
+  fprintf (stream, "\n%s\n\n%s\n\n%s\n\n%s\n",
            _("Commands that open a database take --db FILE, --user NAME and --password-file FILE, "
              "or --recovery-key-file FILE in place of the password (forgotten password: "
              "yukang user passwd --db FILE --recovery-key-file FILE --account NAME)."),
            _("One password for several databases: “yukang init --key-from OTHER” and “yukang user add "
              "--key-from OTHER” copy a person’s key from a database they already have an account in."),
+           _("report, verify and export also take --db more than once, or --district DIR, to see "
+             "several site files as one district, read only."),
            _("With no command, Yukang opens its window. "
              "Run “yukang COMMAND --help” for a command’s options."));
 }

@@ -16,6 +16,7 @@ struct _YkReader
   YkRole role;
   gint64 staff_id;
   gint64 site_id;
+  gboolean read_only; /* a district view's: nothing may be changed */
 };
 
 /* Main thread: captures who `session` is; `db` must outlive the reader. */

@@ -18,6 +18,7 @@ _yk_reader_new (YkSession *session,
   reader->role = yk_session_get_role (session);
   reader->staff_id = yk_session_get_staff_id (session);
   reader->site_id = yk_session_get_site_id (session);
+  reader->read_only = yk_session_is_read_only (session);
   return reader;
 }
 
@@ -97,4 +98,11 @@ yk_reader_clamp_worker (const YkReader *reader,
 {
   g_return_val_if_fail (reader != NULL, -1);
   return reader->role == YK_ROLE_COORDINATOR ? chosen : reader->staff_id;
+}
+
+gboolean
+yk_reader_is_read_only (const YkReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+  return reader->read_only;
 }

@@ -25,6 +25,9 @@ YkRole yk_reader_get_role (const YkReader *reader);
 gboolean yk_reader_is_coordinator (const YkReader *reader);
 gint64 yk_reader_get_staff_id (const YkReader *reader);
 gint64 yk_reader_get_site_id (const YkReader *reader);
+/* A district view's reader (yk_session_is_read_only()): what it reads
+ * offers no change (a case file's events cannot be voided). */
+gboolean yk_reader_is_read_only (const YkReader *reader);
 /* The sites the reader may see: 0 (every one) for a coordinator, a
  * social worker's own site otherwise (as yk_casework_site_scope()). */
 gint64 yk_reader_site_scope (const YkReader *reader);

@@ -15,6 +15,7 @@ yk_report_to_text (const YkReport *r)
   g_autofree char *from = yk_date_chinese (r->from);
   g_autofree char *to = yk_date_chinese (r->to);
   g_autofree char *summary = yk_report_summary (r);
+  g_autofree char *head_lines = yk_report_audit_head_line (r);
   int label_width = 0, column_width = 8;
 
   for (int k = 0; k < YK_N_INDICATORS; k++)
@@ -55,14 +56,20 @@ yk_report_to_text (const YkReport *r)
       g_string_append_c (out, '\n');
     }
   g_string_append_printf (out, "\n%s\n", summary);
-  if (r->audit_head != NULL)
-    g_string_append_printf (out, "\n审计记录链头：%s\n", r->audit_head);
+  /* A district's notes, then its audit head lines (yk_report_audit_head_line()). */
+  if (r->notes != NULL || head_lines != NULL)
+    g_string_append_c (out, '\n');
+  for (guint i = 0; r->notes != NULL && r->notes[i] != NULL; i++)
+    g_string_append_printf (out, "%s\n", r->notes[i]);
+  if (head_lines != NULL)
+    g_string_append_printf (out, "%s\n", head_lines);
   return g_string_free (out, FALSE);
 }
 
 /* One row per indicator in docs/design/indicators.md's order: label, one column per
  * site, 合计, 累计. A header row names the columns; after the indicators,
- * one row 审计记录链头 with the audit head in its second cell. RFC 4180 (CRLF). Site
+ * one row 审计记录链头 with the audit head in its second cell (a district's:
+ * first a row 说明 per note, then a row 审计记录链头（SPQ.ykdb） per file). RFC 4180 (CRLF). Site
  * names are typed by a coordinator and go through yk_text_append_csv_text()
  * (a ' before a formula, docs/design/formats.md); the labels are Yukang's
  * and the figures numbers it writes, never changed. */
@@ -84,7 +91,21 @@ yk_report_to_csv (const YkReport *r)
         g_string_append_printf (out, ",%" G_GINT64_FORMAT, ((YkReportSite *) r->sites->pdata[i])->values[k]);
       g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "\r\n", r->total[k], r->cumulative[k]);
     }
-  if (r->audit_head != NULL)
+  for (guint i = 0; r->notes != NULL && r->notes[i] != NULL; i++)
+    {
+      g_string_append (out, "说明,");
+      yk_text_append_csv_text (out, r->notes[i]);
+      g_string_append (out, "\r\n");
+    }
+  for (guint i = 0; r->file_heads != NULL && i < r->file_heads->len; i++)
+    {
+      YkReportFileHead *head = r->file_heads->pdata[i];
+      g_autofree char *label = g_strdup_printf ("审计记录链头（%s）", head->file);
+
+      yk_text_append_csv_text (out, label);
+      g_string_append_printf (out, ",%s\r\n", head->head != NULL ? head->head : "");
+    }
+  if (r->file_heads == NULL && r->audit_head != NULL)
     g_string_append_printf (out, "审计记录链头,%s\r\n", r->audit_head);
   return g_string_free (out, FALSE);
 }
@@ -129,6 +150,36 @@ yk_report_to_json (const YkReport *r)
     yk_text_append_json_string (out, r->audit_head);
   else
     g_string_append (out, "null");
+  /* Added for a district view's report (docs/design/formats.md): each
+   * file's audit head, and notes only when there are some. */
+  if (r->file_heads != NULL)
+    {
+      g_string_append (out, ",\n  \"audit_heads\": [");
+      for (guint i = 0; i < r->file_heads->len; i++)
+        {
+          YkReportFileHead *head = r->file_heads->pdata[i];
+
+          g_string_append_printf (out, "%s\n    {\"file\": ", i ? "," : "");
+          yk_text_append_json_string (out, head->file);
+          g_string_append (out, ", \"head\": ");
+          if (head->head != NULL)
+            yk_text_append_json_string (out, head->head);
+          else
+            g_string_append (out, "null");
+          g_string_append (out, "}");
+        }
+      g_string_append (out, "\n  ]");
+    }
+  if (r->notes != NULL)
+    {
+      g_string_append (out, ",\n  \"notes\": [");
+      for (guint i = 0; r->notes[i] != NULL; i++)
+        {
+          g_string_append_printf (out, "%s\n    ", i ? "," : "");
+          yk_text_append_json_string (out, r->notes[i]);
+        }
+      g_string_append (out, "\n  ]");
+    }
   g_string_append (out, "\n}\n");
   return g_string_free (out, FALSE);
 }

@@ -8,6 +8,8 @@
 #include "yk-casework.h"
 #include "yk-db-figure-records.h"
 #include "yk-db-records.h"
+#include "yk-district.h"
+#include "yk-session-private.h"
 #include "yk-validate.h"
 
 #include <glib/gi18n.h>
@@ -43,6 +45,14 @@ report_site_free (YkReportSite *site)
   g_free (site);
 }
 
+static void
+file_head_free (YkReportFileHead *head)
+{
+  g_free (head->file);
+  g_free (head->head);
+  g_free (head);
+}
+
 void
 yk_report_free (YkReport *report)
 {
@@ -52,6 +62,8 @@ yk_report_free (YkReport *report)
   g_free (report->to);
   g_free (report->pilot_start);
   g_free (report->audit_head);
+  g_strfreev (report->notes);
+  g_clear_pointer (&report->file_heads, g_ptr_array_unref);
   g_clear_pointer (&report->sites, g_ptr_array_unref);
   g_free (report);
 }
@@ -363,6 +375,7 @@ yk_report_for_session (YkSession  *session,
   g_autoptr (GPtrArray) sites = yk_db_sites_list (db, error);
   g_autofree char *pilot_start = NULL;
   g_autofree char *from = NULL, *to = NULL;
+  YkReport *report;
   gint64 scope = yk_casework_site_scope (session);
   gint64 only_site = scope;
   gboolean cumulative;
@@ -388,7 +401,58 @@ yk_report_for_session (YkSession  *session,
     }
   if (!yk_period_parse (period, pilot_start, &from, &to, &cumulative, error))
     return NULL;
-  return _yk_report_compute_on (db, from, to, only_site, error);
+  report = _yk_report_compute_on (db, from, to, only_site, error);
+  if (report != NULL)
+    yk_report_annotate (report, session);
+  return report;
+}
+
+/* A district's figures come from several files: the report names each
+ * file's audit head (its merged rows have no trail of their own), the
+ * settings that differ, and the files it could not include. */
+void
+yk_report_annotate (YkReport  *report,
+                    YkSession *session)
+{
+  YkDistrict *district = _yk_session_get_district (session);
+  g_autoptr (GStrvBuilder) notes = NULL;
+  GPtrArray *files;
+  const char *const *warnings;
+  guint n_notes = 0;
+
+  g_return_if_fail (report != NULL && session != NULL);
+  if (district == NULL)
+    return;
+  notes = g_strv_builder_new ();
+  warnings = yk_district_get_warnings (district);
+  for (guint i = 0; warnings[i] != NULL; i++, n_notes++)
+    g_strv_builder_add (notes, warnings[i]);
+  files = yk_district_get_files (district);
+  g_clear_pointer (&report->audit_head, g_free);
+  g_clear_pointer (&report->file_heads, g_ptr_array_unref);
+  report->file_heads = g_ptr_array_new_with_free_func ((GDestroyNotify) file_head_free);
+  for (guint i = 0; i < files->len; i++)
+    {
+      YkDistrictFile *file = files->pdata[i];
+      YkReportFileHead *head;
+
+      if (file->problem != NULL)
+        {
+          /* TRANSLATORS: %1$s is a file, %2$s why it could not be opened */
+          g_autofree char *note = g_strdup_printf (_("“%1$s” is not in these figures: %2$s."), file->name,
+                                                   file->problem);
+          g_strv_builder_add (notes, note);
+          n_notes++;
+          continue;
+        }
+      head = g_new0 (YkReportFileHead, 1);
+      head->file = g_strdup (file->name);
+      head->head = g_strdup (file->audit_head);
+      g_ptr_array_add (report->file_heads, head);
+    }
+  g_clear_pointer (&report->notes, g_strfreev);
+  if (n_notes > 0)
+    report->notes = g_strv_builder_end (notes);
 }
 
 /* 2021-12-31 → 2021年12月31日 */
@@ -427,26 +491,44 @@ yk_report_summary (const YkReport *r)
 }
 
 /* The line that states the audit head (docs/design/formats.md), in the
- * text, CSV, XLSX and PDF alike; NULL without a head. */
+ * text, CSV, XLSX and PDF alike; NULL without a head. A district's: one
+ * line per file, 审计记录链头（SPQ.ykdb）：ID:HEX. */
 char *
 yk_report_audit_head_line (const YkReport *report)
 {
-  if (report->audit_head == NULL)
-    return NULL;
-  return g_strdup_printf ("审计记录链头：%s", report->audit_head);
+  g_autoptr (GString) lines = NULL;
+
+  if (report->file_heads == NULL)
+    return report->audit_head != NULL ? g_strdup_printf ("审计记录链头：%s", report->audit_head) : NULL;
+  lines = g_string_new (NULL);
+  for (guint i = 0; i < report->file_heads->len; i++)
+    {
+      YkReportFileHead *head = report->file_heads->pdata[i];
+
+      g_string_append_printf (lines, "%s审计记录链头（%s）：%s", i ? "\n" : "", head->file,
+                              head->head != NULL ? head->head : "—");
+    }
+  return lines->len > 0 ? g_string_free (g_steal_pointer (&lines), FALSE) : NULL;
 }
 
 /* Stated under the table of every exported report (docs/design/indicators.md),
- * and the audit head after them. */
+ * a district's notes, and the audit head after them. */
 char *
 yk_report_notes (const YkReport *report)
 {
   g_autofree char *head = yk_report_audit_head_line (report);
+  g_autofree char *district_notes = report->notes != NULL ? g_strjoinv ("\n", report->notes) : NULL;
   g_autofree char *notes = g_strdup_printf ("注：1. 作废的记录不计入任何数字。2. 上门服务、电话随访只计已联系上的记录。"
          "3. 个案建档、在册服务对象、生活状态改善为截至期末的存量，其余为期间内的流量。"
          "4. 其他居民和匿名问卷填写人无法区分，按人次计入总受益人数。"
          "5. 生活状态改善：至少两次社会功能缺陷筛选量表（SDSS）评估，最近一次总分比首次至少低%d分"
          "（标为9的项目不计分）。", report->improvement_threshold);
 
+  if (district_notes != NULL)
+    {
+      char *with = g_strconcat (notes, "\n", district_notes, NULL);
+      g_free (notes);
+      notes = with;
+    }
   return head != NULL ? g_strconcat (notes, "\n", head, NULL) : g_steal_pointer (&notes);
 }

@@ -18,6 +18,13 @@ typedef struct
   gint64 values[YK_N_INDICATORS];
 } YkReportSite;
 
+/* A district report's audit head of one file (docs/design/formats.md). */
+typedef struct
+{
+  char *file;            /* “SPQ.ykdb” */
+  char *head;            /* "ID:HEX", NULL for an empty trail */
+} YkReportFileHead;
+
 typedef struct
 {
   char *from;            /* ISO dates, both inclusive */
@@ -29,6 +36,11 @@ typedef struct
   gint64 total[YK_N_INDICATORS];
   gint64 cumulative[YK_N_INDICATORS];
   char *audit_head;      /* "ID:HEX" when the report was made (docs/design/formats.md), NULL if none */
+  /* A district view's report (yk-district.h): sentences stated under the
+   * figures (settings that differ, files left out), NULL when none; the
+   * files' audit heads in place of audit_head, NULL for one file. */
+  char **notes;
+  GPtrArray *file_heads; /* YkReportFileHead */
 } YkReport;
 
 /* "2021Q3", "2021", "2021-07", "2021-07-01..2021-09-30", "cumulative:2021Q3". */
@@ -51,6 +63,12 @@ YkReport *yk_report_for_session (YkSession  *session,
                                  const char *site_code,
                                  GError    **error);
 void yk_report_free (YkReport *report);
+/* What a report made on `session` states beyond its figures: for a
+ * district view, its notes and each file's audit head. The report of
+ * yk_report_for_session() has them; the window calls this on the
+ * reports it computes on a reader. */
+void yk_report_annotate (YkReport  *report,
+                         YkSession *session);
 
 const char *yk_indicator_label (YkIndicator indicator);
 char *yk_date_chinese (const char *iso);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "yukang-app"
 
-#include "yk-session.h"
+#include "yk-session-private.h"
 #include "yk-app-error.h"
 #include "yk-audit.h"
 #include "yk-crypto-error.h"
@@ -26,6 +26,7 @@ struct _YkSession
   YkSecret *audit_key;
   YkStaffRow *staff;
   gboolean with_recovery_key;
+  YkDistrict *district; /* a district view's session: read-only (not owned) */
 };
 
 /* The two homes of the pilot (docs/design/formats.md). */
@@ -518,6 +519,43 @@ yk_session_get_snapshot_info (YkSession      *session,
   return yk_store_get_snapshot_info (session->store, info);
 }
 
+YkSession *
+_yk_session_new_district (YkStore    *store,
+                          YkStaffRow *staff,
+                          YkDistrict *district)
+{
+  YkSession *session = session_new (store);
+
+  session->staff = staff;
+  session->district = district;
+  return session;
+}
+
+YkDistrict *
+_yk_session_get_district (YkSession *session)
+{
+  return session->district;
+}
+
+gboolean
+yk_session_is_read_only (YkSession *session)
+{
+  g_return_val_if_fail (session != NULL, FALSE);
+  return session->district != NULL || is_snapshot (session);
+}
+
+void
+_yk_session_set_read_only_error (GError **error)
+{
+  g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_READ_ONLY,
+                       _("The district view is read only: records are made at each site."));
+}
+
+/* What a district view may do that a file's session audits: reading.
+ * Its files are never written (snapshots are never written again), so
+ * these go unrecorded (docs/design/district.md, "What is not audited"). */
+static const char *const read_actions[] = { "open_case", "export", "names_mask", "names_unmask", NULL };
+
 void
 yk_session_close (YkSession *session)
 {
@@ -602,6 +640,17 @@ yk_session_audit (YkSession  *session,
   const char *account = session->staff ? session->staff->account : NULL;
   sqlite3 *db = yk_store_get_connection (session->store);
 
+  /* Every change is audited: the one place every write passes, besides
+   * the read-only connections that refuse it at SQLite's level. A
+   * snapshot or a district view is never written: its reads go
+   * unrecorded, anything else is refused. */
+  if (session->district != NULL)
+    {
+      if (g_strv_contains (read_actions, action))
+        return TRUE;
+      _yk_session_set_read_only_error (error);
+      return FALSE;
+    }
   if (is_snapshot (session))
     {
       if (only_reads (action))
@@ -659,6 +708,11 @@ yk_session_rotate_key (YkSession *session,
                        char     **recovery_key,
                        GError   **error)
 {
+  if (session->district != NULL)
+    {
+      _yk_session_set_read_only_error (error);
+      return FALSE;
+    }
   if (!yk_session_require_coordinator (session, error) ||
       !yk_store_rotate_key (session->store, recovery_key, error))
     return FALSE;

@@ -65,6 +65,10 @@ gboolean yk_session_opened_with_recovery_key (YkSession *session);
  * FALSE and zeroed info for any other file. */
 gboolean yk_session_get_snapshot_info (YkSession      *session,
                                        YkSnapshotInfo *info);
+/* A district view's session (yk-district.h): it reads every site's
+ * records and writes nothing; every change is refused with
+ * YK_APP_ERROR_READ_ONLY. */
+gboolean yk_session_is_read_only (YkSession *session);
 void yk_session_close (YkSession *session);
 
 YkStore *yk_session_get_store (YkSession *session);

@@ -4,21 +4,22 @@
 #include "yk-verify.h"
 #include "yk-audit.h"
 #include "yk-db-check.h"
+#include "yk-secret.h"
 
 #include <string.h>
 
 /* The trail's last entry, as stored, against the snapshot block. */
 static gboolean
-check_snapshot_head (YkSession      *session,
+check_snapshot_head (YkStore        *store,
                      YkVerifyReport *report,
                      GError        **error)
 {
   YkAuditHead head;
 
-  report->snapshot = yk_session_get_snapshot_info (session, &report->snapshot_info);
+  report->snapshot = yk_store_get_snapshot_info (store, &report->snapshot_info);
   if (!report->snapshot)
     return TRUE;
-  if (!yk_audit_read_head (yk_store_get_connection (yk_session_get_store (session)), &head, error))
+  if (!yk_audit_read_head (yk_store_get_connection (store), &head, error))
     return FALSE;
   report->snapshot_head_matches = (guint64) MAX (head.id, 0) == report->snapshot_info.audit_head_id &&
                                   memcmp (head.hash, report->snapshot_info.audit_head_hash, YK_AUDIT_HEAD_BYTES) == 0;
@@ -35,25 +36,48 @@ yk_verify (YkSession      *session,
   return yk_verify_with_head (session, NULL, report, error);
 }
 
-gboolean
-yk_verify_with_head (YkSession         *session,
-                     const YkAuditHead *expected,
-                     YkVerifyReport    *report,
-                     GError           **error)
+static gboolean
+check_store (YkStore        *store,
+             YkVerifyReport *report,
+             GError        **error)
 {
-  sqlite3 *db = yk_store_get_connection (yk_session_get_store (session));
+  sqlite3 *db = yk_store_get_connection (store);
 
   memset (report, 0, sizeof *report);
   report->integrity = g_ptr_array_new_with_free_func (g_free);
   report->foreign_keys = g_ptr_array_new_with_free_func (g_free);
   report->running_totals = g_ptr_array_new_with_free_func (g_free);
 
-  return yk_store_check (yk_session_get_store (session), &report->store, error) &&
+  return yk_store_check (store, &report->store, error) &&
          yk_db_integrity_check (db, report->integrity, error) &&
          yk_db_foreign_key_check (db, report->foreign_keys, error) &&
          yk_db_running_totals_check (db, report->running_totals, error) &&
-         yk_session_check_audit_head (session, expected, &report->audit, error) &&
-         check_snapshot_head (session, report, error);
+         check_snapshot_head (store, report, error);
+}
+
+gboolean
+yk_verify_with_head (YkSession         *session,
+                     const YkAuditHead *expected,
+                     YkVerifyReport    *report,
+                     GError           **error)
+{
+  return check_store (yk_session_get_store (session), report, error) &&
+         yk_session_check_audit_head (session, expected, &report->audit, error);
+}
+
+gboolean
+yk_verify_store (YkStore           *store,
+                 const YkAuditHead *expected,
+                 YkVerifyReport    *report,
+                 GError           **error)
+{
+  g_autoptr (YkSecret) audit_key = NULL;
+
+  if (!check_store (store, report, error))
+    return FALSE;
+  audit_key = yk_store_derive_audit_key (store);
+  return yk_audit_verify (yk_store_get_connection (store), audit_key, yk_store_get_database_id (store), expected,
+                          &report->audit, error);
 }
 
 gboolean

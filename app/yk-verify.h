@@ -30,6 +30,12 @@ gboolean yk_verify_with_head (YkSession         *session,
                               const YkAuditHead *expected,
                               YkVerifyReport    *report,
                               GError           **error);
+/* The same checks of a store opened without a session (a district
+ * view's files, which are never written: no audit entry, no migration). */
+gboolean yk_verify_store (YkStore           *store,
+                          const YkAuditHead *expected,
+                          YkVerifyReport    *report,
+                          GError           **error);
 gboolean yk_verify_report_ok (const YkVerifyReport *report);
 void yk_verify_report_clear (YkVerifyReport *report);
 

@@ -113,11 +113,15 @@ yk_db_set_sqlite_error (GError    **error,
                    _("%1$s: the database is in use by another program; try again"), doing);
       break;
     case SQLITE_READONLY:
-      /* Yukang opens only snapshots read-only; any other file is read
-       * only because the system says so. */
+      /* Yukang opens read-only only snapshots and a district view's
+       * merged rows; any other file is read only because the system
+       * says so. */
       if (db != NULL && sqlite3_db_filename (db, "main") != NULL &&
           yk_vfs_is_snapshot (sqlite3_db_filename (db, "main")))
         yk_db_set_read_only_error (error, sqlite3_db_filename (db, "main"));
+      else if (db != NULL && sqlite3_db_readonly (db, "main") == 1)
+        g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_READ_ONLY,
+                             _("The district view is read only: records are made at each site."));
       else
         g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_IO,
                      _("%1$s: the file is read only (%2$s)"), doing, detail);

@@ -19,7 +19,7 @@ typedef enum
   YK_DB_ERROR_NO_SUCH_ACCOUNT,
   YK_DB_ERROR_LAST_ACCOUNT,     /* removing it would lock everyone out */
   YK_DB_ERROR_CONNECTIONS_OPEN, /* close the other connections first */
-  YK_DB_ERROR_READ_ONLY,        /* a snapshot: records are made in the site's own file */
+  YK_DB_ERROR_READ_ONLY,        /* a snapshot or a district view: records are made in the site's own file */
 } YkDbError;
 
 GQuark yk_db_error_quark (void);

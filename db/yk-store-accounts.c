@@ -30,6 +30,8 @@ read_current_header (YkStore  *store,
   g_autofree guint8 *area = g_malloc (YK_HEADER_AREA_SIZE);
   YkHeaderCopies copies;
 
+  if (_yk_store_refuse_merged (store, error))
+    return FALSE;
   return _yk_store_read_area (store->db, area, error) &&
          _yk_store_pick_header (area, YK_HEADER_AREA_SIZE, store->database_key, header, &copies,
                                 error);

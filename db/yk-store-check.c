@@ -85,6 +85,8 @@ yk_store_check (YkStore      *store,
   gboolean ok;
 
   memset (check, 0, sizeof *check);
+  if (_yk_store_refuse_merged (store, error))
+    return FALSE;
   if (!_yk_store_exec (store->db, "BEGIN; SELECT count(*) FROM sqlite_schema;",
                        _("Checking the database"), error))
     {

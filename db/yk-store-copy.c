@@ -178,7 +178,7 @@ yk_store_backup (YkStore    *store,
   g_autofree guint8 *area = g_malloc0 (YK_HEADER_AREA_SIZE);
   gboolean ok;
 
-  if (full_path == NULL || !_yk_store_refuse_read_only (store, error))
+  if (full_path == NULL || _yk_store_refuse_merged (store, error) || !_yk_store_refuse_read_only (store, error))
     return FALSE;
   if (g_strcmp0 (full_path, store->path) == 0)
     {
@@ -231,7 +231,7 @@ yk_store_rotate_key (YkStore *store,
   gboolean ok;
 
   g_return_val_if_fail (recovery_key != NULL, FALSE);
-  if (!_yk_store_refuse_read_only (store, error))
+  if (_yk_store_refuse_merged (store, error) || !_yk_store_refuse_read_only (store, error))
     return FALSE;
   if (store->extra_connections > 0)
     {

@@ -26,6 +26,11 @@ struct _YkStore
   int extra_connections;
   gboolean read_only;    /* a snapshot: opened SQLITE_OPEN_READONLY, header never written */
   YkSnapshotInfo snapshot;
+  /* A district view's merged rows (yk-district.c): an in-memory database
+   * that every connection opens read-only, kept alive by the connection
+   * that built it, which is never lent. NULL for a file. */
+  char *merged_uri;
+  sqlite3 *merged_keeper;
 };
 
 typedef gboolean (*YkHeaderEdit) (YkHeader *header,
@@ -85,6 +90,14 @@ gboolean _yk_store_read_other_header (const char       *other_path,
 void _yk_store_set_no_slot (GError    **error,
                             const char *path,
                             const char *account);
+/* yk-district.c: a connection to a district view's merged rows. */
+sqlite3 *_yk_district_open_connection (const char *uri,
+                                       gboolean    build,
+                                       GError    **error);
+/* What a district view's store answers to anything that would write a
+ * file or read its header. */
+gboolean _yk_store_refuse_merged (YkStore *store,
+                                  GError **error);
 /* yk-store-generation.c: the header's generation kept inside the data. */
 gboolean _yk_store_record_generation (sqlite3 *db,
                                       guint64  generation,

@@ -308,6 +308,17 @@ _yk_store_pick_header (const guint8   *area,
   return FALSE;
 }
 
+gboolean
+_yk_store_refuse_merged (YkStore *store,
+                         GError **error)
+{
+  if (store->merged_uri == NULL)
+    return FALSE;
+  g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_READ_ONLY,
+                       _("The district view is read only: records are made at each site."));
+  return TRUE;
+}
+
 /* Every change to the key slots: under the database's write lock, from
  * the header as it is on disk now, so two programs editing accounts
  * cannot lose one another's change. Joins the caller's transaction when
@@ -325,7 +336,7 @@ _yk_store_edit_header (YkStore      *store,
   YkHeaderCopies copies;
   gboolean ok;
 
-  if (!_yk_store_refuse_read_only (store, error))
+  if (_yk_store_refuse_merged (store, error) || !_yk_store_refuse_read_only (store, error))
     return FALSE;
   if (own_transaction && !_yk_store_exec (store->db, "BEGIN IMMEDIATE", _("Locking the database"), error))
     return FALSE;
@@ -755,6 +766,9 @@ yk_store_close (YkStore *store)
   if (store->extra_connections > 0)
     g_critical ("%d connections still open while closing the store", store->extra_connections);
   g_clear_pointer (&store->db, close_connection);
+  /* The last connection to the merged rows frees them (wiped). */
+  g_clear_pointer (&store->merged_keeper, close_connection);
+  g_free (store->merged_uri);
   yk_vfs_detach_cipher (store->path);
   g_clear_pointer (&store->cipher, yk_page_cipher_unref);
   g_clear_pointer (&store->database_key, yk_secret_free);
@@ -788,7 +802,8 @@ sqlite3 *
 yk_store_open_connection (YkStore *store,
                           GError **error)
 {
-  sqlite3 *db = _yk_store_open_connection (store->path, store->read_only, error);
+  sqlite3 *db = store->merged_uri != NULL ? _yk_district_open_connection (store->merged_uri, FALSE, error)
+                                          : _yk_store_open_connection (store->path, store->read_only, error);
 
   if (db != NULL)
     store->extra_connections++;

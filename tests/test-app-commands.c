@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The command line of docs/design/formats.md as a shell script sees it: build/yukang
- * run as a process, its exit status, standard output and error. */
+ * run as a process, its exit status, standard output and error. (Site
+ * files for the district view are made in-process with the app test
+ * utility, until `yukang split` exists.) */
+#include "app-test-util.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -1366,6 +1370,146 @@ test_report_and_backup_state_head (Fixture *f, gconstpointer data)
     }
 }
 
+/* A demo database made by the command line, and the two site files
+ * split from it in DIR/district, with what a sync folder also holds: a
+ * snapshot being written (.SPQ.ykdb.tmp, a whole copy), other files, a
+ * folder named like a database. */
+static char *
+make_district (Fixture *f)
+{
+  g_autofree char *district = g_build_filename (f->dir, "district", NULL);
+  g_autofree char *spq = g_build_filename (district, "SPQ.ykdb", NULL);
+  g_autofree char *jl = g_build_filename (district, "JL.ykdb", NULL);
+  g_autofree char *partial = g_build_filename (district, ".SPQ.ykdb.tmp", NULL);
+  g_autofree char *notes = g_build_filename (district, "notes.txt", NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr (YkSession) one = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+
+  init_database (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "demo", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_cmpint (g_mkdir (district, 0700), ==, 0);
+  one = yk_session_open (f->db, "admin", PASSWORD, &error);
+  g_assert_no_error (error);
+  app_test_split_site (one, "SPQ", spq, "admin", PASSWORD);
+  app_test_split_site (one, "JL", jl, "admin", PASSWORD);
+  g_assert_true (g_file_get_contents (spq, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (partial, bytes, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (notes, "SPQ and JL", -1, NULL));
+  return g_steal_pointer (&district);
+}
+
+/* The JSON report up to its audit head. */
+static char *
+json_figures (const char *json)
+{
+  const char *end = strstr (json, ",\n  \"audit_head\"");
+
+  g_assert_nonnull (end);
+  return g_strndup (json, (gsize) (end - json));
+}
+
+/* `yukang report` over two site files, given by --db twice or as the
+ * folder: the one file's figures and JSON schema, each file's audit head
+ * added; the folder's partial snapshot and other files are skipped. */
+static void
+test_district_report (Fixture *f, gconstpointer data)
+{
+  g_autofree char *district = make_district (f);
+  g_autofree char *spq = g_build_filename (district, "SPQ.ykdb", NULL);
+  g_autofree char *jl = g_build_filename (district, "JL.ykdb", NULL);
+  g_auto (Run) one = yukang (f, NULL, "report", "--db", f->db, "--user", "admin", "--password-file", f->password_file,
+                             "--period", "2021Q3", "--format", "json", NULL);
+  g_auto (Run) two = yukang (f, NULL, "report", "--db", spq, "--db", jl, "--user", "admin", "--password-file",
+                             f->password_file, "--period", "2021Q3", "--format", "json", NULL);
+  g_auto (Run) folder = yukang (f, NULL, "report", "--district", district, "--user", "admin", "--password-file",
+                                f->password_file, "--period", "2021Q3", "--format", "json", NULL);
+  g_auto (Run) text = yukang (f, NULL, "report", "--district", district, "--user", "admin", "--password-file",
+                              f->password_file, "--period", "cumulative:2021", NULL);
+  g_auto (Run) csv = yukang (f, NULL, "report", "--district", district, "--user", "admin", "--password-file",
+                             f->password_file, "--period", "2021", "--format", "csv", NULL);
+  g_auto (Run) both = yukang (f, NULL, "report", "--db", spq, "--district", district, "--user", "admin",
+                              "--password-file", f->password_file, "--period", "2021Q3", NULL);
+  g_autofree char *expected = NULL, *actual = NULL;
+
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_cmpint (two.status, ==, 0);
+  g_assert_cmpstr (two.err, ==, "");
+  expected = json_figures (one.out);
+  actual = json_figures (two.out);
+  g_assert_cmpstr (actual, ==, expected);
+  assert_contains (expected, "\"code\": \"SPQ\"");
+  assert_contains (two.out, "\"audit_head\": null,\n  \"audit_heads\": [\n    {\"file\": \"JL.ykdb\", \"head\": \"");
+  assert_contains (two.out, "},\n    {\"file\": \"SPQ.ykdb\", \"head\": \"");
+  g_assert_null (strstr (two.out, "\"notes\""));
+
+  g_assert_cmpint (folder.status, ==, 0);
+  g_assert_cmpstr (folder.out, ==, two.out);
+  g_assert_cmpint (text.status, ==, 0);
+  assert_contains (text.out, "开展精神障碍社区康复服务试点工作以来");
+  assert_contains (text.out, "\n审计记录链头（JL.ykdb）：");
+  assert_contains (text.out, "\n审计记录链头（SPQ.ykdb）：");
+  g_assert_cmpint (csv.status, ==, 0);
+  assert_contains (csv.out, "\r\n审计记录链头（JL.ykdb）,");
+  g_assert_cmpint (both.status, ==, 2);
+  assert_contains (both.err, "Give --db or --district, not both");
+}
+
+/* `yukang verify` of two files: each file's own checks and audit trail,
+ * one line each. */
+static void
+test_district_verify (Fixture *f, gconstpointer data)
+{
+  g_autofree char *district = make_district (f);
+  g_autofree char *spq = g_build_filename (district, "SPQ.ykdb", NULL);
+  g_autofree char *jl = g_build_filename (district, "JL.ykdb", NULL);
+  g_auto (Run) run = yukang (f, NULL, "verify", "--db", spq, "--db", jl, "--user", "admin", "--password-file",
+                             f->password_file, NULL);
+  g_auto (Run) head = yukang (f, NULL, "verify", "--db", spq, "--db", jl, "--user", "admin", "--password-file",
+                              f->password_file, "--expect-head", "1:0011223344556677", NULL);
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_cmpstr (lines[0], ==, "Checked 2 files:");
+  g_assert_true (g_str_has_prefix (lines[1], "  JL.ykdb "));
+  assert_contains (lines[1], " ok: ");
+  assert_contains (lines[1], "audit trail of ");
+  g_assert_true (g_str_has_prefix (lines[2], "  SPQ.ykdb "));
+  assert_contains (lines[2], " ok: ");
+  g_assert_cmpstr (lines[3], ==, "No problems found.");
+  g_assert_cmpint (head.status, ==, 2);
+}
+
+/* `yukang export` of two files: one ledger with both sites' records. */
+static void
+test_district_export (Fixture *f, gconstpointer data)
+{
+  g_autofree char *district = make_district (f);
+  g_autofree char *spq = g_build_filename (district, "SPQ.ykdb", NULL);
+  g_autofree char *jl = g_build_filename (district, "JL.ykdb", NULL);
+  g_autofree char *ledger = g_build_filename (f->dir, "ledger", NULL);
+  g_autofree char *clients = g_build_filename (ledger, "clients.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto (GStrv) rows = NULL;
+  g_auto (Run) run = yukang (f, NULL, "export", "--db", spq, "--db", jl, "--user", "admin", "--password-file",
+                             f->password_file, "--ledger", ledger, NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "Wrote the ledger");
+  g_assert_true (g_file_get_contents (clients, &csv, NULL, NULL));
+  assert_contains (csv, "\nSPQ-0001,");
+  assert_contains (csv, "\nJL-0001,");
+  rows = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (rows), ==, 1 + 142 + 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1396,6 +1540,9 @@ main (int argc, char *argv[])
   ADD ("/app/commands/missing-and-bad", test_missing_file_and_bad_options);
   ADD ("/app/commands/verify-expect-head", test_verify_expect_head);
   ADD ("/app/commands/report-and-backup-head", test_report_and_backup_state_head);
+  ADD ("/app/commands/district-report", test_district_report);
+  ADD ("/app/commands/district-verify", test_district_verify);
+  ADD ("/app/commands/district-export", test_district_export);
 #undef ADD
   return g_test_run ();
 }

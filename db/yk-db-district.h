@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "yk-store.h"
+
+G_BEGIN_DECLS
+
+/* The district view's rows (docs/design/district.md): every opened file
+ * copied into one read-only in-memory database with the schema of a
+ * normal one, so every query of app/ runs on it unchanged. */
+
+/* File i's row ids become id + i * YK_DISTRICT_ID_STRIDE (sites and
+ * coordinators aside): room for 2^40 rows a table per file, and for
+ * 8,388,608 files under 2^63. */
+#define YK_DISTRICT_ID_STRIDE (G_GINT64_CONSTANT (1) << 40)
+
+typedef struct
+{
+  YkStore *store;   /* unlocked, its cipher attached */
+  const char *name; /* how messages name the file: “SPQ.ykdb” */
+} YkDistrictSource;
+
+/* The codes of the sites a file holds, sorted. */
+char **yk_db_district_site_codes (sqlite3 *db,
+                                  GError **error);
+
+/* Copies the sources' rows, in this order (file i is the i-th), into a
+ * new merged database; its store's connections are read-only. The
+ * settings are the first source's. Sites with one code are one site,
+ * coordinators with one account one person. Fails naming the file when
+ * one is damaged or cut, when two files have one case number, family
+ * member or activity number, or two sites one name. */
+YkStore *yk_store_new_district (const YkDistrictSource *sources,
+                                guint                   n_sources,
+                                const char             *account,
+                                GError                **error);
+/* A district view's store: nothing it opens can be written. */
+gboolean yk_store_is_read_only (YkStore *store);
+
+G_END_DECLS

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "yukang-app"
 
+#include "yk-config.h"
 #include "yk-text.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 int
@@ -181,4 +183,37 @@ yk_text_recovery_key_lines (const char *key)
         g_string_append_c (lines, '\n');
     }
   return g_string_free (lines, FALSE);
+}
+
+/* When a snapshot was taken, as the district view's header says it:
+ * "12月30日 17:04，2 小时前" in local time. `now` and `then` are Unix
+ * seconds; a time in the future (a PC's clock ahead) says only the date. */
+char *
+yk_text_time_ago (gint64 then,
+                  gint64 now)
+{
+  g_autoptr (GDateTime) when = g_date_time_new_from_unix_local (then);
+  g_autofree char *date = NULL;
+  gint64 minutes = (now - then) / 60;
+  g_autofree char *ago = NULL;
+
+  if (when == NULL)
+    return g_strdup ("?");
+  /* TRANSLATORS: a snapshot's date and time, g_date_time_format() syntax. */
+  date = g_date_time_format (when, _("%b %-d %H:%M"));
+  if (now < then)
+    return g_steal_pointer (&date);
+  if (minutes < 1)
+    ago = g_strdup (_("just now"));
+  else if (minutes < 60)
+    ago = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$d minute ago", "%1$d minutes ago", minutes),
+                           (int) minutes);
+  else if (minutes < 48 * 60)
+    ago = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$d hour ago", "%1$d hours ago", minutes / 60),
+                           (int) (minutes / 60));
+  else
+    ago = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$d day ago", "%1$d days ago", minutes / (24 * 60)),
+                           (int) (minutes / (24 * 60)));
+  /* TRANSLATORS: date and time, then how long ago: "Dec 30 17:04, 2 hours ago". */
+  return g_strdup_printf (_("%1$s, %2$s"), date, ago);
 }

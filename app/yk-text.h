@@ -49,5 +49,8 @@ void yk_text_append_part (GString    *out,
 /* The non-empty `parts` (NULL-terminated) joined so; NULL when none. */
 char *yk_text_join_parts (const char        *separator,
                           const char *const *parts);
+/* "Dec 30 17:04, 2 hours ago" (12月30日 17:04，2 小时前): a snapshot's age. */
+char *yk_text_time_ago (gint64 then,
+                        gint64 now);
 
 G_END_DECLS

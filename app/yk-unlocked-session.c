@@ -3,6 +3,8 @@
 
 #include "yk-config.h"
 #include "yk-unlocked-session.h"
+#include "yk-district.h"
+#include "yk-district-watch.h"
 #include "yk-preferences.h"
 #include "yk-reader-private.h"
 #include "yk-text.h"
@@ -32,6 +34,10 @@ struct _YkUnlockedSession
   YkSession *lent;
   GTask *exclusive;
   gboolean exclusive_started;
+  YkDistrict *district; /* a district view: it owns `session` */
+  YkDistrictWatch *watch; /* its folder; a replaced snapshot reloads it */
+  char *reload_error;     /* the last reload's failure, else NULL */
+  gboolean read_only;
   char *path;
   char *account;
   char *display_name;
@@ -61,6 +67,7 @@ enum
 {
   RECORDS_CHANGED,
   RECORD_ADDED,
+  DISTRICT_RELOADED,
   N_SIGNALS
 };
 
@@ -101,9 +108,12 @@ yk_unlocked_session_finalize (GObject *object)
   if (self->readers->len > 0)
     g_critical ("%u database connections were never given back", self->readers->len);
   g_assert (self->exclusive == NULL); /* the task holds a reference */
-  g_clear_pointer (&self->lent, yk_session_close);
-  g_clear_pointer (&self->session, yk_session_close);
-  g_clear_pointer (&self->closing, yk_session_close);
+  release_session (self, g_steal_pointer (&self->lent));
+  release_session (self, g_steal_pointer (&self->session));
+  release_session (self, g_steal_pointer (&self->closing));
+  g_clear_pointer (&self->district, yk_district_free);
+  g_clear_object (&self->watch);
+  g_free (self->reload_error);
   g_clear_pointer (&self->readers, g_ptr_array_unref);
   g_assert (self->idle->len == 0); /* closed with the session */
   g_clear_pointer (&self->idle, g_ptr_array_unref);
@@ -199,6 +209,16 @@ yk_unlocked_session_class_init (YkUnlockedSessionClass *klass)
   signals[RECORD_ADDED] =
     g_signal_new ("record-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+  /**
+   * YkUnlockedSession::district-reloaded:
+   *
+   * A district view read its folder again after a snapshot changed,
+   * emitted after ::records-changed; yk_unlocked_session_get_reload_error()
+   * says whether it failed (the view then keeps what it showed).
+   */
+  signals[DISTRICT_RELOADED] =
+    g_signal_new ("district-reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   properties[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
@@ -249,7 +269,91 @@ yk_unlocked_session_new (YkSession  *session,
   self->account = g_strdup (yk_session_get_account (session));
   self->display_name = g_strdup (yk_session_get_display_name (session));
   self->coordinator = yk_session_get_role (session) == YK_ROLE_COORDINATOR;
+  self->read_only = yk_session_is_read_only (session);
   return self;
+}
+
+/* A district view (docs/design/district.md): read only, across sites. */
+YkUnlockedSession *
+yk_unlocked_session_new_district (YkDistrict *district,
+                                  const char *folder)
+{
+  YkUnlockedSession *self;
+
+  g_return_val_if_fail (district != NULL, NULL);
+  self = yk_unlocked_session_new (yk_district_get_session (district), folder);
+  self->district = district;
+  self->read_only = TRUE;
+  /* A list of files rather than a folder is not watched. */
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr (GError) error = NULL;
+
+      self->watch = yk_district_watch_new (folder, 2000, &error);
+      if (self->watch == NULL)
+        g_warning ("The district folder is not watched for new snapshots: %s", error->message);
+      else
+        g_signal_connect_object (self->watch, "changed", G_CALLBACK (folder_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  return self;
+}
+
+static gboolean
+reload_job (YkSession *session,
+            gpointer   data,
+            GError   **error)
+{
+  return yk_district_reload (data, error);
+}
+
+static void
+reload_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  YkUnlockedSession *self = YK_UNLOCKED_SESSION (source);
+  g_autoptr (GError) error = NULL;
+
+  yk_unlocked_session_run_exclusive_finish (self, result, &error);
+  g_clear_pointer (&self->reload_error, g_free);
+  if (error != NULL)
+    self->reload_error = g_strdup (error->message);
+  if (!yk_unlocked_session_is_unlocked (self))
+    return;
+  g_signal_emit (self, signals[RECORDS_CHANGED], 0, (gint64) 0);
+  g_signal_emit (self, signals[DISTRICT_RELOADED], 0);
+}
+
+/* Reads the folder again with the identity the district keeps (no
+ * password), with every reader back first, like any exclusive job. */
+static void
+folder_changed_cb (YkUnlockedSession *self)
+{
+  if (self->district == NULL || self->session == NULL)
+    return; /* locked, or a reload already runs: the next change comes */
+  yk_unlocked_session_run_exclusive (self, reload_job, self->district, NULL, reload_done_cb, NULL);
+}
+
+const char *
+yk_unlocked_session_get_reload_error (YkUnlockedSession *self)
+{
+  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (self), NULL);
+  return self->reload_error;
+}
+
+YkDistrict *
+yk_unlocked_session_get_district (YkUnlockedSession *self)
+{
+  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (self), NULL);
+  return self->district;
+}
+
+/* Nothing can be recorded: a district view, or a snapshot opened alone. */
+gboolean
+yk_unlocked_session_is_read_only (YkUnlockedSession *self)
+{
+  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (self), TRUE);
+  return self->read_only;
 }
 
 YkSession *
@@ -307,12 +411,25 @@ close_idle_readers (YkUnlockedSession *self,
   g_ptr_array_set_size (self->idle, 0);
 }
 
+/* A district view's session goes with the merged records it reads. */
+static void
+release_session (YkUnlockedSession *self,
+                 YkSession         *session)
+{
+  if (session == NULL)
+    return;
+  if (self->district != NULL && session == yk_district_get_session (self->district))
+    g_clear_pointer (&self->district, yk_district_free);
+  else
+    yk_session_close (session);
+}
+
 /* The session goes once nothing uses it: no reader, no exclusive job. */
 static void
 finish_closing (YkUnlockedSession *self)
 {
   if (self->closing != NULL && self->readers->len == 0 && self->exclusive == NULL)
-    g_clear_pointer (&self->closing, yk_session_close);
+    release_session (self, g_steal_pointer (&self->closing));
 }
 
 /* Wipes the keys now, or as soon as the worker threads' queries, which
@@ -326,6 +443,7 @@ yk_unlocked_session_close (YkUnlockedSession *self)
 
   if (self->session == NULL && self->lent == NULL)
     return;
+  g_clear_object (&self->watch);
   for (guint i = 0; i < self->readers->len; i++)
     yk_store_interrupt_connection (_yk_reader_get_db (self->readers->pdata[i]));
   if (self->session != NULL)

@@ -22,6 +22,14 @@ G_DECLARE_FINAL_TYPE (YkUnlockedSession, yk_unlocked_session, YK, UNLOCKED_SESSI
 
 YkUnlockedSession *yk_unlocked_session_new (YkSession  *session,
                                             const char *path);
+typedef struct _YkDistrict YkDistrict;
+/* Takes `district`; its session closes with it. */
+YkUnlockedSession *yk_unlocked_session_new_district (YkDistrict *district,
+                                                    const char *folder);
+YkDistrict *yk_unlocked_session_get_district (YkUnlockedSession *self);
+gboolean yk_unlocked_session_is_read_only (YkUnlockedSession *self);
+/* Why the district view's last reload failed; NULL when it did not. */
+const char *yk_unlocked_session_get_reload_error (YkUnlockedSession *self);
 YkSession *yk_unlocked_session_get_session (YkUnlockedSession *self);
 const char *yk_unlocked_session_get_path (YkUnlockedSession *self);
 const char *yk_unlocked_session_get_account (YkUnlockedSession *self);

@@ -6,6 +6,7 @@
 #include "yk-activities-page.h"
 #include "yk-admin-page.h"
 #include "yk-case-file-view.h"
+#include "yk-district-bar.h"
 #include "yk-caseload-page.h"
 #include "yk-questionnaires-page.h"
 #include "yk-statistics-page.h"
@@ -20,6 +21,7 @@ struct _YkMainView
   GtkStack *stack;
   GtkStackPage *admin_page;
   YkCaseFileView *case_file_view;
+  GtkWidget *district_bar; /* a district view's header, else NULL */
 
   YkUnlockedSession *session;
 };
@@ -85,10 +87,18 @@ yk_main_view_constructed (GObject *object)
 
   G_OBJECT_CLASS (yk_main_view_parent_class)->constructed (object);
 
-  /* Absent rather than insensitive: a social worker never sees it. */
-  if (self->session == NULL || !yk_unlocked_session_is_coordinator (self->session))
+  /* Absent rather than insensitive: a social worker never sees it, nor
+   * does anyone in a district view, which administers no file. */
+  if (self->session == NULL || !yk_unlocked_session_is_coordinator (self->session) ||
+      yk_unlocked_session_is_read_only (self->session))
     gtk_stack_remove (self->stack, gtk_stack_page_get_child (self->admin_page));
   self->admin_page = NULL;
+  if (self->session != NULL && yk_unlocked_session_get_district (self->session) != NULL)
+    {
+      self->district_bar = yk_district_bar_new (self->session);
+      gtk_widget_insert_after (self->district_bar, GTK_WIDGET (self), NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "screens.import", FALSE);
+    }
   /* While the session is lent to a slow write (a new key), no page
    * can use it: none takes input. */
   if (self->session != NULL)

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-unlock-page.h"
+#include "yk-district.h"
 #include "yk-file-chooser.h"
 #include "yk-forgot-password-dialog.h"
 #include "yk-recent-databases.h"
@@ -139,6 +140,22 @@ load_recent_databases (YkUnlockPage *self)
     yk_unlock_page_set_database (self, current);
 }
 
+/* What an unlock gives: one file's session, or a district view. */
+typedef struct
+{
+  YkSession *session;
+  YkDistrict *district;
+} UnlockResult;
+
+static void
+unlock_result_free (UnlockResult *result)
+{
+  g_clear_pointer (&result->session, yk_session_close);
+  g_clear_pointer (&result->district, yk_district_free);
+  g_free (result);
+}
+
+/* A folder is a district view: every snapshot in it, one password. */
 static void
 unlock_thread (GTask        *task,
                gpointer      source_object,
@@ -147,12 +164,24 @@ unlock_thread (GTask        *task,
 {
   UnlockRequest *request = task_data;
   GError *error = NULL;
-  YkSession *session = yk_session_open (request->path, request->account, request->password, &error);
+  UnlockResult *result = g_new0 (UnlockResult, 1);
 
-  if (session == NULL)
-    g_task_return_error (task, error);
+  if (g_file_test (request->path, G_FILE_TEST_IS_DIR))
+    {
+      g_auto (GStrv) paths = yk_district_list_folder (request->path, &error);
+
+      if (paths != NULL)
+        result->district = yk_district_open ((const char *const *) paths, request->account, request->password, &error);
+    }
   else
-    g_task_return_pointer (task, session, (GDestroyNotify) yk_session_close);
+    result->session = yk_session_open (request->path, request->account, request->password, &error);
+  if (result->session == NULL && result->district == NULL)
+    {
+      unlock_result_free (result);
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) unlock_result_free);
 }
 
 static void
@@ -164,14 +193,17 @@ unlock_done_cb (GObject      *source_object,
   UnlockRequest *request = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   g_autoptr (YkUnlockedSession) unlocked = NULL;
-  g_autoptr (YkSession) session = NULL;
+  UnlockResult *opened;
 
-  session = g_task_propagate_pointer (G_TASK (result), &error);
+  opened = g_task_propagate_pointer (G_TASK (result), &error);
   if (self->settings == NULL) /* disposed meanwhile: the session just closes */
-    return;
+    {
+      g_clear_pointer (&opened, unlock_result_free);
+      return;
+    }
   set_busy (self, FALSE);
   gtk_editable_set_text (self->password_entry, "");
-  if (session == NULL)
+  if (opened == NULL)
     {
       show_error (self, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->password_entry));
@@ -179,7 +211,11 @@ unlock_done_cb (GObject      *source_object,
     }
 
   show_error (self, NULL);
-  unlocked = yk_unlocked_session_new (g_steal_pointer (&session), request->path);
+  if (opened->district != NULL)
+    unlocked = yk_unlocked_session_new_district (g_steal_pointer (&opened->district), request->path);
+  else
+    unlocked = yk_unlocked_session_new (g_steal_pointer (&opened->session), request->path);
+  unlock_result_free (opened);
   yk_recent_databases_remember (self->settings, request->path);
   g_signal_emit (self, signals[UNLOCKED], 0, unlocked);
 }
@@ -235,6 +271,33 @@ open_action (GtkWidget  *widget,
                                  open_done_cb, g_object_ref (widget));
 }
 
+static void
+open_district_done_cb (GObject      *source_object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr (YkUnlockPage) self = user_data;
+  g_autoptr (GFile) folder = yk_file_chooser_finish (result, NULL);
+  g_autofree char *path = folder ? g_file_get_path (folder) : NULL;
+
+  if (path == NULL)
+    return;
+  yk_unlock_page_set_database (self, path);
+  gtk_widget_grab_focus (GTK_WIDGET (self->user_entry));
+}
+
+/* 打开区县视图: the folder where the sites' snapshots arrive. */
+static void
+open_district_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  yk_file_chooser_select_folder (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Open District View"),
+                                 open_district_done_cb, g_object_ref (widget));
+}
+
 /* 忘记密码: the recovery key sets a new password; the person then
  * unlocks as usual (docs/design/security.md, "Hardening"). */
 static void
@@ -278,7 +341,12 @@ static char *
 database_file_name_cb (GtkListItem *item,
                        const char  *path)
 {
-  return path ? g_filename_display_basename (path) : NULL;
+  g_autofree char *name = path ? g_filename_display_basename (path) : NULL;
+
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_DIR))
+    /* TRANSLATORS: a folder of site snapshots in the list of databases. */
+    return g_strdup_printf (_("District view: %1$s"), name);
+  return g_steal_pointer (&name);
 }
 
 static char *
@@ -452,6 +520,7 @@ yk_unlock_page_class_init (YkUnlockPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "unlock.unlock", NULL, unlock_action);
   gtk_widget_class_install_action (widget_class, "unlock.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "unlock.open-district", NULL, open_district_action);
   gtk_widget_class_install_action (widget_class, "unlock.forgot", NULL, forgot_action);
 }
 

@@ -22,10 +22,12 @@ static const char *const record_actions[] = {
 static void
 update_record_actions (YkWindow *self)
 {
-  gboolean unlocked = yk_window_get_session (self) != NULL;
+  YkUnlockedSession *session = yk_window_get_session (self);
+  /* A district view records nothing: its buttons go with the actions. */
+  gboolean can_record = session != NULL && !yk_unlocked_session_is_read_only (session);
 
   for (guint i = 0; i < G_N_ELEMENTS (record_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), record_actions[i], unlocked);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), record_actions[i], can_record);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "yk-main-view.h"
 #include "yk-password-dialog.h"
 #include "yk-preferences-dialog.h"
+#include "yk-snapshot-scheduler.h"
 #include "yk-unlock-page.h"
 
 #include <glib/gi18n.h>
@@ -33,6 +34,7 @@ struct _YkWindow
   YkUnlockedSession *finishing; /* locked, but its exclusive job still runs */
   GtkWidget *main_view;       /* exists only while unlocked */
   YkFormDrafts *drafts;       /* unsaved forms, kept across a lock */
+  YkSnapshotScheduler *snapshots; /* the site file's snapshots for the coordinator */
 };
 
 G_DEFINE_FINAL_TYPE (YkWindow, yk_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -162,6 +164,7 @@ adopt_session (YkWindow          *self,
   update_header (self);
   update_actions (self);
   yk_idle_monitor_start (self->idle_monitor);
+  yk_snapshot_scheduler_set_session (self->snapshots, session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -248,6 +251,7 @@ preferences_action (GtkWidget  *widget,
   YkWindow *self = YK_WINDOW (widget);
   GtkWidget *dialog = yk_preferences_dialog_new (GTK_WINDOW (self), self->session);
 
+  yk_preferences_dialog_set_snapshot_scheduler (YK_PREFERENCES_DIALOG (dialog), self->snapshots);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -308,9 +312,12 @@ yk_window_dispose (GObject *object)
   self->main_view = NULL;
   if (self->session != NULL)
     {
+      /* Closing the window is a quit: the last snapshot goes first. */
+      yk_snapshot_scheduler_take_now (self->snapshots, NULL);
       g_settings_unbind (self->session, "full-names-requested");
       yk_unlocked_session_close (self->session);
     }
+  g_clear_object (&self->snapshots);
   g_clear_object (&self->session);
   g_clear_object (&self->finishing);
   gtk_widget_dispose_template (GTK_WIDGET (object), YK_TYPE_WINDOW);
@@ -425,6 +432,7 @@ yk_window_init (YkWindow *self)
 
   /* GNOME convention: the window comes back at the size it was left. */
   self->settings = g_settings_new (APPLICATION_ID);
+  self->snapshots = yk_snapshot_scheduler_new (self->settings);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
@@ -488,6 +496,10 @@ yk_window_lock (YkWindow *self)
 
   if (self->session == NULL)
     return;
+  /* The coordinator sees what the site had when it locked. A failure
+   * stays with the scheduler for Preferences; the lock goes on. */
+  yk_snapshot_scheduler_take_now (self->snapshots, NULL);
+  yk_snapshot_scheduler_set_session (self->snapshots, NULL);
   session = g_steal_pointer (&self->session);
   g_settings_unbind (session, "full-names-requested");
   g_signal_handlers_disconnect_by_func (session, record_added_cb, self);

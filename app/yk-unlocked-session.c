@@ -100,6 +100,31 @@ update_full_names (YkUnlockedSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULL_NAMES]);
 }
 
+/* A district view's session goes with the merged records it reads. */
+static void
+release_session (YkUnlockedSession *self,
+                 YkSession         *session)
+{
+  if (session == NULL)
+    return;
+  if (self->district != NULL && session == yk_district_get_session (self->district))
+    g_clear_pointer (&self->district, yk_district_free);
+  else
+    yk_session_close (session);
+}
+
+/* A snapshot in the folder was replaced: the view says so. Reading the
+ * folder again in place is not done yet (docs/design/district.md). */
+static void
+folder_changed_cb (YkUnlockedSession *self)
+{
+  if (self->district == NULL || self->session == NULL)
+    return;
+  g_clear_pointer (&self->reload_error, g_free);
+  self->reload_error = g_strdup (_("Newer snapshots have arrived in the folder: lock and unlock again to see them."));
+  g_signal_emit (self, signals[DISTRICT_RELOADED], 0);
+}
+
 static void
 yk_unlocked_session_finalize (GObject *object)
 {
@@ -212,9 +237,9 @@ yk_unlocked_session_class_init (YkUnlockedSessionClass *klass)
   /**
    * YkUnlockedSession::district-reloaded:
    *
-   * A district view read its folder again after a snapshot changed,
-   * emitted after ::records-changed; yk_unlocked_session_get_reload_error()
-   * says whether it failed (the view then keeps what it showed).
+   * A snapshot in a district view's folder was replaced or added;
+   * yk_unlocked_session_get_reload_error() says what the view shows
+   * about it.
    */
   signals[DISTRICT_RELOADED] =
     g_signal_new ("district-reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -298,42 +323,6 @@ yk_unlocked_session_new_district (YkDistrict *district,
   return self;
 }
 
-static gboolean
-reload_job (YkSession *session,
-            gpointer   data,
-            GError   **error)
-{
-  return yk_district_reload (data, error);
-}
-
-static void
-reload_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  YkUnlockedSession *self = YK_UNLOCKED_SESSION (source);
-  g_autoptr (GError) error = NULL;
-
-  yk_unlocked_session_run_exclusive_finish (self, result, &error);
-  g_clear_pointer (&self->reload_error, g_free);
-  if (error != NULL)
-    self->reload_error = g_strdup (error->message);
-  if (!yk_unlocked_session_is_unlocked (self))
-    return;
-  g_signal_emit (self, signals[RECORDS_CHANGED], 0, (gint64) 0);
-  g_signal_emit (self, signals[DISTRICT_RELOADED], 0);
-}
-
-/* Reads the folder again with the identity the district keeps (no
- * password), with every reader back first, like any exclusive job. */
-static void
-folder_changed_cb (YkUnlockedSession *self)
-{
-  if (self->district == NULL || self->session == NULL)
-    return; /* locked, or a reload already runs: the next change comes */
-  yk_unlocked_session_run_exclusive (self, reload_job, self->district, NULL, reload_done_cb, NULL);
-}
-
 const char *
 yk_unlocked_session_get_reload_error (YkUnlockedSession *self)
 {
@@ -409,19 +398,6 @@ close_idle_readers (YkUnlockedSession *self,
   for (guint i = 0; i < self->idle->len; i++)
     yk_store_close_connection (yk_session_get_store (owner), self->idle->pdata[i]);
   g_ptr_array_set_size (self->idle, 0);
-}
-
-/* A district view's session goes with the merged records it reads. */
-static void
-release_session (YkUnlockedSession *self,
-                 YkSession         *session)
-{
-  if (session == NULL)
-    return;
-  if (self->district != NULL && session == yk_district_get_session (self->district))
-    g_clear_pointer (&self->district, yk_district_free);
-  else
-    yk_session_close (session);
 }
 
 /* The session goes once nothing uses it: no reader, no exclusive job. */

@@ -28,7 +28,8 @@ YkUnlockedSession *yk_unlocked_session_new_district (YkDistrict *district,
                                                     const char *folder);
 YkDistrict *yk_unlocked_session_get_district (YkUnlockedSession *self);
 gboolean yk_unlocked_session_is_read_only (YkUnlockedSession *self);
-/* Why the district view's last reload failed; NULL when it did not. */
+/* What a district view says about its folder having changed since it
+ * was opened (newer snapshots); NULL when it has not. */
 const char *yk_unlocked_session_get_reload_error (YkUnlockedSession *self);
 YkSession *yk_unlocked_session_get_session (YkUnlockedSession *self);
 const char *yk_unlocked_session_get_path (YkUnlockedSession *self);

@@ -31,6 +31,7 @@
  *   yk-ui-preview activity-dialog an activity being recorded, searched, some ticked
  *   yk-ui-preview activity-edit   a recorded activity being corrected, one more ticked
  *   yk-ui-preview questionnaires  questionnaires being entered at SPQ
+ *   yk-ui-preview district        a district view of the demo data's snapshot, its statistics
  * Not installed, not a test. */
 #include "yk-config.h"
 #include "ui-test-util.h"
@@ -54,9 +55,11 @@
 #include "yk-main-view.h"
 #include "yk-today-page.h"
 #include "yk-validate.h"
+#include "yk-snapshot.h"
 
 #include <xlsxwriter.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 static UiTestDatabase db;
@@ -853,6 +856,23 @@ activate_cb (GApplication *app)
     open_case_file (window);
   else if (g_str_has_prefix (mode, "caseload"))
     preview_caseload (window);
+  else if (g_str_equal (mode, "district"))
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *parent = g_path_get_dirname (db.path);
+      g_autofree char *folder = g_build_filename (parent, "district", NULL);
+      YkSession *session;
+
+      fill_demo ();
+      g_mkdir (folder, 0700);
+      session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
+      if (session == NULL || !yk_session_snapshot (session, folder, NULL, &error))
+        g_error ("%s", error->message);
+      yk_session_close (session);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1260, 1040);
+      ui_test_unlock (window, folder, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+      g_timeout_add (50, statistics_ready_cb, window);
+    }
   else if (g_str_has_prefix (mode, "statistics"))
     {
       fill_demo ();

@@ -87,10 +87,7 @@ yk_district_bar_update (YkDistrictBar *self)
     }
   if (yk_unlocked_session_get_reload_error (self->session) != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("The folder changed but could not be read again; "
-                                                 "this view still shows the earlier snapshots. %1$s"),
-                                               yk_unlocked_session_get_reload_error (self->session));
-      gtk_box_append (GTK_BOX (self->box), line (text, "warning"));
+      gtk_box_append (GTK_BOX (self->box), line (yk_unlocked_session_get_reload_error (self->session), "warning"));
     }
   warnings = yk_district_get_warnings (district);
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)

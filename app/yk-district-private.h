@@ -17,8 +17,9 @@ typedef struct
 
 #define YK_DISTRICT_STATE_CONTEXT "YkDistSt"
 
-/* $XDG_STATE_HOME/yukang/district-seen */
-char *_yk_district_state_path (void);
+/* $XDG_STATE_HOME/yukang/district-seen-HEX: HEX the first 8 bytes of
+ * the coordinator's public key. */
+char *_yk_district_state_path (const YkIdentity *identity);
 /* id hex → YkDistrictSeen *. A missing file is empty; a file that fails
  * its MAC or cannot be parsed is empty too, and `*problem` says so. */
 GHashTable *_yk_district_state_load (const char     *path,

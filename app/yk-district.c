@@ -103,10 +103,18 @@ hex_id (const guint8 *id,
     g_snprintf (out + 2 * i, 3, "%02x", id[i]);
 }
 
+/* One record per coordinator's key pair: two coordinators who share a
+ * computer account (or a test run beside another) each keep their own,
+ * which the other's key could not check. */
 char *
-_yk_district_state_path (void)
+_yk_district_state_path (const YkIdentity *identity)
 {
-  return g_build_filename (g_get_user_state_dir (), "yukang", "district-seen", NULL);
+  const guint8 *public_key = yk_identity_get_public_key (identity);
+  g_autofree char *name = g_strdup_printf ("district-seen-%02x%02x%02x%02x%02x%02x%02x%02x", public_key[0],
+                                           public_key[1], public_key[2], public_key[3], public_key[4],
+                                           public_key[5], public_key[6], public_key[7]);
+
+  return g_build_filename (g_get_user_state_dir (), "yukang", name, NULL);
 }
 
 static gboolean
@@ -661,7 +669,7 @@ yk_district_open (const char *const *paths,
     goto fail;
 
   state_key = yk_identity_derive_key (identity, YK_DISTRICT_STATE_CONTEXT);
-  state_path = _yk_district_state_path ();
+  state_path = _yk_district_state_path (identity);
   seen = _yk_district_state_load (state_path, state_key, &state_problem);
   if (!check_snapshots (opened, seen, error))
     goto fail;

@@ -1060,7 +1060,7 @@ test_older_snapshot (void)
   const char *paths[] = { files->spq, files->jl, NULL };
   g_autofree char *spq_id = database_id_hex (files->spq);
   g_autofree char *jl_id = database_id_hex (files->jl);
-  g_autofree char *state = _yk_district_state_path ();
+  g_autofree char *state = NULL;
   g_autoptr (YkIdentity) identity = NULL;
   g_autoptr (YkStore) store = NULL;
   g_autoptr (YkSecret) key = NULL;
@@ -1071,6 +1071,12 @@ test_older_snapshot (void)
   YkDistrictFile *file;
   gsize length;
 
+  /* The record is the coordinator's own, named after their public key. */
+  store = yk_store_unlock_identity (files->spq, ACCOUNT, PASSWORD, &identity, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&store, yk_store_close);
+  state = _yk_district_state_path (identity);
+  g_clear_pointer (&identity, yk_identity_free);
   g_assert_true (g_str_has_prefix (state, state_home));
   g_unlink (state);
   fake_generations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -334,13 +334,16 @@ yk_key_slot_open_with_password (const YkKeySlot *slot,
   return yk_key_slot_open_with_password_signing (slot, index, database_id, password, NULL, error);
 }
 
-YkSecret *
-yk_key_slot_open_with_password_signing (const YkKeySlot *slot,
-                                        guint            index,
-                                        const guint8     database_id[YK_DATABASE_ID_SIZE],
-                                        const char      *password,
-                                        YkSecret       **signing_key,
-                                        GError         **error)
+/* Argon2id, then the slot: the database key, and on request the slot's
+ * X25519 secret key and the signing key derived from it. */
+static YkSecret *
+open_with_password (const YkKeySlot *slot,
+                    guint            index,
+                    const guint8     database_id[YK_DATABASE_ID_SIZE],
+                    const char      *password,
+                    YkSecret       **secret_key,
+                    YkSecret       **signing_key,
+                    GError         **error)
 {
   g_autoptr (YkSecret) wrapping_key = NULL;
   YkSecret *database_key;
@@ -352,10 +355,21 @@ yk_key_slot_open_with_password_signing (const YkKeySlot *slot,
   wrapping_key = derive_password_key (slot, password, error);
   if (wrapping_key == NULL)
     return NULL;
-  database_key = open_with_wrapping_key (slot, index, database_id, wrapping_key, NULL, signing_key);
+  database_key = open_with_wrapping_key (slot, index, database_id, wrapping_key, secret_key, signing_key);
   if (database_key == NULL)
     set_wrong_password (error);
   return database_key;
+}
+
+YkSecret *
+yk_key_slot_open_with_password_signing (const YkKeySlot *slot,
+                                        guint            index,
+                                        const guint8     database_id[YK_DATABASE_ID_SIZE],
+                                        const char      *password,
+                                        YkSecret       **signing_key,
+                                        GError         **error)
+{
+  return open_with_password (slot, index, database_id, password, NULL, signing_key, error);
 }
 
 YkSecret *
@@ -397,21 +411,8 @@ yk_key_slot_open_with_password_secret (const YkKeySlot *slot,
                                        YkSecret       **secret_key,
                                        GError         **error)
 {
-  g_autoptr (YkSecret) wrapping_key = NULL;
-  YkSecret *database_key;
-
-  g_return_val_if_fail (slot->kind == YK_SLOT_ACCOUNT, NULL);
   g_return_val_if_fail (secret_key != NULL, NULL);
-
-  if (!yk_kdf_limits_check (slot->opslimit, slot->memlimit, error))
-    return NULL;
-  wrapping_key = derive_password_key (slot, password, error);
-  if (wrapping_key == NULL)
-    return NULL;
-  database_key = open_with_wrapping_key (slot, index, database_id, wrapping_key, secret_key, NULL);
-  if (database_key == NULL)
-    set_wrong_password (error);
-  return database_key;
+  return open_with_password (slot, index, database_id, password, secret_key, NULL, error);
 }
 
 /* No key derivation: the secret key was unwrapped once, from this file's

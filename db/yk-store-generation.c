@@ -38,26 +38,30 @@ has_settings (sqlite3 *db,
   return rc == SQLITE_ROW;
 }
 
-/* The recorded generation, 0 when there is none. */
-static gboolean
-read_record (sqlite3 *db,
-             guint64 *recorded,
-             GError **error)
+/* A counter kept in `settings` (this file's header generation, the
+ * snapshot generation of yk-store-snapshot.c); 0 when there is none. */
+gboolean
+_yk_store_read_counter (sqlite3    *db,
+                        const char *key,
+                        guint64    *value,
+                        const char *doing,
+                        GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  *recorded = 0;
-  rc = sqlite3_prepare_v2 (db, "SELECT CAST(value AS INTEGER) FROM settings WHERE key = '" GENERATION_KEY "'",
-                           -1, &stmt, NULL);
+  *value = 0;
+  rc = sqlite3_prepare_v2 (db, "SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *recorded = (guint64) MAX (sqlite3_column_int64 (stmt, 0), 0);
+    *value = (guint64) MAX (sqlite3_column_int64 (stmt, 0), 0);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      yk_db_set_sqlite_error (error, db, rc, _("Reading the header generation"));
+      yk_db_set_sqlite_error (error, db, rc, doing);
       return FALSE;
     }
   return TRUE;
@@ -114,7 +118,7 @@ _yk_store_check_generation (sqlite3 *db,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (!read_record (db, &recorded, error))
+  if (!_yk_store_read_counter (db, GENERATION_KEY, &recorded, _("Reading the header generation"), error))
     return FALSE;
   if (header_generation < recorded)
     {

@@ -99,6 +99,11 @@ sqlite3 *_yk_district_open_connection (const char *uri,
 gboolean _yk_store_refuse_merged (YkStore *store,
                                   GError **error);
 /* yk-store-generation.c: the header's generation kept inside the data. */
+gboolean _yk_store_read_counter (sqlite3    *db,
+                                 const char *key,
+                                 guint64    *value,
+                                 const char *doing,
+                                 GError    **error);
 gboolean _yk_store_record_generation (sqlite3 *db,
                                       guint64  generation,
                                       GError **error);

@@ -110,30 +110,6 @@ read_site_codes (sqlite3 *db,
   return g_string_free (g_steal_pointer (&codes), FALSE);
 }
 
-static gboolean
-read_generation (sqlite3 *db,
-                 guint64 *generation,
-                 GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  *generation = 0;
-  rc = sqlite3_prepare_v2 (db, "SELECT CAST(value AS INTEGER) FROM settings WHERE key = '" GENERATION_KEY "'",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *generation = (guint64) MAX (sqlite3_column_int64 (stmt, 0), 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      yk_db_set_sqlite_error (error, db, rc, _("Reading the snapshot generation"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* A short write transaction of its own, just before the read
  * transaction that copies the file, so the copy holds the new number. */
 static gboolean
@@ -341,7 +317,7 @@ write_snapshot (YkStore        *store,
   guint64 generation = 0;
 
   *codes = read_site_codes (store->db, error);
-  if (*codes == NULL || !read_generation (store->db, &generation, error) ||
+  if (*codes == NULL || !_yk_store_read_counter (store->db, GENERATION_KEY, &generation, _("Reading the snapshot generation"), error) ||
       !yk_audit_read_head (store->db, &head, error) || !read_page_count (store->db, &pages, error) ||
       !_yk_store_read_area (store->db, area, error) ||
       !_yk_store_pick_header (area, YK_HEADER_AREA_SIZE, store->database_key, header, &copies, error))

@@ -28,6 +28,7 @@ struct _YkDistrict
   GPtrArray *files;  /* YkDistrictFile * */
   GPtrArray *stores; /* YkStore *, one per file, NULL where not opened */
   YkSession *session;
+  YkIdentity *identity; /* kept to read the folder again without a password */
   GStrv warnings;
   char *state_problem;
   gint64 unlock_usec;
@@ -607,10 +608,15 @@ unlock_all (const char *const *paths,
       if (first_refusal == NULL)
         first_refusal = g_steal_pointer (&local_error);
       g_clear_error (&local_error);
-      o->file->problem = g_strdup_printf (_("not openable: no key for %1$s"), account);
+      /* Read again without the password (a reload), a file with a key
+       * pair of its own for the account cannot open: the password can. */
+      o->file->problem = password == NULL
+                           ? g_strdup (_("not opened again: it has a key of its own; lock and unlock to see it"))
+                           : g_strdup_printf (_("not openable: no key for %1$s"), account);
       g_ptr_array_add (not_opened, o);
     }
-  if (*identity == NULL)
+  /* Not one file opened: the password (or key pair) is wrong for all. */
+  if (*identity == NULL || opened->len == 0)
     {
       g_propagate_error (error, first_refusal);
       return FALSE;
@@ -619,11 +625,13 @@ unlock_all (const char *const *paths,
   return TRUE;
 }
 
-YkDistrict *
-yk_district_open (const char *const *paths,
-                  const char         *account,
-                  const char         *password,
-                  GError            **error)
+/* With a password (Argon2id once), or with `identity_in` (none). */
+static YkDistrict *
+open_district (const char *const *paths,
+               const char         *account,
+               const char         *password,
+               const YkIdentity   *identity_in,
+               GError            **error)
 {
   g_autoptr (GPtrArray) opened = g_ptr_array_new_with_free_func ((GDestroyNotify) opening_free);
   g_autoptr (GPtrArray) not_opened = g_ptr_array_new_with_free_func ((GDestroyNotify) opening_free);
@@ -637,8 +645,6 @@ yk_district_open (const char *const *paths,
   YkStaffRow *staff;
   YkStore *merged;
   gint64 start;
-
-  g_return_val_if_fail (paths != NULL && account != NULL && password != NULL, NULL);
 
   if (paths[0] == NULL)
     {
@@ -657,6 +663,8 @@ yk_district_open (const char *const *paths,
       }
 
   start = g_get_monotonic_time ();
+  if (identity_in != NULL)
+    identity = yk_identity_copy (identity_in);
   if (!unlock_all (paths, account, password, &identity, opened, not_opened, error))
     return NULL;
   district = g_new0 (YkDistrict, 1);
@@ -696,6 +704,7 @@ yk_district_open (const char *const *paths,
 
   district->state_problem = g_steal_pointer (&state_problem);
   note_snapshots (district, opened, state_path, state_key, seen, district->state_problem != NULL);
+  district->identity = g_steal_pointer (&identity);
 
   district->files = g_ptr_array_new_with_free_func ((GDestroyNotify) district_file_free);
   district->stores = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_store_close);
@@ -715,6 +724,59 @@ yk_district_open (const char *const *paths,
 fail:
   yk_district_free (district);
   return NULL;
+}
+
+YkDistrict *
+yk_district_open (const char *const *paths,
+                  const char         *account,
+                  const char         *password,
+                  GError            **error)
+{
+  g_return_val_if_fail (paths != NULL && account != NULL && password != NULL, NULL);
+  return open_district (paths, account, password, NULL, error);
+}
+
+YkDistrict *
+yk_district_open_with_identity (const char *const *paths,
+                                const YkIdentity   *identity,
+                                GError            **error)
+{
+  g_return_val_if_fail (paths != NULL && identity != NULL, NULL);
+  return open_district (paths, yk_identity_get_account (identity), NULL, identity, error);
+}
+
+YkIdentity *
+yk_district_dup_identity (YkDistrict *district)
+{
+  g_return_val_if_fail (district != NULL, NULL);
+  return yk_identity_copy (district->identity);
+}
+
+/* Merged ids are file i's own plus i strides (db/yk-db-district.h), and
+ * a site file keeps its ids from one snapshot to the next: the person is
+ * found again by the site codes of the file that holds them. */
+gint64
+yk_district_map_client_id (YkDistrict *from,
+                           YkDistrict *to,
+                           gint64      id)
+{
+  gint64 index = id / YK_DISTRICT_ID_STRIDE, local = id % YK_DISTRICT_ID_STRIDE;
+  const YkDistrictFile *file;
+
+  g_return_val_if_fail (from != NULL && to != NULL, 0);
+  if (id <= 0 || index >= from->files->len)
+    return 0;
+  file = from->files->pdata[index];
+  if (file->site_codes == NULL)
+    return 0;
+  for (guint i = 0; i < to->files->len; i++)
+    {
+      const YkDistrictFile *other = to->files->pdata[i];
+
+      if (other->problem == NULL && g_strcmp0 (other->site_codes, file->site_codes) == 0)
+        return local + (gint64) i * YK_DISTRICT_ID_STRIDE;
+    }
+  return 0;
 }
 
 YkSession *
@@ -776,6 +838,7 @@ yk_district_free (YkDistrict *district)
   g_clear_pointer (&district->stores, g_ptr_array_unref);
   g_clear_pointer (&district->files, g_ptr_array_unref);
   g_clear_pointer (&district->warnings, g_strfreev);
+  g_clear_pointer (&district->identity, yk_identity_free);
   g_free (district->state_problem);
   g_free (district);
 }

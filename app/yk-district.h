@@ -38,6 +38,19 @@ YkDistrict *yk_district_open (const char *const *paths,
                               const char         *account,
                               const char         *password,
                               GError            **error);
+/* The same, with a key pair already unlocked (no password, no
+ * Argon2id): reading the folder again once snapshots are replaced. A
+ * file whose account has a key pair of its own is listed as not opened. */
+YkDistrict *yk_district_open_with_identity (const char *const *paths,
+                                            const YkIdentity   *identity,
+                                            GError            **error);
+/* A copy of the key pair the files were opened with, for the above. */
+YkIdentity *yk_district_dup_identity (YkDistrict *district);
+/* The id in `to` of service user `id` of `from` (two openings of the
+ * same site files, whose order may differ); 0 when their site is gone. */
+gint64 yk_district_map_client_id (YkDistrict *from,
+                                  YkDistrict *to,
+                                  gint64      id);
 /* The read-only coordinator session over every file's records. Owned by
  * the district view. */
 YkSession *yk_district_get_session (YkDistrict *district);

@@ -37,6 +37,12 @@ struct _YkUnlockedSession
   YkDistrict *district; /* a district view: it owns `session` */
   YkDistrictWatch *watch; /* its folder; a replaced snapshot reloads it */
   char *reload_error;     /* the last reload's failure, else NULL */
+  GCancellable *reload;   /* a reload reading the files in a worker thread */
+  gboolean reload_again;  /* snapshots replaced while it read */
+  /* Earlier openings of the district, kept until the readers lent from
+   * them come back; the last one also maps ids during ::district-reloaded. */
+  GPtrArray *retired;
+  YkDistrict *replaced; /* while ::district-reloaded runs: the one before */
   gboolean read_only;
   char *path;
   char *account;
@@ -113,16 +119,142 @@ release_session (YkUnlockedSession *self,
     yk_session_close (session);
 }
 
-/* A snapshot in the folder was replaced: the view says so. Reading the
- * folder again in place is not done yet (docs/design/district.md). */
+/* Frees the earlier openings no reader uses any more. */
+static void
+release_retired (YkUnlockedSession *self)
+{
+  for (guint i = self->retired->len; i > 0; i--)
+    {
+      YkStore *store = yk_session_get_store (yk_district_get_session (self->retired->pdata[i - 1]));
+      gboolean in_use = FALSE;
+
+      for (guint r = 0; r < self->readers->len && !in_use; r++)
+        in_use = _yk_reader_get_store (self->readers->pdata[r]) == store;
+      if (!in_use)
+        g_ptr_array_remove_index (self->retired, i - 1);
+    }
+}
+
+static void start_reload (YkUnlockedSession *self);
+static void close_idle_readers (YkUnlockedSession *self,
+                                YkSession         *owner);
+
+typedef struct
+{
+  char *folder; /* listed again: a new site's snapshot joins */
+  GStrv paths;  /* else the files chosen */
+  YkIdentity *identity;
+} ReloadJob;
+
+static void
+reload_job_free (ReloadJob *job)
+{
+  g_free (job->folder);
+  g_strfreev (job->paths);
+  yk_identity_free (job->identity);
+  g_free (job);
+}
+
+static void
+reload_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ReloadJob *job = data;
+  g_auto (GStrv) listed = NULL;
+  GError *error = NULL;
+  YkDistrict *district = NULL;
+
+  if (job->folder != NULL)
+    listed = yk_district_list_folder (job->folder, &error);
+  if (job->folder == NULL || listed != NULL)
+    district = yk_district_open_with_identity ((const char *const *) (listed != NULL ? listed : job->paths),
+                                               job->identity, &error);
+  if (district != NULL)
+    g_task_return_pointer (task, district, (GDestroyNotify) yk_district_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Main thread: the new opening takes the old one's place, unless the
+ * view was locked meanwhile. The old one stays (retired) until its
+ * readers are back; pages find their person again through
+ * yk_unlocked_session_map_client_id() while ::district-reloaded runs. */
+static void
+reload_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  YkUnlockedSession *self = YK_UNLOCKED_SESSION (source);
+  g_autoptr (GError) error = NULL;
+  YkDistrict *district = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_clear_object (&self->reload);
+  if (self->district == NULL || self->session == NULL || self->lent != NULL)
+    {
+      g_clear_pointer (&district, yk_district_free);
+      return;
+    }
+  g_clear_pointer (&self->reload_error, g_free);
+  if (district == NULL)
+    /* TRANSLATORS: the district view keeps what it showed; then why the new snapshots did not open. */
+    self->reload_error = g_strdup_printf (_("Newer snapshots could not be opened, so the view still shows the earlier ones: %1$s"),
+                                         error->message);
+  else
+    {
+      close_idle_readers (self, self->session);
+      self->replaced = g_steal_pointer (&self->district);
+      g_ptr_array_add (self->retired, self->replaced);
+      self->district = district;
+      self->session = yk_district_get_session (district);
+    }
+  g_signal_emit (self, signals[DISTRICT_RELOADED], 0);
+  self->replaced = NULL;
+  if (district != NULL)
+    g_signal_emit (self, signals[RECORDS_CHANGED], 0, (gint64) 0);
+  release_retired (self);
+  if (self->reload_again)
+    {
+      self->reload_again = FALSE;
+      start_reload (self);
+    }
+}
+
+/* A snapshot in the folder was replaced or added: the folder is read
+ * again in a worker thread with the key pair already unlocked, while the
+ * view goes on showing what it had. */
+static void
+start_reload (YkUnlockedSession *self)
+{
+  g_autoptr (GTask) task = NULL;
+  ReloadJob *job;
+
+  if (self->district == NULL || self->session == NULL)
+    return;
+  if (self->reload != NULL)
+    {
+      self->reload_again = TRUE;
+      return;
+    }
+  job = g_new0 (ReloadJob, 1);
+  if (self->watch != NULL)
+    job->folder = g_strdup (self->path);
+  else
+    {
+      GPtrArray *files = yk_district_get_files (self->district);
+
+      job->paths = g_new0 (char *, files->len + 1);
+      for (guint i = 0; i < files->len; i++)
+        job->paths[i] = g_strdup (((YkDistrictFile *) files->pdata[i])->path);
+    }
+  job->identity = yk_district_dup_identity (self->district);
+  self->reload = g_cancellable_new ();
+  task = g_task_new (self, self->reload, reload_done_cb, NULL);
+  g_task_set_source_tag (task, start_reload);
+  g_task_set_task_data (task, job, (GDestroyNotify) reload_job_free);
+  g_task_run_in_thread (task, reload_thread);
+}
+
 static void
 folder_changed_cb (YkUnlockedSession *self)
 {
-  if (self->district == NULL || self->session == NULL)
-    return;
-  g_clear_pointer (&self->reload_error, g_free);
-  self->reload_error = g_strdup (_("Newer snapshots have arrived in the folder: lock and unlock again to see them."));
-  g_signal_emit (self, signals[DISTRICT_RELOADED], 0);
+  start_reload (self);
 }
 
 static void
@@ -137,6 +269,7 @@ yk_unlocked_session_finalize (GObject *object)
   release_session (self, g_steal_pointer (&self->session));
   release_session (self, g_steal_pointer (&self->closing));
   g_clear_pointer (&self->district, yk_district_free);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
   g_clear_object (&self->watch);
   g_free (self->reload_error);
   g_clear_pointer (&self->readers, g_ptr_array_unref);
@@ -276,6 +409,7 @@ yk_unlocked_session_init (YkUnlockedSession *self)
 {
   self->readers = g_ptr_array_new ();
   self->idle = g_ptr_array_new ();
+  self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_district_free);
 }
 
 /* Takes ownership of `session`. */
@@ -328,6 +462,18 @@ yk_unlocked_session_get_reload_error (YkUnlockedSession *self)
 {
   g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (self), NULL);
   return self->reload_error;
+}
+
+/* During ::district-reloaded: where service user `id` of the opening
+ * just replaced is now (0 when their site went). Any other time, `id`. */
+gint64
+yk_unlocked_session_map_client_id (YkUnlockedSession *self,
+                                   gint64             id)
+{
+  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (self), 0);
+  if (self->district == NULL || self->replaced == NULL)
+    return id;
+  return yk_district_map_client_id (self->replaced, self->district, id);
 }
 
 YkDistrict *
@@ -603,7 +749,7 @@ void
 yk_unlocked_session_close_reader (YkUnlockedSession *self,
                                   YkReader          *reader)
 {
-  YkSession *owner;
+  YkStore *store;
   sqlite3 *db;
 
   g_return_if_fail (YK_IS_UNLOCKED_SESSION (self));
@@ -615,16 +761,18 @@ yk_unlocked_session_close_reader (YkUnlockedSession *self,
       return;
     }
   db = _yk_reader_get_db (reader);
+  store = _yk_reader_get_store (reader);
   yk_reader_free (reader);
   /* Whatever the worker asked SQLite to check goes with it. */
   yk_store_interrupt_when (db, NULL, NULL);
-  if (self->session != NULL && self->idle->len < MAX_IDLE_READERS)
+  if (self->session != NULL && store == yk_session_get_store (self->session) && self->idle->len < MAX_IDLE_READERS)
     {
       g_ptr_array_add (self->idle, db);
       return;
     }
-  owner = self->session != NULL ? self->session : self->lent != NULL ? self->lent : self->closing;
-  yk_store_close_connection (yk_session_get_store (owner), db);
+  /* Its own store: a district view read again since has another. */
+  yk_store_close_connection (store, db);
+  release_retired (self);
   if (self->readers->len == 0)
     start_exclusive (self);
   finish_closing (self);

@@ -31,6 +31,8 @@ gboolean yk_unlocked_session_is_read_only (YkUnlockedSession *self);
 /* What a district view says about its folder having changed since it
  * was opened (newer snapshots); NULL when it has not. */
 const char *yk_unlocked_session_get_reload_error (YkUnlockedSession *self);
+gint64 yk_unlocked_session_map_client_id (YkUnlockedSession *self,
+                                          gint64             id);
 YkSession *yk_unlocked_session_get_session (YkUnlockedSession *self);
 const char *yk_unlocked_session_get_path (YkUnlockedSession *self);
 const char *yk_unlocked_session_get_account (YkUnlockedSession *self);

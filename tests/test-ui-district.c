@@ -4,6 +4,9 @@
  * snapshots a site PC writes by itself when it locks. */
 #include "yk-config.h"
 #include "ui-test-util.h"
+#include "yk-case-file-view.h"
+#include "yk-casework.h"
+#include "yk-demo.h"
 #include "yk-district.h"
 #include "yk-district-bar.h"
 #include "yk-main-view.h"
@@ -166,6 +169,69 @@ test_snapshot_folder_missing (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A phone call recorded at the site, carried by a new snapshot of its
+ * file: the district view reads the folder again by itself and the case
+ * file open on that person shows the call, without a new password. */
+static void
+test_reload_keeps_place (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_window (app);
+  g_autofree char *folder = make_folder ("reload");
+  g_autofree char *site_path = g_build_filename (db.dir, "reload-site.ykdb", NULL);
+  g_autofree char *recovery_key = NULL;
+  g_autoptr (GError) error = NULL;
+  YkSession *site = yk_session_create (site_path, UI_TEST_COORDINATOR, "王协调", UI_TEST_COORDINATOR_PASSWORD,
+                                       YK_KDF_INTERACTIVE, &recovery_key, &error);
+  YkContactRecord call = { 0 };
+  YkUnlockedSession *unlocked;
+  YkDistrict *first;
+  GtkWidget *main_view;
+  YkCaseFileView *view;
+  guint before;
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_true (yk_demo_fill (site, 1, YK_DEMO_PILOT, &error));
+  g_assert_no_error (error);
+  g_assert_true (yk_session_snapshot (site, folder, NULL, &error));
+  g_assert_no_error (error);
+
+  unlocked = ui_test_unlock_and_wait (window, folder, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  first = yk_unlocked_session_get_district (unlocked);
+  main_view = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "main");
+  view = YK_CASE_FILE_VIEW (ui_test_child (main_view, YK_TYPE_MAIN_VIEW, "case_file_view"));
+  /* One file: its ids are the merged ones. The demo's first person. */
+  id = 1;
+  g_assert_true (gtk_widget_activate_action (main_view, "case.open", "x", id));
+  ui_test_spin_until (!yk_case_file_view_get_loading (view) &&
+                      g_list_model_get_n_items (yk_case_file_view_get_timeline (view)) > 0);
+  before = g_list_model_get_n_items (yk_case_file_view_get_timeline (view));
+
+  call.client_id = id;
+  call.type = (char *) "phone";
+  call.date = (char *) "2023-12-01";
+  call.reached = TRUE;
+  call.duration_min = 10;
+  call.risk_level = -1;
+  call.condition = (char *) "stable";
+  g_assert_true (yk_casework_add_contact (site, &call, &id, &error));
+  g_assert_no_error (error);
+  g_assert_true (yk_session_snapshot (site, folder, NULL, &error));
+  g_assert_no_error (error);
+  yk_session_close (site);
+
+  /* The folder watch settles for 2 s, then the files are read again. */
+  ui_test_spin_until (yk_unlocked_session_get_district (unlocked) != first);
+  g_assert_null (yk_unlocked_session_get_reload_error (unlocked));
+  g_assert_true (yk_window_get_session (window) == unlocked);
+  g_assert_cmpint (yk_case_file_view_get_client_id (view), ==, 1);
+  ui_test_spin_until (!yk_case_file_view_get_loading (view) &&
+                      g_list_model_get_n_items (yk_case_file_view_get_timeline (view)) == before + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -177,6 +243,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/district/own-file-records", test_own_file_records);
   g_test_add_func ("/ui/district/snapshot-on-lock", test_snapshot_on_lock);
   g_test_add_func ("/ui/district/snapshot-folder-missing", test_snapshot_folder_missing);
+  g_test_add_func ("/ui/district/reload-keeps-place", test_reload_keeps_place);
   status = g_test_run ();
   ui_test_database_remove (&db);
   return status;

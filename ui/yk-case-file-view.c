@@ -727,6 +727,30 @@ records_changed_cb (YkCaseFileView    *self,
     start_load (self, opening);
 }
 
+/* A district view read its folder again: the same person, under the id
+ * the new opening gives them; ::records-changed follows and reloads. */
+static void
+district_reloaded_cb (YkCaseFileView    *self,
+                      YkUnlockedSession *session)
+{
+  gint64 id;
+
+  if (self->client_id == 0)
+    return;
+  id = yk_unlocked_session_map_client_id (session, self->client_id);
+  if (id == self->client_id)
+    return;
+  if (id == 0)
+    {
+      stop_load (self);
+      clear_view (self);
+      show_problem (self, _("No Such Service User"),
+                    _("This person’s site is no longer among the district’s files."));
+    }
+  self->client_id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+}
+
 static void
 record_action (GtkWidget  *widget,
                const char *action_name,
@@ -868,8 +892,12 @@ yk_case_file_view_set_property (GObject      *object,
       if (g_set_object (&self->session, g_value_get_object (value)))
         {
           if (self->session != NULL)
-            g_signal_connect_object (self->session, "records-changed", G_CALLBACK (records_changed_cb), self,
-                                     G_CONNECT_SWAPPED);
+            {
+              g_signal_connect_object (self->session, "records-changed", G_CALLBACK (records_changed_cb), self,
+                                       G_CONNECT_SWAPPED);
+              g_signal_connect_object (self->session, "district-reloaded", G_CALLBACK (district_reloaded_cb), self,
+                                       G_CONNECT_SWAPPED);
+            }
           g_object_notify_by_pspec (object, pspec);
         }
       break;

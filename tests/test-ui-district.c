@@ -95,10 +95,17 @@ test_district_view_is_read_only (void)
   g_assert_nonnull (find_descendant (main_view, YK_TYPE_DISTRICT_BAR));
   g_assert_null (gtk_stack_get_child_by_name (ui_test_main_stack (window), "administration"));
   g_assert_nonnull (gtk_stack_get_child_by_name (ui_test_main_stack (window), "statistics"));
-  /* Recording is off: the caseload's 新建个案 button cannot be pressed. */
+  /* Recording is off, and its buttons gone: the caseload's 新建个案, the
+   * activities' 记录活动; the questionnaires, only entered, are absent. */
   new_client = find_actionable (ui_test_show_page (window, "caseload"), "record.new-client");
   g_assert_nonnull (new_client);
   ui_test_spin_until (!gtk_widget_is_sensitive (new_client));
+  g_assert_false (gtk_widget_get_visible (new_client));
+  g_assert_false (gtk_widget_get_visible (find_actionable (ui_test_show_page (window, "activities"),
+                                                           "activities.record")));
+  g_assert_false (gtk_stack_page_get_visible (
+    gtk_stack_get_page (ui_test_main_stack (window),
+                        gtk_stack_get_child_by_name (ui_test_main_stack (window), "questionnaires"))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -118,6 +125,10 @@ test_own_file_records (void)
   g_assert_null (find_descendant (main_view, YK_TYPE_DISTRICT_BAR));
   ui_test_spin_until (gtk_widget_is_sensitive (find_actionable (ui_test_show_page (window, "caseload"),
                                                                 "record.new-client")));
+  g_assert_true (gtk_widget_get_visible (find_actionable (ui_test_show_page (window, "caseload"), "record.new-client")));
+  g_assert_true (gtk_stack_page_get_visible (
+    gtk_stack_get_page (ui_test_main_stack (window),
+                        gtk_stack_get_child_by_name (ui_test_main_stack (window), "questionnaires"))));
   g_assert_nonnull (gtk_stack_get_child_by_name (ui_test_main_stack (window), "administration"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -207,6 +218,8 @@ test_reload_keeps_place (void)
   ui_test_spin_until (!yk_case_file_view_get_loading (view) &&
                       g_list_model_get_n_items (yk_case_file_view_get_timeline (view)) > 0);
   before = g_list_model_get_n_items (yk_case_file_view_get_timeline (view));
+  /* Nothing to record here: the case file's recording buttons are gone. */
+  g_assert_false (gtk_widget_get_visible (find_actionable (GTK_WIDGET (view), "case-file.record")));
 
   call.client_id = id;
   call.type = (char *) "phone";

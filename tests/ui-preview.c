@@ -32,6 +32,7 @@
  *   yk-ui-preview activity-edit   a recorded activity being corrected, one more ticked
  *   yk-ui-preview questionnaires  questionnaires being entered at SPQ
  *   yk-ui-preview district        a district view of the demo data's snapshot, its statistics
+ *   yk-ui-preview district-today  the same, on Today (no recording buttons)
  * Not installed, not a test. */
 #include "yk-config.h"
 #include "ui-test-util.h"
@@ -856,7 +857,7 @@ activate_cb (GApplication *app)
     open_case_file (window);
   else if (g_str_has_prefix (mode, "caseload"))
     preview_caseload (window);
-  else if (g_str_equal (mode, "district"))
+  else if (g_str_has_prefix (mode, "district"))
     {
       g_autoptr (GError) error = NULL;
       g_autofree char *parent = g_path_get_dirname (db.path);
@@ -871,7 +872,8 @@ activate_cb (GApplication *app)
       yk_session_close (session);
       gtk_window_set_default_size (GTK_WINDOW (window), 1260, 1040);
       ui_test_unlock (window, folder, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
-      g_timeout_add (50, statistics_ready_cb, window);
+      if (g_str_equal (mode, "district"))
+        g_timeout_add (50, statistics_ready_cb, window);
     }
   else if (g_str_has_prefix (mode, "statistics"))
     {

@@ -524,7 +524,8 @@ fill_form (YkCaseFileView *self, gboolean opening)
   /* Moving a person to another site is a coordinator's. */
   gtk_widget_set_visible (field_widget (self, "site", "_label"), coordinator);
   gtk_widget_set_visible (field_widget (self, "site", "_field"), coordinator);
-  gtk_widget_set_sensitive (self->profile_grid, client->voided_at == NULL);
+  gtk_widget_set_sensitive (self->profile_grid,
+                            client->voided_at == NULL && !yk_unlocked_session_is_read_only (self->session));
 
   changes = form_changes (self);
   update_form_actions (self, changes);
@@ -727,6 +728,20 @@ records_changed_cb (YkCaseFileView    *self,
     start_load (self, opening);
 }
 
+/* A district view records nothing: its buttons are not there at all,
+ * rather than there and dead. */
+static void
+show_recording (YkCaseFileView *self)
+{
+  static const char *const recording[] = { "phone_button", "visit_button", "more_button", "save_bar" };
+  gboolean can_record = self->session != NULL && !yk_unlocked_session_is_read_only (self->session);
+
+  for (guint i = 0; i < G_N_ELEMENTS (recording); i++)
+    gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), YK_TYPE_CASE_FILE_VIEW,
+                                                                       recording[i])),
+                            can_record);
+}
+
 /* A district view read its folder again: the same person, under the id
  * the new opening gives them; ::records-changed follows and reloads. */
 static void
@@ -898,6 +913,7 @@ yk_case_file_view_set_property (GObject      *object,
               g_signal_connect_object (self->session, "district-reloaded", G_CALLBACK (district_reloaded_cb), self,
                                        G_CONNECT_SWAPPED);
             }
+          show_recording (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -958,6 +974,7 @@ yk_case_file_view_class_init (YkCaseFileViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "phone_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "visit_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "more_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "save_bar", FALSE, 0);
   /* The form's fields by name, for the table above and for tests. */
   for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
     {

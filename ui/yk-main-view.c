@@ -80,6 +80,26 @@ import_action (GtkWidget  *widget,
   yk_admin_page_show_section (YK_ADMIN_PAGE (admin), "import");
 }
 
+/* The buttons of the pages that only record (new service user, record
+ * an activity, save a questionnaire): in a view that records nothing
+ * they are not shown at all. Rows made later (Today's due list) bind
+ * their buttons' visibility to their action themselves. */
+static void
+hide_recording (GtkWidget *widget)
+{
+  static const char *const recording[] = { "record.new-client", "activities.record", "questionnaires.save" };
+
+  if (GTK_IS_ACTIONABLE (widget))
+    {
+      const char *action = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget));
+
+      if (action != NULL && g_strv_contains (recording, action))
+        gtk_widget_set_visible (widget, FALSE);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    hide_recording (child);
+}
+
 static void
 yk_main_view_constructed (GObject *object)
 {
@@ -93,6 +113,16 @@ yk_main_view_constructed (GObject *object)
       yk_unlocked_session_is_read_only (self->session))
     gtk_stack_remove (self->stack, gtk_stack_page_get_child (self->admin_page));
   self->admin_page = NULL;
+  /* Questionnaires are entered there and counted in the figures: a view
+   * that records nothing has no use for it. */
+  if (self->session != NULL && yk_unlocked_session_is_read_only (self->session))
+    {
+      GtkWidget *questionnaires = gtk_stack_get_child_by_name (self->stack, "questionnaires");
+
+      if (questionnaires != NULL)
+        gtk_stack_page_set_visible (gtk_stack_get_page (self->stack, questionnaires), FALSE);
+      hide_recording (GTK_WIDGET (self));
+    }
   if (self->session != NULL && yk_unlocked_session_get_district (self->session) != NULL)
     {
       self->district_bar = yk_district_bar_new (self->session);
@@ -218,22 +248,28 @@ yk_main_view_get_session (YkMainView *self)
 }
 
 /* The screen at `position` (1: Today) in the order of the side bar, in
- * place of a case file if one is open. A social worker has no sixth. */
+ * place of a case file if one is open. A social worker has no sixth; a
+ * hidden screen (questionnaires in a district view) has no number. */
 gboolean
 yk_main_view_show_screen (YkMainView *self,
                           guint       position)
 {
   g_autoptr (GListModel) pages = NULL;
-  g_autoptr (GObject) page = NULL;
-  GtkWidget *screen;
+  GtkWidget *screen = NULL;
+  guint shown = 0;
 
   g_return_val_if_fail (YK_IS_MAIN_VIEW (self), FALSE);
 
   pages = G_LIST_MODEL (gtk_stack_get_pages (self->stack));
-  if (position == 0 || position > g_list_model_get_n_items (pages))
+  for (guint i = 0; i < g_list_model_get_n_items (pages) && screen == NULL; i++)
+    {
+      g_autoptr (GObject) page = g_list_model_get_item (pages, i);
+
+      if (gtk_stack_page_get_visible (GTK_STACK_PAGE (page)) && ++shown == position)
+        screen = gtk_stack_page_get_child (GTK_STACK_PAGE (page));
+    }
+  if (screen == NULL)
     return FALSE;
-  page = g_list_model_get_item (pages, position - 1);
-  screen = gtk_stack_page_get_child (GTK_STACK_PAGE (page));
   if (gtk_widget_is_sensitive (GTK_WIDGET (self)) &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->outer_stack), "case-file") == 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "case.back", NULL);

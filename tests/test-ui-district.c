@@ -12,6 +12,9 @@
 #include "yk-main-view.h"
 #include "yk-preferences-dialog.h"
 #include "yk-snapshot.h"
+#include "yk-unlock-page.h"
+
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -245,6 +248,34 @@ test_reload_keeps_place (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Files chosen together (one entry, a path per line) open as one
+ * district view, with its refusals: here a file and its copy, named. */
+static void
+test_files_chosen_together (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_window (app);
+  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "unlock");
+  g_autofree char *copy = g_build_filename (db.dir, "copy-of-site.ykdb", NULL);
+  g_autofree char *joined = g_strjoin ("\n", db.path, copy, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *message;
+
+  g_assert_true (g_file_get_contents (db.path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  ui_test_unlock (window, joined, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  ui_test_spin_until (!yk_unlock_page_get_busy (YK_UNLOCK_PAGE (page)));
+  g_assert_null (yk_window_get_session (window));
+  message = gtk_label_get_text (GTK_LABEL (ui_test_child (page, YK_TYPE_UNLOCK_PAGE, "error_label")));
+  g_assert_nonnull (strstr (message, "copy-of-site.ykdb"));
+  g_assert_nonnull (strstr (message, "test.ykdb"));
+  g_assert_nonnull (strstr (message, "both hold site"));
+
+  g_unlink (copy);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -257,6 +288,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/district/snapshot-on-lock", test_snapshot_on_lock);
   g_test_add_func ("/ui/district/snapshot-folder-missing", test_snapshot_folder_missing);
   g_test_add_func ("/ui/district/reload-keeps-place", test_reload_keeps_place);
+  g_test_add_func ("/ui/district/files-chosen-together", test_files_chosen_together);
   status = g_test_run ();
   ui_test_database_remove (&db);
   return status;

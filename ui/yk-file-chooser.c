@@ -13,7 +13,9 @@ response_cb (GtkNativeDialog *native,
 {
   g_autoptr (GTask) task = user_data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (native)))
+    g_task_return_pointer (task, gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native)), g_object_unref);
+  else if (response == GTK_RESPONSE_ACCEPT)
     g_task_return_pointer (task, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native)), g_object_unref);
   else
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("No file was chosen"));
@@ -21,7 +23,7 @@ response_cb (GtkNativeDialog *native,
   g_object_unref (native);
 }
 
-static void
+static GtkFileChooserNative *
 run (GtkWindow           *parent,
      GtkFileChooserAction action,
      const char          *title,
@@ -58,6 +60,7 @@ run (GtkWindow           *parent,
 
   g_signal_connect (native, "response", G_CALLBACK (response_cb), task);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  return native;
 }
 
 void
@@ -67,6 +70,18 @@ yk_file_chooser_open_database (GtkWindow          *parent,
 {
   run (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Database"), _("_Open"), _("Yukang databases"), "*.ykdb", NULL,
        callback, user_data);
+}
+
+/* Several files at once: a district view of those files. */
+void
+yk_file_chooser_open_databases (GtkWindow          *parent,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
+{
+  GtkFileChooserNative *native = run (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Database"), _("_Open"),
+                                      _("Yukang databases"), "*.ykdb", NULL, callback, user_data);
+
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
 }
 
 void
@@ -110,6 +125,14 @@ yk_file_chooser_select_folder (GtkWindow          *parent,
                                gpointer            user_data)
 {
   run (parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, title, _("_Select"), NULL, NULL, NULL, callback, user_data);
+}
+
+GListModel *
+yk_file_chooser_finish_files (GAsyncResult *result,
+                              GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 GFile *

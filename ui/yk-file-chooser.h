@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 void yk_file_chooser_open_database (GtkWindow          *parent,
                                     GAsyncReadyCallback callback,
                                     gpointer            user_data);
+/* One file or more (finish with yk_file_chooser_finish_files()). */
+void yk_file_chooser_open_databases (GtkWindow          *parent,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
 void yk_file_chooser_save_database (GtkWindow          *parent,
                                     GAsyncReadyCallback callback,
                                     gpointer            user_data);
@@ -39,5 +43,8 @@ void yk_file_chooser_select_folder (GtkWindow          *parent,
                                     gpointer            user_data);
 GFile *yk_file_chooser_finish (GAsyncResult *result,
                                GError      **error);
+/* The GFiles chosen with yk_file_chooser_open_databases(). */
+GListModel *yk_file_chooser_finish_files (GAsyncResult *result,
+                                          GError      **error);
 
 G_END_DECLS

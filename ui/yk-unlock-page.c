@@ -155,7 +155,17 @@ unlock_result_free (UnlockResult *result)
   g_free (result);
 }
 
-/* A folder is a district view: every snapshot in it, one password. */
+/* Several files chosen at once are one entry of the list of databases:
+ * their paths, one per line (a path with a line break in it cannot be
+ * one of them). NULL for a single file or a folder. */
+static GStrv
+chosen_files (const char *path)
+{
+  return strchr (path, '\n') != NULL ? g_strsplit (path, "\n", -1) : NULL;
+}
+
+/* A folder is a district view: every snapshot in it, one password; so
+ * are several files chosen at once. */
 static void
 unlock_thread (GTask        *task,
                gpointer      source_object,
@@ -166,7 +176,11 @@ unlock_thread (GTask        *task,
   GError *error = NULL;
   UnlockResult *result = g_new0 (UnlockResult, 1);
 
-  if (g_file_test (request->path, G_FILE_TEST_IS_DIR))
+  g_auto (GStrv) files = chosen_files (request->path);
+
+  if (files != NULL)
+    result->district = yk_district_open ((const char *const *) files, request->account, request->password, &error);
+  else if (g_file_test (request->path, G_FILE_TEST_IS_DIR))
     {
       g_auto (GStrv) paths = yk_district_list_folder (request->path, &error);
 
@@ -251,12 +265,30 @@ open_done_cb (GObject      *source_object,
               gpointer      user_data)
 {
   g_autoptr (YkUnlockPage) self = user_data;
-  g_autoptr (GFile) file = yk_file_chooser_finish (result, NULL);
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr (GListModel) files = yk_file_chooser_finish_files (result, NULL);
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
 
-  if (path == NULL)
+  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr (GFile) file = g_list_model_get_item (files, i);
+      char *path = g_file_get_path (file);
+
+      if (path == NULL || strchr (path, '\n') != NULL)
+        {
+          g_free (path);
+          /* TRANSLATORS: a file chosen that cannot be opened from here (not local, or a line break in its name). */
+          show_error (self, _("This file cannot be opened from here; copy it to a folder of this computer first."));
+          return;
+        }
+      g_ptr_array_add (paths, path);
+    }
+  if (paths->len == 0)
     return;
-  yk_unlock_page_set_database (self, path);
+  g_ptr_array_add (paths, NULL);
+  /* Several files: a district view of those (docs/design/district.md). */
+  joined = g_strjoinv ("\n", (char **) paths->pdata);
+  yk_unlock_page_set_database (self, joined);
   gtk_widget_grab_focus (GTK_WIDGET (self->user_entry));
 }
 
@@ -267,8 +299,8 @@ open_action (GtkWidget  *widget,
 {
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  yk_file_chooser_open_database (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                 open_done_cb, g_object_ref (widget));
+  yk_file_chooser_open_databases (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  open_done_cb, g_object_ref (widget));
 }
 
 static void
@@ -326,6 +358,12 @@ forgot_action (GtkWidget  *widget,
       show_error (self, _("Choose the database first."));
       return;
     }
+  /* A recovery key is one file's: a district view has no single one. */
+  if (strchr (path, '\n') != NULL || g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      show_error (self, _("A district view opens with your password. A forgotten password is reset in one file at a time: choose that file."));
+      return;
+    }
   if (self->forgot_dialog != NULL)
     gtk_window_destroy (self->forgot_dialog);
   self->forgot_dialog = GTK_WINDOW (yk_forgot_password_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -342,7 +380,20 @@ database_file_name_cb (GtkListItem *item,
                        const char  *path)
 {
   g_autofree char *name = path ? g_filename_display_basename (path) : NULL;
+  g_auto (GStrv) files = path ? chosen_files (path) : NULL;
 
+  if (files != NULL)
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+
+      for (guint i = 0; files[i] != NULL; i++)
+        {
+          g_autofree char *base = g_filename_display_basename (files[i]);
+          /* TRANSLATORS: between the names of files listed together. */
+          g_string_append_printf (names, "%s%s", i > 0 ? _(", ") : "", base);
+        }
+      return g_strdup_printf (_("District view: %1$s"), names->str);
+    }
   if (path != NULL && g_file_test (path, G_FILE_TEST_IS_DIR))
     /* TRANSLATORS: a folder of site snapshots in the list of databases. */
     return g_strdup_printf (_("District view: %1$s"), name);
@@ -353,7 +404,9 @@ static char *
 database_folder_cb (GtkListItem *item,
                     const char  *path)
 {
-  g_autofree char *dir = path ? g_path_get_dirname (path) : NULL;
+  g_auto (GStrv) files = path ? chosen_files (path) : NULL;
+  /* Several files: the folder of the first. */
+  g_autofree char *dir = path ? g_path_get_dirname (files != NULL ? files[0] : path) : NULL;
   const char *home = g_get_home_dir ();
 
   if (dir == NULL)

@@ -22,9 +22,9 @@
  * folder while the source's connection holds one read transaction, and
  * only once all are made are they renamed to CODE.ykdb: a failure
  * anywhere leaves no new file. Nothing is written to the source — not
- * even an audit entry, though an export is audited there: DISTRICT.md
- * says the source is left untouched, and each new file's first entry
- * names the source and its audit head instead (the source's trail
+ * even an audit entry, though an export is audited there: the source is
+ * left untouched (docs/design/district.md), and each new file's first
+ * entry names the source and its audit head instead (the source's trail
  * already shows the coordinator's unlock just before it).
  *
  * Recovery keys: each new file gets one of its own, shown once, as

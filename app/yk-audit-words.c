@@ -22,6 +22,7 @@ static const struct
   { "key_rotate", NC_ ("audit action", "Changed the key") },
   { "backup", NC_ ("audit action", "Backup") },
   { "snapshot", NC_ ("audit action", "Wrote a snapshot") },
+  { "split", NC_ ("audit action", "Made by splitting a database") },
   { "demo", NC_ ("audit action", "Loaded demo data") },
   { "import", NC_ ("audit action", "Imported a ledger") },
   { "export", NC_ ("audit action", "Exported the ledger") },

@@ -72,6 +72,7 @@ int yk_cli_init (int argc, char **argv);
 int yk_cli_verify (int argc, char **argv);
 int yk_cli_backup (int argc, char **argv);
 int yk_cli_snapshot (int argc, char **argv);
+int yk_cli_split (int argc, char **argv);
 int yk_cli_user (int argc, char **argv);
 int yk_cli_report (int argc, char **argv);
 int yk_cli_due (int argc, char **argv);

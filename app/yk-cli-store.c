@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "yukang-app"
 
+#include "yk-config.h"
 #include "yk-cli-private.h"
 #include "yk-admin.h"
 #include "yk-app-error.h"
 #include "yk-password.h"
 #include "yk-snapshot.h"
+#include "yk-split.h"
 #include "yk-text.h"
 #include "yk-verify.h"
 
@@ -357,5 +359,54 @@ yk_cli_snapshot (int argc, char **argv)
       head = yk_audit_head_format (&stated);
     }
   print_check (_("audit head"), head != NULL ? head : _("none (the trail is empty)"));
+  return YK_EXIT_OK;
+}
+
+/* yukang split: one line per file written, counts only (no one's name
+ * goes to a terminal or a log), then each file's recovery key, shown
+ * this once as init shows one. */
+int
+yk_cli_split (int argc, char **argv)
+{
+  YkCliAuth auth = { 0 };
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    YK_CLI_AUTH_ENTRIES (auth),
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The folder to write the site files in (it must exist)"),
+      N_("DIR") },
+    { NULL }
+  };
+  g_autoptr (YkSession) session = NULL;
+  g_autoptr (GPtrArray) files = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = yk_cli_parse ("split", NULL, entries, &argc, &argv, &error) &&
+       yk_cli_require (output, "--output", &error) &&
+       (session = yk_cli_open_session (&auth, &error)) != NULL &&
+       yk_session_split (session, output, &files, &error);
+  yk_cli_auth_clear (&auth);
+  if (!ok)
+    return yk_cli_fail (error);
+  for (guint i = 0; i < files->len; i++)
+    {
+      YkSplitFile *file = files->pdata[i];
+
+      /* TRANSLATORS: %1$s is a file, %2$s a site code; then how many
+       * accounts, service users and records the file holds */
+      printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %1$s: site %2$s, %3$u account, %4$llu service users, %5$llu records.\n",
+                           "Wrote %1$s: site %2$s, %3$u accounts, %4$llu service users, %5$llu records.\n",
+                           file->accounts),
+              file->path, file->site_code, file->accounts, (unsigned long long) file->service_users,
+              (unsigned long long) file->records);
+    }
+  for (guint i = 0; i < files->len; i++)
+    {
+      YkSplitFile *file = files->pdata[i];
+      g_autofree char *name = g_path_get_basename (file->path);
+
+      printf ("\n%s\n", name);
+      yk_cli_print_recovery_key (file->recovery_key);
+    }
   return YK_EXIT_OK;
 }

@@ -72,6 +72,19 @@ gboolean _yk_store_edit_header (YkStore      *store,
                                 gpointer      data,
                                 GError      **error);
 void _yk_store_disable_core_dumps (void);
+/* A new file's full path, with what creating one needs set up. */
+gboolean _yk_store_prepare_create (const char *path,
+                                   char      **full_path,
+                                   GError    **error);
+/* Writes the header area of a new file, whose account slots are
+ * already made, with a new recovery slot (`*recovery_key`), and the
+ * file's page 1. Takes `database_key` and `identity`. */
+YkStore *_yk_store_create_file (const char *full_path,
+                                YkHeader   *header,
+                                YkSecret   *database_key,
+                                YkIdentity *identity,
+                                char      **recovery_key,
+                                GError    **error);
 /* A snapshot refuses every write: FALSE with the message that says so. */
 gboolean _yk_store_refuse_read_only (YkStore *store,
                                      GError **error);

@@ -359,13 +359,13 @@ _yk_store_edit_header (YkStore      *store,
 /* Writes the header area of a new file, whose first slot is already
  * made, with a recovery slot, and the file's page 1. Takes
  * `database_key` and `identity`. */
-static YkStore *
-create_file_with_header (const char *full_path,
-                         YkHeader   *header,
-                         YkSecret   *database_key,
-                         YkIdentity *identity,
-                         char      **recovery_key,
-                         GError    **error)
+YkStore *
+_yk_store_create_file (const char *full_path,
+                       YkHeader   *header,
+                       YkSecret   *database_key,
+                       YkIdentity *identity,
+                       char      **recovery_key,
+                       GError    **error)
 {
   g_autofree guint8 *area = g_malloc0 (YK_HEADER_AREA_SIZE);
   g_autoptr (YkSecret) recovery = yk_recovery_key_generate ();
@@ -411,10 +411,10 @@ fail:
   return NULL;
 }
 
-static gboolean
-prepare_create (const char *path,
-                char      **full_path,
-                GError    **error)
+gboolean
+_yk_store_prepare_create (const char *path,
+                          char      **full_path,
+                          GError    **error)
 {
   if (!yk_crypto_init (error))
     return FALSE;
@@ -439,7 +439,7 @@ yk_store_create (const char *path,
 
   g_return_val_if_fail (recovery_key != NULL, NULL);
 
-  if (!prepare_create (path, &full_path, error))
+  if (!_yk_store_prepare_create (path, &full_path, error))
     return NULL;
   database_key = yk_keys_new_database_key ();
   yk_header_init (header);
@@ -449,8 +449,8 @@ yk_store_create (const char *path,
       yk_secret_free (database_key);
       return NULL;
     }
-  return create_file_with_header (full_path, header, database_key, _yk_identity_new (account, secret_key),
-                                  recovery_key, error);
+  return _yk_store_create_file (full_path, header, database_key, _yk_identity_new (account, secret_key),
+                                recovery_key, error);
 }
 
 /* The person creating the file proved their password on other_path
@@ -472,7 +472,7 @@ yk_store_create_with_identity (const char       *path,
 
   g_return_val_if_fail (identity != NULL && other_path != NULL && recovery_key != NULL, NULL);
 
-  if (!prepare_create (path, &full_path, error) ||
+  if (!_yk_store_prepare_create (path, &full_path, error) ||
       !_yk_store_read_other_header (other_path, identity, other, &authenticated, error))
     return NULL;
   index = yk_header_find_account (other, identity->account);
@@ -494,8 +494,8 @@ yk_store_create_with_identity (const char       *path,
   if (sodium_is_zero (header->slots[0].sign_public_key, YK_SLOT_SIGN_PUBLIC_KEY_SIZE))
     memcpy (header->slots[0].sign_public_key, yk_signing_key_public (identity->signing_key),
             YK_SLOT_SIGN_PUBLIC_KEY_SIZE);
-  return create_file_with_header (full_path, header, database_key, yk_identity_copy (identity), recovery_key,
-                                  error);
+  return _yk_store_create_file (full_path, header, database_key, yk_identity_copy (identity), recovery_key,
+                                error);
 }
 
 typedef struct

@@ -51,6 +51,18 @@ YkStore *yk_store_create_with_identity (const char       *path,
                                         const YkIdentity *identity,
                                         char            **recovery_key,
                                         GError          **error);
+/* A site file of yukang split (docs/design/district.md): a new database
+ * whose key slots are `source`'s slots of `accounts`, copied as they are
+ * (the same key pairs, so the same passwords; no key derivation), with
+ * a recovery key of its own (`*recovery_key`) and `*copied` the slots
+ * made. The source's unlocking account must be one of them; the store
+ * is theirs. */
+YkStore *yk_store_create_split (const char         *path,
+                                YkStore            *source,
+                                const char *const  *accounts,
+                                guint              *copied,
+                                char              **recovery_key,
+                                GError            **error);
 /* yk_store_unlock(), also giving the identity it unlocked with. */
 YkStore *yk_store_unlock_identity (const char  *path,
                                    const char  *account,

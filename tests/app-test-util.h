@@ -61,17 +61,6 @@ void app_test_db_clear (AppTestDb *db);
 char *app_test_make_dir (void);
 void app_test_remove_tree (const char *path);
 
-/* A site file made from `source` as `yukang split` will make one: a new
- * database at `path` holding site `code`'s records with their ids
- * unchanged, its staff and every coordinator, and the settings; its
- * running totals made by its own triggers. `account` (a coordinator of
- * the source) gets its key slot, with `password`. */
-void app_test_split_site (YkSession  *source,
-                          const char *code,
-                          const char *path,
-                          const char *account,
-                          const char *password);
-
 /* SQL for assertions, on a session's own connection. */
 sqlite3 *app_test_connection (YkSession *session);
 void app_test_exec (YkSession  *session,

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The command line of docs/design/formats.md as a shell script sees it: build/yukang
- * run as a process, its exit status, standard output and error. (Site
- * files for the district view are made in-process with the app test
- * utility, until `yukang split` exists.) */
+ * run as a process, its exit status, standard output and error. */
 #include "app-test-util.h"
 
 #include <gio/gio.h>
@@ -544,6 +542,80 @@ hidden_or_temporary_files (const char *dir)
     if (name[0] == '.' || g_str_has_suffix (name, ".tmp") || g_str_has_suffix (name, "-journal"))
       n++;
   return n;
+}
+
+/* yukang split: one line per file written (its path, accounts, service
+ * users and records, no one's name), each file's recovery key; the
+ * files open with the source's passwords and verify; a second run is
+ * refused naming the file that exists; a social worker is refused. */
+static void
+test_split (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = path_in (f, "sites");
+  g_autofree char *spq = NULL, *jl = NULL;
+
+  init_database (f);
+  add_worker (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "demo", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  spq = g_build_filename (out, "SPQ.ykdb", NULL);
+  jl = g_build_filename (out, "JL.ykdb", NULL);
+  {
+    g_auto (Run) run = yukang (f, NULL, "split", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--output", out, NULL);
+    g_autofree char *spq_line = g_strdup_printf ("Wrote %s: site SPQ, 2 accounts, ", spq);
+    g_autofree char *jl_line = g_strdup_printf ("Wrote %s: site JL, 1 account, ", jl);
+    g_autoptr (GRegex) keys = g_regex_new ("^[0-9A-Z]{4}(-[0-9A-Z]{4}){7,}$", G_REGEX_MULTILINE, 0, NULL);
+    g_autoptr (GMatchInfo) match = NULL;
+    guint n_keys = 0;
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    assert_contains (run.out, spq_line);
+    assert_contains (run.out, jl_line);
+    g_assert_true (g_regex_match_simple ("site SPQ, 2 accounts, [0-9]+ service users, [0-9]+ records\\.\n", run.out,
+                                         0, 0));
+    g_assert_null (strstr (run.out, "李社工"));
+    g_assert_null (strstr (run.out, "王协调"));
+    for (g_regex_match (keys, run.out, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+      n_keys++;
+    g_assert_cmpuint (n_keys, ==, 2);
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", spq, "--user", "li", "--password-file",
+                               f->worker_password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "No problems found.");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "verify", "--db", jl, "--user", "li", "--password-file",
+                               f->worker_password_file, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "split", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--output", out, NULL);
+    g_autofree char *message = g_strdup_printf ("“%s” already exists", spq);
+
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, message);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  g_free (spq);
+  spq = path_in (f, "other");
+  g_assert_cmpint (g_mkdir (spq, 0700), ==, 0);
+  {
+    g_auto (Run) run = yukang (f, NULL, "split", "--db", f->db, "--user", "li", "--password-file",
+                               f->worker_password_file, "--output", spq, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "Only a coordinator");
+    g_assert_cmpuint (hidden_or_temporary_files (spq), ==, 0);
+  }
+  g_assert_cmpuint (hidden_or_temporary_files (out), ==, 0);
 }
 
 /* yukang snapshot: named by its sites, audited, read-only; verify works
@@ -1383,8 +1455,6 @@ make_district (Fixture *f)
   g_autofree char *partial = g_build_filename (district, ".SPQ.ykdb.tmp", NULL);
   g_autofree char *notes = g_build_filename (district, "notes.txt", NULL);
   g_autofree char *bytes = NULL;
-  g_autoptr (YkSession) one = NULL;
-  g_autoptr (GError) error = NULL;
   gsize length = 0;
 
   init_database (f);
@@ -1394,10 +1464,12 @@ make_district (Fixture *f)
     g_assert_cmpint (run.status, ==, 0);
   }
   g_assert_cmpint (g_mkdir (district, 0700), ==, 0);
-  one = yk_session_open (f->db, "admin", PASSWORD, &error);
-  g_assert_no_error (error);
-  app_test_split_site (one, "SPQ", spq, "admin", PASSWORD);
-  app_test_split_site (one, "JL", jl, "admin", PASSWORD);
+  {
+    g_auto (Run) run = yukang (f, NULL, "split", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--output", district, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_true (g_file_test (jl, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_get_contents (spq, &bytes, &length, NULL));
   g_assert_true (g_file_set_contents (partial, bytes, (gssize) length, NULL));
   g_assert_true (g_file_set_contents (notes, "SPQ and JL", -1, NULL));
@@ -1527,6 +1599,7 @@ main (int argc, char *argv[])
   ADD ("/app/commands/init-key-from", test_init_key_from);
   ADD ("/app/commands/user-add-key-from", test_user_add_key_from);
   ADD ("/app/commands/snapshot", test_snapshot);
+  ADD ("/app/commands/split", test_split);
   ADD ("/app/commands/users", test_users);
   ADD ("/app/commands/coordinator-only", test_coordinator_only);
   ADD ("/app/commands/verify-and-backup", test_verify_and_backup);

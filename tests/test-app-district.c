@@ -22,6 +22,8 @@
 #include "yk-reader.h"
 #include "yk-report-format.h"
 #include "yk-secret.h"
+#include "yk-snapshot.h"
+#include "yk-split.h"
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -30,17 +32,67 @@
 #define ACCOUNT APP_TEST_COORDINATOR
 #define PASSWORD APP_TEST_COORDINATOR_PASSWORD
 
-/* The demo's one file and the two site files split from it, made once. */
+/* The demo's one file, the two site files `yukang split` makes of it,
+ * and a snapshot of each, made once. */
 typedef struct
 {
   AppTestDb one;
   char *district_dir;
   char *spq;
   char *jl;
+  char *snapshot_dir;
+  char *snapshot_spq;
+  char *snapshot_jl;
 } DemoFiles;
 
 static DemoFiles demo;
 static char *state_home;
+
+/* `source` split into `dir` (which exists) as yukang split does it:
+ * DIR/SPQ.ykdb and DIR/JL.ykdb. */
+static void
+split_into (YkSession  *source,
+            const char *dir)
+{
+  g_autoptr (GPtrArray) files = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean ok = yk_session_split (source, dir, &files, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (files->len, ==, 2);
+}
+
+/* One site's file of `source`, made at `path` (in a folder of its own
+ * first, then moved). */
+static void
+split_site_to (YkSession  *source,
+               const char *code,
+               const char *path)
+{
+  g_autofree char *dir = app_test_make_dir ();
+  g_autofree char *name = g_strconcat (code, ".ykdb", NULL);
+  g_autofree char *made = g_build_filename (dir, name, NULL);
+
+  split_into (source, dir);
+  g_assert_cmpint (g_rename (made, path), ==, 0);
+  app_test_remove_tree (dir);
+}
+
+/* A snapshot of the site file `path` in `dir`. */
+static char *
+snapshot_of (const char *path,
+             const char *dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkSession) session = yk_session_open (path, ACCOUNT, PASSWORD, &error);
+  char *written = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (yk_session_snapshot (session, dir, &written, &error));
+  g_assert_no_error (error);
+  return written;
+}
 
 static const DemoFiles *
 demo_files (void)
@@ -57,8 +109,12 @@ demo_files (void)
   g_assert_cmpint (g_mkdir (demo.district_dir, 0700), ==, 0);
   demo.spq = g_build_filename (demo.district_dir, "SPQ.ykdb", NULL);
   demo.jl = g_build_filename (demo.district_dir, "JL.ykdb", NULL);
-  app_test_split_site (demo.one.coordinator, "SPQ", demo.spq, ACCOUNT, PASSWORD);
-  app_test_split_site (demo.one.coordinator, "JL", demo.jl, ACCOUNT, PASSWORD);
+  split_into (demo.one.coordinator, demo.district_dir);
+  g_assert_true (g_file_test (demo.spq, G_FILE_TEST_IS_REGULAR) && g_file_test (demo.jl, G_FILE_TEST_IS_REGULAR));
+  demo.snapshot_dir = g_build_filename (demo.one.dir, "snapshots", NULL);
+  g_assert_cmpint (g_mkdir (demo.snapshot_dir, 0700), ==, 0);
+  demo.snapshot_spq = snapshot_of (demo.spq, demo.snapshot_dir);
+  demo.snapshot_jl = snapshot_of (demo.jl, demo.snapshot_dir);
   return &demo;
 }
 
@@ -260,6 +316,37 @@ assert_same_reads (YkSession *one,
       }
 }
 
+/* The report of every period the demo's data covers — each month,
+ * quarter and year, cumulative to each quarter and to the end, a range —
+ * for all sites and each, the same to the digit in both sessions. */
+static void
+assert_same_every_period (YkSession *one,
+                          YkSession *district)
+{
+  g_autoptr (GPtrArray) periods = g_ptr_array_new_with_free_func (g_free);
+
+  /* The demo runs from 2020-10-01 to 2021-12-31. */
+  for (int year = 2020; year <= 2021; year++)
+    {
+      g_ptr_array_add (periods, g_strdup_printf ("%d", year));
+      for (int quarter = year == 2020 ? 4 : 1; quarter <= 4; quarter++)
+        {
+          g_ptr_array_add (periods, g_strdup_printf ("%dQ%d", year, quarter));
+          g_ptr_array_add (periods, g_strdup_printf ("cumulative:%dQ%d", year, quarter));
+        }
+      for (int month = year == 2020 ? 10 : 1; month <= 12; month++)
+        g_ptr_array_add (periods, g_strdup_printf ("%d-%02d", year, month));
+    }
+  g_ptr_array_add (periods, g_strdup ("cumulative:2021"));
+  g_ptr_array_add (periods, g_strdup ("2020-10-15..2021-08-20"));
+  for (guint i = 0; i < periods->len; i++)
+    {
+      assert_same_figures (one, district, periods->pdata[i], NULL);
+      assert_same_figures (one, district, periods->pdata[i], "SPQ");
+      assert_same_figures (one, district, periods->pdata[i], "JL");
+    }
+}
+
 /* The key one: the demo split in two site files, opened as a district,
  * gives the one file's figures for every period of the demo's data. */
 static void
@@ -269,7 +356,6 @@ test_demo_split_equals_one_file (void)
   g_autoptr (YkDistrict) district = open_district (files->spq, files->jl, NULL);
   YkSession *session = yk_district_get_session (district);
   GPtrArray *list = yk_district_get_files (district);
-  g_autoptr (GPtrArray) periods = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) error = NULL;
   sqlite3 *db = yk_store_get_connection (yk_session_get_store (session));
@@ -295,28 +381,35 @@ test_demo_split_equals_one_file (void)
   g_assert_true (yk_db_foreign_key_check (db, problems, &error));
   g_assert_cmpuint (problems->len, ==, 0);
 
-  /* The demo runs from 2020-10-01 to 2021-12-31. */
-  for (int year = 2020; year <= 2021; year++)
-    {
-      g_ptr_array_add (periods, g_strdup_printf ("%d", year));
-      for (int quarter = year == 2020 ? 4 : 1; quarter <= 4; quarter++)
-        {
-          g_ptr_array_add (periods, g_strdup_printf ("%dQ%d", year, quarter));
-          g_ptr_array_add (periods, g_strdup_printf ("cumulative:%dQ%d", year, quarter));
-        }
-      for (int month = year == 2020 ? 10 : 1; month <= 12; month++)
-        g_ptr_array_add (periods, g_strdup_printf ("%d-%02d", year, month));
-    }
-  g_ptr_array_add (periods, g_strdup ("cumulative:2021"));
-  g_ptr_array_add (periods, g_strdup ("2020-10-15..2021-08-20"));
-  for (guint i = 0; i < periods->len; i++)
-    {
-      assert_same_figures (files->one.coordinator, session, periods->pdata[i], NULL);
-      assert_same_figures (files->one.coordinator, session, periods->pdata[i], "SPQ");
-      assert_same_figures (files->one.coordinator, session, periods->pdata[i], "JL");
-    }
+  assert_same_every_period (files->one.coordinator, session);
   assert_same_reads (files->one.coordinator, session);
   assert_same_ledger (files->one.coordinator, session, files->one.dir);
+}
+
+/* The issue's acceptance: the one file, its split and the split files'
+ * snapshots give the same report to the digit for every period of the
+ * demo's data. */
+static void
+test_demo_snapshots_equal_one_file (void)
+{
+  const DemoFiles *files = demo_files ();
+  g_autoptr (YkDistrict) district = open_district (files->snapshot_spq, files->snapshot_jl, NULL);
+  YkSession *session = yk_district_get_session (district);
+  GPtrArray *list = yk_district_get_files (district);
+
+  g_assert_cmpuint (list->len, ==, 2);
+  for (guint i = 0; i < list->len; i++)
+    {
+      YkDistrictFile *file = list->pdata[i];
+
+      g_assert_null (file->problem);
+      g_assert_cmpuint (file->generation, ==, 1);
+      g_assert_cmpint (file->taken_at, >, 0);
+    }
+  g_assert_cmpstr (((YkDistrictFile *) list->pdata[0])->site_codes, ==, "JL");
+  g_assert_cmpstr (((YkDistrictFile *) list->pdata[1])->site_codes, ==, "SPQ");
+  g_assert_null (yk_district_get_warnings (district)[0]);
+  assert_same_every_period (files->one.coordinator, session);
 }
 
 /* Records made the same way in different files: `code`'s people, with
@@ -706,7 +799,7 @@ test_one_site_two_files (void)
   g_assert_nonnull (strstr (error->message, "two copies of one site’s file"));
   g_clear_error (&error);
 
-  app_test_split_site (files->one.coordinator, "SPQ", again, ACCOUNT, PASSWORD);
+  split_site_to (files->one.coordinator, "SPQ", again);
   district = yk_district_open (made_again, ACCOUNT, PASSWORD, &error);
   g_assert_null (district);
   g_assert_nonnull (strstr (error->message, "“SPQ-new.ykdb” and “SPQ.ykdb” both hold site SPQ"));
@@ -878,7 +971,7 @@ test_schema_versions (void)
     { 99, "“JL.ykdb” was written by a newer version of Yukang (schema 99;" },
   };
 
-  app_test_split_site (files->one.coordinator, "JL", jl, ACCOUNT, PASSWORD);
+  split_site_to (files->one.coordinator, "JL", jl);
   for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
     {
       g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", versions[i].version);
@@ -919,7 +1012,7 @@ test_differing_threshold (void)
   g_autofree char *json = NULL, *csv = NULL;
   const char *const *warnings;
 
-  app_test_split_site (files->one.coordinator, "JL", jl, ACCOUNT, PASSWORD);
+  split_site_to (files->one.coordinator, "JL", jl);
   {
     g_autoptr (YkSession) site = yk_session_open (jl, ACCOUNT, PASSWORD, &error);
     g_assert_no_error (error);
@@ -1176,6 +1269,50 @@ test_list_folder (void)
   g_assert_nonnull (error);
 }
 
+/* Opened again with the key pair it was opened with (no password), and
+ * without JL: every SPQ person is found again under their new id, by
+ * the file that holds them; a JL person has nowhere to go. */
+static void
+test_reopen_maps_ids (void)
+{
+  const DemoFiles *files = demo_files ();
+  g_autoptr (YkDistrict) both = open_district (files->jl, files->spq, NULL);
+  g_autoptr (YkIdentity) identity = yk_district_dup_identity (both);
+  const char *const spq_only[] = { files->spq, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkDistrict) again = yk_district_open_with_identity (spq_only, identity, &error);
+  g_autoptr (YkClientRecord) jl_client = NULL;
+  gint64 moved = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  /* JL sorts first, so SPQ's ids are one stride up in `both`. */
+  for (gint64 local = 1; local <= 200; local++)
+    {
+      gint64 id = local + YK_DISTRICT_ID_STRIDE, mapped = yk_district_map_client_id (both, again, id);
+      g_autoptr (YkClientRecord) before = yk_casework_open_client (yk_district_get_session (both), id, NULL);
+      g_autoptr (YkClientRecord) after = NULL;
+
+      if (before == NULL)
+        continue;
+      g_assert_cmpint (mapped, ==, local);
+      after = yk_casework_open_client (yk_district_get_session (again), mapped, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (after->case_no, ==, before->case_no);
+      g_assert_cmpstr (after->name, ==, before->name);
+      moved++;
+    }
+  g_assert_cmpint (moved, >, 10);
+  /* A split keeps the one file's ids: JL's people are among 1…200 too. */
+  for (gint64 local = 1; local <= 200 && jl_client == NULL; local++)
+    if ((jl_client = yk_casework_open_client (yk_district_get_session (both), local, NULL)) != NULL)
+      {
+        g_assert_true (g_str_has_prefix (jl_client->case_no, "JL"));
+        g_assert_cmpint (yk_district_map_client_id (both, again, local), ==, 0);
+      }
+  g_assert_nonnull (jl_client);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1187,7 +1324,9 @@ main (int argc, char **argv)
   g_setenv ("XDG_STATE_HOME", state_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app/district/demo-split-equals-one-file", test_demo_split_equals_one_file);
+  g_test_add_func ("/app/district/demo-snapshots-equal-one-file", test_demo_snapshots_equal_one_file);
   g_test_add_func ("/app/district/colliding-ids", test_colliding_ids);
+  g_test_add_func ("/app/district/reopen-maps-ids", test_reopen_maps_ids);
   g_test_add_func ("/app/district/same-numbers", test_same_numbers);
   g_test_add_func ("/app/district/read-only", test_read_only);
   g_test_add_func ("/app/district/one-site-two-files", test_one_site_two_files);
@@ -1203,6 +1342,9 @@ main (int argc, char **argv)
   g_free (demo.district_dir);
   g_free (demo.spq);
   g_free (demo.jl);
+  g_free (demo.snapshot_dir);
+  g_free (demo.snapshot_spq);
+  g_free (demo.snapshot_jl);
   app_test_remove_tree (state_home);
   g_free (state_home);
   return status;

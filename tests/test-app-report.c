@@ -569,7 +569,17 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/report/cumulative-without-opening-date", test_cumulative_without_opening_date);
   status = g_test_run ();
   yk_session_close (session);
-  g_unlink (path);
+  /* The database and the reports the tests wrote beside it. */
+  {
+    g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        g_unlink (file);
+      }
+  }
   g_rmdir (dir);
   g_free (path);
   g_free (dir);

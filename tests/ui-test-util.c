@@ -35,18 +35,29 @@ ui_test_database_make (UiTestDatabase *db)
   g_assert_no_error (error);
 }
 
-void
-ui_test_database_remove (UiTestDatabase *db)
+/* `path` and everything under it (tests make folders beside the file). */
+static void
+remove_tree (const char *path)
 {
-  g_autoptr (GDir) handle = g_dir_open (db->dir, 0, NULL);
+  g_autoptr (GDir) handle = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     {
-      g_autofree char *path = g_build_filename (db->dir, name, NULL);
-      g_unlink (path);
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
     }
-  g_rmdir (db->dir);
+  g_rmdir (path);
+}
+
+void
+ui_test_database_remove (UiTestDatabase *db)
+{
+  remove_tree (db->dir);
   g_clear_pointer (&db->dir, g_free);
   g_clear_pointer (&db->path, g_free);
   g_clear_pointer (&db->recovery_key, yk_wipe_and_free);

@@ -702,20 +702,27 @@ yk_casework_withdraw_consent (YkSession   *session,
     return withdrawal_invalid (error, field, "consent_withdrawal_reason", _("Say why consent was withdrawn"));
 
   /* The case closes as a status change closes it (结案, reason 撤回同意),
-   * so the timeline and every stock figure see it the same way. */
-  current_status = g_steal_pointer (&client->status);
-  client->status = g_strdup ("closed");
-  g_free (client->status_date);
-  client->status_date = g_strdup (date);
-  g_free (client->status_reason);
-  client->status_reason = g_strdup (YK_CONSENT_WITHDRAWN_REASON);
+   * so the timeline and every stock figure see it the same way. One that
+   * has already left the programme (closed or referred out) keeps the
+   * date it left: moving it to the withdrawal would count the person as
+   * active in between. */
+  current_status = g_strdup (client->status);
+  if (g_strcmp0 (client->status, "active") == 0 || client->status == NULL)
+    {
+      g_free (client->status);
+      client->status = g_strdup ("closed");
+      g_free (client->status_date);
+      client->status_date = g_strdup (date);
+      g_free (client->status_reason);
+      client->status_reason = g_strdup (YK_CONSENT_WITHDRAWN_REASON);
+    }
   if (!yk_client_validate (client, &today, &rule_field, &rule_error))
     {
       if (field != NULL)
         *field = rule_field;
       return invalid (error, rule_error, rule_field);
     }
-  detail = g_strdup_printf ("consent_withdrawn_date: %s; status: %s → closed", date, current_status);
+  detail = g_strdup_printf ("consent_withdrawn_date: %s; status: %s → %s", date, current_status, client->status);
   if (!yk_db_begin (db, error))
     return FALSE;
   if (!yk_db_consent_withdraw (db, client_id, date, why, error) ||

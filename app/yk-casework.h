@@ -32,7 +32,8 @@ gboolean yk_casework_check_consent (const YkClientRecord *client,
 #define YK_CONSENT_WITHDRAWN_REASON "撤回同意"
 /* Records that the person withdrew their consent on `date`, because of
  * `reason`, and closes the case (status closed from that date, reason
- * 撤回同意), in one transaction with its audit. The person's responsible
+ * 撤回同意; a case already closed or referred out keeps its status and
+ * date), in one transaction with its audit. The person's responsible
  * social worker or a coordinator; the date not in the future, not
  * before the consent or the intake, and not before a record of theirs
  * already on file. On a rule broken, `field` names the field at fault

@@ -287,6 +287,18 @@ test_withdrawal (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
   }
   g_assert_cmpint (app_test_query_int (f->db.coordinator, "SELECT count (*) FROM contacts"), ==, 2);
+
+  /* A case already referred out keeps the date it left the programme. */
+  g_assert_true (yk_recording_set_status (f->db.coordinator, other, "referred", "2021-04-10", "转至精神专科医院", &field,
+                                          &error));
+  g_assert_true (yk_casework_withdraw_consent (f->db.coordinator, other, "2021-06-01", "不愿继续", &field, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (YkClientRecord) referred = yk_recording_client (f->db.coordinator, other, &error);
+    g_assert_cmpstr (referred->status, ==, "referred");
+    g_assert_cmpstr (referred->status_date, ==, "2021-04-10");
+    g_assert_cmpstr (referred->consent_withdrawn_date, ==, "2021-06-01");
+  }
 }
 
 static YkReport *

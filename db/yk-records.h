@@ -47,7 +47,7 @@ typedef struct
   char *consent_withdrawal_reason;
 } YkClientRecord;
 
-/* What a consent covers (PRODUCT.md: 建档, 服务记录, 统计上报). */
+/* What a consent covers: 建档, 服务记录, 统计上报 (docs/design/file-format.md, "Consent"). */
 typedef enum
 {
   YK_CONSENT_SCOPE_CASE_FILE = 1 << 0,  /* 建档 */

@@ -15,6 +15,7 @@ typedef enum
   YK_APP_ERROR_FORBIDDEN,  /* the account's role does not allow it */
   YK_APP_ERROR_NOT_FOUND,
   YK_APP_ERROR_READ_ONLY,  /* the district view: records are made at each site */
+  YK_APP_ERROR_CONSENT_WITHDRAWN, /* the person withdrew their consent: no new records */
 } YkAppError;
 
 GQuark yk_app_error_quark (void);

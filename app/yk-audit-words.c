@@ -40,6 +40,7 @@ static const struct
   { "insert", NC_ ("audit action", "Added a record") },
   { "update", NC_ ("audit action", "Edited a record") },
   { "void", NC_ ("audit action", "Voided a record") },
+  { "withdraw_consent", NC_ ("audit action", "Recorded a withdrawal of consent") },
 };
 
 static const struct

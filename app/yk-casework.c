@@ -89,6 +89,50 @@ visible_client (YkSession *session, gint64 client_id, GError **error)
   return client;
 }
 
+/* docs/design/file-format.md, "Consent": once a person has withdrawn
+ * their consent, nothing new is recorded for them, whatever its date;
+ * what was recorded before stays and still counts. */
+gboolean
+yk_casework_check_consent (const YkClientRecord *client,
+                           GError              **error)
+{
+  g_return_val_if_fail (client != NULL, FALSE);
+
+  if (client->consent_withdrawn_date == NULL)
+    return TRUE;
+  g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_CONSENT_WITHDRAWN,
+               /* TRANSLATORS: %1$s is a case number, %2$s a date */
+               _("%1$s withdrew their consent on %2$s: nothing new can be recorded for them"),
+               client->case_no, client->consent_withdrawn_date);
+  return FALSE;
+}
+
+/* The service user a new record is for: visible to this session, and
+ * still consenting. */
+static YkClientRecord *
+recordable_client (YkSession *session, gint64 client_id, GError **error)
+{
+  YkClientRecord *client = visible_client (session, client_id, error);
+
+  if (client != NULL && !yk_casework_check_consent (client, error))
+    g_clear_pointer (&client, yk_client_record_free);
+  return client;
+}
+
+/* The same for a family member's records: they are kept in their
+ * service user's case file, and leave with it. */
+static gboolean
+family_recordable (YkSession *session, gint64 family_id, GError **error)
+{
+  g_autoptr (YkClientRecord) client = NULL;
+  gint64 client_id = yk_db_family_client (db_of (session), family_id);
+
+  if (client_id == 0)
+    return TRUE; /* the caller says there is no such family member */
+  client = yk_db_client_get (db_of (session), client_id, 0, NULL);
+  return client == NULL || yk_casework_check_consent (client, error);
+}
+
 /* Writes one record and its audit row together. */
 typedef gboolean (*InsertFunc) (sqlite3 *db, gconstpointer record, gint64 staff_id, gint64 *id, GError **error);
 
@@ -164,6 +208,17 @@ yk_casework_update_client (YkSession            *session,
   if (!check_site_allowed (session, record->site_id, error) ||
       !check_worker_allowed (session, record->worker_id, current->worker_id, error))
     return FALSE;
+  /* The withdrawal closed the case for good: a person who consents again
+   * is taken in as a new case file. */
+  if (current->consent_withdrawn_date != NULL &&
+      (g_strcmp0 (record->status, current->status) != 0 || g_strcmp0 (record->status_date, current->status_date) != 0 ||
+       g_strcmp0 (record->status_reason, current->status_reason) != 0))
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_CONSENT_WITHDRAWN,
+                   _("%1$s: the case was closed when consent was withdrawn on %2$s, and stays closed"),
+                   yk_record_field_label ("status"), current->consent_withdrawn_date);
+      return FALSE;
+    }
   first_contact = yk_db_client_first_contact_date (db, record->id, NULL);
   if (first_contact != NULL && g_strcmp0 (record->intake_date, first_contact) > 0)
     {
@@ -213,7 +268,7 @@ yk_casework_add_contact (YkSession       *session,
                          gint64          *id,
                          GError         **error)
 {
-  g_autoptr (YkClientRecord) client = visible_client (session, record->client_id, error);
+  g_autoptr (YkClientRecord) client = recordable_client (session, record->client_id, error);
   sqlite3 *db = db_of (session);
   GError *reason = NULL;
   const char *field = NULL;
@@ -253,7 +308,7 @@ yk_casework_add_family (YkSession      *session,
                         gint64         *id,
                         GError        **error)
 {
-  g_autoptr (YkClientRecord) client = visible_client (session, record->client_id, error);
+  g_autoptr (YkClientRecord) client = recordable_client (session, record->client_id, error);
   GError *reason = NULL;
   const char *field = NULL;
 
@@ -270,7 +325,7 @@ yk_casework_add_assessment (YkSession          *session,
                             gint64             *id,
                             GError            **error)
 {
-  g_autoptr (YkClientRecord) client = visible_client (session, record->client_id, error);
+  g_autoptr (YkClientRecord) client = recordable_client (session, record->client_id, error);
   GError *reason = NULL;
   const char *field = NULL;
   GDate today;
@@ -421,6 +476,14 @@ yk_casework_add_attendance (YkSession *session,
                            _("There is no such service user or family member"));
       return FALSE;
     }
+  if (client_id > 0)
+    {
+      g_autoptr (YkClientRecord) client = recordable_client (session, client_id, error);
+      if (client == NULL)
+        return FALSE;
+    }
+  else if (!family_recordable (session, family_id, error))
+    return FALSE;
   return write_audited (session, "attendances", (InsertFunc) insert_attendance, &attendance, id, error);
 }
 
@@ -443,7 +506,7 @@ yk_casework_add_questionnaire (YkSession             *session,
     return FALSE;
   if (record->client_id > 0)
     {
-      g_autoptr (YkClientRecord) client = visible_client (session, record->client_id, error);
+      g_autoptr (YkClientRecord) client = recordable_client (session, record->client_id, error);
       if (client == NULL)
         return FALSE;
     }
@@ -458,6 +521,8 @@ yk_casework_add_questionnaire (YkSession             *session,
           g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND, _("There is no such family member"));
           return FALSE;
         }
+      if (!family_recordable (session, record->family_id, error))
+        return FALSE;
     }
   return write_audited (session, "questionnaires", (InsertFunc) yk_db_questionnaire_insert, record, id, error);
 }
@@ -468,7 +533,7 @@ yk_casework_add_plan_goal (YkSession        *session,
                            gint64           *id,
                            GError          **error)
 {
-  g_autoptr (YkClientRecord) client = visible_client (session, record->client_id, error);
+  g_autoptr (YkClientRecord) client = recordable_client (session, record->client_id, error);
   GError *reason = NULL;
   const char *field = NULL;
 
@@ -485,7 +550,7 @@ yk_casework_add_referral (YkSession        *session,
                           gint64           *id,
                           GError          **error)
 {
-  g_autoptr (YkClientRecord) client = visible_client (session, record->client_id, error);
+  g_autoptr (YkClientRecord) client = recordable_client (session, record->client_id, error);
   GError *reason = NULL;
   const char *field = NULL;
   GDate today;
@@ -544,6 +609,125 @@ yk_casework_void (YkSession  *session,
     return FALSE;
   if (!yk_db_void (db, table, id, yk_session_get_staff_id (session), why, error) ||
       !yk_session_audit (session, "void", table, id, why, error) ||
+      !yk_db_commit (db, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --- consent --- */
+
+/* The person's responsible worker, or a coordinator (a case with no
+ * responsible worker: any social worker of its site, as for its status). */
+static gboolean
+check_consent_role (YkSession *session, const YkClientRecord *client, GError **error)
+{
+  if (yk_session_get_role (session) == YK_ROLE_COORDINATOR || client->worker_id == 0 ||
+      client->worker_id == yk_session_get_staff_id (session))
+    return TRUE;
+  g_set_error_literal (error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN,
+                       _("Only the person’s responsible social worker, or a coordinator, can record that they "
+                         "withdrew their consent"));
+  return FALSE;
+}
+
+static gboolean
+withdrawal_invalid (GError **error, const char **field, const char *key, const char *message)
+{
+  if (field != NULL)
+    *field = key;
+  /* TRANSLATORS: %1$s is a field's label, %2$s what is wrong with it */
+  g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("%1$s: %2$s"), yk_record_field_label (key), message);
+  return FALSE;
+}
+
+gboolean
+yk_casework_withdraw_consent (YkSession   *session,
+                              gint64       client_id,
+                              const char  *date,
+                              const char  *reason,
+                              const char **field,
+                              GError     **error)
+{
+  g_autoptr (YkClientRecord) client = visible_client (session, client_id, error);
+  g_autofree char *why = g_strstrip (g_strdup (reason ? reason : ""));
+  g_autofree char *iso = NULL, *last = NULL, *detail = NULL, *message = NULL;
+  g_autoptr (GError) date_error = NULL;
+  sqlite3 *db = db_of (session);
+  g_autofree char *current_status = NULL;
+  const char *rule_field = NULL;
+  GError *rule_error = NULL;
+  GDate today, withdrawn;
+
+  if (field != NULL)
+    *field = NULL;
+  if (client == NULL || !check_consent_role (session, client, error))
+    return FALSE;
+  if (client->consent_withdrawn_date != NULL)
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_CONSENT_WITHDRAWN,
+                   _("%1$s already withdrew their consent, on %2$s"), client->case_no, client->consent_withdrawn_date);
+      return FALSE;
+    }
+  yk_date_today (&today);
+  if (date == NULL || *date == '\0')
+    return withdrawal_invalid (error, field, "consent_withdrawn_date", _("This is required"));
+  if (!yk_date_parse (date, &withdrawn, &date_error))
+    return withdrawal_invalid (error, field, "consent_withdrawn_date", date_error->message);
+  iso = yk_date_format_iso (&withdrawn);
+  date = iso;
+  if (g_date_compare (&withdrawn, &today) > 0)
+    {
+      message = g_strdup_printf (_("%1$s is in the future"), date);
+      return withdrawal_invalid (error, field, "consent_withdrawn_date", message);
+    }
+  if (g_strcmp0 (date, client->consent_date) < 0 || g_strcmp0 (date, client->intake_date) < 0)
+    {
+      message = g_strdup_printf (_("%1$s is before the consent was given (%2$s) or the case file opened (%3$s)"),
+                                 date, client->consent_date, client->intake_date);
+      return withdrawal_invalid (error, field, "consent_withdrawn_date", message);
+    }
+  /* What was recorded stays recorded and counted: nothing of theirs may
+   * then be dated after the withdrawal. */
+  last = yk_db_client_last_record_date (db, client_id, NULL);
+  if (last != NULL && strcmp (last, date) > 0)
+    {
+      message = g_strdup_printf (_("a record of theirs is dated %1$s, after %2$s: void it first if it is wrong"),
+                                 last, date);
+      return withdrawal_invalid (error, field, "consent_withdrawn_date", message);
+    }
+  if (*why == '\0')
+    return withdrawal_invalid (error, field, "consent_withdrawal_reason", _("Say why consent was withdrawn"));
+
+  /* The case closes as a status change closes it (结案, reason 撤回同意),
+   * so the timeline and every stock figure see it the same way. One that
+   * has already left the programme (closed or referred out) keeps the
+   * date it left: moving it to the withdrawal would count the person as
+   * active in between. */
+  current_status = g_strdup (client->status);
+  if (g_strcmp0 (client->status, "active") == 0 || client->status == NULL)
+    {
+      g_free (client->status);
+      client->status = g_strdup ("closed");
+      g_free (client->status_date);
+      client->status_date = g_strdup (date);
+      g_free (client->status_reason);
+      client->status_reason = g_strdup (YK_CONSENT_WITHDRAWN_REASON);
+    }
+  if (!yk_client_validate (client, &today, &rule_field, &rule_error))
+    {
+      if (field != NULL)
+        *field = rule_field;
+      return invalid (error, rule_error, rule_field);
+    }
+  detail = g_strdup_printf ("consent_withdrawn_date: %s; status: %s → %s", date, current_status, client->status);
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  if (!yk_db_consent_withdraw (db, client_id, date, why, error) ||
+      !yk_db_client_update (db, client, error) ||
+      !yk_session_audit (session, "withdraw_consent", "clients", client_id, detail, error) ||
       !yk_db_commit (db, error))
     {
       yk_db_rollback (db);

@@ -22,6 +22,28 @@ gboolean yk_casework_update_client (YkSession            *session,
 YkClientRecord *yk_casework_open_client (YkSession *session,
                                          gint64     id,
                                          GError   **error);
+/* Informed consent (docs/design/file-format.md, "Consent"). FALSE with
+ * YK_APP_ERROR_CONSENT_WITHDRAWN, naming the date, once the person has
+ * withdrawn it: every new record for them (and their family members) is
+ * refused. */
+gboolean yk_casework_check_consent (const YkClientRecord *client,
+                                    GError              **error);
+/* The reason a withdrawal closes the case with (结案). */
+#define YK_CONSENT_WITHDRAWN_REASON "撤回同意"
+/* Records that the person withdrew their consent on `date`, because of
+ * `reason`, and closes the case (status closed from that date, reason
+ * 撤回同意; a case already closed or referred out keeps its status and
+ * date), in one transaction with its audit. The person's responsible
+ * social worker or a coordinator; the date not in the future, not
+ * before the consent or the intake, and not before a record of theirs
+ * already on file. On a rule broken, `field` names the field at fault
+ * (consent_withdrawn_date, consent_withdrawal_reason). */
+gboolean yk_casework_withdraw_consent (YkSession   *session,
+                                       gint64       client_id,
+                                       const char  *date,
+                                       const char  *reason,
+                                       const char **field,
+                                       GError     **error);
 gboolean yk_casework_add_contact (YkSession       *session,
                                   YkContactRecord *record,
                                   gint64          *id,

@@ -151,6 +151,11 @@ add_clients (Demo *d, int count, GError **error)
       r.worker_id = d->workers[c.site][g_rand_int_range (d->rand, 0, 3)];
       r.intake_date = intake;
       r.consent_date = intake;
+      /* A written consent to everything, signed by the person (no
+       * random draw: the demo's other data stay as they were). */
+      r.consent_signer = (char *) "self";
+      r.consent_form = (char *) "written";
+      r.consent_scope = YK_CONSENT_SCOPE_ALL;
       r.stable_at_intake = TRUE;
       r.risk_level = g_rand_int_range (d->rand, 0, 100) < 85 ? g_rand_int_range (d->rand, 0, 2) : g_rand_int_range (d->rand, 2, 4);
       if (!yk_casework_add_client (d->session, &r, &c.id, error))

@@ -28,6 +28,10 @@ static const Column client_columns[] = {
   { "diagnosis", "诊断", FALSE }, { "intake_date", "建档日期", TRUE }, { "consent_date", "知情同意日期", TRUE },
   { "stable_at_intake", "入组时病情稳定", TRUE }, { "risk_level", "危险性评估", FALSE, "风险等级" },
   { "status", "状态", FALSE }, { "status_date", "状态日期", FALSE }, { "status_reason", "状态原因", FALSE },
+  /* Added with schema version 5: the consent (docs/design/formats.md). */
+  { "consent_signer", "知情同意签署人", FALSE }, { "consent_guardian", "签署监护人", FALSE },
+  { "consent_form", "知情同意形式", FALSE }, { "consent_scope", "知情同意范围", FALSE },
+  { "consent_withdrawn_date", "撤回同意日期", FALSE }, { "consent_withdrawal_reason", "撤回同意原因", FALSE },
   { NULL }
 };
 static const Column family_columns[] = {
@@ -97,9 +101,35 @@ struct _Import
   guint line;
   const char **headers;      /* per column: the header as written in the file, or NULL */
   GHashTable *attendances;   /* "activity|person" seen in this ledger */
+  GPtrArray *withdrawals;    /* Withdrawal: applied once every file is in */
   gint64 scope;              /* yk_casework_site_scope() */
   gboolean row_failed;
 };
+
+/* A consent withdrawn, as clients.csv gives it: recorded after every
+ * file, so that the person's records before it come in first (a
+ * withdrawal refuses new records). */
+typedef struct
+{
+  gint64 client_id;
+  char *date;
+  char *reason;
+  char *label;          /* the file or sheet, for problems */
+  guint line;
+  char *date_column;    /* as the file writes them */
+  char *reason_column;
+} Withdrawal;
+
+static void
+withdrawal_free (Withdrawal *w)
+{
+  g_free (w->date);
+  g_free (w->reason);
+  g_free (w->label);
+  g_free (w->date_column);
+  g_free (w->reason_column);
+  g_free (w);
+}
 
 static void
 problem_free (YkLedgerProblem *problem)
@@ -373,13 +403,49 @@ refused (Import *import, const char *field, GError *error)
   }                                                                                         \
   G_STMT_END
 
+/* 知情同意范围: any of its three words, separated as people write lists. */
+static gboolean
+read_scope (Import *import, const char *const *values, guint *out)
+{
+  static const char *const words[] = { "建档", "case_file", "服务记录", "services", "统计上报", "reporting", NULL };
+  const char *text = value (import, values, "consent_scope");
+  g_autoptr (GRegex) separators = g_regex_new ("[、,，;；/\\s]+", 0, 0, NULL);
+  g_auto (GStrv) parts = NULL;
+
+  *out = 0;
+  if (text == NULL)
+    return TRUE;
+  parts = g_regex_split (separators, text, 0);
+  for (guint i = 0; parts[i]; i++)
+    {
+      guint bit = 0;
+
+      if (*parts[i] == '\0')
+        continue;
+      for (guint k = 0; words[k]; k++)
+        if (g_str_equal (parts[i], words[k]))
+          bit = 1u << (k / 2);
+      if (bit == 0)
+        {
+          add_problem (import, import->line, column_name (import, "consent_scope"),
+                       _("“%1$s” is not one of: %2$s"), parts[i], "建档、服务记录、统计上报");
+          return FALSE;
+        }
+      *out |= bit;
+    }
+  return TRUE;
+}
+
 static void
 import_client (Import *import, const char *const *values)
 {
   static const char *const statuses[] = { "在册", "active", "转介", "referred", "结案", "closed", NULL };
-  g_autofree char *birth = NULL, *intake = NULL, *consent = NULL, *status_date = NULL;
-  const char *status = NULL;
+  static const char *const signers[] = { "本人", "self", "监护人", "guardian", NULL };
+  static const char *const forms[] = { "书面", "written", "口头并录音", "oral_recorded", "未记录", "unknown", NULL };
+  g_autofree char *birth = NULL, *intake = NULL, *consent = NULL, *status_date = NULL, *withdrawn = NULL;
+  const char *status = NULL, *reason = NULL;
   YkClientRecord r = { 0 };
+  gint64 id = 0;
   GDate today;
   gboolean ok;
 
@@ -393,6 +459,10 @@ import_client (Import *import, const char *const *values)
   ok &= read_bool (import, values, "stable_at_intake", FALSE, &r.stable_at_intake);
   ok &= read_int (import, values, "risk_level", -1, &r.risk_level);
   ok &= read_choice (import, values, "status", statuses, &status);
+  ok &= read_choice (import, values, "consent_signer", signers, (const char **) &r.consent_signer);
+  ok &= read_choice (import, values, "consent_form", forms, (const char **) &r.consent_form);
+  ok &= read_scope (import, values, &r.consent_scope);
+  ok &= read_date (import, values, "consent_withdrawn_date", &withdrawn);
   if (!ok)
     return;
   r.case_no = (char *) value (import, values, "case_no");
@@ -405,19 +475,81 @@ import_client (Import *import, const char *const *values)
   r.diagnosis = (char *) value (import, values, "diagnosis");
   r.intake_date = intake;
   r.consent_date = consent;
+  r.consent_guardian = (char *) value (import, values, "consent_guardian");
   r.status = (char *) status;
   r.status_date = status_date;
   r.status_reason = (char *) value (import, values, "status_reason");
+  reason = value (import, values, "consent_withdrawal_reason");
   if (r.case_no != NULL && yk_db_client_find_case_no (import->db, r.case_no, NULL) != 0)
     {
       add_problem (import, import->line, column_name (import, "case_no"), _("“%1$s” is already in use"), r.case_no);
       return;
     }
+  /* A withdrawal closes the case (结案 from its date, reason 撤回同意):
+   * the row may say so, and may not say otherwise. It is recorded once
+   * every file is in; until then the case is open. */
+  if ((withdrawn != NULL) != (reason != NULL))
+    {
+      const char *missing = withdrawn != NULL ? "consent_withdrawal_reason" : "consent_withdrawn_date";
+      add_problem (import, import->line, column_name (import, missing),
+                   _("a withdrawal of consent needs both its date and its reason"));
+      return;
+    }
+  if (withdrawn != NULL)
+    {
+      if (status != NULL && !g_str_equal (status, "closed"))
+        add_problem (import, import->line, column_name (import, "status"),
+                     _("consent withdrawn on %1$s closes the case: the status is 结案"), withdrawn);
+      else if (status_date != NULL && !g_str_equal (status_date, withdrawn))
+        add_problem (import, import->line, column_name (import, "status_date"),
+                     _("consent withdrawn on %1$s closes the case on that date"), withdrawn);
+      else if (r.status_reason != NULL && !g_str_equal (r.status_reason, YK_CONSENT_WITHDRAWN_REASON))
+        add_problem (import, import->line, column_name (import, "status_reason"),
+                     _("consent withdrawn on %1$s closes the case with the reason %2$s"), withdrawn,
+                     YK_CONSENT_WITHDRAWN_REASON);
+      if (import->row_failed)
+        return;
+      r.status = NULL;
+      r.status_date = NULL;
+      r.status_reason = NULL;
+    }
   r.worker_id = read_worker (import, values, "worker", r.site_id);
   if (import->row_failed)
     return;
   CHECK_AND_ADD (yk_client_validate (&r, &today, &field, &error),
-                 yk_casework_add_client (import->session, &r, NULL, &error));
+                 yk_casework_add_client (import->session, &r, &id, &error));
+  if (!import->row_failed && withdrawn != NULL)
+    {
+      Withdrawal *w = g_new0 (Withdrawal, 1);
+
+      w->client_id = id;
+      w->date = g_steal_pointer (&withdrawn);
+      w->reason = g_strdup (reason);
+      w->label = g_strdup (import->label);
+      w->line = import->line;
+      w->date_column = g_strdup (column_name (import, "consent_withdrawn_date"));
+      w->reason_column = g_strdup (column_name (import, "consent_withdrawal_reason"));
+      g_ptr_array_add (import->withdrawals, w);
+    }
+}
+
+/* The withdrawals of clients.csv, once every file is in. */
+static void
+import_withdrawals (Import *import)
+{
+  for (guint i = 0; i < import->withdrawals->len; i++)
+    {
+      Withdrawal *w = import->withdrawals->pdata[i];
+      g_autoptr (GError) error = NULL;
+      const char *field = NULL;
+
+      if (yk_casework_withdraw_consent (import->session, w->client_id, w->date, w->reason, &field, &error))
+        continue;
+      import->label = w->label;
+      add_problem (import, w->line,
+                   g_strcmp0 (field, "consent_withdrawal_reason") == 0 ? w->reason_column : w->date_column,
+                   "%s", error->message);
+    }
 }
 
 static void
@@ -823,20 +955,24 @@ yk_ledger_import (YkSession        *session,
   if (!folder && (workbook = yk_workbook_read_file (path, error)) == NULL)
     return FALSE;
   import.attendances = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.withdrawals = g_ptr_array_new_with_free_func ((GDestroyNotify) withdrawal_free);
 
   /* One transaction: every row is tried, and only a clean ledger commits. */
   if (!yk_db_begin (import.db, error))
     {
       g_hash_table_unref (import.attendances);
+      g_ptr_array_unref (import.withdrawals);
       return FALSE;
     }
   if (folder)
     import_folder (&import, path, progress, user_data);
   else
     import_workbook (&import, workbook, progress, user_data);
+  import_withdrawals (&import);
   for (int i = 0; i < YK_LEDGER_FILES; i++)
     any |= result->present[i];
   g_hash_table_unref (import.attendances);
+  g_ptr_array_unref (import.withdrawals);
   g_ptr_array_sort_with_data (result->problems, compare_problems, result->files);
 
   if (!any)

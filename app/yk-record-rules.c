@@ -100,6 +100,29 @@ in_range (int value, int low, int high, const char **field, const char *name, GE
   return fail (field, name, error, _("%1$d is outside %2$d–%3$d"), value, low, high);
 }
 
+/* The consent's own fields (docs/design/file-format.md, "Consent"): each
+ * may be not recorded, but what is recorded must hold together. */
+gboolean
+yk_consent_validate (const YkClientRecord *r,
+                     const char          **field,
+                     GError              **error)
+{
+  if (!one_of (r->consent_signer, (const char *const[]){ "self", "guardian", NULL }, field, "consent_signer", error) ||
+      !one_of (r->consent_form, (const char *const[]){ "written", "oral_recorded", "unknown", NULL }, field,
+               "consent_form", error))
+    return FALSE;
+  if (g_strcmp0 (r->consent_signer, "guardian") == 0 && empty (r->consent_guardian))
+    return fail (field, "consent_guardian", error, "%s",
+                 _("A consent signed by a guardian needs the guardian’s name"));
+  if (r->consent_scope > YK_CONSENT_SCOPE_ALL)
+    return fail (field, "consent_scope", error, _("%1$u is not a consent scope"), r->consent_scope);
+  /* No consent to a case file, no case file: the intake rule. */
+  if (r->consent_scope != 0 && (r->consent_scope & YK_CONSENT_SCOPE_CASE_FILE) == 0)
+    return fail (field, "consent_scope", error, "%s",
+                 _("A case file needs the person’s consent to keeping a case file"));
+  return TRUE;
+}
+
 gboolean
 yk_client_validate (const YkClientRecord *r,
                     const GDate          *today,
@@ -122,6 +145,8 @@ yk_client_validate (const YkClientRecord *r,
     return fail (field, "consent_date", error, "%s",
                  _("A case file needs the date the person gave informed consent"));
   if (!check_date (r->consent_date, today, NULL, field, "consent_date", error))
+    return FALSE;
+  if (!yk_consent_validate (r, field, error))
     return FALSE;
   if (!r->stable_at_intake)
     return fail (field, "stable_at_intake", error, "%s",
@@ -357,6 +382,10 @@ yk_record_field_label (const char *field)
     { "resident_count", N_("Other residents") }, { "kind", N_("Kind") }, { "respondent", N_("Respondent") },
     { "goal", N_("Goal") }, { "target_date", N_("Target date") }, { "review_date", N_("Review date") },
     { "to_kind", N_("Referred to") }, { "void_reason", N_("Reason for voiding") },
+    { "consent_signer", N_("Consent signed by") }, { "consent_guardian", N_("Guardian who signed") },
+    { "consent_form", N_("Consent form") }, { "consent_scope", N_("Consent scope") },
+    { "consent_withdrawn_date", N_("Consent withdrawn on") },
+    { "consent_withdrawal_reason", N_("Reason for withdrawing consent") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

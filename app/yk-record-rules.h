@@ -15,6 +15,9 @@ gboolean yk_client_validate (const YkClientRecord *record,
                              const GDate          *today,
                              const char          **field,
                              GError              **error);
+gboolean yk_consent_validate (const YkClientRecord *record,
+                              const char          **field,
+                              GError              **error);
 gboolean yk_contact_validate (const YkContactRecord *record,
                               const char            *intake_date,
                               const GDate           *today,

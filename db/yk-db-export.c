@@ -19,8 +19,14 @@ static const struct
   { "clients.csv",
     "SELECT c.case_no, c.name, c.gender, c.birth_date, c.id_number, c.phone, c.address, s.code, w.display_name, "
     "c.diagnosis, c.intake_date, c.consent_date, iif(c.stable_at_intake, '是', '否'), c.risk_level, "
-    "CASE c.status WHEN 'active' THEN '在册' WHEN 'referred' THEN '转介' ELSE '结案' END, c.status_date, c.status_reason "
+    "CASE c.status WHEN 'active' THEN '在册' WHEN 'referred' THEN '转介' ELSE '结案' END, c.status_date, c.status_reason, "
+    /* The consent (schema version 5); a form not recorded is left empty. */
+    "CASE k.signer WHEN 'self' THEN '本人' WHEN 'guardian' THEN '监护人' END, k.guardian_name, "
+    "CASE k.form WHEN 'written' THEN '书面' WHEN 'oral_recorded' THEN '口头并录音' END, "
+    "substr (iif (k.scope & 1, '、建档', '') || iif (k.scope & 2, '、服务记录', '') || iif (k.scope & 4, '、统计上报', ''), 2), "
+    "k.withdrawn_date, k.withdrawal_reason "
     "FROM clients c JOIN sites s ON s.id = c.site_id LEFT JOIN staff w ON w.id = c.worker_id "
+    "LEFT JOIN consents k ON k.client_id = c.id "
     "WHERE c.voided_at IS NULL ORDER BY c.id" },
   { "family.csv",
     "SELECT " FAMILY_NO ", c.case_no, f.name, f.relation, f.phone FROM family_members f "

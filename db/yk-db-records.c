@@ -93,7 +93,9 @@ yk_client_record_clear (YkClientRecord *r)
   char **fields[] = { &r->case_no, &r->name, &r->gender, &r->birth_date, &r->id_number, &r->phone,
                       &r->address, &r->community, &r->diagnosis, &r->guardian_name,
                       &r->guardian_relation, &r->guardian_phone, &r->intake_date, &r->consent_date,
-                      &r->status, &r->status_date, &r->status_reason, &r->voided_at };
+                      &r->status, &r->status_date, &r->status_reason, &r->voided_at,
+                      &r->consent_signer, &r->consent_guardian, &r->consent_form,
+                      &r->consent_withdrawn_date, &r->consent_withdrawal_reason };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     g_clear_pointer (fields[i], g_free);
@@ -195,6 +197,17 @@ bind_client (sqlite3_stmt *stmt, const YkClientRecord *r)
   bind_text (stmt, 21, r->status_reason);
 }
 
+/* The consent's own fields (docs/design/file-format.md, "Consent"); its
+ * date is the case file's, copied by the schema's trigger. */
+static void
+bind_consent (sqlite3_stmt *stmt, const YkClientRecord *r)
+{
+  bind_text (stmt, 1, r->consent_signer);
+  bind_text (stmt, 2, g_strcmp0 (r->consent_signer, "guardian") == 0 ? r->consent_guardian : NULL);
+  bind_text (stmt, 3, r->consent_form != NULL && *r->consent_form != '\0' ? r->consent_form : "unknown");
+  bind_int (stmt, 4, r->consent_scope, 0);
+}
+
 gboolean
 yk_db_client_insert (sqlite3              *db,
                      const YkClientRecord *record,
@@ -206,15 +219,34 @@ yk_db_client_insert (sqlite3              *db,
   sqlite3_stmt *stmt = prepare (db, "INSERT INTO clients (" CLIENT_COLUMNS ", created_by, created_at) "
                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
                                     "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)", error);
+  gint64 client_id = 0;
 
   if (stmt == NULL)
     return FALSE;
   bind_client (stmt, record);
   bind_int (stmt, 22, staff_id, 0);
   sqlite3_bind_text (stmt, 23, now, -1, SQLITE_TRANSIENT);
-  return finish_insert (db, stmt, id, error);
+  if (!finish_insert (db, stmt, &client_id, error))
+    return FALSE;
+  /* Every case file has its consent: the intake rule's. */
+  stmt = prepare (db, "INSERT INTO consents (signer, guardian_name, form, scope, client_id, consent_date, "
+                      "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_consent (stmt, record);
+  sqlite3_bind_int64 (stmt, 5, client_id);
+  bind_text (stmt, 6, record->consent_date);
+  bind_int (stmt, 7, staff_id, 0);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+  if (!finish_insert (db, stmt, NULL, error))
+    return FALSE;
+  if (id != NULL)
+    *id = client_id;
+  return TRUE;
 }
 
+/* The profile and the consent's own fields; a withdrawal is never
+ * written or taken back here (yk_db_consent_withdraw()). */
 gboolean
 yk_db_client_update (sqlite3              *db,
                      const YkClientRecord *record,
@@ -228,7 +260,75 @@ yk_db_client_update (sqlite3              *db,
     return FALSE;
   bind_client (stmt, record);
   sqlite3_bind_int64 (stmt, 22, record->id);
+  if (!finish_insert (db, stmt, NULL, error))
+    return FALSE;
+  stmt = prepare (db, "UPDATE consents SET (signer, guardian_name, form, scope) = (?1, ?2, ?3, ?4) "
+                      "WHERE client_id = ?5", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_consent (stmt, record);
+  sqlite3_bind_int64 (stmt, 5, record->id);
   return finish_insert (db, stmt, NULL, error);
+}
+
+gboolean
+yk_db_consent_withdraw (sqlite3    *db,
+                        gint64      client_id,
+                        const char *date,
+                        const char *reason,
+                        GError    **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "UPDATE consents SET (withdrawn_date, withdrawal_reason) = (?1, ?2) "
+                                    "WHERE client_id = ?3 AND withdrawn_date IS NULL", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, date);
+  bind_text (stmt, 2, reason);
+  sqlite3_bind_int64 (stmt, 3, client_id);
+  rc = sqlite3_step (stmt);
+  yk_db_statement_release (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      yk_db_set_sqlite_error (error, db, sqlite3_extended_errcode (db), _("Saving a record"));
+      return FALSE;
+    }
+  if (sqlite3_changes (db) != 1)
+    {
+      g_set_error_literal (error, YK_DB_ERROR, YK_DB_ERROR_FAILED, _("There is no consent to withdraw"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The latest date of a live record of the person's own: a contact, an
+ * SDSS assessment, a referral, an activity attended, a questionnaire
+ * linked to them or to a family member of theirs (NULL: none). */
+char *
+yk_db_client_last_record_date (sqlite3 *db,
+                               gint64   client_id,
+                               GError **error)
+{
+  sqlite3_stmt *stmt = prepare (db,
+    "SELECT max (d) FROM ("
+    " SELECT max (contact_date) AS d FROM contacts WHERE client_id = ?1 AND voided_at IS NULL"
+    " UNION ALL SELECT max (a_date) FROM assessments WHERE client_id = ?1 AND voided_at IS NULL"
+    " UNION ALL SELECT max (referral_date) FROM referrals WHERE client_id = ?1 AND voided_at IS NULL"
+    " UNION ALL SELECT max (a.activity_date) FROM attendances t JOIN activities a ON a.id = t.activity_id"
+    "   WHERE t.voided_at IS NULL AND a.voided_at IS NULL AND (t.client_id = ?1 OR t.family_id IN"
+    "   (SELECT id FROM family_members WHERE client_id = ?1 AND voided_at IS NULL))"
+    " UNION ALL SELECT max (q_date) FROM questionnaires WHERE voided_at IS NULL AND (client_id = ?1 OR family_id IN"
+    "   (SELECT id FROM family_members WHERE client_id = ?1 AND voided_at IS NULL)))", error);
+  char *date = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    date = column_text (stmt, 0);
+  yk_db_statement_release (stmt);
+  return date;
 }
 
 YkClientRecord *
@@ -237,8 +337,12 @@ yk_db_client_get (sqlite3 *db,
                   gint64   site_scope,
                   GError **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT " CLIENT_COLUMNS ", id, voided_at FROM clients "
-                                    "WHERE id = ?1 AND (?2 = 0 OR site_id = ?2)", error);
+  /* The consent's columns renamed: some have the same names as the case file's. */
+  sqlite3_stmt *stmt = prepare (db, "SELECT " CLIENT_COLUMNS ", id, voided_at, k_signer, k_guardian, k_form, k_scope, "
+                                    "k_withdrawn, k_reason FROM clients LEFT JOIN (SELECT client_id AS k_client, "
+                                    "signer AS k_signer, guardian_name AS k_guardian, form AS k_form, scope AS k_scope, "
+                                    "withdrawn_date AS k_withdrawn, withdrawal_reason AS k_reason FROM consents) "
+                                    "ON k_client = id WHERE id = ?1 AND (?2 = 0 OR site_id = ?2)", error);
   YkClientRecord *r;
   int rc;
 
@@ -280,6 +384,12 @@ yk_db_client_get (sqlite3 *db,
   r->status_reason = column_text (stmt, 20);
   r->id = sqlite3_column_int64 (stmt, 21);
   r->voided_at = column_text (stmt, 22);
+  r->consent_signer = column_text (stmt, 23);
+  r->consent_guardian = column_text (stmt, 24);
+  r->consent_form = column_text (stmt, 25);
+  r->consent_scope = (guint) sqlite3_column_int (stmt, 26);
+  r->consent_withdrawn_date = column_text (stmt, 27);
+  r->consent_withdrawal_reason = column_text (stmt, 28);
   yk_db_statement_release (stmt);
   return r;
 }
@@ -663,6 +773,21 @@ gint64
 yk_db_family_find_no (sqlite3 *db, const char *family_no)
 {
   return find_id (db, "SELECT id FROM family_members WHERE family_no = ? AND voided_at IS NULL", family_no);
+}
+
+gint64
+yk_db_family_client (sqlite3 *db, gint64 family_id)
+{
+  sqlite3_stmt *stmt = prepare (db, "SELECT client_id FROM family_members WHERE id = ?", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, family_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  yk_db_statement_release (stmt);
+  return id;
 }
 
 gint64

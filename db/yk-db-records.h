@@ -27,6 +27,17 @@ gint64 yk_db_client_find_case_no (sqlite3    *db,
 char *yk_db_client_first_contact_date (sqlite3 *db,
                                       gint64   client_id,
                                       GError **error);
+/* Withdraws the consent of a case file (its date and reason): FALSE if
+ * there is none, or it is already withdrawn. The case's status is the
+ * caller's (yk_db_client_update()). */
+gboolean yk_db_consent_withdraw (sqlite3    *db,
+                                 gint64      client_id,
+                                 const char *date,
+                                 const char *reason,
+                                 GError    **error);
+char *yk_db_client_last_record_date (sqlite3 *db,
+                                     gint64   client_id,
+                                     GError **error);
 gboolean yk_db_client_set_risk (sqlite3 *db,
                                 gint64   client_id,
                                 int      risk_level,
@@ -132,6 +143,9 @@ gint64 yk_db_activity_find_no (sqlite3    *db,
                                const char *activity_no);
 gint64 yk_db_family_find_no (sqlite3    *db,
                              const char *family_no);
+/* The service user a family member belongs to (0: no such row). */
+gint64 yk_db_family_client (sqlite3 *db,
+                            gint64   family_id);
 gint64 yk_db_staff_find_name (sqlite3    *db,
                               const char *display_name);
 

@@ -578,6 +578,10 @@ copy_file (sqlite3                *builder,
           ok = FALSE;
           goto rollback;
         }
+      /* A table newer than the file (an older schema's file has none of
+       * its rows): nothing to copy. */
+      if (present != NULL && g_hash_table_size (present) == 0)
+        continue;
       sql = copy_statement (map, table, present);
       rc = sqlite3_exec (builder, sql, NULL, NULL, NULL);
       if (rc != SQLITE_OK)

@@ -35,7 +35,26 @@ typedef struct
   char *status_date;
   char *status_reason;
   char *voided_at;
+  /* The consent behind the case file (its date is consent_date): who
+   * signed, its form and scope; NULL or 0 where not recorded (a case
+   * file of before schema version 5, or a ledger without these columns). */
+  char *consent_signer;   /* self, guardian */
+  char *consent_guardian; /* the guardian who signed */
+  char *consent_form;     /* written, oral_recorded, unknown (NULL: unknown) */
+  guint consent_scope;    /* YK_CONSENT_SCOPE_* bits */
+  /* Its withdrawal, read only here: yk_casework_withdraw_consent() writes it. */
+  char *consent_withdrawn_date;
+  char *consent_withdrawal_reason;
 } YkClientRecord;
+
+/* What a consent covers: 建档, 服务记录, 统计上报 (docs/design/file-format.md, "Consent"). */
+typedef enum
+{
+  YK_CONSENT_SCOPE_CASE_FILE = 1 << 0,  /* 建档 */
+  YK_CONSENT_SCOPE_SERVICES = 1 << 1,   /* 服务记录 */
+  YK_CONSENT_SCOPE_REPORTING = 1 << 2,  /* 统计上报 */
+} YkConsentScope;
+#define YK_CONSENT_SCOPE_ALL (YK_CONSENT_SCOPE_CASE_FILE | YK_CONSENT_SCOPE_SERVICES | YK_CONSENT_SCOPE_REPORTING)
 
 typedef struct
 {

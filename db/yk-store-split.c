@@ -37,6 +37,7 @@ static const struct
   { "assessments", "client_id IN (SELECT id FROM main.clients)" },
   { "plan_goals", "client_id IN (SELECT id FROM main.clients)" },
   { "referrals", "client_id IN (SELECT id FROM main.clients)" },
+  { "consents", "client_id IN (SELECT id FROM main.clients)" },
 };
 
 /* Tables copied otherwise (settings, sites, staff), made by the new

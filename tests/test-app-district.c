@@ -967,6 +967,8 @@ test_schema_versions (void)
     const char *message;
   } versions[] = {
     { 3, NULL },
+    /* Before consents (schema 5): a table it does not have at all. */
+    { 4, NULL },
     { 1, "“JL.ykdb” was last opened by a much older Yukang (schema 1)" },
     { 99, "“JL.ykdb” was written by a newer version of Yukang (schema 99;" },
   };
@@ -974,7 +976,10 @@ test_schema_versions (void)
   split_site_to (files->one.coordinator, "JL", jl);
   for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
     {
-      g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", versions[i].version);
+      g_autofree char *sql = g_strdup_printf ("%sPRAGMA user_version = %d",
+                                              versions[i].version == 4 ? "DROP TRIGGER consents_date_of_client; "
+                                                                         "DROP TABLE consents; " : "",
+                                              versions[i].version);
       YkDistrict *district;
 
       {

@@ -656,6 +656,116 @@ test_worker_refused_before_rows (Fixture *f, gconstpointer data)
   yk_session_close (worker);
 }
 
+/* The consent's columns (docs/design/formats.md, added with schema
+ * version 5): read, written back by the export, and read again the same;
+ * a withdrawal closes the case once the person's records are in. */
+#define CLIENTS_CONSENT \
+  "个案编号,姓名,站点,建档日期,知情同意日期,入组时病情稳定,知情同意签署人,签署监护人,知情同意形式,知情同意范围," \
+  "撤回同意日期,撤回同意原因,状态,状态日期,状态原因\n" \
+  "SPQ-1,测试甲,SPQ,2021-01-05,2021-01-04,是,本人,,书面,建档、服务记录、统计上报,,,,,\n" \
+  "SPQ-2,测试乙,SPQ,2021-01-05,2021-01-05,是,监护人,测试父,口头并录音,\"建档, 服务记录\",2021-04-01,搬离本市,,,\n" \
+  "SPQ-3,测试丙,SPQ,2021-01-05,2021-01-05,是,,,,,2021/5/1,不愿继续,结案,2021-05-01,撤回同意\n" \
+  "SPQ-4,测试丁,SPQ,2021-01-05,2021-01-05,是,,,,,,,,,\n"
+
+static char *
+read_ledger_file (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static void
+test_consent_columns (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exported = g_build_filename (f->db.dir, "exported", NULL);
+  g_autofree char *again = g_build_filename (f->db.dir, "again", NULL);
+  g_autofree char *second_path = g_build_filename (f->db.dir, "second.ykdb", NULL);
+  g_autofree char *recovery = NULL, *problems = NULL;
+  g_autofree char *clients = NULL, *clients_again = NULL, *original = NULL, *copied = NULL;
+  YkLedgerResult result;
+  YkSession *second;
+
+  write_file (f, "clients.csv", CLIENTS_CONSENT, -1);
+  write_file (f, "contacts.csv", "case_no,type,date\nSPQ-2,phone,2021-03-01\nSPQ-2,phone,2021-04-01\n"
+                                 "SPQ-3,home_visit,2021-04-20\n", -1);
+  problems = import (f, TRUE, NULL);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM consents"), ==, 4);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM consents WHERE signer = 'guardian' AND "
+                                                   "guardian_name = '测试父' AND form = 'oral_recorded' AND scope = 3 "
+                                                   "AND withdrawn_date = '2021-04-01' AND withdrawal_reason = '搬离本市'"),
+                   ==, 1);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM consents WHERE signer = 'self' AND "
+                                                   "form = 'written' AND scope = 7"), ==, 1);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM consents WHERE signer IS NULL AND "
+                                                   "form = 'unknown' AND scope IS NULL"), ==, 2);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM clients WHERE status = 'closed' AND "
+                                                   "status_reason = '撤回同意' AND status_date IN ('2021-04-01', "
+                                                   "'2021-05-01')"), ==, 2);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM contacts"), ==, 3);
+
+  g_assert_true (yk_ledger_export (f->session, exported, &error));
+  g_assert_no_error (error);
+  clients = read_ledger_file (exported, "clients.csv");
+  assert_contains (clients, ",状态,状态日期,状态原因,知情同意签署人,签署监护人,知情同意形式,知情同意范围,撤回同意日期,"
+                            "撤回同意原因\r\n");
+  assert_contains (clients, ",结案,2021-04-01,撤回同意,监护人,测试父,口头并录音,建档、服务记录,2021-04-01,搬离本市\r\n");
+  assert_contains (clients, ",在册,,,本人,,书面,建档、服务记录、统计上报,,\r\n");
+  assert_contains (clients, ",在册,,,,,,,,\r\n");
+  original = report_csv (f->session);
+
+  second = yk_session_create (second_path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_ledger_import (second, exported, FALSE, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  yk_ledger_result_clear (&result);
+  copied = report_csv (second);
+  g_assert_cmpstr (copied, ==, original);
+  g_assert_true (yk_ledger_export (second, again, &error));
+  clients_again = read_ledger_file (again, "clients.csv");
+  g_assert_cmpstr (clients_again, ==, clients);
+  yk_session_close (second);
+}
+
+static void
+test_consent_problems (Fixture *f, gconstpointer data)
+{
+  g_autofree char *problems = NULL;
+
+  write_file (f, "clients.csv",
+              "case_no,name,site,intake_date,consent_date,stable_at_intake,consent_signer,consent_guardian,consent_form,"
+              "consent_scope,consent_withdrawn_date,consent_withdrawal_reason,status,status_date\n"
+              "SPQ-2,测试,SPQ,2021-01-05,2021-01-05,是,邻居,,,,,,,\n"                     /* 2: signer */
+              "SPQ-3,测试,SPQ,2021-01-05,2021-01-05,是,,,传真,,,,,\n"                     /* 3: form */
+              "SPQ-4,测试,SPQ,2021-01-05,2021-01-05,是,,,,建档、吃饭,,,,\n"               /* 4: scope word */
+              "SPQ-5,测试,SPQ,2021-01-05,2021-01-05,是,监护人,,,,,,,\n"                   /* 5: guardian's name */
+              "SPQ-6,测试,SPQ,2021-01-05,2021-01-05,是,,,,服务记录,,,,\n"                 /* 6: no 建档 */
+              "SPQ-7,测试,SPQ,2021-01-05,2021-01-05,是,,,,,2021-04-01,,,\n"               /* 7: reason */
+              "SPQ-8,测试,SPQ,2021-01-05,2021-01-05,是,,,,,2021-04-01,搬走,在册,\n"       /* 8: status */
+              "SPQ-9,测试,SPQ,2021-01-05,2021-01-05,是,,,,,2021-04-01,搬走,结案,2021-04-02\n" /* 9: status date */
+              "SPQ-10,测试,SPQ,2021-01-05,2021-01-05,是,,,,,2021-04-31,搬走,,\n"          /* 10: date */
+              "SPQ-11,测试,SPQ,2021-01-05,2021-01-05,是,,,,,2021-04-01,搬走,,\n",         /* 11: contact after */
+              -1);
+  write_file (f, "contacts.csv", "case_no,type,date\nSPQ-11,phone,2021-04-02\n", -1);
+  problems = import (f, FALSE, NULL);
+  assert_contains (problems, "clients.csv:2: consent_signer: ");
+  assert_contains (problems, "clients.csv:3: consent_form: ");
+  assert_contains (problems, "clients.csv:4: consent_scope: “吃饭”");
+  assert_contains (problems, "clients.csv:5: consent_guardian: ");
+  assert_contains (problems, "clients.csv:6: consent_scope: ");
+  assert_contains (problems, "clients.csv:7: consent_withdrawal_reason: ");
+  assert_contains (problems, "clients.csv:8: status: ");
+  assert_contains (problems, "clients.csv:9: status_date: ");
+  assert_contains (problems, "clients.csv:10: consent_withdrawn_date: ");
+  assert_contains (problems, "clients.csv:11: consent_withdrawn_date: ");
+  assert_contains (problems, "2021-04-02");
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM clients"), ==, 0);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM consents"), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -676,6 +786,8 @@ main (int argc, char *argv[])
   ADD ("/app/ledger/workbook", test_workbook);
   ADD ("/app/ledger/template", test_template);
   ADD ("/app/ledger/workbook-problems", test_workbook_problems);
+  ADD ("/app/ledger/consent-columns", test_consent_columns);
+  ADD ("/app/ledger/consent-problems", test_consent_problems);
 #undef ADD
   return g_test_run ();
 }

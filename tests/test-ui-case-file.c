@@ -13,6 +13,7 @@
 #include "yk-sdss-chart.h"
 #include "yk-timeline-item.h"
 #include "yk-validate.h"
+#include "yk-withdraw-consent-dialog.h"
 
 #include <string.h>
 
@@ -420,6 +421,136 @@ test_lock_while_loading (void)
 }
 
 /* The demo database, made once: filling it takes a while. */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window; /* the toplevels list keeps it */
+    }
+  return NULL;
+}
+
+static gint64
+add_person (YkWindow *window, const char *case_no, gboolean consent_details)
+{
+  g_autoptr (GError) error = NULL;
+  YkClientRecord r = { 0 };
+  gint64 id = 0;
+
+  r.case_no = (char *) case_no;
+  r.name = (char *) "测试同意";
+  r.site_id = 1;
+  r.intake_date = (char *) "2021-01-05";
+  r.consent_date = (char *) "2021-01-04";
+  r.stable_at_intake = TRUE;
+  r.risk_level = -1;
+  if (consent_details)
+    {
+      r.consent_signer = (char *) "guardian";
+      r.consent_guardian = (char *) "测试父";
+      r.consent_form = (char *) "written";
+      r.consent_scope = YK_CONSENT_SCOPE_ALL;
+    }
+  g_assert_true (yk_casework_add_client (session_of (window), &r, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The profile's consent section shows who signed, the form and the
+ * scope (a form not recorded says so); withdrawing it through its
+ * dialog closes the case, says so on the profile, and recording stops. */
+static void
+test_consent (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  gint64 signed_id = add_person (window, "SPQ-C001", TRUE);
+  gint64 bare_id = add_person (window, "SPQ-C002", FALSE);
+  YkCaseFileView *view = open_case (window, bare_id);
+  guint scopes = 0;
+  GtkWidget *dialog = NULL;
+  g_autoptr (GVariant) target = NULL;
+
+  /* A consent of before version 5: its form not recorded, and said so. */
+  g_assert_true (gtk_widget_get_visible (child (view, "consent_heading")));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (view, "consent_form_field"))), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (view, "consent_signer_field"))), ==, 0);
+  g_assert_false (gtk_widget_get_visible (child (view, "consent_guardian_field")));
+  g_assert_true (gtk_widget_get_visible (child (view, "consent_withdrawal_label")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (view, "consent_withdrawal_label"))), "not recorded"));
+
+  view = open_case (window, signed_id);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (view, "consent_signer_field"))), ==, 2);
+  g_assert_true (gtk_widget_get_visible (child (view, "consent_guardian_field")));
+  g_assert_cmpstr (entry_text (view, "consent_guardian"), ==, "测试父");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (view, "consent_form_field"))), ==, 1);
+  /* 建档, 服务记录, 统计上报: one check button each. */
+  for (GtkWidget *check = gtk_widget_get_first_child (child (view, "consent_scope_field")); check != NULL;
+       check = gtk_widget_get_next_sibling (check), scopes++)
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpuint (scopes, ==, 3);
+  g_assert_false (gtk_widget_get_visible (child (view, "consent_withdrawal_label")));
+  g_assert_true (gtk_widget_get_visible (child (view, "withdraw_consent_button")));
+  g_assert_true (gtk_widget_get_sensitive (child (view, "phone_button")));
+
+  /* Edited on the profile like the rest of it. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (view, "consent_form_field")), 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "case-file.save", NULL));
+  ui_test_spin_until (!yk_case_file_view_get_loading (view));
+  {
+    g_autoptr (YkCaseFile) file = read_case_file (window, signed_id);
+    g_assert_cmpstr (file->client->consent_form, ==, "oral_recorded");
+    g_assert_cmpstr (file->client->consent_guardian, ==, "测试父");
+  }
+
+  /* The button opens the withdrawal dialog, which warns what it does. */
+  target = g_variant_ref_sink (g_variant_new_string ("record.withdraw-consent"));
+  g_assert_null (find_toplevel (YK_TYPE_WITHDRAW_CONSENT_DIALOG));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (child (view, "withdraw_consent_button"))), ==,
+                   "case-file.record");
+  g_assert_true (g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child (view,
+                                                                          "withdraw_consent_button"))), target));
+  /* A button activated from the keyboard clicks after it is shown pressed. */
+  gtk_widget_activate (child (view, "withdraw_consent_button"));
+  ui_test_spin_until (find_toplevel (YK_TYPE_WITHDRAW_CONSENT_DIALOG) != NULL);
+  dialog = find_toplevel (YK_TYPE_WITHDRAW_CONSENT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_test_widget_wait_for_draw (dialog);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ui_test_child (dialog, YK_TYPE_WITHDRAW_CONSENT_DIALOG,
+                                                                          "warning_label"))), "closes the case"));
+  /* Without a reason: refused, at that field. */
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_WITHDRAW_CONSENT_DIALOG,
+                                                      "consent_withdrawn_date_entry")), "2021-06-01");
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (yk_withdraw_consent_dialog_get_error (YK_WITHDRAW_CONSENT_DIALOG (dialog),
+                                                          "consent_withdrawal_reason"));
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_WITHDRAW_CONSENT_DIALOG,
+                                                      "consent_withdrawal_reason_entry")), "家属要求退出");
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  ui_test_spin_until (dialog == NULL);
+  ui_test_spin_until (!yk_case_file_view_get_loading (view) &&
+                      gtk_widget_get_visible (child (view, "consent_withdrawal_label")));
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (view, "status_tag"))), ==, "Closed");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (view, "consent_withdrawal_label"))), "2021-06-01"));
+  g_assert_false (gtk_widget_get_visible (child (view, "withdraw_consent_button")));
+  g_assert_false (gtk_widget_get_sensitive (child (view, "phone_button")));
+  {
+    g_autoptr (YkCaseFile) file = read_case_file (window, signed_id);
+    g_assert_cmpstr (file->client->status, ==, "closed");
+    g_assert_cmpstr (file->client->status_date, ==, "2021-06-01");
+    g_assert_cmpstr (file->client->status_reason, ==, "撤回同意");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 make_demo_database (void)
 {
@@ -464,6 +595,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/case-file/drafts-survive-lock", test_drafts_survive_lock);
   g_test_add_func ("/ui/case-file/refresh-on-records-changed", test_refresh_on_records_changed);
   g_test_add_func ("/ui/case-file/lock-while-loading", test_lock_while_loading);
+  g_test_add_func ("/ui/case-file/consent", test_consent);
   status = g_test_run ();
   ui_test_database_remove (&db);
   return status;

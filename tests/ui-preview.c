@@ -21,6 +21,8 @@
  *   yk-ui-preview record-correct-sdss  an SDSS assessment saved today, an item being corrected
  *   yk-ui-preview record-saved    a phone follow-up just saved: 已保存 · 撤销 at the bottom
  *   yk-ui-preview case-file-menu  the case file's timeline with a row's 操作 menu open
+ *   yk-ui-preview consent         the case file's profile at its consent section (signed by a guardian)
+ *   yk-ui-preview consent-withdraw  the same with the withdrawal dialog open, a reason typed
  *   yk-ui-preview caseload        the caseload of the pilot demo, as the coordinator
  *   yk-ui-preview caseload-worker the same as the social worker at SPQ
  *   yk-ui-preview caseload-search the coordinator's caseload, searched and filtered
@@ -57,6 +59,8 @@
 #include "yk-today-page.h"
 #include "yk-validate.h"
 #include "yk-snapshot.h"
+#include "yk-recording.h"
+#include "yk-withdraw-consent-dialog.h"
 
 #include <xlsxwriter.h>
 #include <glib/gi18n.h>
@@ -194,9 +198,51 @@ fill_case_file_demo (void)
       memcpy (a.items, later_items[i], sizeof a.items);
       yk_casework_add_assessment (session, &a, NULL, NULL);
     }
+  /* Signed by a guardian, orally and recorded, for the consent modes. */
+  if (g_str_has_prefix (mode, "consent"))
+    {
+      g_autoptr (YkClientRecord) client = yk_recording_client (session, case_file_person, NULL);
+
+      g_free (client->consent_signer);
+      client->consent_signer = g_strdup ("guardian");
+      g_free (client->consent_guardian);
+      client->consent_guardian = g_strdup (client->guardian_name ? client->guardian_name : "王建国");
+      g_free (client->consent_form);
+      client->consent_form = g_strdup ("oral_recorded");
+      client->consent_scope = YK_CONSENT_SCOPE_CASE_FILE | YK_CONSENT_SCOPE_SERVICES;
+      yk_casework_update_client (session, client, NULL);
+    }
 }
 
 static gboolean popup_row_menu_cb (gpointer data);
+
+/* The consent section in view (the profile scrolls to the focused
+ * field), and for consent-withdraw its dialog, filled in. */
+static gboolean
+show_consent_cb (gpointer data)
+{
+  GtkWidget *view = ui_test_child (data, YK_TYPE_MAIN_VIEW, "case_file_view");
+  GtkWidget *button = ui_test_child (view, YK_TYPE_CASE_FILE_VIEW, "withdraw_consent_button");
+
+  if (!gtk_widget_get_mapped (button))
+    return G_SOURCE_CONTINUE;
+  gtk_widget_grab_focus (button);
+  if (g_str_equal (mode, "consent-withdraw"))
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      gtk_widget_activate_action (view, "case-file.record", "s", "record.withdraw-consent");
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr (GObject) dialog = g_list_model_get_item (toplevels, i);
+          if (YK_IS_WITHDRAW_CONSENT_DIALOG (dialog))
+            gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_WITHDRAW_CONSENT_DIALOG,
+                                                                "consent_withdrawal_reason_entry")),
+                                   "本人表示不再接受社区康复服务");
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
 
 static void
 show_case_file_cb (YkWindow *window)
@@ -214,6 +260,8 @@ show_case_file_cb (YkWindow *window)
     }
   if (g_str_equal (mode, "case-file-menu"))
     g_timeout_add (1500, popup_row_menu_cb, main_view);
+  if (g_str_has_prefix (mode, "consent"))
+    g_timeout_add (1500, show_consent_cb, main_view);
 }
 
 /* The first row of the timeline with a menu: its 操作 menu, open. */
@@ -853,7 +901,7 @@ activate_cb (GApplication *app)
     ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   else if (g_str_equal (mode, "worker"))
     ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
-  else if (g_str_equal (mode, "case-file") || g_str_equal (mode, "case-file-menu"))
+  else if (g_str_equal (mode, "case-file") || g_str_equal (mode, "case-file-menu") || g_str_has_prefix (mode, "consent"))
     open_case_file (window);
   else if (g_str_has_prefix (mode, "caseload"))
     preview_caseload (window);
@@ -912,7 +960,7 @@ main (int argc, char *argv[])
     today_fill_database ();
   if (g_str_has_prefix (mode, "record-") || g_str_equal (mode, "date-popover"))
     fill_demo ();
-  if (g_str_equal (mode, "case-file") || g_str_equal (mode, "case-file-menu"))
+  if (g_str_equal (mode, "case-file") || g_str_equal (mode, "case-file-menu") || g_str_has_prefix (mode, "consent"))
     fill_case_file_demo ();
   app = yk_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

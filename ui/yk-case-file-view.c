@@ -45,6 +45,8 @@ struct _YkCaseFileView
   GtkLabel *problem_label;
   GtkStack *sections;
   GtkWidget *profile_grid;
+  GtkLabel *consent_withdrawal_label;
+  GtkWidget *withdraw_consent_button;
   GtkLabel *form_message;
   GListStore *timeline_store;
   GListStore *family_store;
@@ -87,6 +89,7 @@ typedef enum
   FIELD_DATE,
   FIELD_CHOICE,
   FIELD_CHECK,
+  FIELD_SCOPE,  /* the consent's scope: a box of check buttons, one per YkConsentScope bit */
 } FieldKind;
 
 /* The profile's fields, named by yk_client_validate()'s keys; the
@@ -103,6 +106,8 @@ static const struct
   { "site", FIELD_CHOICE }, { "worker", FIELD_CHOICE }, { "intake_date", FIELD_DATE },
   { "consent_date", FIELD_DATE }, { "stable_at_intake", FIELD_CHECK }, { "risk_level", FIELD_CHOICE },
   { "status", FIELD_CHOICE }, { "status_date", FIELD_DATE }, { "status_reason", FIELD_TEXT },
+  { "consent_signer", FIELD_CHOICE }, { "consent_guardian", FIELD_TEXT }, { "consent_form", FIELD_CHOICE },
+  { "consent_scope", FIELD_SCOPE },
 };
 
 /* The stored values behind the dropdowns of the template, in its order
@@ -111,9 +116,12 @@ static const char *const genders[] = { "", "男", "女" };
 static const char *const diagnoses[] = { "", "精神分裂症", "分裂情感性障碍", "偏执性精神病", "双相情感障碍",
                                          "癫痫所致精神障碍", "精神发育迟滞伴发精神障碍", "其他" };
 static const char *const statuses[] = { "active", "referred", "closed" };
+static const char *const signers[] = { "", "self", "guardian" };
+static const char *const consent_forms[] = { "unknown", "written", "oral_recorded" };
 
 static const char *const record_actions[] = { "record.phone", "record.visit", "record.assessment", "record.family",
-                                              "record.plan-goal", "record.referral", "record.status", NULL };
+                                              "record.plan-goal", "record.referral", "record.status",
+                                              "record.withdraw-consent", NULL };
 
 static GtkWidget *
 field_widget (YkCaseFileView *self, const char *key, const char *suffix)
@@ -304,9 +312,23 @@ field_value (YkCaseFileView *self, guint f)
       return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
     case FIELD_CHECK:
       return g_strdup (gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)) ? "1" : "0");
+    case FIELD_SCOPE:
+      {
+        guint scope = 0, bit = 1;
+
+        for (GtkWidget *check = gtk_widget_get_first_child (widget); check != NULL;
+             check = gtk_widget_get_next_sibling (check), bit <<= 1)
+          if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+            scope |= bit;
+        return g_strdup_printf ("%u", scope);
+      }
     case FIELD_CHOICE:
     default:
       selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (widget));
+      if (g_str_equal (key, "consent_signer"))
+        return g_strdup (signers[MIN (selected, G_N_ELEMENTS (signers) - 1)]);
+      if (g_str_equal (key, "consent_form"))
+        return g_strdup (consent_forms[MIN (selected, G_N_ELEMENTS (consent_forms) - 1)]);
       if (g_str_equal (key, "gender"))
         return g_strdup (genders[MIN (selected, G_N_ELEMENTS (genders) - 1)]);
       if (g_str_equal (key, "diagnosis"))
@@ -337,9 +359,23 @@ set_field_value (YkCaseFileView *self, guint f, const char *value)
     case FIELD_CHECK:
       gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), g_strcmp0 (value, "1") == 0);
       break;
+    case FIELD_SCOPE:
+      {
+        guint scope = (guint) g_ascii_strtoull (value ? value : "0", NULL, 10), bit = 1;
+
+        for (GtkWidget *check = gtk_widget_get_first_child (widget); check != NULL;
+             check = gtk_widget_get_next_sibling (check), bit <<= 1)
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (scope & bit) != 0);
+      }
+      break;
     case FIELD_CHOICE:
     default:
-      if (g_str_equal (key, "gender"))
+      if (g_str_equal (key, "consent_signer"))
+        gtk_drop_down_set_selected (dropdown, index_of (signers, G_N_ELEMENTS (signers), value));
+      else if (g_str_equal (key, "consent_form"))
+        gtk_drop_down_set_selected (dropdown, index_of (consent_forms, G_N_ELEMENTS (consent_forms),
+                                                        value != NULL && *value != '\0' ? value : "unknown"));
+      else if (g_str_equal (key, "gender"))
         gtk_drop_down_set_selected (dropdown, index_of (genders, G_N_ELEMENTS (genders), value));
       else if (g_str_equal (key, "diagnosis"))
         gtk_drop_down_set_selected (dropdown, index_of (diagnoses, G_N_ELEMENTS (diagnoses), value));
@@ -404,6 +440,9 @@ client_value (const YkClientRecord *c, const char *key)
     { "consent_date", G_STRUCT_OFFSET (YkClientRecord, consent_date) },
     { "status", G_STRUCT_OFFSET (YkClientRecord, status) }, { "status_date", G_STRUCT_OFFSET (YkClientRecord, status_date) },
     { "status_reason", G_STRUCT_OFFSET (YkClientRecord, status_reason) },
+    { "consent_signer", G_STRUCT_OFFSET (YkClientRecord, consent_signer) },
+    { "consent_guardian", G_STRUCT_OFFSET (YkClientRecord, consent_guardian) },
+    { "consent_form", G_STRUCT_OFFSET (YkClientRecord, consent_form) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -417,6 +456,8 @@ client_value (const YkClientRecord *c, const char *key)
     return g_strdup (c->stable_at_intake ? "1" : "0");
   if (g_str_equal (key, "risk_level"))
     return c->risk_level >= 0 ? g_strdup_printf ("%d", c->risk_level) : g_strdup ("");
+  if (g_str_equal (key, "consent_scope"))
+    return g_strdup_printf ("%u", c->consent_scope);
   return NULL;
 }
 
@@ -470,6 +511,45 @@ keep_draft (YkCaseFileView *self, GHashTable *changes)
   yk_form_drafts_keep_values (self->drafts, key, changes);
 }
 
+/* The guardian's name is asked for when a guardian signed. */
+static void
+show_consent_guardian (YkCaseFileView *self)
+{
+  gboolean guardian = gtk_drop_down_get_selected (GTK_DROP_DOWN (field_widget (self, "consent_signer", "_field"))) == 2;
+
+  gtk_widget_set_visible (field_widget (self, "consent_guardian", "_label"), guardian);
+  gtk_widget_set_visible (field_widget (self, "consent_guardian", "_field"), guardian);
+}
+
+/* The consent's state beside its fields: withdrawn (and when, and why),
+ * or the way to record that it is. */
+static void
+fill_consent (YkCaseFileView *self)
+{
+  const YkClientRecord *c = self->file->client;
+  gboolean withdrawn = c->consent_withdrawn_date != NULL;
+
+  if (withdrawn)
+    {
+      /* TRANSLATORS: %1$s is a date, %2$s the reason the person gave */
+      g_autofree char *text = g_strdup_printf (_("Consent withdrawn on %1$s: %2$s. The case is closed and nothing new "
+                                                 "can be recorded for this person."),
+                                               c->consent_withdrawn_date,
+                                               c->consent_withdrawal_reason ? c->consent_withdrawal_reason : "");
+      gtk_label_set_text (self->consent_withdrawal_label, text);
+    }
+  else if (g_strcmp0 (c->consent_form, "unknown") == 0 || c->consent_form == NULL)
+    gtk_label_set_text (self->consent_withdrawal_label,
+                        _("The form of this consent was not recorded (a case file from before consents were kept)."));
+  else
+    gtk_label_set_text (self->consent_withdrawal_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_withdrawal_label),
+                          *gtk_label_get_text (self->consent_withdrawal_label) != '\0');
+  gtk_widget_set_visible (self->withdraw_consent_button,
+                          !withdrawn && c->voided_at == NULL && !yk_unlocked_session_is_read_only (self->session));
+  show_consent_guardian (self);
+}
+
 /* Every edit is kept as a draft at once: a lock can come at any time. */
 static void
 field_changed_cb (YkCaseFileView *self)
@@ -479,6 +559,7 @@ field_changed_cb (YkCaseFileView *self)
 
   if (self->filling || self->baseline == NULL)
     return;
+  show_consent_guardian (self);
   if (selected_id (site, self->site_ids) != self->worker_site)
     {
       self->filling = TRUE;
@@ -526,6 +607,7 @@ fill_form (YkCaseFileView *self, gboolean opening)
   gtk_widget_set_visible (field_widget (self, "site", "_field"), coordinator);
   gtk_widget_set_sensitive (self->profile_grid,
                             client->voided_at == NULL && !yk_unlocked_session_is_read_only (self->session));
+  fill_consent (self);
 
   changes = form_changes (self);
   update_form_actions (self, changes);
@@ -578,7 +660,11 @@ record_from_form (YkCaseFileView *self)
   TEXT (status, "status", FALSE);
   TEXT (status_date, "status_date", TRUE);
   TEXT (status_reason, "status_reason", FALSE);
+  TEXT (consent_signer, "consent_signer", FALSE);
+  TEXT (consent_guardian, "consent_guardian", FALSE);
+  TEXT (consent_form, "consent_form", FALSE);
 #undef TEXT
+  r->consent_scope = (guint) g_ascii_strtoull (g_hash_table_lookup (values, "consent_scope"), NULL, 10);
   r->site_id = g_ascii_strtoll (g_hash_table_lookup (values, "site"), NULL, 10);
   r->worker_id = g_ascii_strtoll (g_hash_table_lookup (values, "worker"), NULL, 10);
   r->stable_at_intake = g_strcmp0 (g_hash_table_lookup (values, "stable_at_intake"), "1") == 0;
@@ -685,7 +771,9 @@ apply_file (YkCaseFileView *self, YkCaseFile *file, gboolean opening)
     }
   fill_form (self, opening);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.record", live);
+  /* docs/design/file-format.md, "Consent": nothing new once it is withdrawn. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.record",
+                                 live && file->client->consent_withdrawn_date == NULL);
   gtk_stack_set_visible_child_name (self->state_stack, "file");
 }
 
@@ -964,6 +1052,9 @@ yk_case_file_view_class_init (YkCaseFileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, problem_label);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, sections);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, profile_grid);
+  gtk_widget_class_bind_template_child_full (widget_class, "consent_heading", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, consent_withdrawal_label);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, withdraw_consent_button);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, form_message);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, timeline_store);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, family_store);

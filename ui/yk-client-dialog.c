@@ -55,6 +55,17 @@ struct _YkClientDialog
   GtkWidget *consent_date_error;
   GtkWidget *stable_check;
   GtkWidget *stable_error;
+  GtkWidget *consent_signer_dropdown;
+  GtkWidget *consent_signer_error;
+  GtkWidget *consent_guardian_entry_label;
+  GtkWidget *consent_guardian_entry;
+  GtkWidget *consent_guardian_error;
+  GtkWidget *consent_form_dropdown;
+  GtkWidget *consent_form_error;
+  GtkWidget *consent_scope_case_file_check;
+  GtkWidget *consent_scope_services_check;
+  GtkWidget *consent_scope_reporting_check;
+  GtkWidget *consent_scope_error;
 
   YkRecordForm *form;
   GArray *site_ids;
@@ -69,6 +80,8 @@ static const char *const gender_codes[] = { NULL, "男", "女" };
 static const char *const diagnosis_codes[] = { NULL, "精神分裂症", "分裂情感性障碍", "偏执性精神病", "双相情感障碍",
                                                "癫痫所致精神障碍", "精神发育迟滞伴发精神障碍", "其他" };
 static const char *const risk_codes[] = { NULL, "0", "1", "2", "3", "4", "5" };
+static const char *const signer_codes[] = { "self", "guardian" };
+static const char *const consent_form_codes[] = { "written", "oral_recorded" };
 
 static gint64
 site_id (YkClientDialog *self)
@@ -90,6 +103,19 @@ site_changed_cb (YkClientDialog *self)
     return;
   staff = yk_recording_workers (session, site_id (self), NULL);
   yk_record_form_fill_staff (self->worker_dropdown, staff, yk_session_get_staff_id (session));
+}
+
+/* The guardian's name is asked for when a guardian signed. */
+static void
+consent_signer_changed_cb (YkClientDialog *self)
+{
+  gboolean guardian = g_strcmp0 (yk_record_form_choice (self->consent_signer_dropdown, signer_codes), "guardian") == 0;
+
+  gtk_widget_set_visible (self->consent_guardian_entry_label, guardian);
+  gtk_widget_set_visible (self->consent_guardian_entry, guardian);
+  if (guardian && gtk_editable_get_text (GTK_EDITABLE (self->consent_guardian_entry))[0] == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->consent_guardian_entry),
+                           gtk_editable_get_text (GTK_EDITABLE (self->guardian_name_entry)));
 }
 
 /* A valid ID number gives the birth date and gender: filled in when the
@@ -141,6 +167,19 @@ read_record (YkClientDialog *self,
   r->risk_level = risk != NULL ? (int) g_ascii_strtoll (risk, NULL, 10) : -1;
   r->stable_at_intake = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->stable_check));
   r->status = g_strdup ("active");
+  r->consent_signer = g_strdup (yk_record_form_choice (self->consent_signer_dropdown, signer_codes));
+  if (g_strcmp0 (r->consent_signer, "guardian") == 0)
+    r->consent_guardian = yk_record_form_text (self->consent_guardian_entry);
+  r->consent_form = g_strdup (yk_record_form_choice (self->consent_form_dropdown, consent_form_codes));
+  r->consent_scope = (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->consent_scope_case_file_check))
+                        ? YK_CONSENT_SCOPE_CASE_FILE : 0) |
+                     (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->consent_scope_services_check))
+                        ? YK_CONSENT_SCOPE_SERVICES : 0) |
+                     (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->consent_scope_reporting_check))
+                        ? YK_CONSENT_SCOPE_REPORTING : 0);
+  /* Nothing ticked is not "not recorded": the rules say what is missing. */
+  if (r->consent_scope == 0)
+    r->consent_scope = YK_CONSENT_SCOPE_SERVICES;
   return yk_record_form_date (self->form, "birth_date", self->birth_date_entry, FALSE, &r->birth_date) &&
          yk_record_form_date (self->form, "intake_date", self->intake_date_entry, TRUE, &r->intake_date) &&
          yk_record_form_date (self->form, "consent_date", self->consent_date_entry, FALSE, &r->consent_date);
@@ -253,8 +292,20 @@ yk_client_dialog_class_init (YkClientDialogClass *klass)
   BIND (consent_date_error);
   BIND (stable_check);
   BIND (stable_error);
+  BIND (consent_signer_dropdown);
+  BIND (consent_signer_error);
+  BIND (consent_guardian_entry_label);
+  BIND (consent_guardian_entry);
+  BIND (consent_guardian_error);
+  BIND (consent_form_dropdown);
+  BIND (consent_form_error);
+  BIND (consent_scope_case_file_check);
+  BIND (consent_scope_services_check);
+  BIND (consent_scope_reporting_check);
+  BIND (consent_scope_error);
   gtk_widget_class_bind_template_callback (widget_class, site_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, id_number_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, consent_signer_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "form.cancel", NULL, cancel_action);
@@ -294,6 +345,10 @@ add_fields (YkClientDialog *self)
     { "intake_date", self->intake_date_entry, self->intake_date_error },
     { "consent_date", self->consent_date_entry, self->consent_date_error },
     { "stable_at_intake", self->stable_check, self->stable_error },
+    { "consent_signer", self->consent_signer_dropdown, self->consent_signer_error },
+    { "consent_guardian", self->consent_guardian_entry, self->consent_guardian_error },
+    { "consent_form", self->consent_form_dropdown, self->consent_form_error },
+    { "consent_scope", self->consent_scope_case_file_check, self->consent_scope_error },
   };
 
   yk_record_form_set_error_label (self->form, self->error_label);
@@ -343,6 +398,7 @@ yk_client_dialog_new (YkUnlockedSession *session,
     }
   yk_record_form_set_today (self->intake_date_entry);
   yk_record_form_restore_draft (self->form);
+  consent_signer_changed_cb (self);
   gtk_widget_grab_focus (self->case_no_entry);
   return self;
 }

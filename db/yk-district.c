@@ -29,7 +29,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 /* The memdb VFS keeps an in-memory database shared between the
@@ -1061,6 +1063,8 @@ cache_load (const YkDistrictCache *cache,
   g_auto (GStrv) keys = NULL;
   sqlite3 *fresh;
 
+  /* A cache still being written by an earlier opening: the newest rows. */
+  _yk_store_district_cache_wait ();
   if (!g_file_test (cache->path, G_FILE_TEST_IS_REGULAR))
     return NULL;
   store = yk_store_open_with_identity (cache->path, cache->identity, &local_error);
@@ -1092,19 +1096,58 @@ cache_load (const YkDistrictCache *cache,
   return g_steal_pointer (&keys);
 }
 
+/* A cache being written, behind the opening that made its rows. */
+typedef struct
+{
+  sqlite3 *source;   /* a connection of its own to the merged rows: they live until it closes */
+  char *path;
+  YkIdentity *identity;
+  GStrv slot_paths;  /* the sources' paths: where the identity's slot is copied from */
+  GStrv keys;
+} CacheSave;
+
+static GMutex saves_lock;
+static GPtrArray *saves; /* GThread *, started and not yet joined */
+
+static void
+cache_save_free (CacheSave *save)
+{
+  if (save->source != NULL)
+    sqlite3_close_v2 (save->source);
+  g_free (save->path);
+  yk_identity_free (save->identity);
+  g_strfreev (save->slot_paths);
+  g_strfreev (save->keys);
+  g_free (save);
+}
+
+/* Temporary files of this cache that a process ended while writing. */
+static void
+remove_stale_temporaries (const char *path)
+{
+  g_autofree char *directory = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".", NULL);
+  g_autoptr (GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && (g_str_has_suffix (name, ".yk-tmp") || g_str_has_suffix (name, ".yk-tmp-journal")))
+      {
+        g_autofree char *stale = g_build_filename (directory, name, NULL);
+        g_unlink (stale);
+      }
+}
+
 /* The merged rows, with their keys, to a new file beside the cache, then
  * renamed over it: the cache is the old one or the whole new one. Its
  * key slot is copied from a source where the identity has one. */
 static gboolean
-cache_save (const YkDistrictCache  *cache,
-            const YkDistrictSource *sources,
-            guint                   n_sources,
-            char *const            *keys,
-            sqlite3                *builder)
+cache_save (const CacheSave *save)
 {
-  g_autofree char *directory = g_path_get_dirname (cache->path);
+  g_autofree char *directory = g_path_get_dirname (save->path);
   g_autofree char *random = g_uuid_string_random ();
-  g_autofree char *temporary = g_strdup_printf ("%s.%.8s.yk-tmp", cache->path, random);
+  g_autofree char *temporary = g_strdup_printf ("%s.%.8s.yk-tmp", save->path, random);
   g_autofree char *journal = g_strconcat (temporary, "-journal", NULL);
   g_autoptr (GError) local_error = NULL;
   YkStore *store = NULL;
@@ -1113,12 +1156,12 @@ cache_save (const YkDistrictCache  *cache,
 
   if (g_mkdir_with_parents (directory, 0700) != 0)
     return FALSE;
-  for (guint i = 0; store == NULL && i < n_sources; i++)
+  remove_stale_temporaries (save->path);
+  for (guint i = 0; store == NULL && save->slot_paths[i] != NULL; i++)
     {
       char *recovery = NULL;
 
-      store = yk_store_create_with_identity (temporary, yk_store_get_path (sources[i].store), cache->identity,
-                                             &recovery, &local_error);
+      store = yk_store_create_with_identity (temporary, save->slot_paths[i], save->identity, &recovery, &local_error);
       if (store == NULL)
         g_debug ("district cache: %s", local_error->message);
       g_clear_error (&local_error);
@@ -1131,15 +1174,15 @@ cache_save (const YkDistrictCache  *cache,
     return FALSE;
   /* Written under a temporary name and renamed: a cache cut by a crash
    * fails its pages or its keys, and is made again. */
-  ok = exec (store->db, "PRAGMA synchronous=OFF;", &local_error) && copy_pages (builder, store->db) &&
+  ok = exec (store->db, "PRAGMA synchronous=OFF;", &local_error) && copy_pages (save->source, store->db) &&
        exec (store->db, "BEGIN; CREATE TABLE yk_district_cache (file INTEGER PRIMARY KEY, key TEXT NOT NULL)",
              &local_error) &&
        sqlite3_prepare_v2 (store->db, "INSERT INTO yk_district_cache (file, key) VALUES (?1, ?2)", -1, &stmt, NULL) ==
          SQLITE_OK;
-  for (guint i = 0; ok && keys[i] != NULL; i++)
+  for (guint i = 0; ok && save->keys[i] != NULL; i++)
     {
       sqlite3_bind_int64 (stmt, 1, i);
-      sqlite3_bind_text (stmt, 2, keys[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, save->keys[i], -1, SQLITE_STATIC);
       ok = sqlite3_step (stmt) == SQLITE_DONE;
       sqlite3_reset (stmt);
     }
@@ -1148,11 +1191,76 @@ cache_save (const YkDistrictCache  *cache,
   if (!ok)
     g_debug ("district cache: %s", local_error != NULL ? local_error->message : sqlite3_errmsg (store->db));
   yk_store_close (store);
-  ok = ok && g_rename (temporary, cache->path) == 0;
+  ok = ok && g_rename (temporary, save->path) == 0;
   if (!ok)
     g_unlink (temporary);
   g_unlink (journal);
   return ok;
+}
+
+static gpointer
+cache_save_thread (gpointer data)
+{
+  CacheSave *save = data;
+  gint64 start;
+  gboolean ok;
+
+#ifdef __linux__
+  /* Behind the opening: the figures being shown come first. (On Linux a
+   * thread has a niceness of its own.) */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19);
+#endif
+  start = g_get_monotonic_time ();
+  ok = cache_save (save);
+
+  g_debug ("district cache: %s in %.0f ms", ok ? "written" : "not written", (g_get_monotonic_time () - start) / 1000.0);
+  cache_save_free (save);
+  return NULL;
+}
+
+/* Starts writing the cache in a thread of its own: the district opens
+ * without waiting for it. FALSE when it cannot start. */
+static gboolean
+cache_save_start (const YkDistrictCache  *cache,
+                  const YkDistrictSource *sources,
+                  guint                   n_sources,
+                  char *const            *keys,
+                  const char             *uri)
+{
+  CacheSave *save = g_new0 (CacheSave, 1);
+  GThread *thread;
+
+  save->source = _yk_district_open_connection (uri, FALSE, NULL);
+  if (save->source == NULL)
+    {
+      cache_save_free (save);
+      return FALSE;
+    }
+  save->path = g_strdup (cache->path);
+  save->identity = yk_identity_copy (cache->identity);
+  save->slot_paths = g_new0 (char *, n_sources + 1);
+  for (guint i = 0; i < n_sources; i++)
+    save->slot_paths[i] = g_strdup (yk_store_get_path (sources[i].store));
+  save->keys = g_strdupv ((char **) keys);
+  thread = g_thread_new ("yk-district-cache-save", cache_save_thread, save);
+  g_mutex_lock (&saves_lock);
+  if (saves == NULL)
+    saves = g_ptr_array_new ();
+  g_ptr_array_add (saves, thread);
+  g_mutex_unlock (&saves_lock);
+  return TRUE;
+}
+
+void
+_yk_store_district_cache_wait (void)
+{
+  g_autoptr (GPtrArray) pending = NULL;
+
+  g_mutex_lock (&saves_lock);
+  pending = g_steal_pointer (&saves);
+  g_mutex_unlock (&saves_lock);
+  for (guint i = 0; pending != NULL && i < pending->len; i++)
+    g_thread_join (pending->pdata[i]);
 }
 
 static sqlite3 *
@@ -1396,24 +1504,18 @@ yk_store_new_district_cached (const YkDistrictSource *sources,
     }
   if (ok && !loaded)
     ok = merge_files (builder, sources, n_sources, maps, error);
-  if (ok && cache != NULL && (!loaded || n_changed > 0))
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      result = cache_save (cache, sources, n_sources, keys, builder) ? YK_DISTRICT_CACHE_WRITTEN
-                                                                   : YK_DISTRICT_CACHE_FAILED;
-      g_debug ("district cache: %s in %.0f ms", result == YK_DISTRICT_CACHE_WRITTEN ? "written" : "not written",
-               (g_get_monotonic_time () - start) / 1000.0);
-    }
-  if (ok && loaded)
-    result = n_changed == 0 ? YK_DISTRICT_CACHE_HIT
-             : result == YK_DISTRICT_CACHE_WRITTEN ? YK_DISTRICT_CACHE_UPDATED
-                                                   : YK_DISTRICT_CACHE_FAILED;
   for (guint i = 0; i < n_sources; i++)
     file_map_clear (&maps[i]);
   ok = ok && exec (builder, "PRAGMA query_only=ON;", error);
   if (ok)
     reader = _yk_district_open_connection (uri, FALSE, error);
+  /* Written behind the opening, from the finished rows. */
+  if (reader != NULL && cache != NULL && (!loaded || n_changed > 0))
+    result = !cache_save_start (cache, sources, n_sources, keys, uri) ? YK_DISTRICT_CACHE_FAILED
+             : loaded                                                 ? YK_DISTRICT_CACHE_UPDATED
+                                                                      : YK_DISTRICT_CACHE_WRITTEN;
+  else if (reader != NULL && loaded)
+    result = YK_DISTRICT_CACHE_HIT;
   if (reader == NULL)
     {
       close_builder (builder);

@@ -2,17 +2,24 @@
 /* The district view at the scale of DISTRICT.md: 56 site files holding
  * 5,000 service users and 1,000,000 contacts in all (with families,
  * activities and their attendances, questionnaires, SDSS assessments),
- * opened at once as yk_district_open() does. Every file after the first
- * is made with the first one's key pair (init --key-from), as a
- * coordinator's site files are, so opening runs Argon2id once: the
- * password unlocks the first file's slot and gives the identity, whose
- * secret key opens every other file's slot. Times, separately, that
- * unlocking (one Argon2id, then 55 slot openings), the merge of the
- * files' rows, a quarter's figures (2021Q4, with its cumulative column)
- * and the caseload of every person, on the merged rows. Medians, minima
- * and maxima over --runs openings, in milliseconds. Generating the files
- * takes a few minutes at full size; --dir keeps them (and reuses them
- * next time), and --files, --people and --contacts make a smaller
+ * opened at once as the district view reads them: as snapshots
+ * (yk_store_snapshot(), DIR/snapshots) of the site files (DIR/sites).
+ * Every file after the first is made with the first one's key pair
+ * (init --key-from), as a coordinator's site files are, so opening runs
+ * Argon2id once: the password unlocks the first file's slot and gives
+ * the identity, whose secret key opens every other file's slot.
+ *
+ * Each run opens the district three ways (docs/design/district.md, "The
+ * cache"): cold (the cache removed: every file merged, the cache
+ * written behind), warm (every row from the cache) and after one site's
+ * newer snapshot (the cache read, that site merged again). Times the
+ * whole yk_district_open() (of which the unlocking and the merged rows),
+ * a quarter's figures (2021Q4, with its cumulative column), the caseload
+ * of every person, and what is left of writing the cache after that.
+ * The coordinator's cache and state directories are DIR/home. Medians,
+ * minima and maxima over --runs runs, in milliseconds. Generating the
+ * files takes a few minutes at full size; --dir keeps them (and reuses
+ * them next time), and --files, --people and --contacts make a smaller
  * district. Run by hand:
  *   build/tests/bench/yk-bench-district [--runs 5] [--dir DIR]
  *                                       [--files 56] [--people 5000] [--contacts 1000000] */

@@ -490,7 +490,8 @@ check_typed_numbers (sqlite3                *builder,
         {
           const char *number = (const char *) sqlite3_column_text (stmt, 0);
           guint earlier = (guint) (sqlite3_column_int64 (stmt, 1) / YK_DISTRICT_ID_STRIDE);
-          const char *first = sources[MIN (earlier, file)].name, *second = sources[file].name;
+          /* An earlier file, or, bringing the cache up to date, a later one. */
+          const char *first = sources[MIN (earlier, file)].name, *second = sources[MAX (earlier, file)].name;
 
           if (g_str_equal (table, "clients"))
             g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_REFUSED,

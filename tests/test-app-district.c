@@ -1348,6 +1348,48 @@ test_cache (void)
   g_assert_cmpstr (warm, ==, cold);
   yk_district_free (district);
 
+  /* A newer snapshot of JL (merged first) with a case number SPQ has:
+   * brought up to date, the cache refuses it as a merge from nothing
+   * does, with the same message. */
+  g_hash_table_insert (fake_generations, g_strdup (jl_id), GUINT_TO_POINTER (101));
+  {
+    /* SPQ read without a session, which would audit its unlocking. */
+    g_autoptr (YkStore) a = yk_store_unlock (spq, ACCOUNT, PASSWORD, &error);
+    g_autoptr (YkSession) b = NULL;
+    g_autofree char *sql = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_prepare_v2 (yk_store_get_connection (a), "SELECT case_no FROM clients ORDER BY id LIMIT 1", -1,
+                                         &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    sql = g_strdup_printf ("UPDATE clients SET case_no = '%s' WHERE id = (SELECT min (id) FROM clients)",
+                           (const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    b = yk_session_open (jl, ACCOUNT, PASSWORD, &error);
+    g_assert_no_error (error);
+    app_test_exec (b, sql);
+  }
+  {
+    const char *paths[] = { spq, jl, NULL };
+    g_autofree char *updating = NULL;
+
+    for (guint pass = 0; pass < 2; pass++)
+      {
+        district = yk_district_open (paths, ACCOUNT, PASSWORD, &error);
+        g_assert_null (district);
+        g_assert_error (error, YK_DB_ERROR, YK_DB_ERROR_REFUSED);
+        g_assert_true (g_str_has_prefix (error->message, "“JL.ykdb” and “SPQ.ykdb” both have a service user"));
+        if (pass == 0)
+          updating = g_strdup (error->message);
+        else
+          g_assert_cmpstr (error->message, ==, updating);
+        g_clear_error (&error);
+        /* Then from nothing. */
+        g_unlink (cache);
+      }
+  }
+
   _yk_district_set_snapshot_func (NULL);
   g_clear_pointer (&fake_generations, g_hash_table_unref);
   g_unlink (cache);

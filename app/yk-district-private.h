@@ -44,9 +44,16 @@ typedef gboolean (*YkDistrictSnapshotFunc) (YkStore        *store,
                                             YkSnapshotInfo *info);
 void _yk_district_set_snapshot_func (YkDistrictSnapshotFunc func);
 
-/* Benchmarks: microseconds spent unlocking (key derivation) and merging. */
+/* Benchmarks: microseconds spent unlocking (key derivation) and merging
+ * (or reading the cache). */
 void _yk_district_get_timings (YkDistrict *district,
                                gint64     *unlock_usec,
                                gint64     *merge_usec);
+
+/* $XDG_CACHE_HOME/yukang/district-cache-HEX.ykdb: the merged rows kept
+ * between openings, HEX as for the state file. */
+char *_yk_district_cache_path (const YkIdentity *identity);
+/* Whether the rows came from the cache, and whether it was written. */
+YkDistrictCacheOutcome _yk_district_get_cache_outcome (YkDistrict *district);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ struct _YkDistrict
   char *state_problem;
   gint64 unlock_usec;
   gint64 merge_usec;
+  YkDistrictCacheOutcome cache_outcome;
 };
 
 /* One file on its way in. */
@@ -107,15 +108,33 @@ hex_id (const guint8 *id,
 /* One record per coordinator's key pair: two coordinators who share a
  * computer account (or a test run beside another) each keep their own,
  * which the other's key could not check. */
+static char *
+per_identity_name (const char       *prefix,
+                   const YkIdentity *identity,
+                   const char       *suffix)
+{
+  const guint8 *public_key = yk_identity_get_public_key (identity);
+
+  return g_strdup_printf ("%s%02x%02x%02x%02x%02x%02x%02x%02x%s", prefix, public_key[0], public_key[1],
+                          public_key[2], public_key[3], public_key[4], public_key[5], public_key[6], public_key[7],
+                          suffix);
+}
+
 char *
 _yk_district_state_path (const YkIdentity *identity)
 {
-  const guint8 *public_key = yk_identity_get_public_key (identity);
-  g_autofree char *name = g_strdup_printf ("district-seen-%02x%02x%02x%02x%02x%02x%02x%02x", public_key[0],
-                                           public_key[1], public_key[2], public_key[3], public_key[4],
-                                           public_key[5], public_key[6], public_key[7]);
+  g_autofree char *name = per_identity_name ("district-seen-", identity, "");
 
   return g_build_filename (g_get_user_state_dir (), "yukang", name, NULL);
+}
+
+/* The same per key pair: the cache is keyed for that key pair only. */
+char *
+_yk_district_cache_path (const YkIdentity *identity)
+{
+  g_autofree char *name = per_identity_name ("district-cache-", identity, ".ykdb");
+
+  return g_build_filename (g_get_user_cache_dir (), "yukang", name, NULL);
 }
 
 static gboolean
@@ -303,6 +322,12 @@ void
 _yk_district_set_snapshot_func (YkDistrictSnapshotFunc func)
 {
   snapshot_func = func;
+}
+
+YkDistrictCacheOutcome
+_yk_district_get_cache_outcome (YkDistrict *district)
+{
+  return district->cache_outcome;
 }
 
 void
@@ -509,6 +534,34 @@ find_coordinator (YkStore    *merged,
   return NULL;
 }
 
+/* What each file's rows in the cache are made of, in the merge's order:
+ * its database id, snapshot generation and time, audit head, size and
+ * modification time. NULL when a file is not a snapshot: a live file
+ * changes without a new generation, so a district with one is merged
+ * afresh every time (and no cache is read or written). */
+static GStrv
+cache_keys (GPtrArray *opened)
+{
+  g_autoptr (GStrvBuilder) keys = g_strv_builder_new ();
+
+  for (guint i = 0; i < opened->len; i++)
+    {
+      Opening *o = opened->pdata[i];
+      g_autofree char *key = NULL;
+      GStatBuf st;
+
+      if (o->info.generation == 0 || g_stat (o->file->path, &st) != 0)
+        return NULL;
+      key = g_strdup_printf ("%s %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                             ".%09ld",
+                             o->id_hex, o->info.generation, o->info.taken_at,
+                             o->file->audit_head != NULL ? o->file->audit_head : "-", (gint64) st.st_size,
+                             (gint64) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
+      g_strv_builder_add (keys, key);
+    }
+  return g_strv_builder_end (keys);
+}
+
 static gboolean
 check_snapshots (GPtrArray  *opened,
                  GHashTable *seen,
@@ -641,6 +694,9 @@ open_district (const char *const *paths,
   g_autofree char *state_path = NULL;
   g_autofree char *state_problem = NULL;
   g_autofree YkDistrictSource *sources = NULL;
+  g_auto (GStrv) keys = NULL;
+  g_autofree char *cache_path = NULL;
+  YkDistrictCache cache;
   YkDistrict *district;
   YkStaffRow *staff;
   YkStore *merged;
@@ -690,7 +746,11 @@ open_district (const char *const *paths,
       Opening *o = opened->pdata[i];
       sources[i] = (YkDistrictSource) { .store = o->store, .name = o->file->name };
     }
-  merged = yk_store_new_district (sources, opened->len, account, error);
+  keys = cache_keys (opened);
+  cache_path = _yk_district_cache_path (identity);
+  cache = (YkDistrictCache) { .path = cache_path, .identity = identity, .file_keys = (const char *const *) keys };
+  merged = yk_store_new_district_cached (sources, opened->len, account, keys != NULL ? &cache : NULL,
+                                         &district->cache_outcome, error);
   if (merged == NULL)
     goto fail;
   district->merge_usec = g_get_monotonic_time () - start;

@@ -20,6 +20,26 @@ typedef struct
   const char *name; /* how messages name the file: “SPQ.ykdb” */
 } YkDistrictSource;
 
+/* The merged rows kept between openings (docs/design/district.md, "The
+ * cache"): an encrypted Yukang file, keyed for `identity`. file_keys[i]
+ * says what source i is (its snapshot); the cache's rows of a source
+ * whose key, or whose id remap, changed are merged again. */
+typedef struct
+{
+  const char *path;
+  const YkIdentity *identity;
+  const char *const *file_keys; /* one per source */
+} YkDistrictCache;
+
+typedef enum
+{
+  YK_DISTRICT_CACHE_NONE,    /* no cache asked for */
+  YK_DISTRICT_CACHE_HIT,     /* every row came from the cache */
+  YK_DISTRICT_CACHE_UPDATED, /* from the cache, the changed files' rows merged again; the cache being written */
+  YK_DISTRICT_CACHE_WRITTEN, /* merged from the files; the cache being written */
+  YK_DISTRICT_CACHE_FAILED,  /* merged (or updated); the cache's writing could not start */
+} YkDistrictCacheOutcome;
+
 /* The codes of the sites a file holds, sorted. */
 char **yk_db_district_site_codes (sqlite3 *db,
                                   GError **error);
@@ -34,6 +54,22 @@ YkStore *yk_store_new_district (const YkDistrictSource *sources,
                                 guint                   n_sources,
                                 const char             *account,
                                 GError                **error);
+/* The same, through `cache` (NULL: none): its rows when every page of
+ * it authenticates and it was made of as many files, in one remap, with
+ * the rows of the files whose key changed merged again (all merged
+ * afresh when more than half did); then, if anything changed, written
+ * in a thread of its own, under another name, and renamed over it: the
+ * store returns before. A cache that fails anything is never used, only
+ * replaced. */
+YkStore *yk_store_new_district_cached (const YkDistrictSource *sources,
+                                       guint                   n_sources,
+                                       const char             *account,
+                                       const YkDistrictCache  *cache,
+                                       YkDistrictCacheOutcome *outcome,
+                                       GError                **error);
+/* Waits for the caches still being written (a later opening does, before
+ * it reads one; tests and benchmarks, to know it is there). */
+void _yk_store_district_cache_wait (void);
 /* A district view's store: nothing it opens can be written. */
 gboolean yk_store_is_read_only (YkStore *store);
 

@@ -9,18 +9,30 @@
  * moved out of the way of the other files'. The running totals
  * (figures_by_day, served_months) are copied the same way, not
  * recomputed: the district's figures are then the files' own, to the
- * digit, and opening costs a copy instead of a recount. */
+ * digit, and opening costs a copy instead of a recount.
+ *
+ * The merged rows are kept between openings in an encrypted Yukang file
+ * (the cache, docs/design/district.md): read back page by page when the
+ * files are the same snapshots, with the rows of those that changed
+ * taken out and merged again. */
 
 #include "yk-db-district.h"
 #include "yk-store-private.h"
 #include "yk-keys.h"
+#include "yk-page-cipher.h"
 #include "yk-schema.h"
 #include "yk-secret.h"
 #include "yk-vfs.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 /* The memdb VFS keeps an in-memory database shared between the
  * connections of this process when its name starts with '/'. */
@@ -478,7 +490,8 @@ check_typed_numbers (sqlite3                *builder,
         {
           const char *number = (const char *) sqlite3_column_text (stmt, 0);
           guint earlier = (guint) (sqlite3_column_int64 (stmt, 1) / YK_DISTRICT_ID_STRIDE);
-          const char *first = sources[MIN (earlier, file)].name, *second = sources[file].name;
+          /* An earlier file, or, bringing the cache up to date, a later one. */
+          const char *first = sources[MIN (earlier, file)].name, *second = sources[MAX (earlier, file)].name;
 
           if (g_str_equal (table, "clients"))
             g_set_error (error, YK_DB_ERROR, YK_DB_ERROR_REFUSED,
@@ -845,24 +858,598 @@ size_limit (const YkDistrictSource *sources,
   return MAX (G_GINT64_CONSTANT (1) << 30, total * 4);
 }
 
-YkStore *
-yk_store_new_district (const YkDistrictSource *sources,
-                       guint                   n_sources,
-                       const char             *account,
-                       GError                **error)
+/* Copies every page of `source` into `destination` (SQLite's backup
+ * API): through the encrypting VFS, each page written is sealed and each
+ * page read authenticated. */
+static gboolean
+copy_pages (sqlite3 *source,
+            sqlite3 *destination)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (destination, "main", source, "main");
+  int rc;
+
+  if (backup == NULL)
+    {
+      g_debug ("district cache: copying pages: %s", sqlite3_errmsg (destination));
+      return FALSE;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    g_debug ("district cache: copying pages: %s", sqlite3_errstr (rc));
+  return rc == SQLITE_DONE;
+}
+
+/* What the cache's rows of file i are made of: the file (the caller's
+ * key: its snapshot) and how its ids are remapped, which hangs on the
+ * other files too (sites by code, coordinators by account). */
+static char *
+file_key (const char    *source_key,
+          const FileMap *map)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  const GArray *arrays[] = { map->sites, map->site_firsts, map->staff_unified, map->staff_no_account };
+
+  g_checksum_update (sum, (const guchar *) &map->offset, sizeof map->offset);
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    {
+      guint length = arrays[i]->len;
+
+      g_checksum_update (sum, (const guchar *) &length, sizeof length);
+      g_checksum_update (sum, (const guchar *) arrays[i]->data, (gssize) (length * g_array_get_element_size ((GArray *) arrays[i])));
+    }
+  return g_strdup_printf ("%s map %s", source_key, g_checksum_get_string (sum));
+}
+
+static char *
+cache_header (guint n_sources)
+{
+  return g_strdup_printf ("yukang district cache 1, schema %d, %u files", YK_SCHEMA_VERSION, n_sources);
+}
+
+/* The cache's keys: row 0 its header, row i + 1 file i's key. NULL when
+ * it has none, or not that many files. */
+static GStrv
+cache_read_keys (sqlite3 *db,
+                 guint    n_sources)
+{
+  g_autofree char *header = cache_header (n_sources);
+  g_autoptr (GStrvBuilder) keys = g_strv_builder_new ();
+  g_auto (GStrv) result = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint expected = 0;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT file, key FROM yk_district_cache ORDER BY file", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == expected)
+    {
+      g_strv_builder_add (keys, (const char *) sqlite3_column_text (stmt, 1));
+      expected++;
+    }
+  sqlite3_finalize (stmt);
+  result = g_strv_builder_end (keys);
+  if (rc != SQLITE_DONE || expected != n_sources + 1 || !g_str_equal (result[0], header))
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+/* Pages [first, end) of the cache, read, opened and written into the
+ * merged rows by one thread. */
+typedef struct
+{
+  int fd;
+  YkPageCipher *cipher;
+  sqlite3_file *target;
+  guint64 first;
+  guint64 end;
+  gboolean ok;
+} PageRange;
+
+static gboolean
+read_fully (int      fd,
+            guint8  *buffer,
+            gsize    length,
+            goffset  offset)
+{
+  while (length > 0)
+    {
+      ssize_t got = pread (fd, buffer, length, offset);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0)
+        return FALSE;
+      buffer += got;
+      length -= (gsize) got;
+      offset += got;
+    }
+  return TRUE;
+}
+
+#define PAGES_A_READ 64
+
+static gpointer
+load_pages (gpointer data)
+{
+  PageRange *range = data;
+  guint8 *buffer = g_malloc (PAGES_A_READ * YK_PAGE_SIZE);
+
+  for (guint64 page = range->first; range->ok && page < range->end; page += PAGES_A_READ)
+    {
+      guint64 count = MIN (PAGES_A_READ, range->end - page);
+
+      range->ok = read_fully (range->fd, buffer, count * YK_PAGE_SIZE,
+                              YK_HEADER_AREA_SIZE + (goffset) (page - 1) * YK_PAGE_SIZE);
+      for (guint64 k = 0; range->ok && k < count; k++)
+        range->ok = yk_page_cipher_open (range->cipher, buffer + k * YK_PAGE_SIZE, buffer + k * YK_PAGE_SIZE,
+                                         page + k, YK_FILE_KIND_DATABASE);
+      /* The memdb VFS locks its store around each write. */
+      range->ok = range->ok && range->target->pMethods->xWrite (range->target, buffer, (int) (count * YK_PAGE_SIZE),
+                                                                (sqlite3_int64) (page - 1) * YK_PAGE_SIZE) == SQLITE_OK;
+    }
+  explicit_bzero (buffer, PAGES_A_READ * YK_PAGE_SIZE);
+  g_free (buffer);
+  return NULL;
+}
+
+/* Every page of the cache opened (authenticated, then decrypted) and
+ * written as it is into the empty in-memory database `builder` has
+ * open, by as many threads as there are processors (up to four): the
+ * same as SQLite's backup through the encrypting VFS, without its
+ * page-by-page cost. Page 1's count of pages must be the file's: a cut
+ * cache fails. */
+static gboolean
+load_cache_pages (YkStore *store,
+                  sqlite3 *builder)
+{
+  g_autofree guint8 *first = g_malloc (YK_PAGE_SIZE);
+  g_autofree guint8 *zero = g_malloc0 (YK_PAGE_SIZE);
+  sqlite3_file *target = NULL;
+  PageRange ranges[4];
+  GThread *threads[4] = { NULL };
+  guint n_threads = CLAMP (g_get_num_processors (), 1, G_N_ELEMENTS (ranges));
+  guint64 pages;
+  struct stat st;
+  gboolean ok;
+  int fd = open (store->path, O_RDONLY | O_CLOEXEC);
+
+  if (fd < 0)
+    return FALSE;
+  ok = fstat (fd, &st) == 0 && st.st_size > YK_HEADER_AREA_SIZE &&
+       (st.st_size - YK_HEADER_AREA_SIZE) % YK_PAGE_SIZE == 0 &&
+       sqlite3_file_control (builder, "main", SQLITE_FCNTL_FILE_POINTER, &target) == SQLITE_OK && target != NULL &&
+       target->pMethods != NULL;
+  pages = ok ? (guint64) (st.st_size - YK_HEADER_AREA_SIZE) / YK_PAGE_SIZE : 0;
+  ok = ok && read_fully (fd, first, YK_PAGE_SIZE, YK_HEADER_AREA_SIZE) &&
+       yk_page_cipher_open (store->cipher, first, first, 1, YK_FILE_KIND_DATABASE) &&
+       ((guint64) first[28] << 24 | (guint64) first[29] << 16 | (guint64) first[30] << 8 | first[31]) == pages;
+  /* The last page first: the memory is taken once, not grown page by page. */
+  ok = ok && target->pMethods->xWrite (target, zero, YK_PAGE_SIZE, (sqlite3_int64) (pages - 1) * YK_PAGE_SIZE) ==
+               SQLITE_OK &&
+       target->pMethods->xWrite (target, first, YK_PAGE_SIZE, 0) == SQLITE_OK;
+  explicit_bzero (first, YK_PAGE_SIZE);
+  for (guint t = 0; ok && t < n_threads; t++)
+    {
+      guint64 share = (pages - 1 + n_threads - 1) / n_threads;
+
+      ranges[t] = (PageRange) { .fd = fd, .cipher = store->cipher, .target = target,
+                                .first = MIN (2 + t * share, pages + 1), .end = MIN (2 + (t + 1) * share, pages + 1),
+                                .ok = TRUE };
+      threads[t] = t + 1 < n_threads ? g_thread_new ("yk-district-cache", load_pages, &ranges[t]) : NULL;
+      if (threads[t] == NULL)
+        load_pages (&ranges[t]);
+    }
+  for (guint t = 0; ok && t < n_threads; t++)
+    {
+      if (threads[t] != NULL)
+        g_thread_join (threads[t]);
+    }
+  for (guint t = 0; ok && t < n_threads; t++)
+    ok = ranges[t].ok;
+  close (fd);
+  return ok;
+}
+
+/* The cache's rows into a new connection to the in-memory database
+ * `uri`, which `builder` made and has left empty, and its keys (see
+ * cache_read_keys()). Opening it checks its header's MAC; loading it
+ * authenticates every page: a damaged or foreign cache fails here,
+ * before anything reads it. */
+static GStrv
+cache_load (const YkDistrictCache *cache,
+            guint                  n_sources,
+            sqlite3               *builder,
+            const char            *uri,
+            sqlite3              **loaded)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (YkStore) store = NULL;
+  g_auto (GStrv) keys = NULL;
+  sqlite3 *fresh;
+
+  /* A cache still being written by an earlier opening: the newest rows. */
+  _yk_store_district_cache_wait ();
+  if (!g_file_test (cache->path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  store = yk_store_open_with_identity (cache->path, cache->identity, &local_error);
+  if (store == NULL)
+    {
+      g_debug ("district cache: %s", local_error->message);
+      return NULL;
+    }
+  keys = cache_read_keys (store->db, n_sources);
+  if (keys == NULL)
+    {
+      g_debug ("district cache: made of another number of files, or by another version");
+      return NULL;
+    }
+  if (!load_cache_pages (store, builder))
+    {
+      g_debug ("district cache: a page fails its check, or the file is cut");
+      return NULL;
+    }
+  /* A connection that never saw the database empty reads it afresh. */
+  fresh = _yk_district_open_connection (uri, TRUE, NULL);
+  if (fresh == NULL || !exec (fresh, "DROP TABLE yk_district_cache", NULL))
+    {
+      if (fresh != NULL)
+        sqlite3_close_v2 (fresh);
+      return NULL;
+    }
+  *loaded = fresh;
+  return g_steal_pointer (&keys);
+}
+
+/* A cache being written, behind the opening that made its rows. */
+typedef struct
+{
+  sqlite3 *source;   /* a connection of its own to the merged rows: they live until it closes */
+  char *path;
+  YkIdentity *identity;
+  GStrv slot_paths;  /* the sources' paths: where the identity's slot is copied from */
+  GStrv keys;
+} CacheSave;
+
+static GMutex saves_lock;
+static GPtrArray *saves; /* GThread *, started and not yet joined */
+
+static void
+cache_save_free (CacheSave *save)
+{
+  if (save->source != NULL)
+    sqlite3_close_v2 (save->source);
+  g_free (save->path);
+  yk_identity_free (save->identity);
+  g_strfreev (save->slot_paths);
+  g_strfreev (save->keys);
+  g_free (save);
+}
+
+/* Temporary files of this cache that a process ended while writing. */
+static void
+remove_stale_temporaries (const char *path)
+{
+  g_autofree char *directory = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".", NULL);
+  g_autoptr (GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && (g_str_has_suffix (name, ".yk-tmp") || g_str_has_suffix (name, ".yk-tmp-journal")))
+      {
+        g_autofree char *stale = g_build_filename (directory, name, NULL);
+        g_unlink (stale);
+      }
+}
+
+/* The merged rows, with their keys, to a new file beside the cache, then
+ * renamed over it: the cache is the old one or the whole new one. Its
+ * key slot is copied from a source where the identity has one. */
+static gboolean
+cache_save (const CacheSave *save)
+{
+  g_autofree char *directory = g_path_get_dirname (save->path);
+  g_autofree char *random = g_uuid_string_random ();
+  g_autofree char *temporary = g_strdup_printf ("%s.%.8s.yk-tmp", save->path, random);
+  g_autofree char *journal = g_strconcat (temporary, "-journal", NULL);
+  g_autoptr (GError) local_error = NULL;
+  YkStore *store = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    return FALSE;
+  remove_stale_temporaries (save->path);
+  for (guint i = 0; store == NULL && save->slot_paths[i] != NULL; i++)
+    {
+      char *recovery = NULL;
+
+      store = yk_store_create_with_identity (temporary, save->slot_paths[i], save->identity, &recovery, &local_error);
+      if (store == NULL)
+        g_debug ("district cache: %s", local_error->message);
+      g_clear_error (&local_error);
+      /* Nobody needs the cache's recovery key: the cache is made again from the files. */
+      if (recovery != NULL)
+        explicit_bzero (recovery, strlen (recovery));
+      g_free (recovery);
+    }
+  if (store == NULL)
+    return FALSE;
+  /* Written under a temporary name and renamed: a cache cut by a crash
+   * fails its pages or its keys, and is made again. */
+  ok = exec (store->db, "PRAGMA synchronous=OFF;", &local_error) && copy_pages (save->source, store->db) &&
+       exec (store->db, "BEGIN; CREATE TABLE yk_district_cache (file INTEGER PRIMARY KEY, key TEXT NOT NULL)",
+             &local_error) &&
+       sqlite3_prepare_v2 (store->db, "INSERT INTO yk_district_cache (file, key) VALUES (?1, ?2)", -1, &stmt, NULL) ==
+         SQLITE_OK;
+  for (guint i = 0; ok && save->keys[i] != NULL; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, i);
+      sqlite3_bind_text (stmt, 2, save->keys[i], -1, SQLITE_STATIC);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  ok = ok && exec (store->db, "COMMIT", &local_error);
+  if (!ok)
+    g_debug ("district cache: %s", local_error != NULL ? local_error->message : sqlite3_errmsg (store->db));
+  yk_store_close (store);
+  ok = ok && g_rename (temporary, save->path) == 0;
+  if (!ok)
+    g_unlink (temporary);
+  g_unlink (journal);
+  return ok;
+}
+
+static gpointer
+cache_save_thread (gpointer data)
+{
+  CacheSave *save = data;
+  gint64 start;
+  gboolean ok;
+
+#ifdef __linux__
+  /* Behind the opening: the figures being shown come first. (On Linux a
+   * thread has a niceness of its own.) */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19);
+#endif
+  start = g_get_monotonic_time ();
+  ok = cache_save (save);
+
+  g_debug ("district cache: %s in %.0f ms", ok ? "written" : "not written", (g_get_monotonic_time () - start) / 1000.0);
+  cache_save_free (save);
+  return NULL;
+}
+
+/* Starts writing the cache in a thread of its own: the district opens
+ * without waiting for it. FALSE when it cannot start. */
+static gboolean
+cache_save_start (const YkDistrictCache  *cache,
+                  const YkDistrictSource *sources,
+                  guint                   n_sources,
+                  char *const            *keys,
+                  const char             *uri)
+{
+  CacheSave *save = g_new0 (CacheSave, 1);
+  GThread *thread;
+
+  save->source = _yk_district_open_connection (uri, FALSE, NULL);
+  if (save->source == NULL)
+    {
+      cache_save_free (save);
+      return FALSE;
+    }
+  save->path = g_strdup (cache->path);
+  save->identity = yk_identity_copy (cache->identity);
+  save->slot_paths = g_new0 (char *, n_sources + 1);
+  for (guint i = 0; i < n_sources; i++)
+    save->slot_paths[i] = g_strdup (yk_store_get_path (sources[i].store));
+  save->keys = g_strdupv ((char **) keys);
+  thread = g_thread_new ("yk-district-cache-save", cache_save_thread, save);
+  g_mutex_lock (&saves_lock);
+  if (saves == NULL)
+    saves = g_ptr_array_new ();
+  g_ptr_array_add (saves, thread);
+  g_mutex_unlock (&saves_lock);
+  return TRUE;
+}
+
+void
+_yk_store_district_cache_wait (void)
+{
+  g_autoptr (GPtrArray) pending = NULL;
+
+  g_mutex_lock (&saves_lock);
+  pending = g_steal_pointer (&saves);
+  g_mutex_unlock (&saves_lock);
+  for (guint i = 0; pending != NULL && i < pending->len; i++)
+    g_thread_join (pending->pdata[i]);
+}
+
+static sqlite3 *
+open_builder (char  **uri,
+              gint64  limit,
+              GError **error)
 {
   g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *uri = g_strdup_printf (MERGED_URI_FORMAT, uuid);
+  sqlite3 *builder;
+  int reserve = YK_PAGE_RESERVE;
+
+  g_free (*uri);
+  *uri = g_strdup_printf (MERGED_URI_FORMAT, uuid);
+  builder = _yk_district_open_connection (*uri, TRUE, error);
+  if (builder == NULL)
+    return NULL;
+  sqlite3_file_control (builder, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit);
+  /* The pages of an encrypted file, so that the cache's pages copy as
+   * they are, both ways. */
+  sqlite3_file_control (builder, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+  return builder;
+}
+
+static void
+close_builder (sqlite3 *builder)
+{
+  if (builder == NULL)
+    return;
+  sqlite3_db_release_memory (builder);
+  sqlite3_close_v2 (builder);
+}
+
+/* The files' rows, merged into the empty builder. */
+static gboolean
+merge_files (sqlite3                *builder,
+             const YkDistrictSource *sources,
+             guint                   n_sources,
+             FileMap                *maps,
+             GError                **error)
+{
   g_auto (GStrv) indexes = NULL;
   g_autoptr (GPtrArray) tables = NULL;
-  g_autofree FileMap *maps = g_new0 (FileMap, n_sources);
-  sqlite3 *builder = NULL, *reader = NULL;
-  sqlite3_int64 limit = size_limit (sources, n_sources);
-  YkStore *store = NULL;
-  gboolean ok = TRUE;
+  gboolean ok;
   gint64 start, copied;
 
+  indexes = prepare_schema (builder, error);
+  tables = indexes != NULL ? tables_to_copy (builder, error) : NULL;
+  ok = tables != NULL;
+  start = g_get_monotonic_time ();
+  for (guint i = 0; ok && i < n_sources; i++)
+    ok = copy_file (builder, sources, i, &maps[i], tables, error);
+  copied = g_get_monotonic_time ();
+  if (ok)
+    {
+      ok = exec (builder, "BEGIN", error);
+      for (guint i = 0; ok && indexes[i] != NULL; i++)
+        ok = exec (builder, indexes[i], error);
+      ok = ok && exec (builder, "COMMIT", error);
+      g_debug ("district view: %u files copied in %.0f ms, indexes built in %.0f ms", n_sources,
+               (copied - start) / 1000.0, (g_get_monotonic_time () - copied) / 1000.0);
+    }
+  return ok;
+}
+
+/* The merged ids of file i's sites, as SQL: "1, 4". */
+static char *
+merged_site_ids (const FileMap *map)
+{
+  g_autoptr (GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < map->sites->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? ", " : "", g_array_index (map->sites, IdPair, i).to);
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* Removes file i's rows from merged rows read from the cache, whose
+ * remap is the same as now: its sites (each site is one file's), every
+ * row in its id range, its running totals, and with the first file the
+ * settings. FALSE for a table it does not know how to take a file's rows
+ * out of: the caller merges everything afresh. */
+static gboolean
+remove_file (sqlite3       *builder,
+             const FileMap *map,
+             GPtrArray     *tables)
+{
+  g_autofree char *sites = merged_site_ids (map);
+  gint64 first = map->offset, last = map->offset + YK_DISTRICT_ID_STRIDE - 1;
+  gboolean ok = TRUE;
+
+  if (map->sites->len != map->site_firsts->len)
+    return FALSE; /* a site shared with another file */
+  if (map->file == 0)
+    ok = exec (builder, "DELETE FROM main.settings", NULL);
+  for (guint t = 0; ok && t < tables->len; t++)
+    {
+      TableInfo *table = tables->pdata[t];
+      g_autofree char *sql = NULL;
+      const char *rowid = NULL;
+
+      for (guint c = 0; c < table->columns->len; c++)
+        if (((ColumnInfo *) table->columns->pdata[c])->is_rowid)
+          rowid = ((ColumnInfo *) table->columns->pdata[c])->name;
+      if (g_str_equal (table->name, "sites"))
+        sql = g_strdup_printf ("DELETE FROM main.sites WHERE id IN (%s)", sites);
+      else if (g_str_equal (table->name, "figures_by_day"))
+        sql = g_strdup_printf ("DELETE FROM main.figures_by_day WHERE site_id IN (%s)", sites);
+      else if (g_str_equal (table->name, "served_months"))
+        sql = g_strdup_printf ("DELETE FROM main.served_months WHERE person_id BETWEEN %" G_GINT64_FORMAT
+                               " AND %" G_GINT64_FORMAT, first, last);
+      else if (rowid != NULL)
+        sql = g_strdup_printf ("DELETE FROM main.\"%s\" WHERE \"%s\" BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT,
+                               table->name, rowid, first, last);
+      else
+        {
+          g_debug ("district cache: no way to take a file's rows out of %s", table->name);
+          return FALSE;
+        }
+      ok = exec (builder, sql, NULL);
+    }
+  return ok;
+}
+
+/* Merged rows read from the cache, brought up to date: the rows of every
+ * file whose key changed taken out and copied again. FALSE with no error:
+ * the cache cannot be brought up to date (merge afresh); with an error:
+ * a file cannot be merged at all. */
+static gboolean
+update_files (sqlite3                *builder,
+              const YkDistrictSource *sources,
+              guint                   n_sources,
+              FileMap                *maps,
+              const gboolean         *changed,
+              GError                **error)
+{
+  g_autoptr (GPtrArray) tables = tables_to_copy (builder, NULL);
+
+  if (tables == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_sources; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!changed[i])
+        continue;
+      if (!exec (builder, "BEGIN", NULL))
+        return FALSE;
+      if (!remove_file (builder, &maps[i], tables))
+        {
+          sqlite3_exec (builder, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      /* copy_file() reads the file in a transaction of its own: commit
+       * the removal first (nothing else reads these rows yet). */
+      if (!exec (builder, "COMMIT", NULL) || !copy_file (builder, sources, i, &maps[i], tables, error))
+        return FALSE;
+      g_debug ("district cache: %s merged again in %.0f ms", sources[i].name,
+               (g_get_monotonic_time () - start) / 1000.0);
+    }
+  return TRUE;
+}
+
+YkStore *
+yk_store_new_district_cached (const YkDistrictSource *sources,
+                              guint                   n_sources,
+                              const char             *account,
+                              const YkDistrictCache  *cache,
+                              YkDistrictCacheOutcome *outcome,
+                              GError                **error)
+{
+  g_autofree char *uri = NULL;
+  g_autofree FileMap *maps = g_new0 (FileMap, n_sources);
+  g_autofree gboolean *changed = g_new0 (gboolean, n_sources);
+  g_auto (GStrv) keys = NULL;
+  g_auto (GStrv) cached = NULL;
+  sqlite3 *builder = NULL, *reader = NULL;
+  gint64 limit = size_limit (sources, n_sources);
+  YkDistrictCacheOutcome result = YK_DISTRICT_CACHE_NONE;
+  guint n_changed = 0;
+  YkStore *store = NULL;
+  gboolean ok, loaded = FALSE;
+
   g_return_val_if_fail (n_sources > 0, NULL);
+  g_return_val_if_fail (cache == NULL || (cache->path != NULL && cache->identity != NULL && cache->file_keys != NULL),
+                        NULL);
 
   for (guint i = 0; i < n_sources; i++)
     {
@@ -874,43 +1461,74 @@ yk_store_new_district (const YkDistrictSource *sources,
       maps[i].staff_no_account = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   ok = map_sites (sources, n_sources, maps, error) && map_staff (sources, n_sources, maps, error);
+  if (ok && cache != NULL)
+    {
+      keys = g_new0 (char *, n_sources + 2);
+      keys[0] = cache_header (n_sources);
+      for (guint i = 0; i < n_sources; i++)
+        keys[i + 1] = file_key (cache->file_keys[i], &maps[i]);
+    }
   if (ok)
-    builder = _yk_district_open_connection (uri, TRUE, error);
+    builder = open_builder (&uri, limit, error);
   ok = ok && builder != NULL;
-  if (ok)
+  if (ok && cache != NULL)
     {
-      sqlite3_file_control (builder, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit);
-      indexes = prepare_schema (builder, error);
-      tables = indexes != NULL ? tables_to_copy (builder, error) : NULL;
-      ok = tables != NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      sqlite3 *loaded_builder = NULL;
+
+      cached = cache_load (cache, n_sources, builder, uri, &loaded_builder);
+      if (cached != NULL)
+        {
+          /* The builder that loaded it goes; the new one keeps the rows. */
+          sqlite3_close_v2 (builder);
+          builder = loaded_builder;
+          sqlite3_file_control (builder, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit);
+        }
+      for (guint i = 0; cached != NULL && i < n_sources; i++)
+        {
+          changed[i] = !g_str_equal (cached[i + 1], keys[i + 1]);
+          n_changed += changed[i];
+        }
+      g_debug ("district cache: %s in %.0f ms, %u of %u files changed", cached != NULL ? "read" : "not used",
+               (g_get_monotonic_time () - start) / 1000.0, n_changed, n_sources);
+      /* Brought up to date when some files changed, not when most did. */
+      if (cached != NULL && n_changed <= n_sources / 2)
+        {
+          loaded = update_files (builder, sources, n_sources, maps, changed, error);
+          if (!loaded && error != NULL && *error != NULL)
+            ok = FALSE;
+        }
+      if (!loaded && ok)
+        {
+          /* Whatever it copied goes with the builder. */
+          close_builder (builder);
+          builder = open_builder (&uri, limit, error);
+          ok = builder != NULL;
+        }
     }
-  start = g_get_monotonic_time ();
-  for (guint i = 0; ok && i < n_sources; i++)
-    ok = copy_file (builder, sources, i, &maps[i], tables, error);
-  copied = g_get_monotonic_time ();
-  if (ok)
-    {
-      ok = exec (builder, "BEGIN", error);
-      for (guint i = 0; ok && indexes[i] != NULL; i++)
-        ok = exec (builder, indexes[i], error);
-      ok = ok && exec (builder, "COMMIT; PRAGMA query_only=ON;", error);
-      g_debug ("district view: %u files copied in %.0f ms, indexes built in %.0f ms", n_sources,
-               (copied - start) / 1000.0, (g_get_monotonic_time () - copied) / 1000.0);
-    }
-  if (ok)
-    reader = _yk_district_open_connection (uri, FALSE, error);
+  if (ok && !loaded)
+    ok = merge_files (builder, sources, n_sources, maps, error);
   for (guint i = 0; i < n_sources; i++)
     file_map_clear (&maps[i]);
+  ok = ok && exec (builder, "PRAGMA query_only=ON;", error);
+  if (ok)
+    reader = _yk_district_open_connection (uri, FALSE, error);
+  /* Written behind the opening, from the finished rows. */
+  if (reader != NULL && cache != NULL && (!loaded || n_changed > 0))
+    result = !cache_save_start (cache, sources, n_sources, keys, uri) ? YK_DISTRICT_CACHE_FAILED
+             : loaded                                                 ? YK_DISTRICT_CACHE_UPDATED
+                                                                      : YK_DISTRICT_CACHE_WRITTEN;
+  else if (reader != NULL && loaded)
+    result = YK_DISTRICT_CACHE_HIT;
   if (reader == NULL)
     {
-      if (builder != NULL)
-        {
-          sqlite3_db_release_memory (builder);
-          sqlite3_close_v2 (builder);
-        }
+      close_builder (builder);
       return NULL;
     }
 
+  if (outcome != NULL)
+    *outcome = result;
   store = g_new0 (YkStore, 1);
   store->path = g_strdup (uri);
   store->account = g_strdup (account);
@@ -921,6 +1539,15 @@ yk_store_new_district (const YkDistrictSource *sources,
   store->merged_uri = g_steal_pointer (&uri);
   store->merged_keeper = builder;
   return store;
+}
+
+YkStore *
+yk_store_new_district (const YkDistrictSource *sources,
+                       guint                   n_sources,
+                       const char             *account,
+                       GError                **error)
+{
+  return yk_store_new_district_cached (sources, n_sources, account, NULL, NULL, error);
 }
 
 gboolean

@@ -1318,15 +1318,237 @@ test_reopen_maps_ids (void)
   g_assert_nonnull (jl_client);
 }
 
+/* The figures of a district, for a few periods, every site and all. */
+static char *
+district_figures (YkSession *session)
+{
+  static const char *const periods[] = { "2021", "2021Q3", "2021Q4", "cumulative:2021Q4", "2020-10-15..2021-08-20" };
+  static const char *const sites[] = { NULL, "SPQ", "JL" };
+  GString *all = g_string_new (NULL);
+
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    for (guint s = 0; s < G_N_ELEMENTS (sites); s++)
+      {
+        g_autofree char *json = figures_json (session, periods[p], sites[s]);
+        g_string_append_printf (all, "%s %s\n%s\n", periods[p], sites[s] ? sites[s] : "all", json);
+      }
+  return g_string_free (all, FALSE);
+}
+
+static YkDistrict *
+open_cached (const char            *spq,
+             const char            *jl,
+             YkDistrictCacheOutcome expected)
+{
+  YkDistrict *district = open_district (spq, jl, NULL);
+  sqlite3 *db = yk_store_get_connection (yk_session_get_store (yk_district_get_session (district)));
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (_yk_district_get_cache_outcome (district), ==, expected);
+  /* Written behind the opening: here, before anything looks at it. */
+  _yk_store_district_cache_wait ();
+  /* Whatever the way, the running totals agree with a recount of the
+   * records and every reference resolves. */
+  g_assert_true (yk_db_running_totals_check (db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (yk_db_foreign_key_check (db, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  return district;
+}
+
+static void
+copy_bytes (const char *from,
+            const char *to)
+{
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (from, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (to, bytes, (gssize) length, NULL));
+}
+
+/* The merged rows kept between openings (docs/design/district.md, "The
+ * cache"): read when nothing changed, with the one file's figures; a
+ * newer snapshot of one site merges that site again, with the figures
+ * of a merge from nothing; a damaged or cut cache is made again, never
+ * used; a district with a live file has none. */
+static void
+test_cache (void)
+{
+  const DemoFiles *files = demo_files ();
+  g_autofree char *dir = app_test_make_dir ();
+  g_autofree char *spq = g_build_filename (dir, "SPQ.ykdb", NULL);
+  g_autofree char *jl = g_build_filename (dir, "JL.ykdb", NULL);
+  g_autofree char *spq_id = database_id_hex (files->spq);
+  g_autofree char *jl_id = database_id_hex (files->jl);
+  g_autofree char *cache = NULL, *cold = NULL, *warm = NULL, *updated = NULL, *bytes = NULL;
+  g_autoptr (YkIdentity) identity = NULL;
+  g_autoptr (YkStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  YkDistrict *district;
+  gsize length = 0;
+
+  copy_bytes (files->spq, spq);
+  copy_bytes (files->jl, jl);
+  store = yk_store_unlock_identity (spq, ACCOUNT, PASSWORD, &identity, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&store, yk_store_close);
+  cache = _yk_district_cache_path (identity);
+  g_assert_true (g_str_has_prefix (cache, state_home));
+  g_unlink (cache);
+  /* Generations above those the other tests showed. */
+  fake_generations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  _yk_district_set_snapshot_func (fake_snapshot_info);
+  g_hash_table_insert (fake_generations, g_strdup (spq_id), GUINT_TO_POINTER (100));
+  g_hash_table_insert (fake_generations, g_strdup (jl_id), GUINT_TO_POINTER (100));
+
+  /* Merged from the files, the cache written: the one file's figures. */
+  district = open_cached (spq, jl, YK_DISTRICT_CACHE_WRITTEN);
+  g_assert_true (g_file_test (cache, G_FILE_TEST_IS_REGULAR));
+  cold = district_figures (yk_district_get_session (district));
+  assert_same_figures (files->one.coordinator, yk_district_get_session (district), "2021Q4", NULL);
+  yk_district_free (district);
+
+  /* Encrypted: none of the records' words in clear (strings long enough
+   * not to come up by chance in a megabyte of ciphertext). */
+  g_assert_true (g_file_get_contents (cache, &bytes, &length, NULL));
+  g_assert_null (memmem (bytes, length, "SQLite format 3", 15));
+  g_assert_null (memmem (bytes, length, "contacts", 8));
+  /* The SPQ site's name (9 bytes: by chance once in 2^72). */
+  g_assert_null (memmem (bytes, length, "石坪桥", strlen ("石坪桥")));
+  g_clear_pointer (&bytes, g_free);
+
+  /* Read from the cache: the same figures, and every read the window makes. */
+  district = open_cached (spq, jl, YK_DISTRICT_CACHE_HIT);
+  warm = district_figures (yk_district_get_session (district));
+  g_assert_cmpstr (warm, ==, cold);
+  assert_same_reads (files->one.coordinator, yk_district_get_session (district));
+  yk_district_free (district);
+
+  /* A home visit recorded at SPQ, in a newer snapshot: SPQ merged again. */
+  {
+    g_autoptr (YkSession) site = yk_session_open (spq, ACCOUNT, PASSWORD, &error);
+    sqlite3_stmt *stmt = NULL;
+    YkContactRecord r = { .date = (char *) "2021-12-20", .reached = TRUE, .type = (char *) "home_visit",
+                          .duration_min = 30, .risk_level = -1, .condition = (char *) "stable" };
+    gint64 contact;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_prepare_v2 (app_test_connection (site),
+                                         "SELECT id FROM clients WHERE status = 'active' AND voided_at IS NULL "
+                                         "ORDER BY id LIMIT 1",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    r.client_id = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+    g_assert_true (yk_casework_add_contact (site, &r, &contact, &error));
+    g_assert_no_error (error);
+  }
+  g_hash_table_insert (fake_generations, g_strdup (spq_id), GUINT_TO_POINTER (101));
+  district = open_cached (spq, jl, YK_DISTRICT_CACHE_UPDATED);
+  updated = district_figures (yk_district_get_session (district));
+  g_assert_cmpstr (updated, !=, cold);
+  yk_district_free (district);
+  /* … the figures of a merge from nothing. */
+  g_unlink (cache);
+  district = open_cached (spq, jl, YK_DISTRICT_CACHE_WRITTEN);
+  g_clear_pointer (&cold, g_free);
+  cold = district_figures (yk_district_get_session (district));
+  g_assert_cmpstr (updated, ==, cold);
+  yk_district_free (district);
+  district = open_cached (spq, jl, YK_DISTRICT_CACHE_HIT);
+  yk_district_free (district);
+
+  /* A page of the cache changed on disk: made again, never used. */
+  g_assert_true (g_file_get_contents (cache, &bytes, &length, NULL));
+  g_assert_cmpuint (length, >, 65536 + 16 * 4096);
+  memset (bytes + length - 8 * 4096 + 100, 0x5a, 16);
+  g_assert_true (g_file_set_contents (cache, bytes, (gssize) length, NULL));
+  district = open_cached (spq, jl, YK_DISTRICT_CACHE_WRITTEN);
+  g_clear_pointer (&warm, g_free);
+  warm = district_figures (yk_district_get_session (district));
+  g_assert_cmpstr (warm, ==, cold);
+  yk_district_free (district);
+  /* Cut short: the same. */
+  g_assert_true (g_file_set_contents (cache, bytes, (gssize) (length - 4 * 4096), NULL));
+  district = open_cached (spq, jl, YK_DISTRICT_CACHE_WRITTEN);
+  yk_district_free (district);
+  /* Its header cut off: the same. */
+  g_assert_true (g_file_set_contents (cache, bytes, 1000, NULL));
+  district = open_cached (spq, jl, YK_DISTRICT_CACHE_WRITTEN);
+  yk_district_free (district);
+  district = open_cached (spq, jl, YK_DISTRICT_CACHE_HIT);
+  yk_district_free (district);
+
+  /* A live file among them: no cache at all. */
+  g_hash_table_remove (fake_generations, jl_id);
+  district = open_cached (spq, jl, YK_DISTRICT_CACHE_NONE);
+  g_clear_pointer (&warm, g_free);
+  warm = district_figures (yk_district_get_session (district));
+  g_assert_cmpstr (warm, ==, cold);
+  yk_district_free (district);
+
+  /* A newer snapshot of JL (merged first) with a case number SPQ has:
+   * brought up to date, the cache refuses it as a merge from nothing
+   * does, with the same message. */
+  g_hash_table_insert (fake_generations, g_strdup (jl_id), GUINT_TO_POINTER (101));
+  {
+    /* SPQ read without a session, which would audit its unlocking. */
+    g_autoptr (YkStore) a = yk_store_unlock (spq, ACCOUNT, PASSWORD, &error);
+    g_autoptr (YkSession) b = NULL;
+    g_autofree char *sql = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_prepare_v2 (yk_store_get_connection (a), "SELECT case_no FROM clients ORDER BY id LIMIT 1", -1,
+                                         &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    sql = g_strdup_printf ("UPDATE clients SET case_no = '%s' WHERE id = (SELECT min (id) FROM clients)",
+                           (const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    b = yk_session_open (jl, ACCOUNT, PASSWORD, &error);
+    g_assert_no_error (error);
+    app_test_exec (b, sql);
+  }
+  {
+    const char *paths[] = { spq, jl, NULL };
+    g_autofree char *updating = NULL;
+
+    for (guint pass = 0; pass < 2; pass++)
+      {
+        district = yk_district_open (paths, ACCOUNT, PASSWORD, &error);
+        g_assert_null (district);
+        g_assert_error (error, YK_DB_ERROR, YK_DB_ERROR_REFUSED);
+        g_assert_true (g_str_has_prefix (error->message, "“JL.ykdb” and “SPQ.ykdb” both have a service user"));
+        if (pass == 0)
+          updating = g_strdup (error->message);
+        else
+          g_assert_cmpstr (error->message, ==, updating);
+        g_clear_error (&error);
+        /* Then from nothing. */
+        g_unlink (cache);
+      }
+  }
+
+  _yk_district_set_snapshot_func (NULL);
+  g_clear_pointer (&fake_generations, g_hash_table_unref);
+  g_unlink (cache);
+  app_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   int status;
 
-  /* The record of snapshots shown lives in the state directory: this
+  /* The record of snapshots shown lives in the state directory, the
+   * merged rows kept between openings in the cache directory: this
    * test's own. */
   state_home = g_dir_make_tmp ("yukang-test-district-state-XXXXXX", NULL);
   g_setenv ("XDG_STATE_HOME", state_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", state_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app/district/demo-split-equals-one-file", test_demo_split_equals_one_file);
   g_test_add_func ("/app/district/demo-snapshots-equal-one-file", test_demo_snapshots_equal_one_file);
@@ -1342,6 +1564,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/district/state-logic", test_state_logic);
   g_test_add_func ("/app/district/older-snapshot", test_older_snapshot);
   g_test_add_func ("/app/district/list-folder", test_list_folder);
+  g_test_add_func ("/app/district/cache", test_cache);
   status = g_test_run ();
   app_test_db_clear (&demo.one);
   g_free (demo.district_dir);

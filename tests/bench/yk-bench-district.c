@@ -2,14 +2,25 @@
 /* The district view at the scale of DISTRICT.md: 56 site files holding
  * 5,000 service users and 1,000,000 contacts in all (with families,
  * activities and their attendances, questionnaires, SDSS assessments),
- * opened at once. Times, separately, the unlocking of every file (key
- * derivation: with the keys branch's stand-in, one Argon2id per file;
- * after it, one in all) and the merge of their rows; then a quarter's
- * figures (2021Q4, with its cumulative column) and the caseload of every
- * person, on the merged rows. Medians, minima and maxima over --runs
- * openings, in milliseconds. Generating the files takes a few minutes
- * at full size; --dir keeps them (and reuses them next time), and
- * --files, --people and --contacts make a smaller district. Run by hand:
+ * opened at once as the district view reads them: as snapshots
+ * (yk_store_snapshot(), DIR/snapshots) of the site files (DIR/sites).
+ * Every file after the first is made with the first one's key pair
+ * (init --key-from), as a coordinator's site files are, so opening runs
+ * Argon2id once: the password unlocks the first file's slot and gives
+ * the identity, whose secret key opens every other file's slot.
+ *
+ * Each run opens the district three ways (docs/design/district.md, "The
+ * cache"): cold (the cache removed: every file merged, the cache
+ * written behind), warm (every row from the cache) and after one site's
+ * newer snapshot (the cache read, that site merged again). Times the
+ * whole yk_district_open() (of which the unlocking and the merged rows),
+ * a quarter's figures (2021Q4, with its cumulative column), the caseload
+ * of every person, and what is left of writing the cache after that.
+ * The coordinator's cache and state directories are DIR/home. Medians,
+ * minima and maxima over --runs runs, in milliseconds. Generating the
+ * files takes a few minutes at full size; --dir keeps them (and reuses
+ * them next time), and --files, --people and --contacts make a smaller
+ * district. Run by hand:
  *   build/tests/bench/yk-bench-district [--runs 5] [--dir DIR]
  *                                       [--files 56] [--people 5000] [--contacts 1000000] */
 #define G_LOG_DOMAIN "yukang-bench"
@@ -47,14 +58,18 @@ exec_or_die (sqlite3 *db, const char *sql)
  * made in the window would. Dates spread over 2019–2023. */
 static void
 make_site_file (const char *path,
+                const char *first_path,
                 int         n,
                 int         site_people,
                 int         site_contacts)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *recovery = NULL;
-  g_autoptr (YkSession) session = yk_session_create (path, ACCOUNT, "区县协调员", PASSWORD, YK_KDF_INTERACTIVE,
-                                                     &recovery, &error);
+  /* One key pair for the coordinator in every file: one Argon2id opens them all. */
+  g_autoptr (YkSession) session =
+    first_path == NULL
+      ? yk_session_create (path, ACCOUNT, "区县协调员", PASSWORD, YK_KDF_INTERACTIVE, &recovery, &error)
+      : yk_session_create_key_from (path, first_path, ACCOUNT, "区县协调员", PASSWORD, &recovery, &error);
   sqlite3 *db;
   g_autofree char *site = NULL, *staff = NULL, *clients = NULL, *family = NULL, *visits = NULL;
   g_autofree char *activities = NULL, *attendances = NULL, *questionnaires = NULL, *assessments = NULL;
@@ -126,6 +141,41 @@ make_site_file (const char *path,
   exec_or_die (db, "COMMIT");
 }
 
+/* A snapshot of each site file (yk_store_snapshot(), as the window
+ * writes one), which is what the district view reads. */
+static char **
+take_snapshots (char      **site_paths,
+                const char *dir)
+{
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (YkIdentity) identity = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; site_paths[i] != NULL; i++)
+    {
+      g_autofree char *base = g_path_get_basename (site_paths[i]);
+      char *path = g_build_filename (dir, base, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autoptr (YkStore) store = NULL;
+          g_autofree char *written = NULL;
+          YkSnapshotInfo info;
+
+          store = identity == NULL ? yk_store_unlock_identity (site_paths[i], ACCOUNT, PASSWORD, &identity, &error)
+                                   : yk_store_open_with_identity (site_paths[i], identity, &error);
+          if (store == NULL || !yk_store_snapshot (store, dir, &written, &info, &error))
+            g_error ("%s", error->message);
+          if (g_strcmp0 (written, path) != 0)
+            g_error ("snapshot written as %s, not %s", written, path);
+        }
+      g_ptr_array_add (paths, path);
+    }
+  g_ptr_array_add (paths, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&paths), FALSE);
+}
+
 static char **
 make_district (const char *dir)
 {
@@ -134,6 +184,7 @@ make_district (const char *dir)
   int made = 0;
   gint64 bytes = 0;
 
+  g_mkdir_with_parents (dir, 0700);
   for (int n = 1; n <= files; n++)
     {
       g_autofree char *name = g_strdup_printf ("S%02d.ykdb", n);
@@ -145,7 +196,7 @@ make_district (const char *dir)
 
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         {
-          make_site_file (path, n, site_people, site_contacts);
+          make_site_file (path, n == 1 ? NULL : paths->pdata[0], n, site_people, site_contacts);
           made++;
           fprintf (stderr, "\rmade %d of %d files", n, files);
         }
@@ -196,6 +247,91 @@ resident_kib (void)
   return strtol (line + strlen ("VmRSS:"), NULL, 10);
 }
 
+enum
+{
+  OPEN,     /* yk_district_open() whole: unlock, read every file, merge or cache */
+  UNLOCK,   /* of which the unlocking: one Argon2id, then every file's slot */
+  MERGE,    /* of which the merged rows: merged from the files, or read from the cache */
+  QUARTER,  /* a quarter's figures on them */
+  OPEN_AND_QUARTER,
+  CASELOAD, /* the caseload of everyone, first time */
+  CASELOAD_AGAIN,
+  CACHE_BEHIND, /* what is left of writing the cache, behind the opening, after all that */
+  N_STEPS
+};
+
+static const char *const step_labels[N_STEPS] = {
+  "open all files (yk_district_open)",
+  "  of which unlock (one Argon2id in all)",
+  "  of which the merged rows",
+  "a quarter's figures (2021Q4 + cumulative)",
+  "open + quarter",
+  "caseload of everyone (first)",
+  "caseload of everyone (again)",
+  "then waiting for the cache written behind",
+};
+
+/* One opening, its times appended to `samples`. */
+static void
+measure (char          **paths,
+         const char     *cache_path,
+         YkDistrictCacheOutcome expected,
+         GArray        **samples,
+         long           *rss,
+         guint          *listed,
+         gint64         *total)
+{
+  g_autoptr (YkDistrict) district = NULL;
+  g_autoptr (YkReport) report = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 unlock_usec = 0, merge_usec = 0, start;
+  YkDistrictCacheOutcome outcome;
+  double ms[N_STEPS];
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 1, 2022);
+  if (expected == YK_DISTRICT_CACHE_WRITTEN)
+    g_unlink (cache_path);
+  start = g_get_monotonic_time ();
+  district = yk_district_open ((const char *const *) paths, ACCOUNT, PASSWORD, &error);
+  if (district == NULL)
+    g_error ("%s", error->message);
+  ms[OPEN] = since (start);
+  outcome = _yk_district_get_cache_outcome (district);
+  if (outcome != expected)
+    g_error ("the cache's outcome was %d, not %d", outcome, expected);
+  _yk_district_get_timings (district, &unlock_usec, &merge_usec);
+  ms[UNLOCK] = unlock_usec / 1000.0;
+  ms[MERGE] = merge_usec / 1000.0;
+
+  start = g_get_monotonic_time ();
+  report = yk_report_for_session (yk_district_get_session (district), "2021Q4", NULL, &error);
+  if (report == NULL)
+    g_error ("%s", error->message);
+  ms[QUARTER] = since (start);
+  ms[OPEN_AND_QUARTER] = ms[OPEN] + ms[QUARTER];
+  *total = report->total[YK_INDICATOR_CASE_FILES_TOTAL];
+
+  start = g_get_monotonic_time ();
+  list = yk_caseload_list (yk_district_get_session (district), &today, &error);
+  if (list == NULL)
+    g_error ("%s", error->message);
+  ms[CASELOAD] = since (start);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  start = g_get_monotonic_time ();
+  list = yk_caseload_list (yk_district_get_session (district), &today, &error);
+  ms[CASELOAD_AGAIN] = since (start);
+  *listed = list->len;
+  *rss = MAX (*rss, resident_kib ());
+  start = g_get_monotonic_time ();
+  _yk_store_district_cache_wait ();
+  ms[CACHE_BEHIND] = since (start);
+  for (guint s = 0; s < N_STEPS; s++)
+    g_array_append_val (samples[s], ms[s]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -203,24 +339,21 @@ main (int argc, char *argv[])
     { "files", 0, 0, G_OPTION_ARG_INT, &files, "Site files (default 56)", "N" },
     { "people", 0, 0, G_OPTION_ARG_INT, &people, "Service users in all (default 5,000)", "N" },
     { "contacts", 0, 0, G_OPTION_ARG_INT, &contacts, "Contacts in all (default 1,000,000)", "N" },
-    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Openings measured (default 5)", "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Openings measured, each cold and warm (default 5)", "N" },
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Keep the files in DIR (and use those already there)", "DIR" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("- the district view at district scale");
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = NULL;
+  g_autofree char *dir = NULL, *sites_dir = NULL, *snapshots_dir = NULL, *home = NULL, *cache_path = NULL,
+                   *state_path = NULL;
+  g_auto (GStrv) site_paths = NULL;
   g_auto (GStrv) paths = NULL;
-  g_autoptr (GArray) unlock = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray) merge = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray) quarter = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray) merge_and_quarter = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray) caseload = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray) caseload_warm = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *samples[3][N_STEPS];
+  g_autoptr (YkIdentity) identity = NULL;
   long rss = 0;
   guint listed = 0;
   gint64 total = 0;
-  GDate today;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -229,59 +362,59 @@ main (int argc, char *argv[])
     g_error ("--files, --people, --contacts and --runs must be positive, with a person per file at least");
   dir = keep_dir != NULL ? g_strdup (keep_dir) : g_dir_make_tmp ("yukang-bench-district-XXXXXX", NULL);
   g_mkdir_with_parents (dir, 0700);
-  paths = make_district (dir);
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 1, 1, 2022);
+  /* The coordinator's cache and state directories, the bench's own. */
+  home = g_build_filename (dir, "home", NULL);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+  sites_dir = g_build_filename (dir, "sites", NULL);
+  snapshots_dir = g_build_filename (dir, "snapshots", NULL);
+  site_paths = make_district (sites_dir);
+  paths = take_snapshots (site_paths, snapshots_dir);
+  for (guint c = 0; c < G_N_ELEMENTS (samples); c++)
+    for (guint s = 0; s < N_STEPS; s++)
+      samples[c][s] = g_array_new (FALSE, FALSE, sizeof (double));
+
+  {
+    g_autoptr (YkStore) store = yk_store_unlock_identity (paths[0], ACCOUNT, PASSWORD, &identity, &error);
+
+    if (store == NULL)
+      g_error ("%s", error->message);
+    cache_path = _yk_district_cache_path (identity);
+    state_path = _yk_district_state_path (identity);
+  }
 
   for (int run = 0; run < runs; run++)
     {
-      g_autoptr (YkDistrict) district = NULL;
-      g_autoptr (YkReport) report = NULL;
-      g_autoptr (GPtrArray) list = NULL;
-      gint64 unlock_usec = 0, merge_usec = 0, start;
-      double ms, report_ms;
+      g_autoptr (YkStore) site = NULL;
+      g_autofree char *written = NULL;
+      YkSnapshotInfo info;
 
-      district = yk_district_open ((const char *const *) paths, ACCOUNT, PASSWORD, &error);
-      if (district == NULL)
+      /* Cold: no cache, the files merged and the cache written. Warm:
+       * every row from the cache. Then one site's newer snapshot: the
+       * cache read, that site's rows merged again, the cache written. */
+      measure (paths, cache_path, YK_DISTRICT_CACHE_WRITTEN, samples[0], &rss, &listed, &total);
+      measure (paths, cache_path, YK_DISTRICT_CACHE_HIT, samples[1], &rss, &listed, &total);
+      site = yk_store_open_with_identity (site_paths[run % files], identity, &error);
+      if (site == NULL || !yk_store_snapshot (site, snapshots_dir, &written, &info, &error))
         g_error ("%s", error->message);
-      _yk_district_get_timings (district, &unlock_usec, &merge_usec);
-      ms = unlock_usec / 1000.0;
-      g_array_append_val (unlock, ms);
-      ms = merge_usec / 1000.0;
-      g_array_append_val (merge, ms);
-
-      start = g_get_monotonic_time ();
-      report = yk_report_for_session (yk_district_get_session (district), "2021Q4", NULL, &error);
-      if (report == NULL)
-        g_error ("%s", error->message);
-      report_ms = since (start);
-      g_array_append_val (quarter, report_ms);
-      ms = merge_usec / 1000.0 + report_ms;
-      g_array_append_val (merge_and_quarter, ms);
-      total = report->total[YK_INDICATOR_CASE_FILES_TOTAL];
-
-      start = g_get_monotonic_time ();
-      list = yk_caseload_list (yk_district_get_session (district), &today, &error);
-      if (list == NULL)
-        g_error ("%s", error->message);
-      ms = since (start);
-      g_array_append_val (caseload, ms);
-      g_clear_pointer (&list, g_ptr_array_unref);
-      start = g_get_monotonic_time ();
-      list = yk_caseload_list (yk_district_get_session (district), &today, &error);
-      ms = since (start);
-      g_array_append_val (caseload_warm, ms);
-      listed = list->len;
-      rss = MAX (rss, resident_kib ());
+      measure (paths, cache_path, YK_DISTRICT_CACHE_UPDATED, samples[2], &rss, &listed, &total);
     }
 
-  printf ("Opening the district view, %d runs (ms):              median       min       max\n", runs);
-  print_stat ("unlock every file (stand-in: Argon2id each)", unlock);
-  print_stat ("merge their rows (attach, copy, index)", merge);
-  print_stat ("a quarter's figures (2021Q4 + cumulative)", quarter);
-  print_stat ("merge + quarter", merge_and_quarter);
-  print_stat ("caseload of everyone (first)", caseload);
-  print_stat ("caseload of everyone (again)", caseload_warm);
+  for (guint c = 0; c < G_N_ELEMENTS (samples); c++)
+    {
+      static const char *const titles[] = {
+        "Cold: no cache (every file merged, the cache written)",
+        "Warm: the cache read, no snapshot changed",
+        "Warm: the cache read, one newer snapshot merged again, written",
+      };
+
+      printf ("%s, %d runs (ms):\n%50s median       min       max\n", titles[c], runs, "");
+      for (guint s = 0; s < N_STEPS; s++)
+        {
+          print_stat (step_labels[s], samples[c][s]);
+          g_array_unref (samples[c][s]);
+        }
+    }
   printf ("  %" G_GINT64_FORMAT " case files by 2021Q4, %u people in the caseload; peak resident memory %.0f MB.\n",
           total, listed, rss / 1024.0);
 
@@ -289,6 +422,19 @@ main (int argc, char *argv[])
     {
       for (guint i = 0; paths[i] != NULL; i++)
         g_unlink (paths[i]);
+      for (guint i = 0; site_paths[i] != NULL; i++)
+        g_unlink (site_paths[i]);
+      g_unlink (cache_path);
+      g_unlink (state_path);
+      for (char *parent = g_path_get_dirname (cache_path); g_str_has_prefix (parent, dir); )
+        {
+          char *up = g_path_get_dirname (parent);
+          g_rmdir (parent);
+          g_free (parent);
+          parent = up;
+        }
+      g_rmdir (snapshots_dir);
+      g_rmdir (sites_dir);
       g_rmdir (dir);
     }
   return 0;

@@ -59,6 +59,7 @@
 #include "yk-today-page.h"
 #include "yk-validate.h"
 #include "yk-snapshot.h"
+#include "yk-split.h"
 #include "yk-recording.h"
 #include "yk-withdraw-consent-dialog.h"
 
@@ -910,14 +911,27 @@ activate_cb (GApplication *app)
       g_autoptr (GError) error = NULL;
       g_autofree char *parent = g_path_get_dirname (db.path);
       g_autofree char *folder = g_build_filename (parent, "district", NULL);
+      g_autofree char *sites = g_build_filename (parent, "sites", NULL);
+      g_autoptr (GPtrArray) files = NULL;
       YkSession *session;
 
+      /* The demo split into its two site files, and their snapshots. */
       fill_demo ();
       g_mkdir (folder, 0700);
+      g_mkdir (sites, 0700);
       session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
-      if (session == NULL || !yk_session_snapshot (session, folder, NULL, &error))
+      if (session == NULL || !yk_session_split (session, sites, &files, &error))
         g_error ("%s", error->message);
       yk_session_close (session);
+      for (guint i = 0; i < files->len; i++)
+        {
+          const YkSplitFile *file = files->pdata[i];
+
+          session = yk_session_open (file->path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
+          if (session == NULL || !yk_session_snapshot (session, folder, NULL, &error))
+            g_error ("%s", error->message);
+          yk_session_close (session);
+        }
       gtk_window_set_default_size (GTK_WINDOW (window), 1260, 1040);
       ui_test_unlock (window, folder, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
       if (g_str_equal (mode, "district"))

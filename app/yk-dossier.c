@@ -117,6 +117,31 @@ yk_dossier_person_add_attachment (YkDossierPerson *person,
   g_ptr_array_add (person->attachments, attachment);
 }
 
+GPtrArray *
+yk_dossier_people_for_session (YkSession    *session,
+                               const gint64 *ids,
+                               guint         n_ids,
+                               GError      **error)
+{
+  g_autoptr (YkReader) reader = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+
+  g_return_val_if_fail (session != NULL, NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  reader = yk_reader_new_for_session (session);
+  people = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_dossier_person_free);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      YkDossierPerson *person = yk_dossier_person_load (reader, ids[i], error);
+
+      if (person == NULL)
+        return NULL;
+      g_ptr_array_add (people, person);
+    }
+  return g_steal_pointer (&people);
+}
+
 gint64
 yk_dossier_find_case (YkReader   *reader,
                       const char *case_no,

@@ -48,6 +48,14 @@ void yk_dossier_person_add_attachment (YkDossierPerson *person,
                                        gint64           size);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkDossierPerson, yk_dossier_person_free)
 
+/* The people with `ids` (YkDossierPerson, in order), read over the
+ * session's own connection as yk_dossier_person_load () reads them: the
+ * window's print and export of the case file it shows. */
+GPtrArray *yk_dossier_people_for_session (YkSession    *session,
+                                          const gint64 *ids,
+                                          guint         n_ids,
+                                          GError      **error);
+
 /* The person with case number `case_no`, if the reader may see them
  * (else YK_APP_ERROR_NOT_FOUND). */
 gint64 yk_dossier_find_case (YkReader   *reader,

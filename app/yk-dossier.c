@@ -86,6 +86,8 @@ yk_dossier_person_load (YkReader *reader,
     return NULL;
   g_ptr_array_sort (person->contacts, compare_contacts);
   g_ptr_array_sort (person->referrals, compare_referrals);
+  /* Filled with yk_dossier_person_add_attachment () from the person's
+   * attachments, once they are recorded. */
   person->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) attachment_free);
   return g_steal_pointer (&person);
 }

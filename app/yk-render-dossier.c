@@ -319,7 +319,9 @@ add_cover (YkDossierDocument *doc, guint person)
   add_block (doc, BLOCK_COVER, person, doc->height);
 }
 
-/* Consent: today the informed-consent date the intake requires. */
+/* Consent: today the informed-consent date the intake requires. The
+ * consent records (who signed, form, scope, withdrawal) join it here,
+ * read into YkDossierPerson by yk_dossier_person_load (). */
 static void
 add_consent_section (YkDossierDocument *doc, cairo_t *cr, guint person, const YkClientRecord *client)
 {

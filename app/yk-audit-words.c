@@ -37,6 +37,8 @@ static const struct
   { "setting_change", NC_ ("audit action", "Changed a setting") },
   { "site_update", NC_ ("audit action", "Edited a site") },
   { "open_case", NC_ ("audit action", "Opened a case file") },
+  { "dossier_print", NC_ ("audit action", "Printed a dossier") },
+  { "dossier_export", NC_ ("audit action", "Exported a dossier as PDF") },
   { "insert", NC_ ("audit action", "Added a record") },
   { "update", NC_ ("audit action", "Edited a record") },
   { "void", NC_ ("audit action", "Voided a record") },

@@ -76,6 +76,7 @@ int yk_cli_split (int argc, char **argv);
 int yk_cli_user (int argc, char **argv);
 int yk_cli_report (int argc, char **argv);
 int yk_cli_due (int argc, char **argv);
+int yk_cli_dossier (int argc, char **argv);
 int yk_cli_demo (int argc, char **argv);
 int yk_cli_import (int argc, char **argv);
 int yk_cli_export (int argc, char **argv);

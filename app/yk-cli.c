@@ -28,6 +28,7 @@ static const YkCommand commands[] = {
   { "export", N_("Write the ledger files (personal data) to a folder"), yk_cli_export },
   { "report", N_("The pilot’s figures for a period, as text, CSV, JSON, XLSX or PDF"), yk_cli_report },
   { "due", N_("Who is due or overdue for follow-up, as text, CSV, JSON or PDF"), yk_cli_due },
+  { "dossier", N_("A person’s whole case file as a PDF to print, or a site’s people in one"), yk_cli_dossier },
   { "verify", N_("Check every page, the database and the audit trail"), yk_cli_verify },
   { "backup", N_("Write an encrypted copy of the database"), yk_cli_backup },
   { "snapshot", N_("Write a read-only snapshot of the database into a folder, for the district view"), yk_cli_snapshot },

@@ -22,28 +22,65 @@ yk_pdf_begin (YkPdf      *pdf,
   pdf->cr = cairo_create (pdf->surface);
 }
 
-/* Ends the last page's drawing (the caller has shown it) and puts the
- * file in place. */
+/* Ends the last page's drawing (the caller has shown it) and completes
+ * the temporary file, not yet in place. */
 gboolean
-yk_pdf_finish (YkPdf   *pdf,
-               GError **error)
+yk_pdf_end (YkPdf   *pdf,
+            GError **error)
 {
-  g_autofree char *path = g_steal_pointer (&pdf->path);
-  g_autofree char *temporary = g_steal_pointer (&pdf->temporary);
   cairo_status_t status;
 
   g_clear_pointer (&pdf->cr, cairo_destroy);
   cairo_surface_finish (pdf->surface);
   status = cairo_surface_status (pdf->surface);
   g_clear_pointer (&pdf->surface, cairo_surface_destroy);
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (temporary, path) != 0)
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_FAILED, _("Could not write “%1$s”: %2$s"), pdf->path,
+                   cairo_status_to_string (status));
+      yk_pdf_discard (pdf);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Puts the completed file under the name asked for. */
+gboolean
+yk_pdf_place (YkPdf   *pdf,
+              GError **error)
+{
+  g_autofree char *path = g_steal_pointer (&pdf->path);
+  g_autofree char *temporary = g_steal_pointer (&pdf->temporary);
+
+  if (g_rename (temporary, path) != 0)
     {
       int saved = errno;
 
       g_unlink (temporary);
       g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_FAILED, _("Could not write “%1$s”: %2$s"), path,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved));
+                   g_strerror (saved));
       return FALSE;
     }
   return TRUE;
+}
+
+/* Removes the temporary file, whatever state it is in. */
+void
+yk_pdf_discard (YkPdf *pdf)
+{
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+  if (pdf->surface != NULL)
+    cairo_surface_finish (pdf->surface);
+  g_clear_pointer (&pdf->surface, cairo_surface_destroy);
+  if (pdf->temporary != NULL)
+    g_unlink (pdf->temporary);
+  g_clear_pointer (&pdf->temporary, g_free);
+  g_clear_pointer (&pdf->path, g_free);
+}
+
+gboolean
+yk_pdf_finish (YkPdf   *pdf,
+               GError **error)
+{
+  return yk_pdf_end (pdf, error) && yk_pdf_place (pdf, error);
 }

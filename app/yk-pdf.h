@@ -27,5 +27,15 @@ void yk_pdf_begin (YkPdf      *pdf,
                    const char *title);
 gboolean yk_pdf_finish (YkPdf   *pdf,
                         GError **error);
+/* yk_pdf_finish () in two steps, for a caller that must do something
+ * (write the audit trail) between the file's completion and its
+ * appearance: yk_pdf_end () completes the temporary file (removing it
+ * on failure), then yk_pdf_place () renames it, or yk_pdf_discard ()
+ * removes it. */
+gboolean yk_pdf_end (YkPdf   *pdf,
+                     GError **error);
+gboolean yk_pdf_place (YkPdf   *pdf,
+                       GError **error);
+void yk_pdf_discard (YkPdf *pdf);
 
 G_END_DECLS

@@ -82,7 +82,9 @@ query (sqlite3        *db,
 
 #define CONTACT_COLUMNS "r.id, r.type, r.contact_date, r.worker_id, r.reached, r.unreached_reason, " \
   "r.duration_min, r.seen, r.risk_level, r.condition, r.medication, r.notes, r.next_date, s.display_name, " \
-  VOID_COLUMNS " FROM contacts r LEFT JOIN staff s ON s.id = r.worker_id "
+  VOID_COLUMNS ", r.insight, r.sleep, r.diet, r.sf_self_care, r.sf_housework, r.sf_work, r.sf_learning, " \
+  "r.sf_social, r.dangerous_behaviour, r.hospital_stays, r.adverse_reactions, r.measures " \
+  "FROM contacts r LEFT JOIN staff s ON s.id = r.worker_id "
 
 static void
 contact_free (YkDbCaseContact *c)
@@ -115,6 +117,16 @@ read_contact (sqlite3_stmt *stmt, GPtrArray *rows)
   c->worker_name = text (stmt, 13);
   read_void (stmt, 14, &c->v);
   r->voided_at = g_strdup (c->v.voided_at);
+  /* The rest of the follow-up form (随访服务记录表), for the dossier. */
+  r->insight = text (stmt, 18);
+  r->sleep = text (stmt, 19);
+  r->diet = text (stmt, 20);
+  for (int i = 0; i < 5; i++)
+    r->social[i] = text (stmt, 21 + i);
+  r->dangerous_behaviour = text (stmt, 26);
+  r->hospital_stays = text (stmt, 27);
+  r->adverse_reactions = text (stmt, 28);
+  r->measures = text (stmt, 29);
   g_ptr_array_add (rows, c);
 }
 

@@ -1088,6 +1088,136 @@ test_due_pdf (Fixture *f, gconstpointer data)
   g_assert_null (strstr (text, "测试"));
 }
 
+static char *
+pdf_tool (const char *tool, const char *path)
+{
+  const char *argv[] = { tool, path, NULL, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (g_str_equal (tool, "pdftotext"))
+    {
+      argv[1] = "-layout";
+      argv[2] = path;
+      argv[3] = "-";
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+#define DOSSIER(f, ...) yukang (f, NULL, "dossier", "--db", f->db, "--user", "admin", "--password-file", \
+                                f->password_file, __VA_ARGS__, NULL)
+#define WORKER_DOSSIER(f, ...) yukang (f, NULL, "dossier", "--db", f->db, "--user", "li", "--password-file", \
+                                       f->worker_password_file, __VA_ARGS__, NULL)
+
+/* yukang dossier (docs/design/formats.md): one person to 个案档案_CASE.pdf
+ * in the current folder, a site's people to one PDF with a progress
+ * line per person on standard error; a social worker's own site only. */
+static void
+test_dossier (Fixture *f, gconstpointer data)
+{
+  g_autofree char *one = g_build_filename (f->dir, "个案档案_SPQ-0002.pdf", NULL);
+  g_autofree char *site = g_build_filename (f->dir, "site.pdf", NULL);
+  g_autofree char *jl = g_build_filename (f->dir, "个案档案_JL-0001.pdf", NULL);
+  g_autofree char *text = NULL, *info = NULL;
+  g_autoptr (GRegex) progress = g_regex_new ("^(\\d+)/(\\d+)$", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  guint lines = 0, people = 0;
+
+  init_database (f);
+  add_worker (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "demo", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = DOSSIER (f, "--case", "SPQ-0002");
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "个案档案_SPQ-0002.pdf");
+    /* One person: no progress to show. */
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  text = pdf_tool ("pdftotext", one);
+  assert_contains (text, "SPQ-0002");
+  assert_contains (text, "Printed by 王协调");
+
+  {
+    g_auto (Run) run = DOSSIER (f, "--site", "SPQ", "--status", "active", "--output", site);
+    g_assert_cmpint (run.status, ==, 0);
+    g_regex_match (progress, run.err, 0, &match);
+    for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+      {
+        g_autofree char *done = g_match_info_fetch (match, 1);
+        g_autofree char *total = g_match_info_fetch (match, 2);
+
+        lines++;
+        g_assert_cmpint (atoi (done), ==, lines);
+        people = atoi (total);
+      }
+    g_assert_cmpuint (people, >, 10);
+    g_assert_cmpuint (lines, ==, people);
+  }
+  info = pdf_tool ("pdfinfo", site);
+  g_assert_cmpint (atoi (strstr (info, "Pages:") + strlen ("Pages:")), >=, 2 * (int) people);
+
+  /* Usage errors: exit 2, nothing written. */
+  {
+    g_auto (Run) run = DOSSIER (f, "--output", "x.pdf");
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto (Run) run = DOSSIER (f, "--case", "SPQ-0001", "--site", "SPQ");
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto (Run) run = DOSSIER (f, "--case", "SPQ-0001", "--status", "active");
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto (Run) run = DOSSIER (f, "--site", "SPQ", "--status", "gone");
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "gone");
+  }
+  /* No such person, no such site: exit 1. */
+  {
+    g_auto (Run) run = DOSSIER (f, "--case", "SPQ-9999");
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "SPQ-9999");
+  }
+  {
+    g_auto (Run) run = DOSSIER (f, "--site", "XX");
+    g_assert_cmpint (run.status, ==, 1);
+  }
+
+  /* The social worker at SPQ: JL's person is not there for them, JL's
+   * site is refused; nothing is written. Their own people they print. */
+  {
+    g_auto (Run) run = WORKER_DOSSIER (f, "--case", "JL-0001");
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "JL-0001");
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  g_assert_false (g_file_test (jl, G_FILE_TEST_EXISTS));
+  {
+    g_auto (Run) run = WORKER_DOSSIER (f, "--site", "JL", "--output", "jl-site.pdf");
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "own site");
+  }
+  {
+    g_autofree char *path = g_build_filename (f->dir, "jl-site.pdf", NULL);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto (Run) run = WORKER_DOSSIER (f, "--case", "SPQ-0003", "--output", "mine.pdf");
+    g_assert_cmpint (run.status, ==, 0);
+  }
+}
+
 static void
 test_due_usage (Fixture *f, gconstpointer data)
 {
@@ -1609,6 +1739,7 @@ main (int argc, char *argv[])
   ADD ("/app/commands/due-pdf", test_due_pdf);
   ADD ("/app/commands/due-csv-formula-cells", test_due_csv_formula_cells);
   ADD ("/app/commands/due-usage", test_due_usage);
+  ADD ("/app/commands/dossier", test_dossier);
   ADD ("/app/commands/workbook-ledger", test_workbook_ledger);
   ADD ("/app/commands/missing-and-bad", test_missing_file_and_bad_options);
   ADD ("/app/commands/verify-expect-head", test_verify_expect_head);

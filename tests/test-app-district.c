@@ -14,6 +14,7 @@
 #include "yk-db-error.h"
 #include "yk-db-staff.h"
 #include "yk-demo.h"
+#include "yk-dossier.h"
 #include "yk-district-private.h"
 #include "yk-due.h"
 #include "yk-due-format.h"
@@ -755,6 +756,19 @@ test_read_only (void)
                                                      &error);
     g_assert_no_error (error);
     g_assert_nonnull (file);
+  }
+  /* So is printing a dossier: the PDF is written, the files are not. */
+  {
+    gint64 ids[] = { app_test_query_int (session, "SELECT id FROM clients WHERE case_no = 'JL-0001'"),
+                     app_test_query_int (session, "SELECT id FROM clients WHERE case_no = 'SPQ-0001'") };
+    g_autoptr (GPtrArray) people = yk_dossier_people_for_session (session, ids, G_N_ELEMENTS (ids), &error);
+    g_autofree char *pdf = g_build_filename (files->one.dir, "district-dossier.pdf", NULL);
+
+    g_assert_no_error (error);
+    g_assert_true (yk_dossier_write_pdf (session, people, pdf, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    g_unlink (pdf);
   }
   g_assert_cmpint (sqlite3_exec (app_test_connection (session), "DELETE FROM contacts", NULL, NULL, NULL), ==,
                    SQLITE_READONLY);

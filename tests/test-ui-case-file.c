@@ -420,6 +420,93 @@ test_lock_while_loading (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gint64
+dossier_audits (YkWindow *window, const char *action, gint64 client_id)
+{
+  sqlite3 *conn = yk_store_get_connection (yk_session_get_store (session_of (window)));
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (conn, "SELECT count(*) FROM audit WHERE action = ?1 AND "
+                                             "record_table = 'clients' AND record_id = ?2", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, client_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* 导出 PDF and 打印档案 on the case file: the export path as the file
+ * chooser's answer drives it (yk_case_file_view_save_dossier), printing
+ * through GtkPrintOperation into a file; both audited, naming the person.
+ * Another site's person is not there to print. */
+static void
+test_dossier (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  g_autoptr (YkCaseFile) expected = read_case_file (window, spq_people[1]);
+  g_autofree char *exported = g_build_filename (db.dir, "exported.pdf", NULL);
+  g_autofree char *printed = g_build_filename (db.dir, "printed.pdf", NULL);
+  g_autofree char *refused = g_build_filename (db.dir, "refused.pdf", NULL);
+  g_autoptr (GFile) exported_file = g_file_new_for_path (exported);
+  g_autoptr (GFile) refused_file = g_file_new_for_path (refused);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL, *suggested = NULL;
+  gint64 exports = dossier_audits (window, "dossier_export", spq_people[1]);
+  gint64 prints = dossier_audits (window, "dossier_print", spq_people[1]);
+  YkCaseFileView *view = open_case (window, spq_people[1]);
+
+  g_assert_true (gtk_widget_get_visible (child (view, "dossier_button")));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (child (view, "dossier_button")), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Dossier");
+  suggested = yk_case_file_view_suggest_dossier_name (view);
+  name = g_strdup_printf ("个案档案_%s.pdf", expected->client->case_no);
+  g_assert_cmpstr (suggested, ==, name);
+
+  g_assert_true (yk_case_file_view_save_dossier (view, exported_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (yk_case_file_view_print_dossier_to_file (view, printed, &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *text = pdf_text (i ? printed : exported);
+
+      g_assert_nonnull (strstr (text, expected->client->case_no));
+      g_assert_nonnull (strstr (text, expected->client->name));
+      g_assert_nonnull (strstr (text, "Printed by 李社工"));
+    }
+  g_assert_cmpint (dossier_audits (window, "dossier_export", spq_people[1]), ==, exports + 1);
+  g_assert_cmpint (dossier_audits (window, "dossier_print", spq_people[1]), ==, prints + 1);
+
+  /* JL's person is not theirs: nothing shown, nothing to print. */
+  view = open_case (window, jl_person);
+  g_assert_cmpstr (state_of (view), ==, "not-found");
+  g_assert_null (yk_case_file_view_suggest_dossier_name (view));
+  g_assert_false (yk_case_file_view_save_dossier (view, refused_file, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (dossier_audits (window, "dossier_export", jl_person), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The demo database, made once: filling it takes a while. */
 static gpointer
 find_toplevel (GType type)
@@ -596,6 +683,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/case-file/refresh-on-records-changed", test_refresh_on_records_changed);
   g_test_add_func ("/ui/case-file/lock-while-loading", test_lock_while_loading);
   g_test_add_func ("/ui/case-file/consent", test_consent);
+  g_test_add_func ("/ui/case-file/dossier", test_dossier);
   status = g_test_run ();
   ui_test_database_remove (&db);
   return status;

@@ -5,6 +5,9 @@
 #include "yk-case-file-view.h"
 #include "yk-spinner-delay.h"
 #include "yk-date-entry.h"
+#include "yk-dossier.h"
+#include "yk-dossier-print.h"
+#include "yk-file-chooser.h"
 #include "yk-reader-task.h"
 #include "yk-app-error.h"
 #include "yk-case-file.h"
@@ -12,7 +15,7 @@
 #include "yk-sdss-chart.h"
 #include "yk-timeline-item.h"
 #include "yk-validate.h"
-#include "yk-window.h"
+#include "yk-window-private.h"
 
 #include <glib/gi18n.h>
 
@@ -176,6 +179,8 @@ show_problem (YkCaseFileView *self, const char *title, const char *text)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.record", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.discard", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.print-dossier", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.export-dossier", FALSE);
 }
 
 static void apply_file (YkCaseFileView *self, YkCaseFile *file, gboolean opening);
@@ -774,6 +779,8 @@ apply_file (YkCaseFileView *self, YkCaseFile *file, gboolean opening)
   /* docs/design/file-format.md, "Consent": nothing new once it is withdrawn. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.record",
                                  live && file->client->consent_withdrawn_date == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.print-dossier", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.export-dossier", TRUE);
   gtk_stack_set_visible_child_name (self->state_stack, "file");
 }
 
@@ -799,6 +806,8 @@ clear_view (YkCaseFileView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.record", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.discard", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.print-dossier", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.export-dossier", FALSE);
 }
 
 /* --- callbacks and actions --- */
@@ -912,6 +921,92 @@ discard_action (GtkWidget  *widget,
   clear_errors (self);
   changes = form_changes (self);
   update_form_actions (self, changes);
+}
+
+/* --- the dossier --- */
+
+static void
+show_message (YkCaseFileView *self, const char *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (YK_IS_WINDOW (root))
+    _yk_window_show_message (YK_WINDOW (root), text);
+}
+
+/* The person shown, read again whole for the dossier (on the session's
+ * connection: one person's records take milliseconds). */
+static GPtrArray *
+dossier_people (YkCaseFileView *self, GError **error)
+{
+  YkSession *session = session_of (self);
+
+  if (session == NULL || self->file == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("No case file is open"));
+      return NULL;
+    }
+  return yk_dossier_people_for_session (session, &self->client_id, 1, error);
+}
+
+static void
+export_dossier_chosen_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr (YkCaseFileView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = yk_file_chooser_finish (result, &error);
+
+  if (file == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, error->message);
+    }
+  else if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    {
+      if (yk_case_file_view_save_dossier (self, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          /* TRANSLATORS: %1$s is a file name */
+          g_autofree char *saved = g_strdup_printf (_("Saved “%1$s”."), name);
+
+          show_message (self, saved);
+        }
+      else
+        show_message (self, error->message);
+    }
+}
+
+static void
+export_dossier_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  YkCaseFileView *self = YK_CASE_FILE_VIEW (widget);
+  g_autofree char *name = NULL;
+
+  if (self->file == NULL)
+    return;
+  name = yk_case_file_view_suggest_dossier_name (self);
+  yk_file_chooser_save_file (GTK_WINDOW (gtk_widget_get_root (widget)), _("Export Dossier"), name,
+                             _("PDF documents"), "*.pdf", export_dossier_chosen_cb, g_object_ref (self));
+}
+
+static void
+print_dossier_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  YkCaseFileView *self = YK_CASE_FILE_VIEW (widget);
+  g_autoptr (GPtrArray) people = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->file == NULL)
+    return;
+  if ((people = dossier_people (self, &error)) == NULL ||
+      !yk_dossier_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, people, NULL, &error))
+    show_message (self, error->message);
 }
 
 /* --- GObject --- */
@@ -1066,6 +1161,7 @@ yk_case_file_view_class_init (YkCaseFileViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "visit_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "more_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "save_bar", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "dossier_button", FALSE, 0);
   /* The form's fields by name, for the table above and for tests. */
   for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
     {
@@ -1086,6 +1182,9 @@ yk_case_file_view_class_init (YkCaseFileViewClass *klass)
   gtk_widget_class_install_action (widget_class, "case-file.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "case-file.save", NULL);
   gtk_widget_class_install_action (widget_class, "case-file.discard", NULL, discard_action);
+  gtk_widget_class_install_action (widget_class, "case-file.print-dossier", NULL, print_dossier_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "case-file.print-dossier", NULL);
+  gtk_widget_class_install_action (widget_class, "case-file.export-dossier", NULL, export_dossier_action);
 }
 
 static void
@@ -1160,4 +1259,54 @@ yk_case_file_view_get_timeline (YkCaseFileView *self)
 {
   g_return_val_if_fail (YK_IS_CASE_FILE_VIEW (self), NULL);
   return G_LIST_MODEL (self->timeline_store);
+}
+
+/* 个案档案_SPQ-0001.pdf: what the export offers to save as; NULL while no
+ * case file is shown. */
+char *
+yk_case_file_view_suggest_dossier_name (YkCaseFileView *self)
+{
+  g_return_val_if_fail (YK_IS_CASE_FILE_VIEW (self), NULL);
+  return self->file != NULL ? yk_dossier_file_name (self->file->client->case_no) : NULL;
+}
+
+/* The export once a file is chosen: the dossier of the person shown,
+ * audited (dossier_export), written whole or not at all. */
+gboolean
+yk_case_file_view_save_dossier (YkCaseFileView *self,
+                                GFile          *file,
+                                GError        **error)
+{
+  g_autoptr (GPtrArray) people = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (YK_IS_CASE_FILE_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer"));
+      return FALSE;
+    }
+  if ((people = dossier_people (self, error)) == NULL)
+    return FALSE;
+  return yk_dossier_write_pdf (session_of (self), people, path, NULL, NULL, error);
+}
+
+/* What printing draws, through GtkPrintOperation, into a PDF at `path`
+ * without a dialog. */
+gboolean
+yk_case_file_view_print_dossier_to_file (YkCaseFileView *self,
+                                         const char     *path,
+                                         GError        **error)
+{
+  g_autoptr (GPtrArray) people = NULL;
+
+  g_return_val_if_fail (YK_IS_CASE_FILE_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if ((people = dossier_people (self, error)) == NULL)
+    return FALSE;
+  return yk_dossier_print (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->session, people, path, error);
 }

@@ -27,4 +27,15 @@ gint64 yk_case_file_view_get_client_id (YkCaseFileView *self);
 gboolean yk_case_file_view_get_loading (YkCaseFileView *self);
 GListModel *yk_case_file_view_get_timeline (YkCaseFileView *self);
 
+/* The dossier (个案档案, docs/design/dossier.md) of the person shown:
+ * the case-file.print-dossier (Ctrl+P) and case-file.export-dossier
+ * actions, and what they do once a printer or a file is chosen. */
+char *yk_case_file_view_suggest_dossier_name (YkCaseFileView *self);
+gboolean yk_case_file_view_save_dossier (YkCaseFileView *self,
+                                         GFile          *file,
+                                         GError        **error);
+gboolean yk_case_file_view_print_dossier_to_file (YkCaseFileView *self,
+                                                  const char     *path,
+                                                  GError        **error);
+
 G_END_DECLS

@@ -578,6 +578,8 @@ copy_file (sqlite3                *builder,
           ok = FALSE;
           goto rollback;
         }
+      if (present != NULL && g_hash_table_size (present) == 0)
+        continue; /* a table newer than the file (attachments before schema 5): no rows */
       sql = copy_statement (map, table, present);
       rc = sqlite3_exec (builder, sql, NULL, NULL, NULL);
       if (rc != SQLITE_OK)

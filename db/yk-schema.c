@@ -12,12 +12,14 @@ extern const char yk_schema_v1[];
 extern const char yk_schema_v2[];
 extern const char yk_schema_v3[];
 extern const char yk_schema_v4[];
+extern const char yk_schema_v5[];
 
 static const char *const migrations[] = {
   yk_schema_v1, /* 0 → 1 */
   yk_schema_v2, /* 1 → 2: running totals of the figures */
   yk_schema_v3, /* 2 → 3: voided records by person, for the case file */
   yk_schema_v4, /* 3 → 4: signed audit entries, the audit head */
+  yk_schema_v5, /* 4 → 5: attachments and their chunks */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YK_SCHEMA_VERSION);

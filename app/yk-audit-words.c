@@ -40,6 +40,8 @@ static const struct
   { "insert", NC_ ("audit action", "Added a record") },
   { "update", NC_ ("audit action", "Edited a record") },
   { "void", NC_ ("audit action", "Voided a record") },
+  { "attach", NC_ ("audit action", "Added an attachment") },
+  { "attachment_save", NC_ ("audit action", "Saved an attachment to a file") },
 };
 
 static const struct
@@ -56,6 +58,7 @@ static const struct
   { "assessments", N_ ("Assessment") },
   { "plan_goals", N_ ("Plan goal") },
   { "referrals", N_ ("Referral") },
+  { "attachments", N_ ("Attachment") },
   { "staff", N_ ("Account") },
   { "sites", N_ ("Site") },
   { "settings", N_ ("Settings") },

@@ -554,7 +554,8 @@ _yk_session_set_read_only_error (GError **error)
 /* What a district view may do that a file's session audits: reading.
  * Its files are never written (snapshots are never written again), so
  * these go unrecorded (docs/design/district.md, "What is not audited"). */
-static const char *const read_actions[] = { "open_case", "export", "names_mask", "names_unmask", NULL };
+static const char *const read_actions[] = { "open_case", "export", "names_mask", "names_unmask", "attachment_save",
+                                            NULL };
 
 void
 yk_session_close (YkSession *session)
@@ -622,7 +623,8 @@ yk_session_require_coordinator (YkSession *session,
 static gboolean
 only_reads (const char *action)
 {
-  static const char *const reads[] = { "unlock", "open_case", "export", "names_unmask", "names_mask", NULL };
+  static const char *const reads[] = { "unlock", "open_case", "export", "names_unmask", "names_mask",
+                                       "attachment_save", NULL };
 
   return g_strv_contains (reads, action);
 }

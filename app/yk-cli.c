@@ -54,7 +54,7 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n  yukang [--db FILE]\n  yukang COMMAND [OPTION…]\n\n%s\n",
            _("Usage:"), _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-11s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n\n%s\n\n%s\n\n%s\n",
            _("Commands that open a database take --db FILE, --user NAME and --password-file FILE, "
              "or --recovery-key-file FILE in place of the password (forgotten password: "

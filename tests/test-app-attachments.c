@@ -301,6 +301,35 @@ test_add_list_read (void)
                    3);
 }
 
+/* On one of a person's contacts: listed with the person; a contact of
+ * someone else is refused. */
+static void
+test_on_contact (void)
+{
+  YkAttachmentOwner owner = person ("SPQ-0007");
+  YkAttachmentOwner other = person ("SPQ-0008");
+  g_autoptr (GBytes) jpeg = make_picture ("jpeg", 64, 48, FALSE, NULL);
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT min(id) FROM contacts WHERE client_id = %" G_GINT64_FORMAT
+                                          " AND voided_at IS NULL",
+                                          owner.client_id);
+  gint64 id;
+
+  owner.contact_id = count (sql);
+  g_assert_cmpint (owner.contact_id, >, 0);
+  id = add (session, owner, "photo", "家访.jpg", jpeg);
+  rows = yk_attachments_list (session, owner.client_id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (((YkAttachmentRow *) rows->pdata[0])->id, ==, id);
+  g_assert_cmpint (((YkAttachmentRow *) rows->pdata[0])->owner.contact_id, ==, owner.contact_id);
+
+  other.contact_id = owner.contact_id;
+  g_assert_false (yk_attachments_add (session, &other, "photo", "家访.jpg", jpeg, NULL, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_NOT_FOUND);
+}
+
 /* --- damage --- */
 
 static void
@@ -620,6 +649,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/attachments/type-check", test_type_check);
   g_test_add_func ("/app/attachments/refused", test_refused);
   g_test_add_func ("/app/attachments/add-list-read", test_add_list_read);
+  g_test_add_func ("/app/attachments/on-contact", test_on_contact);
   g_test_add_func ("/app/attachments/damaged-chunk", test_damaged_chunk);
   g_test_add_func ("/app/attachments/void-and-scope", test_void_and_scope);
   g_test_add_func ("/app/attachments/no-plaintext", test_no_plaintext);

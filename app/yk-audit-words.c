@@ -43,6 +43,8 @@ static const struct
   { "update", NC_ ("audit action", "Edited a record") },
   { "void", NC_ ("audit action", "Voided a record") },
   { "withdraw_consent", NC_ ("audit action", "Recorded a withdrawal of consent") },
+  { "attach", NC_ ("audit action", "Added an attachment") },
+  { "attachment_save", NC_ ("audit action", "Saved an attachment to a file") },
 };
 
 static const struct
@@ -59,6 +61,7 @@ static const struct
   { "assessments", N_ ("Assessment") },
   { "plan_goals", N_ ("Plan goal") },
   { "referrals", N_ ("Referral") },
+  { "attachments", N_ ("Attachment") },
   { "staff", N_ ("Account") },
   { "sites", N_ ("Site") },
   { "settings", N_ ("Settings") },

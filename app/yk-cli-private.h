@@ -80,5 +80,7 @@ int yk_cli_dossier (int argc, char **argv);
 int yk_cli_demo (int argc, char **argv);
 int yk_cli_import (int argc, char **argv);
 int yk_cli_export (int argc, char **argv);
+int yk_cli_attach (int argc, char **argv);
+int yk_cli_attachments (int argc, char **argv);
 
 G_END_DECLS

@@ -33,6 +33,8 @@ static const YkCommand commands[] = {
   { "backup", N_("Write an encrypted copy of the database"), yk_cli_backup },
   { "snapshot", N_("Write a read-only snapshot of the database into a folder, for the district view"), yk_cli_snapshot },
   { "split", N_("Write one database per site into a folder, from a database holding every site"), yk_cli_split },
+  { "attach", N_("Store a PDF, JPEG or PNG file with a service user or an activity"), yk_cli_attach },
+  { "attachments", N_("List the attachments of a service user or an activity"), yk_cli_attachments },
   { "demo", N_("Fill a database with invented data to try Yukang with"), yk_cli_demo },
   { "help", N_("Show this help"), run_help },
   { "version", N_("Show the version"), run_version },
@@ -53,7 +55,7 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n  yukang [--db FILE]\n  yukang COMMAND [OPTION…]\n\n%s\n",
            _("Usage:"), _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-11s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n\n%s\n\n%s\n\n%s\n",
            _("Commands that open a database take --db FILE, --user NAME and --password-file FILE, "
              "or --recovery-key-file FILE in place of the password (forgotten password: "

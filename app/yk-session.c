@@ -555,7 +555,7 @@ _yk_session_set_read_only_error (GError **error)
  * Its files are never written (snapshots are never written again), so
  * these go unrecorded (docs/design/district.md, "What is not audited"). */
 static const char *const read_actions[] = { "open_case", "export", "names_mask", "names_unmask", "dossier_print",
-                                            "dossier_export", NULL };
+                                            "dossier_export", "attachment_save", NULL };
 
 void
 yk_session_close (YkSession *session)
@@ -624,7 +624,7 @@ static gboolean
 only_reads (const char *action)
 {
   static const char *const reads[] = { "unlock", "open_case", "export", "names_unmask", "names_mask",
-                                       "dossier_print", "dossier_export", NULL };
+                                       "dossier_print", "dossier_export", "attachment_save", NULL };
 
   return g_strv_contains (reads, action);
 }

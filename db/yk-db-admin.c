@@ -145,6 +145,9 @@ static const struct
   { "questionnaires", "SELECT t.id, t.site_id, COALESCE (c.case_no, f.family_no), NULL, NULL, t.q_date "
                       "FROM questionnaires t LEFT JOIN clients c ON c.id = t.client_id "
                       "LEFT JOIN family_members f ON f.id = t.family_id WHERE t.id" IN_IDS },
+  { "attachments", "SELECT t.id, COALESCE (c.site_id, v.site_id), c.case_no, v.activity_no, t.kind, "
+                   "substr (t.created_at, 1, 10) FROM attachments t LEFT JOIN clients c ON c.id = t.client_id "
+                   "LEFT JOIN activities v ON v.id = t.activity_id WHERE t.id" IN_IDS },
   { "staff", "SELECT id, site_id, NULL, account, NULL, NULL FROM staff WHERE account IS NOT NULL AND id" IN_IDS },
   { "sites", "SELECT id, id, NULL, code, NULL, NULL FROM sites WHERE id" IN_IDS },
 };

@@ -30,6 +30,9 @@ static const struct
                   "JOIN clients c ON c.id = r.client_id WHERE r.id = ?1" },
   { "referrals", "SELECT c.site_id, r.created_by, r.voided_at IS NOT NULL, r.created_at FROM referrals r "
                  "JOIN clients c ON c.id = r.client_id WHERE r.id = ?1" },
+  { "attachments", "SELECT COALESCE (c.site_id, v.site_id), t.created_by, t.voided_at IS NOT NULL, t.created_at "
+                   "FROM attachments t LEFT JOIN clients c ON c.id = t.client_id "
+                   "LEFT JOIN activities v ON v.id = t.activity_id WHERE t.id = ?1" },
 };
 
 static char *

@@ -1363,11 +1363,22 @@ remove_file (sqlite3       *builder,
     {
       TableInfo *table = tables->pdata[t];
       g_autofree char *sql = NULL;
-      const char *rowid = NULL;
+      const char *rowid = NULL, *owner = NULL;
 
+      /* Its own id; else the id of the row it belongs to (a chunk's
+       * attachment), moved by the same offset. */
       for (guint c = 0; c < table->columns->len; c++)
-        if (((ColumnInfo *) table->columns->pdata[c])->is_rowid)
-          rowid = ((ColumnInfo *) table->columns->pdata[c])->name;
+        {
+          ColumnInfo *column = table->columns->pdata[c];
+
+          if (column->is_rowid)
+            rowid = column->name;
+          else if (owner == NULL && column->refers_to != NULL && !g_str_equal (column->refers_to, "sites") &&
+                   !g_str_equal (column->refers_to, "staff"))
+            owner = column->name;
+        }
+      if (rowid == NULL)
+        rowid = owner;
       if (g_str_equal (table->name, "sites"))
         sql = g_strdup_printf ("DELETE FROM main.sites WHERE id IN (%s)", sites);
       else if (g_str_equal (table->name, "figures_by_day"))

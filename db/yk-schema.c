@@ -13,6 +13,7 @@ extern const char yk_schema_v2[];
 extern const char yk_schema_v3[];
 extern const char yk_schema_v4[];
 extern const char yk_schema_v5[];
+extern const char yk_schema_v6[];
 
 static const char *const migrations[] = {
   yk_schema_v1, /* 0 → 1 */
@@ -20,6 +21,7 @@ static const char *const migrations[] = {
   yk_schema_v3, /* 2 → 3: voided records by person, for the case file */
   yk_schema_v4, /* 3 → 4: signed audit entries, the audit head */
   yk_schema_v5, /* 4 → 5: informed consent, its withdrawal */
+  yk_schema_v6, /* 5 → 6: attachments and their chunks */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YK_SCHEMA_VERSION);

@@ -38,6 +38,8 @@ static const struct
   { "plan_goals", "client_id IN (SELECT id FROM main.clients)" },
   { "referrals", "client_id IN (SELECT id FROM main.clients)" },
   { "consents", "client_id IN (SELECT id FROM main.clients)" },
+  { "attachments", "client_id IN (SELECT id FROM main.clients) OR activity_id IN (SELECT id FROM main.activities)" },
+  { "attachment_chunks", "attachment_id IN (SELECT id FROM main.attachments)" },
 };
 
 /* Tables copied otherwise (settings, sites, staff), made by the new

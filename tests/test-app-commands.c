@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
+#include <cairo.h>
 #include <unistd.h>
 
 #define PASSWORD "coordinator pass 1"
@@ -1712,6 +1713,93 @@ test_district_export (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_strv_length (rows), ==, 1 + 142 + 1);
 }
 
+/* yukang attach and yukang attachments (docs/design/formats.md): a PNG
+ * on a person and on an activity, listed; a file that is not what its
+ * name says refused with a message and exit 1; usage errors exit 2; a
+ * social worker sees no other site's person. */
+static void
+test_attach (Fixture *f, gconstpointer data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "签到表.png", NULL);
+  g_autofree char *fake = g_build_filename (f->dir, "scan.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 120, 80);
+  cairo_t *cr = cairo_create (surface);
+  gsize size = 0;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_rectangle (cr, 10, 10, 100, 60);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (png, &contents, &size, NULL));
+  g_assert_true (g_file_set_contents (fake, contents, (gssize) size, NULL));
+
+  init_database (f);
+  add_worker (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "demo", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "attach", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--case", "SPQ-0001", "--kind", "form", png, NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "Attached as number 1");
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "attach", "--activity", "SPQ-A0001", "--kind", "sign-in", png);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "attach", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--case", "SPQ-0001", fake, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "“scan.pdf” is a PNG picture, not a PDF document as its name says");
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "attach", "--case", "JL-0001", png);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "There is no service user with the case number “JL-0001”");
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "attach", "--case", "SPQ-0001", "--kind", "selfie", png);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "--kind must be");
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "attach", png);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "Give either --case or --activity");
+  }
+  expected = g_strdup_printf ("\tform\timage/png\t%" G_GSIZE_FORMAT "\t签到表.png\n", size);
+  {
+    g_auto (Run) run = yukang (f, NULL, "attachments", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--case", "SPQ-0001", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "1\t"));
+    assert_contains (run.out, expected);
+    /* One line: the refused file left nothing. */
+    g_assert_null (strchr (strchr (run.out, '\n') + 1, '\n'));
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "attachments", "--activity", "SPQ-A0001");
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "\tsign-in\timage/png\t");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "help", NULL);
+    assert_contains (run.out, "attach ");
+    assert_contains (run.out, "attachments");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1725,6 +1813,7 @@ main (int argc, char *argv[])
   ADD ("/app/commands/recovery-key-unlock", test_recovery_key_unlock);
   ADD ("/app/commands/passwd-with-recovery-key", test_passwd_with_recovery_key);
   ADD ("/app/commands/init", test_init);
+  ADD ("/app/commands/attach", test_attach);
   ADD ("/app/commands/init-refusals", test_init_refusals);
   ADD ("/app/commands/init-key-from", test_init_key_from);
   ADD ("/app/commands/user-add-key-from", test_user_add_key_from);

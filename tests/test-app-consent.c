@@ -10,6 +10,7 @@
 #include "yk-record-rules.h"
 #include "yk-recording.h"
 #include "yk-report.h"
+#include "yk-schema.h"
 
 #include <string.h>
 
@@ -156,14 +157,16 @@ test_migration (Fixture *f, gconstpointer data)
   a_id = add_client (f->db.coordinator, &a);
   b.consent_date = (char *) "2020-12-30";
   b_id = add_client (f->db.coordinator, &b);
-  app_test_exec (f->db.coordinator, "DROP TRIGGER consents_date_of_client; DROP TABLE consents; "
+  /* A file of schema 4: no consents, nor the attachments of schema 6. */
+  app_test_exec (f->db.coordinator, "DROP TABLE attachment_chunks; DROP TABLE attachments; "
+                                    "DROP TRIGGER consents_date_of_client; DROP TABLE consents; "
                                     "PRAGMA user_version = 4");
   g_clear_pointer (&f->db.worker, yk_session_close);
   g_clear_pointer (&f->db.coordinator, yk_session_close);
 
   session = app_test_db_open (&f->db, APP_TEST_COORDINATOR, APP_TEST_COORDINATOR_PASSWORD);
   f->db.coordinator = session;
-  g_assert_cmpint (app_test_query_int (session, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (app_test_query_int (session, "PRAGMA user_version"), ==, YK_SCHEMA_VERSION);
   g_assert_cmpint (app_test_query_int (session, "SELECT count (*) FROM consents"), ==, 2);
   g_assert_cmpint (app_test_query_int (session, "SELECT count (*) FROM consents k JOIN clients c ON c.id = k.client_id "
                                                 "WHERE k.consent_date = c.consent_date AND k.form = 'unknown' "

@@ -981,8 +981,10 @@ test_schema_versions (void)
     const char *message;
   } versions[] = {
     { 3, NULL },
-    /* Before consents (schema 5): a table it does not have at all. */
+    /* Before consents (schema 5) and attachments (schema 6): tables it
+     * does not have at all. */
     { 4, NULL },
+    { 5, NULL },
     { 1, "“JL.ykdb” was last opened by a much older Yukang (schema 1)" },
     { 99, "“JL.ykdb” was written by a newer version of Yukang (schema 99;" },
   };
@@ -990,7 +992,10 @@ test_schema_versions (void)
   split_site_to (files->one.coordinator, "JL", jl);
   for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
     {
-      g_autofree char *sql = g_strdup_printf ("%sPRAGMA user_version = %d",
+      g_autofree char *sql = g_strdup_printf ("%s%sPRAGMA user_version = %d",
+                                              versions[i].version == 4 || versions[i].version == 5
+                                                ? "DROP TABLE IF EXISTS attachment_chunks; DROP TABLE IF EXISTS attachments; "
+                                                : "",
                                               versions[i].version == 4 ? "DROP TRIGGER consents_date_of_client; "
                                                                          "DROP TABLE consents; " : "",
                                               versions[i].version);

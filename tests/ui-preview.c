@@ -35,6 +35,9 @@
  *   yk-ui-preview questionnaires  questionnaires being entered at SPQ
  *   yk-ui-preview district        a district view of the demo data's snapshot, its statistics
  *   yk-ui-preview district-today  the same, on Today (no recording buttons)
+ *   yk-ui-preview attachment      the attachment viewer on a scanned sign-in sheet (PNG, invented)
+ *   yk-ui-preview attachment-pdf  the same sheet as a two-page PDF, on its second page, zoomed in
+ *   yk-ui-preview case-file attachments  a case file's attachments (the sheet, as PNG and PDF)
  * Not installed, not a test. */
 #include "yk-config.h"
 #include "ui-test-util.h"
@@ -62,6 +65,8 @@
 #include "yk-split.h"
 #include "yk-recording.h"
 #include "yk-withdraw-consent-dialog.h"
+#include "yk-attachment-viewer.h"
+#include "yk-attachments.h"
 
 #include <xlsxwriter.h>
 #include <glib/gi18n.h>
@@ -213,6 +218,15 @@ fill_case_file_demo (void)
       client->consent_scope = YK_CONSENT_SCOPE_CASE_FILE | YK_CONSENT_SCOPE_SERVICES;
       yk_casework_update_client (session, client, NULL);
     }
+  {
+    YkAttachmentOwner owner = { case_file_person, 0, 0 };
+    g_autoptr (GBytes) png = ui_test_sample_sheet_png ();
+    g_autoptr (GBytes) pdf = ui_test_sample_sheet_pdf ();
+
+    if (!yk_attachments_add (session, &owner, "sign-in", "签到表 2021-11-03.png", png, NULL, &error) ||
+        !yk_attachments_add (session, &owner, "form", "随访表.pdf", pdf, NULL, &error))
+      g_error ("%s", error->message);
+  }
 }
 
 static gboolean popup_row_menu_cb (gpointer data);
@@ -870,11 +884,44 @@ own_password_preview (YkWindow *window)
 
 /* --- end of preferences --- */
 
+/* --- attachments --- */
+
+static gboolean
+attachment_preview (YkWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) content = NULL;
+  YkAttachmentViewer *viewer;
+  gboolean pdf = g_str_equal (mode, "attachment-pdf");
+
+  if (!g_str_has_prefix (mode, "attachment"))
+    return FALSE;
+  content = pdf ? ui_test_sample_sheet_pdf () : ui_test_sample_sheet_png ();
+  viewer = yk_attachment_viewer_new_for_bytes (pdf ? "签到表.pdf" : "签到表 2021-11-03.png",
+                                               pdf ? YK_MEDIA_TYPE_PDF : YK_MEDIA_TYPE_PNG, content, &error);
+  if (viewer == NULL)
+    g_error ("%s", error->message);
+  gtk_window_set_application (GTK_WINDOW (viewer), gtk_window_get_application (GTK_WINDOW (window)));
+  gtk_window_set_default_size (GTK_WINDOW (viewer), 900, 1000);
+  if (pdf)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.next-page", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.zoom-in", NULL);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (viewer));
+  return TRUE;
+}
+
+/* --- end of attachments --- */
+
 static void
 activate_cb (GApplication *app)
 {
   YkWindow *window = YK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
+  if (attachment_preview (window))
+    return;
   if (today_preview (window))
     return;
   if (record_mode (window))

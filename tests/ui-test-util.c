@@ -7,7 +7,9 @@
 #include "yk-unlock-page.h"
 #include "yk-wipe.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 
 void
 ui_test_init (int    *argc,
@@ -263,4 +265,114 @@ ui_test_press_key (GtkWidget *widget,
         g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
     }
   return handled;
+}
+
+/* --- sample attachments --- */
+
+static void
+sheet_text (cairo_t *cr, double x, double y, double size, const char *text)
+{
+  g_autoptr (PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC");
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* One page of the sheet on an A4 of `width` × `height` units, slightly
+ * grey and askew as a scan is. */
+static void
+draw_sheet (cairo_t *cr, double width, double height, int page, gboolean scanned)
+{
+  static const char *const names[] = { "测试甲", "测试乙", "测试丙", "测试丁", "测试戊", "测试己", "测试庚", "测试辛" };
+  double u = width / 210.0; /* one millimetre */
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, scanned ? 0.96 : 1, scanned ? 0.95 : 1, scanned ? 0.92 : 1);
+  cairo_paint (cr);
+  if (scanned)
+    {
+      cairo_translate (cr, width / 2, height / 2);
+      cairo_rotate (cr, 0.006);
+      cairo_translate (cr, -width / 2, -height / 2);
+    }
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+  sheet_text (cr, 20 * u, 18 * u, 7 * u, page == 0 ? "渝康家园 活动签到表" : "渝康家园 活动签到表（续）");
+  sheet_text (cr, 20 * u, 30 * u, 4 * u, "活动：手工编织小组　日期：2021年11月3日　地点：石坪桥街道渝康家园（示例，虚构数据）");
+  cairo_set_line_width (cr, 0.4 * u);
+  for (int row = 0; row <= 12; row++)
+    {
+      cairo_move_to (cr, 20 * u, (42 + row * 12) * u);
+      cairo_line_to (cr, 190 * u, (42 + row * 12) * u);
+    }
+  for (int col = 0; col < 4; col++)
+    {
+      double x = (double[]){ 20, 40, 100, 190 }[col];
+
+      cairo_move_to (cr, x * u, 42 * u);
+      cairo_line_to (cr, x * u, (42 + 12 * 12) * u);
+    }
+  cairo_stroke (cr);
+  sheet_text (cr, 23 * u, 45 * u, 4 * u, "序号");
+  sheet_text (cr, 43 * u, 45 * u, 4 * u, "姓名");
+  sheet_text (cr, 103 * u, 45 * u, 4 * u, "签名");
+  for (int row = 0; row < 8; row++)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", page * 8 + row + 1);
+
+      sheet_text (cr, 26 * u, (57 + row * 12) * u, 4 * u, number);
+      sheet_text (cr, 43 * u, (57 + row * 12) * u, 4 * u, names[row]);
+      /* A hand's signature: a scribble. */
+      cairo_move_to (cr, 108 * u, (62 + row * 12) * u);
+      for (int k = 0; k < 6; k++)
+        cairo_rel_curve_to (cr, 3 * u, -4 * u, 5 * u, 3 * u, (7 + row % 3) * u, -1 * u);
+      cairo_set_source_rgb (cr, 0.1, 0.15, 0.45);
+      cairo_stroke (cr);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+    }
+  sheet_text (cr, 20 * u, 200 * u, 4 * u, "记录人：李社工（虚构）");
+  cairo_restore (cr);
+}
+
+static cairo_status_t
+append_bytes_cb (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+ui_test_sample_sheet_png (void)
+{
+  GByteArray *out = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1240, 1754);
+  cairo_t *cr = cairo_create (surface);
+
+  draw_sheet (cr, 1240, 1754, 0, TRUE);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes_cb, out), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (out);
+}
+
+GBytes *
+ui_test_sample_sheet_pdf (void)
+{
+  GByteArray *out = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, out, 595.28, 841.89);
+  cairo_t *cr = cairo_create (surface);
+
+  for (int page = 0; page < 2; page++)
+    {
+      draw_sheet (cr, 595.28, 841.89, page, FALSE);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (out);
 }

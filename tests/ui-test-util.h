@@ -82,6 +82,13 @@ gboolean ui_test_press_key (GtkWidget *widget,
   }                                                    \
   G_STMT_END
 
+/* Invented paperwork for attachments, made in memory with cairo: a
+ * scanned-looking sign-in sheet (签到表) as a PNG of 1240 × 1754 pixels
+ * (A4 at 150 dpi), and the same as a PDF of two A4 pages. No real
+ * person's data. */
+GBytes *ui_test_sample_sheet_png (void);
+GBytes *ui_test_sample_sheet_pdf (void);
+
 gint64 ui_test_deadline (void);
 void ui_test_iterate (gint64      deadline,
                       const char *what);

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-activity-dialog.h"
+#include "yk-attachments-box.h"
 #include "yk-date-entry.h"
 #include "yk-activities.h"
 #include "yk-reader-task.h"
@@ -43,6 +44,8 @@ struct _YkActivityDialog
   YkRecordForm *form;
   gint64 site_id;
   gint64 activity_id;
+  GtkWidget *attachments_heading;
+  YkAttachmentsBox *attachments_box;
   GCancellable *cancellable;
   GTask *task;
   gboolean loading;
@@ -530,6 +533,7 @@ yk_activity_dialog_class_init (YkActivityDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (YK_TYPE_DATE_ENTRY);
+  g_type_ensure (YK_TYPE_ATTACHMENTS_BOX);
   object_class->dispose = yk_activity_dialog_dispose;
   object_class->finalize = yk_activity_dialog_finalize;
   object_class->get_property = yk_activity_dialog_get_property;
@@ -539,6 +543,8 @@ yk_activity_dialog_class_init (YkActivityDialogClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-activity-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, attachments_heading);
+  gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, attachments_box);
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, title_label);
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, YkActivityDialog, error_label);
@@ -639,6 +645,13 @@ yk_activity_dialog_new (YkUnlockedSession *session,
   /* What was typed and ticked before a lock closed the dialog. */
   self->draft_restored = yk_record_form_restore_draft (self->form);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.void", activity_id > 0);
+  /* The sign-in sheet (签到表) of an activity on record. */
+  if (activity_id > 0)
+    {
+      yk_attachments_box_set_owner (self->attachments_box, session, 0, activity_id);
+      gtk_widget_set_visible (self->attachments_heading, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->attachments_box), TRUE);
+    }
 
   set_loading (self, TRUE);
   self->cancellable = g_cancellable_new ();

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-case-file-view.h"
+#include "yk-attachments-box.h"
 #include "yk-spinner-delay.h"
 #include "yk-date-entry.h"
 #include "yk-dossier.h"
@@ -32,6 +33,8 @@ typedef struct
 struct _YkCaseFileView
 {
   GtkWidget parent_instance;
+
+  YkAttachmentsBox *attachments_box;
 
   GtkWidget *back_button;
   GtkLabel *full_name_label;
@@ -775,6 +778,7 @@ apply_file (YkCaseFileView *self, YkCaseFile *file, gboolean opening)
         yk_sdss_chart_add_point (self->sdss_chart, a->date, a->total, a->baseline);
     }
   fill_form (self, opening);
+  yk_attachments_box_set_owner (self->attachments_box, self->session, file->client->id, 0);
 
   /* docs/design/file-format.md, "Consent": nothing new once it is withdrawn. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.record",
@@ -802,6 +806,7 @@ clear_view (YkCaseFileView *self)
   g_list_store_remove_all (self->referral_store);
   g_list_store_remove_all (self->assessment_store);
   yk_sdss_chart_clear (self->sdss_chart);
+  yk_attachments_box_set_owner (self->attachments_box, NULL, 0, 0);
   gtk_stack_set_visible_child_name (self->state_stack, "loading");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.record", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.save", FALSE);
@@ -1131,6 +1136,7 @@ yk_case_file_view_class_init (YkCaseFileViewClass *klass)
 
   g_type_ensure (YK_TYPE_TIMELINE_ITEM);
   g_type_ensure (YK_TYPE_SDSS_CHART);
+  g_type_ensure (YK_TYPE_ATTACHMENTS_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-case-file-view.ui");
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, back_button);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, full_name_label);
@@ -1146,6 +1152,7 @@ yk_case_file_view_class_init (YkCaseFileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, problem_title);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, problem_label);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, sections);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, attachments_box);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, profile_grid);
   gtk_widget_class_bind_template_child_full (widget_class, "consent_heading", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, consent_withdrawal_label);

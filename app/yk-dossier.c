@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-dossier-private.h"
+#include "yk-attachments.h"
 #include "yk-app-error.h"
 #include "yk-caseload.h"
 #include "yk-db-records.h"
@@ -71,6 +72,7 @@ yk_dossier_person_load (YkReader *reader,
                         GError  **error)
 {
   g_autoptr (YkDossierPerson) person = g_new0 (YkDossierPerson, 1);
+  g_autoptr (GPtrArray) attachments = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (reader != NULL, NULL);
@@ -86,9 +88,22 @@ yk_dossier_person_load (YkReader *reader,
     return NULL;
   g_ptr_array_sort (person->contacts, compare_contacts);
   g_ptr_array_sort (person->referrals, compare_referrals);
-  /* Filled with yk_dossier_person_add_attachment () from the person's
-   * attachments, once they are recorded. */
+  /* Listed, not shown: the live attachments on the person and on their
+   * contacts (the case file has decided the reader may see them). */
   person->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) attachment_free);
+  if ((attachments = yk_db_attachments_list (db, client_id, 0, 0, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const YkAttachmentRow *row = attachments->pdata[i];
+      g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (row->created_at, NULL);
+      g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *day = local != NULL ? g_date_time_format (local, "%Y-%m-%d") : g_strndup (row->created_at, 10);
+
+      if (row->voided_at == NULL)
+        yk_dossier_person_add_attachment (person, row->file_name, yk_attachment_kind_label (row->kind), day,
+                                          row->byte_size);
+    }
   return g_steal_pointer (&person);
 }
 

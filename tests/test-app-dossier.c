@@ -5,6 +5,9 @@
  * a site's PDF holds every person; printing is audited naming each
  * person; a social worker cannot print another site's person. */
 #include "app-test-util.h"
+#include "yk-attachments.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include "yk-app-error.h"
 #include "yk-demo.h"
 #include "yk-dossier.h"
@@ -250,6 +253,42 @@ test_attachments (void)
   g_assert_null (strstr (text, "No attachments"));
 }
 
+/* An attachment stored on the person is listed by the dossier as read
+ * from the file: its name and kind; a voided one is not. */
+static void
+test_stored_attachments (void)
+{
+  gint64 id = richest_person ();
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 40, 30);
+  g_autoptr (GBytes) png = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+  g_autofree char *path = g_build_filename (test_db.dir, "stored.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  YkAttachmentOwner owner = { .client_id = id };
+  char *buffer = NULL;
+  gsize size = 0;
+  gint64 kept, voided;
+
+  gdk_pixbuf_fill (pixbuf, 0x336699ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "png", &error, NULL));
+  png = g_bytes_new_take (buffer, size);
+  g_assert_true (yk_attachments_add (test_db.coordinator, &owner, "consent", "同意书第一页.png", png, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_true (yk_attachments_add (test_db.coordinator, &owner, "photo", "作废的照片.png", png, &voided, &error));
+  g_assert_no_error (error);
+  g_assert_true (yk_attachments_void (test_db.coordinator, voided, "拍错了人", &error));
+  g_assert_no_error (error);
+
+  people = load_people (test_db.coordinator, &id, 1);
+  g_assert_true (yk_dossier_write_pdf (test_db.coordinator, people, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  assert_contains (text, "同意书第一页.png");
+  assert_contains (text, yk_attachment_kind_label ("consent"));
+  g_assert_null (strstr (text, "作废的照片.png"));
+}
+
 static void
 progress_cb (guint done, guint total, gpointer user_data)
 {
@@ -373,6 +412,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/dossier/demo-person", test_demo_person);
   g_test_add_func ("/app/dossier/glyphs", test_glyphs);
   g_test_add_func ("/app/dossier/attachments", test_attachments);
+  g_test_add_func ("/app/dossier/stored-attachments", test_stored_attachments);
   g_test_add_func ("/app/dossier/site", test_site);
   g_test_add_func ("/app/dossier/worker-other-site", test_worker_other_site);
   status = g_test_run ();

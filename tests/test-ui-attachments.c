@@ -171,6 +171,30 @@ test_case_file_box (void)
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_false (gtk_widget_is_visible (ui_test_child (box, YK_TYPE_ATTACHMENTS_BOX, "empty_label")));
+  /* The scan of one contact's form (a timeline row's 附加扫描件…): the
+   * person's too, listed with theirs, and the contact's. */
+  {
+    YkSession *core = yk_unlocked_session_get_session (unlocked);
+    g_autoptr (GPtrArray) rows = NULL;
+    gint64 contact = 0;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (yk_store_get_connection (yk_session_get_store (core)),
+                                         "SELECT min(id) FROM contacts WHERE client_id = 1", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    contact = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+    g_assert_cmpint (contact, >, 0);
+    g_assert_true (yk_attachments_box_add_file_to_contact (box, contact, png_path, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+    rows = yk_attachments_list (core, 1, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 2);
+    g_assert_cmpint (((YkAttachmentRow *) rows->pdata[0])->owner.contact_id + ((YkAttachmentRow *) rows->pdata[1])->owner.contact_id,
+                     ==, contact);
+  }
 
   /* Opened in the viewer, transient for the window it came from. */
   item = g_list_model_get_item (model, 0);
@@ -192,7 +216,7 @@ test_case_file_box (void)
   district_session = yk_unlocked_session_new_district (district, folder);
   /* One file: its ids are the district's (the first file's move by 0). */
   yk_attachments_box_set_owner (box, district_session, 1, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_false (gtk_widget_is_visible (ui_test_child (box, YK_TYPE_ATTACHMENTS_BOX, "add_bar")));
   g_clear_object (&item);
   item = g_list_model_get_item (model, 0);

@@ -53,6 +53,7 @@ struct _YkAttachmentsBox
   YkUnlockedSession *session;
   gint64 client_id;
   gint64 activity_id;
+  gint64 contact_id; /* the contact the file being chosen goes on, else 0 */
 };
 
 G_DEFINE_FINAL_TYPE (YkAttachmentsBox, yk_attachments_box, GTK_TYPE_WIDGET)
@@ -255,8 +256,16 @@ add_chosen_cb (GObject      *source,
       show_message (self, _("Choose a file on this computer"));
       return;
     }
-  if (!yk_attachments_box_add_file (self, path, &error))
+  if (!yk_attachments_box_add_file_to_contact (self, self->contact_id, path, &error))
     show_message (self, error->message);
+}
+
+static void
+choose_file (YkAttachmentsBox *self)
+{
+  yk_file_chooser_open_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Attach a Scan or Photo"),
+                             _("PDF documents and pictures"), "*.pdf;*.PDF;*.jpg;*.JPG;*.jpeg;*.JPEG;*.png;*.PNG",
+                             add_chosen_cb, g_object_ref (self));
 }
 
 static void
@@ -268,9 +277,19 @@ add_action (GtkWidget  *widget,
 
   if (read_only (self))
     return;
-  yk_file_chooser_open_file (GTK_WINDOW (gtk_widget_get_root (widget)), _("Attach a Scan or Photo"),
-                             _("PDF documents and pictures"), "*.pdf;*.PDF;*.jpg;*.JPG;*.jpeg;*.JPEG;*.png;*.PNG",
-                             add_chosen_cb, g_object_ref (self));
+  self->contact_id = 0;
+  choose_file (self);
+}
+
+void
+yk_attachments_box_attach_to_contact (YkAttachmentsBox *self,
+                                      gint64            contact_id)
+{
+  g_return_if_fail (YK_IS_ATTACHMENTS_BOX (self));
+  if (read_only (self) || self->client_id == 0)
+    return;
+  self->contact_id = contact_id;
+  choose_file (self);
 }
 
 /* --- GObject --- */
@@ -374,7 +393,17 @@ yk_attachments_box_add_file (YkAttachmentsBox *self,
                              const char       *path,
                              GError          **error)
 {
-  YkAttachmentOwner owner = { self->client_id, 0, self->activity_id };
+  return yk_attachments_box_add_file_to_contact (self, 0, path, error);
+}
+
+gboolean
+yk_attachments_box_add_file_to_contact (YkAttachmentsBox *self,
+                                        gint64            contact_id,
+                                        const char       *path,
+                                        GError          **error)
+{
+  /* A contact's scan (the 随访表 of that visit) is also the person's. */
+  YkAttachmentOwner owner = { self->client_id, contact_id, self->activity_id };
   YkSession *core = session_of (self);
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *done = NULL;

@@ -23,9 +23,17 @@ void yk_attachments_box_set_owner (YkAttachmentsBox  *self,
 /* What it lists: YkAttachmentsBoxItem, for tests. */
 GListModel *yk_attachments_box_get_model (YkAttachmentsBox *self);
 gint64 yk_attachments_box_item_get_id (gpointer item);
-/* Adds `path` as the chosen kind, as the file chooser's answer does. */
+/* Asks for a file to attach to one of the person's contacts. */
+void yk_attachments_box_attach_to_contact (YkAttachmentsBox *self,
+                                           gint64            contact_id);
+/* Adds `path` as the chosen kind, as the file chooser's answer does:
+ * the person's (or the activity's), or one of the person's contacts'. */
 gboolean yk_attachments_box_add_file (YkAttachmentsBox *self,
                                       const char       *path,
                                       GError          **error);
+gboolean yk_attachments_box_add_file_to_contact (YkAttachmentsBox *self,
+                                                 gint64            contact_id,
+                                                 const char       *path,
+                                                 GError          **error);
 
 G_END_DECLS

@@ -998,6 +998,21 @@ export_dossier_action (GtkWidget  *widget,
                              _("PDF documents"), "*.pdf", export_dossier_chosen_cb, g_object_ref (self));
 }
 
+/* case-file.attach-contact (x): a scan of one contact's form, shown on
+ * the attachments section, where it will be listed. */
+static void
+attach_contact_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  YkCaseFileView *self = YK_CASE_FILE_VIEW (widget);
+
+  if (self->file == NULL || yk_unlocked_session_is_read_only (self->session))
+    return;
+  gtk_stack_set_visible_child_name (self->sections, "attachments");
+  yk_attachments_box_attach_to_contact (self->attachments_box, g_variant_get_int64 (parameter));
+}
+
 static void
 print_dossier_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1190,6 +1205,7 @@ yk_case_file_view_class_init (YkCaseFileViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "case-file.save", NULL);
   gtk_widget_class_install_action (widget_class, "case-file.discard", NULL, discard_action);
   gtk_widget_class_install_action (widget_class, "case-file.print-dossier", NULL, print_dossier_action);
+  gtk_widget_class_install_action (widget_class, "case-file.attach-contact", "x", attach_contact_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "case-file.print-dossier", NULL);
   gtk_widget_class_install_action (widget_class, "case-file.export-dossier", NULL, export_dossier_action);
 }

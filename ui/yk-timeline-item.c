@@ -281,6 +281,14 @@ yk_timeline_item_get_menu_model (YkTimelineItem *self)
           g_menu_item_set_action_and_target_value (item, "record.correct", target);
           g_menu_append_item (menu, item);
         }
+      /* Who may change a contact may attach the scan of its form. */
+      if (g_str_equal (self->table, "contacts"))
+        {
+          g_autoptr (GMenuItem) item = g_menu_item_new (_("_Attach a Scan…"), NULL);
+          g_menu_item_set_action_and_target_value (item, "case-file.attach-contact",
+                                                   g_variant_new_int64 (self->record_id));
+          g_menu_append_item (menu, item);
+        }
       if (self->can_void)
         {
           g_autoptr (GMenuItem) item = g_menu_item_new (_("_Void…"), NULL);

@@ -7,7 +7,10 @@
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void
 yk_pdf_begin (YkPdf      *pdf,
@@ -16,6 +19,18 @@ yk_pdf_begin (YkPdf      *pdf,
 {
   pdf->path = g_strdup (path);
   pdf->temporary = g_strdup_printf ("%s.yk-tmp", path);
+  /* Made first, readable by its owner only: a report or a dossier holds
+   * personal data (cairo's fopen keeps the mode of a file that exists).
+   * If it cannot be made, cairo's own attempt reports the error. */
+  {
+    int fd = g_open (pdf->temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+    if (fd >= 0)
+      {
+        fchmod (fd, 0600);
+        close (fd);
+      }
+  }
   pdf->surface = cairo_pdf_surface_create (pdf->temporary, YK_PDF_PAGE_WIDTH, YK_PDF_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATOR, "Yukang");

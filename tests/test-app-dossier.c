@@ -243,6 +243,13 @@ test_attachments (void)
   g_assert_no_error (error);
   text = pdf_text (path);
   assert_contains (text, "No attachments");
+  /* Personal data: readable by its owner only. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 
   yk_dossier_person_add_attachment (people->pdata[0], "知情同意书扫描.pdf", "Consent form", "2021-03-05", 245760);
   g_assert_true (yk_dossier_write_pdf (test_db.coordinator, people, path, NULL, NULL, &error));

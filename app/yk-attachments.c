@@ -167,10 +167,10 @@ yk_attachment_check_type (const char   *file_name,
   if (size > YK_ATTACHMENT_MAX_SIZE)
     {
       g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
-                   /* TRANSLATORS: %2$" G_GSIZE_FORMAT " is the file's size in bytes */
+                   /* TRANSLATORS: %2$llu is the file's size in bytes */
                    _("“%1$s” is too large: an attachment may be at most 20 MB (20,971,520 bytes), this file has "
-                     "%2$" G_GSIZE_FORMAT " bytes"),
-                   file_name, size);
+                     "%2$llu bytes"),
+                   file_name, (unsigned long long) size);
       return NULL;
     }
   by_name = type_of_name (file_name);
@@ -450,8 +450,8 @@ read_file (const char *path, GError **error)
 
       g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
                    _("“%1$s” is too large: an attachment may be at most 20 MB (20,971,520 bytes), this file has "
-                     "%2$" G_GSIZE_FORMAT " bytes"),
-                   name, whole);
+                     "%2$llu bytes"),
+                   name, (unsigned long long) whole);
       return NULL;
     }
   data = g_realloc (g_steal_pointer (&data), MAX (size, 1));

@@ -58,8 +58,8 @@ yk_cli_attach (int argc, char **argv)
   if (session == NULL || !yk_attachments_find_owner (session, case_no, activity_no, &owner, &error) ||
       !yk_attachments_add_file (session, &owner, kind, argv[1], &id, &error))
     goto fail;
-  /* TRANSLATORS: %1$" G_GINT64_FORMAT " is the attachment's number */
-  printf (_("Attached as number %1$" G_GINT64_FORMAT "\n"), id);
+  /* TRANSLATORS: %1$lld is the attachment's number */
+  printf (_("Attached as number %1$lld\n"), (long long) id);
   yk_cli_auth_clear (&auth);
   return YK_EXIT_OK;
 

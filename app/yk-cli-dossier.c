@@ -33,6 +33,7 @@ yk_cli_dossier (int argc, char **argv)
 {
   YkCliAuth auth = { 0 };
   g_autofree char *case_no = NULL, *site = NULL, *status = NULL, *output = NULL;
+  gboolean with_pictures = FALSE;
   GOptionEntry entries[] = {
     YK_CLI_AUTH_ENTRIES (auth),
     { "case", 0, 0, G_OPTION_ARG_STRING, &case_no, N_("The person’s case number"), N_("CASE_NO") },
@@ -42,6 +43,8 @@ yk_cli_dossier (int argc, char **argv)
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output,
       N_("The PDF to write (default 个案档案_CASE_NO.pdf, or 个案档案_CODE.pdf, in the current folder)"),
       N_("FILE.pdf") },
+    { "with-pictures", 0, 0, G_OPTION_ARG_NONE, &with_pictures,
+      N_("Append the attached scans and photos (JPEG, PNG) after the list of attachments"), NULL },
     { NULL }
   };
   g_autoptr (YkSession) session = NULL;
@@ -101,6 +104,8 @@ yk_cli_dossier (int argc, char **argv)
         goto fail;
       g_ptr_array_add (people, person);
     }
+  if (with_pictures && !yk_dossier_people_add_pictures (session, people, &error))
+    goto fail;
   if (!yk_dossier_write_pdf (session, people, output, site != NULL ? progress_cb : NULL, GINT_TO_POINTER (terminal),
                              &error))
     goto fail;

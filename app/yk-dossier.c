@@ -26,6 +26,8 @@ attachment_free (YkDossierAttachment *attachment)
   g_free (attachment->name);
   g_free (attachment->kind);
   g_free (attachment->date);
+  g_free (attachment->media_type);
+  g_clear_pointer (&attachment->picture, g_bytes_unref);
   g_free (attachment);
 }
 
@@ -101,8 +103,15 @@ yk_dossier_person_load (YkReader *reader,
       g_autofree char *day = local != NULL ? g_date_time_format (local, "%Y-%m-%d") : g_strndup (row->created_at, 10);
 
       if (row->voided_at == NULL)
-        yk_dossier_person_add_attachment (person, row->file_name, yk_attachment_kind_label (row->kind), day,
-                                          row->byte_size);
+        {
+          YkDossierAttachment *added;
+
+          yk_dossier_person_add_attachment (person, row->file_name, yk_attachment_kind_label (row->kind), day,
+                                            row->byte_size);
+          added = g_ptr_array_index (person->attachments, person->attachments->len - 1);
+          added->id = row->id;
+          added->media_type = g_strdup (row->media_type);
+        }
     }
   return g_steal_pointer (&person);
 }
@@ -132,6 +141,33 @@ yk_dossier_person_add_attachment (YkDossierPerson *person,
   attachment->date = g_strdup (date);
   attachment->size = size;
   g_ptr_array_add (person->attachments, attachment);
+}
+
+gboolean
+yk_dossier_people_add_pictures (YkSession *session,
+                                GPtrArray *people,
+                                GError   **error)
+{
+  sqlite3 *db;
+
+  g_return_val_if_fail (session != NULL && people != NULL, FALSE);
+  db = yk_store_get_connection (yk_session_get_store (session));
+  for (guint p = 0; p < people->len; p++)
+    {
+      YkDossierPerson *person = people->pdata[p];
+
+      for (guint i = 0; i < person->attachments->len; i++)
+        {
+          YkDossierAttachment *a = person->attachments->pdata[i];
+
+          if (a->id <= 0 || a->picture != NULL ||
+              (g_strcmp0 (a->media_type, YK_MEDIA_TYPE_JPEG) != 0 && g_strcmp0 (a->media_type, YK_MEDIA_TYPE_PNG) != 0))
+            continue;
+          if ((a->picture = yk_db_attachment_read (db, a->id, error)) == NULL)
+            return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 GPtrArray *

@@ -30,6 +30,9 @@ typedef struct
   char *kind;   /* translated, ready to show */
   char *date;   /* ISO day it was attached */
   gint64 size;  /* bytes */
+  gint64 id;    /* the attachment's number (0: given by hand) */
+  char *media_type;
+  GBytes *picture; /* a JPEG or PNG appended after the list: yk_dossier_people_add_pictures() */
 } YkDossierAttachment;
 
 /* Reads one person on `reader`, writing nothing. Another site's person
@@ -55,6 +58,15 @@ GPtrArray *yk_dossier_people_for_session (YkSession    *session,
                                           const gint64 *ids,
                                           guint         n_ids,
                                           GError      **error);
+
+/* Reads the pictures (JPEG, PNG) among `people`'s attachments, so the
+ * dossier appends each after the list of attachments, a page wide at
+ * most, with its name (yukang dossier --with-pictures; the window's
+ * print and export). PDFs are listed only. A damaged attachment fails
+ * the whole, naming it. */
+gboolean yk_dossier_people_add_pictures (YkSession *session,
+                                         GPtrArray *people,
+                                         GError   **error);
 
 /* The person with case number `case_no`, if the reader may see them
  * (else YK_APP_ERROR_NOT_FOUND). */

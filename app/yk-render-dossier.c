@@ -8,6 +8,7 @@
 #include "yk-text.h"
 #include "yk-validate.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -54,6 +55,7 @@ typedef enum
   BLOCK_ROW,
   BLOCK_TEXT,                   /* a line or paragraph: "None recorded", a legend */
   BLOCK_CHART,
+  BLOCK_PICTURE,                /* an attached scan or photo, scaled to fit */
 } BlockKind;
 
 typedef struct
@@ -66,6 +68,8 @@ typedef struct
   double size;                  /* TEXT */
   double cells_height;          /* ROW */
   double height;
+  cairo_surface_t *picture;     /* PICTURE, drawn at `scale` points a pixel */
+  double scale;
   gboolean keep_with_next;      /* a heading, a table's head: never last on a page */
   gboolean continued;           /* a ROW first on a page: its table's head is drawn again above it */
   int page;
@@ -106,6 +110,7 @@ block_clear (Block *block)
 {
   g_strfreev (block->cells);
   g_free (block->text);
+  g_clear_pointer (&block->picture, cairo_surface_destroy);
 }
 
 static const char *
@@ -671,6 +676,89 @@ add_attachments_section (YkDossierDocument *doc, cairo_t *cr, guint person, GPtr
     }
 }
 
+/* A picture as it is drawn: at most this many pixels on its longer side
+ * (about 200 dpi across A4's width), so a 20 MB scan stays small. */
+#define PICTURE_MAX_PIXELS 1600
+
+static void
+picture_size_cb (GdkPixbufLoader *loader, int width, int height, gpointer user_data)
+{
+  double shrink = MIN (1.0, (double) PICTURE_MAX_PIXELS / MAX (width, height));
+
+  if (shrink < 1.0)
+    gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * shrink)), MAX (1, (int) (height * shrink)));
+}
+
+/* Decoded from memory (nothing written anywhere) into a cairo surface;
+ * NULL if it does not decode (it did when it was attached). */
+static cairo_surface_t *
+picture_surface (GBytes *bytes)
+{
+  g_autoptr (GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr (GdkPixbuf) oriented = NULL;
+  GdkPixbuf *pixbuf;
+  cairo_surface_t *surface;
+  const guint8 *pixels;
+  guint8 *out;
+  int width, height, channels, stride, out_stride;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (picture_size_cb), NULL);
+  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, NULL) || !gdk_pixbuf_loader_close (loader, NULL) ||
+      (pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) == NULL)
+    return NULL;
+  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  width = gdk_pixbuf_get_width (oriented);
+  height = gdk_pixbuf_get_height (oriented);
+  channels = gdk_pixbuf_get_n_channels (oriented);
+  stride = gdk_pixbuf_get_rowstride (oriented);
+  pixels = gdk_pixbuf_read_pixels (oriented);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_flush (surface);
+  out = cairo_image_surface_get_data (surface);
+  out_stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *p = pixels + y * stride + x * channels;
+        guint32 a = channels == 4 ? p[3] : 255;
+        guint32 r = p[0] * a / 255, g = p[1] * a / 255, b = p[2] * a / 255;
+
+        ((guint32 *) (out + y * out_stride))[x] = (a << 24) | (r << 16) | (g << 8) | b;
+      }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* After the list: each picture, under its name, as wide as the page at
+ * most and never taller than one (nor larger than a point a pixel). */
+static void
+add_pictures (YkDossierDocument *doc, cairo_t *cr, guint person, GPtrArray *attachments)
+{
+  double room = doc->height - FOOT_HEIGHT - 4 - HEAD_HEIGHT;
+
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const YkDossierAttachment *a = attachments->pdata[i];
+      cairo_surface_t *surface = a->picture != NULL ? picture_surface (a->picture) : NULL;
+      double caption, scale, w, h;
+      Block *block;
+
+      if (surface == NULL)
+        continue;
+      w = cairo_image_surface_get_width (surface);
+      h = cairo_image_surface_get_height (surface);
+      caption = 10 + yk_render_text_height (cr, a->name, BODY, YK_RENDER_BOLD, doc->width) + 5;
+      scale = MIN (1.0, MIN (doc->width / w, (room - caption - 4) / h));
+      block = add_block (doc, BLOCK_TEXT, person, caption);
+      block->text = g_strdup (a->name);
+      block->size = BODY;
+      block->keep_with_next = TRUE;
+      block = add_block (doc, BLOCK_PICTURE, person, h * scale + 4);
+      block->picture = surface;
+      block->scale = scale;
+    }
+}
+
 static void
 add_person (YkDossierDocument *doc, cairo_t *cr, guint index)
 {
@@ -686,6 +774,7 @@ add_person (YkDossierDocument *doc, cairo_t *cr, guint index)
   add_referrals_section (doc, cr, index, p->referrals);
   add_status_section (doc, cr, index, p->file->client);
   add_attachments_section (doc, cr, index, p->attachments);
+  add_pictures (doc, cr, index, p->attachments);
 }
 
 /* --- pagination --- */
@@ -1080,6 +1169,14 @@ yk_dossier_document_draw_page (YkDossierDocument *doc,
           break;
         case BLOCK_CHART:
           draw_chart (doc, cr, b);
+          break;
+        case BLOCK_PICTURE:
+          cairo_save (cr);
+          cairo_translate (cr, 0, b->top);
+          cairo_scale (cr, b->scale, b->scale);
+          cairo_set_source_surface (cr, b->picture, 0, 0);
+          cairo_paint (cr);
+          cairo_restore (cr);
           break;
         default:
           g_assert_not_reached ();

@@ -57,6 +57,20 @@ pdf_pages (const char *path)
   return atoi (pages + strlen ("Pages:"));
 }
 
+/* The pictures in a PDF (pdfimages -list: two lines of head, then one a picture). */
+static int
+pdf_pictures (const char *path)
+{
+  const char *argv[] = { "pdfimages", "-list", path, NULL };
+  g_autofree char *list = run_tool (argv);
+  g_auto (GStrv) lines = g_strsplit (list, "\n", -1);
+  int n = 0;
+
+  for (guint i = 2; lines[0] != NULL && lines[1] != NULL && lines[i] != NULL; i++)
+    n += *lines[i] != '\0';
+  return n;
+}
+
 static void
 assert_contains (const char *text, const char *fragment)
 {
@@ -294,6 +308,17 @@ test_stored_attachments (void)
   assert_contains (text, "同意书第一页.png");
   assert_contains (text, yk_attachment_kind_label ("consent"));
   g_assert_null (strstr (text, "作废的照片.png"));
+  g_assert_cmpint (pdf_pictures (path), ==, 0);
+
+  /* With the pictures: the live one appended, under its name again. */
+  g_assert_true (yk_dossier_people_add_pictures (test_db.coordinator, people, &error));
+  g_assert_no_error (error);
+  g_assert_true (yk_dossier_write_pdf (test_db.coordinator, people, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pdf_pictures (path), ==, 1);
+  g_free (text);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (strstr (text, "同意书第一页.png") + 1, "同意书第一页.png"));
 }
 
 static void

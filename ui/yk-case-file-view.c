@@ -945,13 +945,18 @@ static GPtrArray *
 dossier_people (YkCaseFileView *self, GError **error)
 {
   YkSession *session = session_of (self);
+  GPtrArray *people;
 
   if (session == NULL || self->file == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("No case file is open"));
       return NULL;
     }
-  return yk_dossier_people_for_session (session, &self->client_id, 1, error);
+  people = yk_dossier_people_for_session (session, &self->client_id, 1, error);
+  /* The evidence whole: the scans and photos after their list. */
+  if (people != NULL && !yk_dossier_people_add_pictures (session, people, error))
+    g_clear_pointer (&people, g_ptr_array_unref);
+  return people;
 }
 
 static void

@@ -25,6 +25,7 @@ yk_caseload_entry_free (YkCaseloadEntry *entry)
   g_free (entry->condition);
   g_free (entry->last_contact);
   g_free (entry->status);
+  g_free (entry->referral_source);
   g_free (entry);
 }
 
@@ -89,6 +90,7 @@ entry_from_row (YkCaseloadEntry           *entry,
   entry->condition = g_steal_pointer (&row->last_condition);
   entry->last_contact = g_steal_pointer (&row->last_date);
   entry->status = g_steal_pointer (&row->status);
+  entry->referral_source = g_steal_pointer (&row->referral_source);
   return TRUE;
 }
 

@@ -30,6 +30,7 @@ typedef struct
   GDate due;            /* cleared (invalid) unless active: only they are followed up */
   gboolean overdue;     /* active and due before today */
   gboolean at_risk;     /* risk level 3 or more, or 不稳定 at the last contact */
+  char *referral_source; /* psychiatric_doctor, hospital… (yk_referral_source_label()); NULL: not recorded */
 } YkCaseloadEntry;
 
 void yk_caseload_entry_free (YkCaseloadEntry *entry);

@@ -19,6 +19,8 @@ static const char *const categories[] = { "生活技能", "社交技能", "职�
 static const char *const questionnaire_kinds[] = { "需求评估", "满意度", "筛查", "其他", NULL };
 static const char *const respondents[] = { "服务对象", "家属", "居民", NULL };
 static const char *const referral_kinds[] = { "hospital", "employment", "other", NULL };
+static const char *const referral_sources[] = { "psychiatric_doctor", "hospital", "community", "family",
+                                                "self", "platform", NULL };
 static const char *const social_fields[] = { "sf_self_care", "sf_housework", "sf_work", "sf_learning", "sf_social" };
 
 static const char *const sdss_items[10] = {
@@ -136,6 +138,7 @@ yk_client_validate (const YkClientRecord *r,
   if (!one_of (r->gender, (const char *const[]){ "男", "女", NULL }, field, "gender", error) ||
       !check_date (r->birth_date, today, NULL, field, "birth_date", error) ||
       !one_of (r->diagnosis, diagnoses, field, "diagnosis", error) ||
+      !one_of (r->referral_source, referral_sources, field, "referral_source", error) ||
       !required (r->intake_date, field, "intake_date", error) ||
       !check_date (r->intake_date, today, NULL, field, "intake_date", error))
     return FALSE;
@@ -386,6 +389,7 @@ yk_record_field_label (const char *field)
     { "consent_form", N_("Consent form") }, { "consent_scope", N_("Consent scope") },
     { "consent_withdrawn_date", N_("Consent withdrawn on") },
     { "consent_withdrawal_reason", N_("Reason for withdrawing consent") },
+    { "referral_source", N_("Referral source") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -398,4 +402,31 @@ yk_record_field_label (const char *field)
         return sdss_items[n - 1];
     }
   return field;
+}
+
+/* The referral sources (转介来源), in the order the window offers them. */
+const char *const *
+yk_referral_source_codes (void)
+{
+  return referral_sources;
+}
+
+/* The words for a stored referral source; NULL for none or an unknown code. */
+const char *
+yk_referral_source_label (const char *code)
+{
+  static const struct
+  {
+    const char *code;
+    const char *label;
+  } labels[] = {
+    { "psychiatric_doctor", N_("Psychiatric prevention doctor") }, { "hospital", N_("Hospital") },
+    { "community", N_("Subdistrict or community") }, { "family", N_("Family") },
+    { "self", N_("Own application") }, { "platform", N_("Referral platform") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].code, code) == 0)
+      return _(labels[i].label);
+  return NULL;
 }

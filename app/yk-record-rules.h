@@ -54,5 +54,7 @@ gboolean yk_referral_validate (const YkReferralRecord *record,
 int yk_sdss_total (const int items[10]);
 const char *yk_sdss_item_name (guint index);
 const char *yk_record_field_label (const char *field);
+const char *const *yk_referral_source_codes (void);
+const char *yk_referral_source_label (const char *code);
 
 G_END_DECLS

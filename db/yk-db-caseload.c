@@ -23,6 +23,7 @@ yk_db_caseload_row_free (YkDbCaseloadRow *row)
   g_free (row->last_date);
   g_free (row->last_condition);
   g_free (row->last_next_date);
+  g_free (row->referral_source);
   g_free (row);
 }
 
@@ -73,7 +74,7 @@ yk_db_caseload_rows (sqlite3     *db,
     "SELECT c.id, c.case_no, c.name, c.phone, c.site_id, s.code, s.name, c.worker_id, w.display_name, "
     "c.intake_date, c.risk_level, c.status, "
     YK_DB_LAST_REACHED ("contact_date") ", " YK_DB_LAST_RECORDED ("condition") ", "
-    YK_DB_LAST_REACHED ("next_date") ", " YK_DB_LAST_RECORDED ("risk_level") " "
+    YK_DB_LAST_REACHED ("next_date") ", " YK_DB_LAST_RECORDED ("risk_level") ", c.referral_source "
     "FROM clients c JOIN sites s ON s.id = c.site_id LEFT JOIN staff w ON w.id = c.worker_id "
     "WHERE c.voided_at IS NULL AND (?1 = 0 OR c.site_id = ?1) "
     "ORDER BY c.case_no";
@@ -107,6 +108,7 @@ yk_db_caseload_rows (sqlite3     *db,
       row->last_condition = column_text (stmt, 13);
       row->last_next_date = column_text (stmt, 14);
       row->last_risk = column_int_or (stmt, 15, -1);
+      row->referral_source = column_text (stmt, 16);
       g_ptr_array_add (rows, row);
     }
   if (stop != NULL)

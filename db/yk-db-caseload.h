@@ -26,6 +26,7 @@ typedef struct
   char *last_condition; /* stable, basically_stable, unstable or NULL */
   char *last_next_date;
   int last_risk;        /* -1 */
+  char *referral_source; /* NULL: not recorded */
 } YkDbCaseloadRow;
 
 void yk_db_caseload_row_free (YkDbCaseloadRow *row);

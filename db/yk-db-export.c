@@ -24,7 +24,11 @@ static const struct
     "CASE k.signer WHEN 'self' THEN '本人' WHEN 'guardian' THEN '监护人' END, k.guardian_name, "
     "CASE k.form WHEN 'written' THEN '书面' WHEN 'oral_recorded' THEN '口头并录音' END, "
     "substr (iif (k.scope & 1, '、建档', '') || iif (k.scope & 2, '、服务记录', '') || iif (k.scope & 4, '、统计上报', ''), 2), "
-    "k.withdrawn_date, k.withdrawal_reason "
+    "k.withdrawn_date, k.withdrawal_reason, "
+    /* The referral source (schema version 7); not recorded is left empty. */
+    "CASE c.referral_source WHEN 'psychiatric_doctor' THEN '精防医生' WHEN 'hospital' THEN '医院' "
+    "  WHEN 'community' THEN '街道社区' WHEN 'family' THEN '家属' WHEN 'self' THEN '本人申请' "
+    "  WHEN 'platform' THEN '转介平台' END "
     "FROM clients c JOIN sites s ON s.id = c.site_id LEFT JOIN staff w ON w.id = c.worker_id "
     "LEFT JOIN consents k ON k.client_id = c.id "
     "WHERE c.voided_at IS NULL ORDER BY c.id" },

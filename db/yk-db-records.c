@@ -98,7 +98,7 @@ yk_client_record_clear (YkClientRecord *r)
                       &r->guardian_relation, &r->guardian_phone, &r->intake_date, &r->consent_date,
                       &r->status, &r->status_date, &r->status_reason, &r->voided_at,
                       &r->consent_signer, &r->consent_guardian, &r->consent_form,
-                      &r->consent_withdrawn_date, &r->consent_withdrawal_reason };
+                      &r->consent_withdrawn_date, &r->consent_withdrawal_reason, &r->referral_source };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     g_clear_pointer (fields[i], g_free);
@@ -172,7 +172,7 @@ yk_referral_record_free (YkReferralRecord *r)
 
 #define CLIENT_COLUMNS "case_no, name, gender, birth_date, id_number, phone, address, community, " \
   "diagnosis, guardian_name, guardian_relation, guardian_phone, site_id, worker_id, intake_date, " \
-  "consent_date, stable_at_intake, risk_level, status, status_date, status_reason"
+  "consent_date, stable_at_intake, risk_level, status, status_date, status_reason, referral_source"
 
 static void
 bind_client (sqlite3_stmt *stmt, const YkClientRecord *r)
@@ -198,6 +198,7 @@ bind_client (sqlite3_stmt *stmt, const YkClientRecord *r)
   bind_text (stmt, 19, r->status ? r->status : "active");
   bind_text (stmt, 20, r->status_date);
   bind_text (stmt, 21, r->status_reason);
+  bind_text (stmt, 22, r->referral_source != NULL && *r->referral_source != '\0' ? r->referral_source : NULL);
 }
 
 /* The consent's own fields (docs/design/file-format.md, "Consent"); its
@@ -221,14 +222,14 @@ yk_db_client_insert (sqlite3              *db,
   g_autofree char *now = now_utc ();
   sqlite3_stmt *stmt = prepare (db, "INSERT INTO clients (" CLIENT_COLUMNS ", created_by, created_at) "
                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                                    "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)", error);
+                                    "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)", error);
   gint64 client_id = 0;
 
   if (stmt == NULL)
     return FALSE;
   bind_client (stmt, record);
-  bind_int (stmt, 22, staff_id, 0);
-  sqlite3_bind_text (stmt, 23, now, -1, SQLITE_TRANSIENT);
+  bind_int (stmt, 23, staff_id, 0);
+  sqlite3_bind_text (stmt, 24, now, -1, SQLITE_TRANSIENT);
   if (!finish_insert (db, stmt, &client_id, error))
     return FALSE;
   /* Every case file has its consent: the intake rule's. */
@@ -256,13 +257,13 @@ yk_db_client_update (sqlite3              *db,
                      GError              **error)
 {
   sqlite3_stmt *stmt = prepare (db, "UPDATE clients SET (" CLIENT_COLUMNS ") = (?1, ?2, ?3, ?4, ?5, ?6, "
-                                    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21) "
-                                    "WHERE id = ?22 AND voided_at IS NULL", error);
+                                    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) "
+                                    "WHERE id = ?23 AND voided_at IS NULL", error);
 
   if (stmt == NULL)
     return FALSE;
   bind_client (stmt, record);
-  sqlite3_bind_int64 (stmt, 22, record->id);
+  sqlite3_bind_int64 (stmt, 23, record->id);
   if (!finish_insert (db, stmt, NULL, error))
     return FALSE;
   stmt = prepare (db, "UPDATE consents SET (signer, guardian_name, form, scope) = (?1, ?2, ?3, ?4) "
@@ -385,14 +386,15 @@ yk_db_client_get (sqlite3 *db,
   r->status = column_text (stmt, 18);
   r->status_date = column_text (stmt, 19);
   r->status_reason = column_text (stmt, 20);
-  r->id = sqlite3_column_int64 (stmt, 21);
-  r->voided_at = column_text (stmt, 22);
-  r->consent_signer = column_text (stmt, 23);
-  r->consent_guardian = column_text (stmt, 24);
-  r->consent_form = column_text (stmt, 25);
-  r->consent_scope = (guint) sqlite3_column_int (stmt, 26);
-  r->consent_withdrawn_date = column_text (stmt, 27);
-  r->consent_withdrawal_reason = column_text (stmt, 28);
+  r->referral_source = column_text (stmt, 21);
+  r->id = sqlite3_column_int64 (stmt, 22);
+  r->voided_at = column_text (stmt, 23);
+  r->consent_signer = column_text (stmt, 24);
+  r->consent_guardian = column_text (stmt, 25);
+  r->consent_form = column_text (stmt, 26);
+  r->consent_scope = (guint) sqlite3_column_int (stmt, 27);
+  r->consent_withdrawn_date = column_text (stmt, 28);
+  r->consent_withdrawal_reason = column_text (stmt, 29);
   yk_db_statement_release (stmt);
   return r;
 }

@@ -45,6 +45,9 @@ typedef struct
   /* Its withdrawal, read only here: yk_casework_withdraw_consent() writes it. */
   char *consent_withdrawn_date;
   char *consent_withdrawal_reason;
+  /* Who sent the person (转介来源, schema version 7): psychiatric_doctor,
+   * hospital, community, family, self, platform; NULL: not recorded. */
+  char *referral_source;
 } YkClientRecord;
 
 /* What a consent covers: 建档, 服务记录, 统计上报 (docs/design/file-format.md, "Consent"). */

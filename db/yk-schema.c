@@ -14,6 +14,7 @@ extern const char yk_schema_v3[];
 extern const char yk_schema_v4[];
 extern const char yk_schema_v5[];
 extern const char yk_schema_v6[];
+extern const char yk_schema_v7[];
 
 static const char *const migrations[] = {
   yk_schema_v1, /* 0 → 1 */
@@ -22,6 +23,7 @@ static const char *const migrations[] = {
   yk_schema_v4, /* 3 → 4: signed audit entries, the audit head */
   yk_schema_v5, /* 4 → 5: informed consent, its withdrawal */
   yk_schema_v6, /* 5 → 6: attachments and their chunks */
+  yk_schema_v7, /* 6 → 7: the referral source of a case file */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YK_SCHEMA_VERSION);

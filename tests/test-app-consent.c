@@ -157,8 +157,10 @@ test_migration (Fixture *f, gconstpointer data)
   a_id = add_client (f->db.coordinator, &a);
   b.consent_date = (char *) "2020-12-30";
   b_id = add_client (f->db.coordinator, &b);
-  /* A file of schema 4: no consents, nor the attachments of schema 6. */
-  app_test_exec (f->db.coordinator, "DROP TABLE attachment_chunks; DROP TABLE attachments; "
+  /* A file of schema 4: no consents, nor the attachments of schema 6,
+   * nor the referral source of schema 7. */
+  app_test_exec (f->db.coordinator, "ALTER TABLE clients DROP COLUMN referral_source; "
+                                    "DROP TABLE attachment_chunks; DROP TABLE attachments; "
                                     "DROP TRIGGER consents_date_of_client; DROP TABLE consents; "
                                     "PRAGMA user_version = 4");
   g_clear_pointer (&f->db.worker, yk_session_close);
@@ -175,6 +177,7 @@ test_migration (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpstr (read->consent_form, ==, "unknown");
   g_assert_cmpuint (read->consent_scope, ==, 0);
+  g_assert_null (read->referral_source);
   g_assert_cmpint (a_id, <, b_id);
 }
 

@@ -980,6 +980,9 @@ test_schema_versions (void)
     int version;
     const char *message;
   } versions[] = {
+    /* Before the referral source (schema 7): a column it does not have,
+     * nor do the older versions below. */
+    { 6, NULL },
     { 3, NULL },
     /* Before consents (schema 5) and attachments (schema 6): tables it
      * does not have at all. */
@@ -992,7 +995,9 @@ test_schema_versions (void)
   split_site_to (files->one.coordinator, "JL", jl);
   for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
     {
-      g_autofree char *sql = g_strdup_printf ("%s%sPRAGMA user_version = %d",
+      g_autofree char *sql = g_strdup_printf ("%s%s%sPRAGMA user_version = %d",
+                                              versions[i].version == 6 ? "ALTER TABLE clients DROP COLUMN referral_source; "
+                                                                       : "",
                                               versions[i].version == 4 || versions[i].version == 5
                                                 ? "DROP TABLE IF EXISTS attachment_chunks; DROP TABLE IF EXISTS attachments; "
                                                 : "",

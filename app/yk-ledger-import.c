@@ -32,6 +32,8 @@ static const Column client_columns[] = {
   { "consent_signer", "知情同意签署人", FALSE }, { "consent_guardian", "签署监护人", FALSE },
   { "consent_form", "知情同意形式", FALSE }, { "consent_scope", "知情同意范围", FALSE },
   { "consent_withdrawn_date", "撤回同意日期", FALSE }, { "consent_withdrawal_reason", "撤回同意原因", FALSE },
+  /* Added with schema version 7: who sent the person (转介来源). */
+  { "referral_source", "转介来源", FALSE },
   { NULL }
 };
 static const Column family_columns[] = {
@@ -442,6 +444,8 @@ import_client (Import *import, const char *const *values)
   static const char *const statuses[] = { "在册", "active", "转介", "referred", "结案", "closed", NULL };
   static const char *const signers[] = { "本人", "self", "监护人", "guardian", NULL };
   static const char *const forms[] = { "书面", "written", "口头并录音", "oral_recorded", "未记录", "unknown", NULL };
+  static const char *const sources[] = { "精防医生", "psychiatric_doctor", "医院", "hospital", "街道社区", "community",
+                                         "家属", "family", "本人申请", "self", "转介平台", "platform", NULL };
   g_autofree char *birth = NULL, *intake = NULL, *consent = NULL, *status_date = NULL, *withdrawn = NULL;
   const char *status = NULL, *reason = NULL;
   YkClientRecord r = { 0 };
@@ -462,6 +466,7 @@ import_client (Import *import, const char *const *values)
   ok &= read_choice (import, values, "consent_signer", signers, (const char **) &r.consent_signer);
   ok &= read_choice (import, values, "consent_form", forms, (const char **) &r.consent_form);
   ok &= read_scope (import, values, &r.consent_scope);
+  ok &= read_choice (import, values, "referral_source", sources, (const char **) &r.referral_source);
   ok &= read_date (import, values, "consent_withdrawn_date", &withdrawn);
   if (!ok)
     return;

@@ -711,10 +711,10 @@ test_consent_columns (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   clients = read_ledger_file (exported, "clients.csv");
   assert_contains (clients, ",状态,状态日期,状态原因,知情同意签署人,签署监护人,知情同意形式,知情同意范围,撤回同意日期,"
-                            "撤回同意原因\r\n");
-  assert_contains (clients, ",结案,2021-04-01,撤回同意,监护人,测试父,口头并录音,建档、服务记录,2021-04-01,搬离本市\r\n");
-  assert_contains (clients, ",在册,,,本人,,书面,建档、服务记录、统计上报,,\r\n");
-  assert_contains (clients, ",在册,,,,,,,,\r\n");
+                            "撤回同意原因,转介来源\r\n");
+  assert_contains (clients, ",结案,2021-04-01,撤回同意,监护人,测试父,口头并录音,建档、服务记录,2021-04-01,搬离本市,\r\n");
+  assert_contains (clients, ",在册,,,本人,,书面,建档、服务记录、统计上报,,,\r\n");
+  assert_contains (clients, ",在册,,,,,,,,,\r\n");
   original = report_csv (f->session);
 
   second = yk_session_create (second_path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
@@ -766,6 +766,70 @@ test_consent_problems (Fixture *f, gconstpointer data)
   g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM consents"), ==, 0);
 }
 
+/* The referral source (转介来源, schema version 7): read in words or
+ * codes, written back in words, read again the same; empty is not
+ * recorded; a word that is none of the six is a problem of its row. */
+static void
+test_referral_source_column (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exported = g_build_filename (f->db.dir, "exported", NULL);
+  g_autofree char *again = g_build_filename (f->db.dir, "again", NULL);
+  g_autofree char *second_path = g_build_filename (f->db.dir, "second.ykdb", NULL);
+  g_autofree char *recovery = NULL, *problems = NULL, *clients = NULL, *clients_again = NULL;
+  YkLedgerResult result;
+  YkSession *second;
+
+  write_file (f, "clients.csv",
+              "个案编号,姓名,站点,建档日期,知情同意日期,入组时病情稳定,转介来源\n"
+              "SPQ-1,测试甲,SPQ,2021-01-05,2021-01-04,是,精防医生\n"
+              "SPQ-2,测试乙,SPQ,2021-01-05,2021-01-05,是,platform\n"
+              "SPQ-3,测试丙,SPQ,2021-01-05,2021-01-05,是,\n", -1);
+  problems = import (f, TRUE, NULL);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM clients WHERE case_no = 'SPQ-1' AND "
+                                                   "referral_source = 'psychiatric_doctor'"), ==, 1);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM clients WHERE case_no = 'SPQ-2' AND "
+                                                   "referral_source = 'platform'"), ==, 1);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM clients WHERE case_no = 'SPQ-3' AND "
+                                                   "referral_source IS NULL"), ==, 1);
+
+  g_assert_true (yk_ledger_export (f->session, exported, &error));
+  g_assert_no_error (error);
+  clients = read_ledger_file (exported, "clients.csv");
+  assert_contains (clients, ",撤回同意原因,转介来源\r\n");
+  assert_contains (clients, "SPQ-1,");
+  assert_contains (clients, ",,精防医生\r\n");
+  assert_contains (clients, ",,转介平台\r\n");
+
+  second = yk_session_create (second_path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_ledger_import (second, exported, FALSE, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  yk_ledger_result_clear (&result);
+  g_assert_cmpint (app_test_query_int (second, "SELECT count (*) FROM clients WHERE referral_source IS NULL"), ==, 1);
+  g_assert_cmpint (app_test_query_int (second, "SELECT count (*) FROM clients WHERE referral_source = 'platform'"),
+                   ==, 1);
+  g_assert_true (yk_ledger_export (second, again, &error));
+  clients_again = read_ledger_file (again, "clients.csv");
+  g_assert_cmpstr (clients_again, ==, clients);
+  yk_session_close (second);
+}
+
+static void
+test_referral_source_problem (Fixture *f, gconstpointer data)
+{
+  g_autofree char *problems = NULL;
+
+  write_file (f, "clients.csv",
+              "case_no,name,site,intake_date,consent_date,stable_at_intake,referral_source\n"
+              "SPQ-1,测试,SPQ,2021-01-05,2021-01-05,是,医院\n"
+              "SPQ-2,测试,SPQ,2021-01-05,2021-01-05,是,邻居\n", -1);
+  problems = import (f, FALSE, NULL);
+  assert_contains (problems, "clients.csv:3: referral_source: “邻居” is not one of: "
+                             "精防医生、医院、街道社区、家属、本人申请、转介平台");
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM clients"), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -788,6 +852,8 @@ main (int argc, char *argv[])
   ADD ("/app/ledger/workbook-problems", test_workbook_problems);
   ADD ("/app/ledger/consent-columns", test_consent_columns);
   ADD ("/app/ledger/consent-problems", test_consent_problems);
+  ADD ("/app/ledger/referral-source-column", test_referral_source_column);
+  ADD ("/app/ledger/referral-source-problem", test_referral_source_problem);
 #undef ADD
   return g_test_run ();
 }

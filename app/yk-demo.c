@@ -5,6 +5,7 @@
 #include "yk-app-error.h"
 #include "yk-casework.h"
 #include "yk-db-staff.h"
+#include "yk-record-rules.h"
 #include "yk-validate.h"
 
 #include <glib/gi18n.h>
@@ -156,6 +157,9 @@ add_clients (Demo *d, int count, GError **error)
       r.consent_signer = (char *) "self";
       r.consent_form = (char *) "written";
       r.consent_scope = YK_CONSENT_SCOPE_ALL;
+      /* Every referral source in turn, and some not recorded (again no
+       * random draw). */
+      r.referral_source = (i / 2) % 8 < 6 ? (char *) yk_referral_source_codes ()[(i / 2) % 8] : NULL;
       r.stable_at_intake = TRUE;
       r.risk_level = g_rand_int_range (d->rand, 0, 100) < 85 ? g_rand_int_range (d->rand, 0, 2) : g_rand_int_range (d->rand, 2, 4);
       if (!yk_casework_add_client (d->session, &r, &c.id, error))

@@ -399,7 +399,7 @@ add_profile_section (YkDossierDocument *doc, cairo_t *cr, guint person, const Yk
     _("Site"), file->site_name, _("Responsible social worker"), file->worker_name,
     _("Intake date"), c->intake_date, _("Stable at intake"), c->stable_at_intake ? _("Yes") : _("No"),
     _("Status"), status_label (c), _("Status date"), c->status_date,
-    _("Status reason"), c->status_reason,
+    _("Status reason"), c->status_reason, _("Referral source"), yk_referral_source_label (c->referral_source),
   };
 
   if (c->guardian_name != NULL && *c->guardian_name != '\0')

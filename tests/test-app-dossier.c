@@ -151,11 +151,15 @@ test_demo_person (void)
   text = pdf_text (path);
   pages = pdf_pages (path);
 
-  sql = g_strdup_printf ("SELECT name, case_no FROM clients WHERE id = %" G_GINT64_FORMAT, id);
+  sql = g_strdup_printf ("SELECT name, case_no, referral_source FROM clients WHERE id = %" G_GINT64_FORMAT, id);
   g_assert_cmpint (sqlite3_prepare_v2 (app_test_connection (test_db.coordinator), sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   case_no = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  /* The referral source in the profile, in words (the demo leaves some not recorded). */
+  assert_contains (text, "Referral source");
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+    assert_contains (text, yk_referral_source_label ((const char *) sqlite3_column_text (stmt, 2)));
   sqlite3_finalize (stmt);
   /* Full names: the dossier is evidence, and printing it is audited. */
   assert_contains (text, name);

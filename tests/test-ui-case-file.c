@@ -10,6 +10,7 @@
 #include "yk-casework.h"
 #include "yk-demo.h"
 #include "yk-main-view.h"
+#include "yk-record-rules.h"
 #include "yk-sdss-chart.h"
 #include "yk-timeline-item.h"
 #include "yk-validate.h"
@@ -640,6 +641,46 @@ test_consent (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The referral source on the profile: 未记录 for a case file without
+ * one, chosen from the drop-down and saved with the profile. */
+static void
+test_referral_source (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  gint64 id = add_person (window, "SPQ-R001", FALSE);
+  YkCaseFileView *view = open_case (window, id);
+  GtkDropDown *field = GTK_DROP_DOWN (child (view, "referral_source_field"));
+  GListModel *choices = gtk_drop_down_get_model (field);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (field)));
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 7);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 3), ==,
+                   yk_referral_source_label ("community"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (field), ==, 0);
+
+  /* 家属 (the fourth of the six). */
+  gtk_drop_down_set_selected (field, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "case-file.save", NULL));
+  ui_test_spin_until (!yk_case_file_view_get_loading (view));
+  {
+    g_autoptr (YkCaseFile) file = read_case_file (window, id);
+    g_assert_cmpstr (file->client->referral_source, ==, "family");
+  }
+  view = open_case (window, id);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (view, "referral_source_field"))), ==, 4);
+
+  /* Back to not recorded. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (view, "referral_source_field")), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "case-file.save", NULL));
+  ui_test_spin_until (!yk_case_file_view_get_loading (view));
+  {
+    g_autoptr (YkCaseFile) file = read_case_file (window, id);
+    g_assert_null (file->client->referral_source);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 make_demo_database (void)
 {
@@ -685,6 +726,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/case-file/refresh-on-records-changed", test_refresh_on_records_changed);
   g_test_add_func ("/ui/case-file/lock-while-loading", test_lock_while_loading);
   g_test_add_func ("/ui/case-file/consent", test_consent);
+  g_test_add_func ("/ui/case-file/referral-source", test_referral_source);
   g_test_add_func ("/ui/case-file/dossier", test_dossier);
   status = g_test_run ();
   ui_test_database_remove (&db);

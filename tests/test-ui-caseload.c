@@ -213,6 +213,13 @@ unstable (YkCaseloadEntry *e,
 }
 
 static gboolean
+from_source (YkCaseloadEntry *e,
+             gconstpointer    source)
+{
+  return g_strcmp0 (e->referral_source, source) == 0;
+}
+
+static gboolean
 has_case_no (YkCaseloadEntry *e,
              gconstpointer    case_no)
 {
@@ -395,6 +402,14 @@ test_filters (void)
   choose (&f, "condition_drop_down", 3);
   assert_shown (&f, unstable, NULL);
   choose (&f, "condition_drop_down", 0);
+
+  /* The referral source: 医院 (the second of the six), then those
+   * without one recorded. */
+  choose (&f, "referral_source_drop_down", 2);
+  assert_shown (&f, from_source, "hospital");
+  choose (&f, "referral_source_drop_down", 7);
+  assert_shown (&f, from_source, NULL);
+  choose (&f, "referral_source_drop_down", 0);
 
   /* The site drop-down lists the two sites after "all". */
   {

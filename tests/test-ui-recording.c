@@ -902,6 +902,10 @@ test_new_client_needs_consent (void)
   g_assert_cmpuint (changes.count, ==, 0);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_child (dialog, type, "stable_check")), TRUE);
+  /* Sent by the psychiatric prevention doctor (精防医生, the first of the six). */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (ui_test_child (dialog, type, "referral_source_dropdown"))),
+                    ==, 0);
+  select_item (dialog, type, "referral_source_dropdown", 1);
   gtk_widget_activate_action (dialog, "form.save", NULL);
   g_assert_null (dialog);
   g_assert_cmpuint (changes.count, ==, 1);
@@ -913,6 +917,7 @@ test_new_client_needs_consent (void)
   g_assert_cmpstr (client->name, ==, "赵晓燕");
   g_assert_cmpstr (client->consent_date, ==, "2021-04-01");
   g_assert_cmpstr (client->diagnosis, ==, "精神分裂症");
+  g_assert_cmpstr (client->referral_source, ==, "psychiatric_doctor");
   g_assert_cmpint (client->site_id, ==, yk_session_get_site_id (session_of (window)));
   g_assert_cmpint (client->worker_id, ==, yk_session_get_staff_id (session_of (window)));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -113,7 +113,7 @@ static const struct
   { "consent_date", FIELD_DATE }, { "stable_at_intake", FIELD_CHECK }, { "risk_level", FIELD_CHOICE },
   { "status", FIELD_CHOICE }, { "status_date", FIELD_DATE }, { "status_reason", FIELD_TEXT },
   { "consent_signer", FIELD_CHOICE }, { "consent_guardian", FIELD_TEXT }, { "consent_form", FIELD_CHOICE },
-  { "consent_scope", FIELD_SCOPE },
+  { "consent_scope", FIELD_SCOPE }, { "referral_source", FIELD_CHOICE },
 };
 
 /* The stored values behind the dropdowns of the template, in its order
@@ -124,6 +124,9 @@ static const char *const diagnoses[] = { "", "精神分裂症", "分裂情感性
 static const char *const statuses[] = { "active", "referred", "closed" };
 static const char *const signers[] = { "", "self", "guardian" };
 static const char *const consent_forms[] = { "unknown", "written", "oral_recorded" };
+/* yk_referral_source_codes(), after "not recorded". */
+static const char *const referral_sources[] = { "", "psychiatric_doctor", "hospital", "community", "family", "self",
+                                                "platform" };
 
 static const char *const record_actions[] = { "record.phone", "record.visit", "record.assessment", "record.family",
                                               "record.plan-goal", "record.referral", "record.status",
@@ -337,6 +340,8 @@ field_value (YkCaseFileView *self, guint f)
         return g_strdup (signers[MIN (selected, G_N_ELEMENTS (signers) - 1)]);
       if (g_str_equal (key, "consent_form"))
         return g_strdup (consent_forms[MIN (selected, G_N_ELEMENTS (consent_forms) - 1)]);
+      if (g_str_equal (key, "referral_source"))
+        return g_strdup (referral_sources[MIN (selected, G_N_ELEMENTS (referral_sources) - 1)]);
       if (g_str_equal (key, "gender"))
         return g_strdup (genders[MIN (selected, G_N_ELEMENTS (genders) - 1)]);
       if (g_str_equal (key, "diagnosis"))
@@ -383,6 +388,8 @@ set_field_value (YkCaseFileView *self, guint f, const char *value)
       else if (g_str_equal (key, "consent_form"))
         gtk_drop_down_set_selected (dropdown, index_of (consent_forms, G_N_ELEMENTS (consent_forms),
                                                         value != NULL && *value != '\0' ? value : "unknown"));
+      else if (g_str_equal (key, "referral_source"))
+        gtk_drop_down_set_selected (dropdown, index_of (referral_sources, G_N_ELEMENTS (referral_sources), value));
       else if (g_str_equal (key, "gender"))
         gtk_drop_down_set_selected (dropdown, index_of (genders, G_N_ELEMENTS (genders), value));
       else if (g_str_equal (key, "diagnosis"))
@@ -451,6 +458,7 @@ client_value (const YkClientRecord *c, const char *key)
     { "consent_signer", G_STRUCT_OFFSET (YkClientRecord, consent_signer) },
     { "consent_guardian", G_STRUCT_OFFSET (YkClientRecord, consent_guardian) },
     { "consent_form", G_STRUCT_OFFSET (YkClientRecord, consent_form) },
+    { "referral_source", G_STRUCT_OFFSET (YkClientRecord, referral_source) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -671,6 +679,7 @@ record_from_form (YkCaseFileView *self)
   TEXT (consent_signer, "consent_signer", FALSE);
   TEXT (consent_guardian, "consent_guardian", FALSE);
   TEXT (consent_form, "consent_form", FALSE);
+  TEXT (referral_source, "referral_source", FALSE);
 #undef TEXT
   r->consent_scope = (guint) g_ascii_strtoull (g_hash_table_lookup (values, "consent_scope"), NULL, 10);
   r->site_id = g_ascii_strtoll (g_hash_table_lookup (values, "site"), NULL, 10);

@@ -9,6 +9,7 @@
 #include "yk-reader.h"
 #include "yk-reader-task.h"
 #include "yk-casework.h"
+#include "yk-record-rules.h"
 #include "yk-unlocked-session.h"
 #include "yk-validate.h"
 
@@ -48,6 +49,7 @@ struct _YkCaseloadPage
   GtkDropDown *status_drop_down;
   GtkDropDown *risk_drop_down;
   GtkDropDown *condition_drop_down;
+  GtkDropDown *referral_source_drop_down;
   GtkStringList *site_choices;
   GtkStringList *worker_choices;
   GtkCheckButton *overdue_check;
@@ -69,6 +71,7 @@ struct _YkCaseloadPage
   int status;    /* -1: any */
   int risk;      /* RISK_ANY, RISK_HIGH, RISK_NONE or a level */
   int condition; /* -1: any */
+  guint referral_source; /* 0: any; 1…6: yk_referral_source_codes() one less; 7: not recorded */
   gboolean overdue_only;
   char *needle;  /* folded search text */
 
@@ -199,6 +202,9 @@ read_choices (YkCaseloadPage *self)
     self->risk = (int) risk - 2;
   self->condition = condition < G_N_ELEMENTS (conditions) ? conditions[condition] : -1;
   self->overdue_only = gtk_check_button_get_active (self->overdue_check);
+  self->referral_source = gtk_drop_down_get_selected (self->referral_source_drop_down);
+  if (self->referral_source > g_strv_length ((char **) yk_referral_source_codes ()) + 1)
+    self->referral_source = 0;
 }
 
 static gboolean
@@ -220,6 +226,16 @@ choice_filter_func (gpointer item,
     return FALSE;
   if (self->overdue_only && !yk_caseload_row_get_overdue (row))
     return FALSE;
+  if (self->referral_source > 0)
+    {
+      const char *const *codes = yk_referral_source_codes ();
+      const char *wanted = self->referral_source <= g_strv_length ((char **) codes)
+                             ? codes[self->referral_source - 1]
+                             : NULL;
+
+      if (g_strcmp0 (yk_caseload_row_get_referral_source (row), wanted) != 0)
+        return FALSE;
+    }
   switch (self->risk)
     {
     case RISK_ANY:
@@ -929,6 +945,7 @@ yk_caseload_page_class_init (YkCaseloadPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, status_drop_down);
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, risk_drop_down);
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, condition_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, referral_source_drop_down);
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, site_choices);
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, worker_choices);
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, overdue_check);

@@ -29,6 +29,7 @@ struct _YkCaseloadRow
   gboolean overdue;
   gboolean at_risk;
   YkCaseloadStatus status;
+  char *referral_source; /* the stored code; NULL: not recorded */
   char *search_key; /* folded case number, name and phone, one a line */
 };
 
@@ -141,6 +142,7 @@ yk_caseload_row_finalize (GObject *object)
   g_free (self->last_contact_text);
   g_free (self->due_text);
   g_free (self->search_key);
+  g_free (self->referral_source);
   G_OBJECT_CLASS (yk_caseload_row_parent_class)->finalize (object);
 }
 
@@ -298,6 +300,7 @@ yk_caseload_row_new (const YkCaseloadEntry *entry,
   self->overdue = entry->overdue;
   self->at_risk = entry->at_risk;
   self->status = status_from_code (entry->status);
+  self->referral_source = g_strdup (entry->referral_source);
 
   phone_digits = digits_of (entry->phone);
   key = g_strjoin ("\n", entry->case_no != NULL ? entry->case_no : "", entry->name != NULL ? entry->name : "",
@@ -402,7 +405,14 @@ yk_caseload_row_equal (YkCaseloadRow *a,
          a->worker_id == b->worker_id && g_strcmp0 (a->worker_name, b->worker_name) == 0 &&
          a->risk_level == b->risk_level && a->condition == b->condition && a->last_contact == b->last_contact &&
          a->due == b->due && a->overdue == b->overdue && a->at_risk == b->at_risk && a->status == b->status &&
-         g_strcmp0 (a->search_key, b->search_key) == 0;
+         g_strcmp0 (a->referral_source, b->referral_source) == 0 && g_strcmp0 (a->search_key, b->search_key) == 0;
+}
+
+const char *
+yk_caseload_row_get_referral_source (YkCaseloadRow *self)
+{
+  g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), NULL);
+  return self->referral_source;
 }
 
 gboolean

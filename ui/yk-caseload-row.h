@@ -50,6 +50,7 @@ YkCaseloadStatus yk_caseload_row_get_status (YkCaseloadRow *self);
 int yk_caseload_row_get_due (YkCaseloadRow *self);
 gboolean yk_caseload_row_get_overdue (YkCaseloadRow *self);
 gboolean yk_caseload_row_get_at_risk (YkCaseloadRow *self);
+const char *yk_caseload_row_get_referral_source (YkCaseloadRow *self); /* the code; NULL: not recorded */
 
 /* Whether two rows show the same thing (and match the same searches). */
 gboolean yk_caseload_row_equal (YkCaseloadRow *a,

@@ -66,6 +66,8 @@ struct _YkClientDialog
   GtkWidget *consent_scope_services_check;
   GtkWidget *consent_scope_reporting_check;
   GtkWidget *consent_scope_error;
+  GtkWidget *referral_source_dropdown;
+  GtkWidget *referral_source_error;
 
   YkRecordForm *form;
   GArray *site_ids;
@@ -82,6 +84,9 @@ static const char *const diagnosis_codes[] = { NULL, "精神分裂症", "分裂�
 static const char *const risk_codes[] = { NULL, "0", "1", "2", "3", "4", "5" };
 static const char *const signer_codes[] = { "self", "guardian" };
 static const char *const consent_form_codes[] = { "written", "oral_recorded" };
+/* Not recorded, then yk_referral_source_codes() in its order. */
+static const char *const referral_source_codes[] = { NULL, "psychiatric_doctor", "hospital", "community", "family",
+                                                     "self", "platform" };
 
 static gint64
 site_id (YkClientDialog *self)
@@ -171,6 +176,7 @@ read_record (YkClientDialog *self,
   if (g_strcmp0 (r->consent_signer, "guardian") == 0)
     r->consent_guardian = yk_record_form_text (self->consent_guardian_entry);
   r->consent_form = g_strdup (yk_record_form_choice (self->consent_form_dropdown, consent_form_codes));
+  r->referral_source = g_strdup (yk_record_form_choice (self->referral_source_dropdown, referral_source_codes));
   r->consent_scope = (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->consent_scope_case_file_check))
                         ? YK_CONSENT_SCOPE_CASE_FILE : 0) |
                      (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->consent_scope_services_check))
@@ -303,6 +309,8 @@ yk_client_dialog_class_init (YkClientDialogClass *klass)
   BIND (consent_scope_services_check);
   BIND (consent_scope_reporting_check);
   BIND (consent_scope_error);
+  BIND (referral_source_dropdown);
+  BIND (referral_source_error);
   gtk_widget_class_bind_template_callback (widget_class, site_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, id_number_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, consent_signer_changed_cb);
@@ -349,6 +357,7 @@ add_fields (YkClientDialog *self)
     { "consent_guardian", self->consent_guardian_entry, self->consent_guardian_error },
     { "consent_form", self->consent_form_dropdown, self->consent_form_error },
     { "consent_scope", self->consent_scope_case_file_check, self->consent_scope_error },
+    { "referral_source", self->referral_source_dropdown, self->referral_source_error },
   };
 
   yk_record_form_set_error_label (self->form, self->error_label);

@@ -7,6 +7,7 @@
 #include "yk-report-export.h"
 #include "yk-reader.h"
 #include "yk-report-format.h"
+#include "yk-workload.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -16,7 +17,7 @@ int
 yk_cli_report (int argc, char **argv)
 {
   YkCliAuth auth = { 0 };
-  g_autofree char *period = NULL, *site = NULL, *format = NULL, *output = NULL;
+  g_autofree char *period = NULL, *site = NULL, *format = NULL, *output = NULL, *by = NULL;
   GOptionEntry entries[] = {
     YK_CLI_DISTRICT_AUTH_ENTRIES (auth),
     { "period", 0, 0, G_OPTION_ARG_STRING, &period,
@@ -24,6 +25,7 @@ yk_cli_report (int argc, char **argv)
     { "site", 0, 0, G_OPTION_ARG_STRING, &site, N_("One site only (its code)"), N_("CODE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default), csv, json, xlsx or pdf"), N_("FORMAT") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("worker: each worker's workload instead of the figures"), N_("WHAT") },
     { NULL }
   };
   g_autoptr (YkSession) own_session = NULL;
@@ -51,6 +53,11 @@ yk_cli_report (int argc, char **argv)
       g_set_error (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE, _("--format %1$s needs --output FILE"), format);
       goto fail;
     }
+  if (by != NULL && !g_str_equal (by, "worker"))
+    {
+      g_set_error (&error, YK_APP_ERROR, YK_APP_ERROR_USAGE, _("--by must be worker, not “%1$s”"), by);
+      goto fail;
+    }
   /* A malformed period is a usage error even before the password. */
   if (!yk_period_parse (period, NULL, &from, &to, &cumulative, &error))
     goto fail;
@@ -59,6 +66,31 @@ yk_cli_report (int argc, char **argv)
   session = yk_cli_open_view (&auth, &own_session, &district, &error);
   if (session == NULL)
     goto fail;
+  if (by != NULL)
+    {
+      /* The workload (docs/design/workload.md): a social worker's own row
+       * and their site's total, a coordinator's every worker. */
+      g_autoptr (YkWorkload) workload = yk_workload_for_session (session, period, site, &error);
+      gboolean done;
+
+      if (workload == NULL)
+        goto fail;
+      if (g_str_equal (format, "xlsx"))
+        done = yk_workload_write_xlsx (workload, output, &error);
+      else if (g_str_equal (format, "pdf"))
+        done = yk_workload_write_pdf (workload, output, &error);
+      else
+        {
+          text = g_str_equal (format, "csv")    ? yk_workload_to_csv (workload)
+                 : g_str_equal (format, "json") ? yk_workload_to_json (workload)
+                                                : yk_workload_to_text (workload);
+          done = yk_cli_write_output (output, text, &error);
+        }
+      if (!done)
+        goto fail;
+      yk_cli_auth_clear (&auth);
+      return YK_EXIT_OK;
+    }
   report = yk_report_for_session (session, period, site, &error);
   if (report == NULL)
     goto fail;

@@ -19,5 +19,9 @@ YkReport *_yk_report_compute_on (sqlite3    *db,
 GPtrArray *_yk_report_monthly_on (sqlite3        *db,
                                   const YkReport *report,
                                   GError        **error);
+/* The earliest site opening date (the records' earliest date when no
+ * site has one), for "cumulative" periods; NULL if there is none. */
+char *_yk_report_pilot_start (sqlite3   *db,
+                              GPtrArray *sites);
 
 G_END_DECLS

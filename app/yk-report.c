@@ -194,6 +194,12 @@ pilot_start_of (sqlite3 *db, GPtrArray *sites)
   return earliest != NULL ? g_strdup (earliest) : yk_db_figure_earliest_date (db, NULL);
 }
 
+char *
+_yk_report_pilot_start (sqlite3 *db, GPtrArray *sites)
+{
+  return pilot_start_of (db, sites);
+}
+
 static gboolean
 count_all (sqlite3 *db, const char *from, const char *to, int threshold, gboolean flow_only,
            GHashTable *values, GError **error)

@@ -909,6 +909,150 @@ test_report (Fixture *f, gconstpointer data)
   }
 }
 
+/* `yukang report --by worker` (docs/design/workload.md) on a small
+ * ledger, every count by hand, for 2021Q4:
+ *   李社工 (SPQ, with a login): home SPQ-0001 10-05 60 min ✓, phone
+ *     SPQ-0001 11-01 15 ✓, phone SPQ-0002 11-10 5 ✗ (unreached: no
+ *     minutes), home SPQ-0002 12-01 30 ✓, home SPQ-0001 2022-01-05 (after);
+ *     facilitates A001 (2 residents + 2 attendances = 4)
+ *     → home 2, phone 1, unreached 1, activities 1, attendances 4,
+ *       minutes 105, people 2
+ *   赵社工 (made by the import at JL, no login): home JL-0001 10-20 40 ✓
+ *     → home 1, minutes 40, people 1
+ *   王协调 (the importer, a coordinator without a site): the SDSS
+ *     assessment of SPQ-0001 10-08, recorded by the import → assessments 1
+ *   SPQ's total is 李's row; the total adds 赵 and 王: home 3, minutes 145,
+ *   people 3. */
+static void
+import_workload_pilot (Fixture *f)
+{
+  g_autofree char *ledger = g_build_filename (f->dir, "ledger", NULL);
+  g_autofree char *clients = g_build_filename (ledger, "clients.csv", NULL);
+  g_autofree char *contacts = g_build_filename (ledger, "contacts.csv", NULL);
+  g_autofree char *activities = g_build_filename (ledger, "activities.csv", NULL);
+  g_autofree char *attendance = g_build_filename (ledger, "attendance.csv", NULL);
+  g_autofree char *assessments = g_build_filename (ledger, "assessments.csv", NULL);
+
+  init_database (f);
+  add_worker (f);
+  g_assert_cmpint (g_mkdir (ledger, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (clients,
+    "case_no,name,site,intake_date,consent_date,stable_at_intake,worker\n"
+    "SPQ-0001,测试甲,SPQ,2021-01-05,2021-01-05,是,李社工\n"
+    "SPQ-0002,测试乙,SPQ,2021-01-05,2021-01-05,是,李社工\n"
+    "JL-0001,测试丙,JL,2021-01-05,2021-01-05,是,\n", -1, NULL));
+  g_assert_true (g_file_set_contents (contacts,
+    "case_no,type,date,worker,reached,duration_min\n"
+    "SPQ-0001,上门服务,2021-10-05,李社工,是,60\n"
+    "SPQ-0001,电话随访,2021-11-01,李社工,是,15\n"
+    "SPQ-0002,电话随访,2021-11-10,李社工,否,5\n"
+    "SPQ-0002,上门服务,2021-12-01,李社工,是,30\n"
+    "SPQ-0001,上门服务,2022-01-05,李社工,是,20\n"
+    "JL-0001,上门服务,2021-10-20,赵社工,是,40\n", -1, NULL));
+  g_assert_true (g_file_set_contents (activities,
+    "activity_id,site,date,title,facilitator,resident_count\n"
+    "A001,SPQ,2021-11-05,手工小组,李社工,2\n", -1, NULL));
+  g_assert_true (g_file_set_contents (attendance,
+    "activity_id,case_no\nA001,SPQ-0001\nA001,SPQ-0002\n", -1, NULL));
+  g_assert_true (g_file_set_contents (assessments,
+    "case_no,date,sdss_1,sdss_2,sdss_3,sdss_4,sdss_5,sdss_6,sdss_7,sdss_8,sdss_9,sdss_10\n"
+    "SPQ-0001,2021-10-08,1,1,1,1,0,0,0,0,0,0\n", -1, NULL));
+  {
+    g_auto (Run) run = yukang (f, NULL, "import", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, ledger, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+}
+
+static char *pdf_tool (const char *tool, const char *path);
+
+static void
+test_report_by_worker (Fixture *f, gconstpointer data)
+{
+  g_autofree char *xlsx = g_build_filename (f->dir, "workload.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "workload.pdf", NULL);
+
+  import_workload_pilot (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "admin",
+                               "--password-file", f->password_file, "--period", "2021Q4", "--format", "json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "{\n  \"from\": \"2021-10-01\",\n  \"to\": \"2021-12-31\",\n  \"workers\": [");
+    assert_contains (run.out, "{\"name\": \"赵社工\", \"site\": \"JL\", \"home_visits\": 1, \"phone_followups\": 0, "
+                              "\"unreached\": 0, \"assessments\": 0, \"activities\": 0, \"attendances\": 0, "
+                              "\"minutes\": 40, \"people\": 1");
+    assert_contains (run.out, "{\"name\": \"李社工\", \"site\": \"SPQ\", \"home_visits\": 2, \"phone_followups\": 1, "
+                              "\"unreached\": 1, \"assessments\": 0, \"activities\": 1, \"attendances\": 4, "
+                              "\"minutes\": 105, \"people\": 2");
+    assert_contains (run.out, "{\"name\": \"王协调\", \"site\": null, \"home_visits\": 0, \"phone_followups\": 0, "
+                              "\"unreached\": 0, \"assessments\": 1, ");
+    assert_contains (run.out, "\"total\": {\"home_visits\": 3, \"phone_followups\": 1, \"unreached\": 1, "
+                              "\"assessments\": 1, \"activities\": 1, \"attendances\": 4, \"minutes\": 145, "
+                              "\"people\": 3}");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "admin",
+                               "--password-file", f->password_file, "--period", "2021Q4", "--format", "csv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "\r\n李社工,石坪桥街道渝康家园,2,1,1,0,1,4,105,2\r\n");
+    assert_contains (run.out, "\r\n合计,,3,1,1,1,1,4,145,3\r\n");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "admin",
+                               "--password-file", f->password_file, "--period", "2021Q4", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "渝康家园社工工作量 2021年10月1日—2021年12月31日");
+    assert_contains (run.out, "李社工");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "admin",
+                               "--password-file", f->password_file, "--period", "2021Q4", "--format", "xlsx",
+                               "--output", xlsx, NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (xlsx, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "PK"));
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "admin",
+                               "--password-file", f->password_file, "--period", "2021Q4", "--format", "pdf",
+                               "--output", pdf, NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_tool ("pdftotext", pdf);
+    assert_contains (text, "李社工");
+    assert_contains (text, "145");
+  }
+  {
+    /* A social worker: their own row and their site's total only. */
+    g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "li",
+                               "--password-file", f->worker_password_file, "--period", "2021Q4", "--format", "json",
+                               NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "\"name\": \"李社工\"");
+    g_assert_null (strstr (run.out, "赵社工"));
+    g_assert_null (strstr (run.out, "王协调"));
+    g_assert_null (strstr (run.out, "\"JL\""));
+    assert_contains (run.out, "\"total\": {\"home_visits\": 2, \"phone_followups\": 1, \"unreached\": 1, "
+                              "\"assessments\": 0, \"activities\": 1, \"attendances\": 4, \"minutes\": 105, "
+                              "\"people\": 2}");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "li",
+                               "--password-file", f->worker_password_file, "--period", "2021Q4", "--site", "JL",
+                               NULL);
+    g_assert_cmpint (run.status, ==, 1);
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "report", "--by", "site", "--db", f->db, "--user", "admin",
+                               "--password-file", f->password_file, "--period", "2021Q4", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "--by must be worker");
+  }
+}
+
 /* A small pilot whose due list at 2021-11-15 is known by hand, with the
  * default intervals (stable 3 months, basically stable and unstable 14
  * days):
@@ -1661,6 +1805,20 @@ test_district_report (Fixture *f, gconstpointer data)
   assert_contains (csv.out, "\r\n审计记录链头（JL.ykdb）,");
   g_assert_cmpint (both.status, ==, 2);
   assert_contains (both.err, "Give --db or --district, not both");
+
+  /* The workload is a report like any other: the district's sites'
+   * totals and total are the one file's. */
+  {
+    g_auto (Run) whole = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "admin",
+                                 "--password-file", f->password_file, "--period", "2021", "--format", "json", NULL);
+    g_auto (Run) merged = yukang (f, NULL, "report", "--by", "worker", "--district", district, "--user", "admin",
+                                  "--password-file", f->password_file, "--period", "2021", "--format", "json", NULL);
+
+    g_assert_cmpint (whole.status, ==, 0);
+    g_assert_cmpint (merged.status, ==, 0);
+    g_assert_nonnull (strstr (whole.out, "\"sites\": ["));
+    g_assert_cmpstr (strstr (merged.out, "\"sites\": ["), ==, strstr (whole.out, "\"sites\": ["));
+  }
 }
 
 /* `yukang verify` of two files: each file's own checks and audit trail,
@@ -1824,6 +1982,7 @@ main (int argc, char *argv[])
   ADD ("/app/commands/verify-and-backup", test_verify_and_backup);
   ADD ("/app/commands/verify-damaged", test_verify_damaged_file);
   ADD ("/app/commands/report", test_report);
+  ADD ("/app/commands/report-by-worker", test_report_by_worker);
   ADD ("/app/commands/due", test_due);
   ADD ("/app/commands/due-pdf", test_due_pdf);
   ADD ("/app/commands/due-csv-formula-cells", test_due_csv_formula_cells);

@@ -42,3 +42,25 @@ GPtrArray *yk_db_client_find_duplicates (sqlite3    *db,
                                          GError    **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The district view (docs/design/district.md): one person with a live
+ * case file in two files — the same resident ID number, or the same name
+ * and birth date. Files are told apart by their row ids (file i's are
+ * id + i * YK_DISTRICT_ID_STRIDE); each later file's case is paired with
+ * the first file's. */
+typedef struct
+{
+  guint first_file;
+  char *first_case_no;
+  guint other_file;
+  char *other_case_no;
+  gboolean same_id_number; /* else: the same name and birth date */
+} YkDbSamePerson;
+
+void yk_db_same_person_free (YkDbSamePerson *pair);
+GPtrArray *yk_db_district_same_people (sqlite3 *db,
+                                       GError **error);
+
+G_END_DECLS

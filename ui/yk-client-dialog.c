@@ -300,6 +300,15 @@ save (YkClientDialog *self,
   yk_client_record_clear (&record);
 }
 
+static void save (YkClientDialog *self, gboolean namesake);
+
+/* Enter in the reason: 仍然新建 (the dialog has no letter left for it). */
+static void
+namesake_activate_cb (YkClientDialog *self)
+{
+  save (self, TRUE);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -414,6 +423,7 @@ yk_client_dialog_class_init (YkClientDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, site_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, id_number_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, consent_signer_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, namesake_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "form.save-namesake", NULL, save_namesake_action);

@@ -16,6 +16,7 @@ typedef enum
   YK_APP_ERROR_NOT_FOUND,
   YK_APP_ERROR_READ_ONLY,  /* the district view: records are made at each site */
   YK_APP_ERROR_CONSENT_WITHDRAWN, /* the person withdrew their consent: no new records */
+  YK_APP_ERROR_DUPLICATE,  /* the person already has a case file (the intake check) */
 } YkAppError;
 
 GQuark yk_app_error_quark (void);

@@ -4,6 +4,7 @@
 #include "yk-casework.h"
 #include "yk-app-error.h"
 #include "yk-audit-words.h"
+#include "yk-case-file.h"
 #include "yk-db-activities.h"
 #include "yk-db-admin.h"
 #include "yk-db-recording.h"
@@ -161,14 +162,103 @@ write_audited (YkSession     *session,
   return TRUE;
 }
 
-gboolean
-yk_casework_add_client (YkSession      *session,
-                        YkClientRecord *record,
-                        gint64         *id,
-                        GError        **error)
+GPtrArray *
+yk_casework_find_duplicates (YkSession            *session,
+                             const YkClientRecord *candidate,
+                             GError              **error)
 {
+  GPtrArray *rows;
+
+  g_return_val_if_fail (candidate != NULL, NULL);
+  rows = yk_db_client_find_duplicates (db_of (session), candidate->id_number, candidate->name,
+                                       candidate->birth_date, candidate->id, yk_casework_site_scope (session),
+                                       error);
+  if (rows == NULL)
+    return NULL;
+  /* Another site's case, for a social worker: that it exists, not whose. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      YkDbDuplicate *d = rows->pdata[i];
+
+      if (d->visible)
+        continue;
+      d->id = 0;
+      d->site_id = 0;
+      g_clear_pointer (&d->case_no, g_free);
+      g_clear_pointer (&d->name, g_free);
+      g_clear_pointer (&d->site_name, g_free);
+      g_clear_pointer (&d->status, g_free);
+    }
+  return rows;
+}
+
+gboolean
+yk_casework_duplicates_by_id (GPtrArray *duplicates)
+{
+  for (guint i = 0; duplicates != NULL && i < duplicates->len; i++)
+    if (((YkDbDuplicate *) duplicates->pdata[i])->same_id_number)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+yk_casework_describe_duplicate (const YkDbDuplicate *d)
+{
+  if (!d->visible)
+    return g_strdup (d->same_id_number ? _("A case at another site has the same resident ID number")
+                                       : _("A case at another site has the same name and birth date"));
+  return g_strdup_printf (d->same_id_number ? _("%1$s %2$s (%3$s, %4$s): the same resident ID number")
+                                            : _("%1$s %2$s (%3$s, %4$s): the same name and birth date"),
+                          d->case_no, d->name, d->site_name, yk_case_status_label (d->status));
+}
+
+/* The intake check, for a new case file: FALSE, naming what is on file,
+ * unless every match is by name and birth date and `namesake` gives the
+ * reason to go on. */
+static gboolean
+check_duplicates (YkSession *session, const YkClientRecord *record, const char *namesake, GError **error)
+{
+  g_autoptr (GPtrArray) found = yk_casework_find_duplicates (session, record, error);
+  g_autoptr (GString) text = NULL;
+  gboolean by_id;
+
+  if (found == NULL)
+    return FALSE;
+  if (found->len == 0)
+    return TRUE;
+  by_id = yk_casework_duplicates_by_id (found);
+  if (!by_id && namesake != NULL)
+    return TRUE;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_autofree char *line = yk_casework_describe_duplicate (found->pdata[i]);
+
+      if (i > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, line);
+    }
+  if (by_id)
+    g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_DUPLICATE,
+                 _("This person already has a case file: %1$s"), text->str);
+  else
+    g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_DUPLICATE,
+                 _("This person may already have a case file: %1$s. A true namesake needs a reason"), text->str);
+  return FALSE;
+}
+
+static gboolean
+add_client (YkSession      *session,
+            YkClientRecord *record,
+            const char     *namesake,
+            gint64         *id_out,
+            GError        **error)
+{
+  g_autofree char *detail = NULL;
   GError *reason = NULL;
   const char *field = NULL;
+  sqlite3 *db = db_of (session);
+  gint64 id = 0;
   GDate today;
 
   yk_date_today (&today);
@@ -179,13 +269,57 @@ yk_casework_add_client (YkSession      *session,
   if (!check_site_allowed (session, record->site_id, error) ||
       !check_worker_allowed (session, record->worker_id, 0, error))
     return FALSE;
-  if (yk_db_client_find_case_no (db_of (session), record->case_no, NULL) != 0)
+  if (yk_db_client_find_case_no (db, record->case_no, NULL) != 0)
     {
       g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
                    _("%1$s: %2$s is already in use"), yk_record_field_label ("case_no"), record->case_no);
       return FALSE;
     }
-  return write_audited (session, "clients", (InsertFunc) yk_db_client_insert, record, id, error);
+  if (!check_duplicates (session, record, namesake, error))
+    return FALSE;
+  /* The reason a namesake went on: in the audit row of the insert, where
+   * every other reason (a void's, a withdrawal's) is kept too. */
+  if (namesake != NULL)
+    detail = g_strdup_printf ("namesake: %s", namesake);
+  if (!yk_db_begin (db, error))
+    return FALSE;
+  if (!yk_db_client_insert (db, record, yk_session_get_staff_id (session), &id, error) ||
+      !yk_session_audit (session, "insert", "clients", id, detail, error) ||
+      !yk_db_commit (db, error))
+    {
+      yk_db_rollback (db);
+      return FALSE;
+    }
+  if (id_out)
+    *id_out = id;
+  return TRUE;
+}
+
+gboolean
+yk_casework_add_client (YkSession      *session,
+                        YkClientRecord *record,
+                        gint64         *id,
+                        GError        **error)
+{
+  return add_client (session, record, NULL, id, error);
+}
+
+gboolean
+yk_casework_add_client_namesake (YkSession      *session,
+                                 YkClientRecord *record,
+                                 const char     *reason,
+                                 gint64         *id,
+                                 GError        **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                   _("Going on with a namesake needs a reason"));
+      return FALSE;
+    }
+  return add_client (session, record, trimmed, id, error);
 }
 
 gboolean

@@ -3,6 +3,7 @@
 
 #include "yk-session.h"
 #include "yk-db-records.h"
+#include "yk-db-duplicates.h"
 
 G_BEGIN_DECLS
 
@@ -12,10 +13,40 @@ G_BEGIN_DECLS
  * command line all come through here. */
 gint64 yk_casework_site_scope (YkSession *session);
 
+/* A new case file. Refused (YK_APP_ERROR_DUPLICATE, naming the case or
+ * cases) when the person may already have one: see
+ * yk_casework_find_duplicates(). */
 gboolean yk_casework_add_client (YkSession      *session,
                                  YkClientRecord *record,
                                  gint64         *id,
                                  GError        **error);
+/* The same, going on past a name-and-birth-date match because the person
+ * is a true namesake (同名同姓): `reason` (required, not blank) is kept
+ * in the audit row of the insert, "namesake: REASON". A resident ID
+ * number on file is never gone past: the same number is the same person. */
+gboolean yk_casework_add_client_namesake (YkSession      *session,
+                                          YkClientRecord *record,
+                                          const char     *reason,
+                                          gint64         *id,
+                                          GError        **error);
+
+/* The intake check (docs/design/file-format.md, "Intake checks"): the
+ * live case files (any status, not voided) of every site with the same
+ * resident ID number (trimmed, x upper-cased), or the same name and
+ * birth date, as `candidate` (its own id excluded). A row the session
+ * may not see (another site's, for a social worker) says only that:
+ * visible FALSE, with its id, case number, name and site cleared, so a
+ * worker learns that a case exists at another site, never whose.
+ * Empty: none. */
+GPtrArray *yk_casework_find_duplicates (YkSession            *session,
+                                        const YkClientRecord *candidate,
+                                        GError              **error);
+/* Whether any of them is a resident ID number match (never overridden). */
+gboolean yk_casework_duplicates_by_id (GPtrArray *duplicates);
+/* One line for a person: "SPQ-0001 张三 (阳光站, Active): the same
+ * resident ID number", or for an unseen one "A case at another site has
+ * the same name and birth date". */
+char *yk_casework_describe_duplicate (const YkDbDuplicate *duplicate);
 gboolean yk_casework_update_client (YkSession            *session,
                                     const YkClientRecord *record,
                                     GError              **error);

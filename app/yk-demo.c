@@ -93,6 +93,37 @@ invented_id_number (Demo *d, const GDate *birth)
   return g_strdup (digits);
 }
 
+/* The intake check (yk_casework_find_duplicates()) may meet an invented
+ * person twice at the larger sizes: an ID number drawn again, a name
+ * and birth date made a namesake. Nothing is drawn when nothing meets,
+ * so the data of a seed stay what they were. */
+static gboolean
+add_demo_client (Demo *d, YkClientRecord *r, const GDate *birth, char **id_number, gint64 *id, GError **error)
+{
+  GError *local = NULL;
+
+  while (!yk_casework_add_client (d->session, r, id, &local))
+    {
+      g_autoptr (GPtrArray) found = NULL;
+
+      if (!g_error_matches (local, YK_APP_ERROR, YK_APP_ERROR_DUPLICATE))
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      g_clear_error (&local);
+      found = yk_casework_find_duplicates (d->session, r, error);
+      if (found == NULL)
+        return FALSE;
+      if (!yk_casework_duplicates_by_id (found))
+        return yk_casework_add_client_namesake (d->session, r, "演示数据：同名同姓", id, error);
+      g_free (*id_number);
+      *id_number = invented_id_number (d, birth);
+      r->id_number = *id_number;
+    }
+  return TRUE;
+}
+
 static gboolean
 add_staff (Demo *d, GError **error)
 {
@@ -164,7 +195,7 @@ add_clients (Demo *d, int count, GError **error)
       r.referral_source = (i / 2) % 8 < 6 ? (char *) yk_referral_source_codes ()[(i / 2) % 8] : NULL;
       r.stable_at_intake = TRUE;
       r.risk_level = g_rand_int_range (d->rand, 0, 100) < 85 ? g_rand_int_range (d->rand, 0, 2) : g_rand_int_range (d->rand, 2, 4);
-      if (!yk_casework_add_client (d->session, &r, &c.id, error))
+      if (!add_demo_client (d, &r, &birth, &id_number, &c.id, error))
         return FALSE;
       g_array_append_val (d->clients, c);
     }

@@ -17,6 +17,8 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include "yk-db-duplicates.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -516,6 +518,44 @@ settings_warnings (GPtrArray *opened)
   return g_strv_builder_end (warnings);
 }
 
+/* The intake check across the files (docs/design/district.md): a site's
+ * intake sees its own file only, so one person may have a case file in
+ * two. The district view cannot refuse what is already made; it says so,
+ * naming both files and cases, for the sites to settle (one closed as
+ * 转介, or voided if made by mistake). */
+static gboolean
+add_same_people_warnings (YkDistrict *district, YkStore *merged, GPtrArray *opened, GError **error)
+{
+  g_autoptr (GPtrArray) pairs = yk_db_district_same_people (yk_store_get_connection (merged), error);
+  g_autoptr (GStrvBuilder) warnings = NULL;
+
+  if (pairs == NULL)
+    return FALSE;
+  if (pairs->len == 0)
+    return TRUE;
+  warnings = g_strv_builder_new ();
+  g_strv_builder_addv (warnings, (const char **) district->warnings);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      YkDbSamePerson *pair = pairs->pdata[i];
+      Opening *a = opened->pdata[pair->first_file];
+      Opening *b = opened->pdata[pair->other_file];
+      g_autofree char *warning = NULL;
+
+      /* TRANSLATORS: %1$s and %3$s are files (SPQ.ykdb), %2$s and %4$s case numbers */
+      warning = g_strdup_printf (pair->same_id_number
+                                   ? _("One person has a case file in two files: %2$s in “%1$s” and %4$s in “%3$s” "
+                                       "have the same resident ID number.")
+                                   : _("One person may have a case file in two files: %2$s in “%1$s” and %4$s in "
+                                       "“%3$s” have the same name and birth date."),
+                                 a->file->name, pair->first_case_no, b->file->name, pair->other_case_no);
+      g_strv_builder_add (warnings, warning);
+    }
+  g_strfreev (district->warnings);
+  district->warnings = g_strv_builder_end (warnings);
+  return TRUE;
+}
+
 /* The person the district view acts as: the account's coordinator row
  * (in the first file that has one, as the merge unifies them). */
 static YkStaffRow *
@@ -754,6 +794,11 @@ open_district (const char *const *paths,
   if (merged == NULL)
     goto fail;
   district->merge_usec = g_get_monotonic_time () - start;
+  if (!add_same_people_warnings (district, merged, opened, error))
+    {
+      yk_store_close (merged);
+      goto fail;
+    }
   staff = find_coordinator (merged, account, error);
   if (staff == NULL)
     {

@@ -104,6 +104,8 @@ struct _Import
   const char **headers;      /* per column: the header as written in the file, or NULL */
   GHashTable *attendances;   /* "activity|person" seen in this ledger */
   GPtrArray *withdrawals;    /* Withdrawal: applied once every file is in */
+  GHashTable *people;        /* the intake check within the ledger: "id:NUMBER" or
+                              * "born:NAME|DATE" of clients.csv → its line */
   gint64 scope;              /* yk_casework_site_scope() */
   gboolean row_failed;
 };
@@ -438,6 +440,62 @@ read_scope (Import *import, const char *const *values, guint *out)
   return TRUE;
 }
 
+/* The intake check (docs/design/file-format.md, "Intake checks"): a
+ * person on an earlier row of the ledger, or with a case file already,
+ * is refused naming that line or that case. A ledger has no way to say
+ * "a true namesake": such a row is made in the window instead. */
+static gboolean
+check_same_person (Import *import, const YkClientRecord *r)
+{
+  g_autofree char *number = yk_db_id_number_normalise (r->id_number);
+  g_autofree char *name = r->name != NULL ? g_strstrip (g_strdup (r->name)) : NULL;
+  g_autofree char *id_key = number != NULL ? g_strconcat ("id:", number, NULL) : NULL;
+  g_autofree char *born_key = name != NULL && r->birth_date != NULL
+                                ? g_strconcat ("born:", name, "|", r->birth_date, NULL) : NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+  guint line = 0;
+
+  if (id_key != NULL && (line = GPOINTER_TO_UINT (g_hash_table_lookup (import->people, id_key))) != 0)
+    add_problem (import, import->line, column_name (import, "id_number"),
+                 _("the same resident ID number as line %1$u"), line);
+  else if (born_key != NULL && (line = GPOINTER_TO_UINT (g_hash_table_lookup (import->people, born_key))) != 0)
+    add_problem (import, import->line, column_name (import, "name"),
+                 _("the same name and birth date as line %1$u"), line);
+  if (id_key != NULL && !g_hash_table_contains (import->people, id_key))
+    g_hash_table_insert (import->people, g_steal_pointer (&id_key), GUINT_TO_POINTER (import->line));
+  if (born_key != NULL && !g_hash_table_contains (import->people, born_key))
+    g_hash_table_insert (import->people, g_steal_pointer (&born_key), GUINT_TO_POINTER (import->line));
+  if (line != 0)
+    return FALSE;
+  if (number == NULL && (name == NULL || r->birth_date == NULL))
+    return TRUE;
+
+  found = yk_casework_find_duplicates (import->session, r, &error);
+  if (found == NULL)
+    {
+      add_problem (import, import->line, "-", "%s", error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      YkDbDuplicate *d = found->pdata[i];
+      const char *column = column_name (import, d->same_id_number ? "id_number" : "name");
+
+      if (!d->visible)
+        {
+          g_autofree char *text = yk_casework_describe_duplicate (d);
+
+          add_problem (import, import->line, column, "%s", text);
+        }
+      else if (d->same_id_number)
+        add_problem (import, import->line, column, _("the same resident ID number as the case %1$s"), d->case_no);
+      else
+        add_problem (import, import->line, column, _("the same name and birth date as the case %1$s"), d->case_no);
+    }
+  return found->len == 0;
+}
+
 static void
 import_client (Import *import, const char *const *values)
 {
@@ -490,6 +548,8 @@ import_client (Import *import, const char *const *values)
       add_problem (import, import->line, column_name (import, "case_no"), _("“%1$s” is already in use"), r.case_no);
       return;
     }
+  if (!check_same_person (import, &r))
+    return;
   /* A withdrawal closes the case (结案 from its date, reason 撤回同意):
    * the row may say so, and may not say otherwise. It is recorded once
    * every file is in; until then the case is open. */
@@ -961,12 +1021,14 @@ yk_ledger_import (YkSession        *session,
     return FALSE;
   import.attendances = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.withdrawals = g_ptr_array_new_with_free_func ((GDestroyNotify) withdrawal_free);
+  import.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* One transaction: every row is tried, and only a clean ledger commits. */
   if (!yk_db_begin (import.db, error))
     {
       g_hash_table_unref (import.attendances);
       g_ptr_array_unref (import.withdrawals);
+      g_hash_table_unref (import.people);
       return FALSE;
     }
   if (folder)
@@ -978,6 +1040,7 @@ yk_ledger_import (YkSession        *session,
     any |= result->present[i];
   g_hash_table_unref (import.attendances);
   g_ptr_array_unref (import.withdrawals);
+  g_hash_table_unref (import.people);
   g_ptr_array_sort_with_data (result->problems, compare_problems, result->files);
 
   if (!any)

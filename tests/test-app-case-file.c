@@ -85,7 +85,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   app_test_db_make (&f->db);
   g_assert_true (yk_casework_add_client (f->db.coordinator, &spq, &f->spq_client, &error));
-  g_assert_true (yk_casework_add_client (f->db.coordinator, &jl, &f->jl_client, &error));
+  /* The same name and birth date at JL: a true namesake (the intake check). */
+  g_assert_true (yk_casework_add_client_namesake (f->db.coordinator, &jl, "同名同姓", &f->jl_client, &error));
   g_assert_no_error (error);
   app_test_db_open_worker (&f->db);
 

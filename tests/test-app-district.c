@@ -546,6 +546,54 @@ site_of (const YkReport *report,
   g_assert_not_reached ();
 }
 
+static void
+add_person (YkSession *session, const char *site, const char *case_no, const char *name, const char *birth,
+            const char *id_number)
+{
+  g_autoptr (GError) error = NULL;
+  YkClientRecord c = { .case_no = (char *) case_no, .name = (char *) name, .birth_date = (char *) birth,
+                       .id_number = (char *) id_number, .intake_date = (char *) "2021-03-01",
+                       .consent_date = (char *) "2021-03-01", .stable_at_intake = TRUE, .risk_level = -1 };
+
+  c.site_id = yk_db_site_find (app_test_connection (session), site, NULL);
+  g_assert_true (yk_casework_add_client (session, &c, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The intake check across the files: a site's intake sees its own file
+ * only, so the district view names one person with a case in two. */
+static void
+test_same_person_in_two_files (void)
+{
+  g_autofree char *dir = app_test_make_dir ();
+  g_autofree char *spq = g_build_filename (dir, "SPQ.ykdb", NULL);
+  g_autofree char *jl = g_build_filename (dir, "JL.ykdb", NULL);
+  g_autoptr (YkSession) a = make_site_file (spq, "SPQ", FALSE);
+  g_autoptr (YkSession) b = make_site_file (jl, "JL", TRUE);
+  g_autoptr (YkDistrict) district = NULL;
+  const char *const *warnings;
+
+  add_person (a, "SPQ", "SPQ-001", "张三", "1980-02-03", "110101198002030013");
+  add_person (a, "SPQ", "SPQ-002", "李四", "1975-06-07", NULL);
+  add_person (a, "SPQ", "SPQ-003", "王五", "1990-01-01", NULL);
+  add_person (b, "JL", "JL-001", "张叁", "1980-02-03", "110101198002030013");
+  add_person (b, "JL", "JL-002", "李四", "1975-06-07", NULL);
+  add_person (b, "JL", "JL-003", "王五", "1990-01-02", NULL);
+  g_clear_pointer (&a, yk_session_close);
+  g_clear_pointer (&b, yk_session_close);
+
+  district = open_district (spq, jl, NULL);
+  warnings = yk_district_get_warnings (district);
+  g_assert_cmpuint (g_strv_length ((char **) warnings), ==, 2);
+  g_assert_cmpstr (warnings[0], ==,
+                   "One person has a case file in two files: JL-001 in “JL.ykdb” and SPQ-001 in “SPQ.ykdb” have the "
+                   "same resident ID number.");
+  g_assert_cmpstr (warnings[1], ==,
+                   "One person may have a case file in two files: JL-002 in “JL.ykdb” and SPQ-002 in “SPQ.ykdb” "
+                   "have the same name and birth date.");
+  app_test_remove_tree (dir);
+}
+
 /* Two files made independently allocate the same ids (clients, contacts,
  * staff, even sites): the district's figures still equal those of one
  * file holding both sites' records. */
@@ -1576,6 +1624,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app/district/demo-split-equals-one-file", test_demo_split_equals_one_file);
   g_test_add_func ("/app/district/demo-snapshots-equal-one-file", test_demo_snapshots_equal_one_file);
+  g_test_add_func ("/app/district/same-person", test_same_person_in_two_files);
   g_test_add_func ("/app/district/colliding-ids", test_colliding_ids);
   g_test_add_func ("/app/district/reopen-maps-ids", test_reopen_maps_ids);
   g_test_add_func ("/app/district/same-numbers", test_same_numbers);

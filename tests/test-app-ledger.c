@@ -269,6 +269,41 @@ test_every_problem_listed_nothing_written (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The intake check: two rows of one person in the ledger, or a row of a
+ * person with a case file already, are refused naming the other line or
+ * the case; nothing is written. */
+static void
+test_same_person (Fixture *f, gconstpointer data)
+{
+  g_autofree char *problems = NULL;
+  g_autofree char *again = NULL;
+
+  write_file (f, "clients.csv",
+              "case_no,name,birth_date,id_number,site,intake_date,consent_date,stable_at_intake\n"
+              "SPQ-1,张三,1980-02-03,110101198002030013,SPQ,2021-01-05,2021-01-05,是\n"
+              "JL-1,张叁,1980-02-03,110101198002030013,JL,2021-01-05,2021-01-05,是\n"  /* line 3: line 2's number */
+              "SPQ-2,测试甲,1980-02-29,,SPQ,2021-01-05,2021-01-05,是\n"
+              "SPQ-3, 测试甲,1980-02-29,,SPQ,2021-01-05,2021-01-05,是\n",              /* line 5: line 4's name */
+              -1);
+  problems = import (f, FALSE, NULL);
+  assert_contains (problems, "clients.csv:3: id_number: the same resident ID number as line 2\n");
+  assert_contains (problems, "clients.csv:5: name: the same name and birth date as line 4\n");
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count(*) FROM clients"), ==, 0);
+
+  /* Against the case files on file. */
+  write_file (f, "clients.csv", CLIENTS_EN, -1);
+  g_free (import (f, TRUE, NULL));
+  write_file (f, "clients.csv",
+              "case_no,name,birth_date,id_number,site,intake_date,consent_date,stable_at_intake\n"
+              "SPQ-2,新人,1990-01-01,,SPQ,2021-01-05,2021-01-05,是\n"
+              "JL-2,测试甲,1980-02-29,,JL,2021-01-05,2021-01-05,是\n",  /* line 3: SPQ-1's name and birth */
+              -1);
+  again = import (f, FALSE, NULL);
+  assert_contains (again, "clients.csv:3: name: the same name and birth date as the case SPQ-1\n");
+  g_assert_null (strstr (again, "clients.csv:2:"));
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count(*) FROM clients"), ==, 2);
+}
+
 static void
 test_missing_required_column_and_repeated_attendance (Fixture *f, gconstpointer data)
 {
@@ -840,6 +875,7 @@ main (int argc, char *argv[])
   ADD ("/app/ledger/new-worker-in-contacts", test_new_worker_in_contacts);
   ADD ("/app/ledger/encodings-and-quotes", test_quoted_fields_bom_and_gb18030);
   ADD ("/app/ledger/problems", test_every_problem_listed_nothing_written);
+  ADD ("/app/ledger/same-person", test_same_person);
   ADD ("/app/ledger/required-column", test_missing_required_column_and_repeated_attendance);
   ADD ("/app/ledger/dry-run", test_dry_run_writes_nothing);
   ADD ("/app/ledger/round-trip", test_round_trip);

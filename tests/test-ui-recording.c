@@ -14,6 +14,7 @@
 #include "yk-validate.h"
 #include "yk-void-dialog.h"
 #include "yk-family-dialog.h"
+#include "yk-main-view.h"
 #include "yk-plan-goal-dialog.h"
 #include "yk-referral-dialog.h"
 #include "yk-toast-private.h"
@@ -820,6 +821,85 @@ test_other_site_not_found (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+fill_new_client (gpointer dialog, const char *case_no)
+{
+  GType type = YK_TYPE_CLIENT_DIALOG;
+
+  set_entry (dialog, type, "case_no_entry", case_no);
+  set_entry (dialog, type, "name_entry", "周同名");
+  set_entry (dialog, type, "birth_date_entry", "1970-01-01");
+  select_item (dialog, type, "diagnosis_dropdown", 1);
+  set_entry (dialog, type, "intake_date_entry", "2021-04-01");
+  set_entry (dialog, type, "consent_date_entry", "2021-04-01");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_child (dialog, type, "stable_check")), TRUE);
+}
+
+/* The intake check: the same name and birth date as a case on file is
+ * shown with that case before a new one is made — 打开 opens it, a
+ * reason makes the new one for a true namesake. */
+static void
+test_new_client_duplicate (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog = NULL;
+  GtkWidget *row, *open;
+  GType type = YK_TYPE_CLIENT_DIALOG;
+  YkClientRecord existing = { .case_no = (char *) "SPQ-0090", .name = (char *) "周同名",
+                              .birth_date = (char *) "1970-01-01", .intake_date = (char *) "2021-01-10",
+                              .consent_date = (char *) "2021-01-10", .stable_at_intake = TRUE, .risk_level = -1 };
+  gint64 existing_id = 0;
+  Changes changes;
+
+  g_assert_true (yk_casework_add_client (session_of (window), &existing, &existing_id, &error));
+  g_assert_no_error (error);
+
+  dialog = open_dialog (window, "record.new-client", NULL, type, (gpointer *) &dialog);
+  fill_new_client (dialog, "SPQ-0091");
+  watch_changes (window, &changes);
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (changes.count, ==, 0);
+  g_assert_true (gtk_widget_get_visible (ui_test_child (dialog, type, "duplicate_box")));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (dialog, type, "namesake_box")));
+  row = gtk_widget_get_first_child (ui_test_child (dialog, type, "duplicate_list"));
+  g_assert_nonnull (row);
+  g_assert_null (gtk_widget_get_next_sibling (row));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (row))), "SPQ-0090"));
+  g_assert_true (GTK_IS_BUTTON (gtk_widget_get_last_child (row)));
+
+  /* 仍然新建 needs the reason. */
+  gtk_widget_activate_action (dialog, "form.save-namesake", NULL);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (changes.count, ==, 0);
+  set_entry (dialog, type, "namesake_entry", "同名同姓，不是同一人");
+  gtk_widget_activate_action (dialog, "form.save-namesake", NULL);
+  g_assert_null (dialog);
+  g_assert_cmpuint (changes.count, ==, 1);
+  unwatch_changes (window, &changes);
+
+  /* 打开: the case on file, in the window, and the dialog gone. */
+  dialog = open_dialog (window, "record.new-client", NULL, type, (gpointer *) &dialog);
+  fill_new_client (dialog, "SPQ-0092");
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_nonnull (dialog);
+  row = gtk_widget_get_first_child (ui_test_child (dialog, type, "duplicate_list"));
+  g_assert_nonnull (gtk_widget_get_next_sibling (row)); /* both on file now */
+  open = gtk_widget_get_last_child (row);
+  g_assert_true (GTK_IS_BUTTON (open));
+  g_signal_emit_by_name (open, "clicked");
+  g_assert_null (dialog);
+  {
+    GtkWidget *main_view = gtk_stack_get_child_by_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (window))), "main");
+
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_test_child (main_view, YK_TYPE_MAIN_VIEW,
+                                                                                   "outer_stack"))), ==, "case-file");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A valid resident ID number fills in the birth date and gender, unless
  * the person chose them; an invalid one changes nothing. */
 static void
@@ -1235,6 +1315,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/recording/other-site", test_other_site_not_found);
   g_test_add_func ("/ui/recording/new-client-consent", test_new_client_needs_consent);
   g_test_add_func ("/ui/recording/new-client-id-number", test_new_client_from_id_number);
+  g_test_add_func ("/ui/recording/new-client-duplicate", test_new_client_duplicate);
   g_test_add_func ("/ui/recording/sdss-total", test_sdss_total);
   g_test_add_func ("/ui/recording/correct-assessment", test_correct_assessment);
   g_test_add_func ("/ui/recording/void-reason", test_void_needs_reason);

@@ -18,6 +18,12 @@ struct _YkClientDialog
   GtkWindow parent_instance;
 
   GtkWidget *error_label;
+  GtkWidget *duplicate_box;
+  GtkWidget *duplicate_label;
+  GtkWidget *duplicate_list;
+  GtkWidget *namesake_box;
+  GtkWidget *namesake_entry;
+  GtkWidget *namesake_button;
   GtkWidget *case_no_entry;
   GtkWidget *case_no_error;
   GtkWidget *name_entry;
@@ -191,18 +197,82 @@ read_record (YkClientDialog *self,
          yk_record_form_date (self->form, "consent_date", self->consent_date_entry, FALSE, &r->consent_date);
 }
 
+/* 打开: the case file already on file, in the window, in place of a new one. */
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+open_existing_cb (GtkButton      *button,
+                  YkClientDialog *self)
 {
-  YkClientDialog *self = YK_CLIENT_DIALOG (widget);
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "client-id"));
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "record.open-case", "x", id);
+  yk_record_form_close (self->form);
+}
+
+/* The intake check refused the record: what is on file, each with 打开
+ * where the account may see it; a name and birth date only may go on
+ * with a reason (a resident ID number never). */
+static void
+show_duplicates (YkClientDialog       *self,
+                 YkSession            *session,
+                 const YkClientRecord *record)
+{
+  g_autoptr (GPtrArray) found = yk_casework_find_duplicates (session, record, NULL);
+  GtkWidget *child;
+  gboolean by_id;
+
+  while ((child = gtk_widget_get_first_child (self->duplicate_list)) != NULL)
+    gtk_box_remove (GTK_BOX (self->duplicate_list), child);
+  if (found == NULL || found->len == 0)
+    {
+      gtk_widget_set_visible (self->duplicate_box, FALSE);
+      return;
+    }
+  by_id = yk_casework_duplicates_by_id (found);
+  gtk_label_set_text (GTK_LABEL (self->duplicate_label),
+                      by_id ? _("This person already has a case file: open it instead of making a new one.")
+                            : _("This person may already have a case file. Open it, or, for a different person "
+                                "with the same name and birth date, say why and create the new one."));
+  for (guint i = 0; i < found->len; i++)
+    {
+      YkDbDuplicate *d = found->pdata[i];
+      g_autofree char *text = yk_casework_describe_duplicate (d);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (row), label);
+      if (d->visible && d->id > 0)
+        {
+          GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
+
+          g_object_set_data (G_OBJECT (open), "client-id", GSIZE_TO_POINTER ((gsize) d->id));
+          g_signal_connect (open, "clicked", G_CALLBACK (open_existing_cb), self);
+          gtk_box_append (GTK_BOX (row), open);
+        }
+      gtk_box_append (GTK_BOX (self->duplicate_list), row);
+    }
+  gtk_widget_set_visible (self->namesake_box, !by_id);
+  gtk_widget_set_visible (self->duplicate_box, TRUE);
+  if (!by_id)
+    gtk_widget_grab_focus (self->namesake_entry);
+}
+
+static void
+save (YkClientDialog *self,
+      gboolean        namesake)
+{
   YkSession *session = yk_record_form_get_session (self->form);
   YkClientRecord record = { 0 };
   g_autoptr (GError) error = NULL;
+  g_autofree char *reason = NULL;
   const char *field = NULL;
   gint64 id = 0;
   GDate today;
+  gboolean added;
 
   if (session == NULL)
     return;
@@ -212,13 +282,54 @@ save_action (GtkWidget  *widget,
     ;
   else if (!yk_client_validate (&record, &today, &field, &error))
     yk_record_form_fail_error (self->form, field, error);
-  else if (!yk_casework_add_client (session, &record, &id, &error))
-    /* Past the rules, the one invalid thing left is a case number in use. */
-    yk_record_form_fail_error (self->form, g_error_matches (error, YK_APP_ERROR, YK_APP_ERROR_INVALID) ? "case_no" : NULL,
-                               error);
   else
-    yk_record_form_saved (self->form, id);
+    {
+      reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->namesake_entry)));
+      added = namesake ? yk_casework_add_client_namesake (session, &record, reason, &id, &error)
+                       : yk_casework_add_client (session, &record, &id, &error);
+      if (added)
+        yk_record_form_saved (self->form, id);
+      else if (g_error_matches (error, YK_APP_ERROR, YK_APP_ERROR_DUPLICATE))
+        show_duplicates (self, session, &record);
+      else if (namesake && g_error_matches (error, YK_APP_ERROR, YK_APP_ERROR_INVALID) &&
+               g_strstrip (reason)[0] == '\0')
+        {
+          gtk_label_set_text (GTK_LABEL (self->duplicate_label), error->message);
+          gtk_widget_grab_focus (self->namesake_entry);
+        }
+      else
+        /* Past the rules, the one invalid thing left is a case number in use. */
+        yk_record_form_fail_error (self->form,
+                                   g_error_matches (error, YK_APP_ERROR, YK_APP_ERROR_INVALID) ? "case_no" : NULL,
+                                   error);
+    }
   yk_client_record_clear (&record);
+}
+
+static void save (YkClientDialog *self, gboolean namesake);
+
+/* Enter in the reason: 仍然新建 (the dialog has no letter left for it). */
+static void
+namesake_activate_cb (YkClientDialog *self)
+{
+  save (self, TRUE);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save (YK_CLIENT_DIALOG (widget), FALSE);
+}
+
+/* 仍然新建: a true namesake, with the reason typed. */
+static void
+save_namesake_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  save (YK_CLIENT_DIALOG (widget), TRUE);
 }
 
 static void
@@ -261,6 +372,12 @@ yk_client_dialog_class_init (YkClientDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-client-dialog.ui");
   BIND (error_label);
+  BIND (duplicate_box);
+  BIND (duplicate_label);
+  BIND (duplicate_list);
+  BIND (namesake_box);
+  BIND (namesake_entry);
+  BIND (namesake_button);
   BIND (case_no_entry);
   BIND (case_no_error);
   BIND (name_entry);
@@ -314,8 +431,10 @@ yk_client_dialog_class_init (YkClientDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, site_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, id_number_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, consent_signer_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, namesake_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "form.save-namesake", NULL, save_namesake_action);
   gtk_widget_class_install_action (widget_class, "form.cancel", NULL, cancel_action);
   yk_record_form_class_add_shortcuts (widget_class);
 }

@@ -127,9 +127,19 @@ correct_action (GtkWidget  *widget,
 /* Called from yk_window_class_init. The keyboard shortcuts for recording
  * (Ctrl+Shift+P, Ctrl+Shift+V) belong to the screens where a person is
  * selected, which know whom they are for; the shortcuts window lists them. */
+/* record.open-case (x): the case file a dialog over the window names. */
+static void
+open_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _yk_window_open_case (YK_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
 void
 _yk_window_class_add_record_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "record.open-case", "x", open_case_action);
   gtk_widget_class_install_action (widget_class, "record.phone", "x", record_action);
   gtk_widget_class_install_action (widget_class, "record.visit", "x", record_action);
   gtk_widget_class_install_action (widget_class, "record.new-client", NULL, record_action);

@@ -17,4 +17,9 @@ void _yk_window_show_message (YkWindow   *self,
 /* The main view's toast; NULL while locked. */
 YkToast *_yk_window_get_toast (YkWindow *self);
 
+/* The main view's case.open, for a dialog over the window (a new
+ * service user's, showing the case already on file). */
+void _yk_window_open_case (YkWindow *self,
+                           gint64    client_id);
+
 G_END_DECLS

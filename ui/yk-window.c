@@ -546,3 +546,13 @@ _yk_window_get_toast (YkWindow *self)
   g_return_val_if_fail (YK_IS_WINDOW (self), NULL);
   return self->main_view != NULL ? yk_main_view_get_toast (YK_MAIN_VIEW (self->main_view)) : NULL;
 }
+
+/* A case file, opened in the main view (case.open); nothing while locked. */
+void
+_yk_window_open_case (YkWindow *self,
+                      gint64    client_id)
+{
+  g_return_if_fail (YK_IS_WINDOW (self));
+  if (self->main_view != NULL && client_id > 0)
+    gtk_widget_activate_action (self->main_view, "case.open", "x", client_id);
+}

@@ -31,7 +31,8 @@ struct _YkDistrict
   GPtrArray *stores; /* YkStore *, one per file, NULL where not opened */
   YkSession *session;
   YkIdentity *identity; /* kept to read the folder again without a password */
-  GStrv warnings;
+  GStrv warnings;        /* settings that change figures: also in every report's notes */
+  GStrv people_warnings; /* one person in two files: the window's only (case numbers stay out of reports) */
   char *state_problem;
   gint64 unlock_usec;
   gint64 merge_usec;
@@ -534,7 +535,6 @@ add_same_people_warnings (YkDistrict *district, YkStore *merged, GPtrArray *open
   if (pairs->len == 0)
     return TRUE;
   warnings = g_strv_builder_new ();
-  g_strv_builder_addv (warnings, (const char **) district->warnings);
   for (guint i = 0; i < pairs->len; i++)
     {
       YkDbSamePerson *pair = pairs->pdata[i];
@@ -551,8 +551,8 @@ add_same_people_warnings (YkDistrict *district, YkStore *merged, GPtrArray *open
                                  a->file->name, pair->first_case_no, b->file->name, pair->other_case_no);
       g_strv_builder_add (warnings, warning);
     }
-  g_strfreev (district->warnings);
-  district->warnings = g_strv_builder_end (warnings);
+  g_strfreev (district->people_warnings);
+  district->people_warnings = g_strv_builder_end (warnings);
   return TRUE;
 }
 
@@ -905,6 +905,15 @@ yk_district_get_warnings (YkDistrict *district)
   return (const char *const *) district->warnings;
 }
 
+const char *const *
+yk_district_get_people_warnings (YkDistrict *district)
+{
+  static const char *const none[] = { NULL };
+
+  g_return_val_if_fail (district != NULL, NULL);
+  return district->people_warnings != NULL ? (const char *const *) district->people_warnings : none;
+}
+
 const char *
 yk_district_get_state_problem (YkDistrict *district)
 {
@@ -943,6 +952,7 @@ yk_district_free (YkDistrict *district)
   g_clear_pointer (&district->stores, g_ptr_array_unref);
   g_clear_pointer (&district->files, g_ptr_array_unref);
   g_clear_pointer (&district->warnings, g_strfreev);
+  g_clear_pointer (&district->people_warnings, g_strfreev);
   g_clear_pointer (&district->identity, yk_identity_free);
   g_free (district->state_problem);
   g_free (district);

@@ -60,6 +60,12 @@ GPtrArray *yk_district_get_files (YkDistrict *district);
 /* Translated sentences: the settings that change figures and differ
  * between the files. Never NULL; empty when they agree. */
 const char *const *yk_district_get_warnings (YkDistrict *district);
+/* Translated sentences: one person with a live case file in two files
+ * (the same resident ID number, or name and birth date), naming both
+ * files and case numbers, for the sites to settle. Shown in the window's
+ * district header only: reports' notes carry no case numbers. Never
+ * NULL; empty when there is none. */
+const char *const *yk_district_get_people_warnings (YkDistrict *district);
 /* A translated sentence when the record of the snapshots already shown
  * could not be trusted or saved; NULL normally. */
 const char *yk_district_get_state_problem (YkDistrict *district);

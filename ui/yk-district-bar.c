@@ -92,6 +92,9 @@ yk_district_bar_update (YkDistrictBar *self)
   warnings = yk_district_get_warnings (district);
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
     gtk_box_append (GTK_BOX (self->box), line (warnings[i], "warning"));
+  warnings = yk_district_get_people_warnings (district);
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    gtk_box_append (GTK_BOX (self->box), line (warnings[i], "warning"));
 }
 
 static gboolean

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-ui"
 
 #include "yk-config.h"
+#include "yk-print.h"
 #include "yk-statistics-print.h"
 #include "yk-render.h"
 
@@ -54,23 +55,14 @@ yk_statistics_print (GtkWindow    *parent,
                      const char   *export_path,
                      GError      **error)
 {
-  g_autoptr (GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr (GtkPrintOperation) operation = NULL;
   g_autofree char *job_name = g_strdup_printf ("%s %s", _("Yukang Statistics"), statistics->period);
   Job *job = g_new0 (Job, 1);
   GtkPrintOperationResult result;
 
   job->statistics = yk_statistics_ref (statistics);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, job_name);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
-  /* The operation may outlive this call (an asynchronous dialog). */
-  g_object_set_data_full (G_OBJECT (operation), "yk-statistics-print-job", job, (GDestroyNotify) job_free);
+  operation = yk_print_operation_new_a4 (job_name, G_CALLBACK (begin_print_cb), G_CALLBACK (draw_page_cb), job,
+                                         (GDestroyNotify) job_free);
 
   if (export_path != NULL)
     {

@@ -2,6 +2,9 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-workload.h"
+#include "yk-workload-private.h"
+#include "yk-cancel.h"
+#include "yk-reader-private.h"
 #include "yk-app-error.h"
 #include "yk-casework.h"
 #include "yk-db-indicators.h"
@@ -178,6 +181,17 @@ facilitators_of (const YkWorkloadActivity *activity, GPtrArray *staff)
   return ids;
 }
 
+GArray *
+_yk_workload_activity_staff (const YkWorkloadActivity *activity,
+                             GPtrArray                *staff)
+{
+  GArray *ids = facilitators_of (activity, staff);
+
+  if (ids->len == 0 && activity->created_by != 0)
+    g_array_append_val (ids, activity->created_by);
+  return ids;
+}
+
 static gboolean
 credit_all (sqlite3 *db, const char *from, const char *to, GPtrArray *staff, GHashTable *tallies, GError **error)
 {
@@ -221,10 +235,8 @@ credit_all (sqlite3 *db, const char *from, const char *to, GPtrArray *staff, GHa
   for (guint i = 0; i < activities->len; i++)
     {
       YkWorkloadActivity *activity = activities->pdata[i];
-      g_autoptr (GArray) ids = facilitators_of (activity, staff);
+      g_autoptr (GArray) ids = _yk_workload_activity_staff (activity, staff);
 
-      if (ids->len == 0 && activity->created_by != 0)
-        g_array_append_val (ids, activity->created_by);
       for (guint k = 0; k < ids->len; k++)
         set_add (tally_of (tallies, g_array_index (ids, gint64, k))->activities, activity->id, activity->attendances);
     }
@@ -420,5 +432,42 @@ yk_workload_for_session (YkSession  *session,
       if (warnings != NULL && warnings[0] != NULL)
         workload->notes = g_strdupv ((char **) warnings);
     }
+  return workload;
+}
+
+YkWorkload *
+yk_workload_compute (YkReader     *reader,
+                     const char   *period,
+                     gint64        site_id,
+                     GCancellable *cancellable,
+                     GError      **error)
+{
+  g_autoptr (GPtrArray) sites = NULL;
+  g_autofree char *pilot_start = NULL, *from = NULL, *to = NULL;
+  gboolean cumulative;
+  YkWorkload *workload;
+  sqlite3 *db;
+
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  db = _yk_reader_get_db (reader);
+  sites = yk_db_sites_list (db, error);
+  if (sites == NULL)
+    return NULL;
+  pilot_start = _yk_report_pilot_start (db, sites);
+  if (!yk_period_parse (period, pilot_start, &from, &to, &cumulative, error))
+    return NULL;
+  yk_cancel_watch (db, cancellable);
+  /* A social worker: their own row and their site's total, whatever site
+   * was picked (as yk_workload_for_session()). */
+  if (yk_reader_is_coordinator (reader))
+    workload = _yk_workload_compute_on (db, from, to, site_id, 0, error);
+  else
+    workload = _yk_workload_compute_on (db, from, to, 0, yk_reader_get_staff_id (reader), error);
+  if (!yk_cancel_unwatch (db, cancellable, workload != NULL, error))
+    g_clear_pointer (&workload, yk_workload_free);
   return workload;
 }

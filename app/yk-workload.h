@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 
+#include <gio/gio.h>
+
+#include "yk-app-types.h"
 #include "yk-session.h"
 
 G_BEGIN_DECLS
@@ -56,6 +59,15 @@ YkWorkload *yk_workload_for_session (YkSession  *session,
                                      const char *period,
                                      const char *site_code,
                                      GError    **error);
+/* The same on a reader, in a worker thread if need be (the statistics
+ * page's 工作量 tab): `site_id` a site picked (0: all), which a social
+ * worker's reader ignores — they get their own row and their site's
+ * total. No district notes: a reader has none. */
+YkWorkload *yk_workload_compute (YkReader     *reader,
+                                 const char   *period,
+                                 gint64        site_id,
+                                 GCancellable *cancellable,
+                                 GError      **error);
 /* The engine on a connection for [from, to]: `only_site` 0 for every
  * site, `only_staff` 0 for every worker (else that one worker's row,
  * with their site's total). */

@@ -210,3 +210,47 @@ yk_db_workload_activities (sqlite3 *db, const char *from, const char *to, GError
     }
   return finish (db, stmt, rc, error) ? g_steal_pointer (&rows) : NULL;
 }
+
+GArray *
+yk_db_workload_contact_list (sqlite3 *db, const char *from, const char *to, GError **error)
+{
+  sqlite3_stmt *stmt = prepare (db,
+                                "SELECT c.id, c.worker_id, c.client_id, c.type = 'home_visit', c.reached = 1, "
+                                "  COALESCE (c.duration_min, 0) "
+                                "FROM contacts c CROSS JOIN clients p ON p.id = c.client_id "
+                                "WHERE c.voided_at IS NULL AND p.voided_at IS NULL "
+                                "  AND c.contact_date BETWEEN ?1 AND ?2 AND c.worker_id IS NOT NULL "
+                                "ORDER BY c.contact_date, c.id",
+                                from, to, error);
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (YkWorkloadContact));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      YkWorkloadContact row = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .worker_id = sqlite3_column_int64 (stmt, 1),
+        .client_id = sqlite3_column_int64 (stmt, 2),
+        .home_visit = sqlite3_column_int (stmt, 3) != 0,
+        .reached = sqlite3_column_int (stmt, 4) != 0,
+        .minutes = sqlite3_column_int64 (stmt, 5),
+      };
+
+      g_array_append_val (rows, row);
+    }
+  return finish (db, stmt, rc, error) ? g_steal_pointer (&rows) : NULL;
+}
+
+GArray *
+yk_db_workload_assessment_list (sqlite3 *db, const char *from, const char *to, GError **error)
+{
+  return pairs (db,
+                "SELECT a.created_by, a.id "
+                "FROM assessments a CROSS JOIN clients p ON p.id = a.client_id "
+                "WHERE a.voided_at IS NULL AND p.voided_at IS NULL "
+                "  AND a.a_date BETWEEN ?1 AND ?2 AND a.created_by IS NOT NULL "
+                "ORDER BY a.a_date, a.id",
+                from, to, error);
+}

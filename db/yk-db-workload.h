@@ -82,4 +82,31 @@ GPtrArray *yk_db_workload_activities (sqlite3    *db,
                                       const char *to,
                                       GError    **error);
 
+/* The drill-down (app/yk-workload-records.c): the records themselves,
+ * for listing the ones behind a figure. */
+
+/* One live contact of the period with a worker, of a live person. */
+typedef struct
+{
+  gint64 id;
+  gint64 worker_id;
+  gint64 client_id;
+  gboolean home_visit;     /* else a phone follow-up */
+  gboolean reached;
+  gint64 minutes;          /* duration_min, 0 when missing */
+} YkWorkloadContact;
+
+/* A GArray of YkWorkloadContact, by date then id. */
+GArray *yk_db_workload_contact_list (sqlite3    *db,
+                                     const char *from,
+                                     const char *to,
+                                     GError    **error);
+
+/* A GArray of YkWorkloadPair (staff_id = assessments.created_by, other =
+ * the assessment's id): the period's live SDSS assessments, by date. */
+GArray *yk_db_workload_assessment_list (sqlite3    *db,
+                                        const char *from,
+                                        const char *to,
+                                        GError    **error);
+
 G_END_DECLS

@@ -3,7 +3,8 @@
  * shows are the engine's to the digit, its exports are the engine's
  * formats, every figure opens the records it counts, the window keeps
  * running while it computes, a social worker sees their own site, and
- * a new record moves the figures. */
+ * a new record moves the figures. The 工作量 tab shows the workload
+ * engine's figures for the same period and opens their records. */
 #include "yk-config.h"
 #include "ui-test-util.h"
 #include "yk-report-private.h"
@@ -18,6 +19,7 @@
 #include "yk-monthly-chart.h"
 #include "yk-report-format.h"
 #include "yk-statistics-page.h"
+#include "yk-workload-view.h"
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -619,6 +621,185 @@ test_worker_sees_own_site (void)
   fixture_close (&f);
 }
 
+/* --- the 工作量 tab --- */
+
+static YkWorkloadView *
+workload_view (Fixture *f)
+{
+  return YK_WORKLOAD_VIEW (ui_test_child (f->page, YK_TYPE_STATISTICS_PAGE, "workload_view"));
+}
+
+static const YkWorkload *
+show_workload_tab (Fixture *f, const char *from)
+{
+  GtkStack *views = GTK_STACK (ui_test_child (f->page, YK_TYPE_STATISTICS_PAGE, "view_stack"));
+
+  gtk_stack_set_visible_child_name (views, "workload");
+  ui_test_spin_until (!yk_workload_view_get_loading (workload_view (f)) &&
+                      yk_workload_view_get_workload (workload_view (f)) != NULL &&
+                      g_str_equal (yk_workload_view_get_workload (workload_view (f))->from, from));
+  return yk_workload_view_get_workload (workload_view (f));
+}
+
+/* The button of `figure` in grid row `y` of the workload table. */
+static GtkWidget *
+workload_cell (Fixture *f, int y, YkWorkloadFigure figure)
+{
+  GtkGrid *grid = GTK_GRID (ui_test_child (workload_view (f), YK_TYPE_WORKLOAD_VIEW, "table_grid"));
+  GtkWidget *widget = gtk_grid_get_child_at (grid, 2 + (int) figure, y);
+
+  g_assert_true (GTK_IS_BUTTON (widget));
+  return widget;
+}
+
+static gint64
+workload_value (Fixture *f, int y, YkWorkloadFigure figure)
+{
+  return g_ascii_strtoll (gtk_button_get_label (GTK_BUTTON (workload_cell (f, y, figure))), NULL, 10);
+}
+
+/* Clicks a cell and waits for its records; their weights' sum. */
+static gint64
+workload_records_sum (Fixture *f, int y, YkWorkloadFigure figure, YkFigureRecordsDialog **dialog_out)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  YkFigureRecordsDialog *dialog = NULL;
+  GListModel *records;
+  gint64 sum = 0;
+
+  g_signal_emit_by_name (workload_cell (f, y, figure), "clicked");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (YK_IS_FIGURE_RECORDS_DIALOG (window))
+        dialog = YK_FIGURE_RECORDS_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (yk_figure_records_dialog_get_indicator (dialog), ==, YK_N_INDICATORS);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  ui_test_spin_until (!yk_figure_records_dialog_get_loading (dialog));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, yk_workload_label (figure));
+  records = yk_figure_records_dialog_get_records (dialog);
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr (YkFigureRecordItem) item = g_list_model_get_item (records, i);
+
+      sum += yk_figure_record_item_get_record (item)->weight;
+    }
+  if (dialog_out != NULL)
+    *dialog_out = dialog;
+  else
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  return sum;
+}
+
+static void
+test_workload_tab (void)
+{
+  Fixture f = { 0 };
+  const YkWorkload *w;
+  YkFigureRecordsDialog *dialog;
+  GListModel *records;
+  GtkWidget *case_file;
+  GtkGrid *bars;
+  int total_y;
+
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  w = show_workload_tab (&f, "2021-10-01");
+  /* Header, workers, a rule, each site's total, the total. */
+  total_y = 1 + (int) w->workers->len + 1 + (int) w->sites->len;
+  g_assert_cmpuint (w->sites->len, ==, 2);
+  g_assert_cmpint (workload_value (&f, total_y, YK_WORKLOAD_HOME_VISITS), ==, 136);
+  g_assert_cmpint (workload_value (&f, total_y, YK_WORKLOAD_PHONE_FOLLOWUPS), ==, 337);
+  g_assert_cmpint (workload_value (&f, total_y, YK_WORKLOAD_ACTIVITIES), ==, 26);
+  g_assert_cmpint (workload_value (&f, total_y, YK_WORKLOAD_ATTENDANCES), ==, 456);
+  for (int k = 0; k < YK_N_WORKLOAD; k++)
+    {
+      g_assert_cmpint (workload_value (&f, total_y, (YkWorkloadFigure) k), ==, w->total->values[k]);
+      g_assert_cmpint (workload_value (&f, 1, (YkWorkloadFigure) k), ==,
+                       ((YkWorkloadRow *) w->workers->pdata[0])->values[k]);
+      /* Each cell says to a screen reader what it is. */
+      {
+        g_autofree char *said = g_strdup_printf ("%s, Total: %" G_GINT64_FORMAT,
+                                                 yk_workload_label ((YkWorkloadFigure) k), w->total->values[k]);
+
+        gtk_test_accessible_assert_property (workload_cell (&f, total_y, (YkWorkloadFigure) k),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL, said);
+      }
+    }
+  /* A bar per worker, scaled to the largest. */
+  bars = GTK_GRID (ui_test_child (workload_view (&f), YK_TYPE_WORKLOAD_VIEW, "bars_grid"));
+  for (guint i = 0; i < w->workers->len; i++)
+    {
+      const YkWorkloadRow *row = w->workers->pdata[i];
+      GtkWidget *bar = gtk_grid_get_child_at (bars, 1, (int) i);
+
+      g_assert_true (GTK_IS_LEVEL_BAR (bar));
+      g_assert_cmpfloat (gtk_level_bar_get_value (GTK_LEVEL_BAR (bar)), ==,
+                         (double) (row->values[YK_WORKLOAD_HOME_VISITS] + row->values[YK_WORKLOAD_PHONE_FOLLOWUPS]));
+    }
+
+  /* The total's 活动参与: activities weighted by their attendances. */
+  g_assert_cmpint (workload_records_sum (&f, total_y, YK_WORKLOAD_ATTENDANCES, NULL), ==, 456);
+  g_assert_cmpint (workload_records_sum (&f, total_y, YK_WORKLOAD_ACTIVITIES, NULL), ==, 26);
+  /* A site's total and a worker's row. */
+  g_assert_cmpint (workload_records_sum (&f, total_y - 1, YK_WORKLOAD_PEOPLE, NULL), ==,
+                   workload_value (&f, total_y - 1, YK_WORKLOAD_PEOPLE));
+  g_assert_cmpint (workload_records_sum (&f, 1, YK_WORKLOAD_MINUTES, NULL), ==,
+                   workload_value (&f, 1, YK_WORKLOAD_MINUTES));
+  /* A worker's home visits: one row each; activating one opens the case file. */
+  g_assert_cmpint (workload_records_sum (&f, 1, YK_WORKLOAD_HOME_VISITS, &dialog), ==,
+                   workload_value (&f, 1, YK_WORKLOAD_HOME_VISITS));
+  records = yk_figure_records_dialog_get_records (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, workload_value (&f, 1, YK_WORKLOAD_HOME_VISITS));
+  {
+    g_autoptr (YkFigureRecordItem) first = g_list_model_get_item (records, 0);
+    g_autofree char *name = NULL;
+
+    g_object_get (first, "name", &name, NULL);
+    g_assert_nonnull (strchr (name, '*')); /* masked */
+    g_signal_emit_by_name (ui_test_child (dialog, YK_TYPE_FIGURE_RECORDS_DIALOG, "column_view"), "activate", 0u);
+    case_file = ui_test_child (gtk_widget_get_ancestor (GTK_WIDGET (f.page), YK_TYPE_MAIN_VIEW), YK_TYPE_MAIN_VIEW,
+                               "case_file_view");
+    g_assert_cmpint (yk_case_file_view_get_client_id (YK_CASE_FILE_VIEW (case_file)), ==,
+                     yk_figure_record_item_get_record (first)->client_id);
+    gtk_widget_activate_action (case_file, "case.back", NULL);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The period chooser is shared: another quarter moves the tab too. */
+  choose_quarter (&f, "2021Q3");
+  w = show_workload_tab (&f, "2021-07-01");
+  g_assert_cmpstr (w->to, ==, "2021-09-30");
+  ui_test_spin_until (!yk_statistics_page_get_loading (f.page) && g_str_equal (shown (&f)->period, "2021Q3"));
+  fixture_close (&f);
+}
+
+/* A social worker: their own row and their site's total, which is the total. */
+static void
+test_workload_worker (void)
+{
+  Fixture f = { 0 };
+  const YkWorkload *w;
+  GtkGrid *grid;
+
+  fixture_open (&f, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  w = show_workload_tab (&f, "2021-10-01");
+  g_assert_cmpuint (w->workers->len, ==, 1);
+  g_assert_cmpint (((YkWorkloadRow *) w->workers->pdata[0])->staff_id, ==,
+                   yk_session_get_staff_id (yk_unlocked_session_get_session (f.session)));
+  g_assert_cmpuint (w->sites->len, ==, 1);
+  grid = GTK_GRID (ui_test_child (workload_view (&f), YK_TYPE_WORKLOAD_VIEW, "table_grid"));
+  /* Header, the worker, a rule, the site's total; no second total. */
+  g_assert_true (GTK_IS_BUTTON (gtk_grid_get_child_at (grid, 2, 3)));
+  g_assert_null (gtk_grid_get_child_at (grid, 2, 4));
+  g_assert_cmpint (workload_value (&f, 3, YK_WORKLOAD_HOME_VISITS), ==, w->total->values[YK_WORKLOAD_HOME_VISITS]);
+  g_assert_cmpint (workload_records_sum (&f, 3, YK_WORKLOAD_HOME_VISITS, NULL), ==,
+                   w->total->values[YK_WORKLOAD_HOME_VISITS]);
+  fixture_close (&f);
+}
+
 /* A new activity with attendance, recorded elsewhere in the window. */
 static void
 test_refresh_on_records_changed (void)
@@ -695,6 +876,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/statistics/range-typed", test_range_typed);
   g_test_add_func ("/ui/statistics/lock-while-loading", test_lock_while_loading);
   g_test_add_func ("/ui/statistics/worker", test_worker_sees_own_site);
+  g_test_add_func ("/ui/statistics/workload-tab", test_workload_tab);
+  g_test_add_func ("/ui/statistics/workload-worker", test_workload_worker);
   /* Last: it adds records. */
   g_test_add_func ("/ui/statistics/records-changed", test_refresh_on_records_changed);
   status = g_test_run ();

@@ -29,6 +29,7 @@
  *   yk-ui-preview statistics      the statistics of 2021Q4 on the demo data
  *   yk-ui-preview statistics-records   and the records behind 生活状态改善
  *   yk-ui-preview statistics-range     a range of dates being typed, 7.1 and nothing yet
+ *   yk-ui-preview statistics-workload  the same quarter on the 工作量 tab
  *   yk-ui-preview activities      the activities of the demo data, as the coordinator
  *   yk-ui-preview activity-dialog an activity being recorded, searched, some ticked
  *   yk-ui-preview activity-edit   a recorded activity being corrected, one more ticked
@@ -590,6 +591,8 @@ statistics_ready_cb (gpointer user_data)
   if (g_str_equal (mode, "statistics-records"))
     gtk_widget_activate_action (GTK_WIDGET (page), "statistics.show-records", "(ixb)", (int) YK_INDICATOR_IMPROVED,
                                 (gint64) 0, FALSE);
+  if (g_str_equal (mode, "statistics-workload"))
+    gtk_stack_set_visible_child_name (GTK_STACK (ui_test_child (page, YK_TYPE_STATISTICS_PAGE, "view_stack")), "workload");
   if (g_str_equal (mode, "statistics-range"))
     {
       gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_child (page, YK_TYPE_STATISTICS_PAGE, "period_kind_dropdown")), 2);

@@ -289,27 +289,17 @@ yk_figure_records_dialog_init (YkFigureRecordsDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.copy", FALSE);
 }
 
-GtkWidget *
-yk_figure_records_dialog_new (GtkWidget         *source,
-                              YkUnlockedSession *session,
-                              const YkReport    *report,
-                              YkIndicator        indicator,
-                              gint64             site_id,
-                              gboolean           cumulative,
-                              const char        *column)
+/* The window, over `source`'s, showing it is loading. */
+static YkFigureRecordsDialog *
+dialog_new (GtkWidget         *source,
+            YkUnlockedSession *session,
+            const char        *title,
+            const char        *subtitle,
+            YkIndicator        indicator)
 {
-  YkFigureRecordsDialog *self;
-  YkSession *open_session;
-  Request *request;
+  YkFigureRecordsDialog *self = g_object_new (YK_TYPE_FIGURE_RECORDS_DIALOG, NULL);
   GtkRoot *root;
-  g_autofree char *from = NULL, *to = NULL, *subtitle = NULL;
-  const char *pilot_from;
 
-  g_return_val_if_fail (GTK_IS_WIDGET (source), NULL);
-  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (session), NULL);
-  g_return_val_if_fail (indicator < YK_N_INDICATORS, NULL);
-
-  self = g_object_new (YK_TYPE_FIGURE_RECORDS_DIALOG, NULL);
   g_weak_ref_set (&self->source, source);
   self->session = g_object_ref (session);
   g_signal_connect_object (session, "notify::full-names", G_CALLBACK (fill_records), self, G_CONNECT_SWAPPED);
@@ -321,27 +311,63 @@ yk_figure_records_dialog_new (GtkWidget         *source,
       gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (GTK_WINDOW (root)));
     }
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_column_view_column_set_visible (self->baseline_column, indicator == YK_INDICATOR_IMPROVED);
+  gtk_column_view_column_set_visible (self->latest_column, indicator == YK_INDICATOR_IMPROVED);
+  gtk_column_view_column_set_visible (self->weight_column, FALSE);
+  return self;
+}
+
+/* Lists in a worker, or says the database is locked. */
+static void
+start_listing (YkFigureRecordsDialog *self,
+               YkReaderFunc           list,
+               gpointer               data,
+               GDestroyNotify         data_free)
+{
+  if (yk_unlocked_session_get_session (self->session) == NULL)
+    {
+      if (data_free != NULL)
+        data_free (data);
+      gtk_label_set_text (self->error_label, _("The database is locked."));
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  gtk_label_set_text (self->summary_label, _("Listing the records…"));
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  set_loading (self, TRUE);
+  self->task = yk_reader_task_run_async (self->session, list, data, data_free, (GDestroyNotify) g_ptr_array_unref,
+                                         self->cancellable, records_cb, self);
+}
+
+GtkWidget *
+yk_figure_records_dialog_new (GtkWidget         *source,
+                              YkUnlockedSession *session,
+                              const YkReport    *report,
+                              YkIndicator        indicator,
+                              gint64             site_id,
+                              gboolean           cumulative,
+                              const char        *column)
+{
+  YkFigureRecordsDialog *self;
+  Request *request;
+  g_autofree char *from = NULL, *to = NULL, *subtitle = NULL;
+  const char *pilot_from;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (source), NULL);
+  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (session), NULL);
+  g_return_val_if_fail (indicator < YK_N_INDICATORS, NULL);
 
   pilot_from = report->pilot_start != NULL && g_strcmp0 (report->pilot_start, report->from) < 0 ? report->pilot_start
                                                                                                 : report->from;
   from = yk_date_chinese (cumulative ? pilot_from : report->from);
   to = yk_date_chinese (report->to);
-  gtk_label_set_text (self->title_label, yk_indicator_label (indicator));
   /* TRANSLATORS: a column of the statistics (a site, 合计 or 累计) and its period */
   subtitle = g_strdup_printf (_("%1$s · %2$s to %3$s"), column, from, to);
-  gtk_label_set_text (self->subtitle_label, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), yk_indicator_label (indicator));
-  gtk_column_view_column_set_visible (self->baseline_column, indicator == YK_INDICATOR_IMPROVED);
-  gtk_column_view_column_set_visible (self->latest_column, indicator == YK_INDICATOR_IMPROVED);
-  gtk_column_view_column_set_visible (self->weight_column, FALSE);
+  self = dialog_new (source, session, yk_indicator_label (indicator), subtitle, indicator);
 
-  open_session = yk_unlocked_session_get_session (session);
-  if (open_session == NULL)
-    {
-      gtk_label_set_text (self->error_label, _("The database is locked."));
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return GTK_WIDGET (self);
-    }
   request = g_new0 (Request, 1);
   request->period = g_new0 (YkReport, 1);
   request->period->from = g_strdup (report->from);
@@ -353,13 +379,27 @@ yk_figure_records_dialog_new (GtkWidget         *source,
   request->indicator = indicator;
   request->site_id = site_id;
   request->cumulative = cumulative;
+  start_listing (self, list_records, request, (GDestroyNotify) request_free);
+  return GTK_WIDGET (self);
+}
 
-  gtk_label_set_text (self->summary_label, _("Listing the records…"));
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  set_loading (self, TRUE);
-  self->task = yk_reader_task_run_async (session, list_records, request,
-                                         (GDestroyNotify) request_free, (GDestroyNotify) g_ptr_array_unref,
-                                         self->cancellable, records_cb, self);
+GtkWidget *
+yk_figure_records_dialog_new_for_list (GtkWidget         *source,
+                                       YkUnlockedSession *session,
+                                       const char        *title,
+                                       const char        *subtitle,
+                                       YkReaderFunc       list,
+                                       gpointer           data,
+                                       GDestroyNotify     data_free)
+{
+  YkFigureRecordsDialog *self;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (source), NULL);
+  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (session), NULL);
+  g_return_val_if_fail (list != NULL, NULL);
+
+  self = dialog_new (source, session, title, subtitle, YK_N_INDICATORS);
+  start_listing (self, list, data, data_free);
   return GTK_WIDGET (self);
 }
 

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "yk-reader-task.h"
 #include "yk-report.h"
 #include "yk-unlocked-session.h"
 
@@ -26,6 +27,18 @@ GtkWidget *yk_figure_records_dialog_new (GtkWidget         *source,
                                          gboolean           cumulative,
                                          const char        *column);
 
+/* Any other figure's records (the workload's): `title` and `subtitle`
+ * head the list, `list` returns the YkFigureRecord array in a worker
+ * thread, given `data` (freed with `data_free`). */
+GtkWidget *yk_figure_records_dialog_new_for_list (GtkWidget         *source,
+                                                  YkUnlockedSession *session,
+                                                  const char        *title,
+                                                  const char        *subtitle,
+                                                  YkReaderFunc       list,
+                                                  gpointer           data,
+                                                  GDestroyNotify     data_free);
+
+/* YK_N_INDICATORS in a dialog made with _new_for_list(). */
 YkIndicator yk_figure_records_dialog_get_indicator (YkFigureRecordsDialog *self);
 gboolean yk_figure_records_dialog_get_loading (YkFigureRecordsDialog *self);
 /* YkFigureRecordItem, filled once loading is over. */

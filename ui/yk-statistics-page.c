@@ -14,6 +14,7 @@
 #include "yk-statistics-print.h"
 #include "yk-unlocked-session.h"
 #include "yk-validate.h"
+#include "yk-workload-view.h"
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
@@ -53,6 +54,8 @@ struct _YkStatisticsPage
   GtkLabel *summary_label;
   YkMonthlyChart *contacts_chart;
   YkMonthlyChart *activities_chart;
+  GtkStack *view_stack;
+  YkWorkloadView *workload_view;
 
   YkUnlockedSession *session;
   GArray *site_ids;          /* gint64 per position of site_dropdown; 0: every site */
@@ -199,12 +202,21 @@ cancel_load (YkStatisticsPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   set_loading (self, FALSE);
+  if (self->workload_view != NULL)
+    yk_workload_view_cancel (self->workload_view);
 }
 
+static gboolean
+figures_visible (YkStatisticsPage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "figures") == 0;
+}
+
+/* Export and print are the figures': not offered on the 工作量 tab. */
 static void
 update_actions (YkStatisticsPage *self)
 {
-  gboolean shown = self->statistics != NULL;
+  gboolean shown = self->statistics != NULL && figures_visible (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.print", shown);
@@ -393,6 +405,8 @@ load (YkStatisticsPage *self)
                                              self->cancellable, statistics_cb, self));
   set_loading (self, TRUE);
   self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_cb, self);
+  /* The 工作量 tab shares the period and the site. */
+  yk_workload_view_load (self->workload_view, self->session, period, chosen_site (self));
 }
 
 static void
@@ -484,6 +498,12 @@ period_kind_changed_cb (YkStatisticsPage *self)
       return;
     }
   load (self);
+}
+
+static void
+view_changed_cb (YkStatisticsPage *self)
+{
+  update_actions (self);
 }
 
 static void
@@ -787,6 +807,7 @@ yk_statistics_page_class_init (YkStatisticsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (YK_TYPE_MONTHLY_CHART);
+  g_type_ensure (YK_TYPE_WORKLOAD_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-statistics-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, YkStatisticsPage, period_kind_dropdown);
@@ -809,6 +830,9 @@ yk_statistics_page_class_init (YkStatisticsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkStatisticsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, YkStatisticsPage, contacts_chart);
   gtk_widget_class_bind_template_child (widget_class, YkStatisticsPage, activities_chart);
+  gtk_widget_class_bind_template_child (widget_class, YkStatisticsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, YkStatisticsPage, workload_view);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, range_activate_cb);

@@ -10,9 +10,10 @@ G_BEGIN_DECLS
 /* The Statistics screen of the main view (统计报表): a period and a site
  * chosen, the bureau's indicator table per site with 合计 and 累计, the
  * notes and the summary paragraph, monthly charts; every figure opens the
- * records it counts; export and print. Computed in a worker thread
- * (yk_statistics_compute) when the page is shown and whenever records
- * change. Its `session` property holds the YkUnlockedSession it shows;
+ * records it counts; export and print. Beside the figures, a 工作量 tab
+ * (YkWorkloadView) for the same period and site. Computed in a worker
+ * thread (yk_statistics_compute) when the page is shown and whenever
+ * records change. Its `session` property holds the YkUnlockedSession it shows;
  * it is destroyed when the app locks. */
 #define YK_TYPE_STATISTICS_PAGE (yk_statistics_page_get_type ())
 G_DECLARE_FINAL_TYPE (YkStatisticsPage, yk_statistics_page, YK, STATISTICS_PAGE, GtkWidget)

@@ -740,8 +740,12 @@ test_workload_tab (void)
                          (double) (row->values[YK_WORKLOAD_HOME_VISITS] + row->values[YK_WORKLOAD_PHONE_FOLLOWUPS]));
     }
 
-  /* The total's 活动参与: activities weighted by their attendances. */
-  g_assert_cmpint (workload_records_sum (&f, total_y, YK_WORKLOAD_ATTENDANCES, NULL), ==, 456);
+  /* The total's 活动参与: activities weighted by their attendances, no
+   * empty columns for a person. */
+  g_assert_cmpint (workload_records_sum (&f, total_y, YK_WORKLOAD_ATTENDANCES, &dialog), ==, 456);
+  g_assert_false (gtk_column_view_column_get_visible (GTK_COLUMN_VIEW_COLUMN (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), YK_TYPE_FIGURE_RECORDS_DIALOG, "case_no_column"))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpint (workload_records_sum (&f, total_y, YK_WORKLOAD_ACTIVITIES, NULL), ==, 26);
   /* A site's total and a worker's row. */
   g_assert_cmpint (workload_records_sum (&f, total_y - 1, YK_WORKLOAD_PEOPLE, NULL), ==,
@@ -753,6 +757,8 @@ test_workload_tab (void)
                    workload_value (&f, 1, YK_WORKLOAD_HOME_VISITS));
   records = yk_figure_records_dialog_get_records (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (records), ==, workload_value (&f, 1, YK_WORKLOAD_HOME_VISITS));
+  g_assert_true (gtk_column_view_column_get_visible (GTK_COLUMN_VIEW_COLUMN (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), YK_TYPE_FIGURE_RECORDS_DIALOG, "case_no_column"))));
   {
     g_autoptr (YkFigureRecordItem) first = g_list_model_get_item (records, 0);
     g_autofree char *name = NULL;

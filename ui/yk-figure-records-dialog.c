@@ -20,6 +20,7 @@ struct _YkFigureRecordsDialog
   GtkSpinner *spinner;
   GtkLabel *error_label;
   GtkColumnView *column_view;
+  GtkColumnViewColumn *case_no_column;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *detail_column;
   GtkColumnViewColumn *weight_column;
@@ -109,7 +110,7 @@ records_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) records = yk_reader_task_run_finish (result, &error);
   YkFigureRecordsDialog *self;
-  gboolean weighted = FALSE, detailed = FALSE;
+  gboolean weighted = FALSE, detailed = FALSE, personal = FALSE;
 
   /* A closed dialog cancelled its task first: `user_data` may be gone. */
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
@@ -130,11 +131,15 @@ records_cb (GObject      *source,
 
       weighted |= record->weight != 1;
       detailed |= record->detail != NULL && *record->detail != '\0';
+      personal |= record->case_no != NULL;
     }
   self->loaded = g_ptr_array_ref (records);
   fill_records (self);
   gtk_column_view_column_set_visible (self->weight_column, weighted);
   gtk_column_view_column_set_visible (self->detail_column, detailed);
+  /* A list of activities concerns no one person: no empty columns for one. */
+  gtk_column_view_column_set_visible (self->case_no_column, personal || records->len == 0);
+  gtk_column_view_column_set_visible (self->name_column, personal || records->len == 0);
   /* The last column shown takes the room left. */
   gtk_column_view_column_set_expand (self->latest_column, !detailed && self->indicator == YK_INDICATOR_IMPROVED);
   gtk_column_view_column_set_expand (self->name_column, !detailed && self->indicator != YK_INDICATOR_IMPROVED);
@@ -267,6 +272,7 @@ yk_figure_records_dialog_class_init (YkFigureRecordsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, column_view);
+  gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, case_no_column);
   gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, name_column);
   gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, detail_column);
   gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, weight_column);

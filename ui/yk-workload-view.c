@@ -197,7 +197,8 @@ add_row (YkWorkloadView *self, int y, const YkWorkloadRow *row, const char *name
     {
       YkWorkloadFigure figure = columns[c];
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, row->values[figure]);
-      g_autofree char *row_name = site != NULL && total ? g_strdup_printf ("%s %s", site, name) : g_strdup (name);
+      /* TRANSLATORS: a site's total row of the workload table, as a screen reader and the records list name it: %1$s is the site */
+      g_autofree char *row_name = site != NULL && total ? g_strdup_printf (_("%1$s, site total"), site) : g_strdup (name);
       /* TRANSLATORS: what a screen reader says for a figure of the table: indicator, column, value */
       g_autofree char *description = g_strdup_printf (_("%1$s, %2$s: %3$s"), yk_workload_label (figure), row_name,
                                                       number);

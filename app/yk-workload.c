@@ -243,6 +243,15 @@ credit_all (sqlite3 *db, const char *from, const char *to, GPtrArray *staff, GHa
   return TRUE;
 }
 
+static int
+compare_site_code (gconstpointer a, gconstpointer b)
+{
+  const YkWorkloadRow *x = *(YkWorkloadRow *const *) a;
+  const YkWorkloadRow *y = *(YkWorkloadRow *const *) b;
+
+  return g_strcmp0 (x->site_code, y->site_code);
+}
+
 /* A row's figures from the tallies of `members`: the additive ones
  * summed, activities and people counted once however many of them
  * share one. */
@@ -365,6 +374,8 @@ _yk_workload_compute_on (sqlite3    *db,
       fill_row (row, members, tallies);
       g_ptr_array_add (workload->sites, row);
     }
+  /* In the worker rows' order: by site code. */
+  g_ptr_array_sort (workload->sites, compare_site_code);
 
   /* The total: every site's staff (one site: it alone), and with every
    * site the staff without one too. */

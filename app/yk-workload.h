@@ -41,7 +41,7 @@ typedef struct
   char *from;            /* ISO dates, both inclusive */
   char *to;
   GPtrArray *workers;    /* YkWorkloadRow, by site code (none last), then name */
-  GPtrArray *sites;      /* YkWorkloadRow, one per site shown */
+  GPtrArray *sites;      /* YkWorkloadRow, one per site shown, by site code */
   YkWorkloadRow *total;  /* name NULL */
   char **notes;          /* a district view's notes, NULL when none */
 } YkWorkload;

@@ -177,11 +177,12 @@ yk_statistics_compute (YkReader     *reader,
   return g_steal_pointer (&statistics);
 }
 
-char *
-yk_statistics_file_name (const YkStatistics *statistics,
-                         const char         *extension)
+static char *
+file_name (const char         *prefix,
+           const YkStatistics *statistics,
+           const char         *extension)
 {
-  g_autoptr (GString) name = g_string_new ("渝康家园统计_");
+  g_autoptr (GString) name = g_string_new (prefix);
   const char *dots = strstr (statistics->period, "..");
 
   if (dots != NULL)
@@ -198,4 +199,18 @@ yk_statistics_file_name (const YkStatistics *statistics,
   /* Nothing a file system refuses. */
   g_strdelimit (name->str, "/\\:", '-');
   return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+char *
+yk_statistics_file_name (const YkStatistics *statistics,
+                         const char         *extension)
+{
+  return file_name ("渝康家园统计_", statistics, extension);
+}
+
+char *
+yk_statistics_workload_file_name (const YkStatistics *statistics,
+                                  const char         *extension)
+{
+  return file_name ("渝康家园工作量_", statistics, extension);
 }

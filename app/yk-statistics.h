@@ -68,6 +68,9 @@ YkStatistics *yk_statistics_compute (YkReader     *reader,
  * 渝康家园统计_2021-07-01至2021-09-30.csv. */
 char *yk_statistics_file_name (const YkStatistics *statistics,
                                const char         *extension);
+/* The same for the 工作量 tab's export: 渝康家园工作量_2021Q4.xlsx. */
+char *yk_statistics_workload_file_name (const YkStatistics *statistics,
+                                        const char         *extension);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkStatistics, yk_statistics_unref)
 

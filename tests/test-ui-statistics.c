@@ -806,6 +806,43 @@ test_workload_worker (void)
   fixture_close (&f);
 }
 
+/* On the 工作量 tab, export writes the workload, in the formats of
+ * `yukang report --by worker`. */
+static void
+test_workload_export (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("yukang-workload-export-XXXXXX", &error);
+  g_autofree char *csv_path = g_build_filename (dir, "w.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "w.pdf", NULL);
+  g_autoptr (GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr (GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autofree char *name = NULL, *csv = NULL, *expected_csv = NULL, *bytes = NULL;
+  const YkWorkload *w;
+  gsize length;
+
+  g_assert_no_error (error);
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  w = show_workload_tab (&f, "2021-10-01");
+  name = yk_statistics_page_suggest_file_name (f.page, "xlsx");
+  g_assert_cmpstr (name, ==, "渝康家园工作量_2021Q4.xlsx");
+  g_assert_true (yk_statistics_page_save (f.page, "csv", csv_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  expected_csv = yk_workload_to_csv (w);
+  g_assert_cmpstr (csv, ==, expected_csv);
+  g_assert_true (yk_statistics_page_save (f.page, "pdf", pdf_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf_path, &bytes, &length, &error));
+  g_assert_true (length > 5 && memcmp (bytes, "%PDF-", 5) == 0);
+
+  g_assert_cmpint (g_unlink (csv_path), ==, 0);
+  g_assert_cmpint (g_unlink (pdf_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  fixture_close (&f);
+}
+
 /* A new activity with attendance, recorded elsewhere in the window. */
 static void
 test_refresh_on_records_changed (void)
@@ -883,6 +920,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/statistics/lock-while-loading", test_lock_while_loading);
   g_test_add_func ("/ui/statistics/worker", test_worker_sees_own_site);
   g_test_add_func ("/ui/statistics/workload-tab", test_workload_tab);
+  g_test_add_func ("/ui/statistics/workload-export", test_workload_export);
   g_test_add_func ("/ui/statistics/workload-worker", test_workload_worker);
   /* Last: it adds records. */
   g_test_add_func ("/ui/statistics/records-changed", test_refresh_on_records_changed);

@@ -212,13 +212,22 @@ figures_visible (YkStatisticsPage *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "figures") == 0;
 }
 
-/* Export and print are the figures': not offered on the 工作量 tab. */
+/* The 工作量 tab's figures, once computed for the page's period. */
+static const YkWorkload *
+shown_workload (YkStatisticsPage *self)
+{
+  if (self->statistics == NULL || figures_visible (self) || yk_workload_view_get_loading (self->workload_view))
+    return NULL;
+  return yk_workload_view_get_workload (self->workload_view);
+}
+
+/* Export writes what the tab shows; print and the rest are the figures'. */
 static void
 update_actions (YkStatisticsPage *self)
 {
   gboolean shown = self->statistics != NULL && figures_visible (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export", shown || shown_workload (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.print", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.copy-summary", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.show-records", shown);
@@ -652,6 +661,8 @@ export_action (GtkWidget  *widget,
 
   if (self->statistics == NULL)
     return;
+  if (!figures_visible (self) && shown_workload (self) == NULL)
+    return;
   if (g_str_equal (format, "xlsx"))
     filter = _("Excel workbooks");
   else if (g_str_equal (format, "pdf"))
@@ -665,8 +676,9 @@ export_action (GtkWidget  *widget,
   export = g_new0 (Export, 1);
   export->self = g_object_ref (self);
   export->format = g_strdup (format);
-  yk_file_chooser_save_file (GTK_WINDOW (gtk_widget_get_root (widget)), _("Export Statistics"), name, filter, pattern,
-                             export_chosen_cb, export);
+  yk_file_chooser_save_file (GTK_WINDOW (gtk_widget_get_root (widget)),
+                             figures_visible (self) ? _("Export Statistics") : _("Export Workload"), name, filter,
+                             pattern, export_chosen_cb, export);
 }
 
 static void
@@ -889,7 +901,42 @@ yk_statistics_page_suggest_file_name (YkStatisticsPage *self,
 {
   g_return_val_if_fail (YK_IS_STATISTICS_PAGE (self), NULL);
   g_return_val_if_fail (self->statistics != NULL, NULL);
+  if (!figures_visible (self))
+    return yk_statistics_workload_file_name (self->statistics, format);
   return yk_statistics_file_name (self->statistics, format);
+}
+
+/* The 工作量 tab's export: the formats of `yukang report --by worker`. */
+static gboolean
+save_workload (YkStatisticsPage *self,
+               const char       *format,
+               GFile            *file,
+               GError          **error)
+{
+  const YkWorkload *workload = shown_workload (self);
+  g_autofree char *path = NULL;
+
+  if (workload == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING, _("The workload is still being computed."));
+      return FALSE;
+    }
+  if (g_str_equal (format, "csv"))
+    {
+      g_autofree char *csv = yk_workload_to_csv (workload);
+
+      return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                      NULL, error);
+    }
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer."));
+      return FALSE;
+    }
+  if (g_str_equal (format, "xlsx"))
+    return yk_workload_write_xlsx (workload, path, error);
+  return yk_workload_write_pdf (workload, path, error);
 }
 
 gboolean
@@ -903,6 +950,8 @@ yk_statistics_page_save (YkStatisticsPage *self,
   g_return_val_if_fail (YK_IS_STATISTICS_PAGE (self), FALSE);
   g_return_val_if_fail (self->statistics != NULL, FALSE);
 
+  if (!figures_visible (self))
+    return save_workload (self, format, file, error);
   if (g_str_equal (format, "csv"))
     {
       g_autofree char *csv = yk_report_to_csv (self->statistics->report);

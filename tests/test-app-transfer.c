@@ -13,6 +13,8 @@
 #include "yk-db-transfer.h"
 #include "yk-demo.h"
 #include "yk-district.h"
+#include "yk-dossier.h"
+#include "yk-reader.h"
 #include "yk-ledger.h"
 #include "yk-report.h"
 #include "yk-report-format.h"
@@ -584,6 +586,35 @@ test_split_and_district (Fixture *f, gconstpointer data)
   }
 }
 
+/* The dossier's status history names the other case of a transfer. */
+static void
+test_dossier (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkReader) reader = yk_reader_new_for_session (f->db.coordinator);
+  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_dossier_person_free);
+  g_autofree char *path = g_build_filename (f->db.dir, "dossier.pdf", NULL);
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  gint64 id = add_person (f, "SPQ-0001"), new_id = 0;
+  int status = 0;
+
+  if (!yk_transfer_case (f->db.coordinator, id, f->jl, "2021-04-01", 0, &new_id, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  g_ptr_array_add (people, yk_dossier_person_load (reader, id, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (people, yk_dossier_person_load (reader, new_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (yk_dossier_write_pdf (f->db.coordinator, people, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "Transferred to JL-0001"));
+  g_assert_nonnull (strstr (out, "Transferred from SPQ-0001"));
+  g_assert_nonnull (strstr (out, "迁至"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -595,5 +626,6 @@ main (int argc, char **argv)
   ADD ("/app/transfer/ledger-round-trip", test_ledger_round_trip);
   ADD ("/app/transfer/ledger-problems", test_ledger_problems);
   ADD ("/app/transfer/split-and-district", test_split_and_district);
+  ADD ("/app/transfer/dossier", test_dossier);
   return g_test_run ();
 }

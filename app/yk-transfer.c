@@ -211,25 +211,34 @@ yk_transfer_case_named (YkSession   *session,
 }
 
 gint64
-yk_transfer_partner (YkSession            *session,
-                     const YkClientRecord *client,
-                     gboolean              to)
+yk_transfer_partner_on (sqlite3    *db,
+                        gint64      site_scope,
+                        const char *case_no)
 {
-  const char *case_no = to ? client->transferred_to_case_no : client->transferred_from_case_no;
   g_autoptr (YkClientRecord) other = NULL;
   gint64 id;
 
   if (case_no == NULL)
     return 0;
-  /* By its number: a site file keeps the ids of the file it was split
-   * from, and the row at the id may be another case. */
-  id = yk_db_client_find_case_no (db_of (session), case_no, NULL);
+  /* By its number: in a district view the ids of two files' cases are
+   * not the ones kept, and in a site file the row at a kept id may be
+   * missing. */
+  id = yk_db_client_find_case_no (db, case_no, NULL);
   if (id == 0)
     return 0;
-  other = yk_db_client_get (db_of (session), id, yk_casework_site_scope (session), NULL);
+  other = yk_db_client_get (db, id, site_scope, NULL);
   if (other == NULL || other->voided_at != NULL)
     return 0;
   return id;
+}
+
+gint64
+yk_transfer_partner (YkSession            *session,
+                     const YkClientRecord *client,
+                     gboolean              to)
+{
+  return yk_transfer_partner_on (db_of (session), yk_casework_site_scope (session),
+                                 to ? client->transferred_to_case_no : client->transferred_from_case_no);
 }
 
 char *

@@ -4,6 +4,8 @@
 #include "yk-session.h"
 #include "yk-records.h"
 
+#include <sqlite3.h>
+
 G_BEGIN_DECLS
 
 /* A transfer between sites (迁移, docs/design/transfer.md). */
@@ -55,6 +57,12 @@ gboolean yk_transfer_case_named (YkSession   *session,
 gint64 yk_transfer_partner (YkSession            *session,
                             const YkClientRecord *client,
                             gboolean              to);
+
+/* The same on a connection (a reader's, the case file's worker thread):
+ * the live case `case_no` within `site_scope` (0: every site), or 0. */
+gint64 yk_transfer_partner_on (sqlite3    *db,
+                               gint64      site_scope,
+                               const char *case_no);
 
 /* The link in words, for the case file, the dossier and the caseload:
  * "Transferred from SPQ-0003" / "Transferred to JL-0051" (迁自 / 已迁至);

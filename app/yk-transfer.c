@@ -78,6 +78,8 @@ yk_transfer_case (YkSession   *session,
   GDate today, when;
   gint64 id = 0;
 
+  g_return_val_if_fail (session != NULL, FALSE);
+
   if (field != NULL)
     *field = NULL;
   if (yk_session_get_role (session) != YK_ROLE_COORDINATOR)
@@ -184,6 +186,7 @@ yk_transfer_case_named (YkSession   *session,
   sqlite3 *db = db_of (session);
   gint64 client_id, site_id, worker_id = 0;
 
+  g_return_val_if_fail (case_no != NULL && site != NULL, FALSE);
   if (yk_session_get_role (session) != YK_ROLE_COORDINATOR)
     return yk_transfer_case (session, 0, 0, date, 0, NULL, NULL, NULL, error);
   client_id = yk_db_client_find_case_no (db, case_no, NULL);
@@ -237,6 +240,7 @@ yk_transfer_partner (YkSession            *session,
                      const YkClientRecord *client,
                      gboolean              to)
 {
+  g_return_val_if_fail (session != NULL && client != NULL, 0);
   return yk_transfer_partner_on (db_of (session), yk_casework_site_scope (session),
                                  to ? client->transferred_to_case_no : client->transferred_from_case_no);
 }
@@ -245,6 +249,7 @@ char *
 yk_transfer_describe (const YkClientRecord *client,
                       gboolean              to)
 {
+  g_return_val_if_fail (client != NULL, NULL);
   if (to && client->transferred_to_case_no != NULL)
     /* TRANSLATORS: 已迁至 %1$s; %1$s is a case number */
     return g_strdup_printf (_("Transferred to %1$s"), client->transferred_to_case_no);

@@ -18,6 +18,7 @@
 #include "yk-ledger.h"
 #include "yk-report.h"
 #include "yk-report-format.h"
+#include "yk-schema.h"
 #include "yk-split.h"
 #include "yk-transfer.h"
 
@@ -615,6 +616,34 @@ test_dossier (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (out, "迁至"));
 }
 
+/* A file of schema 7 opens as 8: every case file unlinked. */
+static void
+test_migration (Fixture *f, gconstpointer data)
+{
+  gint64 id = add_person (f, "SPQ-0001");
+  g_autoptr (YkClientRecord) read = NULL;
+  g_autoptr (GError) error = NULL;
+  YkSession *session;
+
+  app_test_exec (f->db.coordinator, "ALTER TABLE clients DROP COLUMN transferred_from_id; ALTER TABLE clients DROP COLUMN transferred_from_case_no; "
+                 "ALTER TABLE clients DROP COLUMN transferred_from_site; ALTER TABLE clients DROP COLUMN transferred_to_id; "
+                 "ALTER TABLE clients DROP COLUMN transferred_to_case_no; ALTER TABLE clients DROP COLUMN transferred_to_site; "
+                 "PRAGMA user_version = 7");
+  g_clear_pointer (&f->db.worker, yk_session_close);
+  g_clear_pointer (&f->db.coordinator, yk_session_close);
+  session = app_test_db_open (&f->db, APP_TEST_COORDINATOR, APP_TEST_COORDINATOR_PASSWORD);
+  f->db.coordinator = session;
+  g_assert_cmpint (app_test_query_int (session, "PRAGMA user_version"), ==, YK_SCHEMA_VERSION);
+  g_assert_cmpint (app_test_query_int (session, "SELECT count (*) FROM clients WHERE transferred_from_case_no IS NULL "
+                                                "AND transferred_to_case_no IS NULL"), ==, 1);
+  read = yk_db_client_get (app_test_connection (session), id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (yk_transfer_describe (read, TRUE));
+  g_assert_null (yk_transfer_describe (read, FALSE));
+  if (!yk_transfer_case (session, id, f->jl, "2021-04-01", 0, NULL, NULL, NULL, &error))
+    g_error ("%s", error->message);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -627,5 +656,6 @@ main (int argc, char **argv)
   ADD ("/app/transfer/ledger-problems", test_ledger_problems);
   ADD ("/app/transfer/split-and-district", test_split_and_district);
   ADD ("/app/transfer/dossier", test_dossier);
+  ADD ("/app/transfer/migration", test_migration);
   return g_test_run ();
 }

@@ -43,6 +43,7 @@ static const struct
   { "update", NC_ ("audit action", "Edited a record") },
   { "void", NC_ ("audit action", "Voided a record") },
   { "withdraw_consent", NC_ ("audit action", "Recorded a withdrawal of consent") },
+  { "transfer", NC_ ("audit action", "Transferred a person to another site") },
   { "attach", NC_ ("audit action", "Added an attachment") },
   { "attachment_save", NC_ ("audit action", "Saved an attachment to a file") },
 };

@@ -11,6 +11,7 @@
 #include "yk-record-rules.h"
 #include "yk-recording.h"
 #include "yk-text.h"
+#include "yk-transfer.h"
 #include "yk-validate.h"
 
 #include <glib/gi18n.h>
@@ -488,6 +489,8 @@ case_file_load (sqlite3           *db,
       (sites = yk_db_case_sites (db, error)) == NULL ||
       (staff = yk_db_case_staff (db, error)) == NULL)
     return NULL;
+  file->transferred_from_id = yk_transfer_partner_on (db, scope->site_scope, file->client->transferred_from_case_no);
+  file->transferred_to_id = yk_transfer_partner_on (db, scope->site_scope, file->client->transferred_to_case_no);
   file->condition = yk_db_case_last_condition (db, client_id, &local_error);
   if (local_error != NULL)
     {

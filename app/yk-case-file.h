@@ -78,6 +78,11 @@ typedef struct
   GPtrArray *assessments;    /* YkCaseAssessment, oldest first, voided ones included */
   GPtrArray *sites;          /* YkCaseChoice */
   GPtrArray *workers;        /* YkCaseChoice */
+  /* A transfer's other case (迁移, client->transferred_*_case_no): its id
+   * when it is in this file and in the session's scope, else 0 (the link
+   * is then shown, not followed). */
+  gint64 transferred_from_id;
+  gint64 transferred_to_id;
 } YkCaseFile;
 
 void yk_case_file_free (YkCaseFile *file);

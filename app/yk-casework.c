@@ -9,6 +9,7 @@
 #include "yk-db-admin.h"
 #include "yk-db-recording.h"
 #include "yk-db-staff.h"
+#include "yk-db-transfer.h"
 #include "yk-record-rules.h"
 #include "yk-validate.h"
 
@@ -215,8 +216,32 @@ yk_casework_describe_duplicate (const YkDbDuplicate *d)
 /* The intake check, for a new case file: FALSE, naming what is on file,
  * unless every match is by name and birth date and `namesake` gives the
  * reason to go on. */
+/* The case files a transfer (迁移) links `from_id` to, itself included:
+ * the one it came from, and so on back (the same person, moved). */
+static GArray *
+transfer_chain (sqlite3 *db, gint64 from_id)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  while (from_id > 0 && ids->len < 100)
+    {
+      g_autoptr (YkClientRecord) c = yk_db_client_get (db, from_id, 0, NULL);
+
+      if (c == NULL)
+        break;
+      g_array_append_val (ids, from_id);
+      from_id = c->transferred_from_case_no != NULL ? yk_db_client_find_case_no (db, c->transferred_from_case_no, NULL)
+                                                    : 0;
+      for (guint i = 0; i < ids->len; i++)
+        if (g_array_index (ids, gint64, i) == from_id)
+          from_id = 0;
+    }
+  return ids;
+}
+
 static gboolean
-check_duplicates (YkSession *session, const YkClientRecord *record, const char *namesake, GError **error)
+check_duplicates (YkSession *session, const YkClientRecord *record, const char *namesake, gint64 transferred_from,
+                  GError **error)
 {
   g_autoptr (GPtrArray) found = yk_casework_find_duplicates (session, record, error);
   g_autoptr (GString) text = NULL;
@@ -224,6 +249,20 @@ check_duplicates (YkSession *session, const YkClientRecord *record, const char *
 
   if (found == NULL)
     return FALSE;
+  /* A transfer's new case file: the person's earlier ones are no second
+   * case file made by mistake. */
+  if (transferred_from > 0)
+    {
+      g_autoptr (GArray) chain = transfer_chain (db_of (session), transferred_from);
+
+      for (guint i = found->len; i > 0; i--)
+        for (guint k = 0; k < chain->len; k++)
+          if (((YkDbDuplicate *) found->pdata[i - 1])->id == g_array_index (chain, gint64, k))
+            {
+              g_ptr_array_remove_index (found, i - 1);
+              break;
+            }
+    }
   if (found->len == 0)
     return TRUE;
   by_id = yk_casework_duplicates_by_id (found);
@@ -251,6 +290,7 @@ static gboolean
 add_client (YkSession      *session,
             YkClientRecord *record,
             const char     *namesake,
+            gint64          transferred_from,
             gint64         *id_out,
             GError        **error)
 {
@@ -275,7 +315,7 @@ add_client (YkSession      *session,
                    _("%1$s: %2$s is already in use"), yk_record_field_label ("case_no"), record->case_no);
       return FALSE;
     }
-  if (!check_duplicates (session, record, namesake, error))
+  if (!check_duplicates (session, record, namesake, transferred_from, error))
     return FALSE;
   /* The reason a namesake went on: in the audit row of the insert, where
    * every other reason (a void's, a withdrawal's) is kept too. */
@@ -283,7 +323,14 @@ add_client (YkSession      *session,
     detail = g_strdup_printf ("namesake: %s", namesake);
   if (!yk_db_begin (db, error))
     return FALSE;
+  if (transferred_from > 0 && detail == NULL)
+    {
+      g_autoptr (YkClientRecord) from = yk_db_client_get (db, transferred_from, 0, NULL);
+
+      detail = g_strdup_printf ("transferred_from: %s", from != NULL ? from->case_no : "");
+    }
   if (!yk_db_client_insert (db, record, yk_session_get_staff_id (session), &id, error) ||
+      (transferred_from > 0 && !yk_db_transfer_link (db, transferred_from, id, error)) ||
       !yk_session_audit (session, "insert", "clients", id, detail, error) ||
       !yk_db_commit (db, error))
     {
@@ -301,7 +348,18 @@ yk_casework_add_client (YkSession      *session,
                         gint64         *id,
                         GError        **error)
 {
-  return add_client (session, record, NULL, id, error);
+  return add_client (session, record, NULL, 0, id, error);
+}
+
+gboolean
+yk_casework_add_client_transferred (YkSession      *session,
+                                    YkClientRecord *record,
+                                    gint64          from_id,
+                                    gint64         *id,
+                                    GError        **error)
+{
+  g_return_val_if_fail (from_id > 0, FALSE);
+  return add_client (session, record, NULL, from_id, id, error);
 }
 
 gboolean
@@ -319,7 +377,7 @@ yk_casework_add_client_namesake (YkSession      *session,
                    _("Going on with a namesake needs a reason"));
       return FALSE;
     }
-  return add_client (session, record, trimmed, id, error);
+  return add_client (session, record, trimmed, 0, id, error);
 }
 
 gboolean

@@ -29,6 +29,17 @@ gboolean yk_casework_add_client_namesake (YkSession      *session,
                                           const char     *reason,
                                           gint64         *id,
                                           GError        **error);
+/* The same for a ledger's row transferred from another site's case file
+ * (clients.csv's 迁自, docs/design/transfer.md): the intake check passes
+ * the person's earlier case files of that transfer (`from_id` and the
+ * ones it came from), and the two are linked both ways, in the one
+ * transaction of the insert. The window and the command line transfer
+ * with yk_transfer_case() instead. */
+gboolean yk_casework_add_client_transferred (YkSession      *session,
+                                             YkClientRecord *record,
+                                             gint64          from_id,
+                                             gint64         *id,
+                                             GError        **error);
 
 /* The intake check (docs/design/file-format.md, "Intake checks"): the
  * live case files (any status, not voided) of every site with the same

@@ -32,6 +32,7 @@ static const YkCommand commands[] = {
   { "verify", N_("Check every page, the database and the audit trail"), yk_cli_verify },
   { "backup", N_("Write an encrypted copy of the database"), yk_cli_backup },
   { "snapshot", N_("Write a read-only snapshot of the database into a folder, for the district view"), yk_cli_snapshot },
+  { "transfer", N_("Transfer a person to another site: their case is referred out, a linked one opened there"), yk_cli_transfer },
   { "split", N_("Write one database per site into a folder, from a database holding every site"), yk_cli_split },
   { "attach", N_("Store a PDF, JPEG or PNG file with a service user or an activity"), yk_cli_attach },
   { "attachments", N_("List the attachments of a service user or an activity"), yk_cli_attachments },

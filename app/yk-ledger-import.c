@@ -34,6 +34,8 @@ static const Column client_columns[] = {
   { "consent_withdrawn_date", "撤回同意日期", FALSE }, { "consent_withdrawal_reason", "撤回同意原因", FALSE },
   /* Added with schema version 7: who sent the person (转介来源). */
   { "referral_source", "转介来源", FALSE },
+  /* Added with schema version 8: the case file a transfer (迁移) came from. */
+  { "transferred_from", "迁自", FALSE },
   { NULL }
 };
 static const Column family_columns[] = {
@@ -106,6 +108,7 @@ struct _Import
   GPtrArray *withdrawals;    /* Withdrawal: applied once every file is in */
   GHashTable *people;        /* the intake check within the ledger: "id:NUMBER" or
                               * "born:NAME|DATE" of clients.csv → its line */
+  GHashTable *case_lines;    /* clients.csv's line → its case number */
   gint64 scope;              /* yk_casework_site_scope() */
   gboolean row_failed;
 };
@@ -444,8 +447,17 @@ read_scope (Import *import, const char *const *values, guint *out)
  * person on an earlier row of the ledger, or with a case file already,
  * is refused naming that line or that case. A ledger has no way to say
  * "a true namesake": such a row is made in the window instead. */
+/* Whether clients.csv's `line` is one of the case files `linked` names. */
 static gboolean
-check_same_person (Import *import, const YkClientRecord *r)
+line_linked (Import *import, guint line, const char *const *linked)
+{
+  const char *case_no = g_hash_table_lookup (import->case_lines, GUINT_TO_POINTER (line));
+
+  return linked != NULL && case_no != NULL && g_strv_contains (linked, case_no);
+}
+
+static gboolean
+check_same_person (Import *import, const YkClientRecord *r, const char *const *linked)
 {
   g_autofree char *number = yk_db_id_number_normalise (r->id_number);
   g_autofree char *name = r->name != NULL ? g_strstrip (g_strdup (r->name)) : NULL;
@@ -456,12 +468,22 @@ check_same_person (Import *import, const YkClientRecord *r)
   g_autoptr (GError) error = NULL;
   guint line = 0;
 
-  if (id_key != NULL && (line = GPOINTER_TO_UINT (g_hash_table_lookup (import->people, id_key))) != 0)
+  /* A transfer's earlier case files (迁自) are the same person, moved. */
+  if (id_key != NULL && (line = GPOINTER_TO_UINT (g_hash_table_lookup (import->people, id_key))) != 0 &&
+      line_linked (import, line, linked))
+    line = 0;
+  if (line == 0 && born_key != NULL &&
+      (line = GPOINTER_TO_UINT (g_hash_table_lookup (import->people, born_key))) != 0 &&
+      line_linked (import, line, linked))
+    line = 0;
+  if (line != 0 && id_key != NULL && GPOINTER_TO_UINT (g_hash_table_lookup (import->people, id_key)) == line)
     add_problem (import, import->line, column_name (import, "id_number"),
                  _("the same resident ID number as line %1$u"), line);
-  else if (born_key != NULL && (line = GPOINTER_TO_UINT (g_hash_table_lookup (import->people, born_key))) != 0)
+  else if (line != 0)
     add_problem (import, import->line, column_name (import, "name"),
                  _("the same name and birth date as line %1$u"), line);
+  if (r->case_no != NULL)
+    g_hash_table_insert (import->case_lines, GUINT_TO_POINTER (import->line), g_strdup (r->case_no));
   if (id_key != NULL && !g_hash_table_contains (import->people, id_key))
     g_hash_table_insert (import->people, g_steal_pointer (&id_key), GUINT_TO_POINTER (import->line));
   if (born_key != NULL && !g_hash_table_contains (import->people, born_key))
@@ -482,6 +504,11 @@ check_same_person (Import *import, const YkClientRecord *r)
       YkDbDuplicate *d = found->pdata[i];
       const char *column = column_name (import, d->same_id_number ? "id_number" : "name");
 
+      if (d->visible && linked != NULL && g_strv_contains (linked, d->case_no))
+        {
+          g_ptr_array_remove_index (found, i--);
+          continue;
+        }
       if (!d->visible)
         {
           g_autofree char *text = yk_casework_describe_duplicate (d);
@@ -496,6 +523,60 @@ check_same_person (Import *import, const YkClientRecord *r)
   return found->len == 0;
 }
 
+/* 迁自 (docs/design/transfer.md): the case file this row's person was
+ * transferred from, on an earlier line or in the database: at another
+ * site, referred out (转介), and not already transferred to another case.
+ * 0 when the cell is empty or names no such case (a problem then).
+ * `*linked`: its case number and those it came from in turn. */
+static gint64
+read_transferred_from (Import *import, const char *const *values, gint64 site_id, char ***linked)
+{
+  const char *column = column_name (import, "transferred_from");
+  g_autoptr (GStrvBuilder) chain = NULL;
+  g_autoptr (YkClientRecord) from = NULL;
+  gint64 id = read_client (import, values, "transferred_from");
+
+  *linked = NULL;
+  if (id == 0)
+    return 0;
+  from = yk_db_client_get (import->db, id, 0, NULL);
+  if (from == NULL)
+    return 0;
+  if (from->site_id == site_id)
+    {
+      add_problem (import, import->line, column, _("%1$s is at this row’s site: a transfer is to another site"),
+                   from->case_no);
+      return 0;
+    }
+  if (g_strcmp0 (from->status, "referred") != 0)
+    {
+      add_problem (import, import->line, column, _("%1$s is not referred out (转介): only such a case was transferred"),
+                   from->case_no);
+      return 0;
+    }
+  if (from->transferred_to_case_no != NULL)
+    {
+      add_problem (import, import->line, column, _("%1$s was already transferred, to %2$s"), from->case_no,
+                   from->transferred_to_case_no);
+      return 0;
+    }
+  chain = g_strv_builder_new ();
+  g_strv_builder_add (chain, from->case_no);
+  for (guint n = 0; from->transferred_from_case_no != NULL && n < 100; n++)
+    {
+      gint64 earlier = yk_db_client_find_case_no (import->db, from->transferred_from_case_no, NULL);
+      YkClientRecord *next = earlier != 0 ? yk_db_client_get (import->db, earlier, 0, NULL) : NULL;
+
+      if (next == NULL)
+        break;
+      g_strv_builder_add (chain, next->case_no);
+      yk_client_record_free (from);
+      from = next;
+    }
+  *linked = g_strv_builder_end (chain);
+  return id;
+}
+
 static void
 import_client (Import *import, const char *const *values)
 {
@@ -506,8 +587,9 @@ import_client (Import *import, const char *const *values)
                                          "家属", "family", "本人申请", "self", "转介平台", "platform", NULL };
   g_autofree char *birth = NULL, *intake = NULL, *consent = NULL, *status_date = NULL, *withdrawn = NULL;
   const char *status = NULL, *reason = NULL;
+  g_auto (GStrv) linked = NULL;
   YkClientRecord r = { 0 };
-  gint64 id = 0;
+  gint64 id = 0, transferred_from = 0;
   GDate today;
   gboolean ok;
 
@@ -548,7 +630,10 @@ import_client (Import *import, const char *const *values)
       add_problem (import, import->line, column_name (import, "case_no"), _("“%1$s” is already in use"), r.case_no);
       return;
     }
-  if (!check_same_person (import, &r))
+  if (value (import, values, "transferred_from") != NULL &&
+      (transferred_from = read_transferred_from (import, values, r.site_id, &linked)) == 0)
+    return;
+  if (!check_same_person (import, &r, (const char *const *) linked))
     return;
   /* A withdrawal closes the case (结案 from its date, reason 撤回同意):
    * the row may say so, and may not say otherwise. It is recorded once
@@ -582,7 +667,9 @@ import_client (Import *import, const char *const *values)
   if (import->row_failed)
     return;
   CHECK_AND_ADD (yk_client_validate (&r, &today, &field, &error),
-                 yk_casework_add_client (import->session, &r, &id, &error));
+                 transferred_from > 0
+                   ? yk_casework_add_client_transferred (import->session, &r, transferred_from, &id, &error)
+                   : yk_casework_add_client (import->session, &r, &id, &error));
   if (!import->row_failed && withdrawn != NULL)
     {
       Withdrawal *w = g_new0 (Withdrawal, 1);
@@ -1022,6 +1109,7 @@ yk_ledger_import (YkSession        *session,
   import.attendances = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.withdrawals = g_ptr_array_new_with_free_func ((GDestroyNotify) withdrawal_free);
   import.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.case_lines = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   /* One transaction: every row is tried, and only a clean ledger commits. */
   if (!yk_db_begin (import.db, error))
@@ -1029,6 +1117,7 @@ yk_ledger_import (YkSession        *session,
       g_hash_table_unref (import.attendances);
       g_ptr_array_unref (import.withdrawals);
       g_hash_table_unref (import.people);
+  g_hash_table_unref (import.case_lines);
       return FALSE;
     }
   if (folder)
@@ -1041,6 +1130,7 @@ yk_ledger_import (YkSession        *session,
   g_hash_table_unref (import.attendances);
   g_ptr_array_unref (import.withdrawals);
   g_hash_table_unref (import.people);
+  g_hash_table_unref (import.case_lines);
   g_ptr_array_sort_with_data (result->problems, compare_problems, result->files);
 
   if (!any)

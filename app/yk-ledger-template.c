@@ -46,6 +46,7 @@ static const struct
   { "clients.csv", "consent_withdrawn_date", "日期；填写即结案（状态原因 撤回同意），此后不得再有该服务对象的记录" },
   { "clients.csv", "consent_withdrawal_reason", "填写撤回同意日期时必填" },
   { "clients.csv", "referral_source", "精防医生 / 医院 / 街道社区 / 家属 / 本人申请 / 转介平台；空白为未记录" },
+  { "clients.csv", "transferred_from", "迁移：原站点的个案编号（在前面的行或数据库中，状态 转介）；空白为非迁入" },
   { "contacts.csv", "type", "上门服务 / 电话随访" },
   { "*", "reached", "是 / 否，默认 是" },
   { "*", "duration_min", "≥ 0 的整数" },

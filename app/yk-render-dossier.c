@@ -6,6 +6,7 @@
 #include "yk-record-rules.h"
 #include "yk-render-private.h"
 #include "yk-text.h"
+#include "yk-transfer.h"
 #include "yk-validate.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -629,16 +630,20 @@ static void
 add_status_section (YkDossierDocument *doc, cairo_t *cr, guint person, const YkClientRecord *c)
 {
   const Column columns[] = { { _("Date"), 0.16, 0 }, { _("Status"), 0.2, 0 }, { _("Reason"), 0.64, 0 } };
+  g_autofree char *from = yk_transfer_describe (c, FALSE), *to = yk_transfer_describe (c, TRUE);
+  g_autofree char *opened = NULL, *left = NULL;
   Table *table;
 
+  /* A transfer (迁移, docs/design/transfer.md): each case names the other. */
+  opened = from != NULL ? g_strdup_printf ("%s · %s", _("Case file opened"), from) : g_strdup (_("Case file opened"));
+  left = to != NULL ? g_strdup_printf ("%s · %s", c->status_reason != NULL ? c->status_reason : "", to)
+                    : g_strdup (c->status_reason);
   add_heading (doc, cr, person, _("Status history"));
   table = add_table (doc, cr, columns, G_N_ELEMENTS (columns), BODY, FALSE);
   add_table_head (doc, person, table);
-  add_row (doc, cr, person, table, cells_new (3, c->intake_date, C_("status", "Active"), _("Case file opened")),
-           NULL);
+  add_row (doc, cr, person, table, cells_new (3, c->intake_date, C_("status", "Active"), opened), NULL);
   if (c->status != NULL && !g_str_equal (c->status, "active"))
-    add_row (doc, cr, person, table,
-             cells_new (3, c->status_date, yk_case_status_label (c->status), c->status_reason), NULL);
+    add_row (doc, cr, person, table, cells_new (3, c->status_date, yk_case_status_label (c->status), left), NULL);
   if (c->voided_at != NULL)
     add_row (doc, cr, person, table, cells_new (3, c->voided_at, _("Voided"), NULL), NULL);
 }

@@ -110,20 +110,35 @@ typedef struct
 {
   guint file;
   char *case_no;
+  char *from_case_no; /* a transfer's link (schema version 8), NULL: none */
+  char *to_case_no;
 } Seen;
 
 static void
 seen_free (Seen *seen)
 {
   g_free (seen->case_no);
+  g_free (seen->from_case_no);
+  g_free (seen->to_case_no);
   g_free (seen);
+}
+
+/* Two case files of one person linked by a transfer (迁移), directly or
+ * through a case between them: the person moved, no one made a second
+ * case file by mistake. */
+static gboolean
+linked (const Seen *seen, const char *case_no, const char *from_case_no, const char *to_case_no)
+{
+  return g_strcmp0 (seen->to_case_no, case_no) == 0 || g_strcmp0 (seen->from_case_no, case_no) == 0 ||
+         g_strcmp0 (to_case_no, seen->case_no) == 0 || g_strcmp0 (from_case_no, seen->case_no) == 0 ||
+         (seen->to_case_no != NULL && g_strcmp0 (seen->to_case_no, from_case_no) == 0);
 }
 
 /* One key of a person ("id:…" or "born:…|…"): the first case with it, or
  * a pair when a later file has it too (one pair per file and person). */
 static void
 see (GHashTable *first, GHashTable *paired, GPtrArray *pairs, char *key, guint file, const char *case_no,
-     gboolean by_id)
+     const char *from_case_no, const char *to_case_no, gboolean by_id)
 {
   Seen *seen = g_hash_table_lookup (first, key);
 
@@ -132,10 +147,12 @@ see (GHashTable *first, GHashTable *paired, GPtrArray *pairs, char *key, guint f
       seen = g_new0 (Seen, 1);
       seen->file = file;
       seen->case_no = g_strdup (case_no);
+      seen->from_case_no = g_strdup (from_case_no);
+      seen->to_case_no = g_strdup (to_case_no);
       g_hash_table_insert (first, key, seen);
       return;
     }
-  if (seen->file != file)
+  if (seen->file != file && !linked (seen, case_no, from_case_no, to_case_no))
     {
       g_autofree char *pair_key = g_strdup_printf ("%s\n%s", seen->case_no, case_no);
 
@@ -162,7 +179,8 @@ yk_db_district_same_people (sqlite3 *db,
   /* One pass over the live case files, in file order; the keys in C (an
    * OR of two expressions would make SQLite compare every pair). */
   static const char sql[] =
-    "SELECT id / ?1, case_no, trim(name), birth_date, upper(trim(id_number)) FROM clients "
+    "SELECT id / ?1, case_no, trim(name), birth_date, upper(trim(id_number)), transferred_from_case_no, "
+    "transferred_to_case_no FROM clients "
     "WHERE voided_at IS NULL ORDER BY id";
   g_autoptr (GPtrArray) pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_db_same_person_free);
   g_autoptr (GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) seen_free);
@@ -180,11 +198,13 @@ yk_db_district_same_people (sqlite3 *db,
       const char *name = (const char *) sqlite3_column_text (stmt, 2);
       const char *birth = (const char *) sqlite3_column_text (stmt, 3);
       const char *number = (const char *) sqlite3_column_text (stmt, 4);
+      const char *from = (const char *) sqlite3_column_text (stmt, 5);
+      const char *to = (const char *) sqlite3_column_text (stmt, 6);
 
       if (number != NULL && *number != '\0')
-        see (first, paired, pairs, g_strconcat ("id:", number, NULL), file, case_no, TRUE);
+        see (first, paired, pairs, g_strconcat ("id:", number, NULL), file, case_no, from, to, TRUE);
       if (name != NULL && *name != '\0' && birth != NULL && *birth != '\0')
-        see (first, paired, pairs, g_strconcat ("born:", name, "|", birth, NULL), file, case_no, FALSE);
+        see (first, paired, pairs, g_strconcat ("born:", name, "|", birth, NULL), file, case_no, from, to, FALSE);
     }
   sqlite3_finalize (stmt);
   if (rc == SQLITE_DONE)

@@ -28,7 +28,9 @@ static const struct
     /* The referral source (schema version 7); not recorded is left empty. */
     "CASE c.referral_source WHEN 'psychiatric_doctor' THEN '精防医生' WHEN 'hospital' THEN '医院' "
     "  WHEN 'community' THEN '街道社区' WHEN 'family' THEN '家属' WHEN 'self' THEN '本人申请' "
-    "  WHEN 'platform' THEN '转介平台' END "
+    "  WHEN 'platform' THEN '转介平台' END, "
+    /* The case file a transfer came from (schema version 8), 迁自. */
+    "c.transferred_from_case_no "
     "FROM clients c JOIN sites s ON s.id = c.site_id LEFT JOIN staff w ON w.id = c.worker_id "
     "LEFT JOIN consents k ON k.client_id = c.id "
     "WHERE c.voided_at IS NULL ORDER BY c.id" },

@@ -98,7 +98,9 @@ yk_client_record_clear (YkClientRecord *r)
                       &r->guardian_relation, &r->guardian_phone, &r->intake_date, &r->consent_date,
                       &r->status, &r->status_date, &r->status_reason, &r->voided_at,
                       &r->consent_signer, &r->consent_guardian, &r->consent_form,
-                      &r->consent_withdrawn_date, &r->consent_withdrawal_reason, &r->referral_source };
+                      &r->consent_withdrawn_date, &r->consent_withdrawal_reason, &r->referral_source,
+                      &r->transferred_from_case_no, &r->transferred_from_site, &r->transferred_to_case_no,
+                      &r->transferred_to_site };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     g_clear_pointer (fields[i], g_free);
@@ -343,7 +345,8 @@ yk_db_client_get (sqlite3 *db,
 {
   /* The consent's columns renamed: some have the same names as the case file's. */
   sqlite3_stmt *stmt = prepare (db, "SELECT " CLIENT_COLUMNS ", id, voided_at, k_signer, k_guardian, k_form, k_scope, "
-                                    "k_withdrawn, k_reason FROM clients LEFT JOIN (SELECT client_id AS k_client, "
+                                    "k_withdrawn, k_reason, transferred_from_id, transferred_from_case_no, transferred_from_site, "
+                                    "transferred_to_id, transferred_to_case_no, transferred_to_site FROM clients LEFT JOIN (SELECT client_id AS k_client, "
                                     "signer AS k_signer, guardian_name AS k_guardian, form AS k_form, scope AS k_scope, "
                                     "withdrawn_date AS k_withdrawn, withdrawal_reason AS k_reason FROM consents) "
                                     "ON k_client = id WHERE id = ?1 AND (?2 = 0 OR site_id = ?2)", error);
@@ -395,6 +398,12 @@ yk_db_client_get (sqlite3 *db,
   r->consent_scope = (guint) sqlite3_column_int (stmt, 27);
   r->consent_withdrawn_date = column_text (stmt, 28);
   r->consent_withdrawal_reason = column_text (stmt, 29);
+  r->transferred_from_id = sqlite3_column_int64 (stmt, 30);
+  r->transferred_from_case_no = column_text (stmt, 31);
+  r->transferred_from_site = column_text (stmt, 32);
+  r->transferred_to_id = sqlite3_column_int64 (stmt, 33);
+  r->transferred_to_case_no = column_text (stmt, 34);
+  r->transferred_to_site = column_text (stmt, 35);
   yk_db_statement_release (stmt);
   return r;
 }

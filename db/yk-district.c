@@ -285,7 +285,13 @@ append_column (GString       *sql,
 
   if (target == NULL)
     target = undeclared_reference (table, column);
-  if (g_str_equal (table, "staff") && g_str_equal (column, "account") && map->staff_no_account->len > 0)
+  /* A transfer's link (schema version 8) names the other case file by
+   * its id within one file, which may be another file's here: readers
+   * follow the case number kept beside it (docs/design/transfer.md). */
+  if (g_str_equal (table, "clients") &&
+      (g_str_equal (column, "transferred_from_id") || g_str_equal (column, "transferred_to_id")))
+    g_string_append (sql, "NULL");
+  else if (g_str_equal (table, "staff") && g_str_equal (column, "account") && map->staff_no_account->len > 0)
     {
       g_string_append (sql, "CASE WHEN id IN (");
       append_ids (sql, map->staff_no_account);

@@ -48,6 +48,16 @@ typedef struct
   /* Who sent the person (转介来源, schema version 7): psychiatric_doctor,
    * hospital, community, family, self, platform; NULL: not recorded. */
   char *referral_source;
+  /* A transfer between sites (迁移, schema version 8), read only here:
+   * yk_transfer_case() writes it. The other case file's id in this file
+   * (0: none, or not in this file), its case number and its site's code
+   * (NULL: not transferred that way). */
+  gint64 transferred_from_id;
+  char *transferred_from_case_no;
+  char *transferred_from_site;
+  gint64 transferred_to_id;
+  char *transferred_to_case_no;
+  char *transferred_to_site;
 } YkClientRecord;
 
 /* What a consent covers: 建档, 服务记录, 统计上报 (docs/design/file-format.md, "Consent"). */

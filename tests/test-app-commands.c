@@ -1875,6 +1875,85 @@ test_district_export (Fixture *f, gconstpointer data)
  * on a person and on an activity, listed; a file that is not what its
  * name says refused with a message and exit 1; usage errors exit 2; a
  * social worker sees no other site's person. */
+/* yukang transfer (docs/design/formats.md): the new case's number on
+ * standard output; refusals on standard error with exit 1, a missing
+ * option exit 2; help lists the command. */
+static void
+test_transfer (Fixture *f, gconstpointer data)
+{
+  g_autofree char *ledger = g_build_filename (f->dir, "transfer-ledger", NULL);
+  g_autofree char *clients = g_build_filename (ledger, "clients.csv", NULL);
+  g_autofree char *contacts = g_build_filename (ledger, "contacts.csv", NULL);
+
+  init_database (f);
+  add_worker (f);
+  g_assert_cmpint (g_mkdir (ledger, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (clients,
+    "case_no,name,gender,birth_date,site,intake_date,consent_date,stable_at_intake\n"
+    "SPQ-0003,测试甲,男,1980-02-29,SPQ,2021-01-05,2021-01-05,是\n"
+    "JL-0050,测试乙,女,1981-03-01,JL,2021-01-05,2021-01-05,是\n", -1, NULL));
+  g_assert_true (g_file_set_contents (contacts,
+    "case_no,type,date\nSPQ-0003,电话随访,2021-10-27\n", -1, NULL));
+  {
+    g_auto (Run) run = yukang (f, NULL, "import", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, ledger, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "help", NULL);
+    assert_contains (run.out, "  transfer ");
+  }
+  {
+    g_auto (Run) run = AS_WORKER (f, "transfer", "--case", "SPQ-0003", "--to", "JL", "--date", "2021-11-15");
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    assert_contains (run.err, "coordinator");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "transfer", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--case", "SPQ-0003", "--to", "JL", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "--date");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "transfer", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--case", "SPQ-0003", "--to", "JL", "--date", "2021-10-01", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "2021-10-27");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "transfer", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--case", "SPQ-0003", "--to", "SPQ", "--date", "2021-11-15", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "transfer", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--case", "SPQ-0003", "--to", "JL", "--date", "2021-11-15",
+                               "--worker", "李社工", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "new site");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "transfer", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--case", "SPQ-0003", "--to", "JL", "--date", "2021-11-15", NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "SPQ-0003 transferred: the new case is JL-0051\n");
+  }
+  {
+    g_autofree char *exported = g_build_filename (f->dir, "transfer-export", NULL);
+    g_autofree char *csv_path = g_build_filename (exported, "clients.csv", NULL);
+    g_autofree char *csv = NULL;
+    g_auto (Run) run = yukang (f, NULL, "export", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--ledger", exported, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    assert_contains (csv, ",转介,2021-11-15,迁至");
+    assert_contains (csv, ",SPQ-0003\r\n");
+  }
+}
+
 static void
 test_attach (Fixture *f, gconstpointer data)
 {
@@ -1995,6 +2074,7 @@ main (int argc, char *argv[])
   ADD ("/app/commands/district-report", test_district_report);
   ADD ("/app/commands/district-verify", test_district_verify);
   ADD ("/app/commands/district-export", test_district_export);
+  ADD ("/app/commands/transfer", test_transfer);
 #undef ADD
   return g_test_run ();
 }

@@ -158,8 +158,11 @@ test_migration (Fixture *f, gconstpointer data)
   b.consent_date = (char *) "2020-12-30";
   b_id = add_client (f->db.coordinator, &b);
   /* A file of schema 4: no consents, nor the attachments of schema 6,
-   * nor the referral source of schema 7. */
-  app_test_exec (f->db.coordinator, "ALTER TABLE clients DROP COLUMN referral_source; "
+   * nor the referral source of schema 7, nor the transfer links of 8. */
+  app_test_exec (f->db.coordinator, "ALTER TABLE clients DROP COLUMN transferred_from_id; ALTER TABLE clients DROP COLUMN transferred_from_case_no; "
+                                    "ALTER TABLE clients DROP COLUMN transferred_from_site; ALTER TABLE clients DROP COLUMN transferred_to_id; "
+                                    "ALTER TABLE clients DROP COLUMN transferred_to_case_no; ALTER TABLE clients DROP COLUMN transferred_to_site; "
+                                    "ALTER TABLE clients DROP COLUMN referral_source; "
                                     "DROP TABLE attachment_chunks; DROP TABLE attachments; "
                                     "DROP TRIGGER consents_date_of_client; DROP TABLE consents; "
                                     "PRAGMA user_version = 4");

@@ -746,10 +746,10 @@ test_consent_columns (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   clients = read_ledger_file (exported, "clients.csv");
   assert_contains (clients, ",状态,状态日期,状态原因,知情同意签署人,签署监护人,知情同意形式,知情同意范围,撤回同意日期,"
-                            "撤回同意原因,转介来源\r\n");
-  assert_contains (clients, ",结案,2021-04-01,撤回同意,监护人,测试父,口头并录音,建档、服务记录,2021-04-01,搬离本市,\r\n");
-  assert_contains (clients, ",在册,,,本人,,书面,建档、服务记录、统计上报,,,\r\n");
-  assert_contains (clients, ",在册,,,,,,,,,\r\n");
+                            "撤回同意原因,转介来源,迁自\r\n");
+  assert_contains (clients, ",结案,2021-04-01,撤回同意,监护人,测试父,口头并录音,建档、服务记录,2021-04-01,搬离本市,,\r\n");
+  assert_contains (clients, ",在册,,,本人,,书面,建档、服务记录、统计上报,,,,\r\n");
+  assert_contains (clients, ",在册,,,,,,,,,,\r\n");
   original = report_csv (f->session);
 
   second = yk_session_create (second_path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
@@ -831,10 +831,10 @@ test_referral_source_column (Fixture *f, gconstpointer data)
   g_assert_true (yk_ledger_export (f->session, exported, &error));
   g_assert_no_error (error);
   clients = read_ledger_file (exported, "clients.csv");
-  assert_contains (clients, ",撤回同意原因,转介来源\r\n");
+  assert_contains (clients, ",撤回同意原因,转介来源,迁自\r\n");
   assert_contains (clients, "SPQ-1,");
-  assert_contains (clients, ",,精防医生\r\n");
-  assert_contains (clients, ",,转介平台\r\n");
+  assert_contains (clients, ",,精防医生,\r\n");
+  assert_contains (clients, ",,转介平台,\r\n");
 
   second = yk_session_create (second_path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
   g_assert_no_error (error);

@@ -13,6 +13,7 @@
 #include "yk-record-rules.h"
 #include "yk-sdss-chart.h"
 #include "yk-timeline-item.h"
+#include "yk-transfer-dialog.h"
 #include "yk-validate.h"
 #include "yk-withdraw-consent-dialog.h"
 
@@ -681,6 +682,79 @@ test_referral_source (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A coordinator transfers a person from the case file (迁移): the
+ * dialog offers the other site only, the new case file opens with the
+ * link back, and the link opens the old one, which links forward. A
+ * social worker is not offered it. */
+static void
+test_transfer (void)
+{
+  g_autoptr (YkApplication) app = ui_test_application ();
+  YkWindow *window = ui_test_open (app, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  gint64 id = add_person (window, "SPQ-T001", TRUE);
+  YkCaseFileView *view = open_case (window, id);
+  GtkWidget *dialog = NULL;
+  GListModel *sites;
+  gint64 new_id;
+
+  g_assert_false (gtk_widget_get_visible (child (view, "transfer_links")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "case-file.transfer", NULL));
+  ui_test_spin_until (find_toplevel (YK_TYPE_TRANSFER_DIALOG) != NULL);
+  dialog = find_toplevel (YK_TYPE_TRANSFER_DIALOG);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_test_widget_wait_for_draw (dialog);
+  sites = gtk_drop_down_get_model (GTK_DROP_DOWN (ui_test_child (dialog, YK_TYPE_TRANSFER_DIALOG, "site_dropdown")));
+  g_assert_cmpuint (g_list_model_get_n_items (sites), ==, 1);
+  /* Today by default; before the intake refused at the date. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_TRANSFER_DIALOG, "date_entry"))),
+                   !=, "");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_TRANSFER_DIALOG, "date_entry")), "2020-12-01");
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (yk_transfer_dialog_get_error (YK_TRANSFER_DIALOG (dialog), "transfer_date"));
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (dialog, YK_TYPE_TRANSFER_DIALOG, "date_entry")), "2021-06-01");
+  gtk_widget_activate_action (dialog, "form.save", NULL);
+  ui_test_spin_until (dialog == NULL);
+  ui_test_spin_until (yk_case_file_view_get_client_id (view) != id && !yk_case_file_view_get_loading (view));
+
+  new_id = yk_case_file_view_get_client_id (view);
+  {
+    g_autoptr (YkCaseFile) file = read_case_file (window, new_id);
+
+    g_assert_cmpstr (file->client->transferred_from_case_no, ==, "SPQ-T001");
+    g_assert_cmpint (file->client->site_id, ==, 2);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (view, "details_label"))), file->client->case_no));
+  }
+  g_assert_true (gtk_widget_get_visible (child (view, "transfer_links")));
+  g_assert_true (gtk_widget_get_visible (child (view, "transfer_from_button")));
+  g_assert_false (gtk_widget_get_visible (child (view, "transfer_to_button")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (view, "transfer_from_button"))), ==,
+                   "Transferred from SPQ-T001");
+  g_assert_true (gtk_widget_get_sensitive (child (view, "transfer_from_button")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (view, "status_tag"))), ==, "Active");
+
+  /* The link opens the old case file, referred out, linking forward. */
+  gtk_widget_activate (child (view, "transfer_from_button"));
+  ui_test_spin_until (yk_case_file_view_get_client_id (view) == id && !yk_case_file_view_get_loading (view));
+  g_assert_true (gtk_widget_get_visible (child (view, "transfer_to_button")));
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (child (view, "transfer_to_button"))), "Transferred to JL-"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (view, "status_tag"))), ==, "Referred");
+  /* Referred out: not transferred again. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "case-file.transfer", NULL);
+  g_assert_null (find_toplevel (YK_TYPE_TRANSFER_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A social worker: no transfer, the link shown. */
+  window = ui_test_open (app, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  view = open_case (window, id);
+  g_assert_true (gtk_widget_get_visible (child (view, "transfer_to_button")));
+  g_assert_false (gtk_widget_get_sensitive (child (view, "transfer_to_button")));
+  view = open_case (window, spq_people[1]);
+  gtk_widget_activate_action (GTK_WIDGET (view), "case-file.transfer", NULL);
+  g_assert_null (find_toplevel (YK_TYPE_TRANSFER_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 make_demo_database (void)
 {
@@ -727,6 +801,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/case-file/lock-while-loading", test_lock_while_loading);
   g_test_add_func ("/ui/case-file/consent", test_consent);
   g_test_add_func ("/ui/case-file/referral-source", test_referral_source);
+  g_test_add_func ("/ui/case-file/transfer", test_transfer);
   g_test_add_func ("/ui/case-file/dossier", test_dossier);
   status = g_test_run ();
   ui_test_database_remove (&db);

@@ -20,6 +20,8 @@
  *   yk-ui-preview record-correct  a phone follow-up saved today being corrected to a home visit
  *   yk-ui-preview record-correct-sdss  an SDSS assessment saved today, an item being corrected
  *   yk-ui-preview record-saved    a phone follow-up just saved: 已保存 · 撤销 at the bottom
+ *   yk-ui-preview case-file-transferred  a demo person transferred to the other site: the new
+ *                                 case file, 迁自 its old case under the name
  *   yk-ui-preview case-file-menu  the case file's timeline with a row's 操作 menu open
  *   yk-ui-preview consent         the case file's profile at its consent section (signed by a guardian)
  *   yk-ui-preview consent-withdraw  the same with the withdrawal dialog open, a reason typed
@@ -67,6 +69,8 @@
 #include "yk-snapshot.h"
 #include "yk-split.h"
 #include "yk-recording.h"
+#include "yk-transfer.h"
+#include "yk-db-transfer.h"
 #include "yk-withdraw-consent-dialog.h"
 #include "yk-attachment-viewer.h"
 #include "yk-attachments.h"
@@ -182,7 +186,8 @@ fill_case_file_demo (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (YkSession) session = yk_session_open (db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD, &error);
   g_autoptr (YkReader) reader = NULL;
-  guint longest = 0;
+  guint longest = 0, longest_active = 0;
+  gint64 active_person = 0;
   static const char *const later[] = { "2021-04-12", "2021-07-20", "2021-10-18" };
   static const int later_items[][10] = { { 1, 9, 1, 1, 1, 1, 1, 0, 1, 1 },
                                          { 1, 9, 0, 1, 1, 0, 1, 0, 1, 0 },
@@ -200,6 +205,39 @@ fill_case_file_demo (void)
           longest = file->timeline->len;
           case_file_person = id;
         }
+      if (file != NULL && g_strcmp0 (file->client->status, "active") == 0 && file->timeline->len > longest_active)
+        {
+          longest_active = file->timeline->len;
+          active_person = id;
+        }
+    }
+  /* Moved to the other site on the day of their last record, and
+   * phoned there a week later. */
+  if (g_str_equal (mode, "case-file-transferred"))
+    {
+      sqlite3 *conn = yk_store_get_connection (yk_session_get_store (session));
+      g_autoptr (YkClientRecord) client = yk_recording_client (session, active_person, NULL);
+      g_autofree char *date = yk_db_transfer_latest_date (conn, active_person, NULL);
+      g_autofree char *later_date = NULL;
+      gint64 new_id = 0;
+      GDate d;
+
+      if (client == NULL || date == NULL ||
+          !yk_transfer_case (session, active_person, client->site_id == 1 ? 2 : 1, date, 0, &new_id, NULL, NULL,
+                             &error))
+        g_error ("%s", error != NULL ? error->message : "no one to transfer");
+      g_date_set_parse (&d, date);
+      g_date_add_days (&d, 7);
+      later_date = yk_date_format_iso (&d);
+      {
+        YkContactRecord c = { .client_id = new_id, .type = (char *) "phone", .date = later_date,
+                              .reached = TRUE, .duration_min = 20, .risk_level = -1,
+                              .condition = (char *) "stable" };
+
+        yk_casework_add_contact (session, &c, NULL, NULL);
+      }
+      case_file_person = new_id;
+      return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (later); i++)
     {
@@ -966,7 +1004,7 @@ activate_cb (GApplication *app)
     ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   else if (g_str_equal (mode, "worker"))
     ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
-  else if (g_str_equal (mode, "case-file") || g_str_equal (mode, "case-file-menu") || g_str_has_prefix (mode, "consent"))
+  else if (g_str_has_prefix (mode, "case-file") || g_str_has_prefix (mode, "consent"))
     open_case_file (window);
   else if (g_str_has_prefix (mode, "caseload"))
     preview_caseload (window);
@@ -1038,7 +1076,7 @@ main (int argc, char *argv[])
     today_fill_database ();
   if (g_str_has_prefix (mode, "record-") || g_str_equal (mode, "date-popover"))
     fill_demo ();
-  if (g_str_equal (mode, "case-file") || g_str_equal (mode, "case-file-menu") || g_str_has_prefix (mode, "consent"))
+  if (g_str_has_prefix (mode, "case-file") || g_str_has_prefix (mode, "consent"))
     fill_case_file_demo ();
   app = yk_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

@@ -15,6 +15,7 @@
 #include "yk-casework.h"
 #include "yk-sdss-chart.h"
 #include "yk-timeline-item.h"
+#include "yk-transfer.h"
 #include "yk-validate.h"
 #include "yk-window-private.h"
 
@@ -53,6 +54,9 @@ struct _YkCaseFileView
   GtkWidget *profile_grid;
   GtkLabel *consent_withdrawal_label;
   GtkWidget *withdraw_consent_button;
+  GtkWidget *transfer_links;
+  GtkButton *transfer_from_button;
+  GtkButton *transfer_to_button;
   GtkLabel *form_message;
   GListStore *timeline_store;
   GListStore *family_store;
@@ -764,6 +768,29 @@ fill_header (YkCaseFileView *self)
                           : _("Unstable at the last contact: follow up within two weeks and consider a referral; tell the community psychiatric doctor and the guardian."));
 }
 
+/* A transfer (迁移, docs/design/transfer.md): the other case, a link to
+ * open it when it is in this file and the session's to see, its number
+ * only otherwise (a site file, another site's case for a social worker).
+ * Moving the person on is a coordinator's, for an active case. */
+static void
+fill_transfer (YkCaseFileView *self)
+{
+  const YkClientRecord *c = self->file->client;
+  g_autofree char *from = yk_transfer_describe (c, FALSE), *to = yk_transfer_describe (c, TRUE);
+  gboolean may_transfer = yk_unlocked_session_is_coordinator (self->session) &&
+                          !yk_unlocked_session_is_read_only (self->session) && c->voided_at == NULL &&
+                          g_strcmp0 (c->status, "active") == 0 && c->consent_withdrawn_date == NULL;
+
+  gtk_button_set_label (self->transfer_from_button, from != NULL ? from : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->transfer_from_button), from != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->transfer_from_button), self->file->transferred_from_id != 0);
+  gtk_button_set_label (self->transfer_to_button, to != NULL ? to : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->transfer_to_button), to != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->transfer_to_button), self->file->transferred_to_id != 0);
+  gtk_widget_set_visible (self->transfer_links, from != NULL || to != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.transfer", may_transfer);
+}
+
 static void
 apply_file (YkCaseFileView *self, YkCaseFile *file, gboolean opening)
 {
@@ -774,6 +801,7 @@ apply_file (YkCaseFileView *self, YkCaseFile *file, gboolean opening)
   live = file->client->voided_at == NULL;
 
   fill_header (self);
+  fill_transfer (self);
   fill_store (self->timeline_store, file->timeline, 0, FALSE);
   fill_store (self->family_store, file->family, 0, FALSE);
   fill_store (self->plan_store, file->plan_goals, 0, FALSE);
@@ -809,6 +837,8 @@ clear_view (YkCaseFileView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->condition_tag), FALSE);
   gtk_widget_set_visible (self->warning_banner, FALSE);
   gtk_widget_set_visible (self->draft_bar, FALSE);
+  gtk_widget_set_visible (self->transfer_links, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-file.transfer", FALSE);
   g_list_store_remove_all (self->timeline_store);
   g_list_store_remove_all (self->family_store);
   g_list_store_remove_all (self->plan_store);
@@ -888,6 +918,34 @@ record_action (GtkWidget  *widget,
   if (self->file == NULL || !g_strv_contains (record_actions, action))
     return;
   gtk_widget_activate_action (widget, action, "x", self->client_id);
+}
+
+static void
+transfer_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  YkCaseFileView *self = YK_CASE_FILE_VIEW (widget);
+
+  if (self->file != NULL)
+    gtk_widget_activate_action (widget, "record.transfer", "x", self->client_id);
+}
+
+/* case-file.open-transferred (b): the case it was transferred to (TRUE)
+ * or from (FALSE), as the window opens any case file. */
+static void
+open_transferred_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  YkCaseFileView *self = YK_CASE_FILE_VIEW (widget);
+  gint64 id;
+
+  if (self->file == NULL)
+    return;
+  id = g_variant_get_boolean (parameter) ? self->file->transferred_to_id : self->file->transferred_from_id;
+  if (id != 0)
+    gtk_widget_activate_action (widget, "record.open-case", "x", id);
 }
 
 static void
@@ -1186,6 +1244,9 @@ yk_case_file_view_class_init (YkCaseFileViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "consent_heading", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, consent_withdrawal_label);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, withdraw_consent_button);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, transfer_links);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, transfer_from_button);
+  gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, transfer_to_button);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, form_message);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, timeline_store);
   gtk_widget_class_bind_template_child (widget_class, YkCaseFileView, family_store);
@@ -1215,6 +1276,8 @@ yk_case_file_view_class_init (YkCaseFileViewClass *klass)
                                        "case-file.record", "s", "record.phone");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "case-file.record", "s", "record.visit");
+  gtk_widget_class_install_action (widget_class, "case-file.transfer", NULL, transfer_action);
+  gtk_widget_class_install_action (widget_class, "case-file.open-transferred", "b", open_transferred_action);
   gtk_widget_class_install_action (widget_class, "case-file.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "case-file.save", NULL);
   gtk_widget_class_install_action (widget_class, "case-file.discard", NULL, discard_action);

@@ -9,6 +9,7 @@
 #include "yk-plan-goal-dialog.h"
 #include "yk-referral-dialog.h"
 #include "yk-status-dialog.h"
+#include "yk-transfer-dialog.h"
 #include "yk-void-dialog.h"
 #include "yk-withdraw-consent-dialog.h"
 
@@ -18,7 +19,7 @@
 static const char *const record_actions[] = {
   "record.phone", "record.visit", "record.new-client", "record.assessment", "record.family",
   "record.plan-goal", "record.referral", "record.status", "record.void", "record.correct",
-  "record.withdraw-consent",
+  "record.withdraw-consent", "record.transfer",
 };
 
 static void
@@ -72,6 +73,8 @@ record_action (GtkWidget  *widget,
     present (self, yk_status_dialog_new (session, drafts, id));
   else if (g_str_equal (action_name, "record.withdraw-consent"))
     present (self, yk_withdraw_consent_dialog_new (session, drafts, id));
+  else if (g_str_equal (action_name, "record.transfer"))
+    present (self, yk_transfer_dialog_new (session, drafts, id));
 }
 
 static void
@@ -149,6 +152,7 @@ _yk_window_class_add_record_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "record.referral", "x", record_action);
   gtk_widget_class_install_action (widget_class, "record.status", "x", record_action);
   gtk_widget_class_install_action (widget_class, "record.withdraw-consent", "x", record_action);
+  gtk_widget_class_install_action (widget_class, "record.transfer", "x", record_action);
   gtk_widget_class_install_action (widget_class, "record.void", "(sx)", void_action);
   gtk_widget_class_install_action (widget_class, "record.correct", "(sx)", correct_action);
 }

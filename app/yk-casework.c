@@ -121,6 +121,34 @@ recordable_client (YkSession *session, gint64 client_id, GError **error)
   return client;
 }
 
+/* docs/design/transfer.md: after a transfer, the person's new records
+ * belong on the new case file, where they count for the new site; the
+ * old case keeps only what happened up to the transfer date. */
+static gboolean
+check_not_transferred (const YkClientRecord *client, const char *date, GError **error)
+{
+  if (client->transferred_to_case_no == NULL || client->status_date == NULL || date == NULL ||
+      g_strcmp0 (date, client->status_date) <= 0)
+    return TRUE;
+  g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+               /* TRANSLATORS: %1$s and %3$s are case numbers, %2$s a date */
+               _("%1$s moved to another site on %2$s: record this on the new case file, %3$s"),
+               client->case_no, client->status_date, client->transferred_to_case_no);
+  return FALSE;
+}
+
+/* A new record dated `date` for the service user: recordable, and not
+ * after their case moved to another site. */
+static YkClientRecord *
+recordable_client_on (YkSession *session, gint64 client_id, const char *date, GError **error)
+{
+  YkClientRecord *client = recordable_client (session, client_id, error);
+
+  if (client != NULL && !check_not_transferred (client, date, error))
+    g_clear_pointer (&client, yk_client_record_free);
+  return client;
+}
+
 /* The same for a family member's records: they are kept in their
  * service user's case file, and leave with it. */
 static gboolean
@@ -460,7 +488,7 @@ yk_casework_add_contact (YkSession       *session,
                          gint64          *id,
                          GError         **error)
 {
-  g_autoptr (YkClientRecord) client = recordable_client (session, record->client_id, error);
+  g_autoptr (YkClientRecord) client = recordable_client_on (session, record->client_id, record->date, error);
   sqlite3 *db = db_of (session);
   GError *reason = NULL;
   const char *field = NULL;
@@ -517,7 +545,7 @@ yk_casework_add_assessment (YkSession          *session,
                             gint64             *id,
                             GError            **error)
 {
-  g_autoptr (YkClientRecord) client = recordable_client (session, record->client_id, error);
+  g_autoptr (YkClientRecord) client = recordable_client_on (session, record->client_id, record->date, error);
   GError *reason = NULL;
   const char *field = NULL;
   GDate today;
@@ -742,7 +770,7 @@ yk_casework_add_referral (YkSession        *session,
                           gint64           *id,
                           GError          **error)
 {
-  g_autoptr (YkClientRecord) client = recordable_client (session, record->client_id, error);
+  g_autoptr (YkClientRecord) client = recordable_client_on (session, record->client_id, record->date, error);
   GError *reason = NULL;
   const char *field = NULL;
   GDate today;

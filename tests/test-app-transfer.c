@@ -214,6 +214,26 @@ test_happy_path (Fixture *f, gconstpointer data)
     g_assert_true (yk_casework_add_contact (f->db.coordinator, &c, NULL, &error));
     g_assert_no_error (error);
   }
+  /* The old case keeps what happened up to the transfer, nothing after:
+   * it would count for the old site. */
+  {
+    YkContactRecord c = { .client_id = id, .type = (char *) "phone", .date = (char *) "2021-04-02",
+                          .reached = TRUE, .duration_min = -1, .risk_level = -1 };
+    YkAssessmentRecord a = { .client_id = id, .date = (char *) "2021-04-02" };
+    g_autoptr (GError) refusal = NULL;
+
+    g_assert_false (yk_casework_add_contact (f->db.coordinator, &c, NULL, &refusal));
+    g_assert_error (refusal, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+    g_assert_nonnull (strstr (refusal->message, "JL-0001"));
+    g_clear_error (&refusal);
+    g_assert_false (yk_casework_add_assessment (f->db.coordinator, &a, NULL, &refusal));
+    g_assert_error (refusal, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+    g_assert_nonnull (strstr (refusal->message, "JL-0001"));
+    /* On the transfer date itself it is still the old site's. */
+    c.date = (char *) "2021-04-01";
+    g_assert_true (yk_casework_add_contact (f->db.coordinator, &c, NULL, &error));
+    g_assert_no_error (error);
+  }
   /* The next number at JL follows. */
   g_free (case_no);
   case_no = yk_db_transfer_next_case_no (db, "JL", &error);

@@ -594,6 +594,8 @@ yk_case_file_save_profile (YkSession            *session,
     {
       if (g_error_matches (local_error, YK_APP_ERROR, YK_APP_ERROR_FORBIDDEN) && field != NULL)
         *field = "site";
+      else if (g_error_matches (local_error, YK_APP_ERROR, YK_APP_ERROR_DUPLICATE) && field != NULL)
+        *field = "id_number";
       g_propagate_error (error, local_error);
       return FALSE;
     }

@@ -408,6 +408,50 @@ yk_casework_add_client_namesake (YkSession      *session,
   return add_client (session, record, trimmed, 0, id, error);
 }
 
+/* The intake check, when a correction changes the resident ID number:
+ * the number must not be another live case's (a case this one was
+ * transferred from or to is the same person, and may share it). A name
+ * or birth date corrected to a namesake's is not refused: at intake a
+ * reason lets a namesake through, and the person is on file already. */
+static gboolean
+check_corrected_id_number (YkSession            *session,
+                           const YkClientRecord *current,
+                           const YkClientRecord *record,
+                           GError              **error)
+{
+  g_autofree char *before = yk_db_id_number_normalise (current->id_number);
+  g_autofree char *after = yk_db_id_number_normalise (record->id_number);
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GString) text = NULL;
+  YkClientRecord by_number = { 0 };
+
+  if (after == NULL || g_strcmp0 (before, after) == 0)
+    return TRUE;
+  by_number.id = record->id;
+  by_number.id_number = after;
+  if ((found = yk_casework_find_duplicates (session, &by_number, error)) == NULL)
+    return FALSE;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const YkDbDuplicate *d = found->pdata[i];
+      g_autofree char *line = NULL;
+
+      if (!d->same_id_number || (d->case_no != NULL && (g_strcmp0 (d->case_no, current->transferred_from_case_no) == 0 ||
+                                                        g_strcmp0 (d->case_no, current->transferred_to_case_no) == 0)))
+        continue;
+      line = yk_casework_describe_duplicate (d);
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, line);
+    }
+  if (text->len == 0)
+    return TRUE;
+  g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_DUPLICATE, _("%1$s: %2$s"), yk_record_field_label ("id_number"),
+               text->str);
+  return FALSE;
+}
+
 gboolean
 yk_casework_update_client (YkSession            *session,
                            const YkClientRecord *record,
@@ -439,6 +483,8 @@ yk_casework_update_client (YkSession            *session,
                    yk_record_field_label ("status"), current->consent_withdrawn_date);
       return FALSE;
     }
+  if (!check_corrected_id_number (session, current, record, error))
+    return FALSE;
   first_contact = yk_db_client_first_contact_date (db, record->id, NULL);
   if (first_contact != NULL && g_strcmp0 (record->intake_date, first_contact) > 0)
     {

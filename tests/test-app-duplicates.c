@@ -91,6 +91,41 @@ test_id_number (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_clients (f), ==, 2);
 }
 
+/* A correction of the resident ID number meets the intake check too: the
+ * number of another live case is refused, naming it, and nothing changes;
+ * a number of nobody's saves; a correction of other fields does not look. */
+static void
+test_corrected_id_number (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  YkClientRecord r = client ("SPQ-0002", "王五", "1975-06-07", NULL, 1);
+  g_autoptr (YkClientRecord) stored = NULL;
+  gint64 id = 0;
+
+  g_assert_true (yk_casework_add_client (f->db.coordinator, &r, &id, &error));
+  g_assert_no_error (error);
+  r.id = id;
+  r.id_number = (char *) "11010119750607017X"; /* JL-0001's */
+  g_assert_false (yk_casework_update_client (f->db.coordinator, &r, &error));
+  g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "JL-0001"));
+  g_clear_error (&error);
+  g_assert_cmpint (app_test_query_int (f->db.coordinator, "SELECT count(*) FROM clients WHERE id_number IS NULL"),
+                   ==, 1);
+
+  r.id_number = (char *) "110101197506070057";
+  g_assert_true (yk_casework_update_client (f->db.coordinator, &r, &error));
+  g_assert_no_error (error);
+  /* A name corrected to a namesake's (李四, born the same day) is saved:
+   * the person is on file. */
+  r.name = (char *) "李四";
+  g_assert_true (yk_casework_update_client (f->db.coordinator, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (app_test_query_int (f->db.coordinator,
+                                       "SELECT count(*) FROM clients WHERE id_number = '110101197506070057'"),
+                   ==, 1);
+}
+
 /* The same name and birth date: refused without a reason, made with one,
  * the reason in the audit row of the insert. A closed case counts; a
  * voided one does not. */
@@ -170,6 +205,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/app/duplicates/id-number", Fixture, NULL, fixture_set_up, test_id_number, fixture_tear_down);
+  g_test_add ("/app/duplicates/corrected-id-number", Fixture, NULL, fixture_set_up, test_corrected_id_number,
+              fixture_tear_down);
   g_test_add ("/app/duplicates/name-and-birth", Fixture, NULL, fixture_set_up, test_name_and_birth,
               fixture_tear_down);
   g_test_add ("/app/duplicates/worker-other-site", Fixture, NULL, fixture_set_up, test_worker_other_site,

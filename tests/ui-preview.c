@@ -19,6 +19,7 @@
  *   yk-ui-preview record-client   a new service user refused without a consent date
  *   yk-ui-preview record-correct  a phone follow-up saved today being corrected to a home visit
  *   yk-ui-preview record-correct-sdss  an SDSS assessment saved today, an item being corrected
+ *   yk-ui-preview record-transfer  the transfer dialog (迁至其他站点) for a demo person
  *   yk-ui-preview record-saved    a phone follow-up just saved: 已保存 · 撤销 at the bottom
  *   yk-ui-preview case-file-transferred  a demo person transferred to the other site: the new
  *                                 case file, 迁自 its old case under the name
@@ -402,6 +403,19 @@ record_other_dialogs (YkWindow *window)
       gtk_widget_activate_action (GTK_WIDGET (dialog), "form.save", NULL);
       return TRUE;
     }
+  if (g_str_equal (mode, "record-transfer"))
+    {
+      YkSession *session = yk_unlocked_session_get_session (yk_window_get_session (window));
+      g_autoptr (GPtrArray) due = NULL;
+      GDate today, horizon;
+
+      yk_date_today (&today);
+      g_date_set_dmy (&horizon, 31, 12, 2999);
+      due = yk_followup_list (session, 0, 0, &today, &horizon, NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "record.transfer", "x",
+                                  ((YkFollowup *) due->pdata[0])->client_id);
+      return TRUE;
+    }
   if (g_str_equal (mode, "record-assessment"))
     {
       YkSession *session = yk_unlocked_session_get_session (yk_window_get_session (window));
@@ -546,7 +560,11 @@ record_mode (YkWindow *window)
   if (!g_str_has_prefix (mode, "record-") && !g_str_equal (mode, "date-popover"))
     return FALSE;
   g_signal_connect (window, "notify::session", G_CALLBACK (record_session_cb), NULL);
-  ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
+  /* A transfer is a coordinator's; every other record a social worker's. */
+  if (g_str_equal (mode, "record-transfer"))
+    ui_test_unlock (window, db.path, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  else
+    ui_test_unlock (window, db.path, UI_TEST_WORKER, UI_TEST_WORKER_PASSWORD);
   return TRUE;
 }
 

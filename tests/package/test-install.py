@@ -158,7 +158,8 @@ try:
     script = ('__load_completion yukang || _completion_loader yukang; complete -p yukang; '
               'COMP_WORDS=(yukang report --format ""); COMP_CWORD=3; COMP_LINE="yukang report --format "; '
               'COMP_POINT=${#COMP_LINE}; _yukang; echo "formats: ${COMPREPLY[*]}"; '
-              'COMP_WORDS=(yukang re); COMP_CWORD=1; _yukang; echo "commands: ${COMPREPLY[*]}"')
+              'COMP_WORDS=(yukang re); COMP_CWORD=1; COMP_LINE="yukang re"; COMP_POINT=${#COMP_LINE}; '
+              '_yukang; echo "commands: ${COMPREPLY[*]}"')
     p = run(['bash', '-i', '-c', script], env=env, cwd=work, check=False, timeout=60)
     if 'complete -F _yukang yukang' not in p.stdout or \
        'formats: text csv json xlsx pdf' not in p.stdout or 'commands: report' not in p.stdout:

@@ -50,7 +50,9 @@ def installed():
 def purge():
     if installed() or subprocess.run(['dpkg-query', '-W', 'yukang'],
                                      capture_output=True).returncode == 0:
-        run(apt + ['purge', 'yukang'], env=apt_env, timeout=300)
+        p = run(apt + ['purge', 'yukang'], env=apt_env, timeout=300)
+        print('\n'.join('# purge: ' + line for line in p.stdout.splitlines()
+                        if line.startswith(('Removing', 'Purging', 'The following'))), flush=True)
 
 
 if sudo and subprocess.run(['sudo', '-n', 'true'], capture_output=True).returncode != 0:
@@ -73,6 +75,7 @@ try:
     if not installed():
         sys.exit('apt-get install finished but yukang is not installed')
     files = run(['dpkg', '-L', 'yukang']).stdout.split()
+    print('\n'.join('# installed: ' + f for f in files), flush=True)
     ok(f'apt-get install {os.path.basename(deb)} ({len(files)} paths)')
 
     for path in ['/usr/bin/yukang',
@@ -191,7 +194,10 @@ try:
             if os.path.lexists(f) and (not os.path.isdir(f) or 'yukang' in f.lower())]
     if left:
         sys.exit('apt-get purge left these files of the package:\n' + '\n'.join(left))
-    ok(f'apt-get purge yukang: none of its {len(files)} paths is left')
+    kept = [f for f in files if os.path.lexists(f)]
+    print('\n'.join('# still there (shared with other packages): ' + f for f in kept), flush=True)
+    ok(f'apt-get purge yukang: none of its {len(files)} paths is left '
+       f'but {len(kept)} folders other packages share')
 finally:
     try:
         purge()

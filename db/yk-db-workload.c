@@ -210,3 +210,14 @@ yk_db_workload_activities (sqlite3 *db, const char *from, const char *to, GError
     }
   return finish (db, stmt, rc, error) ? g_steal_pointer (&rows) : NULL;
 }
+
+GArray *
+yk_db_workload_training (sqlite3 *db, const char *from, const char *to, GError **error)
+{
+  return pairs (db,
+                "SELECT a.staff_id, SUM (t.hours_tenths) "
+                "FROM training_attendees a CROSS JOIN training_sessions t ON t.id = a.session_id "
+                "WHERE t.voided_at IS NULL AND t.session_date BETWEEN ?1 AND ?2 "
+                "GROUP BY a.staff_id ORDER BY a.staff_id",
+                from, to, error);
+}

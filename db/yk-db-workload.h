@@ -82,4 +82,11 @@ GPtrArray *yk_db_workload_activities (sqlite3    *db,
                                       const char *to,
                                       GError    **error);
 
+/* A GArray of YkWorkloadPair (staff_id = an attendee, other = the tenths
+ * of an hour of the live training sessions of [from, to] they attended). */
+GArray *yk_db_workload_training (sqlite3    *db,
+                                 const char *from,
+                                 const char *to,
+                                 GError    **error);
+
 G_END_DECLS

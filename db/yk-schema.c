@@ -15,6 +15,7 @@ extern const char yk_schema_v4[];
 extern const char yk_schema_v5[];
 extern const char yk_schema_v6[];
 extern const char yk_schema_v7[];
+extern const char yk_schema_v8[];
 
 static const char *const migrations[] = {
   yk_schema_v1, /* 0 → 1 */
@@ -24,6 +25,7 @@ static const char *const migrations[] = {
   yk_schema_v5, /* 4 → 5: informed consent, its withdrawal */
   yk_schema_v6, /* 5 → 6: attachments and their chunks */
   yk_schema_v7, /* 6 → 7: the referral source of a case file */
+  yk_schema_v8, /* 7 → 8: staff training sessions and their attendees */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YK_SCHEMA_VERSION);

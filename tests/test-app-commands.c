@@ -988,14 +988,15 @@ test_report_by_worker (Fixture *f, gconstpointer data)
                               "\"unreached\": 0, \"assessments\": 1, ");
     assert_contains (run.out, "\"total\": {\"home_visits\": 3, \"phone_followups\": 1, \"unreached\": 1, "
                               "\"assessments\": 1, \"activities\": 1, \"attendances\": 4, \"minutes\": 145, "
-                              "\"people\": 3}");
+                              "\"people\": 3, \"training_hours\": 0.0, \"training_hours_year\": 0.0}");
   }
   {
     g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "admin",
                                "--password-file", f->password_file, "--period", "2021Q4", "--format", "csv", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    assert_contains (run.out, "\r\n李社工,石坪桥街道渝康家园,2,1,1,0,1,4,105,2\r\n");
-    assert_contains (run.out, "\r\n合计,,3,1,1,1,1,4,145,3\r\n");
+    /* No training recorded: 0.0 hours, and a social worker under the goal. */
+    assert_contains (run.out, "\r\n李社工,石坪桥街道渝康家园,2,1,1,0,1,4,105,2,0.0,0.0,不足20小时\r\n");
+    assert_contains (run.out, "\r\n合计,,3,1,1,1,1,4,145,3,0.0,0.0,\r\n");
   }
   {
     g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "admin",
@@ -1037,7 +1038,7 @@ test_report_by_worker (Fixture *f, gconstpointer data)
     g_assert_null (strstr (run.out, "\"JL\""));
     assert_contains (run.out, "\"total\": {\"home_visits\": 2, \"phone_followups\": 1, \"unreached\": 1, "
                               "\"assessments\": 0, \"activities\": 1, \"attendances\": 4, \"minutes\": 105, "
-                              "\"people\": 2}");
+                              "\"people\": 2, \"training_hours\": 0.0, \"training_hours_year\": 0.0}");
   }
   {
     g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "li",

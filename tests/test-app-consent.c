@@ -158,8 +158,9 @@ test_migration (Fixture *f, gconstpointer data)
   b.consent_date = (char *) "2020-12-30";
   b_id = add_client (f->db.coordinator, &b);
   /* A file of schema 4: no consents, nor the attachments of schema 6,
-   * nor the referral source of schema 7. */
-  app_test_exec (f->db.coordinator, "ALTER TABLE clients DROP COLUMN referral_source; "
+   * nor the referral source of schema 7, nor the training of schema 8. */
+  app_test_exec (f->db.coordinator, "DROP TABLE training_attendees; DROP TABLE training_sessions; "
+                                    "ALTER TABLE clients DROP COLUMN referral_source; "
                                     "DROP TABLE attachment_chunks; DROP TABLE attachments; "
                                     "DROP TRIGGER consents_date_of_client; DROP TABLE consents; "
                                     "PRAGMA user_version = 4");

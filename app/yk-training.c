@@ -9,6 +9,7 @@
 #include "yk-report.h"
 #include "yk-report-private.h"
 #include "yk-session-private.h"
+#include "yk-text.h"
 #include "yk-validate.h"
 
 #include <glib/gi18n.h>
@@ -287,4 +288,87 @@ yk_training_hours_format (gint64 tenths)
 {
   return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%d", tenths < 0 ? "-" : "", ABS (tenths) / 10,
                           (int) (ABS (tenths) % 10));
+}
+
+static char *
+attendees_joined (const YkTrainingSession *s)
+{
+  /* The names are the session's: this array only points at them. */
+  g_autoptr (GPtrArray) names = g_ptr_array_sized_new (s->attendees->len + 1);
+
+  for (guint i = 0; i < s->attendees->len; i++)
+    g_ptr_array_add (names, s->attendees->pdata[i]);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("、", (char **) names->pdata);
+}
+
+char *
+yk_training_list_to_text (GPtrArray *sessions)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const YkTrainingSession *s = sessions->pdata[i];
+      g_autofree char *hours = yk_training_hours_format (s->hours_tenths);
+      g_autofree char *names = attendees_joined (s);
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", s->id, s->date, hours, s->title,
+                              s->provider != NULL ? s->provider : "-", names);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+yk_training_list_to_csv (GPtrArray *sessions)
+{
+  GString *out = g_string_new ("编号,日期,培训主题,学时,提供方,参加人员\r\n");
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const YkTrainingSession *s = sessions->pdata[i];
+      g_autofree char *hours = yk_training_hours_format (s->hours_tenths);
+      g_autofree char *names = attendees_joined (s);
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT ",%s,", s->id, s->date);
+      yk_text_append_csv_text (out, s->title);
+      g_string_append_printf (out, ",%s,", hours);
+      yk_text_append_csv_text (out, s->provider != NULL ? s->provider : "");
+      g_string_append_c (out, ',');
+      yk_text_append_csv_text (out, names);
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+yk_training_list_to_json (GPtrArray *sessions)
+{
+  GString *out = g_string_new ("{\n  \"sessions\": [");
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const YkTrainingSession *s = sessions->pdata[i];
+      g_autofree char *hours = yk_training_hours_format (s->hours_tenths);
+
+      g_string_append_printf (out, "%s\n    {\"id\": %" G_GINT64_FORMAT ", \"date\": ", i ? "," : "", s->id);
+      yk_text_append_json_string (out, s->date);
+      g_string_append (out, ", \"title\": ");
+      yk_text_append_json_string (out, s->title);
+      g_string_append_printf (out, ", \"hours\": %s, \"provider\": ", hours);
+      if (s->provider != NULL)
+        yk_text_append_json_string (out, s->provider);
+      else
+        g_string_append (out, "null");
+      g_string_append (out, ", \"attendees\": [");
+      for (guint k = 0; k < s->attendees->len; k++)
+        {
+          if (k > 0)
+            g_string_append (out, ", ");
+          yk_text_append_json_string (out, s->attendees->pdata[k]);
+        }
+      g_string_append (out, "]}");
+    }
+  g_string_append (out, sessions->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  return g_string_free (out, FALSE);
 }

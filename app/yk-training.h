@@ -63,3 +63,15 @@ gboolean yk_training_hours_parse (const char *text,
 char *yk_training_hours_format (gint64 tenths);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* `yukang training list` (docs/design/formats.md): the sessions of
+ * yk_training_list() as text (one tab-separated line each: number,
+ * date, hours, title, provider or -, attendees joined by 、), CSV (the
+ * ledger's training.csv columns after a 编号) or JSON. */
+char *yk_training_list_to_text (GPtrArray *sessions);
+char *yk_training_list_to_csv (GPtrArray *sessions);
+char *yk_training_list_to_json (GPtrArray *sessions);
+
+G_END_DECLS

@@ -48,6 +48,15 @@ invalid (GError **error, const char *message)
   return FALSE;
 }
 
+/* The same, naming the field at fault (a ledger column's key). */
+static gboolean
+invalid_field (const char **field, const char *key, GError **error, const char *message)
+{
+  if (field != NULL)
+    *field = key;
+  return invalid (error, message);
+}
+
 static YkWorkloadStaff *
 staff_of (GPtrArray *staff, gint64 id)
 {
@@ -59,40 +68,95 @@ staff_of (GPtrArray *staff, gint64 id)
 
 /* Every rule but the day's sum, which needs the database. */
 static gboolean
-check_fields (const YkTrainingRecord *record, GPtrArray *staff, GError **error)
+check_fields (const YkTrainingRecord *record, GPtrArray *staff, const char **field, GError **error)
 {
   g_autofree char *title = g_strstrip (g_strdup (record->title ? record->title : ""));
   g_autoptr (GError) local = NULL;
   GDate date, today;
 
   if (*title == '\0')
-    return invalid (error, _("A training session needs a title"));
+    return invalid_field (field, "title", error, _("A training session needs a title"));
   if (record->date == NULL || *record->date == '\0')
-    return invalid (error, _("A training session needs a date"));
+    return invalid_field (field, "date", error, _("A training session needs a date"));
   if (!yk_date_parse (record->date, &date, &local))
     {
+      if (field != NULL)
+        *field = "date";
       g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("Date: %1$s"), local->message);
       return FALSE;
     }
   yk_date_today (&today);
   if (g_date_compare (&date, &today) > 0)
     {
+      if (field != NULL)
+        *field = "date";
       g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("Date: %1$s is in the future"), record->date);
       return FALSE;
     }
   if (record->hours_tenths <= 0 || record->hours_tenths > DAY_TENTHS)
-    return invalid (error, _("Hours: a session lasts more than 0 and at most 24 hours"));
+    return invalid_field (field, "hours", error, _("Hours: a session lasts more than 0 and at most 24 hours"));
   if (record->n_staff == 0)
-    return invalid (error, _("A training session needs at least one attendee"));
+    return invalid_field (field, "attendees", error, _("A training session needs at least one attendee"));
   for (guint i = 0; i < record->n_staff; i++)
     {
       if (staff_of (staff, record->staff_ids[i]) == NULL)
-        return invalid (error, _("An attendee is not one of the staff"));
+        return invalid_field (field, "attendees", error, _("An attendee is not one of the staff"));
       for (guint j = 0; j < i; j++)
         if (record->staff_ids[j] == record->staff_ids[i])
-          return invalid (error, _("An attendee is named twice"));
+          return invalid_field (field, "attendees", error, _("An attendee is named twice"));
     }
   return TRUE;
+}
+
+/* No one's training of one day sums over 24 hours, with the sessions
+ * already recorded (in this transaction too: a ledger's earlier rows). */
+static gboolean
+check_days (sqlite3 *db, const YkTrainingRecord *record, const char *date, GPtrArray *staff, const char **field,
+            GError **error)
+{
+  for (guint i = 0; i < record->n_staff; i++)
+    {
+      gint64 day = 0;
+
+      if (!yk_db_training_day_tenths (db, record->staff_ids[i], date, &day, error))
+        return FALSE;
+      if (day + record->hours_tenths > DAY_TENTHS)
+        {
+          g_autofree char *before = yk_training_hours_format (day);
+
+          if (field != NULL)
+            *field = "attendees";
+          /* The staff member is named: this goes to a coordinator, who
+           * picked them, not to a log. */
+          g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                       _("%1$s already has %2$s hours of training on %3$s: a day holds at most 24"),
+                       staff_of (staff, record->staff_ids[i])->name, before, date);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+yk_training_validate (YkSession              *session,
+                      const YkTrainingRecord *record,
+                      const char            **field,
+                      GError                **error)
+{
+  sqlite3 *db;
+  g_autoptr (GPtrArray) staff = NULL;
+  g_autofree char *date = NULL;
+  GDate parsed;
+
+  g_return_val_if_fail (session != NULL, FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  db = db_of (session);
+  staff = yk_db_workload_staff (db, error);
+  if (staff == NULL || !check_fields (record, staff, field, error))
+    return FALSE;
+  yk_date_parse (record->date, &parsed, NULL);
+  date = yk_date_format_iso (&parsed);
+  return check_days (db, record, date, staff, field, error);
 }
 
 gboolean
@@ -102,7 +166,6 @@ yk_training_record (YkSession              *session,
                     GError                **error)
 {
   sqlite3 *db;
-  g_autoptr (GPtrArray) staff = NULL;
   g_autofree char *title = NULL, *provider = NULL, *date = NULL;
   gint64 session_id = 0;
   GDate parsed;
@@ -112,34 +175,15 @@ yk_training_record (YkSession              *session,
   if (!check_writer (session, error))
     return FALSE;
   db = db_of (session);
-  staff = yk_db_workload_staff (db, error);
-  if (staff == NULL || !check_fields (record, staff, error))
+  if (!yk_db_begin (db, error))
     return FALSE;
+  /* Checked inside the change, so that the day's sum is the one written. */
+  if (!yk_training_validate (session, record, NULL, error))
+    goto fail;
   title = g_strstrip (g_strdup (record->title));
   provider = g_strstrip (g_strdup (record->provider ? record->provider : ""));
   yk_date_parse (record->date, &parsed, NULL);
   date = yk_date_format_iso (&parsed);
-
-  if (!yk_db_begin (db, error))
-    return FALSE;
-  for (guint i = 0; i < record->n_staff; i++)
-    {
-      gint64 day = 0;
-
-      if (!yk_db_training_day_tenths (db, record->staff_ids[i], date, &day, error))
-        goto fail;
-      if (day + record->hours_tenths > DAY_TENTHS)
-        {
-          g_autofree char *before = yk_training_hours_format (day);
-
-          /* The staff member is named: this goes to a coordinator, who
-           * picked them, not to a log. */
-          g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
-                       _("%1$s already has %2$s hours of training on %3$s: a day holds at most 24"),
-                       staff_of (staff, record->staff_ids[i])->name, before, date);
-          goto fail;
-        }
-    }
   if (!yk_db_training_insert (db, date, title, record->hours_tenths, provider, yk_session_get_staff_id (session),
                               record->staff_ids, record->n_staff, &session_id, error) ||
       !yk_session_audit (session, "training_add", "training_sessions", session_id, NULL, error) ||

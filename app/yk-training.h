@@ -35,6 +35,14 @@ gboolean yk_training_record (YkSession              *session,
                              gint64                 *id,
                              GError                **error);
 
+/* The rules of yk_training_record() without writing: FALSE with the
+ * reason, and in *field the key of what is at fault (date, title, hours,
+ * attendees), as a ledger's training.csv names its columns. */
+gboolean yk_training_validate (YkSession              *session,
+                               const YkTrainingRecord *record,
+                               const char            **field,
+                               GError                **error);
+
 /* The live sessions of a period as `yukang report --period` reads it
  * (NULL: every session), by date then id. */
 GPtrArray *yk_training_list (YkSession  *session,

@@ -416,3 +416,17 @@ yk_training_list_to_json (GPtrArray *sessions)
   g_string_append (out, sessions->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
   return g_string_free (out, FALSE);
 }
+
+GPtrArray *
+yk_training_staff (YkSession *session,
+                   GError   **error)
+{
+  GPtrArray *staff;
+
+  g_return_val_if_fail (session != NULL, NULL);
+  staff = yk_db_workload_staff (db_of (session), error);
+  for (guint i = staff != NULL ? staff->len : 0; i > 0; i--)
+    if (!((YkWorkloadStaff *) staff->pdata[i - 1])->active)
+      g_ptr_array_remove_index (staff, i - 1);
+  return staff;
+}

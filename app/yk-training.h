@@ -83,3 +83,12 @@ char *yk_training_list_to_csv (GPtrArray *sessions);
 char *yk_training_list_to_json (GPtrArray *sessions);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Who may be named an attendee: the active staff (YkWorkloadStaff of
+ * yk-db-workload.h), by site code (none last), then name. */
+GPtrArray *yk_training_staff (YkSession *session,
+                              GError   **error);
+
+G_END_DECLS

@@ -387,9 +387,9 @@ yk_workload_write_xlsx (const YkWorkload *w,
  * as the rows need, the heading on each. */
 #define PDF_SIZE 7.0
 #define PDF_LINE 16.0
-#define PDF_NAME_WIDTH 66.0
-#define PDF_SITE_WIDTH 84.0
-#define PDF_MARK_WIDTH 45.0
+#define PDF_NAME_WIDTH 84.0
+#define PDF_SITE_WIDTH 68.0
+#define PDF_MARK_WIDTH 42.0
 /* The figures and the two training columns. */
 #define PDF_COLUMNS (YK_N_WORKLOAD + 2)
 #define PDF_COLUMN ((YK_PDF_PAGE_WIDTH - 2 * YK_PDF_MARGIN - PDF_NAME_WIDTH - PDF_SITE_WIDTH - PDF_MARK_WIDTH) / PDF_COLUMNS)

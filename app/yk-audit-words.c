@@ -46,6 +46,8 @@ static const struct
   { "transfer", NC_ ("audit action", "Transferred a person to another site") },
   { "attach", NC_ ("audit action", "Added an attachment") },
   { "attachment_save", NC_ ("audit action", "Saved an attachment to a file") },
+  { "training_add", NC_ ("audit action", "Recorded a training session") },
+  { "training_void", NC_ ("audit action", "Voided a training session") },
 };
 
 static const struct
@@ -63,6 +65,7 @@ static const struct
   { "plan_goals", N_ ("Plan goal") },
   { "referrals", N_ ("Referral") },
   { "attachments", N_ ("Attachment") },
+  { "training_sessions", N_ ("Training session") },
   { "staff", N_ ("Account") },
   { "sites", N_ ("Site") },
   { "settings", N_ ("Settings") },

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-app"
 
 #include "yk-casework.h"
+#include "yk-training.h"
 #include "yk-app-error.h"
 #include "yk-audit-words.h"
 #include "yk-case-file.h"
@@ -844,6 +845,9 @@ yk_casework_void (YkSession  *session,
   sqlite3 *db = db_of (session);
   YkRecordOwner owner;
 
+  /* A training session is no site's: its own rules (coordinator only). */
+  if (g_strcmp0 (table, "training_sessions") == 0)
+    return yk_training_void (session, id, reason, error);
   if (!yk_db_is_record_table (table))
     {
       g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID, _("“%1$s” records cannot be voided"), table);

@@ -83,5 +83,6 @@ int yk_cli_export (int argc, char **argv);
 int yk_cli_attach (int argc, char **argv);
 int yk_cli_attachments (int argc, char **argv);
 int yk_cli_transfer (int argc, char **argv);
+int yk_cli_training (int argc, char **argv);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ static const YkCommand commands[] = {
   { "split", N_("Write one database per site into a folder, from a database holding every site"), yk_cli_split },
   { "attach", N_("Store a PDF, JPEG or PNG file with a service user or an activity"), yk_cli_attach },
   { "attachments", N_("List the attachments of a service user or an activity"), yk_cli_attachments },
+  { "training", N_("Record, list or void staff training sessions (training add|list|void)"), yk_cli_training },
   { "demo", N_("Fill a database with invented data to try Yukang with"), yk_cli_demo },
   { "help", N_("Show this help"), run_help },
   { "version", N_("Show the version"), run_version },

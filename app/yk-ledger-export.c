@@ -27,6 +27,7 @@ static const struct
   const char *file;
   const char *header;
   guint32 numbers;
+  gboolean optional; /* written only when it has rows */
 } files[] = {
   { "clients.csv", "个案编号,姓名,性别,出生日期,身份证号,联系电话,住址,站点,责任社工,诊断,建档日期,知情同意日期,"
                    "入组时病情稳定,危险性评估,状态,状态日期,状态原因,知情同意签署人,签署监护人,知情同意形式,知情同意范围,"
@@ -42,6 +43,8 @@ static const struct
                        "家庭职能,个人生活自理,对外界的兴趣和关心,责任心和计划性",
     COLUMN (2) | COLUMN (3) | COLUMN (4) | COLUMN (5) | COLUMN (6) | COLUMN (7) | COLUMN (8) | COLUMN (9) |
       COLUMN (10) | COLUMN (11) },
+  /* Optional (docs/design/training.md): written when there are sessions. */
+  { "training.csv", "日期,培训主题,学时,提供方,参加人员", COLUMN (2), TRUE },
 };
 
 gboolean
@@ -68,6 +71,8 @@ yk_ledger_export (YkSession  *session,
 
       if (rows == NULL)
         return FALSE;
+      if (files[i].optional && rows->len == 0)
+        continue;
       /* A BOM, so Chinese Excel opens the file as UTF-8. */
       out = g_string_new ("\xef\xbb\xbf");
       g_string_append_printf (out, "%s\r\n", files[i].header);

@@ -9,6 +9,7 @@
 #include "yk-db-staff.h"
 #include "yk-record-rules.h"
 #include "yk-text.h"
+#include "yk-training.h"
 #include "yk-validate.h"
 #include "yk-workbook.h"
 
@@ -67,6 +68,11 @@ static const Column assessment_columns[] = {
   { "sdss_7", "家庭职能", TRUE }, { "sdss_8", "个人生活自理", TRUE }, { "sdss_9", "对外界的兴趣和关心", TRUE },
   { "sdss_10", "责任心和计划性", TRUE }, { NULL }
 };
+/* Added with schema version 8: staff training sessions (培训). */
+static const Column training_columns[] = {
+  { "date", "日期", TRUE }, { "title", "培训主题", TRUE }, { "hours", "学时", TRUE }, { "provider", "提供方", FALSE },
+  { "attendees", "参加人员", TRUE }, { NULL }
+};
 
 typedef struct _Import Import;
 typedef void (*RowFunc) (Import *import, const char *const *values);
@@ -78,6 +84,7 @@ static void import_activity (Import *import, const char *const *values);
 static void import_attendance (Import *import, const char *const *values);
 static void import_questionnaire (Import *import, const char *const *values);
 static void import_assessment (Import *import, const char *const *values);
+static void import_training (Import *import, const char *const *values);
 
 static const struct
 {
@@ -93,6 +100,7 @@ static const struct
   { "attendance.csv", "活动签到", attendance_columns, import_attendance },
   { "questionnaires.csv", "问卷", questionnaire_columns, import_questionnaire },
   { "assessments.csv", "功能评估", assessment_columns, import_assessment },
+  { "training.csv", "培训", training_columns, import_training },
 };
 
 struct _Import
@@ -975,6 +983,53 @@ import_file (Import *import, YkCsv *csv, YkLedgerProgress progress, gpointer use
           progress (import->label, r, csv->records->len - 1, user_data);
       }
   g_clear_pointer (&import->headers, g_free);
+}
+
+/* training.csv (docs/design/training.md): a session and who attended,
+ * by display name, separated by 、 or ; (；). Every name must be a staff
+ * member's already: a training row never makes one. */
+static void
+import_training (Import *import, const char *const *values)
+{
+  g_autofree char *date = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GRegex) separators = g_regex_new ("[、;；]+", 0, 0, NULL);
+  g_auto (GStrv) names = NULL;
+  const char *hours = value (import, values, "hours");
+  const char *attendees = value (import, values, "attendees");
+  YkTrainingRecord r = { 0 };
+  int tenths = 0;
+
+  if (!read_date (import, values, "date", &date))
+    return;
+  if (hours != NULL && !yk_training_hours_parse (hours, &tenths))
+    add_problem (import, import->line, column_name (import, "hours"),
+                 _("“%1$s” is not a number of hours with at most one decimal, such as 2.5"), hours);
+  names = g_regex_split (separators, attendees != NULL ? attendees : "", 0);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      g_autoptr (GError) error = NULL;
+      gint64 id;
+
+      if (*name == '\0')
+        continue;
+      id = yk_training_find_staff (import->session, name, &error);
+      if (id == 0)
+        add_problem (import, import->line, column_name (import, "attendees"), "%s", error->message);
+      else
+        g_array_append_val (ids, id);
+    }
+  if (import->row_failed)
+    return;
+  r.date = date;
+  r.title = value (import, values, "title");
+  r.hours_tenths = tenths;
+  r.provider = value (import, values, "provider");
+  r.staff_ids = (const gint64 *) ids->data;
+  r.n_staff = ids->len;
+  CHECK_AND_ADD (yk_training_validate (import->session, &r, &field, &error),
+                 yk_training_record (import->session, &r, NULL, &error));
 }
 
 /* A ledger file's records, or the reason they could not be read as a

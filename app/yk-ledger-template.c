@@ -55,6 +55,10 @@ static const struct
   { "*", "resident_count", "≥ 0 的整数，默认 0" },
   { "*", "kind", "需求评估 / 满意度 / 筛查 / 其他" },
   { "*", "respondent", "服务对象 / 家属 / 居民" },
+  { "training.csv", "date", "日期，如 2021-03-05；不得晚于今天" },
+  { "training.csv", "hours", "大于 0、不超过 24 的小时数，最多一位小数，如 2.5；同一人同一天合计不超过 24" },
+  { "training.csv", "attendees", "系统中已有的工作人员姓名，多人用 、 或 ; 分隔" },
+  { "training.csv", "provider", "授课或主办单位，可空白" },
 };
 
 static gboolean

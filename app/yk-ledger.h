@@ -15,7 +15,9 @@ typedef struct
   char *reason;
 } YkLedgerProblem;
 
-#define YK_LEDGER_FILES 7
+/* clients.csv … assessments.csv, then the optional training.csv (培训,
+ * docs/design/training.md) of staff training sessions. */
+#define YK_LEDGER_FILES 8
 
 /* A column of a ledger file: its English key, its Chinese label (the
  * header the template writes), whether every row needs it, and another
@@ -30,7 +32,7 @@ typedef struct
 
 typedef struct
 {
-  char *files[YK_LEDGER_FILES];       /* clients.csv … assessments.csv, in import order;
+  char *files[YK_LEDGER_FILES];       /* clients.csv … training.csv, in import order;
                                        * from a workbook, the sheets' names where present */
   guint added[YK_LEDGER_FILES];       /* rows added per file */
   gboolean present[YK_LEDGER_FILES];

@@ -12,6 +12,7 @@
 #include "yk-district.h"
 #include "yk-report-private.h"
 #include "yk-session-private.h"
+#include "yk-training.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -84,6 +85,8 @@ typedef struct
   gint64 values[YK_N_WORKLOAD];
   GHashTable *activities; /* activity id → attendances (as a pointer-sized int) */
   GHashTable *people;     /* client ids */
+  gint64 training;        /* tenths of an hour, the period's */
+  gint64 training_year;   /* tenths of an hour, the year's */
 } Tally;
 
 static void
@@ -192,6 +195,36 @@ _yk_workload_activity_staff (const YkWorkloadActivity *activity,
   return ids;
 }
 
+/* The training hours of the period and of the calendar year of its end
+ * (docs/design/training.md): per attendee, as the sessions' hours. */
+static gboolean
+credit_training (sqlite3 *db, const char *from, const char *to, GHashTable *tallies, GError **error)
+{
+  g_autoptr (GArray) period = yk_db_workload_training (db, from, to, error);
+  g_autoptr (GArray) year = NULL;
+  g_autofree char *year_from = g_strdup_printf ("%.4s-01-01", to);
+  g_autofree char *year_to = g_strdup_printf ("%.4s-12-31", to);
+
+  if (period == NULL)
+    return FALSE;
+  for (guint i = 0; i < period->len; i++)
+    {
+      YkWorkloadPair *pair = &g_array_index (period, YkWorkloadPair, i);
+
+      tally_of (tallies, pair->staff_id)->training += pair->other;
+    }
+  year = yk_db_workload_training (db, year_from, year_to, error);
+  if (year == NULL)
+    return FALSE;
+  for (guint i = 0; i < year->len; i++)
+    {
+      YkWorkloadPair *pair = &g_array_index (year, YkWorkloadPair, i);
+
+      tally_of (tallies, pair->staff_id)->training_year += pair->other;
+    }
+  return TRUE;
+}
+
 static gboolean
 credit_all (sqlite3 *db, const char *from, const char *to, GPtrArray *staff, GHashTable *tallies, GError **error)
 {
@@ -199,7 +232,7 @@ credit_all (sqlite3 *db, const char *from, const char *to, GPtrArray *staff, GHa
   g_autoptr (GArray) pairs = NULL, assessments = NULL;
   g_autoptr (GPtrArray) activities = NULL;
 
-  if (contacts == NULL)
+  if (contacts == NULL || !credit_training (db, from, to, tallies, error))
     return FALSE;
   for (guint i = 0; i < contacts->len; i++)
     {
@@ -267,6 +300,7 @@ fill_row (YkWorkloadRow *row, GPtrArray *members, GHashTable *tallies)
   gpointer key, value;
 
   memset (row->values, 0, sizeof row->values);
+  row->training_tenths = row->training_year_tenths = 0;
   for (guint i = 0; i < members->len; i++)
     {
       gint64 id = ((YkWorkloadStaff *) members->pdata[i])->id;
@@ -274,6 +308,8 @@ fill_row (YkWorkloadRow *row, GPtrArray *members, GHashTable *tallies)
 
       if (tally == NULL)
         continue;
+      row->training_tenths += tally->training;
+      row->training_year_tenths += tally->training_year;
       for (guint k = 0; k < G_N_ELEMENTS (additive); k++)
         row->values[additive[k]] += tally->values[additive[k]];
       g_hash_table_iter_init (&iter, tally->activities);
@@ -295,6 +331,8 @@ any_figure (GHashTable *tallies, gint64 staff_id)
 
   if (tally == NULL)
     return FALSE;
+  if (tally->training != 0)
+    return TRUE;
   for (int k = 0; k < YK_N_WORKLOAD; k++)
     if (tally->values[k] != 0)
       return TRUE;
@@ -350,6 +388,8 @@ _yk_workload_compute_on (sqlite3    *db,
       row->site_code = g_strdup (member->site_code);
       row->site_name = g_strdup (member->site_name);
       fill_row (row, one, tallies);
+      row->training_below_goal = g_strcmp0 (member->role, "worker") == 0 &&
+                                 row->training_year_tenths < YK_TRAINING_GOAL_TENTHS;
       g_ptr_array_add (workload->workers, row);
     }
 

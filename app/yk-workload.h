@@ -34,6 +34,14 @@ typedef struct
   char *site_code;       /* NULL when site_id is 0 */
   char *site_name;
   gint64 values[YK_N_WORKLOAD];
+  /* Training (docs/design/training.md), in tenths of an hour: the
+   * sessions of the period, and of the calendar year of the period's end
+   * (1 January to 31 December), each session counted once per attendee.
+   * Below the goal: a social worker (role worker) with under 20 hours in
+   * that year; never set in a site's or the total row. */
+  gint64 training_tenths;
+  gint64 training_year_tenths;
+  gboolean training_below_goal;
 } YkWorkloadRow;
 
 typedef struct

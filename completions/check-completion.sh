@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # completions/yukang parses, registers itself for yukang, and offers every
 # command of `yukang help` and every option of `yukang COMMAND --help`
-# (and of each `yukang user SUBCOMMAND --help`).
+# (and of each `yukang user SUBCOMMAND --help` and `yukang training SUBCOMMAND --help`).
 #   check-completion.sh completions/yukang path/to/yukang
 set -euo pipefail
 completion=$1 yukang=$2
@@ -33,6 +33,7 @@ for c in $commands; do
   case $c in
     help | version) ;;
     user) for s in list add remove passwd rotate-key; do check_options "user $s" user "$s"; done ;;
+    training) for s in add list void; do check_options "training $s" training "$s"; done ;;
     *) check_options "$c" "$c" ;;
   esac
 done

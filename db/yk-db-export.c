@@ -64,6 +64,12 @@ static const struct
     "SELECT c.case_no, r.a_date, r.sdss_1, r.sdss_2, r.sdss_3, r.sdss_4, r.sdss_5, r.sdss_6, r.sdss_7, r.sdss_8, "
     "r.sdss_9, r.sdss_10 FROM assessments r JOIN clients c ON c.id = r.client_id "
     "WHERE r.voided_at IS NULL AND c.voided_at IS NULL ORDER BY r.id" },
+  /* Hours as 2.5; attendees by display name, joined by 、. */
+  { "training.csv",
+    "SELECT t.session_date, t.title, printf ('%d.%d', t.hours_tenths / 10, t.hours_tenths % 10), t.provider, "
+    "(SELECT group_concat (name, '、') FROM (SELECT st.display_name AS name FROM training_attendees a "
+    "JOIN staff st ON st.id = a.staff_id WHERE a.session_id = t.id ORDER BY st.display_name, st.id)) "
+    "FROM training_sessions t WHERE t.voided_at IS NULL ORDER BY t.session_date, t.id" },
 };
 
 GPtrArray *

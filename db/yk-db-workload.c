@@ -254,3 +254,14 @@ yk_db_workload_assessment_list (sqlite3 *db, const char *from, const char *to, G
                 "ORDER BY a.a_date, a.id",
                 from, to, error);
 }
+
+GArray *
+yk_db_workload_training (sqlite3 *db, const char *from, const char *to, GError **error)
+{
+  return pairs (db,
+                "SELECT a.staff_id, SUM (t.hours_tenths) "
+                "FROM training_attendees a CROSS JOIN training_sessions t ON t.id = a.session_id "
+                "WHERE t.voided_at IS NULL AND t.session_date BETWEEN ?1 AND ?2 "
+                "GROUP BY a.staff_id ORDER BY a.staff_id",
+                from, to, error);
+}

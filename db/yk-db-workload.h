@@ -109,4 +109,11 @@ GArray *yk_db_workload_assessment_list (sqlite3    *db,
                                         const char *to,
                                         GError    **error);
 
+/* A GArray of YkWorkloadPair (staff_id = an attendee, other = the tenths
+ * of an hour of the live training sessions of [from, to] they attended). */
+GArray *yk_db_workload_training (sqlite3    *db,
+                                 const char *from,
+                                 const char *to,
+                                 GError    **error);
+
 G_END_DECLS

@@ -16,6 +16,7 @@ extern const char yk_schema_v5[];
 extern const char yk_schema_v6[];
 extern const char yk_schema_v7[];
 extern const char yk_schema_v8[];
+extern const char yk_schema_v9[];
 
 static const char *const migrations[] = {
   yk_schema_v1, /* 0 → 1 */
@@ -26,6 +27,7 @@ static const char *const migrations[] = {
   yk_schema_v6, /* 5 → 6: attachments and their chunks */
   yk_schema_v7, /* 6 → 7: the referral source of a case file */
   yk_schema_v8, /* 7 → 8: a transfer's link between two case files */
+  yk_schema_v9, /* 8 → 9: staff training sessions and their attendees */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YK_SCHEMA_VERSION);

@@ -23,6 +23,14 @@
  * each filter keeps the rows of the site row already copied, and the new
  * file's triggers, which count a record by its person's and site's rows,
  * find those already there. */
+/* An attendance (training_attendees' staff_id) this site's file keeps:
+ * one of its site's staff, or a coordinator's when the site is the
+ * source's first. */
+#define TRAINING_ATTENDEE_HERE                                                                              \
+  "(staff_id IN (SELECT id FROM src.staff WHERE site_id = (SELECT id FROM main.sites)) OR "                 \
+  "((SELECT id FROM main.sites) = (SELECT min (id) FROM src.sites) AND "                                    \
+  "staff_id IN (SELECT id FROM src.staff WHERE role = 'coordinator' AND site_id IS NULL)))"
+
 static const struct
 {
   const char *table;
@@ -40,6 +48,13 @@ static const struct
   { "consents", "client_id IN (SELECT id FROM main.clients)" },
   { "attachments", "client_id IN (SELECT id FROM main.clients) OR activity_id IN (SELECT id FROM main.activities)" },
   { "attachment_chunks", "attachment_id IN (SELECT id FROM main.attachments)" },
+  /* Training (docs/design/training.md, "Splitting"): a session goes to
+   * each site file with one of its attendees, carrying only the
+   * attendances that file's staff rows hold. Coordinators are in every
+   * file; their attendance goes with the first site's file only, so that
+   * the district's merged files count it once. */
+  { "training_sessions", "id IN (SELECT session_id FROM src.training_attendees WHERE " TRAINING_ATTENDEE_HERE ")" },
+  { "training_attendees", "session_id IN (SELECT id FROM main.training_sessions) AND " TRAINING_ATTENDEE_HERE },
 };
 
 /* Tables copied otherwise (settings, sites, staff), made by the new

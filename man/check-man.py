@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Every command in `yukang help` has a section (.SS COMMAND) in the man
 page, and every option in `yukang COMMAND --help` (each `yukang user
-SUBCOMMAND --help` for user) is written in that section.
+SUBCOMMAND --help` for user, and the same for training) is written in that section.
 
     check-man.py man/yukang.1 path/to/yukang
 """
@@ -57,15 +57,15 @@ for command in commands:
         continue
     if command in ('help', 'version'):
         continue
-    if command == 'user':
-        sub = re.search(r'yukang user ([a-z|-]+)', run('user'))
+    if command in ('user', 'training'):
+        sub = re.search(r'yukang ' + command + r' ([a-z|-]+)', run(command))
         if not sub:
-            problems.append('cannot read the subcommands of `yukang user`')
+            problems.append(f'cannot read the subcommands of `yukang {command}`')
             continue
-        invocations = [('user', s) for s in sub.group(1).split('|')]
+        invocations = [(command, s) for s in sub.group(1).split('|')]
         for _, s in invocations:
-            if f'user {s}' not in sections['user']:
-                problems.append(f'`yukang user {s}` is not in the user section')
+            if f'{command} {s}' not in sections[command]:
+                problems.append(f'`yukang {command} {s}` is not in the {command} section')
     else:
         invocations = [(command,)]
     for invocation in invocations:

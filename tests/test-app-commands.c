@@ -966,6 +966,93 @@ import_workload_pilot (Fixture *f)
 
 static char *pdf_tool (const char *tool, const char *path);
 
+/* yukang training add|list|void (docs/design/formats.md): decimals with
+ * one place only, refusals named by option or reason, the list in each
+ * format, a social worker refused. */
+static void
+test_training (Fixture *f, gconstpointer data)
+{
+  init_database (f);
+  add_worker (f);
+  {
+    g_auto (Run) run = yukang (f, NULL, "training", "add", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--date", "2021-10-12", "--title", "危机干预", "--hours", "2.5",
+                               "--provider", "区精卫中心", "--attendee", "李社工", "--attendee", "王协调", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "1");
+  }
+  {
+    static const char *const bad_hours[] = { "2.55", "2,5", "abc", "-1", NULL };
+
+    for (guint i = 0; bad_hours[i] != NULL; i++)
+      {
+        g_auto (Run) run = yukang (f, NULL, "training", "add", "--db", f->db, "--user", "admin", "--password-file",
+                                   f->password_file, "--date", "2021-10-12", "--title", "x", "--hours", bad_hours[i],
+                                   "--attendee", "李社工", NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        assert_contains (run.err, "--hours");
+      }
+  }
+  {
+    /* Each refused with its reason, exit 1. */
+    g_auto (Run) unknown = yukang (f, NULL, "training", "add", "--db", f->db, "--user", "admin", "--password-file",
+                                   f->password_file, "--date", "2021-10-12", "--title", "x", "--hours", "1",
+                                   "--attendee", "无此人", NULL);
+    g_auto (Run) day = yukang (f, NULL, "training", "add", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--date", "2021-10-12", "--title", "x", "--hours", "22",
+                               "--attendee", "李社工", NULL);
+    g_auto (Run) none = yukang (f, NULL, "training", "add", "--db", f->db, "--user", "admin", "--password-file",
+                                f->password_file, "--date", "2021-10-12", "--title", "x", "--hours", "1", NULL);
+    g_auto (Run) worker = yukang (f, NULL, "training", "add", "--db", f->db, "--user", "li", "--password-file",
+                                  f->worker_password_file, "--date", "2021-10-13", "--title", "x", "--hours", "1",
+                                  "--attendee", "李社工", NULL);
+
+    g_assert_cmpint (unknown.status, ==, 1);
+    assert_contains (unknown.err, "无此人");
+    g_assert_cmpint (day.status, ==, 1);
+    assert_contains (day.err, "24");
+    g_assert_cmpint (none.status, ==, 2);
+    assert_contains (none.err, "--attendee");
+    g_assert_cmpint (worker.status, ==, 1);
+    assert_contains (worker.err, "coordinator");
+  }
+  {
+    g_auto (Run) text = yukang (f, NULL, "training", "list", "--db", f->db, "--user", "admin", "--password-file",
+                                f->password_file, NULL);
+    g_auto (Run) csv = yukang (f, NULL, "training", "list", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--format", "csv", "--period", "2021Q4", NULL);
+    g_auto (Run) json = yukang (f, NULL, "training", "list", "--db", f->db, "--user", "li", "--password-file",
+                                f->worker_password_file, "--format", "json", "--period", "2021-10", NULL);
+    g_auto (Run) empty = yukang (f, NULL, "training", "list", "--db", f->db, "--user", "admin", "--password-file",
+                                 f->password_file, "--format", "json", "--period", "2021-11", NULL);
+
+    g_assert_cmpint (text.status, ==, 0);
+    g_assert_cmpstr (text.out, ==, "1\t2021-10-12\t2.5\t危机干预\t区精卫中心\t李社工、王协调\n");
+    g_assert_cmpint (csv.status, ==, 0);
+    g_assert_cmpstr (csv.out, ==, "编号,日期,培训主题,学时,提供方,参加人员\r\n"
+                                  "1,2021-10-12,危机干预,2.5,区精卫中心,李社工、王协调\r\n");
+    g_assert_cmpint (json.status, ==, 0);
+    assert_contains (json.out, "{\"id\": 1, \"date\": \"2021-10-12\", \"title\": \"危机干预\", \"hours\": 2.5, "
+                               "\"provider\": \"区精卫中心\", \"attendees\": [\"李社工\", \"王协调\"]}");
+    g_assert_cmpstr (empty.out, ==, "{\n  \"sessions\": []\n}\n");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "admin",
+                               "--password-file", f->password_file, "--period", "2021Q4", "--format", "csv", NULL);
+
+    assert_contains (run.out, "\r\n李社工,石坪桥街道渝康家园,0,0,0,0,0,0,0,0,2.5,2.5,不足20小时\r\n");
+  }
+  {
+    g_auto (Run) run = yukang (f, NULL, "training", "void", "--db", f->db, "--user", "admin", "--password-file",
+                               f->password_file, "--id", "1", "--reason", "录错了", NULL);
+    g_auto (Run) list = yukang (f, NULL, "training", "list", "--db", f->db, "--user", "admin", "--password-file",
+                                f->password_file, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (list.out, ==, "");
+  }
+}
+
 static void
 test_report_by_worker (Fixture *f, gconstpointer data)
 {
@@ -988,14 +1075,15 @@ test_report_by_worker (Fixture *f, gconstpointer data)
                               "\"unreached\": 0, \"assessments\": 1, ");
     assert_contains (run.out, "\"total\": {\"home_visits\": 3, \"phone_followups\": 1, \"unreached\": 1, "
                               "\"assessments\": 1, \"activities\": 1, \"attendances\": 4, \"minutes\": 145, "
-                              "\"people\": 3}");
+                              "\"people\": 3, \"training_hours\": 0.0, \"training_hours_year\": 0.0}");
   }
   {
     g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "admin",
                                "--password-file", f->password_file, "--period", "2021Q4", "--format", "csv", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    assert_contains (run.out, "\r\n李社工,石坪桥街道渝康家园,2,1,1,0,1,4,105,2\r\n");
-    assert_contains (run.out, "\r\n合计,,3,1,1,1,1,4,145,3\r\n");
+    /* No training recorded: 0.0 hours, and a social worker under the goal. */
+    assert_contains (run.out, "\r\n李社工,石坪桥街道渝康家园,2,1,1,0,1,4,105,2,0.0,0.0,不足20小时\r\n");
+    assert_contains (run.out, "\r\n合计,,3,1,1,1,1,4,145,3,0.0,0.0,\r\n");
   }
   {
     g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "admin",
@@ -1037,7 +1125,7 @@ test_report_by_worker (Fixture *f, gconstpointer data)
     g_assert_null (strstr (run.out, "\"JL\""));
     assert_contains (run.out, "\"total\": {\"home_visits\": 2, \"phone_followups\": 1, \"unreached\": 1, "
                               "\"assessments\": 0, \"activities\": 1, \"attendances\": 4, \"minutes\": 105, "
-                              "\"people\": 2}");
+                              "\"people\": 2, \"training_hours\": 0.0, \"training_hours_year\": 0.0}");
   }
   {
     g_auto (Run) run = yukang (f, NULL, "report", "--by", "worker", "--db", f->db, "--user", "li",
@@ -2062,6 +2150,7 @@ main (int argc, char *argv[])
   ADD ("/app/commands/verify-damaged", test_verify_damaged_file);
   ADD ("/app/commands/report", test_report);
   ADD ("/app/commands/report-by-worker", test_report_by_worker);
+  ADD ("/app/commands/training", test_training);
   ADD ("/app/commands/due", test_due);
   ADD ("/app/commands/due-pdf", test_due_pdf);
   ADD ("/app/commands/due-csv-formula-cells", test_due_csv_formula_cells);

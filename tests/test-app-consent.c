@@ -158,8 +158,10 @@ test_migration (Fixture *f, gconstpointer data)
   b.consent_date = (char *) "2020-12-30";
   b_id = add_client (f->db.coordinator, &b);
   /* A file of schema 4: no consents, nor the attachments of schema 6,
-   * nor the referral source of schema 7, nor the transfer links of 8. */
-  app_test_exec (f->db.coordinator, "ALTER TABLE clients DROP COLUMN transferred_from_id; ALTER TABLE clients DROP COLUMN transferred_from_case_no; "
+   * nor the referral source of schema 7, nor the transfer links of 8,
+   * nor the training of 9. */
+  app_test_exec (f->db.coordinator, "DROP TABLE training_attendees; DROP TABLE training_sessions; "
+                                    "ALTER TABLE clients DROP COLUMN transferred_from_id; ALTER TABLE clients DROP COLUMN transferred_from_case_no; "
                                     "ALTER TABLE clients DROP COLUMN transferred_from_site; ALTER TABLE clients DROP COLUMN transferred_to_id; "
                                     "ALTER TABLE clients DROP COLUMN transferred_to_case_no; ALTER TABLE clients DROP COLUMN transferred_to_site; "
                                     "ALTER TABLE clients DROP COLUMN referral_source; "

@@ -208,6 +208,10 @@ assert_same_ledger (YkSession *one,
       g_autofree char *b = g_build_filename (district_dir, yk_ledger_file_name (i), NULL);
       g_autofree char *text_a = NULL, *text_b = NULL, *sorted_a = NULL, *sorted_b = NULL;
 
+      /* An optional file (training.csv) is written by both or neither. */
+      g_assert_cmpint (g_file_test (a, G_FILE_TEST_EXISTS), ==, g_file_test (b, G_FILE_TEST_EXISTS));
+      if (!g_file_test (a, G_FILE_TEST_EXISTS))
+        continue;
       g_assert_true (g_file_get_contents (a, &text_a, NULL, NULL));
       g_assert_true (g_file_get_contents (b, &text_b, NULL, NULL));
       sorted_a = sorted_lines (text_a);

@@ -557,7 +557,7 @@ test_workbook_problems (Fixture *f, gconstpointer data)
 static void
 test_template (Fixture *f, gconstpointer data)
 {
-  static const char *const sheets[] = { "说明", "服务对象", "家属", "服务记录", "服务活动", "活动签到", "问卷", "功能评估" };
+  static const char *const sheets[] = { "说明", "服务对象", "家属", "服务记录", "服务活动", "活动签到", "问卷", "功能评估", "培训" };
   g_autofree char *path = g_build_filename (f->db.dir, "模板.xlsx", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (YkWorkbook) workbook = NULL;
@@ -865,6 +865,105 @@ test_referral_source_problem (Fixture *f, gconstpointer data)
   g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM clients"), ==, 0);
 }
 
+/* training.csv (培训, schema version 8): sessions by the staff's display
+ * names, separated by 、 or ;, written back joined by 、 with one decimal
+ * of hours, read again the same. */
+static void
+test_training_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exported = g_build_filename (f->db.dir, "exported", NULL);
+  g_autofree char *again = g_build_filename (f->db.dir, "again", NULL);
+  g_autofree char *second_path = g_build_filename (f->db.dir, "second.ykdb", NULL);
+  g_autofree char *recovery = NULL, *problems = NULL, *training = NULL, *training_again = NULL;
+  YkLedgerResult result;
+  YkSession *second;
+
+  write_file (f, "clients.csv",
+              "case_no,name,site,intake_date,consent_date,stable_at_intake,worker\n"
+              "SPQ-1,测试甲,SPQ,2021-01-05,2021-01-05,是,李社工\n"
+              "JL-1,测试乙,JL,2021-01-05,2021-01-05,是,赵社工\n", -1);
+  write_file (f, "training.csv",
+              "日期,培训主题,学时,提供方,参加人员\n"
+              "2021-10-12,危机干预,2.5,区精卫中心,李社工、赵社工\n"
+              "2021/11/3,督导,3,,赵社工; 李社工\n", -1);
+  problems = import (f, TRUE, &result);
+  g_assert_cmpstr (problems, ==, "");
+  g_assert_true (result.present[7]);
+  g_assert_cmpuint (result.added[7], ==, 2);
+  yk_ledger_result_clear (&result);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT sum (hours_tenths) FROM training_sessions"), ==, 55);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM training_attendees"), ==, 4);
+
+  g_assert_true (yk_ledger_export (f->session, exported, &error));
+  g_assert_no_error (error);
+  training = read_ledger_file (exported, "training.csv");
+  assert_contains (training, "日期,培训主题,学时,提供方,参加人员\r\n"
+                             "2021-10-12,危机干预,2.5,区精卫中心,李社工、赵社工\r\n"
+                             "2021-11-03,督导,3.0,,李社工、赵社工\r\n");
+
+  second = yk_session_create (second_path, "admin", NULL, PW, YK_KDF_INTERACTIVE, &recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (yk_ledger_import (second, exported, FALSE, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  yk_ledger_result_clear (&result);
+  g_assert_true (yk_ledger_export (second, again, &error));
+  training_again = read_ledger_file (again, "training.csv");
+  g_assert_cmpstr (training_again, ==, training);
+  yk_session_close (second);
+}
+
+/* No session, no training.csv: the export writes none, and a ledger
+ * without one imports as before. */
+static void
+test_training_optional (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exported = g_build_filename (f->db.dir, "exported", NULL);
+  g_autofree char *path = g_build_filename (exported, "training.csv", NULL);
+  g_autofree char *clients = g_build_filename (exported, "clients.csv", NULL);
+
+  g_assert_true (yk_ledger_export (f->session, exported, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (clients, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Every column checked, each problem as FILE:LINE: column: reason, and
+ * nothing written (not the clients either). */
+static void
+test_training_problems (Fixture *f, gconstpointer data)
+{
+  g_autofree char *problems = NULL;
+
+  write_file (f, "clients.csv",
+              "case_no,name,site,intake_date,consent_date,stable_at_intake,worker\n"
+              "SPQ-1,测试甲,SPQ,2021-01-05,2021-01-05,是,李社工\n", -1);
+  write_file (f, "training.csv",
+              "date,title,hours,provider,attendees\n"
+              "2021-10-12,危机干预,2.55,,李社工\n"
+              "2021-10-12,,2,,李社工\n"
+              "2021-10-12,督导,2,,无此人\n"
+              "2099-01-01,督导,2,,李社工\n"
+              "2021-02-30,督导,2,,李社工\n"
+              "2021-10-13,督导,25,,李社工\n"
+              "2021-10-14,督导,20,,李社工\n"
+              "2021-10-14,督导,5,,李社工\n"
+              "2021-10-15,督导,1,,\n", -1);
+  problems = import (f, FALSE, NULL);
+  assert_contains (problems, "training.csv:2: hours: “2.55” is not a number of hours with at most one decimal");
+  assert_contains (problems, "training.csv:3: title: This is required");
+  assert_contains (problems, "training.csv:4: attendees: No staff member is called “无此人”");
+  assert_contains (problems, "training.csv:5: date: Date: 2099-01-01 is in the future");
+  assert_contains (problems, "training.csv:6: date: ");
+  assert_contains (problems, "training.csv:7: hours: Hours: a session lasts more than 0 and at most 24 hours");
+  assert_contains (problems, "training.csv:9: attendees: 李社工 already has 20.0 hours of training on 2021-10-14");
+  assert_contains (problems, "training.csv:10: attendees: This is required");
+  g_assert_null (strstr (problems, "training.csv:8:"));
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM training_sessions"), ==, 0);
+  g_assert_cmpint (app_test_query_int (f->session, "SELECT count (*) FROM clients"), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -890,6 +989,9 @@ main (int argc, char *argv[])
   ADD ("/app/ledger/consent-problems", test_consent_problems);
   ADD ("/app/ledger/referral-source-column", test_referral_source_column);
   ADD ("/app/ledger/referral-source-problem", test_referral_source_problem);
+  ADD ("/app/ledger/training-round-trip", test_training_round_trip);
+  ADD ("/app/ledger/training-optional", test_training_optional);
+  ADD ("/app/ledger/training-problems", test_training_problems);
 #undef ADD
   return g_test_run ();
 }

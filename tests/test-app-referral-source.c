@@ -137,8 +137,10 @@ test_migration (Fixture *f, gconstpointer data)
 
   add_client (f->db.coordinator, &a);
   b_id = add_client (f->db.coordinator, &b);
-  /* A file of schema 6: nor the transfer links of schema 8. */
-  app_test_exec (f->db.coordinator, "ALTER TABLE clients DROP COLUMN transferred_from_id; ALTER TABLE clients DROP COLUMN transferred_from_case_no; "
+  /* Back to version 6: the later versions' columns and tables go too
+   * (the transfer links of 8, the training of 9). */
+  app_test_exec (f->db.coordinator, "DROP TABLE training_attendees; DROP TABLE training_sessions; "
+                                    "ALTER TABLE clients DROP COLUMN transferred_from_id; ALTER TABLE clients DROP COLUMN transferred_from_case_no; "
                                     "ALTER TABLE clients DROP COLUMN transferred_from_site; ALTER TABLE clients DROP COLUMN transferred_to_id; "
                                     "ALTER TABLE clients DROP COLUMN transferred_to_case_no; ALTER TABLE clients DROP COLUMN transferred_to_site; "
                                     "ALTER TABLE clients DROP COLUMN referral_source; PRAGMA user_version = 6");

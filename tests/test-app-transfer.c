@@ -645,7 +645,8 @@ test_migration (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   YkSession *session;
 
-  app_test_exec (f->db.coordinator, "ALTER TABLE clients DROP COLUMN transferred_from_id; ALTER TABLE clients DROP COLUMN transferred_from_case_no; "
+  app_test_exec (f->db.coordinator, "DROP TABLE training_attendees; DROP TABLE training_sessions; "
+                 "ALTER TABLE clients DROP COLUMN transferred_from_id; ALTER TABLE clients DROP COLUMN transferred_from_case_no; "
                  "ALTER TABLE clients DROP COLUMN transferred_from_site; ALTER TABLE clients DROP COLUMN transferred_to_id; "
                  "ALTER TABLE clients DROP COLUMN transferred_to_case_no; ALTER TABLE clients DROP COLUMN transferred_to_site; "
                  "PRAGMA user_version = 7");

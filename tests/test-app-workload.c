@@ -32,10 +32,27 @@
  *   SPQ合计     2     2      2        2        2 (ACT1 once)  7  130  2 (A, B)
  *   JL合计      1     0      0        1        1        5       40     1
  *   合计        3     3      2        3        4       15      170     3 (A, B, C)
+ *
+ * Training (docs/design/training.md; hours in tenths: 2.5 h is 25)
+ *   T1 2021-03-10  6.0 h  李, 张      (the year, not the period)
+ *   T2 2021-10-12  2.5 h  李, 赵, 王
+ *   T3 2021-11-20 12.0 h  李
+ *   T4 2021-12-01  3.0 h  张          VOIDED: nowhere
+ *   T5 2022-01-08  1.0 h  赵          (another year: nowhere)
+ *
+ *             period        year (2021)             below 20 h
+ *   李社工    2.5+12 = 14.5  6+2.5+12 = 20.5          no
+ *   张社工    0              6.0                       yes
+ *   赵社工    2.5            2.5                       yes
+ *   王协调    2.5            2.5                       no (a coordinator)
+ *   SPQ合计   14.5           20.5+6 = 26.5
+ *   JL合计    2.5            2.5
+ *   合计      14.5+2.5+2.5 = 19.5   20.5+6+2.5+2.5 = 31.5 (王, without a site, too)
  */
 #include "app-test-util.h"
 #include "yk-app-error.h"
 #include "yk-casework.h"
+#include "yk-training.h"
 #include "yk-workload.h"
 
 #include <glib/gstdio.h>
@@ -49,18 +66,21 @@ typedef struct
 {
   const char *name;
   gint64 values[YK_N_WORKLOAD];
+  gint64 training, training_year; /* tenths of an hour */
+  gboolean below_goal;
 } Expected;
 
 static const Expected expected_workers[] = {
-  { "李社工", { 2, 1, 1, 2, 2, 7, 120, 2 } },
-  { "张社工", { 0, 1, 1, 0, 1, 6, 10, 1 } },
-  { "赵社工", { 1, 0, 0, 1, 1, 5, 40, 1 } },
-  { "王协调", { 0, 1, 0, 0, 1, 3, 0, 1 } },
+  { "李社工", { 2, 1, 1, 2, 2, 7, 120, 2 }, 145, 205, FALSE },
+  { "张社工", { 0, 1, 1, 0, 1, 6, 10, 1 }, 0, 60, TRUE },
+  { "赵社工", { 1, 0, 0, 1, 1, 5, 40, 1 }, 25, 25, TRUE },
+  { "王协调", { 0, 1, 0, 0, 1, 3, 0, 1 }, 25, 25, FALSE },
 };
 static const Expected expected_sites[] = {
-  { "SPQ", { 2, 2, 2, 2, 2, 7, 130, 2 } },
-  { "JL", { 1, 0, 0, 1, 1, 5, 40, 1 } },
+  { "SPQ", { 2, 2, 2, 2, 2, 7, 130, 2 }, 145, 265, FALSE },
+  { "JL", { 1, 0, 0, 1, 1, 5, 40, 1 }, 25, 25, FALSE },
 };
+static const Expected expected_total_training = { "total", { 0 }, 195, 315, FALSE };
 static const gint64 expected_total[YK_N_WORKLOAD] = { 3, 3, 2, 3, 4, 15, 170, 3 };
 
 static gint64
@@ -131,6 +151,20 @@ assessment (gint64 recorder, gint64 client_id, const char *date)
   sql = g_strdup_printf ("UPDATE assessments SET created_by = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
                          recorder, id);
   app_test_exec (session, sql);
+  return id;
+}
+
+static gint64
+training (const char *date, int tenths, gint64 a, gint64 b, gint64 c)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 staff[3] = { a, b, c };
+  YkTrainingRecord r = { .date = date, .title = "培训", .hours_tenths = tenths, .staff_ids = staff,
+                         .n_staff = c != 0 ? 3 : b != 0 ? 2 : 1 };
+  gint64 id = 0;
+
+  g_assert_true (yk_training_record (session, &r, &id, &error));
+  g_assert_no_error (error);
   return id;
 }
 
@@ -221,6 +255,17 @@ build_fixture (void)
   act5 = activity (2, "2021-11-20", "赵社工", 5);
   void_record ("attendances", attend (act5, c, 0));
 
+  training ("2021-03-10", 60, li, zhang, 0);
+  training ("2021-10-12", 25, li, zhao, wang);
+  training ("2021-11-20", 120, li, 0, 0);
+  {
+    gint64 t4 = training ("2021-12-01", 30, zhang, 0, 0);
+
+    g_assert_true (yk_training_void (session, t4, "test fixture", &error));
+    g_assert_no_error (error);
+  }
+  training ("2022-01-08", 10, zhao, 0, 0);
+
   /* V last: voiding a person leaves their records, which then count nowhere. */
   void_record ("clients", v);
 }
@@ -253,6 +298,35 @@ assert_values (const gint64 *actual, const gint64 *expected, const char *what)
 }
 
 static void
+assert_training (const YkWorkloadRow *row, const Expected *expected)
+{
+  if (row->training_tenths != expected->training || row->training_year_tenths != expected->training_year ||
+      row->training_below_goal != expected->below_goal)
+    g_error ("%s: training %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " below %d, expected %" G_GINT64_FORMAT
+             "/%" G_GINT64_FORMAT " below %d",
+             expected->name, row->training_tenths, row->training_year_tenths, row->training_below_goal,
+             expected->training, expected->training_year, expected->below_goal);
+}
+
+static const Expected *
+expected_of (const YkWorkloadRow *row)
+{
+  if (row->staff_id != 0)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (expected_workers); i++)
+        if (g_str_equal (expected_workers[i].name, row->name))
+          return &expected_workers[i];
+    }
+  else if (row->site_code != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (expected_sites); i++)
+        if (g_str_equal (expected_sites[i].name, row->site_code))
+          return &expected_sites[i];
+    }
+  return &expected_total_training;
+}
+
+static void
 test_coordinator_sees_all (void)
 {
   g_autoptr (GError) error = NULL;
@@ -268,13 +342,18 @@ test_coordinator_sees_all (void)
 
       g_assert_nonnull (row);
       assert_values (row->values, expected_workers[i].values, expected_workers[i].name);
+      assert_training (row, &expected_workers[i]);
     }
   g_assert_cmpstr (worker_row (w, "李社工")->site_code, ==, "SPQ");
   g_assert_null (worker_row (w, "王协调")->site_code);
   g_assert_cmpuint (w->sites->len, ==, 2);
   for (guint i = 0; i < G_N_ELEMENTS (expected_sites); i++)
-    assert_values (site_row (w, expected_sites[i].name)->values, expected_sites[i].values, expected_sites[i].name);
+    {
+      assert_values (site_row (w, expected_sites[i].name)->values, expected_sites[i].values, expected_sites[i].name);
+      assert_training (site_row (w, expected_sites[i].name), &expected_sites[i]);
+    }
   assert_values (w->total->values, expected_total, "total");
+  assert_training (w->total, &expected_total_training);
 }
 
 /* The same records in a month and a cumulative period. */
@@ -291,6 +370,9 @@ test_periods (void)
 
   g_assert_no_error (error);
   assert_values (worker_row (november, "李社工")->values, li_november, "李社工 2021-11");
+  /* November: T3 alone (12.0 h); the year is still 2021's. */
+  g_assert_cmpint (worker_row (november, "李社工")->training_tenths, ==, 120);
+  g_assert_cmpint (worker_row (november, "李社工")->training_year_tenths, ==, 205);
   range = yk_workload_for_session (session, "2021-09-30..2021-10-05", NULL, &error);
   g_assert_no_error (error);
   assert_values (worker_row (range, "李社工")->values, li_range, "李社工 range");
@@ -367,13 +449,20 @@ test_csv_agrees (void)
       const YkWorkloadRow *row = rows->pdata[i];
       g_auto (GStrv) cells = g_strsplit (lines[i + 1], ",", -1);
 
-      g_assert_cmpuint (g_strv_length (cells), ==, 2 + YK_N_WORKLOAD);
+      g_autofree char *hours = yk_training_hours_format (row->training_tenths);
+      g_autofree char *year = yk_training_hours_format (row->training_year_tenths);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 2 + YK_N_WORKLOAD + 3);
       if (row->staff_id != 0)
         g_assert_cmpstr (cells[0], ==, row->name);
       for (int k = 0; k < YK_N_WORKLOAD; k++)
         g_assert_cmpint (g_ascii_strtoll (cells[2 + k], NULL, 10), ==, row->values[k]);
+      g_assert_cmpstr (cells[2 + YK_N_WORKLOAD], ==, hours);
+      g_assert_cmpstr (cells[3 + YK_N_WORKLOAD], ==, year);
+      g_assert_cmpstr (cells[4 + YK_N_WORKLOAD], ==, expected_of (row)->below_goal ? "不足20小时" : "");
     }
-  g_assert_true (g_str_has_prefix (lines[rows->len], "合计,,3,3,2,3,4,15,170,3"));
+  g_assert_true (g_str_has_suffix (lines[0], ",培训学时（小时）,年度培训学时（小时）,培训提示"));
+  g_assert_cmpstr (lines[rows->len], ==, "合计,,3,3,2,3,4,15,170,3,19.5,31.5,");
   g_assert_cmpstr (lines[rows->len + 1], ==, "");
 }
 
@@ -383,6 +472,20 @@ append_figures (GString *out, const gint64 *values)
   for (int k = 0; k < YK_N_WORKLOAD; k++)
     g_string_append_printf (out, "%s\"%s\": %" G_GINT64_FORMAT, k ? ", " : "", yk_workload_key ((YkWorkloadFigure) k),
                             values[k]);
+}
+
+/* Hours as every format writes them; freed at the test's end. */
+static GPtrArray *formatted;
+
+static const char *
+g_autofree_hours (gint64 tenths)
+{
+  char *text = yk_training_hours_format (tenths);
+
+  if (formatted == NULL)
+    formatted = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (formatted, text);
+  return text;
 }
 
 /* PRODUCT.md's keys, every worker's figures as the engine has them. */
@@ -405,14 +508,21 @@ test_json_agrees (void)
       else
         g_string_append (want, "null, ");
       append_figures (want, row->values);
-      g_assert_nonnull (strstr (json, want->str));
+      g_string_append_printf (want, ", \"training_hours\": %s, \"training_hours_year\": %s, "
+                              "\"training_below_goal\": %s",
+                              g_autofree_hours (row->training_tenths), g_autofree_hours (row->training_year_tenths),
+                              expected_of (row)->below_goal ? "true" : "false");
+      if (strstr (json, want->str) == NULL)
+        g_error ("the JSON has no “%s” in: %s", want->str, json);
     }
   {
     g_autoptr (GString) want = g_string_new ("\"total\": {");
 
     append_figures (want, expected_total);
+    g_string_append (want, ", \"training_hours\": 19.5, \"training_hours_year\": 31.5}");
     g_assert_nonnull (strstr (json, want->str));
   }
+  g_assert_nonnull (strstr (json, "\"training_hours\": 14.5, \"training_hours_year\": 26.5}"));
   g_assert_nonnull (strstr (json, "{\"code\": \"SPQ\", \"name\": "));
 }
 
@@ -435,11 +545,22 @@ test_text (void)
         for (guint j = 1; words[j] != NULL; j++)
           if (*words[j] != '\0')
             g_string_append_printf (numbers, "%s ", words[j]);
-        g_assert_cmpstr (numbers->str, ==, "3 3 2 3 4 15 170 3 ");
+        g_assert_cmpstr (numbers->str, ==, "3 3 2 3 4 15 170 3 19.5 31.5 ");
         g_string_free (numbers, TRUE);
         seen_total = TRUE;
       }
   g_assert_true (seen_total);
+  /* The mark on 张社工's and 赵社工's lines only, and the note. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean marked = strstr (lines[i], "不足20小时") != NULL && !g_str_has_prefix (lines[i], "培训学时：");
+
+      if (g_str_has_prefix (lines[i], "张社工") || g_str_has_prefix (lines[i], "赵社工"))
+        g_assert_true (marked);
+      else
+        g_assert_false (marked);
+    }
+  g_assert_nonnull (strstr (text, "全国规划要求直接服务的社工每年培训不少于20小时"));
 }
 
 static char *
@@ -497,6 +618,8 @@ test_xlsx_agrees (void)
           row = rows->pdata[seen++];
           for (int k = 0; k < YK_N_WORKLOAD; k++)
             g_string_append_printf (want, "%" G_GINT64_FORMAT " ", row->values[k]);
+          /* The hours as numbers: 14.5, and 0 or 20 without a decimal. */
+          g_string_append_printf (want, "%g %g ", row->training_tenths / 10.0, row->training_year_tenths / 10.0);
           g_assert_cmpstr (got->str, ==, want->str);
         }
       g_string_free (got, TRUE);
@@ -504,6 +627,14 @@ test_xlsx_agrees (void)
       g_match_info_next (rows_match, NULL);
     }
   g_assert_cmpuint (seen, ==, rows->len);
+  {
+    /* The mark is a string: in the shared strings, not the sheet. */
+    const char *strings_argv[] = { "unzip", "-p", path, "xl/sharedStrings.xml", NULL };
+    g_autofree char *strings = run_tool (strings_argv);
+
+    g_assert_nonnull (strstr (strings, "不足20小时"));
+    g_assert_nonnull (strstr (strings, "培训学时（小时）"));
+  }
 }
 
 /* The PDF: written, and its text (pdftotext) holds each row's figures. */
@@ -531,6 +662,9 @@ test_pdf_agrees (void)
 
       for (int k = 0; k < YK_N_WORKLOAD; k++)
         g_string_append_printf (want, " %" G_GINT64_FORMAT, row->values[k]);
+      g_string_append_printf (want, " %s %s%s", g_autofree_hours (row->training_tenths),
+                              g_autofree_hours (row->training_year_tenths),
+                              expected_of (row)->below_goal ? " 不足20小时" : "");
       if (row->staff_id != 0)
         g_string_prepend (want, row->site_name != NULL ? row->site_name : row->name);
       if (strstr (flat, want->str) == NULL)
@@ -556,6 +690,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workload/pdf", test_pdf_agrees);
   g_test_add_func ("/workload/worker-scope", test_worker_scope);
   status = g_test_run ();
+  g_clear_pointer (&formatted, g_ptr_array_unref);
   app_test_db_clear (&db);
   return status;
 }

@@ -24,6 +24,10 @@
 #include "yk-admin-page.h"
 #include "yk-admin-role-dialog.h"
 #include "yk-admin-settings-private.h"
+#include "yk-admin-training.h"
+#include "yk-training.h"
+#include "yk-training-dialog.h"
+#include "yk-void-dialog.h"
 #include "yk-audit-entry-item.h"
 #include "yk-audit-words.h"
 #include <xlsxwriter.h>
@@ -224,6 +228,86 @@ test_add_then_remove (void)
   answer_confirm (&f, TRUE);
   g_assert_true (gtk_widget_get_visible (accounts_child (&f, "accounts_error")));
   g_assert_true (listed (&f, UI_TEST_COORDINATOR));
+  fixture_close (&f);
+}
+
+static gint64
+query_int (YkSession *session, const char *sql)
+{
+  sqlite3 *connection = yk_store_get_connection (yk_session_get_store (session));
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (connection, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Administration → Training: 记录培训… opens the dialog; with no one
+ * ticked it is refused in the dialog, which stays open; ticking the
+ * coordinator records the session, listed once the dialog closes; void
+ * through the void dialog takes it out of the list. */
+static void
+test_training (void)
+{
+  Fixture f = { 0 };
+  YkAdminTraining *training;
+  YkTrainingDialog *dialog;
+  YkSession *session;
+  GtkStack *sections;
+  gint64 staff_id;
+
+  fixture_open (&f);
+  session = yk_unlocked_session_get_session (yk_window_get_session (f.window));
+  training = YK_ADMIN_TRAINING (ui_test_child (f.page, YK_TYPE_ADMIN_PAGE, "training"));
+  sections = GTK_STACK (ui_test_child (f.page, YK_TYPE_ADMIN_PAGE, "sections"));
+  gtk_stack_set_visible_child_name (sections, "training");
+  g_assert_cmpuint (g_list_model_get_n_items (yk_admin_training_get_model (training)), ==, 0);
+  g_assert_true (gtk_widget_get_visible (ui_test_child (GTK_WIDGET (training), YK_TYPE_ADMIN_TRAINING, "empty_label")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (training), "training.record", NULL));
+  dialog = YK_TRAINING_DIALOG (yk_admin_training_get_dialog (training));
+  g_assert_nonnull (dialog);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (GTK_WIDGET (dialog), YK_TYPE_TRAINING_DIALOG, "title_entry")),
+                         "危机干预");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_child (GTK_WIDGET (dialog), YK_TYPE_TRAINING_DIALOG, "date_entry")),
+                         "2021-10-12");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_test_child (GTK_WIDGET (dialog), YK_TYPE_TRAINING_DIALOG,
+                                                             "hours_spin")), 2.5);
+  /* No one ticked: refused, nothing written, the dialog stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "form.save", NULL));
+  g_assert_nonnull (yk_training_dialog_get_error (dialog));
+  g_assert_true (yk_admin_training_get_dialog (training) == GTK_WINDOW (dialog));
+  g_assert_cmpint (query_int (session, "SELECT count (*) FROM training_sessions"), ==, 0);
+
+  staff_id = query_int (session, "SELECT id FROM staff WHERE account = '" UI_TEST_WORKER "'");
+  yk_training_dialog_set_attendee (dialog, staff_id, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "form.save", NULL));
+  ui_test_spin_until (yk_admin_training_get_dialog (training) == NULL);
+  g_assert_cmpint (query_int (session, "SELECT hours_tenths FROM training_sessions"), ==, 25);
+  g_assert_cmpuint (g_list_model_get_n_items (yk_admin_training_get_model (training)), ==, 1);
+  g_assert_false (gtk_widget_get_visible (ui_test_child (GTK_WIDGET (training), YK_TYPE_ADMIN_TRAINING,
+                                                          "empty_label")));
+
+  /* Void the selected session. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_widget_get_template_child (
+                                       GTK_WIDGET (training), YK_TYPE_ADMIN_TRAINING, "selection")), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (training), "training.void", NULL));
+  {
+    GtkWindow *void_dialog = yk_admin_training_get_dialog (training);
+
+    g_assert_true (YK_IS_VOID_DIALOG (void_dialog));
+    gtk_editable_set_text (GTK_EDITABLE (ui_test_child (GTK_WIDGET (void_dialog), YK_TYPE_VOID_DIALOG,
+                                                        "reason_entry")), "录错了");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (void_dialog), "form.save", NULL));
+  }
+  ui_test_spin_until (yk_admin_training_get_dialog (training) == NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (yk_admin_training_get_model (training)), ==, 0);
+  g_assert_cmpint (query_int (session, "SELECT count (*) FROM training_sessions WHERE voided_at IS NOT NULL"),
+                   ==, 1);
   fixture_close (&f);
 }
 
@@ -1081,6 +1165,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/admin/edit-role", test_edit_role);
   g_test_add_func ("/ui/admin/lock-while-busy", test_lock_while_busy);
   g_test_add_func ("/ui/admin/rotate-key", test_rotate_key);
+  g_test_add_func ("/ui/admin/training", test_training);
   status = g_test_run ();
   ui_test_database_remove (&db);
   return status;

@@ -779,12 +779,53 @@ activities_preview (YkWindow *window)
  *   yk-ui-preview admin-database  Administration: the database checked
  *   yk-ui-preview admin-settings  Administration: settings, 2 周 chosen, a bad threshold refused
  *   yk-ui-preview admin-audit     Administration: the audit trail
- *   yk-ui-preview admin-import    Administration: a ledger workbook with bad rows checked */
+ *   yk-ui-preview admin-import    Administration: a ledger workbook with bad rows checked
+ *   yk-ui-preview admin-training  Administration: training sessions recorded (invented)
+ *   yk-ui-preview admin-training-dialog  Administration: 记录培训…, two attendees ticked */
 #include "yk-admin-accounts.h"
 #include "yk-admin-database.h"
 #include "yk-admin-import.h"
 #include "yk-admin-page.h"
 #include "yk-admin-settings.h"
+#include "yk-admin-training.h"
+#include "yk-db-workload.h"
+#include "yk-training.h"
+#include "yk-training-dialog.h"
+
+/* Invented sessions for the preview: the first staff of the demo. */
+static void
+add_preview_training (YkSession *session)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) staff = yk_training_staff (session, &error);
+  static const struct
+  {
+    const char *date;
+    const char *title;
+    int tenths;
+    const char *provider;
+    guint first, n;
+  } sessions[] = {
+    { "2025-03-12", "精神障碍社区康复服务规范", 30, "区精神卫生中心", 0, 4 },
+    { "2025-05-20", "危机干预与风险评估", 25, "市社工协会", 1, 3 },
+    { "2025-09-08", "个案管理实务督导", 40, NULL, 2, 2 },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
+    {
+      gint64 ids[8];
+      guint n = 0;
+      YkTrainingRecord r;
+
+      for (guint k = sessions[i].first; k < staff->len && n < sessions[i].n; k++)
+        ids[n++] = ((YkWorkloadStaff *) staff->pdata[k])->id;
+      r = (YkTrainingRecord) { .date = sessions[i].date, .title = sessions[i].title, .hours_tenths = sessions[i].tenths,
+                               .provider = sessions[i].provider, .staff_ids = ids, .n_staff = n };
+      if (!yk_training_record (session, &r, NULL, &error))
+        g_error ("training: %s", error->message);
+    }
+}
 
 static gboolean
 admin_ready_cb (gpointer user_data)
@@ -845,6 +886,31 @@ admin_ready_cb (gpointer user_data)
       gtk_stack_set_visible_child_name (sections, "import");
       yk_admin_import_set_folder (YK_ADMIN_IMPORT (import), path);
       gtk_widget_activate_action (import, "admin.import-check", NULL);
+    }
+  else if (g_str_has_prefix (mode, "admin-training"))
+    {
+      GtkWidget *training = ui_test_child (page, YK_TYPE_ADMIN_PAGE, "training");
+
+      add_preview_training (yk_unlocked_session_get_session (yk_window_get_session (window)));
+      gtk_stack_set_visible_child_name (sections, "training");
+      yk_admin_training_load (YK_ADMIN_TRAINING (training));
+      if (g_str_equal (mode, "admin-training-dialog"))
+        {
+          YkTrainingDialog *dialog;
+          g_autoptr (GPtrArray) staff = yk_training_staff (
+            yk_unlocked_session_get_session (yk_window_get_session (window)), NULL);
+
+          gtk_widget_activate_action (training, "training.record", NULL);
+          dialog = YK_TRAINING_DIALOG (yk_admin_training_get_dialog (YK_ADMIN_TRAINING (training)));
+          gtk_editable_set_text (GTK_EDITABLE (ui_test_child (GTK_WIDGET (dialog), YK_TYPE_TRAINING_DIALOG,
+                                                              "title_entry")), "严重精神障碍患者服务规范");
+          gtk_editable_set_text (GTK_EDITABLE (ui_test_child (GTK_WIDGET (dialog), YK_TYPE_TRAINING_DIALOG,
+                                                              "provider_entry")), "区精神卫生中心");
+          gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_test_child (GTK_WIDGET (dialog), YK_TYPE_TRAINING_DIALOG,
+                                                                     "hours_spin")), 2.5);
+          for (guint i = 0; i < staff->len && i < 2; i++)
+            yk_training_dialog_set_attendee (dialog, ((YkWorkloadStaff *) staff->pdata[i])->id, TRUE);
+        }
     }
   else if (g_str_equal (mode, "admin-audit"))
     gtk_stack_set_visible_child_name (sections, "audit");

@@ -8,6 +8,7 @@
 #include "yk-admin-database.h"
 #include "yk-admin-import.h"
 #include "yk-admin-settings.h"
+#include "yk-admin-training.h"
 #include "yk-unlocked-session.h"
 
 struct _YkAdminPage
@@ -21,6 +22,7 @@ struct _YkAdminPage
   YkAdminDatabase *database;
   YkAdminImport *import;
   YkAdminSettings *settings;
+  YkAdminTraining *training;
   YkAdminAuditTrail *audit;
 };
 
@@ -43,6 +45,8 @@ section_changed_cb (YkAdminPage *self)
     return;
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sections), "audit") == 0)
     yk_admin_audit_trail_load (self->audit);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sections), "training") == 0)
+    yk_admin_training_load (self->training);
 }
 
 static void
@@ -119,6 +123,7 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, database);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, import);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, settings);
+  gtk_widget_class_bind_template_child (widget_class, YkAdminPage, training);
   gtk_widget_class_bind_template_child (widget_class, YkAdminPage, audit);
   gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
 }
@@ -126,12 +131,13 @@ yk_admin_page_class_init (YkAdminPageClass *klass)
 static void
 yk_admin_page_init (YkAdminPage *self)
 {
-  GObject *sections[5];
+  GObject *sections[6];
 
   g_type_ensure (YK_TYPE_ADMIN_ACCOUNTS);
   g_type_ensure (YK_TYPE_ADMIN_DATABASE);
   g_type_ensure (YK_TYPE_ADMIN_IMPORT);
   g_type_ensure (YK_TYPE_ADMIN_SETTINGS);
+  g_type_ensure (YK_TYPE_ADMIN_TRAINING);
   g_type_ensure (YK_TYPE_ADMIN_AUDIT_TRAIL);
   gtk_widget_init_template (GTK_WIDGET (self));
   sections[0] = G_OBJECT (self->accounts);
@@ -139,6 +145,7 @@ yk_admin_page_init (YkAdminPage *self)
   sections[2] = G_OBJECT (self->import);
   sections[3] = G_OBJECT (self->settings);
   sections[4] = G_OBJECT (self->audit);
+  sections[5] = G_OBJECT (self->training);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     g_object_bind_property (self, "session", sections[i], "session", G_BINDING_DEFAULT);
 }

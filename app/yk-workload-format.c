@@ -43,6 +43,24 @@ static const char *const short_labels[YK_N_WORKLOAD] = {
   "（1月1日至12月31日）的合计。全国规划要求直接服务的社工每年培训不少于20小时，" \
   "不足的标注“" MARK_BELOW_GOAL "”。"
 
+const char *
+yk_workload_training_label (gboolean year_total)
+{
+  return year_total ? LABEL_TRAINING_YEAR : LABEL_TRAINING;
+}
+
+const char *
+yk_workload_training_note (void)
+{
+  return NOTE_TRAINING;
+}
+
+const char *
+yk_workload_below_goal_mark (void)
+{
+  return MARK_BELOW_GOAL;
+}
+
 static const char *
 mark_of (const YkWorkloadRow *row)
 {

@@ -58,6 +58,12 @@ typedef struct
  * language, as the indicators' labels). */
 const char *yk_workload_key (YkWorkloadFigure figure);
 const char *yk_workload_label (YkWorkloadFigure figure);
+/* The training columns' labels (the period's hours, or the year's), the
+ * note explaining them and the 20-hour goal, and the mark of a social
+ * worker below it: the bureau's wording, as in every format. */
+const char *yk_workload_training_label (gboolean year_total);
+const char *yk_workload_training_note (void);
+const char *yk_workload_below_goal_mark (void);
 
 /* The period as `yukang report --period` reads it (yk_period_parse()),
  * `site_code` NULL for every site the session may see. A social worker

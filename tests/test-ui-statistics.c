@@ -20,6 +20,7 @@
 #include "yk-report-format.h"
 #include "yk-statistics-page.h"
 #include "yk-workload-view.h"
+#include "yk-training.h"
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -728,6 +729,28 @@ test_workload_tab (void)
                                              GTK_ACCESSIBLE_PROPERTY_LABEL, said);
       }
     }
+  /* The training hours after the figures: the period's and the year's,
+   * a social worker below the year's 20 hours marked in words. */
+  {
+    GtkGrid *grid = GTK_GRID (ui_test_child (workload_view (&f), YK_TYPE_WORKLOAD_VIEW, "table_grid"));
+    int training_x = 2 + YK_N_WORKLOAD;
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, training_x + 1, 0))), ==,
+                     "年度培训学时\n（小时）");
+    for (guint i = 0; i < w->workers->len; i++)
+      {
+        const YkWorkloadRow *row = w->workers->pdata[i];
+        const char *year = gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, training_x + 1, 1 + (int) i)));
+        g_autofree char *hours = yk_training_hours_format (row->training_year_tenths);
+
+        g_assert_true (g_str_has_prefix (year, hours));
+        g_assert_true ((strstr (year, yk_workload_below_goal_mark ()) != NULL) == row->training_below_goal);
+        g_assert_true (gtk_widget_has_css_class (gtk_grid_get_child_at (grid, training_x + 1, 1 + (int) i),
+                                                 "yk-overdue") == row->training_below_goal);
+      }
+    /* The demo records no training: every social worker is below. */
+    g_assert_true (((YkWorkloadRow *) w->workers->pdata[0])->training_below_goal);
+  }
   /* A bar per worker, scaled to the largest. */
   bars = GTK_GRID (ui_test_child (workload_view (&f), YK_TYPE_WORKLOAD_VIEW, "bars_grid"));
   for (guint i = 0; i < w->workers->len; i++)

@@ -6,6 +6,7 @@
 #include "yk-figure-records-dialog.h"
 #include "yk-reader-task.h"
 #include "yk-report.h"
+#include "yk-training.h"
 #include "yk-workload-records.h"
 
 #include <glib/gi18n.h>
@@ -22,6 +23,9 @@ static const YkWorkloadFigure columns[] = {
 
 /* Grid columns before the figures: the name, the site. */
 #define FIRST_FIGURE_COLUMN 2
+/* After the figures: the training hours of the period, and of the year. */
+#define N_TRAINING_COLUMNS 2
+#define N_TABLE_COLUMNS (FIRST_FIGURE_COLUMN + (int) G_N_ELEMENTS (columns) + N_TRAINING_COLUMNS)
 
 struct _YkWorkloadView
 {
@@ -31,6 +35,7 @@ struct _YkWorkloadView
   GtkSpinner *spinner;
   GtkLabel *message_label;
   GtkGrid *table_grid;
+  GtkLabel *training_note;
   GtkWidget *bars_heading;
   GtkGrid *bars_grid;
 
@@ -176,6 +181,34 @@ table_label (const char *text, gboolean heading, float xalign)
   return label;
 }
 
+/* A row's training hours: the period's, then the year's; a social
+ * worker below the year's 20 hours is marked in words and colour alike. */
+static void
+add_training_cells (YkWorkloadView *self, int y, const YkWorkloadRow *row, const char *row_name, gboolean total)
+{
+  for (int k = 0; k < N_TRAINING_COLUMNS; k++)
+    {
+      gboolean year = k == 1;
+      g_autofree char *hours = yk_training_hours_format (year ? row->training_year_tenths : row->training_tenths);
+      gboolean below = year && row->training_below_goal;
+      g_autofree char *text = below ? g_strdup_printf ("%s %s", hours, yk_workload_below_goal_mark ()) : NULL;
+      GtkWidget *label = table_label (below ? text : hours, total, 1);
+      /* TRANSLATORS: what a screen reader says for a figure of the table: indicator, column, value */
+      g_autofree char *description = g_strdup_printf (_("%1$s, %2$s: %3$s"), yk_workload_training_label (year),
+                                                      row_name, below ? text : hours);
+
+      gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_add_css_class (label, "yk-numeric");
+      if (below)
+        gtk_widget_add_css_class (label, "yk-overdue");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+      gtk_grid_attach (self->table_grid, label, FIRST_FIGURE_COLUMN + (int) G_N_ELEMENTS (columns) + k, y, 1, 1);
+    }
+}
+
 /* One row of the table: its name and site, then a button per figure
  * opening the records it counts (a worker's own, or a site's or the
  * total's: staff_id 0). */
@@ -217,6 +250,7 @@ add_row (YkWorkloadView *self, int y, const YkWorkloadRow *row, const char *name
                                         row->site_id, row_name);
       gtk_grid_attach (self->table_grid, button, FIRST_FIGURE_COLUMN + (int) c, y, 1, 1);
     }
+  add_training_cells (self, y, row, site != NULL && total ? site : name, total);
 }
 
 /* The header, a row per worker, each site's total (站点合计), the total (合计). */
@@ -241,6 +275,17 @@ fill_table (YkWorkloadView *self)
       gtk_widget_set_margin_start (label, 6);
       gtk_grid_attach (self->table_grid, label, FIRST_FIGURE_COLUMN + (int) c, y, 1, 1);
     }
+  for (int k = 0; k < N_TRAINING_COLUMNS; k++)
+    {
+      g_autoptr (GString) text = g_string_new (yk_workload_training_label (k == 1));
+      GtkWidget *label = table_label (NULL, TRUE, 1);
+
+      g_string_replace (text, "（", "\n（", 1);
+      gtk_label_set_text (GTK_LABEL (label), text->str);
+      gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_grid_attach (self->table_grid, label, FIRST_FIGURE_COLUMN + (int) G_N_ELEMENTS (columns) + k, y, 1, 1);
+    }
   y++;
   for (guint i = 0; i < w->workers->len; i++)
     {
@@ -249,8 +294,7 @@ fill_table (YkWorkloadView *self)
       add_row (self, y++, row, row->name, row->site_name, FALSE);
     }
   /* A rule between the workers and the totals. */
-  gtk_grid_attach (self->table_grid, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), 0, y++,
-                   FIRST_FIGURE_COLUMN + G_N_ELEMENTS (columns), 1);
+  gtk_grid_attach (self->table_grid, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), 0, y++, N_TABLE_COLUMNS, 1);
   for (guint i = 0; i < w->sites->len; i++)
     {
       const YkWorkloadRow *row = w->sites->pdata[i];
@@ -317,6 +361,8 @@ show_workload (YkWorkloadView *self)
   gboolean any = w->workers->len > 0;
 
   gtk_label_set_text (self->heading_label, heading);
+  gtk_label_set_text (self->training_note, yk_workload_training_note ());
+  gtk_widget_set_visible (GTK_WIDGET (self->training_note), any);
   fill_table (self);
   fill_bars (self);
   gtk_widget_set_visible (self->bars_heading, any);
@@ -449,6 +495,7 @@ yk_workload_view_class_init (YkWorkloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkWorkloadView, spinner);
   gtk_widget_class_bind_template_child (widget_class, YkWorkloadView, message_label);
   gtk_widget_class_bind_template_child (widget_class, YkWorkloadView, table_grid);
+  gtk_widget_class_bind_template_child (widget_class, YkWorkloadView, training_note);
   gtk_widget_class_bind_template_child (widget_class, YkWorkloadView, bars_heading);
   gtk_widget_class_bind_template_child (widget_class, YkWorkloadView, bars_grid);
 

@@ -161,8 +161,11 @@ test_happy_path (Fixture *f, gconstpointer data)
   g_assert_cmpstr (old->status, ==, "referred");
   g_assert_cmpstr (old->status_date, ==, "2021-04-01");
   g_assert_true (g_str_has_prefix (old->status_reason, "迁至"));
-  g_assert_nonnull (strstr (old->status_reason,
-                            query_text (db, "SELECT name FROM sites WHERE code = 'JL'")));
+  {
+    g_autofree char *jl_name = query_text (db, "SELECT name FROM sites WHERE code = 'JL'");
+
+    g_assert_nonnull (strstr (old->status_reason, jl_name));
+  }
   g_assert_cmpstr (new->status, ==, "active");
   g_assert_cmpstr (new->case_no, ==, "JL-0001");
   g_assert_cmpint (new->site_id, ==, f->jl);

@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-caseload-page.h"
+#include "yk-caseload-filter-model.h"
 #include "yk-spinner-delay.h"
 #include "yk-caseload-row.h"
 #include "yk-caseload.h"
@@ -30,7 +31,7 @@ struct _YkCaseloadPage
   GListStore *store;
   GtkCustomFilter *choice_filter;
   GtkCustomFilter *search_filter;
-  GtkFilterListModel *filter_model;
+  YkCaseloadFilterModel *filter_model;
   GtkSortListModel *sort_model;
   GtkSingleSelection *selection;
   GtkColumnView *column_view;
@@ -74,6 +75,10 @@ struct _YkCaseloadPage
   guint referral_source; /* 0: any; 1…6: yk_referral_source_codes() one less; 7: not recorded */
   gboolean overdue_only;
   char *needle;  /* folded search text */
+  /* Who is selected. The filter model's rows keep their positions
+   * while the people they show change, so the selection (a position
+   * and a row) is moved back to this person after each change. */
+  gint64 selected_id;
 
   GTask *load_task; /* running, or NULL */
   GCancellable *load_cancellable;
@@ -774,15 +779,46 @@ choice_changed_cb (YkCaseloadPage *self)
   gtk_filter_changed (GTK_FILTER (self->choice_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* After the change (connected after): GtkSingleSelection kept the row
+ * at the selected position, which may show someone else now. The person selected stays selected wherever they moved;
+ * when they are filtered out, the row at their position is, as the
+ * selection's autoselect did when rows came and went. */
 static void
 shown_changed_cb (YkCaseloadPage *self)
 {
+  YkCaseloadRow *selected = selected_row (self);
+
+  if (self->selected_id != 0 &&
+      (selected == NULL || yk_caseload_row_get_client_id (selected) != self->selected_id))
+    {
+      GListModel *shown = G_LIST_MODEL (self->filter_model);
+      guint n = g_list_model_get_n_items (shown);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (YkCaseloadRow) row = g_list_model_get_item (shown, i);
+
+          if (yk_caseload_row_get_client_id (row) == self->selected_id)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              break;
+            }
+        }
+      selected = selected_row (self);
+      self->selected_id = selected != NULL ? yk_caseload_row_get_client_id (selected) : 0;
+    }
   update_count (self);
 }
 
 static void
 selection_changed_cb (YkCaseloadPage *self)
 {
+  YkCaseloadRow *selected = selected_row (self);
+
+  /* Not while the rows change under the selection: shown_changed_cb()
+   * puts it back on the person. */
+  if (!yk_caseload_filter_model_is_changing (self->filter_model))
+    self->selected_id = selected != NULL ? yk_caseload_row_get_client_id (selected) : 0;
   update_actions (self);
 }
 
@@ -922,6 +958,7 @@ yk_caseload_page_class_init (YkCaseloadPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (YK_TYPE_CASELOAD_ROW);
+  g_type_ensure (YK_TYPE_CASELOAD_FILTER_MODEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-caseload-page.ui");
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, store);
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, choice_filter);

@@ -10,7 +10,8 @@
  *    each keystroke until the filter and sort are done, and until the
  *    next frame is painted; then erasing it again.
  * Needs a display; run by hand:
- *   xvfb-run -a build/tests/bench/yk-bench-caseload [--clients N] [--contacts N] [--runs N] */
+ *   xvfb-run -a build/tests/bench/yk-bench-caseload [--clients N] [--contacts N] [--runs N]
+ * YK_BENCH_VERBOSE=1 prints every keystroke's times as well. */
 #define G_LOG_DOMAIN "yukang-bench"
 
 #include "yk-config.h"
@@ -201,6 +202,8 @@ keystroke (GtkWidget  *window,
   spin_until_false (&paint_pending);
   filtered = ms_since (start);
   g_array_append_val (times->painted, filtered);
+  if (g_getenv ("YK_BENCH_VERBOSE"))
+    printf ("      '%s': filtered %.1f ms cpu %.1f painted %.1f\n", text, g_array_index (times->filtered, double, times->filtered->len - 1), cpu, filtered);
 }
 
 static void

@@ -236,6 +236,67 @@ test_same_as_filter_then_sort (void)
   g_object_unref (f.store);
 }
 
+/* The followed row moves with its person, so a GtkSingleSelection on
+ * top (and GTK's keyboard focus, kept on an item) stays on them; every
+ * other position keeps its row. */
+static gboolean
+needle_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  return yk_caseload_row_matches (item, *(const char **) user_data);
+}
+
+static void
+test_follow (void)
+{
+  static const char *const needles[] = { "c00", "c001", "c0012", "c001", "", "13", "" };
+  g_autoptr (GListStore) store = g_list_store_new (YK_TYPE_CASELOAD_ROW);
+  const char *needle = "";
+  GtkFilter *filter = GTK_FILTER (gtk_custom_filter_new (needle_filter_func, &needle, NULL));
+  YkCaseloadFilterModel *model = yk_caseload_filter_model_new (G_LIST_MODEL (store), filter);
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
+  g_autoptr (GArray) mirror = g_array_new (FALSE, FALSE, sizeof (gint64));
+  YkCaseloadRow *followed;
+  gint64 person_id;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr (YkCaseloadRow) row = person (i, 0);
+
+      g_list_store_append (store, row);
+    }
+  g_array_free (mirror, TRUE);
+  mirror = ids_of (G_LIST_MODEL (model));
+  g_signal_connect (model, "items-changed", G_CALLBACK (mirror_cb), mirror);
+
+  /* C00123, at position 123. */
+  gtk_single_selection_set_selected (selection, 123);
+  yk_caseload_filter_model_follow (model, 123);
+  followed = gtk_single_selection_get_selected_item (selection);
+  person_id = yk_caseload_row_get_client_id (followed);
+  g_assert_cmpint (person_id, ==, 124);
+
+  for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+    {
+      g_autoptr (GArray) ids = NULL;
+      g_autoptr (YkCaseloadRow) selected = NULL;
+
+      needle = needles[i];
+      gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+      ids = ids_of (G_LIST_MODEL (model));
+      g_assert_cmpmem (mirror->data, mirror->len * sizeof (gint64), ids->data, ids->len * sizeof (gint64));
+      g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) followed);
+      g_assert_cmpint (yk_caseload_row_get_client_id (followed), ==, person_id);
+      selected = g_list_model_get_item (G_LIST_MODEL (model), gtk_single_selection_get_selected (selection));
+      g_assert_cmpint (yk_caseload_row_get_client_id (selected), ==, person_id);
+    }
+
+  g_signal_handlers_disconnect_by_data (model, mirror);
+  g_object_unref (selection);
+  g_assert_finalize_object (model);
+  g_object_unref (filter);
+}
+
 /* Without a filter: every row, in the model's order. */
 static void
 test_no_filter (void)
@@ -269,6 +330,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/caseload-filter-model/same-as-filter-then-sort", test_same_as_filter_then_sort);
+  g_test_add_func ("/ui/caseload-filter-model/follow", test_follow);
   g_test_add_func ("/ui/caseload-filter-model/no-filter", test_no_filter);
   return g_test_run ();
 }

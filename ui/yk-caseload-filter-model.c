@@ -16,7 +16,7 @@ struct _YkCaseloadFilterModel
    * show nobody. */
   GPtrArray *rows;
   guint n_items;
-  gboolean changing; /* emitting items-changed */
+  YkCaseloadRow *followed; /* one of `rows`, or NULL */
 };
 
 static void yk_caseload_filter_model_list_model_init (GListModelInterface *iface);
@@ -64,40 +64,127 @@ yk_caseload_filter_model_list_model_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+static guint
+index_of_row (YkCaseloadFilterModel *self,
+              YkCaseloadRow         *row)
+{
+  guint index;
+
+  return row != NULL && g_ptr_array_find (self->rows, row, &index) ? index : G_MAXUINT;
+}
+
+/* GTK 4.8's list view keeps about 205 rows of widgets around what is
+ * on screen; a little more than that either side of the followed row. */
+#define FOLLOWED_NEIGHBOURS 250
+
 /* Looks at every row again: matching 5,000 folded keys takes well under
  * a millisecond, so the filter's kind of change is not worth tracking.
- * Then one items-changed from the first position whose person changed:
- * to the last such position when as many are shown as before, else to
- * the end. */
+ *
+ * Every position's row then shows whoever is there now, except near
+ * the followed row (the selected one): it and the rows that were within
+ * FOLLOWED_NEIGHBOURS of it move with their people, as the items of a
+ * GtkFilterListModel did. So the selection, the keyboard focus and the
+ * scroll position, which GTK keeps on items, stay with the person
+ * selected and those around them; and when the view is there, their
+ * widgets move with them instead of being made again. The rows that
+ * moved leave their places to rows no longer needed (of people who
+ * left, or past the end).
+ *
+ * Then one items-changed from the first position whose row or person
+ * changed: to the last such position when as many are shown as before,
+ * else to the end. */
 static void
 refilter (YkCaseloadFilterModel *self)
 {
   guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
   guint old_n = self->n_items;
-  guint new_n = 0;
-  guint first = G_MAXUINT, last = 0;
+  guint followed_from = index_of_row (self, self->followed);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_full (n, g_object_unref);
+  g_autoptr (GHashTable) near = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gboolean *used = g_new0 (gboolean, self->rows->len);
+  g_autofree gint64 *near_ids = NULL; /* the keys of `near` */
+  g_autoptr (GPtrArray) rows = NULL;
+  guint new_n, first = G_MAXUINT, last = 0, spare = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (YkCaseloadRow) row = g_list_model_get_item (self->model, i);
+      YkCaseloadRow *row = g_list_model_get_item (self->model, i);
 
-      if (self->filter != NULL && !gtk_filter_match (self->filter, row))
-        continue;
-      if (new_n == self->rows->len)
-        g_ptr_array_add (self->rows, yk_caseload_row_new_empty ());
-      if (yk_caseload_row_show (self->rows->pdata[new_n], row))
-        {
-          first = MIN (first, new_n);
-          last = new_n;
-        }
-      new_n++;
+      if (self->filter == NULL || gtk_filter_match (self->filter, row))
+        g_ptr_array_add (sources, row);
+      else
+        g_object_unref (row);
     }
-  /* Those no longer shown let go of their people. */
-  for (guint i = new_n; i < old_n; i++)
-    yk_caseload_row_show (self->rows->pdata[i], NULL);
+  new_n = sources->len;
+  rows = g_ptr_array_new_full (MAX (new_n, self->rows->len), g_object_unref);
+  g_ptr_array_set_size (rows, new_n);
+
+  /* The followed row and its neighbours, by person: where they go. */
+  if (followed_from < old_n)
+    {
+      guint from = followed_from > FOLLOWED_NEIGHBOURS ? followed_from - FOLLOWED_NEIGHBOURS : 0;
+      guint to = MIN (old_n, followed_from + FOLLOWED_NEIGHBOURS + 1);
+
+      near_ids = g_new (gint64, to - from);
+      for (guint i = from; i < to; i++)
+        {
+          near_ids[i - from] = yk_caseload_row_get_client_id (self->rows->pdata[i]);
+          g_hash_table_insert (near, &near_ids[i - from], GUINT_TO_POINTER (i + 1));
+        }
+    }
+  for (guint j = 0; j < new_n && g_hash_table_size (near) > 0; j++)
+    {
+      gint64 id = yk_caseload_row_get_client_id (sources->pdata[j]);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (near, &id));
+
+      if (from == 0)
+        continue;
+      rows->pdata[j] = g_object_ref (self->rows->pdata[from - 1]);
+      used[from - 1] = TRUE;
+    }
+  /* Everyone else: the row that was at their position, unless it moved;
+   * then a row no longer needed. */
+  for (guint j = 0; j < new_n; j++)
+    {
+      if (rows->pdata[j] != NULL)
+        continue;
+      if (j < self->rows->len && !used[j])
+        {
+          rows->pdata[j] = g_object_ref (self->rows->pdata[j]);
+          used[j] = TRUE;
+          continue;
+        }
+      while (spare < self->rows->len && (used[spare] || (spare < new_n && rows->pdata[spare] == NULL)))
+        spare++;
+      if (spare < self->rows->len)
+        {
+          rows->pdata[j] = g_object_ref (self->rows->pdata[spare]);
+          used[spare] = TRUE;
+        }
+      else
+        rows->pdata[j] = yk_caseload_row_new_empty ();
+    }
+  for (guint j = 0; j < new_n; j++)
+    {
+      gboolean moved = j >= old_n || rows->pdata[j] != self->rows->pdata[j];
+
+      if (yk_caseload_row_show (rows->pdata[j], sources->pdata[j]) || moved)
+        {
+          first = MIN (first, j);
+          last = j;
+        }
+    }
+  /* The rest, kept for reuse, let go of their people. */
+  for (guint i = 0; i < self->rows->len; i++)
+    if (!used[i])
+      {
+        yk_caseload_row_show (self->rows->pdata[i], NULL);
+        g_ptr_array_add (rows, g_object_ref (self->rows->pdata[i]));
+      }
+  g_ptr_array_unref (self->rows);
+  self->rows = g_steal_pointer (&rows);
   self->n_items = new_n;
 
-  self->changing = TRUE;
   if (old_n != new_n)
     {
       first = MIN (first, MIN (old_n, new_n));
@@ -106,7 +193,6 @@ refilter (YkCaseloadFilterModel *self)
     }
   else if (first != G_MAXUINT)
     g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
-  self->changing = FALSE;
 }
 
 static void
@@ -260,9 +346,11 @@ yk_caseload_filter_model_set_filter (YkCaseloadFilterModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
-gboolean
-yk_caseload_filter_model_is_changing (YkCaseloadFilterModel *self)
+void
+yk_caseload_filter_model_follow (YkCaseloadFilterModel *self,
+                                 guint                  position)
 {
-  g_return_val_if_fail (YK_IS_CASELOAD_FILTER_MODEL (self), FALSE);
-  return self->changing;
+  g_return_if_fail (YK_IS_CASELOAD_FILTER_MODEL (self));
+
+  self->followed = position < self->n_items ? self->rows->pdata[position] : NULL;
 }

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * one for each who leaves (about 40 µs a row, 100 ms a keystroke at
  * district scale).
  *
- * So an item's identity says nothing about who it shows: compare
+ * So an item's identity says nothing about who it shows, except for
+ * the one followed (yk_caseload_filter_model_follow()): compare
  * yk_caseload_row_get_client_id(). The filter is evaluated on the rows
  * of `model`, never on the model's own items. */
 #define YK_TYPE_CASELOAD_FILTER_MODEL (yk_caseload_filter_model_get_type ())
@@ -28,8 +29,11 @@ void yk_caseload_filter_model_set_model (YkCaseloadFilterModel *self,
                                          GListModel            *model);
 void yk_caseload_filter_model_set_filter (YkCaseloadFilterModel *self,
                                           GtkFilter             *filter);
-/* TRUE while it emits items-changed: a selection that follows it may
- * then be pointed at a row that shows someone else for a moment. */
-gboolean yk_caseload_filter_model_is_changing (YkCaseloadFilterModel *self);
+/* The row at `position` (GTK_INVALID_LIST_POSITION: none) moves with
+ * its person from now on, as items of a GtkFilterListModel did: the
+ * page follows the selected row, so that the selection and the
+ * keyboard focus stay on the person selected. */
+void yk_caseload_filter_model_follow (YkCaseloadFilterModel *self,
+                                      guint                  position);
 
 G_END_DECLS

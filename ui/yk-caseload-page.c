@@ -75,10 +75,6 @@ struct _YkCaseloadPage
   guint referral_source; /* 0: any; 1…6: yk_referral_source_codes() one less; 7: not recorded */
   gboolean overdue_only;
   char *needle;  /* folded search text */
-  /* Who is selected. The filter model's rows keep their positions
-   * while the people they show change, so the selection (a position
-   * and a row) is moved back to this person after each change. */
-  gint64 selected_id;
 
   GTask *load_task; /* running, or NULL */
   GCancellable *load_cancellable;
@@ -792,46 +788,19 @@ choice_changed_cb (YkCaseloadPage *self)
   gtk_filter_changed (GTK_FILTER (self->choice_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
-/* After the change (connected after): GtkSingleSelection kept the row
- * at the selected position, which may show someone else now. The person selected stays selected wherever they moved;
- * when they are filtered out, the row at their position is, as the
- * selection's autoselect did when rows came and went. */
 static void
 shown_changed_cb (YkCaseloadPage *self)
 {
-  YkCaseloadRow *selected = selected_row (self);
-
-  if (self->selected_id != 0 &&
-      (selected == NULL || yk_caseload_row_get_client_id (selected) != self->selected_id))
-    {
-      GListModel *shown = G_LIST_MODEL (self->filter_model);
-      guint n = g_list_model_get_n_items (shown);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr (YkCaseloadRow) row = g_list_model_get_item (shown, i);
-
-          if (yk_caseload_row_get_client_id (row) == self->selected_id)
-            {
-              gtk_single_selection_set_selected (self->selection, i);
-              break;
-            }
-        }
-      selected = selected_row (self);
-      self->selected_id = selected != NULL ? yk_caseload_row_get_client_id (selected) : 0;
-    }
   update_count (self);
 }
 
+/* The filter model's rows keep their positions while the people they
+ * show change, all but the one it follows: the selected one, so that
+ * the selection and the keyboard focus stay on the person. */
 static void
 selection_changed_cb (YkCaseloadPage *self)
 {
-  YkCaseloadRow *selected = selected_row (self);
-
-  /* Not while the rows change under the selection: shown_changed_cb()
-   * puts it back on the person. */
-  if (!yk_caseload_filter_model_is_changing (self->filter_model))
-    self->selected_id = selected != NULL ? yk_caseload_row_get_client_id (selected) : 0;
+  yk_caseload_filter_model_follow (self->filter_model, gtk_single_selection_get_selected (self->selection));
   update_actions (self);
 }
 

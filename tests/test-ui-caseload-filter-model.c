@@ -291,6 +291,15 @@ test_follow (void)
       g_assert_cmpint (yk_caseload_row_get_client_id (selected), ==, person_id);
     }
 
+  /* Searched away, past the end of the rows shown: the followed row is
+   * not given to someone else, so the selection does not jump to them
+   * (it goes where GtkSingleSelection's autoselect puts it). */
+  needle = "c0000";
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 10);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) != (gpointer) followed);
+  g_assert_cmpstr (yk_caseload_row_get_case_no (followed), ==, NULL);
+
   g_signal_handlers_disconnect_by_data (model, mirror);
   g_object_unref (selection);
   g_assert_finalize_object (model);

@@ -154,7 +154,11 @@ refilter (YkCaseloadFilterModel *self)
           used[j] = TRUE;
           continue;
         }
-      while (spare < self->rows->len && (used[spare] || (spare < new_n && rows->pdata[spare] == NULL)))
+      /* Not the followed row when its person has gone: the selection
+       * would jump to whoever it went to. */
+      while (spare < self->rows->len &&
+             (used[spare] || (spare < new_n && rows->pdata[spare] == NULL) ||
+              self->rows->pdata[spare] == (gpointer) self->followed))
         spare++;
       if (spare < self->rows->len)
         {

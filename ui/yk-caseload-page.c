@@ -795,8 +795,9 @@ shown_changed_cb (YkCaseloadPage *self)
 }
 
 /* The filter model's rows keep their positions while the people they
- * show change, all but the one it follows: the selected one, so that
- * the selection and the keyboard focus stay on the person. */
+ * show change, but for the one it follows and its neighbours, which
+ * move with their people: the selected one, so that the selection, the
+ * keyboard focus and the view stay on the person. */
 static void
 selection_changed_cb (YkCaseloadPage *self)
 {

@@ -605,6 +605,73 @@ test_activate (void)
   close_caseload (&f);
 }
 
+/* The selection stays on the person while the search narrows and
+ * widens around them, wherever their row moves; and the cells on
+ * screen show the rows' people (the filter model's rows keep their
+ * positions, so the view rebinds rather than remakes them). */
+static YkCaseloadRow *
+selected (Fixture *f)
+{
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (f->shown));
+}
+
+static gboolean
+find_inscription_text (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0 &&
+      gtk_widget_get_mapped (widget))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (find_inscription_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_selection_follows_person (void)
+{
+  Fixture f = { 0 };
+  YkCaseloadEntry *person;
+  YkCaseloadRow *first;
+  g_autofree char *prefix = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  open_caseload (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  choose (&f, "status_drop_down", 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  person = entry_at (&f, f.entries->len / 2);
+  for (guint i = 0; i < g_list_model_get_n_items (f.shown); i++)
+    if (yk_caseload_row_get_client_id (shown_row (&f, i)) == person->client_id)
+      position = i;
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (position, >, 0);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (f.shown), position);
+
+  /* Narrowed to them (first row), then widened again (back in the middle). */
+  prefix = g_strndup (person->case_no, strlen (person->case_no) - 1);
+  search (&f, prefix);
+  g_assert_cmpint (yk_caseload_row_get_client_id (selected (&f)), ==, person->client_id);
+  search (&f, person->case_no);
+  g_assert_cmpuint (g_list_model_get_n_items (f.shown), ==, 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (f.shown)), ==, 0);
+  g_assert_cmpint (yk_caseload_row_get_client_id (selected (&f)), ==, person->client_id);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  g_assert_true (find_inscription_text (child (&f, "column_view"), person->case_no));
+  search (&f, "");
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (f.shown)), ==, position);
+  g_assert_cmpint (yk_caseload_row_get_client_id (selected (&f)), ==, person->client_id);
+
+  /* Searched away: a row is still selected, the one at their place. */
+  search (&f, "no such person 无此人");
+  g_assert_null (selected (&f));
+  search (&f, "");
+  first = shown_row (&f, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  g_assert_true (find_inscription_text (child (&f, "column_view"), yk_caseload_row_get_case_no (first)));
+  close_caseload (&f);
+}
+
 /* A saved record refreshes the list; the selection stays on the person. */
 static void
 test_records_changed (void)
@@ -716,6 +783,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/caseload/search", test_search);
   g_test_add_func ("/ui/caseload/filters", test_filters);
   g_test_add_func ("/ui/caseload/sort-by-due", test_sort_by_due);
+  g_test_add_func ("/ui/caseload/selection-follows-person", test_selection_follows_person);
   g_test_add_func ("/ui/caseload/activate", test_activate);
   g_test_add_func ("/ui/caseload/records-changed", test_records_changed);
   g_test_add_func ("/ui/caseload/lock-while-loading", test_lock_while_loading);

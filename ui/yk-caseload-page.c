@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-caseload-page.h"
+#include "yk-caseload-filter-model.h"
 #include "yk-spinner-delay.h"
 #include "yk-caseload-row.h"
 #include "yk-caseload.h"
@@ -30,7 +31,7 @@ struct _YkCaseloadPage
   GListStore *store;
   GtkCustomFilter *choice_filter;
   GtkCustomFilter *search_filter;
-  GtkFilterListModel *filter_model;
+  YkCaseloadFilterModel *filter_model;
   GtkSortListModel *sort_model;
   GtkSingleSelection *selection;
   GtkColumnView *column_view;
@@ -513,6 +514,10 @@ warning_new (const char *icon_name,
   return box;
 }
 
+/* The name, or the date due, and a warning made only for a row that
+ * needs one, then kept and hidden when the cell shows someone else:
+ * most rows need none, and every widget a row has costs each keystroke
+ * that brings rows into view (GTK 4.8 makes a row's widgets anew). */
 static void
 setup_with_warning_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
@@ -523,16 +528,19 @@ setup_with_warning_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
-  if (overdue != NULL)
-    gtk_box_append (GTK_BOX (box), warning_new ("alarm-symbolic", "yk-overdue", _("Overdue")));
-  else
-    {
-      GtkWidget *warning = warning_new ("dialog-warning-symbolic", "yk-at-risk", NULL);
-
-      gtk_widget_set_tooltip_text (warning, _("At risk: risk level 3 or more, or unstable at the last contact"));
-      gtk_box_append (GTK_BOX (box), warning);
-    }
   gtk_list_item_set_child (item, box);
+}
+
+static GtkWidget *
+new_warning (gpointer overdue)
+{
+  GtkWidget *warning;
+
+  if (overdue != NULL)
+    return warning_new ("alarm-symbolic", "yk-overdue", _("Overdue"));
+  warning = warning_new ("dialog-warning-symbolic", "yk-at-risk", NULL);
+  gtk_widget_set_tooltip_text (warning, _("At risk: risk level 3 or more, or unstable at the last contact"));
+  return warning;
 }
 
 static void
@@ -541,20 +549,26 @@ bind_with_warning_cb (GtkSignalListItemFactory *factory,
                       gpointer                  overdue)
 {
   YkCaseloadRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *warning = gtk_widget_get_next_sibling (label);
   g_autofree char *text = NULL;
+  gboolean warn;
 
   if (overdue != NULL)
     {
       g_object_get (row, "due-text", &text, NULL);
-      gtk_widget_set_visible (warning, yk_caseload_row_get_overdue (row));
+      warn = yk_caseload_row_get_overdue (row);
     }
   else
     {
       g_object_get (row, "name", &text, NULL);
-      gtk_widget_set_visible (warning, yk_caseload_row_get_at_risk (row));
+      warn = yk_caseload_row_get_at_risk (row);
     }
+  if (warning == NULL && warn)
+    gtk_box_append (GTK_BOX (box), (warning = new_warning (overdue)));
+  if (warning != NULL)
+    gtk_widget_set_visible (warning, warn);
   gtk_label_set_text (GTK_LABEL (label), text);
 }
 
@@ -780,9 +794,14 @@ shown_changed_cb (YkCaseloadPage *self)
   update_count (self);
 }
 
+/* The filter model's rows keep their positions while the people they
+ * show change, but for the one it follows and its neighbours, which
+ * move with their people: the selected one, so that the selection, the
+ * keyboard focus and the view stay on the person. */
 static void
 selection_changed_cb (YkCaseloadPage *self)
 {
+  yk_caseload_filter_model_follow (self->filter_model, gtk_single_selection_get_selected (self->selection));
   update_actions (self);
 }
 
@@ -922,6 +941,7 @@ yk_caseload_page_class_init (YkCaseloadPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (YK_TYPE_CASELOAD_ROW);
+  g_type_ensure (YK_TYPE_CASELOAD_FILTER_MODEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/yk-caseload-page.ui");
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, store);
   gtk_widget_class_bind_template_child (widget_class, YkCaseloadPage, choice_filter);

@@ -8,10 +8,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-struct _YkCaseloadRow
+/* What a row shows, shared (g_rc_box) between the row made from the
+ * list and the rows of a YkCaseloadFilterModel that show it: pointing
+ * such a row at another person costs a reference, not a copy. */
+typedef struct
 {
-  GObject parent_instance;
-
   gint64 client_id;
   char *case_no;
   char *name;        /* as lists show it: masked, or in full (yk_unlocked_session_list_name) */
@@ -31,6 +32,13 @@ struct _YkCaseloadRow
   YkCaseloadStatus status;
   char *referral_source; /* the stored code; NULL: not recorded */
   char *search_key; /* folded case number, name and phone, one a line */
+} RowData;
+
+struct _YkCaseloadRow
+{
+  GObject parent_instance;
+
+  RowData *d; /* never NULL */
 };
 
 G_DEFINE_FINAL_TYPE (YkCaseloadRow, yk_caseload_row, G_TYPE_OBJECT)
@@ -130,19 +138,51 @@ digits_of (const char *text)
 }
 
 static void
+row_data_clear (gpointer data)
+{
+  RowData *d = data;
+
+  g_free (d->case_no);
+  g_free (d->name);
+  g_free (d->site_code);
+  g_free (d->site_name);
+  g_free (d->worker_name);
+  g_free (d->last_contact_text);
+  g_free (d->due_text);
+  g_free (d->search_key);
+  g_free (d->referral_source);
+}
+
+static void
+row_data_release (RowData *d)
+{
+  g_rc_box_release_full (d, row_data_clear);
+}
+
+/* What a row made empty shows (yk_caseload_row_new_empty()), shared. */
+static RowData *
+empty_data (void)
+{
+  static RowData *empty;
+
+  if (g_once_init_enter (&empty))
+    {
+      RowData *d = g_rc_box_new0 (RowData);
+
+      d->risk_level = -1;
+      d->due = YK_CASELOAD_ROW_NEVER_DUE;
+      d->search_key = g_strdup ("");
+      g_once_init_leave (&empty, d);
+    }
+  return g_rc_box_acquire (empty);
+}
+
+static void
 yk_caseload_row_finalize (GObject *object)
 {
   YkCaseloadRow *self = YK_CASELOAD_ROW (object);
 
-  g_free (self->case_no);
-  g_free (self->name);
-  g_free (self->site_code);
-  g_free (self->site_name);
-  g_free (self->worker_name);
-  g_free (self->last_contact_text);
-  g_free (self->due_text);
-  g_free (self->search_key);
-  g_free (self->referral_source);
+  g_clear_pointer (&self->d, row_data_release);
   G_OBJECT_CLASS (yk_caseload_row_parent_class)->finalize (object);
 }
 
@@ -157,67 +197,67 @@ yk_caseload_row_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CLIENT_ID:
-      g_value_set_int64 (value, self->client_id);
+      g_value_set_int64 (value, self->d->client_id);
       break;
     case PROP_CASE_NO:
-      g_value_set_string (value, self->case_no);
+      g_value_set_string (value, self->d->case_no);
       break;
     case PROP_NAME:
-      g_value_set_string (value, self->name);
+      g_value_set_string (value, self->d->name);
       break;
     case PROP_SITE_ID:
-      g_value_set_int64 (value, self->site_id);
+      g_value_set_int64 (value, self->d->site_id);
       break;
     case PROP_SITE_CODE:
-      g_value_set_string (value, self->site_code);
+      g_value_set_string (value, self->d->site_code);
       break;
     case PROP_SITE_NAME:
-      g_value_set_string (value, self->site_name);
+      g_value_set_string (value, self->d->site_name);
       break;
     case PROP_WORKER_ID:
-      g_value_set_int64 (value, self->worker_id);
+      g_value_set_int64 (value, self->d->worker_id);
       break;
     case PROP_WORKER_NAME:
-      g_value_set_string (value, self->worker_name != NULL ? self->worker_name : _("Unassigned"));
+      g_value_set_string (value, self->d->worker_name != NULL ? self->d->worker_name : _("Unassigned"));
       break;
     case PROP_RISK_LEVEL:
-      g_value_set_int (value, self->risk_level);
+      g_value_set_int (value, self->d->risk_level);
       break;
     case PROP_RISK_TEXT:
-      if (self->risk_level < 0)
+      if (self->d->risk_level < 0)
         g_value_set_string (value, "—");
       else
-        g_value_take_string (value, g_strdup_printf (_("Level %d"), self->risk_level));
+        g_value_take_string (value, g_strdup_printf (_("Level %d"), self->d->risk_level));
       break;
     case PROP_CONDITION:
-      g_value_set_int (value, self->condition);
+      g_value_set_int (value, self->d->condition);
       break;
     case PROP_CONDITION_TEXT:
-      g_value_set_string (value, condition_text (self->condition));
+      g_value_set_string (value, condition_text (self->d->condition));
       break;
     case PROP_LAST_CONTACT:
-      g_value_set_int (value, self->last_contact);
+      g_value_set_int (value, self->d->last_contact);
       break;
     case PROP_LAST_CONTACT_TEXT:
-      g_value_set_string (value, self->last_contact_text != NULL ? self->last_contact_text : _("Never"));
+      g_value_set_string (value, self->d->last_contact_text != NULL ? self->d->last_contact_text : _("Never"));
       break;
     case PROP_DUE:
-      g_value_set_int (value, self->due);
+      g_value_set_int (value, self->d->due);
       break;
     case PROP_DUE_TEXT:
-      g_value_set_string (value, self->due_text != NULL ? self->due_text : "—");
+      g_value_set_string (value, self->d->due_text != NULL ? self->d->due_text : "—");
       break;
     case PROP_OVERDUE:
-      g_value_set_boolean (value, self->overdue);
+      g_value_set_boolean (value, self->d->overdue);
       break;
     case PROP_AT_RISK:
-      g_value_set_boolean (value, self->at_risk);
+      g_value_set_boolean (value, self->d->at_risk);
       break;
     case PROP_STATUS:
-      g_value_set_int (value, self->status);
+      g_value_set_int (value, self->d->status);
       break;
     case PROP_STATUS_TEXT:
-      g_value_set_string (value, status_text (self->status));
+      g_value_set_string (value, status_text (self->d->status));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -261,8 +301,6 @@ yk_caseload_row_class_init (YkCaseloadRowClass *klass)
 static void
 yk_caseload_row_init (YkCaseloadRow *self)
 {
-  self->risk_level = -1;
-  self->due = YK_CASELOAD_ROW_NEVER_DUE;
 }
 
 YkCaseloadRow *
@@ -277,35 +315,38 @@ yk_caseload_row_new (const YkCaseloadEntry *entry,
   g_return_val_if_fail (entry != NULL, NULL);
 
   self = g_object_new (YK_TYPE_CASELOAD_ROW, NULL);
-  self->client_id = entry->client_id;
-  self->case_no = g_strdup (entry->case_no);
-  self->name = g_strdup (name);
-  self->site_id = entry->site_id;
-  self->site_code = g_strdup (entry->site_code);
-  self->site_name = g_strdup (entry->site_name);
-  self->worker_id = entry->worker_id;
-  self->worker_name = g_strdup (entry->worker_name);
-  self->risk_level = entry->risk_level;
-  self->condition = condition_from_code (entry->condition);
+  self->d = g_rc_box_new0 (RowData);
+  self->d->risk_level = -1;
+  self->d->due = YK_CASELOAD_ROW_NEVER_DUE;
+  self->d->client_id = entry->client_id;
+  self->d->case_no = g_strdup (entry->case_no);
+  self->d->name = g_strdup (name);
+  self->d->site_id = entry->site_id;
+  self->d->site_code = g_strdup (entry->site_code);
+  self->d->site_name = g_strdup (entry->site_name);
+  self->d->worker_id = entry->worker_id;
+  self->d->worker_name = g_strdup (entry->worker_name);
+  self->d->risk_level = entry->risk_level;
+  self->d->condition = condition_from_code (entry->condition);
   if (entry->last_contact != NULL && yk_date_parse (entry->last_contact, &date, NULL))
     {
-      self->last_contact = (int) g_date_get_julian (&date);
-      self->last_contact_text = yk_date_format_iso (&date);
+      self->d->last_contact = (int) g_date_get_julian (&date);
+      self->d->last_contact_text = yk_date_format_iso (&date);
     }
   if (g_date_valid (&entry->due))
     {
-      self->due = (int) g_date_get_julian (&entry->due);
-      self->due_text = yk_date_format_iso (&entry->due);
+      self->d->due = (int) g_date_get_julian (&entry->due);
+      self->d->due_text = yk_date_format_iso (&entry->due);
     }
-  self->overdue = entry->overdue;
-  self->at_risk = entry->at_risk;
-  self->status = status_from_code (entry->status);
-  self->referral_source = g_strdup (entry->referral_source);
+  self->d->overdue = entry->overdue;
+  self->d->at_risk = entry->at_risk;
+  self->d->status = status_from_code (entry->status);
+  self->d->referral_source = g_strdup (entry->referral_source);
 
   phone_digits = digits_of (entry->phone);
   key = g_strjoin ("\n", entry->case_no != NULL ? entry->case_no : "", entry->name != NULL ? entry->name : "",
                    entry->phone != NULL ? entry->phone : "", phone_digits, NULL);
-  self->search_key = yk_caseload_search_fold (key);
+  self->d->search_key = yk_caseload_search_fold (key);
   return self;
 }
 
@@ -313,84 +354,84 @@ gint64
 yk_caseload_row_get_client_id (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), 0);
-  return self->client_id;
+  return self->d->client_id;
 }
 
 const char *
 yk_caseload_row_get_case_no (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), NULL);
-  return self->case_no;
+  return self->d->case_no;
 }
 
 const char *
 yk_caseload_row_get_name (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), NULL);
-  return self->name;
+  return self->d->name;
 }
 
 gint64
 yk_caseload_row_get_site_id (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), 0);
-  return self->site_id;
+  return self->d->site_id;
 }
 
 gint64
 yk_caseload_row_get_worker_id (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), 0);
-  return self->worker_id;
+  return self->d->worker_id;
 }
 
 const char *
 yk_caseload_row_get_worker_name (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), NULL);
-  return self->worker_name;
+  return self->d->worker_name;
 }
 
 int
 yk_caseload_row_get_risk_level (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), -1);
-  return self->risk_level;
+  return self->d->risk_level;
 }
 
 YkCaseloadCondition
 yk_caseload_row_get_condition (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), YK_CASELOAD_CONDITION_NONE);
-  return self->condition;
+  return self->d->condition;
 }
 
 YkCaseloadStatus
 yk_caseload_row_get_status (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), YK_CASELOAD_STATUS_ACTIVE);
-  return self->status;
+  return self->d->status;
 }
 
 int
 yk_caseload_row_get_due (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), YK_CASELOAD_ROW_NEVER_DUE);
-  return self->due;
+  return self->d->due;
 }
 
 gboolean
 yk_caseload_row_get_overdue (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), FALSE);
-  return self->overdue;
+  return self->d->overdue;
 }
 
 gboolean
 yk_caseload_row_get_at_risk (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), FALSE);
-  return self->at_risk;
+  return self->d->at_risk;
 }
 
 gboolean
@@ -399,25 +440,63 @@ yk_caseload_row_equal (YkCaseloadRow *a,
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (a) && YK_IS_CASELOAD_ROW (b), FALSE);
 
-  return a->client_id == b->client_id && g_strcmp0 (a->case_no, b->case_no) == 0 &&
-         g_strcmp0 (a->name, b->name) == 0 && a->site_id == b->site_id &&
-         g_strcmp0 (a->site_code, b->site_code) == 0 && g_strcmp0 (a->site_name, b->site_name) == 0 &&
-         a->worker_id == b->worker_id && g_strcmp0 (a->worker_name, b->worker_name) == 0 &&
-         a->risk_level == b->risk_level && a->condition == b->condition && a->last_contact == b->last_contact &&
-         a->due == b->due && a->overdue == b->overdue && a->at_risk == b->at_risk && a->status == b->status &&
-         g_strcmp0 (a->referral_source, b->referral_source) == 0 && g_strcmp0 (a->search_key, b->search_key) == 0;
+  if (a->d == b->d)
+    return TRUE;
+  return a->d->client_id == b->d->client_id && g_strcmp0 (a->d->case_no, b->d->case_no) == 0 &&
+         g_strcmp0 (a->d->name, b->d->name) == 0 && a->d->site_id == b->d->site_id &&
+         g_strcmp0 (a->d->site_code, b->d->site_code) == 0 && g_strcmp0 (a->d->site_name, b->d->site_name) == 0 &&
+         a->d->worker_id == b->d->worker_id && g_strcmp0 (a->d->worker_name, b->d->worker_name) == 0 &&
+         a->d->risk_level == b->d->risk_level && a->d->condition == b->d->condition && a->d->last_contact == b->d->last_contact &&
+         a->d->due == b->d->due && a->d->overdue == b->d->overdue && a->d->at_risk == b->d->at_risk && a->d->status == b->d->status &&
+         g_strcmp0 (a->d->referral_source, b->d->referral_source) == 0 && g_strcmp0 (a->d->search_key, b->d->search_key) == 0;
 }
 
 const char *
 yk_caseload_row_get_referral_source (YkCaseloadRow *self)
 {
   g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), NULL);
-  return self->referral_source;
+  return self->d->referral_source;
 }
 
 gboolean
 yk_caseload_row_matches (YkCaseloadRow *self,
                          const char    *needle)
 {
-  return needle == NULL || *needle == '\0' || strstr (self->search_key, needle) != NULL;
+  return needle == NULL || *needle == '\0' || strstr (self->d->search_key, needle) != NULL;
+}
+
+YkCaseloadRow *
+yk_caseload_row_new_empty (void)
+{
+  YkCaseloadRow *self = g_object_new (YK_TYPE_CASELOAD_ROW, NULL);
+
+  self->d = empty_data ();
+  return self;
+}
+
+gboolean
+yk_caseload_row_show (YkCaseloadRow *self,
+                      YkCaseloadRow *other)
+{
+  RowData *d;
+
+  g_return_val_if_fail (YK_IS_CASELOAD_ROW (self), FALSE);
+
+  d = other != NULL ? g_rc_box_acquire (other->d) : empty_data ();
+  if (d == self->d)
+    {
+      row_data_release (d);
+      return FALSE;
+    }
+  row_data_release (self->d);
+  self->d = d;
+  return TRUE;
+}
+
+gboolean
+yk_caseload_row_shows (YkCaseloadRow *self,
+                       YkCaseloadRow *other)
+{
+  g_return_val_if_fail (YK_IS_CASELOAD_ROW (self) && YK_IS_CASELOAD_ROW (other), FALSE);
+  return self->d == other->d;
 }

@@ -52,6 +52,18 @@ gboolean yk_caseload_row_get_overdue (YkCaseloadRow *self);
 gboolean yk_caseload_row_get_at_risk (YkCaseloadRow *self);
 const char *yk_caseload_row_get_referral_source (YkCaseloadRow *self); /* the code; NULL: not recorded */
 
+/* For YkCaseloadFilterModel, whose rows stay at their positions and
+ * show whoever is there now (so GTK 4.8's list view rebinds its widgets
+ * instead of making new ones): a row showing nobody (no case number, no
+ * name); then showing what `other` shows (NULL: nobody), TRUE if that
+ * changed it. Rows are otherwise immutable. */
+YkCaseloadRow *yk_caseload_row_new_empty (void);
+gboolean yk_caseload_row_show (YkCaseloadRow *self,
+                               YkCaseloadRow *other);
+/* Whether `self` shows `other`'s very data (not only equal data). */
+gboolean yk_caseload_row_shows (YkCaseloadRow *self,
+                                YkCaseloadRow *other);
+
 /* Whether two rows show the same thing (and match the same searches). */
 gboolean yk_caseload_row_equal (YkCaseloadRow *a,
                                 YkCaseloadRow *b);

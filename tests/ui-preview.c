@@ -667,9 +667,13 @@ statistics_ready_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
   /* The 工作量 tab's figures come from a load of their own. */
   workload = YK_WORKLOAD_VIEW (ui_test_child (page, YK_TYPE_STATISTICS_PAGE, "workload_view"));
-  if (g_str_has_prefix (mode, "statistics-workload") &&
-      (yk_workload_view_get_workload (workload) == NULL || yk_workload_view_get_loading (workload)))
-    return G_SOURCE_CONTINUE;
+  if (g_str_has_prefix (mode, "statistics-workload"))
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (ui_test_child (page, YK_TYPE_STATISTICS_PAGE, "view_stack")),
+                                        "workload");
+      if (yk_workload_view_get_workload (workload) == NULL || yk_workload_view_get_loading (workload))
+        return G_SOURCE_CONTINUE;
+    }
   /* YK_PREVIEW_EXPORT_DIR: also save what the export buttons and Print
    * would, for a look with pdftotext and unzip. */
   if (g_getenv ("YK_PREVIEW_EXPORT_DIR") != NULL)
@@ -695,8 +699,6 @@ statistics_ready_cb (gpointer user_data)
                                 (gint64) 0, FALSE);
   if (g_str_has_prefix (mode, "statistics-workload"))
     {
-      gtk_stack_set_visible_child_name (GTK_STACK (ui_test_child (page, YK_TYPE_STATISTICS_PAGE, "view_stack")),
-                                        "workload");
       if (g_str_equal (mode, "statistics-workload-records"))
         gtk_widget_activate_action (GTK_WIDGET (workload), "workload.show-records", "(ixxs)", (int) YK_WORKLOAD_ATTENDANCES, (gint64) 0,
                                     (gint64) 0, "合计");

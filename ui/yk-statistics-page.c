@@ -62,6 +62,7 @@ struct _YkStatisticsPage
   char *range_period;        /* "2021-07-01..2021-09-30" once a range is asked for */
   gboolean filling;          /* the choosers are being filled: nothing to load yet */
   gboolean stale;            /* to load when next shown */
+  char *workload_period;     /* the period the 工作量 tab is still to compute (NULL: none) */
   YkStatistics *statistics;  /* shown */
 
   GCancellable *cancellable; /* of the current load */
@@ -382,6 +383,17 @@ statistics_cb (GObject      *source,
   show_statistics (self);
 }
 
+static void
+load_workload_if_shown (YkStatisticsPage *self)
+{
+  g_autofree char *period = NULL;
+
+  if (self->workload_period == NULL || self->session == NULL || figures_visible (self))
+    return;
+  period = g_steal_pointer (&self->workload_period);
+  yk_workload_view_load (self->workload_view, self->session, period, chosen_site (self));
+}
+
 /* Computes the chosen period in a worker, replacing any load under way. */
 static void
 load (YkStatisticsPage *self)
@@ -414,8 +426,11 @@ load (YkStatisticsPage *self)
                                              self->cancellable, statistics_cb, self));
   set_loading (self, TRUE);
   self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_cb, self);
-  /* The 工作量 tab shares the period and the site. */
-  yk_workload_view_load (self->workload_view, self->session, period, chosen_site (self));
+  /* The 工作量 tab shares the period and the site; it is computed when
+   * shown, not for every choice made on the figures. */
+  g_free (self->workload_period);
+  self->workload_period = g_strdup (period);
+  load_workload_if_shown (self);
 }
 
 static void
@@ -512,6 +527,7 @@ period_kind_changed_cb (YkStatisticsPage *self)
 static void
 view_changed_cb (YkStatisticsPage *self)
 {
+  load_workload_if_shown (self);
   update_actions (self);
 }
 
@@ -552,6 +568,7 @@ apply_range_action (GtkWidget  *widget,
   from_iso = yk_date_format_iso (&from);
   to_iso = yk_date_format_iso (&to);
   g_free (self->range_period);
+  g_free (self->workload_period);
   self->range_period = g_strdup_printf ("%s..%s", from_iso, to_iso);
   show_message (self, NULL, FALSE);
   load (self);

@@ -382,15 +382,17 @@ workload_cb (GObject      *source,
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   self = YK_WORKLOAD_VIEW (user_data);
-  set_loading (self, FALSE);
   if (workload == NULL)
     {
+      set_loading (self, FALSE);
       show_message (self, error->message, TRUE);
       return;
     }
   g_clear_pointer (&self->workload, yk_workload_free);
   self->workload = g_steal_pointer (&workload);
   show_workload (self);
+  /* Last: whoever watches "loading" finds the new workload in place. */
+  set_loading (self, FALSE);
 }
 
 static void

@@ -401,8 +401,17 @@ yk_attachments_add (YkSession               *session,
   return TRUE;
 }
 
-/* At most the limit and one byte more is read, so that a huge file is
- * refused by its size without being read whole. */
+static GBytes *
+too_large (GError **error, const char *name, guint64 size)
+{
+  g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+               _("“%1$s” is too large: an attachment may be at most 20 MB (20,971,520 bytes), this file has "
+                 "%2$llu bytes"),
+               name, (unsigned long long) size);
+  return NULL;
+}
+
+/* A huge file is refused by its size without being read. */
 static GBytes *
 read_file (const char *path, GError **error)
 {
@@ -421,6 +430,13 @@ read_file (const char *path, GError **error)
       g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_FAILED, _("“%1$s” cannot be read: %2$s"), name,
                    fd >= 0 && saved == 0 ? _("it is not a file") : g_strerror (saved));
       return NULL;
+    }
+  /* Refused by its size at once; a file that grows while read is caught
+   * by reading at most the limit and one byte more. */
+  if ((guint64) st.st_size > YK_ATTACHMENT_MAX_SIZE)
+    {
+      close (fd);
+      return too_large (error, name, (guint64) st.st_size);
     }
   data = g_malloc ((gsize) YK_ATTACHMENT_MAX_SIZE + 1);
   while (size < (gsize) YK_ATTACHMENT_MAX_SIZE + 1)
@@ -444,16 +460,7 @@ read_file (const char *path, GError **error)
     }
   close (fd);
   if (size > YK_ATTACHMENT_MAX_SIZE)
-    {
-      /* The size the type check reports is the file's. */
-      gsize whole = MAX (size, (gsize) st.st_size);
-
-      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
-                   _("“%1$s” is too large: an attachment may be at most 20 MB (20,971,520 bytes), this file has "
-                     "%2$llu bytes"),
-                   name, (unsigned long long) whole);
-      return NULL;
-    }
+    return too_large (error, name, size);
   data = g_realloc (g_steal_pointer (&data), MAX (size, 1));
   return yk_attachment_bytes_new_wiped (g_steal_pointer (&data), size);
 }
@@ -544,7 +551,6 @@ yk_attachments_save (YkSession  *session,
                      const char *path,
                      GError    **error)
 {
-  g_autoptr (YkAttachmentRow) row = NULL;
   g_autoptr (GBytes) content = NULL;
   g_autofree char *detail = NULL;
   gsize size = 0;
@@ -552,7 +558,7 @@ yk_attachments_save (YkSession  *session,
 
   if (!yk_session_require_coordinator (session, error))
     return FALSE;
-  content = yk_attachments_read (session, id, &row, error);
+  content = yk_attachments_read (session, id, NULL, error);
   if (content == NULL)
     return FALSE;
   /* On record before a byte is written: an export that the trail does

@@ -528,13 +528,10 @@ static gboolean
 add_same_people_warnings (YkDistrict *district, YkStore *merged, GPtrArray *opened, GError **error)
 {
   g_autoptr (GPtrArray) pairs = yk_db_district_same_people (yk_store_get_connection (merged), error);
-  g_autoptr (GStrvBuilder) warnings = NULL;
+  g_autoptr (GStrvBuilder) warnings = g_strv_builder_new ();
 
   if (pairs == NULL)
     return FALSE;
-  if (pairs->len == 0)
-    return TRUE;
-  warnings = g_strv_builder_new ();
   for (guint i = 0; i < pairs->len; i++)
     {
       YkDbSamePerson *pair = pairs->pdata[i];
@@ -551,7 +548,6 @@ add_same_people_warnings (YkDistrict *district, YkStore *merged, GPtrArray *open
                                  a->file->name, pair->first_case_no, b->file->name, pair->other_case_no);
       g_strv_builder_add (warnings, warning);
     }
-  g_strfreev (district->people_warnings);
   district->people_warnings = g_strv_builder_end (warnings);
   return TRUE;
 }

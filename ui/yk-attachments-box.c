@@ -187,6 +187,9 @@ records_changed_cb (YkAttachmentsBox  *self,
                     gint64             client_id,
                     YkUnlockedSession *session)
 {
+  /* Another person's records: nothing of this person's changed. */
+  if (self->client_id > 0 && client_id > 0 && client_id != self->client_id)
+    return;
   reload (self);
 }
 

@@ -306,8 +306,6 @@ save (YkClientDialog *self,
   yk_client_record_clear (&record);
 }
 
-static void save (YkClientDialog *self, gboolean namesake);
-
 /* Enter in the reason: 仍然新建 (the dialog has no letter left for it). */
 static void
 namesake_activate_cb (YkClientDialog *self)

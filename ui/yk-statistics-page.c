@@ -568,7 +568,6 @@ apply_range_action (GtkWidget  *widget,
   from_iso = yk_date_format_iso (&from);
   to_iso = yk_date_format_iso (&to);
   g_free (self->range_period);
-  g_free (self->workload_period);
   self->range_period = g_strdup_printf ("%s..%s", from_iso, to_iso);
   show_message (self, NULL, FALSE);
   load (self);
@@ -752,6 +751,7 @@ yk_statistics_page_finalize (GObject *object)
   g_ptr_array_unref (self->tasks);
   g_array_unref (self->site_ids);
   g_free (self->range_period);
+  g_free (self->workload_period);
   G_OBJECT_CLASS (yk_statistics_page_parent_class)->finalize (object);
 }
 

@@ -211,8 +211,16 @@ count_all (sqlite3 *db, const char *from, const char *to, int threshold, gboolea
   return TRUE;
 }
 
-static YkReport *compute (sqlite3 *db, const char *from, const char *to, gint64 only_site,
-                          gboolean with_cumulative, GError **error);
+/* What compute() counts: a report with its cumulative column, or a
+ * month of the series for the charts (the flow figures alone). */
+typedef enum
+{
+  COUNT_WITH_CUMULATIVE,
+  COUNT_FLOWS,
+} CountScope;
+
+static YkReport *compute (sqlite3 *db, const char *from, const char *to, gint64 only_site, CountScope scope,
+                          GError **error);
 
 /* Runs on whatever connection it is given, so the window can call it
  * from a worker thread on a connection of its own. */
@@ -223,7 +231,7 @@ _yk_report_compute_on (sqlite3    *db,
                        gint64      only_site,
                        GError    **error)
 {
-  return compute (db, from, to, only_site, TRUE, error);
+  return compute (db, from, to, only_site, COUNT_WITH_CUMULATIVE, error);
 }
 
 /* The site `report` covers, 0 for all of them. */
@@ -260,7 +268,7 @@ monthly (sqlite3        *db,
         month_end = to;
       first = yk_date_format_iso (&month_start);
       last = yk_date_format_iso (&month_end);
-      month = compute (db, first, last, only_site, FALSE, error);
+      month = compute (db, first, last, only_site, COUNT_FLOWS, error);
       if (month == NULL)
         return NULL;
       g_ptr_array_add (months, month);
@@ -307,9 +315,10 @@ compute (sqlite3    *db,
          const char *from,
          const char *to,
          gint64      only_site,
-         gboolean    with_cumulative,
+         CountScope  scope,
          GError    **error)
 {
+  gboolean with_cumulative = scope == COUNT_WITH_CUMULATIVE;
   g_autoptr (YkReport) report = g_new0 (YkReport, 1);
   g_autoptr (GPtrArray) site_rows = yk_db_sites_list (db, error);
   g_autoptr (GHashTable) values = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -349,7 +358,8 @@ compute (sqlite3    *db,
    * nothing at all when the period itself starts with the pilot. */
   if (report->from_pilot_start)
     with_cumulative = FALSE;
-  if (!count_all (db, from, to, report->improvement_threshold, FALSE, values, error) ||
+  report->flows_only = scope == COUNT_FLOWS;
+  if (!count_all (db, from, to, report->improvement_threshold, report->flows_only, values, error) ||
       (with_cumulative && !count_all (db, pilot_from, to, report->improvement_threshold, TRUE, cumulative, error)))
     return NULL;
 

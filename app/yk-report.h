@@ -31,6 +31,9 @@ typedef struct
   char *to;
   char *pilot_start;     /* earliest site opening date, NULL if none is recorded */
   gboolean from_pilot_start;
+  /* A month of yk_report_monthly(): only the flow figures are counted;
+   * the stock ones (case_files_total, caseload_active, improved) are 0. */
+  gboolean flows_only;
   int improvement_threshold;
   GPtrArray *sites;      /* YkReportSite, one per site reported */
   gint64 total[YK_N_INDICATORS];
@@ -53,7 +56,10 @@ gboolean yk_period_parse (const char *text,
 
 /* One report per calendar month of `report`'s period (the first and last
  * may be partial), without the cumulative column: the series for
- * charts, over the same sites, as far as the reader may see them. */
+ * charts, over the same sites, as far as the reader may see them. Each
+ * month holds the flow figures (services, activities, beneficiaries…)
+ * alone, flows_only set: no chart or sheet shows a month's stock, and
+ * counting it (improvement above all) was half the series' time. */
 GPtrArray *yk_report_monthly (YkReader       *reader,
                               const YkReport *report,
                               GError        **error);

@@ -50,13 +50,17 @@
 #define BY_DAY_SQL(expression)                                                                \
   "SELECT site_id, sum(" expression ") FROM figures_by_day WHERE day BETWEEN ?1 AND ?2 GROUP BY site_id"
 
-/* People served on some day of [?1, ?2]: the months of the range, each
+/* Whether the served_months row `alias` has a day in [?1, ?2]: its
  * month's bit mask cut to the days of the range (bit d is day d). */
+#define SERVED_DAYS_IN_RANGE(alias)                                                           \
+  alias ".days & ((1 << (iif(" alias ".month = substr(?2, 1, 7), CAST(substr(?2, 9, 2) AS INTEGER), 31) + 1)) " \
+  "  - (1 << iif(" alias ".month = substr(?1, 1, 7), CAST(substr(?1, 9, 2) AS INTEGER), 1))) <> 0"
+
+/* People served on some day of [?1, ?2]: the months of the range. */
 #define SERVED_SQL(kind)                                                                      \
-  "SELECT DISTINCT person_id FROM served_months "                                             \
+  "SELECT DISTINCT person_id FROM served_months s "                                           \
   "WHERE month BETWEEN substr(?1, 1, 7) AND substr(?2, 1, 7) AND person_kind = '" kind "' "   \
-  "  AND days & ((1 << (iif(month = substr(?2, 1, 7), CAST(substr(?2, 9, 2) AS INTEGER), 31) + 1)) " \
-  "            - (1 << iif(month = substr(?1, 1, 7), CAST(substr(?1, 9, 2) AS INTEGER), 1))) <> 0"
+  "  AND " SERVED_DAYS_IN_RANGE ("s")
 
 static const struct
 {
@@ -107,19 +111,23 @@ static const struct
     "    max (iif (from_last = 1, total, NULL)) AS latest FROM ranked GROUP BY client_id) "
     "SELECT c.site_id, 'clients', c.id, 1 FROM person p CROSS JOIN clients c ON c.id = p.client_id "
     "WHERE " LIVE_CLIENT ("c") " AND p.n >= 2 AND p.latest <= p.baseline - ?3",
-    /* The same, two seeks per person in assessments_client_date instead
-     * of ranking every assessment. */
-    "WITH person AS ("
+    /* The same, one seek per person for the baseline and one for the
+     * latest (assessments_client_sdss, schema v10), each giving the
+     * assessment's id and SDSS total packed as id * 64 + total (a total
+     * is 0..20), instead of ranking every assessment. MATERIALIZED: the
+     * planner would otherwise run each seek once per use. */
+    "WITH person AS MATERIALIZED ("
     "  SELECT c.site_id, "
-    "    (SELECT r.id FROM assessments r WHERE r.client_id = c.id AND r.voided_at IS NULL AND r.a_date <= ?2 "
-    "     ORDER BY r.a_date, r.id LIMIT 1) AS first_id, "
-    "    (SELECT r.id FROM assessments r WHERE r.client_id = c.id AND r.voided_at IS NULL AND r.a_date <= ?2 "
-    "     ORDER BY r.a_date DESC, r.id DESC LIMIT 1) AS last_id "
+    "    (SELECT r.id * 64 + " YK_SDSS_TOTAL_OF ("r") " FROM assessments r "
+    "     WHERE r.client_id = c.id AND r.voided_at IS NULL AND r.a_date <= ?2 "
+    "     ORDER BY r.a_date, r.id LIMIT 1) AS first, "
+    "    (SELECT r.id * 64 + " YK_SDSS_TOTAL_OF ("r") " FROM assessments r "
+    "     WHERE r.client_id = c.id AND r.voided_at IS NULL AND r.a_date <= ?2 "
+    "     ORDER BY r.a_date DESC, r.id DESC LIMIT 1) AS last "
     "  FROM clients c WHERE " LIVE_CLIENT ("c") ") "
-    "SELECT p.site_id, count(*) FROM person p "
-    "  CROSS JOIN assessments b ON b.id = p.first_id CROSS JOIN assessments l ON l.id = p.last_id "
-    "WHERE p.first_id <> p.last_id AND " YK_SDSS_TOTAL_OF ("l") " <= " YK_SDSS_TOTAL_OF ("b") " - ?3 "
-    "GROUP BY p.site_id" },
+    "SELECT site_id, count(*) FROM person "
+    "WHERE first / 64 <> last / 64 AND last % 64 <= first % 64 - ?3 "
+    "GROUP BY site_id" },
   /* S + F + R + Q of docs/design/indicators.md. */
   [YK_INDICATOR_BENEFICIARIES] = {
     "beneficiaries",
@@ -148,8 +156,14 @@ static const struct
     "UNION ALL "
     "SELECT q.site_id, 'questionnaires', q.id, 1 FROM questionnaires q WHERE q.voided_at IS NULL "
     "  AND q.client_id IS NULL AND q.family_id IS NULL AND q.q_date BETWEEN ?1 AND ?2",
-    "SELECT c.site_id, count(*) FROM (" SERVED_SQL ("client") ") s "
-    "  CROSS JOIN clients c ON c.id = s.person_id WHERE " LIVE_CLIENT ("c") " GROUP BY c.site_id "
+    /* Service users: one seek per person in served_months_person
+     * (schema v10) for a month of the range with a day in it, instead of
+     * every served month of the range made distinct. Family members are
+     * fewer per month: the months of the range, made distinct. */
+    "SELECT c.site_id, count(*) FROM clients c WHERE " LIVE_CLIENT ("c") " "
+    "  AND EXISTS (SELECT 1 FROM served_months s WHERE s.person_kind = 'client' AND s.person_id = c.id "
+    "    AND s.month BETWEEN substr(?1, 1, 7) AND substr(?2, 1, 7) AND " SERVED_DAYS_IN_RANGE ("s") ") "
+    "  GROUP BY c.site_id "
     "UNION ALL "
     "SELECT c.site_id, count(*) FROM (" SERVED_SQL ("family") ") s "
     "  CROSS JOIN family_members fm ON fm.id = s.person_id CROSS JOIN clients c ON c.id = fm.client_id "

@@ -17,6 +17,7 @@ extern const char yk_schema_v6[];
 extern const char yk_schema_v7[];
 extern const char yk_schema_v8[];
 extern const char yk_schema_v9[];
+extern const char yk_schema_v10[];
 
 static const char *const migrations[] = {
   yk_schema_v1, /* 0 → 1 */
@@ -28,6 +29,7 @@ static const char *const migrations[] = {
   yk_schema_v7, /* 6 → 7: the referral source of a case file */
   yk_schema_v8, /* 7 → 8: a transfer's link between two case files */
   yk_schema_v9, /* 8 → 9: staff training sessions and their attendees */
+  yk_schema_v10, /* 9 → 10: indexes for the figures at district scale */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YK_SCHEMA_VERSION);

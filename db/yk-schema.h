@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; PRAGMA user_version holds it. */
-#define YK_SCHEMA_VERSION 9
+#define YK_SCHEMA_VERSION 10
 
 gboolean yk_schema_migrate (sqlite3 *db,
                             GError **error);

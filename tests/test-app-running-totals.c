@@ -8,6 +8,7 @@
 #include "yk-report-private.h"
 #include "yk-casework.h"
 #include "yk-demo.h"
+#include "yk-reader.h"
 #include "yk-report.h"
 #include "yk-verify.h"
 
@@ -75,6 +76,64 @@ static void
 test_demo_data (void)
 {
   assert_totals_match_records ("the demo");
+}
+
+static gboolean
+is_flow (YkIndicator k)
+{
+  return k != YK_INDICATOR_CASE_FILES_TOTAL && k != YK_INDICATOR_CASELOAD_ACTIVE && k != YK_INDICATOR_IMPROVED;
+}
+
+/* The monthly series counts each month's flow figures alone: each equals
+ * a report of that month, whole or cut by the period; the additive ones
+ * add up to the period's; the stock ones are left at 0, as documented. */
+static void
+test_monthly_series (void)
+{
+  static const char *const cases[][3] = {
+    /* from, to, the months' bounds */
+    { "2021-10-01", "2021-12-31", "2021-10-01 2021-10-31 2021-11-01 2021-11-30 2021-12-01 2021-12-31" },
+    { "2021-01-15", "2021-03-02", "2021-01-15 2021-01-31 2021-02-01 2021-02-28 2021-03-01 2021-03-02" },
+  };
+  g_autoptr (YkReader) reader = yk_reader_new_for_session (session);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (YkReport) period = _yk_report_compute_on (db (), cases[c][0], cases[c][1], 0, &error);
+      g_autoptr (GPtrArray) months = yk_report_monthly (reader, period, &error);
+      g_auto (GStrv) bounds = g_strsplit (cases[c][2], " ", -1);
+      gint64 added[YK_N_INDICATORS] = { 0 };
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (months->len, ==, 3);
+      for (guint m = 0; m < months->len; m++)
+        {
+          YkReport *month = months->pdata[m];
+          g_autoptr (YkReport) alone = NULL;
+
+          g_assert_cmpstr (month->from, ==, bounds[2 * m]);
+          g_assert_cmpstr (month->to, ==, bounds[2 * m + 1]);
+          g_assert_true (month->flows_only);
+          alone = _yk_report_compute_on (db (), month->from, month->to, 0, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (month->sites->len, ==, alone->sites->len);
+          for (guint s = 0; s < month->sites->len; s++)
+            for (int k = 0; k < YK_N_INDICATORS; k++)
+              {
+                gint64 value = ((YkReportSite *) month->sites->pdata[s])->values[k];
+
+                g_assert_cmpint (value, ==, is_flow ((YkIndicator) k) ? ((YkReportSite *) alone->sites->pdata[s])->values[k] : 0);
+                added[k] += value;
+              }
+        }
+      for (int k = 0; k < YK_N_INDICATORS; k++)
+        if (is_flow ((YkIndicator) k) && k != YK_INDICATOR_BENEFICIARIES)
+          g_assert_cmpint (added[k], ==, period->total[k]);
+      /* Someone served in two months is one beneficiary of the period. */
+      g_assert_cmpint (added[YK_INDICATOR_BENEFICIARIES], >=, period->total[YK_INDICATOR_BENEFICIARIES]);
+      g_assert_cmpint (period->total[YK_INDICATOR_HOME_VISITS], >, 0);
+    }
 }
 
 /* Each change touches records the figures count; the statements pick
@@ -270,6 +329,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/app/running-totals/demo", test_demo_data);
+  g_test_add_func ("/app/running-totals/monthly", test_monthly_series);
   g_test_add_func ("/app/running-totals/changes", test_every_kind_of_change);
   g_test_add_func ("/app/running-totals/correction", test_correction_moves_figures);
   g_test_add_func ("/app/running-totals/verify", test_verify_recounts);

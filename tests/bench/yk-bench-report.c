@@ -177,6 +177,16 @@ main (int   argc,
 
         time_workload (label, db, indicator_workload, &one);
       }
+    /* What the cumulative column adds: the flow figures since the pilot
+     * started (the stock ones are the quarter's). */
+    printf ("cumulative (%s..%s), each figure:\n", cumulative_from, cumulative_to);
+    for (int i = 0; i < YK_N_INDICATORS; i++)
+      {
+        OneIndicator one = { since_start, (YkIndicator) i };
+        g_autofree char *label = g_strdup_printf ("  %s", yk_indicator_key ((YkIndicator) i));
+
+        time_workload (label, db, indicator_workload, &one);
+      }
   }
   return EXIT_SUCCESS;
 }

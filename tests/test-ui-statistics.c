@@ -168,6 +168,21 @@ assert_table_is (Fixture *f, const YkReport *expected)
     }
 }
 
+/* What the page shows at the moment it says it has finished loading. */
+static void
+loading_notify_cb (YkStatisticsPage *page,
+                   GParamSpec       *pspec,
+                   char            **period_when_loaded)
+{
+  YkStatistics *statistics = yk_statistics_page_get_statistics (page);
+
+  if (!yk_statistics_page_get_loading (page) && statistics != NULL)
+    {
+      g_free (*period_when_loaded);
+      *period_when_loaded = g_strdup (statistics->period);
+    }
+}
+
 static void
 test_quarter_matches_engine (void)
 {
@@ -175,13 +190,18 @@ test_quarter_matches_engine (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (YkReport) expected = NULL;
   g_autoptr (YkReport) cli = NULL;
-  g_autofree char *summary = NULL, *notes = NULL;
+  g_autofree char *summary = NULL, *notes = NULL, *period_when_loaded = NULL;
+  gulong handler;
 
   fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
   /* The latest quarter with records comes first. */
   g_assert_cmpstr (shown (&f)->period, ==, "2021Q4");
+  handler = g_signal_connect (f.page, "notify::loading", G_CALLBACK (loading_notify_cb), &period_when_loaded);
   choose_quarter (&f, "2021Q3");
   ui_test_spin_until (!yk_statistics_page_get_loading (f.page) && g_str_equal (shown (&f)->period, "2021Q3"));
+  /* Loading ends with the new figures in place, not before them. */
+  g_assert_cmpstr (period_when_loaded, ==, "2021Q3");
+  g_signal_handler_disconnect (f.page, handler);
   choose_quarter (&f, "2021Q4");
   ui_test_spin_until (!yk_statistics_page_get_loading (f.page) && g_str_equal (shown (&f)->period, "2021Q4"));
 

@@ -371,16 +371,17 @@ statistics_cb (GObject      *source,
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   self = YK_STATISTICS_PAGE (user_data);
-  set_loading (self, FALSE);
   if (statistics == NULL)
+    show_message (self, error->message, TRUE);
+  else
     {
-      show_message (self, error->message, TRUE);
-      return;
+      show_message (self, NULL, FALSE);
+      g_clear_pointer (&self->statistics, yk_statistics_unref);
+      self->statistics = g_steal_pointer (&statistics);
+      show_statistics (self);
     }
-  show_message (self, NULL, FALSE);
-  g_clear_pointer (&self->statistics, yk_statistics_unref);
-  self->statistics = g_steal_pointer (&statistics);
-  show_statistics (self);
+  /* Last, so that whoever watches `loading` finds the new figures. */
+  set_loading (self, FALSE);
 }
 
 static void

@@ -2,14 +2,14 @@
 /* The statistics page (统计报表) on an existing database. Times
  *  - the page first shown, as the main view shows it (its session given
  *    while another screen is up, then switched to): to its first frame
- *    painted, to the figures arriving from the worker thread, and to the
- *    next frame painted once they and the monthly charts are in place;
+ *    painted, to the figures and the monthly charts in place (computed by
+ *    a worker thread), and to the next frame painted;
  *  - choosing another quarter, as a person's choice in the period chooser
  *    arrives (the quarter drop-down's `selected`), alternating between two
  *    or more quarters so that every choice changes the figures: until the
- *    worker's result comes back (the page's `loading` turns FALSE), until
- *    the page has applied it (the table, the summary and both charts
- *    holding the new months), and until the next frame is painted; with
+ *    page has the worker's result in place (the table, the summary and
+ *    both charts holding the new months: the page's `loading` turns FALSE
+ *    after that), and until the next frame is painted; with
  *    the CPU time of the main thread and of the other threads (the worker)
  *    over the same time;
  *  - yk_statistics_compute () alone, what the worker does, in this thread.
@@ -92,8 +92,7 @@ ms_between (gint64 start,
 typedef struct
 {
   gint64 first_paint; /* the first frame painted once armed */
-  gint64 arrived;     /* `loading` back to FALSE: the worker's result is in */
-  gint64 applied;     /* the callback that applies it has returned */
+  gint64 applied;     /* `loading` back to FALSE: the new figures are in place */
   gint64 painted;     /* the first frame painted after that */
   gboolean armed;
 } Timing;
@@ -103,7 +102,7 @@ static Timing timing;
 static void
 timing_arm (void)
 {
-  timing = (Timing) { 0, 0, 0, 0, TRUE };
+  timing = (Timing) { 0, 0, 0, TRUE };
 }
 
 static void
@@ -119,23 +118,12 @@ after_paint_cb (GdkFrameClock *clock)
     timing.painted = now;
 }
 
-/* At G_PRIORITY_HIGH, so the first thing the main loop does once the
- * page's callback that turned `loading` off (and then filled the table
- * and the charts) has returned; frames come at a lower priority. */
-static gboolean
-applied_cb (gpointer user_data)
-{
-  timing.applied = g_get_monotonic_time ();
-  return G_SOURCE_REMOVE;
-}
-
 static void
 loading_cb (YkStatisticsPage *page)
 {
-  if (!timing.armed || yk_statistics_page_get_loading (page) || timing.arrived != 0)
+  if (!timing.armed || yk_statistics_page_get_loading (page) || timing.applied != 0)
     return;
-  timing.arrived = g_get_monotonic_time ();
-  g_idle_add_full (G_PRIORITY_HIGH, applied_cb, NULL, NULL);
+  timing.applied = g_get_monotonic_time ();
 }
 
 static gboolean
@@ -247,7 +235,6 @@ bench_page (YkUnlockedSession *unlocked)
   GtkWidget *page = g_object_new (YK_TYPE_STATISTICS_PAGE, NULL);
   GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (page, YK_TYPE_STATISTICS_PAGE,
                                                                         "quarter_dropdown"));
-  g_autoptr (GArray) arrived = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) applied = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) painted = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) laid_out = g_array_new (FALSE, FALSE, sizeof (double));
@@ -295,7 +282,6 @@ bench_page (YkUnlockedSession *unlocked)
     printf ("First shown (%s, %u sites):\n", shown_quarter (page),
             yk_statistics_page_get_statistics (YK_STATISTICS_PAGE (page))->report->sites->len);
     print_once ("  to the first frame painted", ms_between (start, timing.first_paint));
-    print_once ("  to the figures arriving (worker's result)", ms_between (start, timing.arrived));
     print_once ("  to the figures and charts applied", ms_between (start, timing.applied));
     print_once ("  to the next frame painted", ms_between (start, timing.painted));
     print_once ("  CPU, main thread", main_ms);
@@ -327,8 +313,6 @@ bench_page (YkUnlockedSession *unlocked)
       other_ms = cpu_ms (CLOCK_PROCESS_CPUTIME_ID) - process_start - main_ms;
       check_shown (page, quarter);
 
-      ms = ms_between (start, timing.arrived);
-      g_array_append_val (arrived, ms);
       ms = ms_between (start, timing.applied);
       g_array_append_val (applied, ms);
       ms = ms_between (timing.applied, timing.painted);
@@ -338,8 +322,8 @@ bench_page (YkUnlockedSession *unlocked)
       g_array_append_val (main_cpu, main_ms);
       g_array_append_val (other_cpu, other_ms);
       if (g_getenv ("YK_BENCH_VERBOSE"))
-        printf ("    %s: arrived %.1f ms, applied %.1f, painted %.1f; CPU main %.1f, other %.1f\n", quarter,
-                ms_between (start, timing.arrived), ms_between (start, timing.applied), ms, main_ms, other_ms);
+        printf ("    %s: applied %.1f ms, painted %.1f; CPU main %.1f, other %.1f\n", quarter,
+                ms_between (start, timing.applied), ms, main_ms, other_ms);
     }
 
   {
@@ -347,7 +331,6 @@ bench_page (YkUnlockedSession *unlocked)
 
     printf ("Choosing another quarter (%s), %d runs:\n", list, runs);
   }
-  print_stat ("  to the figures arriving (worker's result)", arrived);
   print_stat ("  to the figures and charts applied", applied);
   print_stat ("  to the next frame painted", painted);
   print_stat ("    of which applied to painted", laid_out);

@@ -405,6 +405,8 @@ test_filters (void)
 
   /* The referral source: 医院 (the second of the six), then those
    * without one recorded. */
+  /* 全部转介来源, the six sources, 未记录转介来源. */
+  ui_test_assert_referral_sources (child (&f, "referral_source_drop_down"), 1, 1);
   choose (&f, "referral_source_drop_down", 2);
   assert_shown (&f, from_source, "hospital");
   choose (&f, "referral_source_drop_down", 7);

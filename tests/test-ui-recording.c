@@ -985,6 +985,7 @@ test_new_client_needs_consent (void)
   /* Sent by the psychiatric prevention doctor (精防医生, the first of the six). */
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (ui_test_child (dialog, type, "referral_source_dropdown"))),
                     ==, 0);
+  ui_test_assert_referral_sources (ui_test_child (dialog, type, "referral_source_dropdown"), 1, 0);
   select_item (dialog, type, "referral_source_dropdown", 1);
   gtk_widget_activate_action (dialog, "form.save", NULL);
   g_assert_null (dialog);

@@ -3,6 +3,7 @@
 #include "ui-test-util.h"
 #include "yk-accounts.h"
 #include "yk-main-view.h"
+#include "yk-record-rules.h"
 #include "yk-session.h"
 #include "yk-unlock-page.h"
 #include "yk-wipe.h"
@@ -375,4 +376,19 @@ ui_test_sample_sheet_pdf (void)
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (out);
+}
+
+void
+ui_test_assert_referral_sources (GtkWidget *dropdown,
+                                 guint      first,
+                                 guint      after)
+{
+  GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  const char *const *codes = yk_referral_source_codes ();
+  guint n = g_strv_length ((char **) codes);
+
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, first + n + after);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), first + i), ==,
+                     yk_referral_source_label (codes[i]));
 }

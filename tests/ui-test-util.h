@@ -68,6 +68,12 @@ GtkShortcut *ui_test_find_shortcut (GtkWidget  *widget,
 /* Runs that shortcut, failing the test if there is none. */
 void ui_test_press_shortcut (GtkWidget  *widget,
                              const char *trigger);
+/* A referral source drop-down lists yk_referral_source_codes()' labels in
+ * their order from position `first`; its last item is at `first` + their
+ * number − 1 + `after` (the items after them). */
+void ui_test_assert_referral_sources (GtkWidget *dropdown,
+                                      guint      first,
+                                      guint      after);
 /* A key as `widget`'s key controllers see it; TRUE if one handled it. */
 gboolean ui_test_press_key (GtkWidget *widget,
                             guint      keyval);

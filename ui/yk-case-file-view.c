@@ -10,6 +10,7 @@
 #include "yk-dossier-print.h"
 #include "yk-file-chooser.h"
 #include "yk-reader-task.h"
+#include "yk-record-form.h"
 #include "yk-app-error.h"
 #include "yk-case-file.h"
 #include "yk-casework.h"
@@ -128,9 +129,6 @@ static const char *const diagnoses[] = { "", "精神分裂症", "分裂情感性
 static const char *const statuses[] = { "active", "referred", "closed" };
 static const char *const signers[] = { "", "self", "guardian" };
 static const char *const consent_forms[] = { "unknown", "written", "oral_recorded" };
-/* yk_referral_source_codes(), after "not recorded". */
-static const char *const referral_sources[] = { "", "psychiatric_doctor", "hospital", "community", "family", "self",
-                                                "platform" };
 
 static const char *const record_actions[] = { "record.phone", "record.visit", "record.assessment", "record.family",
                                               "record.plan-goal", "record.referral", "record.status",
@@ -345,7 +343,11 @@ field_value (YkCaseFileView *self, guint f)
       if (g_str_equal (key, "consent_form"))
         return g_strdup (consent_forms[MIN (selected, G_N_ELEMENTS (consent_forms) - 1)]);
       if (g_str_equal (key, "referral_source"))
-        return g_strdup (referral_sources[MIN (selected, G_N_ELEMENTS (referral_sources) - 1)]);
+        {
+          const char *code = yk_record_form_referral_source (widget);
+
+          return g_strdup (code != NULL ? code : "");
+        }
       if (g_str_equal (key, "gender"))
         return g_strdup (genders[MIN (selected, G_N_ELEMENTS (genders) - 1)]);
       if (g_str_equal (key, "diagnosis"))
@@ -393,7 +395,7 @@ set_field_value (YkCaseFileView *self, guint f, const char *value)
         gtk_drop_down_set_selected (dropdown, index_of (consent_forms, G_N_ELEMENTS (consent_forms),
                                                         value != NULL && *value != '\0' ? value : "unknown"));
       else if (g_str_equal (key, "referral_source"))
-        gtk_drop_down_set_selected (dropdown, index_of (referral_sources, G_N_ELEMENTS (referral_sources), value));
+        yk_record_form_choose_referral_source (widget, value);
       else if (g_str_equal (key, "gender"))
         gtk_drop_down_set_selected (dropdown, index_of (genders, G_N_ELEMENTS (genders), value));
       else if (g_str_equal (key, "diagnosis"))

@@ -90,9 +90,6 @@ static const char *const diagnosis_codes[] = { NULL, "精神分裂症", "分裂�
 static const char *const risk_codes[] = { NULL, "0", "1", "2", "3", "4", "5" };
 static const char *const signer_codes[] = { "self", "guardian" };
 static const char *const consent_form_codes[] = { "written", "oral_recorded" };
-/* Not recorded, then yk_referral_source_codes() in its order. */
-static const char *const referral_source_codes[] = { NULL, "psychiatric_doctor", "hospital", "community", "family",
-                                                     "self", "platform" };
 
 static gint64
 site_id (YkClientDialog *self)
@@ -182,7 +179,7 @@ read_record (YkClientDialog *self,
   if (g_strcmp0 (r->consent_signer, "guardian") == 0)
     r->consent_guardian = yk_record_form_text (self->consent_guardian_entry);
   r->consent_form = g_strdup (yk_record_form_choice (self->consent_form_dropdown, consent_form_codes));
-  r->referral_source = g_strdup (yk_record_form_choice (self->referral_source_dropdown, referral_source_codes));
+  r->referral_source = g_strdup (yk_record_form_referral_source (self->referral_source_dropdown));
   r->consent_scope = (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->consent_scope_case_file_check))
                         ? YK_CONSENT_SCOPE_CASE_FILE : 0) |
                      (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->consent_scope_services_check))

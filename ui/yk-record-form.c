@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "yukang-ui"
 
 #include "yk-record-form.h"
+#include "yk-record-rules.h"
 #include "yk-recording.h"
 #include "yk-score-choice.h"
 #include "yk-validate.h"
@@ -381,6 +382,33 @@ yk_record_form_set_today (GtkWidget *entry)
   yk_date_today (&today);
   iso = yk_date_format_iso (&today);
   gtk_editable_set_text (GTK_EDITABLE (entry), iso);
+}
+
+/* A referral source drop-down lists "not recorded", then the labels of
+ * yk_referral_source_codes() in their order (the .ui files; the tests
+ * check they agree). The code chosen, NULL for not recorded. */
+const char *
+yk_record_form_referral_source (GtkWidget *dropdown)
+{
+  const char *const *codes = yk_referral_source_codes ();
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > g_strv_length ((char **) codes))
+    return NULL;
+  return codes[selected - 1];
+}
+
+void
+yk_record_form_choose_referral_source (GtkWidget  *dropdown,
+                                       const char *code)
+{
+  const char *const *codes = yk_referral_source_codes ();
+  guint position = 0;
+
+  for (guint i = 0; code != NULL && codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], code))
+      position = i + 1;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
 }
 
 /* Drop-downs list what people read; `codes` what is stored, index by

@@ -67,6 +67,9 @@ void yk_record_form_fill_staff (GtkWidget *dropdown,
                                 GPtrArray *staff,
                                 gint64     selected_id);
 gint64 yk_record_form_staff_id (GtkWidget *dropdown);
+const char *yk_record_form_referral_source (GtkWidget *dropdown);
+void yk_record_form_choose_referral_source (GtkWidget  *dropdown,
+                                            const char *code);
 
 void yk_record_form_class_add_shortcuts (GtkWidgetClass *widget_class);
 YkClientRecord *yk_record_form_load_person (YkRecordForm *form,

@@ -11,6 +11,7 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 /* The dossier's layout (docs/design/dossier.md): each person from a new
@@ -18,7 +19,9 @@
  * order. Everything is a block of known height — a heading, a table's
  * head, one row of a table, a line of text, the SDSS chart — laid out
  * down the pages first, so every page knows its "page x of y" before
- * the first is drawn, on a PDF surface or a printer's context alike. */
+ * the first is drawn, on a PDF surface or a printer's context alike.
+ * A row or paragraph taller than a page (a note has no length limit) is
+ * split at its lines as it is laid down: split_block (). */
 
 #define BODY 8.5                /* points: tables of fields */
 #define SMALL 7.0               /* the contacts and SDSS tables */
@@ -64,10 +67,11 @@ typedef struct
   BlockKind kind;
   guint person;
   Table *table;                 /* TABLE_HEAD, ROW */
-  char **cells;                 /* ROW: one per column */
+  char **cells;                 /* ROW: one per column; NULL in the rest of a split row's note */
   char *text;                   /* HEADING, TEXT; a ROW's note under its cells */
   double size;                  /* TEXT */
   double cells_height;          /* ROW */
+  gboolean runs_on;             /* ROW: split, the next block goes on with it: no rule under it */
   double height;
   cairo_surface_t *picture;     /* PICTURE, drawn at `scale` points a pixel */
   double scale;
@@ -179,11 +183,29 @@ add_heading (YkDossierDocument *doc, cairo_t *cr, guint person, const char *text
   block->keep_with_next = TRUE;
 }
 
+/* The width a TEXT block wraps at, and a ROW's note. */
+static double
+text_width (const YkDossierDocument *doc)
+{
+  return doc->width - 2 * PAD;
+}
+
+static double
+note_width (const YkDossierDocument *doc)
+{
+  return doc->width - 6 * PAD;
+}
+
+static double
+text_block_height (cairo_t *cr, const YkDossierDocument *doc, const char *text, double size)
+{
+  return yk_render_text_height (cr, text, size, YK_RENDER_REGULAR, text_width (doc)) + 2 * VPAD;
+}
+
 static void
 add_text (YkDossierDocument *doc, cairo_t *cr, guint person, const char *text, double size)
 {
-  Block *block = add_block (doc, BLOCK_TEXT, person,
-                            yk_render_text_height (cr, text, size, YK_RENDER_REGULAR, doc->width - 2 * PAD) + 2 * VPAD);
+  Block *block = add_block (doc, BLOCK_TEXT, person, text_block_height (cr, doc, text, size));
 
   block->text = g_strdup (text);
   block->size = size;
@@ -201,30 +223,46 @@ add_table_head (YkDossierDocument *doc, guint person, Table *table)
   block->keep_with_next = TRUE;
 }
 
+/* A ROW's cells_height and height, from its cells and note. The rest
+ * of a split note has no cells: a cell's padding above it, under the
+ * table's head it may be drawn beneath. */
+static void
+measure_row (const YkDossierDocument *doc, cairo_t *cr, Block *block)
+{
+  const Table *table = block->table;
+  double height = 0;
+
+  if (block->cells != NULL)
+    {
+      for (guint c = 0; c < table->n_columns; c++)
+        height = MAX (height, yk_render_text_height (cr, block->cells[c], table->size, YK_RENDER_REGULAR,
+                                                     cell_width (doc, table, c)));
+      height += 2 * VPAD;
+    }
+  else
+    height = VPAD;
+  block->cells_height = height;
+  if (block->text != NULL)
+    height += yk_render_text_height (cr, block->text, table->size, YK_RENDER_REGULAR, note_width (doc)) + VPAD;
+  block->height = height;
+}
+
 /* A row of `table`: the NULL-terminated `cells` (taken), and a note
  * under them across the table (taken, may be NULL). */
 static void
 add_row (YkDossierDocument *doc, cairo_t *cr, guint person, Table *table, char **cells, char *note)
 {
-  double height = 0;
   Block *block;
 
   g_assert (g_strv_length (cells) == table->n_columns);
-  for (guint c = 0; c < table->n_columns; c++)
-    height = MAX (height, yk_render_text_height (cr, cells[c], table->size, YK_RENDER_REGULAR,
-                                                 cell_width (doc, table, c)));
-  height += 2 * VPAD;
-  block = add_block (doc, BLOCK_ROW, person, height);
+  block = add_block (doc, BLOCK_ROW, person, 0);
   block->table = table;
   block->cells = cells;
-  block->cells_height = height;
   if (note != NULL && *note != '\0')
-    {
-      block->text = note;
-      block->height += yk_render_text_height (cr, note, table->size, YK_RENDER_REGULAR, doc->width - 6 * PAD) + VPAD;
-    }
+    block->text = note;
   else
     g_free (note);
+  measure_row (doc, cr, block);
 }
 
 /* The `n` cells of a row (NULL for one not recorded), each "—" when
@@ -782,6 +820,191 @@ add_person (YkDossierDocument *doc, cairo_t *cr, guint index)
   add_pictures (doc, cr, index, p->attachments);
 }
 
+/* --- splitting what is taller than a page --- */
+
+/* How far down a page blocks may go: above the footer. */
+static double
+page_bottom (const YkDossierDocument *doc)
+{
+  return doc->height - FOOT_HEIGHT - 4;
+}
+
+/* The room a block has on a page of its own: under the running head,
+ * and for a row under its table's head, which paginate () repeats. */
+static double
+empty_room (const YkDossierDocument *doc, const Block *b)
+{
+  double room = page_bottom (doc) - HEAD_HEIGHT;
+
+  if (b->kind == BLOCK_ROW && b->table->head_height > 0)
+    room -= b->table->head_height;
+  return room;
+}
+
+/* Taller than any page, and made of lines: split as it is laid down
+ * rather than drawn over the footer. A heading is never that tall; the
+ * chart has its height; a picture is scaled to fit a page. */
+static gboolean
+is_tall (const YkDossierDocument *doc, const Block *b)
+{
+  return (b->kind == BLOCK_ROW || b->kind == BLOCK_TEXT) && b->height > empty_room (doc, b);
+}
+
+/* Where `text`, wrapped at `width` as yk_render_text () wraps it, is
+ * cut so that its lines above the cut take at most `room` points (but
+ * its first line however little the room): the byte index where the
+ * first line that does not fit begins, strlen (text) if all do. Pango's
+ * own line breaks, so each part wraps and draws as the whole did.
+ * *used (may be NULL): the height of the lines above the cut. */
+static gsize
+cut_lines (cairo_t *cr, const char *text, double size, double width, double room, double *used)
+{
+  g_autoptr (PangoLayout) layout = yk_render_layout_new (cr, text, size, YK_RENDER_REGULAR, width);
+  g_autoptr (PangoLayoutIter) iter = pango_layout_get_iter (layout);
+  gsize cut = strlen (text);
+  int bottom = 0;
+
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      /* As pango_layout_get_pixel_size () rounds the whole. */
+      if (bottom > 0 && PANGO_PIXELS_CEIL (logical.y + logical.height) > room)
+        {
+          cut = pango_layout_iter_get_line_readonly (iter)->start_index;
+          break;
+        }
+      bottom = PANGO_PIXELS_CEIL (logical.y + logical.height);
+    }
+  while (pango_layout_iter_next_line (iter));
+  if (used != NULL)
+    *used = bottom;
+  return cut;
+}
+
+/* The part of `text` above `cut`, less the spaces or line break Pango
+ * leaves at the end of a line (a trailing newline would draw an empty
+ * line more). */
+static char *
+text_before (const char *text, gsize cut)
+{
+  return g_strchomp (g_strndup (text, cut));
+}
+
+/* The start of a row: its cells and the first line of its note, which
+ * stay together, so no page ends on cells whose note is all overleaf. */
+static double
+row_start (const YkDossierDocument *doc, cairo_t *cr, const Block *b)
+{
+  double used = 0;
+
+  if (b->text != NULL)
+    {
+      cut_lines (cr, b->text, b->table->size, note_width (doc), 0, &used);
+      used += VPAD;
+    }
+  return b->cells_height + used;
+}
+
+/* What must fit where tall block `b` begins: its first line; a row's
+ * start, or the first line of its cells if that is taller than a page. */
+static double
+first_part (const YkDossierDocument *doc, cairo_t *cr, const Block *b)
+{
+  double used = 0, start;
+
+  if (b->kind == BLOCK_TEXT)
+    {
+      cut_lines (cr, b->text, b->size, text_width (doc), 0, &used);
+      return used + 2 * VPAD;
+    }
+  start = row_start (doc, cr, b);
+  if (b->cells == NULL || start <= empty_room (doc, b))
+    return start;
+  for (guint c = 0; c < b->table->n_columns; c++)
+    {
+      double line = 0;
+
+      cut_lines (cr, b->cells[c], b->table->size, cell_width (doc, b->table, c), 0, &line);
+      used = MAX (used, line);
+    }
+  return used + 2 * VPAD;
+}
+
+/* Tall block `b` as *head, taking at most `room` points (at least its
+ * first line), and *rest, what follows it, of the same kind: FALSE if
+ * there is no rest (a single line taller than a page, drawn whole as
+ * before). A row's note runs on in rows without cells, drawn as the
+ * note was, and under the table's head on a new page like any row, so
+ * a page of note is seen to be the table's. A row whose cells alone
+ * (with the note's first line) are taller than a page is cut across
+ * its columns at the same height, so their lines stay side by side; its
+ * note follows whole, to be split in turn. */
+static gboolean
+split_block (const YkDossierDocument *doc, cairo_t *cr, const Block *b, double room, Block *head, Block *rest)
+{
+  *head = (Block) { .kind = b->kind, .person = b->person, .table = b->table, .size = b->size };
+  *rest = *head;
+  rest->keep_with_next = b->keep_with_next;
+  rest->runs_on = b->runs_on;
+  if (b->kind == BLOCK_TEXT)
+    {
+      gsize cut = cut_lines (cr, b->text, b->size, text_width (doc), room - 2 * VPAD, NULL);
+
+      head->text = text_before (b->text, cut);
+      rest->text = b->text[cut] != '\0' ? g_strdup (b->text + cut) : NULL;
+      head->height = text_block_height (cr, doc, head->text, b->size);
+      if (rest->text != NULL)
+        rest->height = text_block_height (cr, doc, rest->text, b->size);
+    }
+  else if (b->cells != NULL && row_start (doc, cr, b) > room)
+    {
+      const Table *table = b->table;
+      gboolean more = FALSE;
+
+      head->cells = g_new0 (char *, table->n_columns + 1);
+      rest->cells = g_new0 (char *, table->n_columns + 1);
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          gsize cut = cut_lines (cr, b->cells[c], table->size, cell_width (doc, table, c), room - 2 * VPAD, NULL);
+
+          head->cells[c] = text_before (b->cells[c], cut);
+          rest->cells[c] = g_strdup (b->cells[c] + cut);
+          more |= b->cells[c][cut] != '\0';
+        }
+      if (!more)
+        g_clear_pointer (&rest->cells, g_strfreev);
+      rest->text = g_strdup (b->text);
+      measure_row (doc, cr, head);
+      if (rest->cells != NULL || rest->text != NULL)
+        measure_row (doc, cr, rest);
+    }
+  else
+    {
+      gsize cut = cut_lines (cr, b->text, b->table->size, note_width (doc), room - b->cells_height - VPAD, NULL);
+
+      head->cells = g_strdupv (b->cells);
+      head->text = text_before (b->text, cut);
+      rest->text = b->text[cut] != '\0' ? g_strdup (b->text + cut) : NULL;
+      measure_row (doc, cr, head);
+      if (rest->text != NULL)
+        measure_row (doc, cr, rest);
+    }
+  if (rest->cells == NULL && rest->text == NULL)
+    {
+      /* Nothing to split off: the block as it was. */
+      block_clear (head);
+      *head = *b;
+      head->cells = g_strdupv (b->cells);
+      head->text = g_strdup (b->text);
+      head->picture = NULL;
+      return FALSE;
+    }
+  head->runs_on = TRUE;
+  return TRUE;
+}
+
 /* --- pagination --- */
 
 static void
@@ -799,9 +1022,10 @@ start_page (YkDossierDocument *doc, guint person, int block)
 }
 
 /* What must fit with block i on its page: itself, and the blocks it
- * keeps with (a heading with the head and first row of its table). */
+ * keeps with (a heading with the head and first row of its table); of
+ * a block to be split, its first part. */
 static double
-needed (const YkDossierDocument *doc, guint i)
+needed (const YkDossierDocument *doc, cairo_t *cr, guint i)
 {
   double height = 0;
 
@@ -809,6 +1033,8 @@ needed (const YkDossierDocument *doc, guint i)
     {
       const Block *b = &g_array_index (doc->blocks, Block, i);
 
+      if (is_tall (doc, b))
+        return height + first_part (doc, cr, b);
       height += b->height;
       if (!b->keep_with_next)
         break;
@@ -817,31 +1043,47 @@ needed (const YkDossierDocument *doc, guint i)
 }
 
 static void
-paginate (YkDossierDocument *doc)
+paginate (YkDossierDocument *doc, cairo_t *cr)
 {
-  double bottom = doc->height - FOOT_HEIGHT - 4, y = 0;
+  double bottom = page_bottom (doc), y = 0;
+  gboolean full = FALSE;
 
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       Block *b = &g_array_index (doc->blocks, Block, i);
       const Block *previous = i > 0 ? &g_array_index (doc->blocks, Block, i - 1) : NULL;
+      gboolean continued;
 
       if (b->kind == BLOCK_COVER || (previous != NULL && previous->kind == BLOCK_COVER))
         {
           start_page (doc, b->person, i);
           y = b->kind == BLOCK_COVER ? 0 : HEAD_HEIGHT;
         }
-      else if (y > HEAD_HEIGHT && y + needed (doc, i) > bottom)
+      else if (y > HEAD_HEIGHT && (full || y + needed (doc, cr, i) > bottom))
         {
           start_page (doc, b->person, i);
           y = HEAD_HEIGHT;
         }
+      full = FALSE;
       /* A table running onto a new page: its head again, above the row. */
-      if (b->kind == BLOCK_ROW && y == HEAD_HEIGHT && b->table->head_height > 0)
+      continued = b->kind == BLOCK_ROW && y == HEAD_HEIGHT && b->table->head_height > 0;
+      if (continued)
+        y += b->table->head_height;
+      /* Taller than a page: what fits here, the rest from the next page. */
+      if (is_tall (doc, b))
         {
-          b->continued = TRUE;
-          y += b->table->head_height;
+          Block head, rest;
+
+          if (split_block (doc, cr, b, bottom - y, &head, &rest))
+            {
+              g_array_insert_val (doc->blocks, i + 1, rest);
+              full = TRUE;
+            }
+          b = &g_array_index (doc->blocks, Block, i);
+          block_clear (b);
+          *b = head;
         }
+      b->continued = continued;
       b->page = doc->pages->len - 1;
       b->top = y;
       y += b->height;
@@ -877,7 +1119,7 @@ yk_dossier_document_new (cairo_t    *cr,
   doc->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   for (guint i = 0; i < people->len; i++)
     add_person (doc, cr, i);
-  paginate (doc);
+  paginate (doc, cr);
   return g_steal_pointer (&doc);
 }
 
@@ -957,7 +1199,7 @@ draw_row (YkDossierDocument *doc, cairo_t *cr, const Block *b)
 
   if (b->continued)
     draw_table_head (doc, cr, table, b->top - table->head_height);
-  for (guint c = 0; c < table->n_columns; c++)
+  for (guint c = 0; b->cells != NULL && c < table->n_columns; c++)
     {
       gboolean label = table->fields && c % 2 == 0;
 
@@ -969,8 +1211,11 @@ draw_row (YkDossierDocument *doc, cairo_t *cr, const Block *b)
     {
       grey (cr, 0.2);
       show (doc, cr, b->text, 4 * PAD, b->top + b->cells_height, table->size, YK_RENDER_REGULAR,
-            doc->width - 6 * PAD, 0);
+            note_width (doc), 0);
     }
+  /* A row split over pages is ruled off where it ends. */
+  if (b->runs_on)
+    return;
   grey (cr, 0.75);
   cairo_set_line_width (cr, 0.3);
   cairo_move_to (cr, 0, b->top + b->height - 0.5);
@@ -1170,7 +1415,7 @@ yk_dossier_document_draw_page (YkDossierDocument *doc,
           break;
         case BLOCK_TEXT:
           grey (cr, 0.25);
-          show (doc, cr, b->text, PAD, b->top + VPAD, b->size, YK_RENDER_REGULAR, doc->width - 2 * PAD, 0);
+          show (doc, cr, b->text, PAD, b->top + VPAD, b->size, YK_RENDER_REGULAR, text_width (doc), 0);
           break;
         case BLOCK_CHART:
           draw_chart (doc, cr, b);

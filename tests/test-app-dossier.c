@@ -3,13 +3,17 @@
  * person's PDF read back with pdftotext holds their name, case number,
  * every reached contact's date and the SDSS totals the engine computes;
  * a site's PDF holds every person; printing is audited naming each
- * person; a social worker cannot print another site's person. */
+ * person; a social worker cannot print another site's person; a note
+ * longer than a page runs on over the pages, whole and above the
+ * footer. */
 #include "app-test-util.h"
 #include "yk-attachments.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include "yk-app-error.h"
+#include "yk-casework.h"
 #include "yk-demo.h"
+#include "yk-pdf.h"
 #include "yk-dossier.h"
 #include "yk-reader.h"
 #include "yk-record-rules.h"
@@ -17,6 +21,7 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <poppler.h>
 #include <string.h>
 
 #define PASSWORD APP_TEST_COORDINATOR_PASSWORD
@@ -429,6 +434,186 @@ test_file_names (void)
   g_assert_cmpstr (odd, ==, "个案档案_A_B.pdf");
 }
 
+/* An invented sentence, repeated to make a note longer than a page. */
+#define FILLER "社工上门随访，了解近况平稳，按时服药，家属配合良好。"
+#define N_MARKERS 72
+
+/* A note of N_MARKERS paragraphs, each a marker then the sentence three
+ * times (85 characters): over 6,000 characters. A marker, 【P0001】,
+ * holds no place a line may break (UAX #14), so it is read whole
+ * whichever page it falls on. */
+static char *
+long_note (void)
+{
+  GString *note = g_string_new (NULL);
+
+  for (int k = 1; k <= N_MARKERS; k++)
+    g_string_append_printf (note, "【P%04d】" FILLER FILLER FILLER, k);
+  return g_string_free (note, FALSE);
+}
+
+/* The first characters of `text`, for a message. */
+static char *
+excerpt (const char *text)
+{
+  return g_utf8_substring (text, 0, MIN (16, g_utf8_strlen (text, -1)));
+}
+
+static char *
+strip_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+/* The note, read back in order from `text` (the pages' text, spaces
+ * taken out): wherever it breaks off, what comes before it resumes must
+ * be a page's end and the next one's start (the footer, the running
+ * head, the table's head) holding nothing of the note, so no line is
+ * lost, repeated or drawn elsewhere. */
+static void
+assert_note_runs_on (const char *text, const char *note)
+{
+  const char *n = note, *t;
+  size_t probe = 3 * strlen ("【P0000】");
+  g_autofree char *start = g_strndup (note, probe);
+  guint breaks = 0;
+
+  g_assert_null (strstr (text, note)); /* it does not fit one page */
+  t = strstr (text, start);
+  g_assert_nonnull (t);
+  while (*n != '\0')
+    {
+      g_autofree char *next = NULL, *skipped = NULL, *where = NULL;
+      const char *resume;
+
+      if (*t == *n)
+        {
+          t++, n++;
+          continue;
+        }
+      /* A break: at a character's start, and the note resumes further on. */
+      while ((*n & 0xc0) == 0x80)
+        n--, t--;
+      next = g_strndup (n, MIN (probe, strlen (n)));
+      resume = strstr (t, next);
+      where = excerpt (n);
+      if (resume == NULL)
+        g_error ("the note is lost at “%s”", where);
+      skipped = g_strndup (t, resume - t);
+      if (strstr (skipped, "Printedby") == NULL || strstr (skipped, FILLER) != NULL || strstr (skipped, "【") != NULL)
+        g_error ("the note breaks off, not at a page's end, at “%s”: “%s”", where, skipped);
+      t = resume;
+      breaks++;
+    }
+  g_assert_cmpuint (breaks, >=, 2);
+}
+
+/* A contact whose note is longer than a page (notes have no limit): the
+ * row, then the note running on over the next pages, each of its
+ * markers once and in order, nothing of it under the footer's line or
+ * off the page, and "Page x of y" counting the pages there are. */
+static void
+test_long_note (void)
+{
+  gint64 id = app_test_query_int (test_db.coordinator,
+                                  "SELECT c.id FROM clients c JOIN sites s ON s.id = c.site_id "
+                                  "WHERE s.code = 'SPQ' AND c.voided_at IS NULL AND c.status = 'active' "
+                                  "ORDER BY c.id DESC LIMIT 1");
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *note = long_note ();
+  g_autofree char *path = g_build_filename (test_db.dir, "long-note.pdf", NULL);
+  g_autofree char *uri = NULL, *whole = NULL, *stripped_note = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+  PopplerDocument *pdf;
+  g_autoptr (GString) all = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  YkContactRecord record = { .client_id = id, .type = (char *) "phone", .date = today, .reached = TRUE,
+                             .duration_min = 20, .risk_level = 0, .condition = (char *) "stable", .notes = note };
+  gint64 contact = 0;
+  /* The footer's line, in the PDF page's points: the content area starts
+   * YK_PDF_MARGIN * 0.8 down and is YK_PDF_PAGE_HEIGHT - 1.5 *
+   * YK_PDF_MARGIN tall (yk_dossier_write_pdf ()); draw_footer () rules
+   * it MARGIN_TEXT * 1.5 + 4 = 14.5 points above that area's bottom. */
+  double footer_line = YK_PDF_MARGIN * 0.8 + (YK_PDF_PAGE_HEIGHT - 1.5 * YK_PDF_MARGIN) - 14.5;
+  int n_pages, from = 0;
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (g_utf8_strlen (note, -1), >, 6000);
+  g_assert_true (yk_casework_add_contact (test_db.coordinator, &record, &contact, &error));
+  g_assert_no_error (error);
+  people = load_people (test_db.coordinator, &id, 1);
+  g_assert_true (yk_dossier_write_pdf (test_db.coordinator, people, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  uri = g_filename_to_uri (path, NULL, &error);
+  g_assert_no_error (error);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  n_pages = poppler_document_get_n_pages (pdf);
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree PopplerRectangle *boxes = NULL;
+      g_autofree char *number = g_strdup_printf ("Page %d of %d", i + 1, n_pages);
+      const char *printed = g_strrstr (text, "Printed by");
+      const char *printed_end = printed != NULL ? strchr (printed, '\n') : NULL;
+      const char *numbered = strstr (text, number);
+      double width, height;
+      guint n_boxes = 0;
+      glong k = 0;
+
+      /* (2) Every glyph but the footer's above the footer's line, and on
+       * the page. The boxes are the text's characters, in order. */
+      poppler_page_get_size (page, &width, &height);
+      g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+      for (const char *p = text; *p != '\0' && k < (glong) n_boxes; p = g_utf8_next_char (p), k++)
+        {
+          gboolean in_footer = (printed != NULL && p >= printed && (printed_end == NULL || p < printed_end)) ||
+                               (numbered != NULL && p >= numbered && p < numbered + strlen (number));
+
+          if (g_unichar_isspace (g_utf8_get_char (p)))
+            continue;
+          if (boxes[k].y2 > height + 0.5 || boxes[k].x2 > width + 0.5 || (!in_footer && boxes[k].y2 > footer_line))
+            {
+              g_autofree char *what = excerpt (p);
+
+              g_error ("page %d of %d: “%s…” drawn down to %.1f, the footer's line at %.1f, the page %.1f tall",
+                       i + 1, n_pages, what, boxes[k].y2, footer_line, height);
+            }
+        }
+      /* (3) Page x of y, y the pages there are. */
+      if (printed == NULL || numbered == NULL)
+        g_error ("page %d: no footer saying “%s”:\n%s", i + 1, number, text);
+      g_string_append (all, text);
+      g_object_unref (page);
+    }
+  g_object_unref (pdf);
+
+  /* (1) Every marker once, in order. */
+  whole = strip_spaces (all->str);
+  for (int k = 1; k <= N_MARKERS; k++)
+    {
+      g_autofree char *marker = g_strdup_printf ("【P%04d】", k);
+      const char *at = strstr (whole, marker);
+
+      if (at == NULL)
+        g_error ("%s is not in the dossier (%d pages)", marker, n_pages);
+      g_assert_null (strstr (at + 1, marker));
+      g_assert_cmpint (at - whole, >, from);
+      from = at - whole;
+    }
+  /* And the note whole, nothing between its parts but page turns. */
+  stripped_note = strip_spaces (note);
+  assert_note_runs_on (whole, stripped_note);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -451,6 +636,8 @@ main (int argc, char **argv)
   g_test_add_func ("/app/dossier/stored-attachments", test_stored_attachments);
   g_test_add_func ("/app/dossier/site", test_site);
   g_test_add_func ("/app/dossier/worker-other-site", test_worker_other_site);
+  /* Last: it adds a contact the tests above do not expect. */
+  g_test_add_func ("/app/dossier/long-note", test_long_note);
   status = g_test_run ();
   app_test_db_clear (&test_db);
   return status;

@@ -7,6 +7,7 @@
 #include "yk-text.h"
 #include "yk-db-figure-records.h"
 #include "yk-statistics.h"
+#include "yk-training.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -230,6 +231,12 @@ yk_figure_record_line (const YkFigureRecord *record)
     g_string_append_printf (line, "  %s", record->name);
   if (record->detail != NULL && *record->detail != '\0')
     g_string_append_printf (line, "  %s", record->detail);
+  if (record->hours)
+    {
+      g_autofree char *hours = yk_training_hours_format (record->weight);
+
+      g_string_append_printf (line, "  %s", hours);
+    }
   if (record->has_sdss)
     /* TRANSLATORS: an SDSS total at its baseline and latest assessment, with their dates */
     g_string_append_printf (line, _("  SDSS %1$d (%2$s) → %3$d (%4$s)"), record->baseline_total,

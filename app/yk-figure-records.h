@@ -16,7 +16,9 @@ typedef struct
   gint64 site_id;
   const char *record_table; /* static string */
   gint64 record_id;
-  gint64 weight;            /* what it adds to the figure: 1, or a head count of other residents */
+  gint64 weight;            /* what it adds to the figure: 1, or a head count of other residents; with
+                             * `hours`, a training session's tenths of an hour */
+  gboolean hours;           /* a training session: `weight` is shown as hours (2.5) */
   gint64 client_id;         /* the service user concerned, 0 if none: opens their case file */
   char *date;               /* ISO; NULL for a person counted without a date of their own */
   char *kind;               /* 上门服务, 活动参与 · 文体娱乐, … (translated) */
@@ -52,7 +54,8 @@ GPtrArray *yk_figure_records_list (YkReader       *reader,
 gint64 yk_figure_records_sum (GPtrArray *records);
 
 /* "2021-11-03  上门服务  SPQ-0012  王**", with the SDSS pair for
- * 生活状态改善: for a list, a clipboard, a test. */
+ * 生活状态改善, a training session's hours last ("2021-11-25  个案督导
+ * 刘秀洋  区民政局  4.0"): for a list, a clipboard, a test. */
 char *yk_figure_record_line (const YkFigureRecord *record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YkFigureRecord, yk_figure_record_free)

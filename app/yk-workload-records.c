@@ -5,6 +5,7 @@
 #include "yk-workload-private.h"
 #include "yk-cancel.h"
 #include "yk-db-figure-records.h"
+#include "yk-db-training.h"
 #include "yk-db-workload.h"
 #include "yk-reader-private.h"
 #include "yk-text.h"
@@ -248,6 +249,89 @@ yk_workload_records_list (YkReader         *reader,
   db = _yk_reader_get_db (reader);
   yk_cancel_watch (db, cancellable);
   records = list (db, from, to, staff_id, site_id, figure, cancellable, error);
+  if (!yk_cancel_unwatch (db, cancellable, records != NULL, error))
+    g_clear_pointer (&records, g_ptr_array_unref);
+  return records;
+}
+
+/* A training session, once per attendee among the members: its hours
+ * are counted per attendee (credit_training), so a line each adds up. */
+static GPtrArray *
+list_training (sqlite3 *db, const char *from, const char *to, gint64 staff_id, gint64 site_id,
+               GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) yk_figure_record_free);
+  g_autoptr (GPtrArray) staff = yk_db_workload_staff (db, error);
+  g_autoptr (GPtrArray) sessions = NULL;
+  g_autoptr (GHashTable) members = NULL;
+
+  if (staff == NULL || (sessions = yk_db_training_list (db, from, to, error)) == NULL)
+    return NULL;
+  members = members_of (staff, staff_id, site_id);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const YkTrainingSession *session = sessions->pdata[i];
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return NULL;
+      for (guint k = 0; k < session->attendee_ids->len; k++)
+        {
+          gint64 attendee = g_array_index (session->attendee_ids, gint64, k);
+          YkFigureRecord *record;
+
+          if (!has (members, attendee))
+            continue;
+          record = g_new0 (YkFigureRecord, 1);
+          record->site_id = GPOINTER_TO_SIZE (g_hash_table_lookup (members, &attendee));
+          record->record_table = "training_sessions";
+          record->record_id = session->id;
+          record->weight = session->hours_tenths;
+          record->hours = TRUE;
+          record->date = g_strdup (session->date);
+          record->kind = g_strdup (session->title);
+          record->detail = g_strdup (session->provider);
+          /* A staff member, not a service user: not masked. A worker's
+           * own row needs no name on every line. */
+          if (staff_id == 0)
+            record->name = g_strdup (session->attendees->pdata[k]);
+          g_ptr_array_add (records, record);
+        }
+    }
+  return g_steal_pointer (&records);
+}
+
+GPtrArray *
+yk_workload_training_list (YkReader      *reader,
+                           const char    *from,
+                           const char    *to,
+                           gint64         staff_id,
+                           gint64         site_id,
+                           gboolean       year,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *year_from = NULL, *year_to = NULL;
+  GPtrArray *records;
+  sqlite3 *db;
+
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  /* A social worker: their own row, or their own site's total. */
+  if (staff_id != 0)
+    staff_id = yk_reader_clamp_worker (reader, staff_id);
+  else
+    site_id = yk_reader_clamp_site (reader, site_id);
+  if (year)
+    {
+      yk_workload_training_year (to, &year_from, &year_to);
+      from = year_from;
+      to = year_to;
+    }
+  db = _yk_reader_get_db (reader);
+  yk_cancel_watch (db, cancellable);
+  records = list_training (db, from, to, staff_id, site_id, cancellable, error);
   if (!yk_cancel_unwatch (db, cancellable, records != NULL, error))
     g_clear_pointer (&records, g_ptr_array_unref);
   return records;

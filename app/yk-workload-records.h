@@ -25,4 +25,21 @@ GPtrArray *yk_workload_records_list (YkReader         *reader,
                                      GCancellable     *cancellable,
                                      GError          **error);
 
+/* The training sessions behind a row's training hours, counted as the
+ * engine counts them (docs/design/training.md): the live sessions the
+ * row's staff attended in [from, to], or with `year` in the calendar
+ * year of `to` (yk_workload_training_year()). One record per session
+ * and attendee (the attendee named in a site's or the total row only),
+ * `hours` set and weighing the session's tenths of an hour, so they add
+ * up to training_tenths or training_year_tenths. Whom a social worker
+ * gets, and how it runs, as yk_workload_records_list(). */
+GPtrArray *yk_workload_training_list (YkReader      *reader,
+                                      const char    *from,
+                                      const char    *to,
+                                      gint64         staff_id,
+                                      gint64         site_id,
+                                      gboolean       year,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+
 G_END_DECLS

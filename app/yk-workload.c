@@ -195,6 +195,16 @@ _yk_workload_activity_staff (const YkWorkloadActivity *activity,
   return ids;
 }
 
+void
+yk_workload_training_year (const char  *to,
+                           char       **year_from,
+                           char       **year_to)
+{
+  g_return_if_fail (to != NULL);
+  *year_from = g_strdup_printf ("%.4s-01-01", to);
+  *year_to = g_strdup_printf ("%.4s-12-31", to);
+}
+
 /* The training hours of the period and of the calendar year of its end
  * (docs/design/training.md): per attendee, as the sessions' hours. */
 static gboolean
@@ -202,11 +212,11 @@ credit_training (sqlite3 *db, const char *from, const char *to, GHashTable *tall
 {
   g_autoptr (GArray) period = yk_db_workload_training (db, from, to, error);
   g_autoptr (GArray) year = NULL;
-  g_autofree char *year_from = g_strdup_printf ("%.4s-01-01", to);
-  g_autofree char *year_to = g_strdup_printf ("%.4s-12-31", to);
+  g_autofree char *year_from = NULL, *year_to = NULL;
 
   if (period == NULL)
     return FALSE;
+  yk_workload_training_year (to, &year_from, &year_to);
   for (guint i = 0; i < period->len; i++)
     {
       YkWorkloadPair *pair = &g_array_index (period, YkWorkloadPair, i);

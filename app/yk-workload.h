@@ -64,6 +64,11 @@ const char *yk_workload_label (YkWorkloadFigure figure);
 const char *yk_workload_training_label (gboolean year_total);
 const char *yk_workload_training_note (void);
 const char *yk_workload_below_goal_mark (void);
+/* The year the training year column counts for a period ending `to`:
+ * 1 January to 31 December of its calendar year, ISO. */
+void yk_workload_training_year (const char  *to,
+                                char       **year_from,
+                                char       **year_to);
 
 /* The period as `yukang report --period` reads it (yk_period_parse()),
  * `site_code` NULL for every site the session may see. A social worker

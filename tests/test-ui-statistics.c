@@ -20,6 +20,7 @@
 #include "yk-report-format.h"
 #include "yk-statistics-page.h"
 #include "yk-workload-view.h"
+#include "yk-db-workload.h"
 #include "yk-training.h"
 
 #include <glib/gstdio.h>
@@ -760,13 +761,14 @@ test_workload_tab (void)
     for (guint i = 0; i < w->workers->len; i++)
       {
         const YkWorkloadRow *row = w->workers->pdata[i];
-        const char *year = gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, training_x + 1, 1 + (int) i)));
+        GtkWidget *button = gtk_grid_get_child_at (grid, training_x + 1, 1 + (int) i);
+        const char *year = gtk_button_get_label (GTK_BUTTON (button));
         g_autofree char *hours = yk_training_hours_format (row->training_year_tenths);
 
         g_assert_true (g_str_has_prefix (year, hours));
         g_assert_true ((strstr (year, yk_workload_below_goal_mark ()) != NULL) == row->training_below_goal);
-        g_assert_true (gtk_widget_has_css_class (gtk_grid_get_child_at (grid, training_x + 1, 1 + (int) i),
-                                                 "yk-overdue") == row->training_below_goal);
+        g_assert_true (gtk_widget_has_css_class (gtk_button_get_child (GTK_BUTTON (button)), "yk-overdue") ==
+                       row->training_below_goal);
       }
     /* The demo records no training: every social worker is below. */
     g_assert_true (((YkWorkloadRow *) w->workers->pdata[0])->training_below_goal);
@@ -825,6 +827,163 @@ test_workload_tab (void)
   fixture_close (&f);
 }
 
+/* The training button of grid row `y`: the period's hours, or the year's. */
+static GtkWidget *
+training_cell (Fixture *f, int y, gboolean year)
+{
+  GtkGrid *grid = GTK_GRID (ui_test_child (workload_view (f), YK_TYPE_WORKLOAD_VIEW, "table_grid"));
+  GtkWidget *widget = gtk_grid_get_child_at (grid, 2 + YK_N_WORKLOAD + (year ? 1 : 0), y);
+
+  g_assert_true (GTK_IS_BUTTON (widget));
+  return widget;
+}
+
+/* Clicks a training cell and waits for its sessions: how many lines,
+ * and in *tenths their hours, which the cell's label must begin with. */
+static guint
+training_records (Fixture *f, int y, gboolean year, gint64 *tenths, YkFigureRecordsDialog **dialog_out)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  YkFigureRecordsDialog *dialog = NULL;
+  GListModel *records;
+  g_autofree char *hours = NULL;
+  guint n;
+
+  *tenths = 0;
+  g_signal_emit_by_name (training_cell (f, y, year), "clicked");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (YK_IS_FIGURE_RECORDS_DIALOG (window))
+        dialog = YK_FIGURE_RECORDS_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  ui_test_spin_until (!yk_figure_records_dialog_get_loading (dialog));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, yk_workload_training_label (year));
+  records = yk_figure_records_dialog_get_records (dialog);
+  n = g_list_model_get_n_items (records);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (YkFigureRecordItem) item = g_list_model_get_item (records, i);
+      const YkFigureRecord *record = yk_figure_record_item_get_record (item);
+      g_autofree char *weight = NULL, *shown_hours = yk_training_hours_format (record->weight);
+
+      /* Hours as the cells write them. */
+      g_object_get (item, "weight", &weight, NULL);
+      g_assert_cmpstr (weight, ==, shown_hours);
+      *tenths += record->weight;
+    }
+  hours = yk_training_hours_format (*tenths);
+  g_assert_true (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (training_cell (f, y, year))), hours));
+  g_assert_true (gtk_column_view_column_get_visible (GTK_COLUMN_VIEW_COLUMN (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), YK_TYPE_FIGURE_RECORDS_DIALOG, "weight_column"))));
+  g_assert_false (gtk_column_view_column_get_visible (GTK_COLUMN_VIEW_COLUMN (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), YK_TYPE_FIGURE_RECORDS_DIALOG, "case_no_column"))));
+  if (dialog_out != NULL)
+    *dialog_out = dialog;
+  else
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  return n;
+}
+
+static void
+record_training (YkSession *session, const char *date, const char *title, int tenths, const char *provider,
+                 const gint64 *staff_ids, guint n_staff, gboolean voided)
+{
+  g_autoptr (GError) error = NULL;
+  YkTrainingRecord record = { date, title, tenths, provider, staff_ids, n_staff };
+  gint64 id = 0;
+
+  g_assert_true (yk_training_record (session, &record, &id, &error));
+  g_assert_no_error (error);
+  if (voided)
+    g_assert_true (yk_training_void (session, id, "记错了", &error));
+  g_assert_no_error (error);
+}
+
+/* The training cells are buttons too: a worker's lists the sessions they
+ * attended, a total each session once per attendee, their hours adding
+ * up to the cell; a voided session is in neither. */
+static void
+test_workload_training (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) staff = NULL;
+  YkSession *session;
+  YkFigureRecordsDialog *dialog;
+  const YkWorkload *w;
+  gint64 ids[2] = { 0 }, tenths;
+  int y = 0, total_y;
+
+  fixture_open (&f, UI_TEST_COORDINATOR, UI_TEST_COORDINATOR_PASSWORD);
+  session = yk_unlocked_session_get_session (f.session);
+  staff = yk_training_staff (session, &error);
+  g_assert_no_error (error);
+  /* The first two social workers. */
+  for (guint i = 0, n = 0; i < staff->len && n < 2; i++)
+    if (g_strcmp0 (((YkWorkloadStaff *) staff->pdata[i])->role, "worker") == 0)
+      ids[n++] = ((YkWorkloadStaff *) staff->pdata[i])->id;
+  g_assert_cmpint (ids[1], >, 0);
+  record_training (session, "2021-03-20", "社区精神康复个案管理", 60, "区精神卫生中心", ids, 2, FALSE);
+  record_training (session, "2021-10-28", "家属支持小组带领", 35, "区民政局", ids, 2, FALSE);
+  record_training (session, "2021-11-25", "个案督导", 40, NULL, ids, 1, FALSE);
+  record_training (session, "2021-11-30", "作废的培训", 25, NULL, ids, 2, TRUE);
+
+  w = show_workload_tab (&f, "2021-10-01");
+  total_y = 1 + (int) w->workers->len + 1 + (int) w->sites->len;
+  for (guint i = 0; i < w->workers->len; i++)
+    if (((YkWorkloadRow *) w->workers->pdata[i])->staff_id == ids[0])
+      y = 1 + (int) i;
+  g_assert_cmpint (y, >, 0);
+
+  /* The first worker: two sessions in the quarter, three in the year. */
+  g_assert_cmpuint (training_records (&f, y, FALSE, &tenths, &dialog), ==, 2);
+  g_assert_cmpint (tenths, ==, 35 + 40);
+  g_assert_false (gtk_column_view_column_get_visible (GTK_COLUMN_VIEW_COLUMN (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), YK_TYPE_FIGURE_RECORDS_DIALOG, "name_column"))));
+  {
+    g_autoptr (YkFigureRecordItem) first = g_list_model_get_item (yk_figure_records_dialog_get_records (dialog), 0);
+    g_autofree char *date = NULL, *title = NULL, *provider = NULL;
+
+    g_object_get (first, "date", &date, "kind", &title, "detail", &provider, NULL);
+    g_assert_cmpstr (date, ==, "2021-10-28");
+    g_assert_cmpstr (title, ==, "家属支持小组带领");
+    g_assert_cmpstr (provider, ==, "区民政局");
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (training_records (&f, y, TRUE, &tenths, NULL), ==, 3);
+  g_assert_cmpint (tenths, ==, 60 + 35 + 40);
+
+  /* The total: a line per session and attendee, named. */
+  g_assert_cmpuint (training_records (&f, total_y, FALSE, &tenths, &dialog), ==, 3);
+  g_assert_cmpint (tenths, ==, w->total->training_tenths);
+  g_assert_cmpint (tenths, ==, 35 * 2 + 40);
+  g_assert_true (gtk_column_view_column_get_visible (GTK_COLUMN_VIEW_COLUMN (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), YK_TYPE_FIGURE_RECORDS_DIALOG, "name_column"))));
+  {
+    g_autoptr (YkFigureRecordItem) first = g_list_model_get_item (yk_figure_records_dialog_get_records (dialog), 0);
+    g_autofree char *name = NULL;
+
+    g_object_get (first, "name", &name, NULL);
+    g_assert_nonnull (name);
+    g_assert_null (strchr (name, '*')); /* staff, not masked */
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (training_records (&f, total_y, TRUE, &tenths, NULL), ==, 2 + 2 + 1);
+  g_assert_cmpint (tenths, ==, w->total->training_year_tenths);
+  /* Each site's total too. */
+  for (guint i = 0; i < w->sites->len; i++)
+    {
+      const YkWorkloadRow *row = w->sites->pdata[i];
+
+      training_records (&f, total_y - (int) w->sites->len + (int) i, TRUE, &tenths, NULL);
+      g_assert_cmpint (tenths, ==, row->training_year_tenths);
+    }
+  fixture_close (&f);
+}
+
 /* A social worker: their own row and their site's total, which is the total. */
 static void
 test_workload_worker (void)
@@ -846,6 +1005,13 @@ test_workload_worker (void)
   g_assert_cmpint (workload_value (&f, 3, YK_WORKLOAD_HOME_VISITS), ==, w->total->values[YK_WORKLOAD_HOME_VISITS]);
   g_assert_cmpint (workload_records_sum (&f, 3, YK_WORKLOAD_HOME_VISITS, NULL), ==,
                    w->total->values[YK_WORKLOAD_HOME_VISITS]);
+  /* Their site's training, as the cell says (whatever the tests before recorded). */
+  {
+    gint64 tenths;
+
+    training_records (&f, 3, TRUE, &tenths, NULL);
+    g_assert_cmpint (tenths, ==, w->total->training_year_tenths);
+  }
   fixture_close (&f);
 }
 
@@ -963,6 +1129,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/statistics/lock-while-loading", test_lock_while_loading);
   g_test_add_func ("/ui/statistics/worker", test_worker_sees_own_site);
   g_test_add_func ("/ui/statistics/workload-tab", test_workload_tab);
+  /* After the tab's own test: it records training. */
+  g_test_add_func ("/ui/statistics/workload-training", test_workload_training);
   g_test_add_func ("/ui/statistics/workload-export", test_workload_export);
   g_test_add_func ("/ui/statistics/workload-worker", test_workload_worker);
   /* Last: it adds records. */

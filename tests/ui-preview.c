@@ -34,6 +34,7 @@
  *   yk-ui-preview statistics-range     a range of dates being typed, 7.1 and nothing yet
  *   yk-ui-preview statistics-workload  the same quarter on the 工作量 tab
  *   yk-ui-preview statistics-workload-records  and the records behind the total's 活动参与
+ *   yk-ui-preview statistics-workload-training  and the sessions behind the total's 培训学时
  *   yk-ui-preview activities      the activities of the demo data, as the coordinator
  *   yk-ui-preview activity-dialog an activity being recorded, searched, some ticked
  *   yk-ui-preview activity-edit   a recorded activity being corrected, one more ticked
@@ -701,6 +702,9 @@ statistics_ready_cb (gpointer user_data)
     {
       if (g_str_equal (mode, "statistics-workload-records"))
         gtk_widget_activate_action (GTK_WIDGET (workload), "workload.show-records", "(ixxs)", (int) YK_WORKLOAD_ATTENDANCES, (gint64) 0,
+                                    (gint64) 0, "合计");
+      else if (g_str_equal (mode, "statistics-workload-training"))
+        gtk_widget_activate_action (GTK_WIDGET (workload), "workload.show-training", "(bxxs)", FALSE, (gint64) 0,
                                     (gint64) 0, "合计");
     }
   if (g_str_equal (mode, "statistics-range"))

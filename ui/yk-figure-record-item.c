@@ -3,6 +3,7 @@
 
 #include "yk-config.h"
 #include "yk-figure-record-item.h"
+#include "yk-training.h"
 
 #include <glib/gi18n.h>
 
@@ -145,7 +146,8 @@ yk_figure_record_item_new (const YkFigureRecord *record,
       self->baseline = sdss (record->baseline_total, record->baseline_date);
       self->latest = sdss (record->latest_total, record->latest_date);
     }
-  self->weight = g_strdup_printf ("%lld", (long long) record->weight);
+  self->weight = record->hours ? yk_training_hours_format (record->weight)
+                               : g_strdup_printf ("%lld", (long long) record->weight);
   return self;
 }
 

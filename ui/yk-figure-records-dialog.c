@@ -6,6 +6,7 @@
 #include "yk-reader-task.h"
 #include "yk-figure-record-item.h"
 #include "yk-figure-records.h"
+#include "yk-training.h"
 
 #include <glib/gi18n.h>
 
@@ -20,6 +21,7 @@ struct _YkFigureRecordsDialog
   GtkSpinner *spinner;
   GtkLabel *error_label;
   GtkColumnView *column_view;
+  GtkColumnViewColumn *kind_column;
   GtkColumnViewColumn *case_no_column;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *detail_column;
@@ -32,6 +34,7 @@ struct _YkFigureRecordsDialog
   YkUnlockedSession *session;
   GPtrArray *loaded; /* YkFigureRecord: the list again when names change */
   YkIndicator indicator;
+  gboolean hours; /* training sessions: weights are tenths of an hour */
   GCancellable *cancellable;
   GTask *task;
   gboolean loading;
@@ -92,9 +95,10 @@ fill_records (YkFigureRecordsDialog *self)
   for (guint i = 0; self->loaded != NULL && i < self->loaded->len; i++)
     {
       YkFigureRecord *record = self->loaded->pdata[i];
+      /* A name without a full one beside (a staff member's) is shown as is. */
       g_autofree char *name = record->full_name != NULL
                                 ? yk_unlocked_session_list_name (self->session, record->full_name)
-                                : NULL;
+                                : g_strdup (record->name);
 
       g_ptr_array_add (items, yk_figure_record_item_new (record, name));
     }
@@ -110,7 +114,7 @@ records_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) records = yk_reader_task_run_finish (result, &error);
   YkFigureRecordsDialog *self;
-  gboolean weighted = FALSE, detailed = FALSE, personal = FALSE;
+  gboolean weighted = FALSE, detailed = FALSE, personal = FALSE, named = FALSE;
 
   /* A closed dialog cancelled its task first: `user_data` may be gone. */
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
@@ -132,14 +136,16 @@ records_cb (GObject      *source,
       weighted |= record->weight != 1;
       detailed |= record->detail != NULL && *record->detail != '\0';
       personal |= record->case_no != NULL;
+      named |= record->name != NULL;
     }
   self->loaded = g_ptr_array_ref (records);
   fill_records (self);
-  gtk_column_view_column_set_visible (self->weight_column, weighted);
+  gtk_column_view_column_set_visible (self->weight_column, weighted || self->hours);
   gtk_column_view_column_set_visible (self->detail_column, detailed);
-  /* A list of activities concerns no one person: no empty columns for one. */
-  gtk_column_view_column_set_visible (self->case_no_column, personal || records->len == 0);
-  gtk_column_view_column_set_visible (self->name_column, personal || records->len == 0);
+  /* A list of activities concerns no one person: no empty columns for one.
+   * Training sessions concern staff: the attendee, in a total's list. */
+  gtk_column_view_column_set_visible (self->case_no_column, !self->hours && (personal || records->len == 0));
+  gtk_column_view_column_set_visible (self->name_column, self->hours ? named : personal || records->len == 0);
   /* The last column shown takes the room left. */
   gtk_column_view_column_set_expand (self->latest_column, !detailed && self->indicator == YK_INDICATOR_IMPROVED);
   gtk_column_view_column_set_expand (self->name_column, !detailed && self->indicator != YK_INDICATOR_IMPROVED);
@@ -149,7 +155,16 @@ records_cb (GObject      *source,
 
     /* The sum is said only when it differs from the number of records
      * (some count more than once): "15 records, counting 15" says it twice. */
-    if (sum == (gint64) records->len)
+    if (self->hours)
+      {
+        g_autofree char *hours = yk_training_hours_format (sum);
+
+        /* TRANSLATORS: %1$u training sessions (one line per session and attendee) are listed; their hours add up to %2$s, the figure in the table */
+        summary = g_strdup_printf (ngettext ("%1$u record, adding up to %2$s hours",
+                                             "%1$u records, adding up to %2$s hours", records->len),
+                                   records->len, hours);
+      }
+    else if (sum == (gint64) records->len)
       /* TRANSLATORS: the number of records listed, each counting once in the figure */
       summary = g_strdup_printf (ngettext ("%1$u record", "%1$u records", records->len), records->len);
     else
@@ -272,6 +287,7 @@ yk_figure_records_dialog_class_init (YkFigureRecordsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, column_view);
+  gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, kind_column);
   gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, case_no_column);
   gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, name_column);
   gtk_widget_class_bind_template_child (widget_class, YkFigureRecordsDialog, detail_column);
@@ -405,6 +421,33 @@ yk_figure_records_dialog_new_for_list (GtkWidget         *source,
   g_return_val_if_fail (list != NULL, NULL);
 
   self = dialog_new (source, session, title, subtitle, YK_N_INDICATORS);
+  start_listing (self, list, data, data_free);
+  return GTK_WIDGET (self);
+}
+
+/* The columns as the training page names them: a session's title (in
+ * `kind`), the attendee, its provider (in `detail`), its hours. */
+GtkWidget *
+yk_figure_records_dialog_new_for_hours (GtkWidget         *source,
+                                        YkUnlockedSession *session,
+                                        const char        *title,
+                                        const char        *subtitle,
+                                        YkReaderFunc       list,
+                                        gpointer           data,
+                                        GDestroyNotify     data_free)
+{
+  YkFigureRecordsDialog *self;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (source), NULL);
+  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (session), NULL);
+  g_return_val_if_fail (list != NULL, NULL);
+
+  self = dialog_new (source, session, title, subtitle, YK_N_INDICATORS);
+  self->hours = TRUE;
+  gtk_column_view_column_set_title (self->kind_column, C_("training column", "Title"));
+  gtk_column_view_column_set_title (self->name_column, C_("training column", "Attendees"));
+  gtk_column_view_column_set_title (self->detail_column, C_("training column", "Provider"));
+  gtk_column_view_column_set_title (self->weight_column, C_("training column", "Hours"));
   start_listing (self, list, data, data_free);
   return GTK_WIDGET (self);
 }

@@ -38,7 +38,18 @@ GtkWidget *yk_figure_records_dialog_new_for_list (GtkWidget         *source,
                                                   gpointer           data,
                                                   GDestroyNotify     data_free);
 
-/* YK_N_INDICATORS in a dialog made with _new_for_list(). */
+/* The same for training sessions (the workload's training hours): each
+ * record's weight is tenths of an hour, shown as hours (2.5) and summed
+ * in hours; the columns are named as the training page names them. */
+GtkWidget *yk_figure_records_dialog_new_for_hours (GtkWidget         *source,
+                                                   YkUnlockedSession *session,
+                                                   const char        *title,
+                                                   const char        *subtitle,
+                                                   YkReaderFunc       list,
+                                                   gpointer           data,
+                                                   GDestroyNotify     data_free);
+
+/* YK_N_INDICATORS in a dialog made with _new_for_list() or _new_for_hours(). */
 YkIndicator yk_figure_records_dialog_get_indicator (YkFigureRecordsDialog *self);
 gboolean yk_figure_records_dialog_get_loading (YkFigureRecordsDialog *self);
 /* YkFigureRecordItem, filled once loading is over. */

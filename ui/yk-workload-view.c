@@ -87,6 +87,7 @@ typedef struct
   gint64 staff_id;
   gint64 site_id;
   YkWorkloadFigure figure;
+  gboolean year; /* a training cell: the year's hours, else the period's */
 } Cell;
 
 static void
@@ -104,6 +105,15 @@ list_records (YkReader *reader, gpointer data, GCancellable *cancellable, GError
 
   return yk_workload_records_list (reader, cell->from, cell->to, cell->staff_id, cell->site_id, cell->figure,
                                    cancellable, error);
+}
+
+static gpointer
+list_training (YkReader *reader, gpointer data, GCancellable *cancellable, GError **error)
+{
+  Cell *cell = data;
+
+  return yk_workload_training_list (reader, cell->from, cell->to, cell->staff_id, cell->site_id, cell->year,
+                                    cancellable, error);
 }
 
 static void
@@ -181,8 +191,29 @@ table_label (const char *text, gboolean heading, float xalign)
   return label;
 }
 
-/* A row's training hours: the period's, then the year's; a social
- * worker below the year's 20 hours is marked in words and colour alike. */
+/* A flat button for a figure cell, right-aligned, opening `action`
+ * with `target`: what a screen reader says is `description`. */
+static GtkWidget *
+cell_button (const char *text, gboolean total, const char *description, const char *action, GVariant *target)
+{
+  GtkWidget *button = gtk_button_new_with_label (text);
+  GtkWidget *button_label = gtk_button_get_child (GTK_BUTTON (button));
+
+  gtk_label_set_xalign (GTK_LABEL (button_label), 1);
+  gtk_widget_add_css_class (button_label, "yk-numeric");
+  if (total)
+    gtk_widget_add_css_class (button_label, "heading");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("List the records this figure counts"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  return button;
+}
+
+/* A row's training hours: the period's, then the year's, each opening
+ * the sessions it counts; a social worker below the year's 20 hours is
+ * marked in words and colour alike. */
 static void
 add_training_cells (YkWorkloadView *self, int y, const YkWorkloadRow *row, const char *row_name, gboolean total)
 {
@@ -192,20 +223,16 @@ add_training_cells (YkWorkloadView *self, int y, const YkWorkloadRow *row, const
       g_autofree char *hours = yk_training_hours_format (year ? row->training_year_tenths : row->training_tenths);
       gboolean below = year && row->training_below_goal;
       g_autofree char *text = below ? g_strdup_printf ("%s %s", hours, yk_workload_below_goal_mark ()) : NULL;
-      GtkWidget *label = table_label (below ? text : hours, total, 1);
       /* TRANSLATORS: what a screen reader says for a figure of the table: indicator, column, value */
       g_autofree char *description = g_strdup_printf (_("%1$s, %2$s: %3$s"), yk_workload_training_label (year),
                                                       row_name, below ? text : hours);
+      GtkWidget *button = cell_button (below ? text : hours, total, description, "workload.show-training",
+                                       g_variant_new ("(bxxs)", year, row->staff_id, row->site_id, row_name));
 
-      gtk_label_set_wrap (GTK_LABEL (label), FALSE);
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 6);
-      gtk_widget_add_css_class (label, "yk-numeric");
+      gtk_widget_set_margin_start (button, 6);
       if (below)
-        gtk_widget_add_css_class (label, "yk-overdue");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-      gtk_grid_attach (self->table_grid, label, FIRST_FIGURE_COLUMN + (int) G_N_ELEMENTS (columns) + k, y, 1, 1);
+        gtk_widget_add_css_class (gtk_button_get_child (GTK_BUTTON (button)), "yk-overdue");
+      gtk_grid_attach (self->table_grid, button, FIRST_FIGURE_COLUMN + (int) G_N_ELEMENTS (columns) + k, y, 1, 1);
     }
 }
 
@@ -217,6 +244,8 @@ add_row (YkWorkloadView *self, int y, const YkWorkloadRow *row, const char *name
 {
   GtkWidget *name_label = table_label (name, total, 0);
   GtkWidget *site_label = table_label (site != NULL ? site : "", FALSE, 0);
+  /* TRANSLATORS: a site's total row of the workload table, as a screen reader and the records list name it: %1$s is the site */
+  g_autofree char *row_name = site != NULL && total ? g_strdup_printf (_("%1$s, site total"), site) : g_strdup (name);
 
   gtk_label_set_wrap (GTK_LABEL (name_label), FALSE);
   gtk_label_set_wrap (GTK_LABEL (site_label), FALSE);
@@ -230,27 +259,16 @@ add_row (YkWorkloadView *self, int y, const YkWorkloadRow *row, const char *name
     {
       YkWorkloadFigure figure = columns[c];
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, row->values[figure]);
-      /* TRANSLATORS: a site's total row of the workload table, as a screen reader and the records list name it: %1$s is the site */
-      g_autofree char *row_name = site != NULL && total ? g_strdup_printf (_("%1$s, site total"), site) : g_strdup (name);
       /* TRANSLATORS: what a screen reader says for a figure of the table: indicator, column, value */
       g_autofree char *description = g_strdup_printf (_("%1$s, %2$s: %3$s"), yk_workload_label (figure), row_name,
                                                       number);
-      GtkWidget *button = gtk_button_new_with_label (number);
-      GtkWidget *button_label = gtk_button_get_child (GTK_BUTTON (button));
 
-      gtk_label_set_xalign (GTK_LABEL (button_label), 1);
-      gtk_widget_add_css_class (button_label, "yk-numeric");
-      if (total)
-        gtk_widget_add_css_class (button_label, "heading");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("List the records this figure counts"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "workload.show-records");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ixxs)", (int) figure, row->staff_id,
-                                        row->site_id, row_name);
-      gtk_grid_attach (self->table_grid, button, FIRST_FIGURE_COLUMN + (int) c, y, 1, 1);
+      gtk_grid_attach (self->table_grid,
+                       cell_button (number, total, description, "workload.show-records",
+                                    g_variant_new ("(ixxs)", (int) figure, row->staff_id, row->site_id, row_name)),
+                       FIRST_FIGURE_COLUMN + (int) c, y, 1, 1);
     }
-  add_training_cells (self, y, row, site != NULL && total ? site : name, total);
+  add_training_cells (self, y, row, row_name, total);
 }
 
 /* The header, a row per worker, each site's total (站点合计), the total (合计). */
@@ -428,6 +446,40 @@ show_records_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The sessions behind a training cell, in the period or in the year of
+ * its end, whose dates the subtitle gives. */
+static void
+show_training_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  YkWorkloadView *self = YK_WORKLOAD_VIEW (widget);
+  g_autofree char *year_from = NULL, *year_to = NULL, *from = NULL, *to = NULL, *subtitle = NULL;
+  const char *row_name;
+  GtkWidget *dialog;
+  gint64 staff_id, site_id;
+  gboolean year;
+  Cell *cell;
+
+  if (self->workload == NULL || self->session == NULL)
+    return;
+  g_variant_get (parameter, "(bxx&s)", &year, &staff_id, &site_id, &row_name);
+  cell = g_new0 (Cell, 1);
+  cell->from = g_strdup (self->workload->from);
+  cell->to = g_strdup (self->workload->to);
+  cell->staff_id = staff_id;
+  cell->site_id = site_id;
+  cell->year = year;
+  yk_workload_training_year (self->workload->to, &year_from, &year_to);
+  from = yk_date_chinese (year ? year_from : self->workload->from);
+  to = yk_date_chinese (year ? year_to : self->workload->to);
+  /* TRANSLATORS: a column of the statistics (a site, 合计 or 累计) and its period */
+  subtitle = g_strdup_printf (_("%1$s · %2$s to %3$s"), row_name, from, to);
+  dialog = yk_figure_records_dialog_new_for_hours (widget, self->session, yk_workload_training_label (year), subtitle,
+                                                   list_training, cell, (GDestroyNotify) cell_free);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 yk_workload_view_dispose (GObject *object)
 {
@@ -502,6 +554,7 @@ yk_workload_view_class_init (YkWorkloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YkWorkloadView, bars_grid);
 
   gtk_widget_class_install_action (widget_class, "workload.show-records", "(ixxs)", show_records_action);
+  gtk_widget_class_install_action (widget_class, "workload.show-training", "(bxxs)", show_training_action);
 }
 
 static void

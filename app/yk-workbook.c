@@ -1165,6 +1165,17 @@ read_xls_sheet (const void *handle, const char *name, guint64 *cells, guint64 *b
             g_free (text);
             continue;
           }
+        /* libfreexl takes up to 65535 columns where Excel has 256. */
+        if ((guint) c + 1 > YK_WORKBOOK_MAX_COLUMNS)
+          {
+            g_free (text);
+            b.error_row = r + 1;
+            g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                         _("Sheet “%1$s” row %2$u: a cell is outside a row or beyond %3$u columns"), name, r + 1,
+                         YK_WORKBOOK_MAX_COLUMNS);
+            ok = FALSE;
+            continue;
+          }
         ok = builder_set (&b, r + 1, (guint) c + 1, text, error);
       }
   if (ok)

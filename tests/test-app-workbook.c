@@ -522,6 +522,46 @@ test_xls_sector_counts (Fixture *f, gconstpointer data)
     }
 }
 
+/* A cell beyond Excel's 16384 columns (BIFF8 has 256, but libfreexl
+ * takes up to 65535): refused with the sheet and row, as in an .xlsx,
+ * not a record of 20,000 fields (found by tests/fuzz/fuzz-xls). In
+ * ledger.xls, the first sheet's DIMENSION record (0x0200) is the first
+ * and its first NUMBER record (0x0203) is 13800001234 in B2: the sheet is
+ * made 20,001 columns wide and that number moved to column 20,001. */
+static void
+test_xls_too_many_columns (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "ledger.xls", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "wide.xls", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkWorkbook) workbook = NULL;
+  gsize length = 0;
+  char *dimension, *number;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  dimension = memmem (contents, length, "\x00\x02\x0e\x00", 4);
+  number = memmem (contents, length, "\x03\x02\x0e\x00", 4);
+  g_assert_nonnull (dimension);
+  g_assert_nonnull (number);
+  g_assert_cmpint (number[4], ==, 1); /* row 2 */
+  g_assert_cmpint (number[6], ==, 1); /* column B */
+  dimension[4 + 10] = (char) (20001 & 0xff);
+  dimension[4 + 11] = (char) (20001 >> 8);
+  number[6] = (char) (20000 & 0xff);
+  number[7] = (char) (20000 >> 8);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  workbook = yk_workbook_read_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (workbook->sheets->len, ==, 2);
+  g_assert_null (sheet (workbook, 0)->csv);
+  g_assert_error (sheet (workbook, 0)->error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_assert_cmpstr (sheet (workbook, 0)->error->message, ==,
+                   "Sheet “服务对象” row 2: a cell is outside a row or beyond 16384 columns");
+  g_assert_cmpuint (sheet (workbook, 0)->error_row, ==, 2);
+  assert_record (record (sheet (workbook, 1), 0), 1, (const char *[]) { "说明", NULL });
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -536,5 +576,6 @@ main (int argc, char *argv[])
   ADD ("/workbook/xls/fixture", test_xls_fixture);
   ADD ("/workbook/xls/long-entry-name", test_xls_long_entry_name);
   ADD ("/workbook/xls/sector-counts", test_xls_sector_counts);
+  ADD ("/workbook/xls/too-many-columns", test_xls_too_many_columns);
   return g_test_run ();
 }

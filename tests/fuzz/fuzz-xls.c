@@ -14,12 +14,16 @@
  * break would stop the run:
  *
  *   ASAN_OPTIONS=suppressions=tests/fuzz/fuzz-xls.asan-supp \
- *   LSAN_OPTIONS=suppressions=tests/fuzz/fuzz-xls.lsan-supp \
+ *   LSAN_OPTIONS=suppressions=tests/fuzz/fuzz-xls.lsan-supp:print_suppressions=0 \
+ *   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
  *   build-fuzz/tests/fuzz/fuzz-xls CORPUS -fork=1 -ignore_crashes=1 \
- *     -ignore_timeouts=1 -ignore_ooms=1 -timeout=10 -max_total_time=600
+ *     -ignore_timeouts=1 -ignore_ooms=1 -timeout=10 -max_total_time=600 \
+ *     -artifact_prefix=ARTIFACTS/
  *
  * (-fork=1: one fuzzing child at a time, restarted after each libfreexl
- * crash; crashes are written as artifacts all the same.)
+ * crash; crashes are written as artifacts all the same. A child's output
+ * is thrown away unless it crashes, hence UBSan made fatal: a report that
+ * only printed would be lost.)
  *
  * What it catches: in our code, glib and this harness (instrumented),
  * every ASan and UBSan error, leaks, the contract's checks, hangs (10 s)

@@ -1165,6 +1165,17 @@ read_xls_sheet (const void *handle, const char *name, guint64 *cells, guint64 *b
             g_free (text);
             continue;
           }
+        /* libfreexl takes up to 65535 columns where Excel has 256. */
+        if ((guint) c + 1 > YK_WORKBOOK_MAX_COLUMNS)
+          {
+            g_free (text);
+            b.error_row = r + 1;
+            g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                         _("Sheet “%1$s” row %2$u: a cell is outside a row or beyond %3$u columns"), name, r + 1,
+                         YK_WORKBOOK_MAX_COLUMNS);
+            ok = FALSE;
+            continue;
+          }
         ok = builder_set (&b, r + 1, (guint) c + 1, text, error);
       }
   if (ok)
@@ -1172,6 +1183,61 @@ read_xls_sheet (const void *handle, const char *name, guint64 *cells, guint64 *b
   *error_row = b.error_row;
   builder_clear (&b);
   return csv;
+}
+
+/* Refuses, before libfreexl 1.0.6 sees them, compound files that make it
+ * misbehave (found by tests/fuzz/fuzz-xls):
+ *
+ * - It reads one sector of the directory into a 4096-byte buffer on its
+ *   stack and converts each entry's name from UTF-16 with the length the
+ *   entry gives, up to 65535 bytes: past that buffer. The format allows
+ *   64 bytes, the terminator included. So: the sector libfreexl reads
+ *   (the first directory sector, at the offset it computes), every entry.
+ * - It reads as many DIFAT and miniFAT sectors as the header says, keeping
+ *   a list node for each of the sector's entries, following a DIFAT chain
+ *   round and round if it loops: 9.5 KB claiming 16,777,215 of each took
+ *   over 2 GB and a minute. A file of S sectors of E entries needs at most
+ *   S / (E (E - 1)) + 1 DIFAT sectors, and S / 16 + 1 miniFAT sectors
+ *   (64-byte mini sectors, E = size / 4).
+ *
+ * A file too short for the header, or with another sector size, is left
+ * to libfreexl, which then reads no directory nor FAT. */
+static gboolean
+xls_container_is_sane (const char *path)
+{
+  g_autofree guint8 *sector = NULL;
+  guint8 header[512];
+  guint32 sector_size, entries, directory, offset, minifat_sectors, difat_sectors;
+  long file_size;
+  guint64 sectors;
+  FILE *file = g_fopen (path, "rb");
+  gboolean sane = TRUE;
+
+  if (file == NULL)
+    return TRUE;
+  if (fread (header, 1, sizeof header, file) == sizeof header &&
+      (header[0x1e] == 9 || header[0x1e] == 12) && header[0x1f] == 0 &&
+      fseek (file, 0, SEEK_END) == 0 && (file_size = ftell (file)) >= 0)
+    {
+      sector_size = 1u << header[0x1e];
+      entries = sector_size / 4;
+      sectors = (guint64) file_size / sector_size;
+      memcpy (&minifat_sectors, header + 0x40, sizeof minifat_sectors);
+      memcpy (&difat_sectors, header + 0x48, sizeof difat_sectors);
+      if (GUINT32_FROM_LE (difat_sectors) > sectors / ((guint64) entries * (entries - 1)) + 1 ||
+          GUINT32_FROM_LE (minifat_sectors) > sectors / 16 + 1)
+        sane = FALSE;
+      /* As libfreexl computes it, in 32 bits. */
+      memcpy (&directory, header + 0x30, sizeof directory);
+      offset = (GUINT32_FROM_LE (directory) + 1u) * sector_size;
+      sector = g_malloc (sector_size);
+      if (sane && fseek (file, (long) offset, SEEK_SET) == 0 && fread (sector, 1, sector_size, file) == sector_size)
+        for (guint32 entry = 0; entry + 128 <= sector_size; entry += 128)
+          if (sector[entry + 0x40] + 256u * sector[entry + 0x41] > 64)
+            sane = FALSE;
+    }
+  fclose (file);
+  return sane;
 }
 
 static YkWorkbook *
@@ -1182,6 +1248,12 @@ read_xls (const char *path, const char *label, GError **error)
   g_autoptr (YkWorkbook) workbook = NULL;
   guint64 cells = 0, bytes = 0;
 
+  if (!xls_container_is_sane (path))
+    {
+      g_set_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID,
+                   _("“%1$s” is not an Excel 97–2003 workbook (.xls): its file structure is damaged"), label);
+      return NULL;
+    }
   if (freexl_open (path, &handle) != FREEXL_OK)
     {
       if (handle != NULL)

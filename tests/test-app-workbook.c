@@ -431,6 +431,137 @@ test_xls_fixture (Fixture *f, gconstpointer data)
   g_assert_cmpstr (sheet (workbook, 1)->name, ==, "说明");
 }
 
+/* A directory entry whose name claims more than the 64 bytes the format
+ * allows: libfreexl would convert that many bytes out of its 4096-byte
+ * stack buffer (found by tests/fuzz/fuzz-xls), so the file is refused
+ * before libfreexl opens it. ledger.xls has 512-byte sectors and its
+ * directory in sector 8, the Root Entry first. */
+static void
+test_xls_long_entry_name (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "ledger.xls", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "long-name.xls", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const gsize name_length = (8 + 1) * 512 + 0x40;
+  static const guint claims[] = { 65, 128, 4096, 0xffff };
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, name_length + 1);
+  g_assert_cmpuint ((guint8) contents[name_length], ==, 22); /* "Root Entry" and its terminator */
+  for (guint i = 0; i < G_N_ELEMENTS (claims); i++)
+    {
+      guint claimed = claims[i];
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GError) bytes_error = NULL;
+      g_autoptr (YkWorkbook) workbook = NULL;
+      g_autoptr (YkWorkbook) from_bytes = NULL;
+      g_autoptr (GBytes) bytes = NULL;
+
+      contents[name_length] = (char) (claimed & 0xff);
+      contents[name_length + 1] = (char) (claimed >> 8);
+      g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+      workbook = yk_workbook_read_file (path, &error);
+      g_assert_null (workbook);
+      g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "long-name.xls"));
+      g_assert_nonnull (strstr (error->message, "its file structure is damaged"));
+      bytes = g_bytes_new (contents, length);
+      from_bytes = yk_workbook_read_bytes (bytes, &bytes_error);
+      g_assert_null (from_bytes);
+      g_assert_error (bytes_error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+      g_assert_nonnull (strstr (bytes_error->message, "its file structure is damaged"));
+    }
+  /* 64 bytes, the most there is room for, is still a workbook. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (YkWorkbook) workbook = NULL;
+
+    contents[name_length] = 64;
+    contents[name_length + 1] = 0;
+    g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+    workbook = yk_workbook_read_file (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (workbook->sheets->len, ==, 2);
+  }
+}
+
+/* A header claiming far more DIFAT or miniFAT sectors than the file has
+ * room for: libfreexl reads them all, keeping a list node per entry, and
+ * round and round when the DIFAT chain loops (a 9.5 KB file found by
+ * tests/fuzz/fuzz-xls took it over 2 GB and a minute; that file is the
+ * fuzz seed difat-loop). So the file is refused before libfreexl opens it.
+ * Here the sectors claimed start past the end of the file, so that
+ * libfreexl, without that check, fails at once with its own refusal
+ * instead of looping. ledger.xls: header fields at 0x3c (miniFAT start),
+ * 0x40 (miniFAT count), 0x44 (DIFAT start) and 0x48 (DIFAT count). */
+static void
+test_xls_sector_counts (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "ledger.xls", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "counts.xls", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  static const guint fields[][2] = { { 0x44, 0x48 }, { 0x3c, 0x40 } };
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *copy = g_memdup2 (contents, length);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (YkWorkbook) workbook = NULL;
+      guint32 start = GUINT32_TO_LE (1000), count = GUINT32_TO_LE (0xffffff);
+
+      memcpy (copy + fields[i][0], &start, sizeof start);
+      memcpy (copy + fields[i][1], &count, sizeof count);
+      g_assert_true (g_file_set_contents (path, copy, (gssize) length, NULL));
+      workbook = yk_workbook_read_file (path, &error);
+      g_assert_null (workbook);
+      g_assert_error (error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "its file structure is damaged"));
+    }
+}
+
+/* A cell beyond Excel's 16384 columns (BIFF8 has 256, but libfreexl
+ * takes up to 65535): refused with the sheet and row, as in an .xlsx,
+ * not a record of 20,000 fields (found by tests/fuzz/fuzz-xls). In
+ * ledger.xls, the first sheet's DIMENSION record (0x0200) is the first
+ * and its first NUMBER record (0x0203) is 13800001234 in B2: the sheet is
+ * made 20,001 columns wide and that number moved to column 20,001. */
+static void
+test_xls_too_many_columns (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "ledger.xls", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "wide.xls", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YkWorkbook) workbook = NULL;
+  gsize length = 0;
+  char *dimension, *number;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  dimension = memmem (contents, length, "\x00\x02\x0e\x00", 4);
+  number = memmem (contents, length, "\x03\x02\x0e\x00", 4);
+  g_assert_nonnull (dimension);
+  g_assert_nonnull (number);
+  g_assert_cmpint (number[4], ==, 1); /* row 2 */
+  g_assert_cmpint (number[6], ==, 1); /* column B */
+  dimension[4 + 10] = (char) (20001 & 0xff);
+  dimension[4 + 11] = (char) (20001 >> 8);
+  number[6] = (char) (20000 & 0xff);
+  number[7] = (char) (20000 >> 8);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  workbook = yk_workbook_read_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (workbook->sheets->len, ==, 2);
+  g_assert_null (sheet (workbook, 0)->csv);
+  g_assert_error (sheet (workbook, 0)->error, YK_APP_ERROR, YK_APP_ERROR_INVALID);
+  g_assert_cmpstr (sheet (workbook, 0)->error->message, ==,
+                   "Sheet “服务对象” row 2: a cell is outside a row or beyond 16384 columns");
+  g_assert_cmpuint (sheet (workbook, 0)->error_row, ==, 2);
+  assert_record (record (sheet (workbook, 1), 0), 1, (const char *[]) { "说明", NULL });
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -443,5 +574,8 @@ main (int argc, char *argv[])
   ADD ("/workbook/xlsx/limits", test_xlsx_limits);
   ADD ("/workbook/broken-files", test_broken_files);
   ADD ("/workbook/xls/fixture", test_xls_fixture);
+  ADD ("/workbook/xls/long-entry-name", test_xls_long_entry_name);
+  ADD ("/workbook/xls/sector-counts", test_xls_sector_counts);
+  ADD ("/workbook/xls/too-many-columns", test_xls_too_many_columns);
   return g_test_run ();
 }

@@ -982,7 +982,11 @@ split_block (const YkDossierDocument *doc, cairo_t *cr, const Block *b, double r
     }
   else
     {
-      gsize cut = cut_lines (cr, b->text, b->table->size, note_width (doc), room - b->cells_height - VPAD, NULL);
+      gsize cut;
+
+      /* Cells that fit with room to spare: only a note can be too tall. */
+      g_assert (b->text != NULL);
+      cut = cut_lines (cr, b->text, b->table->size, note_width (doc), room - b->cells_height - VPAD, NULL);
 
       head->cells = g_strdupv (b->cells);
       head->text = text_before (b->text, cut);

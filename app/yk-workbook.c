@@ -1201,7 +1201,11 @@ read_xls_sheet (const void *handle, const char *name, guint64 *cells, guint64 *b
  *   (64-byte mini sectors, E = size / 4).
  *
  * A file too short for the header, or with another sector size, is left
- * to libfreexl, which then reads no directory nor FAT. */
+ * to libfreexl, which then reads no directory nor FAT. Every entry of that
+ * sector is checked, also those after the Workbook stream's, where
+ * libfreexl 1.0.5 stops: a file whose unused entries break the format's
+ * limit (real writers zero them) is refused rather than relying on where
+ * this library stops reading. */
 static gboolean
 xls_container_is_sane (const char *path)
 {

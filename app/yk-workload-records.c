@@ -223,6 +223,18 @@ list (sqlite3 *db, const char *from, const char *to, gint64 staff_id, gint64 sit
   return ok ? g_steal_pointer (&records) : NULL;
 }
 
+/* A social worker: their own row, or their own site's total. */
+static void
+clamp_row (YkReader *reader,
+           gint64   *staff_id,
+           gint64   *site_id)
+{
+  if (*staff_id != 0)
+    *staff_id = yk_reader_clamp_worker (reader, *staff_id);
+  else
+    *site_id = yk_reader_clamp_site (reader, *site_id);
+}
+
 GPtrArray *
 yk_workload_records_list (YkReader         *reader,
                           const char       *from,
@@ -241,11 +253,7 @@ yk_workload_records_list (YkReader         *reader,
   g_return_val_if_fail (figure < YK_N_WORKLOAD, NULL);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  /* A social worker: their own row, or their own site's total. */
-  if (staff_id != 0)
-    staff_id = yk_reader_clamp_worker (reader, staff_id);
-  else
-    site_id = yk_reader_clamp_site (reader, site_id);
+  clamp_row (reader, &staff_id, &site_id);
   db = _yk_reader_get_db (reader);
   yk_cancel_watch (db, cancellable);
   records = list (db, from, to, staff_id, site_id, figure, cancellable, error);
@@ -318,11 +326,7 @@ yk_workload_training_list (YkReader      *reader,
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  /* A social worker: their own row, or their own site's total. */
-  if (staff_id != 0)
-    staff_id = yk_reader_clamp_worker (reader, staff_id);
-  else
-    site_id = yk_reader_clamp_site (reader, site_id);
+  clamp_row (reader, &staff_id, &site_id);
   if (year)
     {
       yk_workload_training_year (to, &year_from, &year_to);

@@ -436,20 +436,16 @@ yk_figure_records_dialog_new_for_hours (GtkWidget         *source,
                                         gpointer           data,
                                         GDestroyNotify     data_free)
 {
-  YkFigureRecordsDialog *self;
+  GtkWidget *widget = yk_figure_records_dialog_new_for_list (source, session, title, subtitle, list, data, data_free);
+  YkFigureRecordsDialog *self = YK_FIGURE_RECORDS_DIALOG (widget);
 
-  g_return_val_if_fail (GTK_IS_WIDGET (source), NULL);
-  g_return_val_if_fail (YK_IS_UNLOCKED_SESSION (session), NULL);
-  g_return_val_if_fail (list != NULL, NULL);
-
-  self = dialog_new (source, session, title, subtitle, YK_N_INDICATORS);
+  /* The records arrive later, in records_cb (), which reads `hours`. */
   self->hours = TRUE;
   gtk_column_view_column_set_title (self->kind_column, C_("training column", "Title"));
   gtk_column_view_column_set_title (self->name_column, C_("training column", "Attendees"));
   gtk_column_view_column_set_title (self->detail_column, C_("training column", "Provider"));
   gtk_column_view_column_set_title (self->weight_column, C_("training column", "Hours"));
-  start_listing (self, list, data, data_free);
-  return GTK_WIDGET (self);
+  return widget;
 }
 
 YkIndicator
